@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+
+namespace Alg.Policy.Algs;
+
+/// <summary>One option an ALG accepts: its type, range and default.</summary>
+/// <remarks>The binder and the lint range checks read these; nothing else declares option ranges.</remarks>
+/// <param name="Name">kebab-case, as printed in policy output (e.g. <c>call-answer-time</c>).</param>
+/// <param name="DefaultIsInferred">The default is not confirmed by vendor documentation; lint says so.</param>
+public sealed record AlgOptionDescriptor(
+    string Name,
+    AlgOptionKind Kind,
+    long Minimum,
+    long Maximum,
+    AlgOptionValue Default,
+    ImmutableArray<string> Choices,
+    string Description,
+    bool DefaultIsInferred = false)
+{
+    public static AlgOptionDescriptor Flag(string name, bool defaultValue, string description) =>
+        new(name, AlgOptionKind.Boolean, 0, 1, AlgOptionValue.FromBoolean(defaultValue), [], description);
+
+    public static AlgOptionDescriptor Duration(string name, long minimum, long maximum, long defaultSeconds, string description, bool inferred = false) =>
+        new(name, AlgOptionKind.Seconds, minimum, maximum, AlgOptionValue.FromNumber(AlgOptionKind.Seconds, defaultSeconds), [], description, inferred);
+
+    public static AlgOptionDescriptor Number(string name, long minimum, long maximum, long defaultValue, string description, bool inferred = false) =>
+        new(name, AlgOptionKind.Integer, minimum, maximum, AlgOptionValue.FromNumber(AlgOptionKind.Integer, defaultValue), [], description, inferred);
+
+    public static AlgOptionDescriptor OneOf(string name, string defaultChoice, ImmutableArray<string> choices, string description) =>
+        new(name, AlgOptionKind.Choice, 0, 0, AlgOptionValue.FromChoice(defaultChoice), choices, description);
+
+    public bool Accepts(AlgOptionValue value) => Kind switch
+    {
+        AlgOptionKind.Choice => value.Text is not null && Choices.Contains(value.Text),
+        _ => value.Number >= Minimum && value.Number <= Maximum,
+    };
+}

@@ -1,0 +1,13 @@
+namespace Alg.Policy.Algs;
+
+public enum AlgOptionKind
+{
+    Boolean,
+    Integer,
+
+    /// <summary>A duration in seconds; 0 may mean "never" where the vendor says so.</summary>
+    Seconds,
+
+    /// <summary>One of a fixed list of words.</summary>
+    Choice,
+}

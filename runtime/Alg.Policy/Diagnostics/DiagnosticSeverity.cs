@@ -1,0 +1,8 @@
+namespace Alg.Policy.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Info,
+    Warning,
+    Error,
+}

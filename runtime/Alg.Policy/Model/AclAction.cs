@@ -1,0 +1,7 @@
+namespace Alg.Policy.Model;
+
+public enum AclAction
+{
+    Permit,
+    Deny,
+}

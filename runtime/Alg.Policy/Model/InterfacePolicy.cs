@@ -1,0 +1,20 @@
+using Alg.Policy.Text;
+
+namespace Alg.Policy.Model;
+
+/// <summary>An interface of the gateway: its device name, role and address.</summary>
+/// <param name="Name">The device name the config uses; <c>alg run</c> binds the Linux interface of that name.</param>
+/// <param name="Alias">ASA nameif or ScreenOS/Junos zone, the name NAT statements refer to.</param>
+/// <param name="InboundAcl">ACL applied to packets arriving on this interface.</param>
+/// <param name="OutboundAcl">ACL applied to packets leaving through this interface.</param>
+public sealed record InterfacePolicy(
+    string Name,
+    string? Alias,
+    InterfaceRole Role,
+    Ipv4Prefix? Address,
+    string? Description,
+    bool Shutdown,
+    string? InboundAcl,
+    string? OutboundAcl,
+    int? SecurityLevel,
+    SourceSpan Span);

@@ -1,0 +1,10 @@
+using System.Collections.Immutable;
+using Alg.Policy.Text;
+
+namespace Alg.Policy.Model;
+
+/// <summary>State limits (RFC 6888 REQ-5): reaching one refuses new state, never evicts live flows.</summary>
+public sealed record NatLimits(long? MaxEntries, ImmutableArray<HostLimit> PerHost, SourceSpan Span)
+{
+    public static readonly NatLimits Unlimited = new(null, [], SourceSpan.None);
+}
