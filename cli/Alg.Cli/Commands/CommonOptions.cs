@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Alg.Grammar.Common;
+using Alg.Policy.Model;
+
+namespace Alg.Cli.Commands;
+
+/// <summary>Options several commands share, defined once so they read the same everywhere.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Dialect()
+    {
+        var option = new Option<string>("--dialect")
+        {
+            Description = "Configuration dialect: auto (detect), ios, asa, screenos or junos.",
+            DefaultValueFactory = _ => "auto",
+        };
+        option.AcceptOnlyFromAmong("auto", "ios", "asa", "screenos", "junos");
+        return option;
+    }
+
+    public static Dialect? ParseDialect(string? text) =>
+        text is null || text == "auto" ? null : DialectNames.TryParse(text, out var dialect) ? dialect : null;
+}

@@ -1,0 +1,3 @@
+using Alg.Cli;
+
+return AlgCommandLine.Run(args, Console.Out, Console.Error);

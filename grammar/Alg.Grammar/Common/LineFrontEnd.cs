@@ -1,0 +1,359 @@
+using System.Collections.Immutable;
+using Alg.Policy.Diagnostics;
+using Alg.Policy.Model;
+using Alg.Policy.Text;
+using Antlr4.Runtime;
+using Antlr4.Runtime.Atn;
+using Antlr4.Runtime.Misc;
+
+namespace Alg.Grammar.Common;
+
+/// <summary>
+/// Reads a configuration the way the device CLI does: one line at a time, in a stack of modes.
+/// </summary>
+/// <remarks>
+/// <para>A line is parsed with the entry rule of the innermost mode; if that rule rejects it, the enclosing
+/// modes are tried in turn and a match there closes the inner blocks (IOS and ASA behave this way, which is
+/// why indentation carries no meaning). A line no mode accepts is looked up among the dialect's
+/// recognised-but-ignored commands; failing that it becomes an <see cref="UnrecognizedLine"/>: a warning,
+/// or an error when it is one of the commands Alg models (NAT, ALG, inspect, timeout) and so cannot be
+/// skipped without changing the policy. Parsing always goes on with the next line.</para>
+/// <para>Tokens are pulled from the lexer one line at a time, so memory holds one line's tokens plus the AST.</para>
+/// </remarks>
+public abstract class LineFrontEnd
+{
+    /// <summary>Above this many unrecognised lines only a count is kept, so garbage input cannot grow memory.</summary>
+    public const int MaxReportedUnrecognized = 1000;
+
+    /// <summary>Longer lines are not parsed; no device accepts a command this long.</summary>
+    public const int MaxLineLength = 16 * 1024;
+
+    public abstract Dialect Dialect { get; }
+
+    protected abstract ParserMode GlobalMode { get; }
+
+    /// <summary>Commands valid on the device that do not affect the policy; they load silently.</summary>
+    protected abstract CommandPrefixTable IgnoredCommands { get; }
+
+    /// <summary>Commands Alg models: a line of these that does not parse is an error, not a warning.</summary>
+    protected abstract CommandPrefixTable ModelledCommands { get; }
+
+    protected abstract Lexer CreateLexer(ICharStream input);
+
+    protected abstract Parser CreateParser(ITokenStream tokens);
+
+    /// <summary>Builds the statement (or block) for a line accepted by a mode's entry rule.</summary>
+    protected abstract LineResult BuildLine(ParserMode mode, ParserRuleContext line, SpanFactory spans, DiagnosticBag diagnostics);
+
+    public ConfigurationAst Parse(SourceText source, DiagnosticBag diagnostics)
+    {
+        var spans = new SpanFactory(source.Path);
+        var normalized = TranscriptNormalizer.Normalize(source.Content);
+        var lexer = CreateLexer(new AntlrInputStream(normalized));
+        lexer.RemoveErrorListeners();
+        var parser = CreateParser(new CommonTokenStream(new ListTokenSource([])));
+        parser.RemoveErrorListeners();
+        parser.ErrorHandler = new BailErrorStrategy();
+
+        var frames = new Stack<Frame>();
+        frames.Push(new Frame(GlobalMode, null));
+        var ignored = ImmutableArray.CreateBuilder<IgnoredLine>();
+        var unrecognized = ImmutableArray.CreateBuilder<UnrecognizedLine>();
+        var unreportedCount = 0;
+        var lineTokens = new List<IToken>();
+        var words = new List<string>();
+        var newlineType = NewlineTokenType(parser);
+
+        while (ReadLine(lexer, lineTokens, newlineType))
+        {
+            var first = lineTokens[0];
+            var lineText = source.GetLine(first.Line);
+            var lineSpan = new SourceSpan(source.Path, first.Line, first.Column + 1, first.Line, lineText.Length + 1);
+            if (lineText.Length > MaxLineLength)
+            {
+                diagnostics.Add(DiagnosticCatalog.LineTooLong, lineSpan, lineText.Length);
+                continue;
+            }
+
+            words.Clear();
+            foreach (var token in lineTokens)
+            {
+                if (token.Type != newlineType)
+                {
+                    words.Add(token.Text);
+                }
+            }
+
+            // Inside an ignored block, indented lines belong to it.
+            if (frames.Peek().Mode == ParserMode.IgnoredBlock)
+            {
+                if (first.Column > 0 && !HasPromptAt(normalized, source, first))
+                {
+                    ignored.Add(new IgnoredLine(string.Join(' ', words), lineSpan));
+                    continue;
+                }
+
+                CloseFrame(frames);
+            }
+
+            var outcome = TryModes(parser, frames, lineTokens, out var failure);
+            if (outcome is not null)
+            {
+                var (depth, mode, context) = outcome.Value;
+                for (var i = 0; i < depth; i++)
+                {
+                    CloseFrame(frames);
+                }
+
+                Apply(frames, BuildLine(mode, context, spans, diagnostics));
+                continue;
+            }
+
+            var ignoredCommand = IgnoredCommands.Match(words);
+            var modelledCommand = ModelledCommands.Match(words);
+            if (ignoredCommand is not null && (modelledCommand is null || ignoredCommand.WordCount > modelledCommand.WordCount))
+            {
+                ignored.Add(new IgnoredLine(ignoredCommand.Words, lineSpan));
+                if (ignoredCommand.OpensBlock)
+                {
+                    frames.Push(new Frame(ParserMode.IgnoredBlock, null));
+                }
+
+                continue;
+            }
+
+            var modeName = frames.Peek().Mode.Name;
+            if (modelledCommand is not null)
+            {
+                ReportMalformed(parser, failure, lineTokens, modeName, spans, diagnostics, lineSpan);
+                unrecognized.Add(new UnrecognizedLine(lineText.Trim(), modeName, lineSpan));
+                continue;
+            }
+
+            if (unrecognized.Count < MaxReportedUnrecognized)
+            {
+                unrecognized.Add(new UnrecognizedLine(lineText.Trim(), modeName, lineSpan));
+                diagnostics.Add(DiagnosticCatalog.UnrecognizedLine, lineSpan, modeName, Shorten(lineText.Trim()));
+            }
+            else
+            {
+                unreportedCount++;
+            }
+        }
+
+        while (frames.Count > 1)
+        {
+            CloseFrame(frames);
+        }
+
+        if (unreportedCount > 0)
+        {
+            diagnostics.Add(DiagnosticCatalog.TooManyUnrecognized, new SourceSpan(source.Path, source.LineCount, 1, source.LineCount, 1), unreportedCount);
+        }
+
+        return new ConfigurationAst(Dialect, source, frames.Peek().Children.ToImmutable(), ignored.ToImmutable(), unrecognized.ToImmutable());
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
+
+    private static bool HasPromptAt(string normalized, SourceText source, IToken first) =>
+        first.StartIndex < source.Content.Length
+        && first.StartIndex >= first.Column
+        && source.Content[first.StartIndex - first.Column] != normalized[first.StartIndex - first.Column];
+
+    private static int NewlineTokenType(Parser parser)
+    {
+        var type = parser.GetTokenType("NEWLINE");
+        return type > 0 ? type : throw new InvalidOperationException("grammar has no NEWLINE token");
+    }
+
+    /// <summary>Collects the default-channel tokens of the next non-empty line, ending with a NEWLINE token.</summary>
+    private static bool ReadLine(Lexer lexer, List<IToken> tokens, int newlineType)
+    {
+        tokens.Clear();
+        while (true)
+        {
+            var token = lexer.NextToken();
+            if (token.Type == TokenConstants.EOF)
+            {
+                if (tokens.Count == 0)
+                {
+                    return false;
+                }
+
+                var newline = new CommonToken(newlineType, "\n") { Line = token.Line, Column = token.Column, StartIndex = token.StartIndex, StopIndex = token.StartIndex - 1 };
+                tokens.Add(newline);
+                return true;
+            }
+
+            if (token.Channel != TokenConstants.DefaultChannel)
+            {
+                continue;
+            }
+
+            if (token.Type == newlineType)
+            {
+                if (tokens.Count == 0)
+                {
+                    continue;
+                }
+
+                tokens.Add(token);
+                return true;
+            }
+
+            tokens.Add(token);
+        }
+    }
+
+    private static (int Depth, ParserMode Mode, ParserRuleContext Context)? TryModes(
+        Parser parser, Stack<Frame> frames, List<IToken> lineTokens, out RecognitionException? deepestFailure)
+    {
+        deepestFailure = null;
+        var depth = 0;
+        foreach (var frame in frames)
+        {
+            var context = TryParse(parser, frame.Mode, lineTokens, ref deepestFailure);
+            if (context is not null)
+            {
+                return (depth, frame.Mode, context);
+            }
+
+            depth++;
+        }
+
+        return null;
+    }
+
+    private static ParserRuleContext? TryParse(Parser parser, ParserMode mode, List<IToken> lineTokens, ref RecognitionException? deepestFailure)
+    {
+        if (mode == ParserMode.IgnoredBlock)
+        {
+            return null;
+        }
+
+        // SLL first: it is fast and almost always decides; LL settles the rare line SLL cannot.
+        foreach (var predictionMode in (ReadOnlySpan<PredictionMode>)[PredictionMode.SLL, PredictionMode.LL])
+        {
+            parser.TokenStream = new CommonTokenStream(new ListTokenSource(lineTokens));
+            parser.Interpreter.PredictionMode = predictionMode;
+            try
+            {
+                return mode.ParseLine(parser);
+            }
+            catch (ParseCanceledException cancelled) when (cancelled.InnerException is RecognitionException recognition)
+            {
+                if (deepestFailure?.OffendingToken is null
+                    || (recognition.OffendingToken is not null && recognition.OffendingToken.TokenIndex > deepestFailure.OffendingToken.TokenIndex))
+                {
+                    deepestFailure = recognition;
+                }
+            }
+            catch (ParseCanceledException)
+            {
+            }
+        }
+
+        return null;
+    }
+
+    private static void ReportMalformed(
+        Parser parser, RecognitionException? failure, List<IToken> lineTokens, string modeName, SpanFactory spans, DiagnosticBag diagnostics, SourceSpan lineSpan)
+    {
+        var offending = failure?.OffendingToken ?? lineTokens[0];
+        var expected = ExpectedWords(parser, failure);
+        var text = offending.Type == TokenConstants.EOF || offending.Text == "\n" || offending.Text.Trim().Length == 0 ? "end of line" : offending.Text;
+        var hint = Suggestions.DidYouMean(text, expected.Where(e => e.StartsWith('\'')).Select(e => e.Trim('\'')));
+        if (hint.Length == 0 && expected.Count > 0)
+        {
+            hint = $" (expected {string.Join(", ", expected.Take(8))})";
+        }
+
+        var span = offending.Text == "\n" || offending.Type == TokenConstants.EOF ? lineSpan with { Column = lineSpan.EndColumn } : spans.Of(offending);
+        diagnostics.Add(DiagnosticCatalog.MalformedLine, span, modeName, text == "end of line" ? "end of line" : text, hint);
+    }
+
+    private static List<string> ExpectedWords(Parser parser, RecognitionException? failure)
+    {
+        var result = new List<string>();
+        IntervalSet? expected = null;
+        try
+        {
+            expected = failure?.GetExpectedTokens();
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        catch (ArgumentException)
+        {
+        }
+
+        if (expected is null)
+        {
+            return result;
+        }
+
+        foreach (var type in expected.ToList())
+        {
+            var literal = parser.Vocabulary.GetLiteralName(type);
+            var symbolic = parser.Vocabulary.GetSymbolicName(type);
+            var word = literal ?? symbolic switch
+            {
+                "DEC" => "a number",
+                "IP_ADDRESS" => "an IPv4 address",
+                "IP_PREFIX" => "an address/length",
+                "NEWLINE" => "end of line",
+                "WORD" => "a name",
+                "STRING" => "a quoted string",
+                "TEXT" => "text",
+                _ => symbolic is null ? null : $"'{symbolic.ToLowerInvariant().Replace('_', '-')}'",
+            };
+            if (word is not null && !result.Contains(word))
+            {
+                result.Add(word);
+            }
+        }
+
+        return result;
+    }
+
+    private static void Apply(Stack<Frame> frames, LineResult result)
+    {
+        if (result.Statement is not null)
+        {
+            frames.Peek().Children.Add(result.Statement);
+        }
+
+        if (result.Exit > 0)
+        {
+            for (var i = 0; i < result.Exit && frames.Count > 1; i++)
+            {
+                CloseFrame(frames);
+            }
+        }
+
+        if (result.Opens is not null)
+        {
+            frames.Push(new Frame(result.Opens, result.BlockFactory));
+        }
+    }
+
+    private static void CloseFrame(Stack<Frame> frames)
+    {
+        var frame = frames.Pop();
+        if (frame.Factory is not null)
+        {
+            frames.Peek().Children.Add(frame.Factory(frame.Children.ToImmutable()));
+        }
+    }
+
+    private sealed class Frame(ParserMode mode, Func<ImmutableArray<Statement>, Statement>? factory)
+    {
+        public ParserMode Mode { get; } = mode;
+
+        public Func<ImmutableArray<Statement>, Statement>? Factory { get; } = factory;
+
+        public ImmutableArray<Statement>.Builder Children { get; } = ImmutableArray.CreateBuilder<Statement>();
+
+    }
+}

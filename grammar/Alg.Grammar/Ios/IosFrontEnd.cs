@@ -1,0 +1,43 @@
+using Alg.Grammar.Common;
+using Alg.Policy.Diagnostics;
+using Alg.Policy.Model;
+using Antlr4.Runtime;
+
+namespace Alg.Grammar.Ios;
+
+/// <summary>Cisco IOS / IOS-XE: the modes of the configuration CLI and what is modelled or ignored.</summary>
+public sealed class IosFrontEnd : LineFrontEnd
+{
+    internal static readonly ParserMode Global = new("global", static p => ((IosParser)p).global_line());
+    internal static readonly ParserMode Interface = new("interface", static p => ((IosParser)p).interface_line());
+    internal static readonly ParserMode AccessList = new("access-list", static p => ((IosParser)p).acl_line());
+    internal static readonly ParserMode RouteMap = new("route-map", static p => ((IosParser)p).route_map_line());
+    internal static readonly ParserMode ObjectGroup = new("object-group", static p => ((IosParser)p).object_group_line());
+    internal static readonly ParserMode ClassMapInspect = new("class-map", static p => ((IosParser)p).class_map_inspect_line());
+    internal static readonly ParserMode PolicyMapInspect = new("policy-map", static p => ((IosParser)p).policy_map_inspect_line());
+    internal static readonly ParserMode PolicyMapClass = new("policy-map class", static p => ((IosParser)p).policy_map_inspect_class_line());
+    internal static readonly ParserMode ZonePair = new("zone-pair", static p => ((IosParser)p).zone_pair_line());
+
+    private static readonly CommandPrefixTable Ignored = new(IosIgnoredCommands.All);
+
+    private static readonly CommandPrefixTable Modelled = new(
+        "access-list", "interface", "hostname", "ip nat", "ip access-list", "ip access-group", "ip inspect", "ip address",
+        "class-map type", "policy-map type", "zone-pair", "zone-member", "zone security", "route-map", "object-group network",
+        "object-group service", "permit", "deny");
+
+    public override Dialect Dialect => Dialect.Ios;
+
+    protected override ParserMode GlobalMode => Global;
+
+    protected override CommandPrefixTable IgnoredCommands => Ignored;
+
+    protected override CommandPrefixTable ModelledCommands => Modelled;
+
+    protected override Lexer CreateLexer(ICharStream input) => new IosLexer(input);
+
+    protected override Parser CreateParser(ITokenStream tokens) => new IosParser(tokens);
+
+    protected override LineResult BuildLine(ParserMode mode, ParserRuleContext line, SpanFactory spans, DiagnosticBag diagnostics) =>
+        new IosAstBuilder(spans, diagnostics).Build(line);
+
+}

@@ -1,0 +1,116 @@
+// Cisco IOS / IOS-XE configuration lexer.
+// Keywords are case-insensitive, as on the device. WORD is the catch-all for names, so any keyword
+// may also be a name: the parser's `variable` rule accepts both.
+lexer grammar IosLexer;
+
+options { caseInsensitive = true; }
+
+// ---- keywords (alphabetical) ----
+ACCESS_GROUP: 'access-group';
+ACCESS_LIST: 'access-list';
+ADD_ROUTE: 'add-route';
+ADDRESS: 'address';
+ANY: 'any';
+BANNER: 'banner';
+CLASS: 'class';
+CLASS_MAP: 'class-map';
+CONFIGURE: 'configure';
+CONF: 'conf';
+DENY: 'deny';
+DESCRIPTION: 'description' -> pushMode(M_TEXT);
+DESTINATION: 'destination';
+DHCP: 'dhcp';
+DO: 'do' -> pushMode(M_TEXT);
+DROP: 'drop';
+DYNAMIC: 'dynamic';
+ENABLE: 'enable';
+END: 'end';
+EQ: 'eq';
+ESTABLISHED: 'established';
+EXIT: 'exit';
+EXTENDABLE: 'extendable';
+EXTENDED: 'extended';
+FORWARDING: 'forwarding';
+GROUP_OBJECT: 'group-object';
+GT: 'gt';
+HOST: 'host';
+HOSTNAME: 'hostname';
+IN: 'in';
+INSIDE: 'inside';
+INSPECT: 'inspect';
+INTERFACE: 'interface';
+IP: 'ip';
+LIST: 'list';
+LOG: 'log';
+LOG_INPUT: 'log-input';
+LT: 'lt';
+MATCH: 'match';
+MATCH_ALL: 'match-all';
+MATCH_ANY: 'match-any';
+MATCH_HOST: 'match-host';
+MAX_ENTRIES: 'max-entries';
+NAME: 'name';
+NAT: 'nat';
+NEGOTIATED: 'negotiated';
+NEQ: 'neq';
+NETMASK: 'netmask';
+NETWORK: 'network';
+NETWORK_OBJECT: 'network-object';
+NEVER: 'never';
+NO: 'no';
+NO_ALIAS: 'no-alias';
+NO_PAYLOAD: 'no-payload';
+OBJECT: 'object';
+OBJECT_GROUP: 'object-group';
+OUT: 'out';
+OUTSIDE: 'outside';
+OVERLOAD: 'overload';
+PASSWORD_PROMPT: 'password:' -> pushMode(M_TEXT);
+PASS: 'pass';
+PERMIT: 'permit';
+POLICY_MAP: 'policy-map';
+POOL: 'pool';
+PORT: 'port';
+PORT_TIMEOUT: 'port-timeout';
+PREFIX_LENGTH: 'prefix-length';
+RANGE: 'range';
+REDUNDANCY: 'redundancy';
+REMARK: 'remark' -> pushMode(M_TEXT);
+ROTARY: 'rotary';
+ROUTE_MAP: 'route-map';
+SECONDARY: 'secondary';
+SECURITY: 'security';
+SERVICE: 'service';
+SERVICE_POLICY: 'service-policy';
+SHOW: 'show' -> pushMode(M_TEXT);
+SHUTDOWN: 'shutdown';
+SOURCE: 'source';
+STANDARD: 'standard';
+STATIC: 'static';
+TCP: 'tcp';
+TRANSLATION: 'translation';
+TYPE: 'type';
+UDP: 'udp';
+VRF: 'vrf';
+ZONE: 'zone';
+ZONE_MEMBER: 'zone-member';
+ZONE_PAIR: 'zone-pair';
+
+// ---- values ----
+IP_PREFIX: OCTET '.' OCTET '.' OCTET '.' OCTET '/' [0-9]+;
+IP_ADDRESS: OCTET '.' OCTET '.' OCTET '.' OCTET;
+DEC: [0-9]+;
+STRING: '"' ~["\r\n]* '"';
+
+// A `!` comment line; on IOS `!` only starts a comment at the start of a (possibly indented) line.
+COMMENT: {this.Column == 0}? [ \t]* '!' ~[\r\n]* -> channel(HIDDEN);
+NEWLINE: ('\r\n' | '\r' | '\n')+;
+WS: [ \t\u000C]+ -> channel(HIDDEN);
+WORD: ~[ \t\u000C\r\n]+;
+
+fragment OCTET: [0-9] [0-9]? [0-9]?;
+
+// Free text to the end of the line: descriptions, remarks, exec commands.
+mode M_TEXT;
+TEXT_NEWLINE: ('\r\n' | '\r' | '\n')+ -> type(NEWLINE), popMode;
+TEXT: ~[\r\n]+;
