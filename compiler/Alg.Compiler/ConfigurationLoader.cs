@@ -18,7 +18,7 @@ public static class ConfigurationLoader
     {
         var diagnostics = new DiagnosticBag();
         var ast = ConfigurationParser.Parse(source, dialect, diagnostics);
-        return Finish(source, ast, diagnostics);
+        return Finish(ast?.Source ?? source, ast, diagnostics);
     }
 
     public static LoadResult LoadFile(string path, Dialect? dialect = null)

@@ -15,24 +15,24 @@ public sealed class InferredDefaultRule : ILintRule
     public void Check(BoundConfiguration configuration, DiagnosticBag diagnostics)
     {
         var fileStart = new Alg.Policy.Text.SourceSpan(configuration.Ast.Source.Path, 1, 1, 1, 1);
-        foreach (var alg in configuration.Policy.Algs)
+        var inferredStates = configuration.Policy.Algs
+            .Where(a => a.DefaultIsInferred && a.Source.IsNone)
+            .Select(a => $"{a.Name} {(a.Enabled ? "on" : "off")}")
+            .ToList();
+        if (inferredStates.Count > 0)
         {
-            if (alg.DefaultIsInferred && alg.Source.IsNone)
-            {
-                diagnostics.Add(Descriptor, fileStart, $"ALG {alg.Name} being {(alg.Enabled ? "on" : "off")}", "dialect default");
-            }
+            diagnostics.Add(Descriptor, fileStart, "the state of " + string.Join(", ", inferredStates), "dialect default");
+        }
 
-            if (!alg.Enabled)
-            {
-                continue;
-            }
-
+        // Option defaults matter only for an ALG the file configures.
+        foreach (var alg in configuration.Policy.Algs.Where(a => a.Enabled && !a.Spans.IsEmpty))
+        {
             var descriptor = AlgCatalog.Get(alg.Name);
             foreach (var option in descriptor.Options)
             {
                 if (option.DefaultIsInferred && alg.Options.TryGetValue(option.Name, out var value) && value.Source.IsNone)
                 {
-                    diagnostics.Add(Descriptor, fileStart, $"{alg.Name} {option.Name} = {value}", "option default");
+                    diagnostics.Add(Descriptor, alg.Spans[0], $"{alg.Name} {option.Name} = {value}", "option default");
                 }
             }
         }

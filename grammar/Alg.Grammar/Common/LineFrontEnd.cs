@@ -261,16 +261,33 @@ public abstract class LineFrontEnd
         Parser parser, RecognitionException? failure, List<IToken> lineTokens, string modeName, SpanFactory spans, DiagnosticBag diagnostics, SourceSpan lineSpan)
     {
         var offending = failure?.OffendingToken ?? lineTokens[0];
-        var expected = ExpectedWords(parser, failure);
         var text = offending.Type == TokenConstants.EOF || offending.Text == "\n" || offending.Text.Trim().Length == 0 ? "end of line" : offending.Text;
-        var hint = Suggestions.DidYouMean(text, expected.Where(e => e.StartsWith('\'')).Select(e => e.Trim('\'')));
-        if (hint.Length == 0 && expected.Count > 0)
+
+        // A misspelt keyword is the usual cause: compare with every keyword of the dialect first.
+        var hint = text == "end of line" ? string.Empty : Suggestions.DidYouMean(text, Keywords(parser));
+        if (hint.Length == 0 && failure is InputMismatchException)
         {
-            hint = $" (expected {string.Join(", ", expected.Take(8))})";
+            var expected = ExpectedWords(parser, failure);
+            if (expected.Count > 0)
+            {
+                hint = $" (expected {string.Join(", ", expected.Take(8))})";
+            }
         }
 
         var span = offending.Text == "\n" || offending.Type == TokenConstants.EOF ? lineSpan with { Column = lineSpan.EndColumn } : spans.Of(offending);
         diagnostics.Add(DiagnosticCatalog.MalformedLine, span, modeName, text == "end of line" ? "end of line" : text, hint);
+    }
+
+    private static IEnumerable<string> Keywords(Parser parser)
+    {
+        for (var type = 1; type < parser.Atn.maxTokenType + 1; type++)
+        {
+            var literal = parser.Vocabulary.GetLiteralName(type);
+            if (literal is not null)
+            {
+                yield return literal.Trim('\'');
+            }
+        }
     }
 
     private static List<string> ExpectedWords(Parser parser, RecognitionException? failure)
