@@ -25,7 +25,7 @@ public sealed class ConflictingStaticRule : ILintRule
             }
 
             var global = rule.MappedAddresses.IsEmpty ? $"interface {rule.TargetInterface}" : rule.MappedAddresses[0].ToString();
-            var key = rule.Kind == NatRuleKind.StaticPort ? $"{global} {rule.Protocol} {rule.MappedPort}" : global;
+            var key = rule.Kind == NatRuleKind.StaticPort ? $"{global} {rule.Protocol?.ToString().ToLowerInvariant()} {rule.MappedPort}" : global;
             if (seen.TryGetValue(key, out var earlier) && earlier.RealAddresses[0] != rule.RealAddresses[0])
             {
                 diagnostics.Add(Descriptor, rule.Span, key, earlier.RealAddresses[0], earlier.Span.Line.ToString(CultureInfo.InvariantCulture));
