@@ -114,7 +114,8 @@ public abstract class LineFrontEnd
             // are such commands, and a failed parse costs an exception.
             var ignoredCommand = IgnoredCommands.Match(words);
             var modelledCommand = ModelledCommands.Match(words);
-            var ignorable = ignoredCommand is not null && (modelledCommand is null || ignoredCommand.WordCount > modelledCommand.WordCount);
+            var ignorable = ignoredCommand is not null && (modelledCommand is null || ignoredCommand.WordCount > modelledCommand.WordCount)
+                && !StartsASubModeLine(parser, frames, lineTokens[0].Type);
             RecognitionException? failure = null;
             (int Depth, ParserMode Mode, ParserRuleContext Context)? outcome = null;
             if (!ignorable)
@@ -251,6 +252,21 @@ public abstract class LineFrontEnd
         }
 
         return null;
+    }
+
+    // The same words can be a device setting in one mode and a modelled line in another
+    // (`service-policy` on an interface vs in a zone-pair): a sub-mode that can start with the token parses it.
+    private bool StartsASubModeLine(Parser parser, Stack<Frame> frames, int tokenType)
+    {
+        foreach (var frame in frames)
+        {
+            if (frame.Mode != GlobalMode && frame.Mode.RuleIndex >= 0 && FirstSet(parser, frame.Mode.RuleIndex, _firstSets).Contains(tokenType))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IntervalSet FirstSet(Parser parser, int ruleIndex, Dictionary<int, IntervalSet> firstSets)
