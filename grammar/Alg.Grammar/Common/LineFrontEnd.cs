@@ -114,11 +114,10 @@ public abstract class LineFrontEnd
             // are such commands, and a failed parse costs an exception.
             var ignoredCommand = IgnoredCommands.Match(words);
             var modelledCommand = ModelledCommands.Match(words);
-            var ignorable = ignoredCommand is not null && (modelledCommand is null || ignoredCommand.WordCount > modelledCommand.WordCount)
-                && !StartsASubModeLine(parser, frames, lineTokens[0].Type);
+            var ignorable = ignoredCommand is not null && (modelledCommand is null || ignoredCommand.WordCount > modelledCommand.WordCount);
             RecognitionException? failure = null;
             (int Depth, ParserMode Mode, ParserRuleContext Context)? outcome = null;
-            if (!ignorable)
+            if (!ignorable || StartsASubModeLine(parser, frames, lineTokens[0].Type))
             {
                 outcome = TryModes(parser, frames, lineTokens, _firstSets, out failure);
             }
