@@ -54,7 +54,7 @@ public sealed class DifferentialEngineTests(ITestOutputHelper output)
                 Assert.Equal(interpreter.DispatchAlg(tuple.Protocol, tuple.DestinationPort), compiled.Classifier.DispatchAlg(tuple.Protocol, tuple.DestinationPort));
             }
 
-            Assert.True(hits > 300, $"only {hits} packets matched a rule: the generator is not exercising the tables");
+            Assert.True(hits > 100, $"only {hits} packets matched a rule: the generator is not exercising the tables");
         }
         catch
         {
