@@ -52,7 +52,7 @@ public static class SyntheticAclPolicy
         for (var p = 0; p < count; p++)
         {
             var i = random.Next(rules);
-            var source = (uint)((10 << 24) | ((i % 200) << 16) | ((i / 200 % 250) << 8) | (uint)random.Next(256));
+            var source = (uint)((10 << 24) | ((i % 200) << 16) | ((i / 200 % 250) << 8)) | (uint)random.Next(256);
             var destination = (uint)((198 << 24) | (51 << 16) | (100 << 8) | (i % 250));
             var port = (ushort)(1000 + (i % 5000));
             packets[p] = p % 8 == 7
