@@ -15,6 +15,7 @@ public static class AlgCommandLine
         var root = new RootCommand("Alg: a policy compiler and application layer gateway. Reads Cisco IOS, Cisco ASA, Juniper ScreenOS and Junos configurations.");
         root.Subcommands.Add(LintCommand.Create(output, error));
         root.Subcommands.Add(PolicyCommand.Create(output, error));
+        root.Subcommands.Add(CompileCommand.Create(output, error));
         root.Subcommands.Add(AstCommand.Create(output, error));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

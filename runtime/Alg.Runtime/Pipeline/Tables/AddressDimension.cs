@@ -2,7 +2,7 @@ namespace Alg.Runtime.Pipeline.Tables;
 
 /// <summary>
 /// Maps an IPv4 address to the elementary interval it falls in. A 65,536-entry index on the top 16 bits
-/// leaves a handful of boundaries to step over, so a lookup is two array reads and a short walk.
+/// narrows the search to the boundaries inside one /16; a binary search finishes it.
 /// </summary>
 public sealed class AddressDimension
 {
@@ -14,7 +14,7 @@ public sealed class AddressDimension
     {
         _starts = starts;
         _setIndex = setIndex;
-        _blockFirst = new int[65536];
+        _blockFirst = new int[65537];
         var interval = 0;
         for (var block = 0; block < 65536; block++)
         {
@@ -26,19 +26,33 @@ public sealed class AddressDimension
 
             _blockFirst[block] = interval;
         }
+
+        _blockFirst[65536] = starts.Length - 1;
     }
 
     public int IntervalCount => _starts.Length;
 
     public int SetOf(uint address)
     {
-        var i = _blockFirst[address >> 16];
+        var block = (int)(address >> 16);
+        var low = _blockFirst[block];
+        var high = _blockFirst[block + 1];
         var starts = _starts;
-        while (i + 1 < starts.Length && starts[i + 1] <= address)
+
+        // Invariant: starts[low] <= address; find the last start at or below it in [low, high].
+        while (low < high)
         {
-            i++;
+            var middle = (low + high + 1) >> 1;
+            if (starts[middle] <= address)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
         }
 
-        return _setIndex[i];
+        return _setIndex[low];
     }
 }

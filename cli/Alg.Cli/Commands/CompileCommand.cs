@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Alg.Compiler;
+using Alg.Compiler.Emit;
+using Alg.Compiler.Lowering;
+using Alg.Compiler.Output;
+using Alg.Policy.Diagnostics;
+
+namespace Alg.Cli.Commands;
+
+/// <summary>`alg compile FILE [--emit OUT.cs]`: lower and compile a configuration; optionally write the generated C#.</summary>
+internal static class CompileCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Configuration file." };
+        var dialect = CommonOptions.Dialect();
+        var emit = new Option<FileInfo?>("--emit") { Description = "Write the generated pipeline class (C#) to this file." };
+        var command = new Command("compile", "Lower a configuration to the pipeline IR and compile it with Roslyn.") { file, dialect, emit };
+        command.SetAction(result =>
+        {
+            var info = result.GetValue(file)!;
+            if (!info.Exists)
+            {
+                error.WriteLine($"alg: no such file: {info.FullName}");
+                return AlgCommandLine.ExitUsage;
+            }
+
+            var load = ConfigurationLoader.LoadFile(LintCommand.DisplayPath(info), CommonOptions.ParseDialect(result.GetValue(dialect)));
+            foreach (var diagnostic in load.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                error.WriteLine(DiagnosticTextRenderer.Render(diagnostic, load.Source));
+            }
+
+            if (load.Policy is not { } policy)
+            {
+                error.WriteLine("alg: the configuration has errors; nothing was compiled");
+                return AlgCommandLine.ExitFindings;
+            }
+
+            var program = PolicyLowerer.Lower(policy);
+            var compiled = PipelineCompiler.Compile(program, info.Name);
+            if (result.GetValue(emit) is { } target)
+            {
+                File.WriteAllText(target.FullName, compiled.Source);
+            }
+
+            output.WriteLine($"compiled {PipelineEmitter.ClassName(program)}: {program.Acls.Length} ACLs, {program.NatRules.Length} NAT rules, {program.Algs.Length} ALGs on {program.AlgPorts.Length} ports in {compiled.CompileTime.TotalMilliseconds:F0} ms");
+            compiled.Unload();
+            return AlgCommandLine.ExitOk;
+        });
+        return command;
+    }
+}
