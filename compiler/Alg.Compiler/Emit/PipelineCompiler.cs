@@ -52,6 +52,13 @@ public static class PipelineCompiler
         return new CompiledPipeline(classifier, source, context, stopwatch.Elapsed);
     }
 
+    /// <summary>The compiled engine in the shape <see cref="PipelineHost"/> takes.</summary>
+    public static CompiledClassifier CompileClassifier(PipelineProgram program)
+    {
+        var compiled = Compile(program);
+        return new CompiledClassifier(compiled.Classifier, compiled.CompileTime, compiled.Unload);
+    }
+
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
         var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
