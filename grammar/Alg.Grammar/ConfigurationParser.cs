@@ -1,3 +1,4 @@
+using Alg.Grammar.Asa;
 using Alg.Grammar.Common;
 using Alg.Grammar.Ios;
 using Alg.Policy.Diagnostics;
@@ -15,6 +16,7 @@ public static class ConfigurationParser
     private static readonly Dictionary<Dialect, Func<LineFrontEnd>> FrontEnds = new()
     {
         [Dialect.Ios] = static () => new IosFrontEnd(),
+        [Dialect.Asa] = static () => new AsaFrontEnd(),
     };
 
     public static IReadOnlyCollection<Dialect> SupportedDialects => FrontEnds.Keys;
