@@ -60,6 +60,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnsupportedHere = new(
         "ALG2007", DiagnosticSeverity.Warning, "Setting has no effect", "{0}");
 
+    public static readonly DiagnosticDescriptor NoEffectInAlg = new(
+        "ALG2008", DiagnosticSeverity.Info, "Recognised, no effect", "'{0}' is valid for the device but changes nothing Alg translates");
+
     // ---- ALG3xxx: lint ----
     public static readonly DiagnosticDescriptor ValueOutOfRange = new(
         "ALG3001", DiagnosticSeverity.Error, "Value out of range", "{0} {1} is out of range {2}-{3}");
@@ -119,7 +122,7 @@ public static class DiagnosticCatalog
     [
         UnrecognizedLine, MalformedLine, NotText, FileTooLarge, EmptyConfiguration, DialectGuessed, TooManyUnrecognized,
         CannotRead, LineTooLong, InvalidValue,
-        UnknownAlg, UnknownTimer, UnknownOption, UnknownPortName, AclShapeMismatch, InspectOutsideClass, UnsupportedHere,
+        UnknownAlg, UnknownTimer, UnknownOption, UnknownPortName, AclShapeMismatch, InspectOutsideClass, UnsupportedHere, NoEffectInAlg,
         ValueOutOfRange, UndefinedReference, UnusedDefinition, DuplicateLine, ContradictingLine, UdpTimeoutBelowRfc4787,
         TcpTimeoutBelowRfc5382, BareNoTimer, PolicyMapNotApplied, SipAlgAdvice, InferredDefault, ShadowedAclRule,
         NoOutsideInterface, PoolRangeInverted, TlsPortInspected, PoolOutsideMask, InterfaceWithoutAddress, ConflictingStatic,

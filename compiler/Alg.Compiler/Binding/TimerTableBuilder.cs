@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using Alg.Policy.Model;
+using Alg.Policy.Text;
+
+namespace Alg.Compiler.Binding;
+
+/// <summary>The policy's translation timers: dialect defaults, then each timer line in file order.</summary>
+/// <remarks>Keys are the vendor-neutral timer names ("udp", "tcp", "tcp-transitory", ...), kebab-case.</remarks>
+public sealed class TimerTableBuilder
+{
+    private readonly SortedDictionary<string, TimerSetting> _timers = new(StringComparer.Ordinal);
+
+    public TimerTableBuilder(IReadOnlyDictionary<string, long?> defaults)
+    {
+        foreach (var (name, seconds) in defaults)
+        {
+            _timers[name] = new TimerSetting(seconds, SourceSpan.None);
+        }
+    }
+
+    public IReadOnlyDictionary<string, TimerSetting> Current => _timers;
+
+    public void Set(string name, long? seconds, SourceSpan span) => _timers[name] = new TimerSetting(seconds, span);
+
+    /// <summary>Back to the dialect default (<c>no</c> with a value on IOS).</summary>
+    public void Reset(string name, IReadOnlyDictionary<string, long?> defaults, SourceSpan span)
+    {
+        if (defaults.TryGetValue(name, out var seconds))
+        {
+            _timers[name] = new TimerSetting(seconds, SourceSpan.None);
+        }
+        else
+        {
+            _timers.Remove(name);
+        }
+    }
+
+    public ImmutableSortedDictionary<string, TimerSetting> Build() => _timers.ToImmutableSortedDictionary(StringComparer.Ordinal);
+}
