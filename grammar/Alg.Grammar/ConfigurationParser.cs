@@ -1,6 +1,7 @@
 using Alg.Grammar.Asa;
 using Alg.Grammar.Common;
 using Alg.Grammar.Ios;
+using Alg.Grammar.ScreenOs;
 using Alg.Policy.Diagnostics;
 using Alg.Policy.Model;
 using Alg.Policy.Text;
@@ -17,6 +18,7 @@ public static class ConfigurationParser
     {
         [Dialect.Ios] = static () => new IosFrontEnd(),
         [Dialect.Asa] = static () => new AsaFrontEnd(),
+        [Dialect.ScreenOs] = static () => new ScreenOsFrontEnd(),
     };
 
     public static IReadOnlyCollection<Dialect> SupportedDialects => FrontEnds.Keys;
