@@ -1,6 +1,7 @@
 using Alg.Grammar.Asa;
 using Alg.Grammar.Common;
 using Alg.Grammar.Ios;
+using Alg.Grammar.Junos;
 using Alg.Grammar.ScreenOs;
 using Alg.Policy.Diagnostics;
 using Alg.Policy.Model;
@@ -19,6 +20,7 @@ public static class ConfigurationParser
         [Dialect.Ios] = static () => new IosFrontEnd(),
         [Dialect.Asa] = static () => new AsaFrontEnd(),
         [Dialect.ScreenOs] = static () => new ScreenOsFrontEnd(),
+        [Dialect.Junos] = static () => new JunosFrontEnd(),
     };
 
     public static IReadOnlyCollection<Dialect> SupportedDialects => FrontEnds.Keys;
