@@ -10,6 +10,7 @@ public static class PolicyBinder
     private static readonly Dictionary<Dialect, Func<IDialectBinder>> Binders = new()
     {
         [Dialect.Ios] = static () => new IosBinder(),
+        [Dialect.Asa] = static () => new AsaBinder(),
     };
 
     public static BoundConfiguration? Bind(ConfigurationAst ast, DiagnosticBag diagnostics) =>
