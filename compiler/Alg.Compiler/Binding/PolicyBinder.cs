@@ -11,6 +11,7 @@ public static class PolicyBinder
     {
         [Dialect.Ios] = static () => new IosBinder(),
         [Dialect.Asa] = static () => new AsaBinder(),
+        [Dialect.ScreenOs] = static () => new ScreenOsBinder(),
     };
 
     public static BoundConfiguration? Bind(ConfigurationAst ast, DiagnosticBag diagnostics) =>
