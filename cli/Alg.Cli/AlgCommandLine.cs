@@ -13,6 +13,8 @@ public static class AlgCommandLine
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("Alg: a policy compiler and application layer gateway. Reads Cisco IOS, Cisco ASA, Juniper ScreenOS and Junos configurations.");
+        root.Subcommands.Add(LintCommand.Create(output, error));
+        root.Subcommands.Add(PolicyCommand.Create(output, error));
         root.Subcommands.Add(AstCommand.Create(output, error));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -30,6 +30,11 @@ public static class ConfigurationParser
     public static ConfigurationAst? Parse(SourceText source, Dialect? dialect, DiagnosticBag diagnostics)
     {
         var fileSpan = new SourceSpan(source.Path, 1, 1, 1, 1);
+        if (source.Content.StartsWith('\uFEFF'))
+        {
+            source = new SourceText(source.Path, source.Content[1..]);
+        }
+
         if (LooksBinary(source.Content))
         {
             diagnostics.Add(DiagnosticCatalog.NotText, fileSpan);
@@ -74,6 +79,7 @@ public static class ConfigurationParser
                 return null;
             }
 
+            // ReadAllText drops a UTF-8 BOM; invalid UTF-8 becomes U+FFFD rather than an exception.
             var text = File.ReadAllText(path);
             return Parse(new SourceText(path, text), dialect, diagnostics);
         }

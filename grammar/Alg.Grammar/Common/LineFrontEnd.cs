@@ -28,6 +28,8 @@ public abstract class LineFrontEnd
     /// <summary>Longer lines are not parsed; no device accepts a command this long.</summary>
     public const int MaxLineLength = 16 * 1024;
 
+    private readonly Dictionary<int, IntervalSet> _firstSets = [];
+
     public abstract Dialect Dialect { get; }
 
     protected abstract ParserMode GlobalMode { get; }
@@ -49,6 +51,18 @@ public abstract class LineFrontEnd
     {
         var spans = new SpanFactory(source.Path);
         var normalized = TranscriptNormalizer.Normalize(source.Content);
+
+        // ANTLR counts lines at '\n' only; a lone CR (old Mac files) becomes LF, same length, same columns.
+        if (normalized.Contains('\r', StringComparison.Ordinal))
+        {
+            normalized = string.Create(normalized.Length, normalized, static (span, text) =>
+            {
+                for (var i = 0; i < text.Length; i++)
+                {
+                    span[i] = text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n') ? '\n' : text[i];
+                }
+            });
+        }
         var lexer = CreateLexer(new AntlrInputStream(normalized));
         lexer.RemoveErrorListeners();
         var parser = CreateParser(new CommonTokenStream(new ListTokenSource([])));
@@ -96,7 +110,17 @@ public abstract class LineFrontEnd
                 CloseFrame(frames);
             }
 
-            var outcome = TryModes(parser, frames, lineTokens, out var failure);
+            // A command known to be ignorable is not parsed at all: most lines of a real configuration
+            // are such commands, and a failed parse costs an exception.
+            var ignoredCommand = IgnoredCommands.Match(words);
+            var modelledCommand = ModelledCommands.Match(words);
+            var ignorable = ignoredCommand is not null && (modelledCommand is null || ignoredCommand.WordCount > modelledCommand.WordCount);
+            RecognitionException? failure = null;
+            (int Depth, ParserMode Mode, ParserRuleContext Context)? outcome = null;
+            if (!ignorable || StartsASubModeLine(parser, frames, lineTokens[0].Type))
+            {
+                outcome = TryModes(parser, frames, lineTokens, _firstSets, out failure);
+            }
             if (outcome is not null)
             {
                 var (depth, mode, context) = outcome.Value;
@@ -109,9 +133,7 @@ public abstract class LineFrontEnd
                 continue;
             }
 
-            var ignoredCommand = IgnoredCommands.Match(words);
-            var modelledCommand = ModelledCommands.Match(words);
-            if (ignoredCommand is not null && (modelledCommand is null || ignoredCommand.WordCount > modelledCommand.WordCount))
+            if (ignorable && ignoredCommand is not null)
             {
                 ignored.Add(new IgnoredLine(ignoredCommand.Words, lineSpan));
                 if (ignoredCommand.OpensBlock)
@@ -207,12 +229,18 @@ public abstract class LineFrontEnd
     }
 
     private static (int Depth, ParserMode Mode, ParserRuleContext Context)? TryModes(
-        Parser parser, Stack<Frame> frames, List<IToken> lineTokens, out RecognitionException? deepestFailure)
+        Parser parser, Stack<Frame> frames, List<IToken> lineTokens, Dictionary<int, IntervalSet> firstSets, out RecognitionException? deepestFailure)
     {
         deepestFailure = null;
         var depth = 0;
         foreach (var frame in frames)
         {
+            if (frame.Mode.RuleIndex >= 0 && !FirstSet(parser, frame.Mode.RuleIndex, firstSets).Contains(lineTokens[0].Type))
+            {
+                depth++;
+                continue;
+            }
+
             var context = TryParse(parser, frame.Mode, lineTokens, ref deepestFailure);
             if (context is not null)
             {
@@ -223,6 +251,32 @@ public abstract class LineFrontEnd
         }
 
         return null;
+    }
+
+    // The same words can be a device setting in one mode and a modelled line in another
+    // (`service-policy` on an interface vs in a zone-pair): a sub-mode that can start with the token parses it.
+    private bool StartsASubModeLine(Parser parser, Stack<Frame> frames, int tokenType)
+    {
+        foreach (var frame in frames)
+        {
+            if (frame.Mode != GlobalMode && frame.Mode.RuleIndex >= 0 && FirstSet(parser, frame.Mode.RuleIndex, _firstSets).Contains(tokenType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IntervalSet FirstSet(Parser parser, int ruleIndex, Dictionary<int, IntervalSet> firstSets)
+    {
+        if (!firstSets.TryGetValue(ruleIndex, out var set))
+        {
+            set = parser.Atn.NextTokens(parser.Atn.ruleToStartState[ruleIndex]);
+            firstSets[ruleIndex] = set;
+        }
+
+        return set;
     }
 
     private static ParserRuleContext? TryParse(Parser parser, ParserMode mode, List<IToken> lineTokens, ref RecognitionException? deepestFailure)
@@ -261,16 +315,33 @@ public abstract class LineFrontEnd
         Parser parser, RecognitionException? failure, List<IToken> lineTokens, string modeName, SpanFactory spans, DiagnosticBag diagnostics, SourceSpan lineSpan)
     {
         var offending = failure?.OffendingToken ?? lineTokens[0];
-        var expected = ExpectedWords(parser, failure);
         var text = offending.Type == TokenConstants.EOF || offending.Text == "\n" || offending.Text.Trim().Length == 0 ? "end of line" : offending.Text;
-        var hint = Suggestions.DidYouMean(text, expected.Where(e => e.StartsWith('\'')).Select(e => e.Trim('\'')));
-        if (hint.Length == 0 && expected.Count > 0)
+
+        // A misspelt keyword is the usual cause: compare with every keyword of the dialect first.
+        var hint = text == "end of line" ? string.Empty : Suggestions.DidYouMean(text, Keywords(parser));
+        if (hint.Length == 0 && failure is InputMismatchException)
         {
-            hint = $" (expected {string.Join(", ", expected.Take(8))})";
+            var expected = ExpectedWords(parser, failure);
+            if (expected.Count > 0)
+            {
+                hint = $" (expected {string.Join(", ", expected.Take(8))})";
+            }
         }
 
         var span = offending.Text == "\n" || offending.Type == TokenConstants.EOF ? lineSpan with { Column = lineSpan.EndColumn } : spans.Of(offending);
         diagnostics.Add(DiagnosticCatalog.MalformedLine, span, modeName, text == "end of line" ? "end of line" : text, hint);
+    }
+
+    private static IEnumerable<string> Keywords(Parser parser)
+    {
+        for (var type = 1; type < parser.Atn.maxTokenType + 1; type++)
+        {
+            var literal = parser.Vocabulary.GetLiteralName(type);
+            if (literal is not null)
+            {
+                yield return literal.Trim('\'');
+            }
+        }
     }
 
     private static List<string> ExpectedWords(Parser parser, RecognitionException? failure)

@@ -8,15 +8,15 @@ namespace Alg.Grammar.Ios;
 /// <summary>Cisco IOS / IOS-XE: the modes of the configuration CLI and what is modelled or ignored.</summary>
 public sealed class IosFrontEnd : LineFrontEnd
 {
-    internal static readonly ParserMode Global = new("global", static p => ((IosParser)p).global_line());
-    internal static readonly ParserMode Interface = new("interface", static p => ((IosParser)p).interface_line());
-    internal static readonly ParserMode AccessList = new("access-list", static p => ((IosParser)p).acl_line());
-    internal static readonly ParserMode RouteMap = new("route-map", static p => ((IosParser)p).route_map_line());
-    internal static readonly ParserMode ObjectGroup = new("object-group", static p => ((IosParser)p).object_group_line());
-    internal static readonly ParserMode ClassMapInspect = new("class-map", static p => ((IosParser)p).class_map_inspect_line());
-    internal static readonly ParserMode PolicyMapInspect = new("policy-map", static p => ((IosParser)p).policy_map_inspect_line());
-    internal static readonly ParserMode PolicyMapClass = new("policy-map class", static p => ((IosParser)p).policy_map_inspect_class_line());
-    internal static readonly ParserMode ZonePair = new("zone-pair", static p => ((IosParser)p).zone_pair_line());
+    internal static readonly ParserMode Global = new("global", IosParser.RULE_global_line, static p => ((IosParser)p).global_line());
+    internal static readonly ParserMode Interface = new("interface", IosParser.RULE_interface_line, static p => ((IosParser)p).interface_line());
+    internal static readonly ParserMode AccessList = new("access-list", IosParser.RULE_acl_line, static p => ((IosParser)p).acl_line());
+    internal static readonly ParserMode RouteMap = new("route-map", IosParser.RULE_route_map_line, static p => ((IosParser)p).route_map_line());
+    internal static readonly ParserMode ObjectGroup = new("object-group", IosParser.RULE_object_group_line, static p => ((IosParser)p).object_group_line());
+    internal static readonly ParserMode ClassMapInspect = new("class-map", IosParser.RULE_class_map_inspect_line, static p => ((IosParser)p).class_map_inspect_line());
+    internal static readonly ParserMode PolicyMapInspect = new("policy-map", IosParser.RULE_policy_map_inspect_line, static p => ((IosParser)p).policy_map_inspect_line());
+    internal static readonly ParserMode PolicyMapClass = new("policy-map class", IosParser.RULE_policy_map_inspect_class_line, static p => ((IosParser)p).policy_map_inspect_class_line());
+    internal static readonly ParserMode ZonePair = new("zone-pair", IosParser.RULE_zone_pair_line, static p => ((IosParser)p).zone_pair_line());
 
     private static readonly CommandPrefixTable Ignored = new(IosIgnoredCommands.All);
 

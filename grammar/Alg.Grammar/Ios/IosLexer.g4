@@ -102,8 +102,9 @@ IP_ADDRESS: OCTET '.' OCTET '.' OCTET '.' OCTET;
 DEC: [0-9]+;
 STRING: '"' ~["\r\n]* '"';
 
-// A `!` comment line; on IOS `!` only starts a comment at the start of a (possibly indented) line.
-COMMENT: {this.Column == 0}? [ \t]* '!' ~[\r\n]* -> channel(HIDDEN);
+// `!` starts a comment. IOS only writes it at the start of a line; a `!` inside a word (a password)
+// stays part of the WORD, which is the longer match.
+COMMENT: [ \t]* '!' ~[\r\n]* -> channel(HIDDEN);
 NEWLINE: ('\r\n' | '\r' | '\n')+;
 WS: [ \t\u000C]+ -> channel(HIDDEN);
 WORD: ~[ \t\u000C\r\n]+;

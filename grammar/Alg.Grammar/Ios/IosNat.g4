@@ -62,7 +62,7 @@ nat_service_line
 
 nat_translation_line
   : NO? IP NAT TRANSLATION MAX_ENTRIES
-    ( HOST host=IP_ADDRESS | LIST acl=variable | scope=variable )? limit=DEC? NEWLINE    # nat_max_entries
+    ( limit=DEC | HOST host=IP_ADDRESS limit=DEC? | LIST acl=variable limit=DEC? | scope=variable limit=DEC? )? NEWLINE    # nat_max_entries
   | NO? IP NAT TRANSLATION PORT_TIMEOUT protocol=(TCP | UDP) port=DEC
     ( seconds=DEC | NEVER )? NEWLINE                                                   # nat_port_timeout
   | NO? IP NAT TRANSLATION timer=variable ( seconds=DEC | NEVER )? NEWLINE              # nat_timer

@@ -38,6 +38,12 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor InvalidValue = new(
         "ALG1010", DiagnosticSeverity.Error, "Invalid value", "'{0}' is not a valid {1}");
 
+    public static readonly DiagnosticDescriptor TooManyDiagnostics = new(
+        "ALG1011", DiagnosticSeverity.Warning, "Too many diagnostics", "{0} more diagnostics are not listed");
+
+    public static readonly DiagnosticDescriptor TooManyDiagnosticsWithErrors = new(
+        "ALG1012", DiagnosticSeverity.Error, "Too many diagnostics", "{0} more diagnostics, errors among them, are not listed");
+
     // ---- ALG2xxx: binding to the vendor-neutral policy ----
     public static readonly DiagnosticDescriptor UnknownAlg = new(
         "ALG2001", DiagnosticSeverity.Error, "Unknown ALG", "unknown ALG or inspection '{0}'{1}");
@@ -121,7 +127,7 @@ public static class DiagnosticCatalog
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         UnrecognizedLine, MalformedLine, NotText, FileTooLarge, EmptyConfiguration, DialectGuessed, TooManyUnrecognized,
-        CannotRead, LineTooLong, InvalidValue,
+        CannotRead, LineTooLong, InvalidValue, TooManyDiagnostics, TooManyDiagnosticsWithErrors,
         UnknownAlg, UnknownTimer, UnknownOption, UnknownPortName, AclShapeMismatch, InspectOutsideClass, UnsupportedHere, NoEffectInAlg,
         ValueOutOfRange, UndefinedReference, UnusedDefinition, DuplicateLine, ContradictingLine, UdpTimeoutBelowRfc4787,
         TcpTimeoutBelowRfc5382, BareNoTimer, PolicyMapNotApplied, SipAlgAdvice, InferredDefault, ShadowedAclRule,

@@ -7,6 +7,7 @@ namespace Alg.Policy.Model;
 /// <param name="Alias">ASA nameif or ScreenOS/Junos zone, the name NAT statements refer to.</param>
 /// <param name="InboundAcl">ACL applied to packets arriving on this interface.</param>
 /// <param name="OutboundAcl">ACL applied to packets leaving through this interface.</param>
+/// <param name="DynamicAddress">The address is learnt at run time (DHCP, PPP negotiation).</param>
 public sealed record InterfacePolicy(
     string Name,
     string? Alias,
@@ -17,4 +18,5 @@ public sealed record InterfacePolicy(
     string? InboundAcl,
     string? OutboundAcl,
     int? SecurityLevel,
-    SourceSpan Span);
+    SourceSpan Span,
+    bool DynamicAddress = false);

@@ -126,6 +126,7 @@ public sealed partial class IosBinder : IDialectBinder
         _context.References.Define(ReferenceKind.Interface, name, iface.Name.Span);
         var role = InterfaceRole.Unassigned;
         Ipv4Prefix? address = null;
+        var dynamicAddress = false;
         string? description = null;
         var shutdown = false;
         string? inbound = null;
@@ -138,6 +139,7 @@ public sealed partial class IosBinder : IDialectBinder
                     if (!ip.Secondary)
                     {
                         address = ip.Address;
+                        dynamicAddress = ip.Dhcp;
                     }
 
                     break;
@@ -183,7 +185,7 @@ public sealed partial class IosBinder : IDialectBinder
 
         // A second block for the same interface amends the first, as on the router.
         var existing = _interfaces.FindIndex(i => i.Name == name);
-        var policy = new InterfacePolicy(name, null, role, address, description, shutdown, inbound, outbound, null, iface.Span);
+        var policy = new InterfacePolicy(name, null, role, address, description, shutdown, inbound, outbound, null, iface.Span, dynamicAddress);
         if (existing >= 0)
         {
             var old = _interfaces[existing];
@@ -191,6 +193,7 @@ public sealed partial class IosBinder : IDialectBinder
             {
                 Role = iface.Children.Any(c => c is IosInterfaceNat) ? role : old.Role,
                 Address = address ?? old.Address,
+                DynamicAddress = dynamicAddress || old.DynamicAddress,
                 Description = description ?? old.Description,
                 Shutdown = iface.Children.Any(c => c is IosInterfaceShutdown) ? shutdown : old.Shutdown,
                 InboundAcl = inbound ?? old.InboundAcl,

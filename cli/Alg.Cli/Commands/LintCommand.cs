@@ -1,0 +1,90 @@
+using System.CommandLine;
+using Alg.Compiler;
+using Alg.Compiler.Output;
+using Alg.Policy.Diagnostics;
+
+namespace Alg.Cli.Commands;
+
+/// <summary>`alg lint FILE...`: every diagnostic of every file; exit 1 on an error (or a warning with --warnaserror).</summary>
+internal static class LintCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var files = new Argument<FileInfo[]>("files") { Description = "Configuration files to check.", Arity = ArgumentArity.OneOrMore };
+        var dialect = CommonOptions.Dialect();
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format: text, json, sarif (GitHub code scanning) or github (workflow annotations).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat warnings as errors for the exit code." };
+        var command = new Command("lint", "Check configurations and report problems with file, line, column and code.") { files, dialect, format, warnAsError };
+        command.SetAction(result =>
+        {
+            var all = new List<Diagnostic>();
+            var sources = new Dictionary<string, Alg.Policy.Text.SourceText>(StringComparer.Ordinal);
+            foreach (var file in result.GetValue(files)!)
+            {
+                if (!file.Exists)
+                {
+                    error.WriteLine($"alg: no such file: {file.FullName}");
+                    return AlgCommandLine.ExitUsage;
+                }
+
+                var load = ConfigurationLoader.LoadFile(DisplayPath(file), CommonOptions.ParseDialect(result.GetValue(dialect)));
+                if (load.Source is not null)
+                {
+                    sources[load.Source.Path] = load.Source;
+                }
+
+                if (load.Diagnostics.Any(d => d.Code == DiagnosticCatalog.CannotRead.Code))
+                {
+                    foreach (var diagnostic in load.Diagnostics)
+                    {
+                        error.WriteLine(DiagnosticTextRenderer.Render(diagnostic, null));
+                    }
+
+                    return AlgCommandLine.ExitUsage;
+                }
+
+                all.AddRange(load.Diagnostics);
+            }
+
+            switch (result.GetValue(format))
+            {
+                case "json":
+                    output.WriteLine(DiagnosticJsonWriter.Write(all));
+                    break;
+                case "sarif":
+                    output.WriteLine(SarifWriter.Write(all, Directory.GetCurrentDirectory()));
+                    break;
+                case "github":
+                    output.Write(GithubAnnotationWriter.Write(all));
+                    break;
+                default:
+                    foreach (var diagnostic in all)
+                    {
+                        output.WriteLine(DiagnosticTextRenderer.Render(diagnostic, sources.GetValueOrDefault(diagnostic.Span.File)));
+                    }
+
+                    var errors = all.Count(d => d.Severity == DiagnosticSeverity.Error);
+                    var warnings = all.Count(d => d.Severity == DiagnosticSeverity.Warning);
+                    output.WriteLine($"{errors} error(s), {warnings} warning(s), {all.Count - errors - warnings} info(s)");
+                    break;
+            }
+
+            var failed = all.Any(d => d.Severity == DiagnosticSeverity.Error)
+                || (result.GetValue(warnAsError) && all.Any(d => d.Severity == DiagnosticSeverity.Warning));
+            return failed ? AlgCommandLine.ExitFindings : AlgCommandLine.ExitOk;
+        });
+        return command;
+    }
+
+    // Paths as the user typed them (relative stays relative), so CI annotations point into the repository.
+    internal static string DisplayPath(FileInfo file)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), file.FullName);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? file.FullName : relative;
+    }
+}

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Rewrites every golden file (AST, policy JSON, diagnostics per stage) from the current code.
+# Review the diff before committing it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ALG_UPDATE_GOLDEN=1 dotnet test Alg.sln -c Release -nologo -v quiet --filter "Category=Golden" "$@"
