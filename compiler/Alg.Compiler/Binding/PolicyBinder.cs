@@ -12,6 +12,7 @@ public static class PolicyBinder
         [Dialect.Ios] = static () => new IosBinder(),
         [Dialect.Asa] = static () => new AsaBinder(),
         [Dialect.ScreenOs] = static () => new ScreenOsBinder(),
+        [Dialect.Junos] = static () => new JunosBinder(),
     };
 
     public static BoundConfiguration? Bind(ConfigurationAst ast, DiagnosticBag diagnostics) =>

@@ -8,17 +8,17 @@ namespace Alg.Grammar.Asa;
 /// <summary>Cisco ASA (and PIX / FWSM): the modes of the configuration CLI and what is modelled or ignored.</summary>
 public sealed class AsaFrontEnd : LineFrontEnd
 {
-    internal static readonly ParserMode Global = new("global", static p => ((AsaParser)p).global_line());
-    internal static readonly ParserMode Interface = new("interface", static p => ((AsaParser)p).interface_line());
-    internal static readonly ParserMode ObjectNetwork = new("object network", static p => ((AsaParser)p).object_network_line());
-    internal static readonly ParserMode ObjectService = new("object service", static p => ((AsaParser)p).object_service_line());
-    internal static readonly ParserMode ObjectGroup = new("object-group", static p => ((AsaParser)p).object_group_line());
-    internal static readonly ParserMode ClassMap = new("class-map", static p => ((AsaParser)p).class_map_line());
-    internal static readonly ParserMode PolicyMap = new("policy-map", static p => ((AsaParser)p).policy_map_line());
-    internal static readonly ParserMode PolicyClass = new("policy-map class", static p => ((AsaParser)p).policy_class_line());
-    internal static readonly ParserMode InspectMap = new("inspect map", static p => ((AsaParser)p).inspect_map_line());
-    internal static readonly ParserMode InspectParameters = new("inspect map parameters", static p => ((AsaParser)p).inspect_parameter_line());
-    internal static readonly ParserMode InspectMatch = new("inspect map match", static p => ((AsaParser)p).inspect_action_line());
+    internal static readonly ParserMode Global = new("global", AsaParser.RULE_global_line, static p => ((AsaParser)p).global_line());
+    internal static readonly ParserMode Interface = new("interface", AsaParser.RULE_interface_line, static p => ((AsaParser)p).interface_line());
+    internal static readonly ParserMode ObjectNetwork = new("object network", AsaParser.RULE_object_network_line, static p => ((AsaParser)p).object_network_line());
+    internal static readonly ParserMode ObjectService = new("object service", AsaParser.RULE_object_service_line, static p => ((AsaParser)p).object_service_line());
+    internal static readonly ParserMode ObjectGroup = new("object-group", AsaParser.RULE_object_group_line, static p => ((AsaParser)p).object_group_line());
+    internal static readonly ParserMode ClassMap = new("class-map", AsaParser.RULE_class_map_line, static p => ((AsaParser)p).class_map_line());
+    internal static readonly ParserMode PolicyMap = new("policy-map", AsaParser.RULE_policy_map_line, static p => ((AsaParser)p).policy_map_line());
+    internal static readonly ParserMode PolicyClass = new("policy-map class", AsaParser.RULE_policy_class_line, static p => ((AsaParser)p).policy_class_line());
+    internal static readonly ParserMode InspectMap = new("inspect map", AsaParser.RULE_inspect_map_line, static p => ((AsaParser)p).inspect_map_line());
+    internal static readonly ParserMode InspectParameters = new("inspect map parameters", AsaParser.RULE_inspect_parameter_line, static p => ((AsaParser)p).inspect_parameter_line());
+    internal static readonly ParserMode InspectMatch = new("inspect map match", AsaParser.RULE_inspect_action_line, static p => ((AsaParser)p).inspect_action_line());
 
     private static readonly CommandPrefixTable Ignored = new(AsaIgnoredCommands.All);
 

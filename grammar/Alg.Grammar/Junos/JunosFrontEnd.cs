@@ -8,12 +8,12 @@ namespace Alg.Grammar.Junos;
 /// <summary>Juniper Junos, set-style: one flat mode of set/delete/deactivate/activate lines.</summary>
 public sealed class JunosFrontEnd : LineFrontEnd
 {
-    internal static readonly ParserMode Global = new("global", static p => ((JunosParser)p).global_line());
+    internal static readonly ParserMode Global = new("global", JunosParser.RULE_global_line, static p => ((JunosParser)p).global_line());
 
     private static readonly CommandPrefixTable Ignored = new(JunosIgnoredCommands.All);
 
     private static readonly CommandPrefixTable Modelled = new(
-        JunosIgnoredCommands.Verbs.SelectMany(verb => new[] { $"{verb} security nat", $"{verb} security alg", $"{verb} interfaces", $"{verb} security zones" })
+        JunosIgnoredCommands.Verbs.SelectMany(verb => new[] { $"{verb} security nat", $"{verb} security alg", $"{verb} interfaces", $"{verb} security zones", $"{verb} system host-name" })
             .Select(words => new CommandPrefix(words)));
 
     public override Dialect Dialect => Dialect.Junos;

@@ -8,9 +8,9 @@ namespace Alg.Grammar.ScreenOs;
 /// <summary>Juniper ScreenOS: a flat list of set/unset commands, with policy and vrouter contexts left by <c>exit</c>.</summary>
 public sealed class ScreenOsFrontEnd : LineFrontEnd
 {
-    internal static readonly ParserMode Global = new("global", static p => ((ScreenOsParser)p).global_line());
-    internal static readonly ParserMode PolicyContext = new("policy", static p => ((ScreenOsParser)p).policy_context_line());
-    internal static readonly ParserMode VrouterContext = new("vrouter", static p => ((ScreenOsParser)p).vrouter_context_line());
+    internal static readonly ParserMode Global = new("global", ScreenOsParser.RULE_global_line, static p => ((ScreenOsParser)p).global_line());
+    internal static readonly ParserMode PolicyContext = new("policy", ScreenOsParser.RULE_policy_context_line, static p => ((ScreenOsParser)p).policy_context_line());
+    internal static readonly ParserMode VrouterContext = new("vrouter", ScreenOsParser.RULE_vrouter_context_line, static p => ((ScreenOsParser)p).vrouter_context_line());
 
     private static readonly CommandPrefixTable Ignored = new(ScreenOsIgnoredCommands.All);
 
