@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Alg.Grammar.Asa.Ast;
 using Alg.Grammar.Common;
 using Alg.Policy.Model;
+using Alg.Policy.Text;
 
 namespace Alg.Compiler.Binding;
 
@@ -61,7 +62,8 @@ public sealed partial class AsaBinder
 
                     break;
                 case AsaPolicyMap policyMap:
-                    _context.References.Define(ReferenceKind.PolicyMap, policyMap.Name.Value, policyMap.Name.Span);
+                    // The device applies global_policy by itself (factory `service-policy global_policy global`).
+                    _context.References.Define(ReferenceKind.PolicyMap, policyMap.Name.Value, policyMap.Name.Span, builtin: policyMap.Name.Value == "global_policy");
                     break;
                 case AsaLegacyGlobal global:
                     // PIX `nat (if) N` may come before the `global (if) N` it uses.
@@ -74,6 +76,14 @@ public sealed partial class AsaBinder
                     break;
             }
         }
+
+        // Factory structures a configuration may use without defining them.
+        if (!_classMaps.ContainsKey("inspection_default"))
+        {
+            _context.References.Define(ReferenceKind.ClassMap, "inspection_default", SourceSpan.None, builtin: true);
+        }
+
+        _context.References.Define(ReferenceKind.InspectMap, "preset_dns_map", SourceSpan.None, builtin: true);
     }
 
     /// <summary>The addresses an object, object-group or alias name stands for; references are recorded for lint.</summary>

@@ -74,6 +74,7 @@ public sealed class JunosBinder : IDialectBinder
                 break;
             case JunosZoneInterface zone when active:
                 _context.References.Define(ReferenceKind.Zone, zone.Zone.Value, zone.Zone.Span);
+                _context.References.Reference(ReferenceKind.Interface, zone.Interface.Value, zone.Interface.Span, $"security-zone {zone.Zone.Value}");
                 _zoneOfInterface[zone.Interface.Value] = zone.Zone.Value;
                 if (_interfaces.TryGetValue(zone.Interface.Value, out var known))
                 {
@@ -91,6 +92,10 @@ public sealed class JunosBinder : IDialectBinder
             case JunosSecurityPolicy policy when active && policy.Words is ["address-book", _, "address", var bookName, var prefix, ..]:
                 DefineAddress(bookName, prefix, policy.Span);
                 break;
+            case JunosSecurityPolicy policy when active && policy.Words is ["from-zone", var fromZone, "to-zone", var toZone, ..]:
+                _context.References.Reference(ReferenceKind.Zone, fromZone, policy.Span, "security policy");
+                _context.References.Reference(ReferenceKind.Zone, toZone, policy.Span, "security policy");
+                break;
             case JunosNatPool pool when active:
                 BindPool(pool);
                 break;
@@ -98,6 +103,15 @@ public sealed class JunosBinder : IDialectBinder
                 _poolsWithoutPortTranslation.Add(setting.Name.Value);
                 break;
             case JunosNatRuleSetContext context when active:
+                foreach (var contextName in context.Names)
+                {
+                    var kind = context.ContextType == JunosNatContextType.Zone ? ReferenceKind.Zone : ReferenceKind.Interface;
+                    if (context.ContextType != JunosNatContextType.RoutingInstance)
+                    {
+                        _context.References.Reference(kind, contextName.Value, contextName.Span, $"rule-set {context.RuleSet.Value}");
+                    }
+                }
+
                 var sets = RuleSet(context.Kind, context.RuleSet.Value);
                 (context.From ? sets.From : sets.To).AddRange(context.Names.Select(n => n.Value));
                 break;

@@ -29,6 +29,11 @@ public sealed class ScreenOsBinder : IDialectBinder
     public BoundConfiguration Bind(ConfigurationAst ast, DiagnosticBag diagnostics)
     {
         _context = new BindingContext(diagnostics, new AlgTableBuilder(ScreenOsDefaults.Algs), new TimerTableBuilder(new Dictionary<string, long?>()));
+        foreach (var zone in ScreenOsDefaults.PredefinedZones)
+        {
+            _context.References.Define(ReferenceKind.Zone, zone, SourceSpan.None, builtin: true);
+        }
+
         foreach (var address in ast.Statements.OfType<ScreenOsAddress>().Where(a => !a.Unset && a.Range is not null))
         {
             _context.References.Define(ReferenceKind.Object, address.Name.Value, address.Name.Span);

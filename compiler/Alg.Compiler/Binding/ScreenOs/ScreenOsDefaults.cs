@@ -44,6 +44,10 @@ public static class ScreenOsDefaults
         [("ipsec-nat", "timeout")] = "timeout",
     };
 
+    /// <summary>Zones every ScreenOS device has without a <c>set zone</c> line.</summary>
+    public static readonly IReadOnlyList<string> PredefinedZones =
+        ["Trust", "Untrust", "DMZ", "Global", "MGT", "Self", "HA", "Null", "Untrust-Tun", "V1-Trust", "V1-Untrust", "V1-DMZ", "V1-Null", "VLAN"];
+
     /// <summary>Zones whose interfaces face the inside or the outside of the translator.</summary>
     public static InterfaceRole RoleOfZone(string zone) =>
         string.Equals(zone, "Trust", StringComparison.OrdinalIgnoreCase) ? InterfaceRole.Inside
