@@ -204,7 +204,9 @@ public sealed partial class AsaBinder
             _context.Algs.SetEnabled("h323-h245", enable, fixup.Span);
         }
 
-        _context.RecordSetting($"alg {name} fixup {string.Join(',', fixup.Ports.Select(p => p.Value))}", enable ? "on" : "off", $"fixup protocol {vendor}", fixup.Span);
+        var transportName = fixup.Transport?.ToString().ToLowerInvariant() ?? "default";
+        _context.RecordSetting(
+            $"alg {name} fixup {transportName} {string.Join(',', fixup.Ports.Select(p => p.Value))}", enable ? "on" : "off", $"fixup protocol {vendor}", fixup.Span);
     }
 
     private void BindTimeout(AsaTimeout timeout)

@@ -81,7 +81,8 @@ public sealed partial class AsaBinder
         }
 
         _context.References.Reference(ReferenceKind.NatPool, id.ToString(System.Globalization.CultureInfo.InvariantCulture), nat.Id.Span, $"nat ({nat.Interface.Value})");
-        foreach (var global in _globals.Where(g => g.Id.Value == id))
+        // A `nat (if) N` pairs with the `global (other_if) N` pools: traffic leaving through other_if is translated.
+        foreach (var global in _globals.Where(g => g.Id.Value == id && g.Interface.Value != nat.Interface.Value))
         {
             VoteRole(nat.Interface.Value, global.Interface.Value);
             var pool = global.Range is { } range ? _pools.Find(p => p.Name == PoolName(id, global.Interface.Value) && p.Span == global.Span) : null;

@@ -272,7 +272,7 @@ public sealed class JunosBinder : IDialectBinder
             case ["prefix", var prefix, ..] when TryPrefix(prefix, out var range):
                 draft.StaticPrefix.Add(range);
                 break;
-            case ["prefix-name", var name, ..]:
+            case ["prefix-name", var name, ..] when name != "routing-instance":
                 draft.StaticPrefix.AddRange(Named(then.Values[1], $"rule {then.Rule.Value}"));
                 break;
         }
