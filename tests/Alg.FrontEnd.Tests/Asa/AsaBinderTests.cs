@@ -129,11 +129,13 @@ public sealed class AsaBinderTests
             "fixup protocol sip udp 5062",
             "no fixup protocol smtp 25",
             "fixup protocol pptp 1723",
-            "fixup protocol h323 ras 1718-1719");
+            "fixup protocol h323 ras 1718-1719",
+            "fixup protocol h323 1720");
         Assert.Contains(AlgPort.Udp(5062), policy.FindAlg("sip")!.Ports);
         Assert.False(Binding.Enabled(policy, "esmtp"));
         Assert.True(Binding.Enabled(policy, "pptp"));
         Assert.True(Binding.Enabled(policy, "h323-ras"));
+        Assert.True(Binding.Enabled(policy, "h323-q931"));
     }
 
     [Fact]

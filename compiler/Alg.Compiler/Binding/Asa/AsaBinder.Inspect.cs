@@ -172,7 +172,8 @@ public sealed partial class AsaBinder
 
     private void BindFixup(AsaFixup fixup)
     {
-        var vendor = fixup.Protocol.Value;
+        // PIX 6.0-6.2 wrote the H.225 fixup as plain `fixup protocol h323 1720`.
+        var vendor = fixup.Protocol.Value == "h323" ? "h323 h225" : fixup.Protocol.Value;
         var descriptor = AlgCatalog.FindByVendorName(Dialect.Asa, vendor);
         if (descriptor is null)
         {
