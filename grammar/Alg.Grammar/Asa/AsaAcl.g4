@@ -10,6 +10,7 @@ acl_line
   | ACCESS_LIST name=variable (LINE DEC)? EXTENDED? action=(PERMIT | DENY) protocol=acl_protocol
     source=acl_address source_ports=port_spec? destination=acl_address destination_ports=acl_ports?
     options+=variable* NEWLINE                                                                  # acl_extended
+  | ACCESS_LIST name=variable (LINE DEC)? kind=(WEBTYPE | ETHERTYPE) words+=variable* NEWLINE      # acl_unmodelled
   ;
 
 acl_protocol

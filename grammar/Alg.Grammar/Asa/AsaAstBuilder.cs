@@ -291,6 +291,8 @@ internal sealed class AsaAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
                     destinationPorts?.group is { } group ? Name(group) : null,
                     [.. extended._options.Select(o => o.GetText().ToLowerInvariant())],
                     span);
+            case Acl_unmodelledContext unmodelled:
+                return new AsaAclUnmodelled(Name(unmodelled.name), unmodelled.kind.Text.ToLowerInvariant(), Words(unmodelled), span);
             default:
                 throw new InvalidOperationException();
         }

@@ -29,6 +29,7 @@ DYNAMIC: 'dynamic';
 ENABLE: 'enable';
 END: 'end';
 EQ: 'eq';
+ETHERTYPE: 'ethertype';
 EXIT: 'exit';
 EXTENDED: 'extended';
 FIXUP: 'fixup';
@@ -91,6 +92,7 @@ TIMEOUT: 'timeout';
 TYPE: 'type';
 UDP: 'udp';
 VERSION: 'version' -> pushMode(M_TEXT);
+WEBTYPE: 'webtype';
 
 // ---- values ----
 // `(inside,outside)` or `(inside)`: one token, so a name need not exclude parentheses and commas.

@@ -220,6 +220,7 @@ public sealed class AsaParseTests
             "access-list OUT extended permit object-group SVC object-group SRC any",
             "access-list PIX permit tcp any interface outside eq ssh",
             "access-list STD standard permit 192.0.2.0 255.255.255.0",
+            "access-list L2 ethertype permit bpdu",
             "access-group OUT in interface outside",
             "access-group GLOBAL global");
         Assert.Equal("allow web", Parsing.Single<AsaAclRemark>(ast).Text);
@@ -236,6 +237,8 @@ public sealed class AsaParseTests
         Assert.True(entries[2].Protocol!.IsGroup);
         Assert.Equal(AsaAclAddressKind.Interface, entries[3].Destination!.Kind);
         Assert.True(entries[4].Standard);
+        Assert.Equal("ethertype", Parsing.Single<AsaAclUnmodelled>(ast).Kind);
+        Assert.Empty(ast.Unrecognized);
         var groups = Parsing.All<AsaAccessGroup>(ast).ToList();
         Assert.Equal(AsaAccessGroupDirection.In, groups[0].Direction);
         Assert.Equal("outside", groups[0].Interface!.Value.Value);

@@ -127,6 +127,10 @@ public sealed partial class AsaBinder : IDialectBinder
             case AsaNameAlias:
             case AsaObjectService:
             case AsaObjectGroup:
+            case AsaAclUnmodelled unmodelled:
+                // Defined, so an access-group naming it is not undefined; its entries filter nothing Alg translates.
+                _context.References.Define(ReferenceKind.Acl, unmodelled.Acl.Value, unmodelled.Acl.Span);
+                break;
             case AsaAclRemark:
             case AsaClassMap:
             case AsaPolicyMap:

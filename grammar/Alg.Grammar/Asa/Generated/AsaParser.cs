@@ -41,18 +41,18 @@ public partial class AsaParser : Parser {
 		ACCESS_GROUP=1, ACCESS_LIST=2, ADDRESS=3, AFTER_AUTO=4, ANY=5, ANY4=6, 
 		ANY6=7, ASA=8, CLASS=9, CLASS_MAP=10, CONF=11, CONFIGURE=12, DEFAULT_INSPECTION_TRAFFIC=13, 
 		DENY=14, DESCRIPTION=15, DESTINATION=16, DHCP=17, DO=18, DYNAMIC=19, ENABLE=20, 
-		END=21, EQ=22, EXIT=23, EXTENDED=24, FIXUP=25, FQDN=26, FWSM=27, GLOBAL=28, 
-		GROUP_OBJECT=29, GT=30, HOST=31, HOSTNAME=32, ICMP_OBJECT=33, IN=34, INACTIVE=35, 
-		INSPECT=36, INTERFACE=37, IP=38, LINE=39, LT=40, MATCH=41, MATCH_ALL=42, 
-		MATCH_ANY=43, NAME=44, NAMEIF=45, NAMES=46, NAT=47, NEQ=48, NETMASK=49, 
-		NETWORK=50, NETWORK_OBJECT=51, NO=52, OBJECT=53, OBJECT_GROUP=54, OUT=55, 
-		PARAMETERS=56, PASSWORD_PROMPT=57, PERMIT=58, PIX=59, POLICY_MAP=60, PORT=61, 
-		PORT_OBJECT=62, PPPOE=63, PROTOCOL=64, PROTOCOL_OBJECT=65, RANGE=66, REMARK=67, 
-		SECURITY_LEVEL=68, SERVICE=69, SERVICE_OBJECT=70, SERVICE_POLICY=71, SET=72, 
-		SHOW=73, SHUTDOWN=74, SOURCE=75, STANDARD=76, STANDBY=77, STATIC=78, SUBNET=79, 
-		TCP=80, TIMEOUT=81, TYPE=82, UDP=83, VERSION=84, IF_PAIR=85, IP_RANGE=86, 
-		IP_PREFIX=87, IP_ADDRESS=88, DURATION=89, DEC=90, STRING=91, COMMENT=92, 
-		CHECKSUM=93, NEWLINE=94, WS=95, WORD=96, TEXT=97;
+		END=21, EQ=22, ETHERTYPE=23, EXIT=24, EXTENDED=25, FIXUP=26, FQDN=27, 
+		FWSM=28, GLOBAL=29, GROUP_OBJECT=30, GT=31, HOST=32, HOSTNAME=33, ICMP_OBJECT=34, 
+		IN=35, INACTIVE=36, INSPECT=37, INTERFACE=38, IP=39, LINE=40, LT=41, MATCH=42, 
+		MATCH_ALL=43, MATCH_ANY=44, NAME=45, NAMEIF=46, NAMES=47, NAT=48, NEQ=49, 
+		NETMASK=50, NETWORK=51, NETWORK_OBJECT=52, NO=53, OBJECT=54, OBJECT_GROUP=55, 
+		OUT=56, PARAMETERS=57, PASSWORD_PROMPT=58, PERMIT=59, PIX=60, POLICY_MAP=61, 
+		PORT=62, PORT_OBJECT=63, PPPOE=64, PROTOCOL=65, PROTOCOL_OBJECT=66, RANGE=67, 
+		REMARK=68, SECURITY_LEVEL=69, SERVICE=70, SERVICE_OBJECT=71, SERVICE_POLICY=72, 
+		SET=73, SHOW=74, SHUTDOWN=75, SOURCE=76, STANDARD=77, STANDBY=78, STATIC=79, 
+		SUBNET=80, TCP=81, TIMEOUT=82, TYPE=83, UDP=84, VERSION=85, WEBTYPE=86, 
+		IF_PAIR=87, IP_RANGE=88, IP_PREFIX=89, IP_ADDRESS=90, DURATION=91, DEC=92, 
+		STRING=93, COMMENT=94, CHECKSUM=95, NEWLINE=96, WS=97, WORD=98, TEXT=99;
 	public const int
 		RULE_global_line = 0, RULE_version_line = 1, RULE_hostname_line = 2, RULE_names_line = 3, 
 		RULE_variable = 4, RULE_port_number = 5, RULE_port_spec = 6, RULE_session_line = 7, 
@@ -88,33 +88,34 @@ public partial class AsaParser : Parser {
 		"'any'", "'any4'", "'any6'", "'asa'", "'class'", "'class-map'", "'conf'", 
 		"'configure'", "'default-inspection-traffic'", "'deny'", "'description'", 
 		"'destination'", "'dhcp'", "'do'", "'dynamic'", "'enable'", "'end'", "'eq'", 
-		"'exit'", "'extended'", "'fixup'", "'fqdn'", "'fwsm'", "'global'", "'group-object'", 
-		"'gt'", "'host'", "'hostname'", "'icmp-object'", "'in'", "'inactive'", 
-		"'inspect'", "'interface'", "'ip'", "'line'", "'lt'", "'match'", "'match-all'", 
-		"'match-any'", "'name'", "'nameif'", "'names'", "'nat'", "'neq'", "'netmask'", 
-		"'network'", "'network-object'", "'no'", "'object'", "'object-group'", 
-		"'out'", "'parameters'", "'password:'", "'permit'", "'pix'", "'policy-map'", 
-		"'port'", "'port-object'", "'pppoe'", "'protocol'", "'protocol-object'", 
-		"'range'", "'remark'", "'security-level'", "'service'", "'service-object'", 
-		"'service-policy'", "'set'", "'show'", "'shutdown'", "'source'", "'standard'", 
-		"'standby'", "'static'", "'subnet'", "'tcp'", "'timeout'", "'type'", "'udp'", 
-		"'version'"
+		"'ethertype'", "'exit'", "'extended'", "'fixup'", "'fqdn'", "'fwsm'", 
+		"'global'", "'group-object'", "'gt'", "'host'", "'hostname'", "'icmp-object'", 
+		"'in'", "'inactive'", "'inspect'", "'interface'", "'ip'", "'line'", "'lt'", 
+		"'match'", "'match-all'", "'match-any'", "'name'", "'nameif'", "'names'", 
+		"'nat'", "'neq'", "'netmask'", "'network'", "'network-object'", "'no'", 
+		"'object'", "'object-group'", "'out'", "'parameters'", "'password:'", 
+		"'permit'", "'pix'", "'policy-map'", "'port'", "'port-object'", "'pppoe'", 
+		"'protocol'", "'protocol-object'", "'range'", "'remark'", "'security-level'", 
+		"'service'", "'service-object'", "'service-policy'", "'set'", "'show'", 
+		"'shutdown'", "'source'", "'standard'", "'standby'", "'static'", "'subnet'", 
+		"'tcp'", "'timeout'", "'type'", "'udp'", "'version'", "'webtype'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ACCESS_GROUP", "ACCESS_LIST", "ADDRESS", "AFTER_AUTO", "ANY", "ANY4", 
 		"ANY6", "ASA", "CLASS", "CLASS_MAP", "CONF", "CONFIGURE", "DEFAULT_INSPECTION_TRAFFIC", 
 		"DENY", "DESCRIPTION", "DESTINATION", "DHCP", "DO", "DYNAMIC", "ENABLE", 
-		"END", "EQ", "EXIT", "EXTENDED", "FIXUP", "FQDN", "FWSM", "GLOBAL", "GROUP_OBJECT", 
-		"GT", "HOST", "HOSTNAME", "ICMP_OBJECT", "IN", "INACTIVE", "INSPECT", 
-		"INTERFACE", "IP", "LINE", "LT", "MATCH", "MATCH_ALL", "MATCH_ANY", "NAME", 
-		"NAMEIF", "NAMES", "NAT", "NEQ", "NETMASK", "NETWORK", "NETWORK_OBJECT", 
-		"NO", "OBJECT", "OBJECT_GROUP", "OUT", "PARAMETERS", "PASSWORD_PROMPT", 
-		"PERMIT", "PIX", "POLICY_MAP", "PORT", "PORT_OBJECT", "PPPOE", "PROTOCOL", 
-		"PROTOCOL_OBJECT", "RANGE", "REMARK", "SECURITY_LEVEL", "SERVICE", "SERVICE_OBJECT", 
-		"SERVICE_POLICY", "SET", "SHOW", "SHUTDOWN", "SOURCE", "STANDARD", "STANDBY", 
-		"STATIC", "SUBNET", "TCP", "TIMEOUT", "TYPE", "UDP", "VERSION", "IF_PAIR", 
-		"IP_RANGE", "IP_PREFIX", "IP_ADDRESS", "DURATION", "DEC", "STRING", "COMMENT", 
-		"CHECKSUM", "NEWLINE", "WS", "WORD", "TEXT"
+		"END", "EQ", "ETHERTYPE", "EXIT", "EXTENDED", "FIXUP", "FQDN", "FWSM", 
+		"GLOBAL", "GROUP_OBJECT", "GT", "HOST", "HOSTNAME", "ICMP_OBJECT", "IN", 
+		"INACTIVE", "INSPECT", "INTERFACE", "IP", "LINE", "LT", "MATCH", "MATCH_ALL", 
+		"MATCH_ANY", "NAME", "NAMEIF", "NAMES", "NAT", "NEQ", "NETMASK", "NETWORK", 
+		"NETWORK_OBJECT", "NO", "OBJECT", "OBJECT_GROUP", "OUT", "PARAMETERS", 
+		"PASSWORD_PROMPT", "PERMIT", "PIX", "POLICY_MAP", "PORT", "PORT_OBJECT", 
+		"PPPOE", "PROTOCOL", "PROTOCOL_OBJECT", "RANGE", "REMARK", "SECURITY_LEVEL", 
+		"SERVICE", "SERVICE_OBJECT", "SERVICE_POLICY", "SET", "SHOW", "SHUTDOWN", 
+		"SOURCE", "STANDARD", "STANDBY", "STATIC", "SUBNET", "TCP", "TIMEOUT", 
+		"TYPE", "UDP", "VERSION", "WEBTYPE", "IF_PAIR", "IP_RANGE", "IP_PREFIX", 
+		"IP_ADDRESS", "DURATION", "DEC", "STRING", "COMMENT", "CHECKSUM", "NEWLINE", 
+		"WS", "WORD", "TEXT"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -423,7 +424,7 @@ public partial class AsaParser : Parser {
 			State = 116;
 			_localctx.platform = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 576460752437641472L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1152921504875282688L) != 0)) ) {
 				_localctx.platform = ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -901,7 +902,7 @@ public partial class AsaParser : Parser {
 				State = 178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
 					{
 					State = 177;
 					variable();
@@ -921,7 +922,7 @@ public partial class AsaParser : Parser {
 				State = 183;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
 					{
 					State = 182;
 					variable();
@@ -1071,7 +1072,7 @@ public partial class AsaParser : Parser {
 			State = 214;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
 				{
 				{
 				State = 211;
@@ -1291,7 +1292,7 @@ public partial class AsaParser : Parser {
 				State = 247;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
 					{
 					{
 					State = 244;
@@ -1515,7 +1516,7 @@ public partial class AsaParser : Parser {
 				State = 287;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
 					{
 					{
 					State = 284;
@@ -1728,7 +1729,7 @@ public partial class AsaParser : Parser {
 				State = 317;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
 					{
 					{
 					State = 314;
@@ -1981,7 +1982,7 @@ public partial class AsaParser : Parser {
 			State = 357;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
 				{
 				State = 356;
 				_localctx.protocol = variable();
@@ -2284,7 +2285,7 @@ public partial class AsaParser : Parser {
 				State = 406;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 16)) & ~0x3f) == 0 && ((1L << (_la - 16)) & 1125904218603585L) != 0)) {
+				if (((((_la - 16)) & ~0x3f) == 0 && ((1L << (_la - 16)) & 2251808437207105L) != 0)) {
 					{
 					State = 403;
 					ErrorHandler.Sync(this);
@@ -2458,6 +2459,25 @@ public partial class AsaParser : Parser {
 		}
 		public Acl_extendedContext(Acl_lineContext context) { CopyFrom(context); }
 	}
+	public partial class Acl_unmodelledContext : Acl_lineContext {
+		public VariableContext name;
+		public IToken kind;
+		public VariableContext _variable;
+		public IList<VariableContext> _words = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCESS_LIST() { return GetToken(AsaParser.ACCESS_LIST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(AsaParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WEBTYPE() { return GetToken(AsaParser.WEBTYPE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ETHERTYPE() { return GetToken(AsaParser.ETHERTYPE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LINE() { return GetToken(AsaParser.LINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEC() { return GetToken(AsaParser.DEC, 0); }
+		public Acl_unmodelledContext(Acl_lineContext context) { CopyFrom(context); }
+	}
 
 	[RuleVersion(0)]
 	public Acl_lineContext acl_line() {
@@ -2465,9 +2485,9 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 36, RULE_acl_line);
 		int _la;
 		try {
-			State = 479;
+			State = 494;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,45,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				_localctx = new Acl_remarkContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -2589,7 +2609,7 @@ public partial class AsaParser : Parser {
 				State = 465;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 22)) & ~0x3f) == 0 && ((1L << (_la - 22)) & 17592253415681L) != 0)) {
+				if (((((_la - 22)) & ~0x3f) == 0 && ((1L << (_la - 22)) & 35184506831361L) != 0)) {
 					{
 					State = 464;
 					((Acl_extendedContext)_localctx).source_ports = port_spec();
@@ -2611,7 +2631,7 @@ public partial class AsaParser : Parser {
 				State = 474;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
 					{
 					{
 					State = 471;
@@ -2624,6 +2644,55 @@ public partial class AsaParser : Parser {
 					_la = TokenStream.LA(1);
 				}
 				State = 477;
+				Match(NEWLINE);
+				}
+				break;
+			case 4:
+				_localctx = new Acl_unmodelledContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 479;
+				Match(ACCESS_LIST);
+				State = 480;
+				((Acl_unmodelledContext)_localctx).name = variable();
+				State = 483;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==LINE) {
+					{
+					State = 481;
+					Match(LINE);
+					State = 482;
+					Match(DEC);
+					}
+				}
+
+				State = 485;
+				((Acl_unmodelledContext)_localctx).kind = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( !(_la==ETHERTYPE || _la==WEBTYPE) ) {
+					((Acl_unmodelledContext)_localctx).kind = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 489;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+					{
+					{
+					State = 486;
+					((Acl_unmodelledContext)_localctx)._variable = variable();
+					((Acl_unmodelledContext)_localctx)._words.Add(((Acl_unmodelledContext)_localctx)._variable);
+					}
+					}
+					State = 491;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 492;
 				Match(NEWLINE);
 				}
 				break;
@@ -2659,31 +2728,31 @@ public partial class AsaParser : Parser {
 		Acl_protocolContext _localctx = new Acl_protocolContext(Context, State);
 		EnterRule(_localctx, 38, RULE_acl_protocol);
 		try {
-			State = 486;
+			State = 501;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 481;
+				State = 496;
 				Match(OBJECT_GROUP);
-				State = 482;
+				State = 497;
 				_localctx.name = variable();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 483;
+				State = 498;
 				Match(OBJECT);
-				State = 484;
+				State = 499;
 				_localctx.name = variable();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 485;
+				State = 500;
 				variable();
 				}
 				break;
@@ -2734,90 +2803,90 @@ public partial class AsaParser : Parser {
 		Acl_addressContext _localctx = new Acl_addressContext(Context, State);
 		EnterRule(_localctx, 40, RULE_acl_address);
 		try {
-			State = 505;
+			State = 520;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 488;
+				State = 503;
 				Match(ANY);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 489;
+				State = 504;
 				Match(ANY4);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 490;
+				State = 505;
 				Match(ANY6);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 491;
+				State = 506;
 				Match(HOST);
-				State = 492;
+				State = 507;
 				_localctx.address = Match(IP_ADDRESS);
 				}
 				break;
 			case 5:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 493;
+				State = 508;
 				Match(HOST);
-				State = 494;
+				State = 509;
 				_localctx.alias = variable();
 				}
 				break;
 			case 6:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 495;
+				State = 510;
 				_localctx.address = Match(IP_ADDRESS);
-				State = 496;
+				State = 511;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 				break;
 			case 7:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 497;
+				State = 512;
 				Match(OBJECT_GROUP);
-				State = 498;
+				State = 513;
 				_localctx.name = variable();
 				}
 				break;
 			case 8:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 499;
+				State = 514;
 				Match(OBJECT);
-				State = 500;
+				State = 515;
 				_localctx.name = variable();
 				}
 				break;
 			case 9:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 501;
+				State = 516;
 				Match(INTERFACE);
-				State = 502;
+				State = 517;
 				_localctx.interface_name = variable();
 				}
 				break;
 			case 10:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 503;
+				State = 518;
 				_localctx.word_alias = Match(WORD);
-				State = 504;
+				State = 519;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 				break;
@@ -2855,7 +2924,7 @@ public partial class AsaParser : Parser {
 		Acl_portsContext _localctx = new Acl_portsContext(Context, State);
 		EnterRule(_localctx, 42, RULE_acl_ports);
 		try {
-			State = 510;
+			State = 525;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EQ:
@@ -2865,16 +2934,16 @@ public partial class AsaParser : Parser {
 			case RANGE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 507;
+				State = 522;
 				port_spec();
 				}
 				break;
 			case OBJECT_GROUP:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 508;
+				State = 523;
 				Match(OBJECT_GROUP);
-				State = 509;
+				State = 524;
 				_localctx.group = variable();
 				}
 				break;
@@ -2941,18 +3010,18 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 44, RULE_access_group_line);
 		int _la;
 		try {
-			State = 530;
+			State = 545;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,50,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
 			case 1:
 				_localctx = new Access_group_interfaceContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 512;
+				State = 527;
 				Match(ACCESS_GROUP);
-				State = 513;
+				State = 528;
 				((Access_group_interfaceContext)_localctx).acl = variable();
-				State = 514;
+				State = 529;
 				((Access_group_interfaceContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==IN || _la==OUT) ) {
@@ -2962,26 +3031,26 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 515;
+				State = 530;
 				Match(INTERFACE);
-				State = 516;
+				State = 531;
 				((Access_group_interfaceContext)_localctx).interface_name = variable();
-				State = 520;
+				State = 535;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
 					{
 					{
-					State = 517;
+					State = 532;
 					((Access_group_interfaceContext)_localctx)._variable = variable();
 					((Access_group_interfaceContext)_localctx)._rest.Add(((Access_group_interfaceContext)_localctx)._variable);
 					}
 					}
-					State = 522;
+					State = 537;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 523;
+				State = 538;
 				Match(NEWLINE);
 				}
 				break;
@@ -2989,13 +3058,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Access_group_globalContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 525;
+				State = 540;
 				Match(ACCESS_GROUP);
-				State = 526;
+				State = 541;
 				((Access_group_globalContext)_localctx).acl = variable();
-				State = 527;
+				State = 542;
 				Match(GLOBAL);
-				State = 528;
+				State = 543;
 				Match(NEWLINE);
 				}
 				break;
@@ -3045,19 +3114,19 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 532;
+			State = 547;
 			Match(NAT);
-			State = 534;
+			State = 549;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IF_PAIR) {
 				{
-				State = 533;
+				State = 548;
 				_localctx.interfaces = Match(IF_PAIR);
 				}
 			}
 
-			State = 536;
+			State = 551;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==DYNAMIC || _la==STATIC) ) {
@@ -3067,23 +3136,23 @@ public partial class AsaParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 537;
+			State = 552;
 			_localctx.mapped = variable();
-			State = 541;
+			State = 556;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
 				{
 				{
-				State = 538;
+				State = 553;
 				object_nat_option();
 				}
 				}
-				State = 543;
+				State = 558;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 544;
+			State = 559;
 			Match(NEWLINE);
 			}
 		}
@@ -3143,14 +3212,14 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 48, RULE_object_nat_option);
 		int _la;
 		try {
-			State = 553;
+			State = 568;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				_localctx = new Onat_interface_fallbackContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 546;
+				State = 561;
 				Match(INTERFACE);
 				}
 				break;
@@ -3158,9 +3227,9 @@ public partial class AsaParser : Parser {
 				_localctx = new Onat_serviceContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 547;
+				State = 562;
 				Match(SERVICE);
-				State = 548;
+				State = 563;
 				((Onat_serviceContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -3170,9 +3239,9 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 549;
+				State = 564;
 				((Onat_serviceContext)_localctx).real_port = port_number();
-				State = 550;
+				State = 565;
 				((Onat_serviceContext)_localctx).mapped_port = port_number();
 				}
 				break;
@@ -3180,7 +3249,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Onat_flagContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 552;
+				State = 567;
 				((Onat_flagContext)_localctx).flag = variable();
 				}
 				break;
@@ -3238,51 +3307,51 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 555;
+			State = 570;
 			Match(NAT);
-			State = 557;
+			State = 572;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IF_PAIR) {
 				{
-				State = 556;
+				State = 571;
 				_localctx.interfaces = Match(IF_PAIR);
 				}
 			}
 
-			State = 560;
+			State = 575;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AFTER_AUTO) {
 				{
-				State = 559;
+				State = 574;
 				Match(AFTER_AUTO);
 				}
 			}
 
-			State = 566;
+			State = 581;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LINE || _la==DEC) {
 				{
-				State = 563;
+				State = 578;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LINE) {
 					{
-					State = 562;
+					State = 577;
 					Match(LINE);
 					}
 				}
 
-				State = 565;
+				State = 580;
 				Match(DEC);
 				}
 			}
 
-			State = 568;
+			State = 583;
 			Match(SOURCE);
-			State = 569;
+			State = 584;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==DYNAMIC || _la==STATIC) ) {
@@ -3292,25 +3361,25 @@ public partial class AsaParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 570;
+			State = 585;
 			_localctx.real = variable();
-			State = 571;
+			State = 586;
 			_localctx.mapped = variable();
-			State = 575;
+			State = 590;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
 				{
 				{
-				State = 572;
+				State = 587;
 				twice_nat_option();
 				}
 				}
-				State = 577;
+				State = 592;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 578;
+			State = 593;
 			Match(NEWLINE);
 			}
 		}
@@ -3389,14 +3458,14 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 52, RULE_twice_nat_option);
 		int _la;
 		try {
-			State = 596;
+			State = 611;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
 			case 1:
 				_localctx = new Tnat_interface_fallbackContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 580;
+				State = 595;
 				Match(INTERFACE);
 				}
 				break;
@@ -3404,13 +3473,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_destinationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 581;
+				State = 596;
 				Match(DESTINATION);
-				State = 582;
+				State = 597;
 				Match(STATIC);
-				State = 583;
+				State = 598;
 				((Tnat_destinationContext)_localctx).mapped_destination = variable();
-				State = 584;
+				State = 599;
 				((Tnat_destinationContext)_localctx).real_destination = variable();
 				}
 				break;
@@ -3418,11 +3487,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_serviceContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 586;
+				State = 601;
 				Match(SERVICE);
-				State = 587;
+				State = 602;
 				((Tnat_serviceContext)_localctx).real_service = variable();
-				State = 588;
+				State = 603;
 				((Tnat_serviceContext)_localctx).mapped_service = variable();
 				}
 				break;
@@ -3430,14 +3499,14 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 590;
+				State = 605;
 				Match(DESCRIPTION);
-				State = 592;
+				State = 607;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 591;
+					State = 606;
 					Match(TEXT);
 					}
 				}
@@ -3448,7 +3517,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_inactiveContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 594;
+				State = 609;
 				Match(INACTIVE);
 				}
 				break;
@@ -3456,7 +3525,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_flagContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 595;
+				State = 610;
 				((Tnat_flagContext)_localctx).flag = variable();
 				}
 				break;
@@ -3505,49 +3574,49 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 598;
+			State = 613;
 			Match(GLOBAL);
-			State = 599;
+			State = 614;
 			_localctx.interfaces = Match(IF_PAIR);
-			State = 600;
+			State = 615;
 			_localctx.id = Match(DEC);
-			State = 604;
+			State = 619;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INTERFACE:
 				{
-				State = 601;
+				State = 616;
 				Match(INTERFACE);
 				}
 				break;
 			case IP_ADDRESS:
 				{
-				State = 602;
+				State = 617;
 				_localctx.address = Match(IP_ADDRESS);
 				}
 				break;
 			case IP_RANGE:
 				{
-				State = 603;
+				State = 618;
 				_localctx.range = Match(IP_RANGE);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
 			}
-			State = 608;
+			State = 623;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NETMASK) {
 				{
-				State = 606;
+				State = 621;
 				Match(NETMASK);
-				State = 607;
+				State = 622;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 			}
 
-			State = 610;
+			State = 625;
 			Match(NEWLINE);
 			}
 		}
@@ -3603,27 +3672,27 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 612;
+			State = 627;
 			Match(NAT);
-			State = 613;
+			State = 628;
 			_localctx.interfaces = Match(IF_PAIR);
-			State = 614;
+			State = 629;
 			_localctx.id = Match(DEC);
-			State = 619;
+			State = 634;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ACCESS_LIST:
 				{
-				State = 615;
+				State = 630;
 				Match(ACCESS_LIST);
-				State = 616;
+				State = 631;
 				_localctx.acl = variable();
 				}
 				break;
 			case IP_ADDRESS:
 			case DEC:
 				{
-				State = 617;
+				State = 632;
 				_localctx.address = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==IP_ADDRESS || _la==DEC) ) {
@@ -3633,7 +3702,7 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 618;
+				State = 633;
 				_localctx.mask = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==IP_ADDRESS || _la==DEC) ) {
@@ -3648,22 +3717,22 @@ public partial class AsaParser : Parser {
 			default:
 				throw new NoViableAltException(this);
 			}
-			State = 624;
+			State = 639;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
 				{
 				{
-				State = 621;
+				State = 636;
 				_localctx._variable = variable();
 				_localctx._options.Add(_localctx._variable);
 				}
 				}
-				State = 626;
+				State = 641;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 627;
+			State = 642;
 			Match(NEWLINE);
 			}
 		}
@@ -3707,27 +3776,27 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 629;
+			State = 644;
 			Match(STATIC);
-			State = 630;
+			State = 645;
 			_localctx.interfaces = Match(IF_PAIR);
-			State = 631;
+			State = 646;
 			legacy_static_body();
-			State = 635;
+			State = 650;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
 				{
 				{
-				State = 632;
+				State = 647;
 				legacy_static_option();
 				}
 				}
-				State = 637;
+				State = 652;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 638;
+			State = 653;
 			Match(NEWLINE);
 			}
 		}
@@ -3802,7 +3871,7 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 60, RULE_legacy_static_body);
 		int _la;
 		try {
-			State = 661;
+			State = 676;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TCP:
@@ -3810,7 +3879,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Static_portContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 640;
+				State = 655;
 				((Static_portContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -3820,42 +3889,42 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 643;
+				State = 658;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case INTERFACE:
 					{
-					State = 641;
+					State = 656;
 					Match(INTERFACE);
 					}
 					break;
 				case IP_ADDRESS:
 					{
-					State = 642;
+					State = 657;
 					((Static_portContext)_localctx).mapped = Match(IP_ADDRESS);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 645;
+				State = 660;
 				((Static_portContext)_localctx).mapped_port = port_number();
-				State = 650;
+				State = 665;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ACCESS_LIST:
 					{
-					State = 646;
+					State = 661;
 					Match(ACCESS_LIST);
-					State = 647;
+					State = 662;
 					((Static_portContext)_localctx).acl = variable();
 					}
 					break;
 				case IP_ADDRESS:
 					{
-					State = 648;
+					State = 663;
 					((Static_portContext)_localctx).real = Match(IP_ADDRESS);
-					State = 649;
+					State = 664;
 					((Static_portContext)_localctx).real_port = port_number();
 					}
 					break;
@@ -3869,38 +3938,38 @@ public partial class AsaParser : Parser {
 				_localctx = new Static_plainContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 654;
+				State = 669;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case INTERFACE:
 					{
-					State = 652;
+					State = 667;
 					Match(INTERFACE);
 					}
 					break;
 				case IP_ADDRESS:
 					{
-					State = 653;
+					State = 668;
 					((Static_plainContext)_localctx).mapped = Match(IP_ADDRESS);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 659;
+				State = 674;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ACCESS_LIST:
 					{
-					State = 656;
+					State = 671;
 					Match(ACCESS_LIST);
-					State = 657;
+					State = 672;
 					((Static_plainContext)_localctx).acl = variable();
 					}
 					break;
 				case IP_ADDRESS:
 					{
-					State = 658;
+					State = 673;
 					((Static_plainContext)_localctx).real = Match(IP_ADDRESS);
 					}
 					break;
@@ -3943,22 +4012,22 @@ public partial class AsaParser : Parser {
 		Legacy_static_optionContext _localctx = new Legacy_static_optionContext(Context, State);
 		EnterRule(_localctx, 62, RULE_legacy_static_option);
 		try {
-			State = 666;
+			State = 681;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 663;
+				State = 678;
 				Match(NETMASK);
-				State = 664;
+				State = 679;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 665;
+				State = 680;
 				variable();
 				}
 				break;
@@ -4005,28 +4074,28 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 668;
+			State = 683;
 			Match(CLASS_MAP);
-			State = 673;
+			State = 688;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 			case 1:
 				{
-				State = 669;
+				State = 684;
 				Match(TYPE);
-				State = 670;
+				State = 685;
 				_localctx.kind = variable();
-				State = 671;
+				State = 686;
 				_localctx.protocol = variable();
 				}
 				break;
 			}
-			State = 676;
+			State = 691;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
 			case 1:
 				{
-				State = 675;
+				State = 690;
 				_la = TokenStream.LA(1);
 				if ( !(_la==MATCH_ALL || _la==MATCH_ANY) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4038,9 +4107,9 @@ public partial class AsaParser : Parser {
 				}
 				break;
 			}
-			State = 678;
+			State = 693;
 			_localctx.name = variable();
-			State = 679;
+			State = 694;
 			Match(NEWLINE);
 			}
 		}
@@ -4129,18 +4198,18 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 66, RULE_class_map_line);
 		int _la;
 		try {
-			State = 714;
+			State = 729;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
 			case 1:
 				_localctx = new Cm_default_inspectionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 681;
+				State = 696;
 				Match(MATCH);
-				State = 682;
+				State = 697;
 				Match(DEFAULT_INSPECTION_TRAFFIC);
-				State = 683;
+				State = 698;
 				Match(NEWLINE);
 				}
 				break;
@@ -4148,11 +4217,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_portContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 684;
+				State = 699;
 				Match(MATCH);
-				State = 685;
+				State = 700;
 				Match(PORT);
-				State = 686;
+				State = 701;
 				((Cm_portContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -4162,9 +4231,9 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 687;
+				State = 702;
 				((Cm_portContext)_localctx).ports = port_spec();
-				State = 688;
+				State = 703;
 				Match(NEWLINE);
 				}
 				break;
@@ -4172,13 +4241,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_access_listContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 690;
+				State = 705;
 				Match(MATCH);
-				State = 691;
+				State = 706;
 				Match(ACCESS_LIST);
-				State = 692;
+				State = 707;
 				((Cm_access_listContext)_localctx).acl = variable();
-				State = 693;
+				State = 708;
 				Match(NEWLINE);
 				}
 				break;
@@ -4186,11 +4255,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_anyContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 695;
+				State = 710;
 				Match(MATCH);
-				State = 696;
+				State = 711;
 				Match(ANY);
-				State = 697;
+				State = 712;
 				Match(NEWLINE);
 				}
 				break;
@@ -4198,34 +4267,34 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 699;
+				State = 714;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 698;
+					State = 713;
 					Match(NO);
 					}
 				}
 
-				State = 701;
+				State = 716;
 				Match(MATCH);
-				State = 703;
+				State = 718;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 702;
+					State = 717;
 					((Cm_otherContext)_localctx)._variable = variable();
 					((Cm_otherContext)_localctx)._criteria.Add(((Cm_otherContext)_localctx)._variable);
 					}
 					}
-					State = 705;
+					State = 720;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0) );
-				State = 707;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0) );
+				State = 722;
 				Match(NEWLINE);
 				}
 				break;
@@ -4233,19 +4302,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 709;
+				State = 724;
 				Match(DESCRIPTION);
-				State = 711;
+				State = 726;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 710;
+					State = 725;
 					Match(TEXT);
 					}
 				}
 
-				State = 713;
+				State = 728;
 				Match(NEWLINE);
 				}
 				break;
@@ -4283,11 +4352,11 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 716;
+			State = 731;
 			Match(POLICY_MAP);
-			State = 717;
+			State = 732;
 			_localctx.name = variable();
-			State = 718;
+			State = 733;
 			Match(NEWLINE);
 			}
 		}
@@ -4342,18 +4411,18 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 70, RULE_policy_map_line);
 		int _la;
 		try {
-			State = 730;
+			State = 745;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CLASS:
 				_localctx = new Pm_classContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 720;
+				State = 735;
 				Match(CLASS);
-				State = 721;
+				State = 736;
 				((Pm_classContext)_localctx).name = variable();
-				State = 722;
+				State = 737;
 				Match(NEWLINE);
 				}
 				break;
@@ -4362,7 +4431,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Pm_inspectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 724;
+				State = 739;
 				inspect_line();
 				}
 				break;
@@ -4370,19 +4439,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Pm_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 725;
+				State = 740;
 				Match(DESCRIPTION);
-				State = 727;
+				State = 742;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 726;
+					State = 741;
 					Match(TEXT);
 					}
 				}
 
-				State = 729;
+				State = 744;
 				Match(NEWLINE);
 				}
 				break;
@@ -4439,7 +4508,7 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 72, RULE_policy_class_line);
 		int _la;
 		try {
-			State = 741;
+			State = 756;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INSPECT:
@@ -4447,7 +4516,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Pc_inspectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 732;
+				State = 747;
 				inspect_line();
 				}
 				break;
@@ -4455,24 +4524,24 @@ public partial class AsaParser : Parser {
 				_localctx = new Pc_setContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 733;
+				State = 748;
 				Match(SET);
-				State = 735;
+				State = 750;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 734;
+					State = 749;
 					((Pc_setContext)_localctx)._variable = variable();
 					((Pc_setContext)_localctx)._words.Add(((Pc_setContext)_localctx)._variable);
 					}
 					}
-					State = 737;
+					State = 752;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0) );
-				State = 739;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0) );
+				State = 754;
 				Match(NEWLINE);
 				}
 				break;
@@ -4519,36 +4588,36 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 744;
+			State = 759;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 743;
+				State = 758;
 				Match(NO);
 				}
 			}
 
-			State = 746;
+			State = 761;
 			Match(INSPECT);
-			State = 747;
+			State = 762;
 			_localctx.protocol = variable();
-			State = 751;
+			State = 766;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
 				{
 				{
-				State = 748;
+				State = 763;
 				_localctx._variable = variable();
 				_localctx._arguments.Add(_localctx._variable);
 				}
 				}
-				State = 753;
+				State = 768;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 754;
+			State = 769;
 			Match(NEWLINE);
 			}
 		}
@@ -4590,17 +4659,17 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 756;
+			State = 771;
 			Match(POLICY_MAP);
-			State = 757;
+			State = 772;
 			Match(TYPE);
-			State = 758;
+			State = 773;
 			Match(INSPECT);
-			State = 759;
+			State = 774;
 			_localctx.protocol = variable();
-			State = 760;
+			State = 775;
 			_localctx.name = variable();
-			State = 761;
+			State = 776;
 			Match(NEWLINE);
 			}
 		}
@@ -4668,16 +4737,16 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 78, RULE_inspect_map_line);
 		int _la;
 		try {
-			State = 785;
+			State = 800;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PARAMETERS:
 				_localctx = new Im_parametersContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 763;
+				State = 778;
 				Match(PARAMETERS);
-				State = 764;
+				State = 779;
 				Match(NEWLINE);
 				}
 				break;
@@ -4686,34 +4755,34 @@ public partial class AsaParser : Parser {
 				_localctx = new Im_matchContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 766;
+				State = 781;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 765;
+					State = 780;
 					Match(NO);
 					}
 				}
 
-				State = 768;
+				State = 783;
 				Match(MATCH);
-				State = 770;
+				State = 785;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 769;
+					State = 784;
 					((Im_matchContext)_localctx)._variable = variable();
 					((Im_matchContext)_localctx)._criteria.Add(((Im_matchContext)_localctx)._variable);
 					}
 					}
-					State = 772;
+					State = 787;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0) );
-				State = 774;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0) );
+				State = 789;
 				Match(NEWLINE);
 				}
 				break;
@@ -4721,11 +4790,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Im_classContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 776;
+				State = 791;
 				Match(CLASS);
-				State = 777;
+				State = 792;
 				((Im_classContext)_localctx).name = variable();
-				State = 778;
+				State = 793;
 				Match(NEWLINE);
 				}
 				break;
@@ -4733,19 +4802,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Im_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 780;
+				State = 795;
 				Match(DESCRIPTION);
-				State = 782;
+				State = 797;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 781;
+					State = 796;
 					Match(TEXT);
 					}
 				}
 
-				State = 784;
+				State = 799;
 				Match(NEWLINE);
 				}
 				break;
@@ -4791,36 +4860,36 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 787;
+			State = 802;
 			if (!(IsInspectParameter())) throw new FailedPredicateException(this, "IsInspectParameter()");
-			State = 789;
+			State = 804;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
 			case 1:
 				{
-				State = 788;
+				State = 803;
 				Match(NO);
 				}
 				break;
 			}
-			State = 791;
+			State = 806;
 			_localctx.name = variable();
-			State = 795;
+			State = 810;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
 				{
 				{
-				State = 792;
+				State = 807;
 				_localctx._variable = variable();
 				_localctx._values.Add(_localctx._variable);
 				}
 				}
-				State = 797;
+				State = 812;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 798;
+			State = 813;
 			Match(NEWLINE);
 			}
 		}
@@ -4861,26 +4930,26 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 800;
+			State = 815;
 			if (!(IsInspectAction())) throw new FailedPredicateException(this, "IsInspectAction()");
-			State = 801;
+			State = 816;
 			_localctx.action = variable();
-			State = 805;
+			State = 820;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
 				{
 				{
-				State = 802;
+				State = 817;
 				_localctx._variable = variable();
 				_localctx._values.Add(_localctx._variable);
 				}
 				}
-				State = 807;
+				State = 822;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 808;
+			State = 823;
 			Match(NEWLINE);
 			}
 		}
@@ -4940,30 +5009,30 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 84, RULE_service_policy_line);
 		int _la;
 		try {
-			State = 827;
+			State = 842;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
 			case 1:
 				_localctx = new Sp_globalContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 811;
+				State = 826;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 810;
+					State = 825;
 					Match(NO);
 					}
 				}
 
-				State = 813;
+				State = 828;
 				Match(SERVICE_POLICY);
-				State = 814;
+				State = 829;
 				((Sp_globalContext)_localctx).name = variable();
-				State = 815;
+				State = 830;
 				Match(GLOBAL);
-				State = 816;
+				State = 831;
 				Match(NEWLINE);
 				}
 				break;
@@ -4971,25 +5040,25 @@ public partial class AsaParser : Parser {
 				_localctx = new Sp_interfaceContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 819;
+				State = 834;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 818;
+					State = 833;
 					Match(NO);
 					}
 				}
 
-				State = 821;
+				State = 836;
 				Match(SERVICE_POLICY);
-				State = 822;
+				State = 837;
 				((Sp_interfaceContext)_localctx).name = variable();
-				State = 823;
+				State = 838;
 				Match(INTERFACE);
-				State = 824;
+				State = 839;
 				((Sp_interfaceContext)_localctx).interface_name = variable();
-				State = 825;
+				State = 840;
 				Match(NEWLINE);
 				}
 				break;
@@ -5031,33 +5100,33 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 830;
+			State = 845;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 829;
+				State = 844;
 				Match(NO);
 				}
 			}
 
-			State = 832;
+			State = 847;
 			Match(TIMEOUT);
-			State = 834;
+			State = 849;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 833;
+				State = 848;
 				timeout_pair();
 				}
 				}
-				State = 836;
+				State = 851;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0) );
-			State = 838;
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0) );
+			State = 853;
 			Match(NEWLINE);
 			}
 		}
@@ -5099,9 +5168,9 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 840;
+			State = 855;
 			_localctx.name = variable();
-			State = 841;
+			State = 856;
 			_localctx.value = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==DURATION || _la==DEC) ) {
@@ -5111,12 +5180,12 @@ public partial class AsaParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 843;
+			State = 858;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
 			case 1:
 				{
-				State = 842;
+				State = 857;
 				_localctx.qualifier = variable();
 				}
 				break;
@@ -5163,38 +5232,38 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 846;
+			State = 861;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 845;
+				State = 860;
 				Match(NO);
 				}
 			}
 
-			State = 848;
+			State = 863;
 			Match(FIXUP);
-			State = 849;
+			State = 864;
 			Match(PROTOCOL);
-			State = 850;
+			State = 865;
 			_localctx.protocol = variable();
-			State = 854;
+			State = 869;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7516192767L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
 				{
 				{
-				State = 851;
+				State = 866;
 				_localctx._variable = variable();
 				_localctx._arguments.Add(_localctx._variable);
 				}
 				}
-				State = 856;
+				State = 871;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 857;
+			State = 872;
 			Match(NEWLINE);
 			}
 		}
@@ -5230,7 +5299,7 @@ public partial class AsaParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,97,860,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,99,875,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -5264,274 +5333,280 @@ public partial class AsaParser : Parser {
 		438,8,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,446,8,18,1,18,1,18,1,18,1,
 		18,1,18,1,18,1,18,1,18,1,18,3,18,457,8,18,1,18,3,18,460,8,18,1,18,1,18,
 		1,18,1,18,3,18,466,8,18,1,18,1,18,3,18,470,8,18,1,18,5,18,473,8,18,10,
-		18,12,18,476,9,18,1,18,1,18,3,18,480,8,18,1,19,1,19,1,19,1,19,1,19,3,19,
-		487,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,
-		20,1,20,1,20,1,20,1,20,3,20,506,8,20,1,21,1,21,1,21,3,21,511,8,21,1,22,
-		1,22,1,22,1,22,1,22,1,22,5,22,519,8,22,10,22,12,22,522,9,22,1,22,1,22,
-		1,22,1,22,1,22,1,22,1,22,3,22,531,8,22,1,23,1,23,3,23,535,8,23,1,23,1,
-		23,1,23,5,23,540,8,23,10,23,12,23,543,9,23,1,23,1,23,1,24,1,24,1,24,1,
-		24,1,24,1,24,1,24,3,24,554,8,24,1,25,1,25,3,25,558,8,25,1,25,3,25,561,
-		8,25,1,25,3,25,564,8,25,1,25,3,25,567,8,25,1,25,1,25,1,25,1,25,1,25,5,
-		25,574,8,25,10,25,12,25,577,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,593,8,26,1,26,1,26,3,26,597,8,26,
-		1,27,1,27,1,27,1,27,1,27,1,27,3,27,605,8,27,1,27,1,27,3,27,609,8,27,1,
-		27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,620,8,28,1,28,5,28,623,
-		8,28,10,28,12,28,626,9,28,1,28,1,28,1,29,1,29,1,29,1,29,5,29,634,8,29,
-		10,29,12,29,637,9,29,1,29,1,29,1,30,1,30,1,30,3,30,644,8,30,1,30,1,30,
-		1,30,1,30,1,30,3,30,651,8,30,1,30,1,30,3,30,655,8,30,1,30,1,30,1,30,3,
-		30,660,8,30,3,30,662,8,30,1,31,1,31,1,31,3,31,667,8,31,1,32,1,32,1,32,
-		1,32,1,32,3,32,674,8,32,1,32,3,32,677,8,32,1,32,1,32,1,32,1,33,1,33,1,
+		18,12,18,476,9,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,484,8,18,1,18,1,18,
+		5,18,488,8,18,10,18,12,18,491,9,18,1,18,1,18,3,18,495,8,18,1,19,1,19,1,
+		19,1,19,1,19,3,19,502,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,
+		1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,521,8,20,1,21,1,21,1,21,3,
+		21,526,8,21,1,22,1,22,1,22,1,22,1,22,1,22,5,22,534,8,22,10,22,12,22,537,
+		9,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,546,8,22,1,23,1,23,3,23,550,
+		8,23,1,23,1,23,1,23,5,23,555,8,23,10,23,12,23,558,9,23,1,23,1,23,1,24,
+		1,24,1,24,1,24,1,24,1,24,1,24,3,24,569,8,24,1,25,1,25,3,25,573,8,25,1,
+		25,3,25,576,8,25,1,25,3,25,579,8,25,1,25,3,25,582,8,25,1,25,1,25,1,25,
+		1,25,1,25,5,25,589,8,25,10,25,12,25,592,9,25,1,25,1,25,1,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,608,8,26,1,26,1,26,3,
+		26,612,8,26,1,27,1,27,1,27,1,27,1,27,1,27,3,27,620,8,27,1,27,1,27,3,27,
+		624,8,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,635,8,28,1,
+		28,5,28,638,8,28,10,28,12,28,641,9,28,1,28,1,28,1,29,1,29,1,29,1,29,5,
+		29,649,8,29,10,29,12,29,652,9,29,1,29,1,29,1,30,1,30,1,30,3,30,659,8,30,
+		1,30,1,30,1,30,1,30,1,30,3,30,666,8,30,1,30,1,30,3,30,670,8,30,1,30,1,
+		30,1,30,3,30,675,8,30,3,30,677,8,30,1,31,1,31,1,31,3,31,682,8,31,1,32,
+		1,32,1,32,1,32,1,32,3,32,689,8,32,1,32,3,32,692,8,32,1,32,1,32,1,32,1,
 		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,3,33,700,8,33,1,33,1,33,4,33,704,8,33,11,33,12,33,705,1,33,1,33,
-		1,33,1,33,3,33,712,8,33,1,33,3,33,715,8,33,1,34,1,34,1,34,1,34,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,3,35,728,8,35,1,35,3,35,731,8,35,1,36,1,36,
-		1,36,4,36,736,8,36,11,36,12,36,737,1,36,1,36,3,36,742,8,36,1,37,3,37,745,
-		8,37,1,37,1,37,1,37,5,37,750,8,37,10,37,12,37,753,9,37,1,37,1,37,1,38,
-		1,38,1,38,1,38,1,38,1,38,1,38,1,39,1,39,1,39,3,39,767,8,39,1,39,1,39,4,
-		39,771,8,39,11,39,12,39,772,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,
-		39,783,8,39,1,39,3,39,786,8,39,1,40,1,40,3,40,790,8,40,1,40,1,40,5,40,
-		794,8,40,10,40,12,40,797,9,40,1,40,1,40,1,41,1,41,1,41,5,41,804,8,41,10,
-		41,12,41,807,9,41,1,41,1,41,1,42,3,42,812,8,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,3,42,820,8,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,828,8,42,1,43,3,
-		43,831,8,43,1,43,1,43,4,43,835,8,43,11,43,12,43,836,1,43,1,43,1,44,1,44,
-		1,44,3,44,844,8,44,1,45,3,45,847,8,45,1,45,1,45,1,45,1,45,5,45,853,8,45,
-		10,45,12,45,856,9,45,1,45,1,45,1,45,0,0,46,0,2,4,6,8,10,12,14,16,18,20,
-		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
-		70,72,74,76,78,80,82,84,86,88,90,0,10,3,0,8,8,27,27,59,59,2,0,94,94,97,
-		97,2,0,17,17,63,63,2,0,14,14,58,58,2,0,34,34,55,55,2,0,19,19,78,78,2,0,
-		80,80,83,83,2,0,88,88,90,90,1,0,42,43,1,0,89,90,988,0,114,1,0,0,0,2,116,
-		1,0,0,0,4,123,1,0,0,0,6,154,1,0,0,0,8,156,1,0,0,0,10,160,1,0,0,0,12,174,
-		1,0,0,0,14,207,1,0,0,0,16,209,1,0,0,0,18,265,1,0,0,0,20,267,1,0,0,0,22,
-		292,1,0,0,0,24,294,1,0,0,0,26,327,1,0,0,0,28,329,1,0,0,0,30,351,1,0,0,
-		0,32,353,1,0,0,0,34,427,1,0,0,0,36,479,1,0,0,0,38,486,1,0,0,0,40,505,1,
-		0,0,0,42,510,1,0,0,0,44,530,1,0,0,0,46,532,1,0,0,0,48,553,1,0,0,0,50,555,
-		1,0,0,0,52,596,1,0,0,0,54,598,1,0,0,0,56,612,1,0,0,0,58,629,1,0,0,0,60,
-		661,1,0,0,0,62,666,1,0,0,0,64,668,1,0,0,0,66,714,1,0,0,0,68,716,1,0,0,
-		0,70,730,1,0,0,0,72,741,1,0,0,0,74,744,1,0,0,0,76,756,1,0,0,0,78,785,1,
-		0,0,0,80,787,1,0,0,0,82,800,1,0,0,0,84,827,1,0,0,0,86,830,1,0,0,0,88,840,
-		1,0,0,0,90,846,1,0,0,0,92,115,3,14,7,0,93,115,3,2,1,0,94,115,3,4,2,0,95,
-		115,3,6,3,0,96,115,3,16,8,0,97,115,3,20,10,0,98,115,3,22,11,0,99,115,3,
-		24,12,0,100,115,3,28,14,0,101,115,3,32,16,0,102,115,3,36,18,0,103,115,
-		3,44,22,0,104,115,3,50,25,0,105,115,3,54,27,0,106,115,3,56,28,0,107,115,
-		3,58,29,0,108,115,3,64,32,0,109,115,3,68,34,0,110,115,3,76,38,0,111,115,
-		3,84,42,0,112,115,3,86,43,0,113,115,3,90,45,0,114,92,1,0,0,0,114,93,1,
-		0,0,0,114,94,1,0,0,0,114,95,1,0,0,0,114,96,1,0,0,0,114,97,1,0,0,0,114,
-		98,1,0,0,0,114,99,1,0,0,0,114,100,1,0,0,0,114,101,1,0,0,0,114,102,1,0,
-		0,0,114,103,1,0,0,0,114,104,1,0,0,0,114,105,1,0,0,0,114,106,1,0,0,0,114,
-		107,1,0,0,0,114,108,1,0,0,0,114,109,1,0,0,0,114,110,1,0,0,0,114,111,1,
-		0,0,0,114,112,1,0,0,0,114,113,1,0,0,0,115,1,1,0,0,0,116,117,7,0,0,0,117,
-		119,5,84,0,0,118,120,5,97,0,0,119,118,1,0,0,0,119,120,1,0,0,0,120,121,
-		1,0,0,0,121,122,5,94,0,0,122,3,1,0,0,0,123,124,5,32,0,0,124,125,3,8,4,
-		0,125,126,5,94,0,0,126,5,1,0,0,0,127,129,5,52,0,0,128,127,1,0,0,0,128,
-		129,1,0,0,0,129,130,1,0,0,0,130,131,5,46,0,0,131,155,5,94,0,0,132,133,
-		5,44,0,0,133,134,5,88,0,0,134,139,3,8,4,0,135,137,5,15,0,0,136,138,5,97,
-		0,0,137,136,1,0,0,0,137,138,1,0,0,0,138,140,1,0,0,0,139,135,1,0,0,0,139,
-		140,1,0,0,0,140,141,1,0,0,0,141,142,5,94,0,0,142,155,1,0,0,0,143,144,5,
-		44,0,0,144,145,3,8,4,0,145,150,3,8,4,0,146,148,5,15,0,0,147,149,5,97,0,
-		0,148,147,1,0,0,0,148,149,1,0,0,0,149,151,1,0,0,0,150,146,1,0,0,0,150,
-		151,1,0,0,0,151,152,1,0,0,0,152,153,5,94,0,0,153,155,1,0,0,0,154,128,1,
-		0,0,0,154,132,1,0,0,0,154,143,1,0,0,0,155,7,1,0,0,0,156,157,8,1,0,0,157,
-		9,1,0,0,0,158,161,5,90,0,0,159,161,3,8,4,0,160,158,1,0,0,0,160,159,1,0,
-		0,0,161,11,1,0,0,0,162,163,5,22,0,0,163,175,3,10,5,0,164,165,5,48,0,0,
-		165,175,3,10,5,0,166,167,5,40,0,0,167,175,3,10,5,0,168,169,5,30,0,0,169,
-		175,3,10,5,0,170,171,5,66,0,0,171,172,3,10,5,0,172,173,3,10,5,0,173,175,
-		1,0,0,0,174,162,1,0,0,0,174,164,1,0,0,0,174,166,1,0,0,0,174,168,1,0,0,
-		0,174,170,1,0,0,0,175,13,1,0,0,0,176,178,5,12,0,0,177,179,3,8,4,0,178,
-		177,1,0,0,0,178,179,1,0,0,0,179,180,1,0,0,0,180,208,5,94,0,0,181,183,5,
-		11,0,0,182,184,3,8,4,0,183,182,1,0,0,0,183,184,1,0,0,0,184,185,1,0,0,0,
-		185,208,5,94,0,0,186,187,5,21,0,0,187,208,5,94,0,0,188,189,5,23,0,0,189,
-		208,5,94,0,0,190,191,5,20,0,0,191,208,5,94,0,0,192,194,5,18,0,0,193,195,
-		5,97,0,0,194,193,1,0,0,0,194,195,1,0,0,0,195,196,1,0,0,0,196,208,5,94,
-		0,0,197,199,5,73,0,0,198,200,5,97,0,0,199,198,1,0,0,0,199,200,1,0,0,0,
-		200,201,1,0,0,0,201,208,5,94,0,0,202,204,5,57,0,0,203,205,5,97,0,0,204,
-		203,1,0,0,0,204,205,1,0,0,0,205,206,1,0,0,0,206,208,5,94,0,0,207,176,1,
-		0,0,0,207,181,1,0,0,0,207,186,1,0,0,0,207,188,1,0,0,0,207,190,1,0,0,0,
-		207,192,1,0,0,0,207,197,1,0,0,0,207,202,1,0,0,0,208,15,1,0,0,0,209,210,
-		5,37,0,0,210,214,3,8,4,0,211,213,3,8,4,0,212,211,1,0,0,0,213,216,1,0,0,
-		0,214,212,1,0,0,0,214,215,1,0,0,0,215,217,1,0,0,0,216,214,1,0,0,0,217,
-		218,5,94,0,0,218,17,1,0,0,0,219,220,5,45,0,0,220,221,3,8,4,0,221,222,5,
-		94,0,0,222,266,1,0,0,0,223,224,5,52,0,0,224,225,5,45,0,0,225,266,5,94,
-		0,0,226,227,5,68,0,0,227,228,5,90,0,0,228,266,5,94,0,0,229,230,5,52,0,
-		0,230,231,5,68,0,0,231,266,5,94,0,0,232,233,5,38,0,0,233,234,5,3,0,0,234,
-		235,5,88,0,0,235,238,5,88,0,0,236,237,5,77,0,0,237,239,5,88,0,0,238,236,
-		1,0,0,0,238,239,1,0,0,0,239,240,1,0,0,0,240,266,5,94,0,0,241,242,5,38,
-		0,0,242,243,5,3,0,0,243,247,7,2,0,0,244,246,3,8,4,0,245,244,1,0,0,0,246,
-		249,1,0,0,0,247,245,1,0,0,0,247,248,1,0,0,0,248,250,1,0,0,0,249,247,1,
-		0,0,0,250,266,5,94,0,0,251,252,5,52,0,0,252,253,5,38,0,0,253,254,5,3,0,
-		0,254,266,5,94,0,0,255,257,5,52,0,0,256,255,1,0,0,0,256,257,1,0,0,0,257,
-		258,1,0,0,0,258,259,5,74,0,0,259,266,5,94,0,0,260,262,5,15,0,0,261,263,
-		5,97,0,0,262,261,1,0,0,0,262,263,1,0,0,0,263,264,1,0,0,0,264,266,5,94,
-		0,0,265,219,1,0,0,0,265,223,1,0,0,0,265,226,1,0,0,0,265,229,1,0,0,0,265,
-		232,1,0,0,0,265,241,1,0,0,0,265,251,1,0,0,0,265,256,1,0,0,0,265,260,1,
-		0,0,0,266,19,1,0,0,0,267,268,5,45,0,0,268,269,3,8,4,0,269,270,3,8,4,0,
-		270,271,3,8,4,0,271,272,5,94,0,0,272,21,1,0,0,0,273,274,5,38,0,0,274,275,
-		5,3,0,0,275,276,3,8,4,0,276,277,5,88,0,0,277,278,5,88,0,0,278,279,5,94,
-		0,0,279,293,1,0,0,0,280,281,5,38,0,0,281,282,5,3,0,0,282,283,3,8,4,0,283,
-		287,7,2,0,0,284,286,3,8,4,0,285,284,1,0,0,0,286,289,1,0,0,0,287,285,1,
-		0,0,0,287,288,1,0,0,0,288,290,1,0,0,0,289,287,1,0,0,0,290,291,5,94,0,0,
-		291,293,1,0,0,0,292,273,1,0,0,0,292,280,1,0,0,0,293,23,1,0,0,0,294,295,
-		5,53,0,0,295,296,5,50,0,0,296,297,3,8,4,0,297,298,5,94,0,0,298,25,1,0,
-		0,0,299,300,5,31,0,0,300,301,5,88,0,0,301,328,5,94,0,0,302,303,5,79,0,
-		0,303,304,5,88,0,0,304,305,5,88,0,0,305,328,5,94,0,0,306,307,5,79,0,0,
-		307,308,5,87,0,0,308,328,5,94,0,0,309,310,5,66,0,0,310,311,5,88,0,0,311,
-		312,5,88,0,0,312,328,5,94,0,0,313,317,5,26,0,0,314,316,3,8,4,0,315,314,
-		1,0,0,0,316,319,1,0,0,0,317,315,1,0,0,0,317,318,1,0,0,0,318,320,1,0,0,
-		0,319,317,1,0,0,0,320,328,5,94,0,0,321,323,5,15,0,0,322,324,5,97,0,0,323,
-		322,1,0,0,0,323,324,1,0,0,0,324,325,1,0,0,0,325,328,5,94,0,0,326,328,3,
-		46,23,0,327,299,1,0,0,0,327,302,1,0,0,0,327,306,1,0,0,0,327,309,1,0,0,
-		0,327,313,1,0,0,0,327,321,1,0,0,0,327,326,1,0,0,0,328,27,1,0,0,0,329,330,
-		5,53,0,0,330,331,5,69,0,0,331,332,3,8,4,0,332,333,5,94,0,0,333,29,1,0,
-		0,0,334,335,5,69,0,0,335,338,3,8,4,0,336,337,5,75,0,0,337,339,3,12,6,0,
-		338,336,1,0,0,0,338,339,1,0,0,0,339,342,1,0,0,0,340,341,5,16,0,0,341,343,
-		3,12,6,0,342,340,1,0,0,0,342,343,1,0,0,0,343,344,1,0,0,0,344,345,5,94,
-		0,0,345,352,1,0,0,0,346,348,5,15,0,0,347,349,5,97,0,0,348,347,1,0,0,0,
-		348,349,1,0,0,0,349,350,1,0,0,0,350,352,5,94,0,0,351,334,1,0,0,0,351,346,
-		1,0,0,0,352,31,1,0,0,0,353,354,5,54,0,0,354,355,3,8,4,0,355,357,3,8,4,
-		0,356,358,3,8,4,0,357,356,1,0,0,0,357,358,1,0,0,0,358,359,1,0,0,0,359,
-		360,5,94,0,0,360,33,1,0,0,0,361,362,5,51,0,0,362,363,5,31,0,0,363,364,
-		5,88,0,0,364,428,5,94,0,0,365,366,5,51,0,0,366,367,5,31,0,0,367,368,3,
-		8,4,0,368,369,5,94,0,0,369,428,1,0,0,0,370,371,5,51,0,0,371,372,5,88,0,
-		0,372,373,5,88,0,0,373,428,5,94,0,0,374,375,5,51,0,0,375,376,5,87,0,0,
-		376,428,5,94,0,0,377,378,5,51,0,0,378,379,5,53,0,0,379,380,3,8,4,0,380,
-		381,5,94,0,0,381,428,1,0,0,0,382,383,5,51,0,0,383,384,3,8,4,0,384,385,
-		5,88,0,0,385,386,5,94,0,0,386,428,1,0,0,0,387,388,5,62,0,0,388,389,3,12,
-		6,0,389,390,5,94,0,0,390,428,1,0,0,0,391,392,5,70,0,0,392,393,5,53,0,0,
-		393,394,3,8,4,0,394,395,5,94,0,0,395,428,1,0,0,0,396,397,5,70,0,0,397,
-		400,3,8,4,0,398,399,5,75,0,0,399,401,3,12,6,0,400,398,1,0,0,0,400,401,
-		1,0,0,0,401,406,1,0,0,0,402,404,5,16,0,0,403,402,1,0,0,0,403,404,1,0,0,
-		0,404,405,1,0,0,0,405,407,3,12,6,0,406,403,1,0,0,0,406,407,1,0,0,0,407,
-		408,1,0,0,0,408,409,5,94,0,0,409,428,1,0,0,0,410,411,5,65,0,0,411,412,
-		3,8,4,0,412,413,5,94,0,0,413,428,1,0,0,0,414,415,5,33,0,0,415,416,3,8,
-		4,0,416,417,5,94,0,0,417,428,1,0,0,0,418,419,5,29,0,0,419,420,3,8,4,0,
-		420,421,5,94,0,0,421,428,1,0,0,0,422,424,5,15,0,0,423,425,5,97,0,0,424,
-		423,1,0,0,0,424,425,1,0,0,0,425,426,1,0,0,0,426,428,5,94,0,0,427,361,1,
-		0,0,0,427,365,1,0,0,0,427,370,1,0,0,0,427,374,1,0,0,0,427,377,1,0,0,0,
-		427,382,1,0,0,0,427,387,1,0,0,0,427,391,1,0,0,0,427,396,1,0,0,0,427,410,
-		1,0,0,0,427,414,1,0,0,0,427,418,1,0,0,0,427,422,1,0,0,0,428,35,1,0,0,0,
-		429,430,5,2,0,0,430,433,3,8,4,0,431,432,5,39,0,0,432,434,5,90,0,0,433,
-		431,1,0,0,0,433,434,1,0,0,0,434,435,1,0,0,0,435,437,5,67,0,0,436,438,5,
-		97,0,0,437,436,1,0,0,0,437,438,1,0,0,0,438,439,1,0,0,0,439,440,5,94,0,
-		0,440,480,1,0,0,0,441,442,5,2,0,0,442,445,3,8,4,0,443,444,5,39,0,0,444,
-		446,5,90,0,0,445,443,1,0,0,0,445,446,1,0,0,0,446,447,1,0,0,0,447,448,5,
-		76,0,0,448,449,7,3,0,0,449,450,3,40,20,0,450,451,5,94,0,0,451,480,1,0,
-		0,0,452,453,5,2,0,0,453,456,3,8,4,0,454,455,5,39,0,0,455,457,5,90,0,0,
-		456,454,1,0,0,0,456,457,1,0,0,0,457,459,1,0,0,0,458,460,5,24,0,0,459,458,
-		1,0,0,0,459,460,1,0,0,0,460,461,1,0,0,0,461,462,7,3,0,0,462,463,3,38,19,
-		0,463,465,3,40,20,0,464,466,3,12,6,0,465,464,1,0,0,0,465,466,1,0,0,0,466,
-		467,1,0,0,0,467,469,3,40,20,0,468,470,3,42,21,0,469,468,1,0,0,0,469,470,
-		1,0,0,0,470,474,1,0,0,0,471,473,3,8,4,0,472,471,1,0,0,0,473,476,1,0,0,
-		0,474,472,1,0,0,0,474,475,1,0,0,0,475,477,1,0,0,0,476,474,1,0,0,0,477,
-		478,5,94,0,0,478,480,1,0,0,0,479,429,1,0,0,0,479,441,1,0,0,0,479,452,1,
-		0,0,0,480,37,1,0,0,0,481,482,5,54,0,0,482,487,3,8,4,0,483,484,5,53,0,0,
-		484,487,3,8,4,0,485,487,3,8,4,0,486,481,1,0,0,0,486,483,1,0,0,0,486,485,
-		1,0,0,0,487,39,1,0,0,0,488,506,5,5,0,0,489,506,5,6,0,0,490,506,5,7,0,0,
-		491,492,5,31,0,0,492,506,5,88,0,0,493,494,5,31,0,0,494,506,3,8,4,0,495,
-		496,5,88,0,0,496,506,5,88,0,0,497,498,5,54,0,0,498,506,3,8,4,0,499,500,
-		5,53,0,0,500,506,3,8,4,0,501,502,5,37,0,0,502,506,3,8,4,0,503,504,5,96,
-		0,0,504,506,5,88,0,0,505,488,1,0,0,0,505,489,1,0,0,0,505,490,1,0,0,0,505,
-		491,1,0,0,0,505,493,1,0,0,0,505,495,1,0,0,0,505,497,1,0,0,0,505,499,1,
-		0,0,0,505,501,1,0,0,0,505,503,1,0,0,0,506,41,1,0,0,0,507,511,3,12,6,0,
-		508,509,5,54,0,0,509,511,3,8,4,0,510,507,1,0,0,0,510,508,1,0,0,0,511,43,
-		1,0,0,0,512,513,5,1,0,0,513,514,3,8,4,0,514,515,7,4,0,0,515,516,5,37,0,
-		0,516,520,3,8,4,0,517,519,3,8,4,0,518,517,1,0,0,0,519,522,1,0,0,0,520,
-		518,1,0,0,0,520,521,1,0,0,0,521,523,1,0,0,0,522,520,1,0,0,0,523,524,5,
-		94,0,0,524,531,1,0,0,0,525,526,5,1,0,0,526,527,3,8,4,0,527,528,5,28,0,
-		0,528,529,5,94,0,0,529,531,1,0,0,0,530,512,1,0,0,0,530,525,1,0,0,0,531,
-		45,1,0,0,0,532,534,5,47,0,0,533,535,5,85,0,0,534,533,1,0,0,0,534,535,1,
-		0,0,0,535,536,1,0,0,0,536,537,7,5,0,0,537,541,3,8,4,0,538,540,3,48,24,
-		0,539,538,1,0,0,0,540,543,1,0,0,0,541,539,1,0,0,0,541,542,1,0,0,0,542,
-		544,1,0,0,0,543,541,1,0,0,0,544,545,5,94,0,0,545,47,1,0,0,0,546,554,5,
-		37,0,0,547,548,5,69,0,0,548,549,7,6,0,0,549,550,3,10,5,0,550,551,3,10,
-		5,0,551,554,1,0,0,0,552,554,3,8,4,0,553,546,1,0,0,0,553,547,1,0,0,0,553,
-		552,1,0,0,0,554,49,1,0,0,0,555,557,5,47,0,0,556,558,5,85,0,0,557,556,1,
-		0,0,0,557,558,1,0,0,0,558,560,1,0,0,0,559,561,5,4,0,0,560,559,1,0,0,0,
-		560,561,1,0,0,0,561,566,1,0,0,0,562,564,5,39,0,0,563,562,1,0,0,0,563,564,
-		1,0,0,0,564,565,1,0,0,0,565,567,5,90,0,0,566,563,1,0,0,0,566,567,1,0,0,
-		0,567,568,1,0,0,0,568,569,5,75,0,0,569,570,7,5,0,0,570,571,3,8,4,0,571,
-		575,3,8,4,0,572,574,3,52,26,0,573,572,1,0,0,0,574,577,1,0,0,0,575,573,
-		1,0,0,0,575,576,1,0,0,0,576,578,1,0,0,0,577,575,1,0,0,0,578,579,5,94,0,
-		0,579,51,1,0,0,0,580,597,5,37,0,0,581,582,5,16,0,0,582,583,5,78,0,0,583,
-		584,3,8,4,0,584,585,3,8,4,0,585,597,1,0,0,0,586,587,5,69,0,0,587,588,3,
-		8,4,0,588,589,3,8,4,0,589,597,1,0,0,0,590,592,5,15,0,0,591,593,5,97,0,
-		0,592,591,1,0,0,0,592,593,1,0,0,0,593,597,1,0,0,0,594,597,5,35,0,0,595,
-		597,3,8,4,0,596,580,1,0,0,0,596,581,1,0,0,0,596,586,1,0,0,0,596,590,1,
-		0,0,0,596,594,1,0,0,0,596,595,1,0,0,0,597,53,1,0,0,0,598,599,5,28,0,0,
-		599,600,5,85,0,0,600,604,5,90,0,0,601,605,5,37,0,0,602,605,5,88,0,0,603,
-		605,5,86,0,0,604,601,1,0,0,0,604,602,1,0,0,0,604,603,1,0,0,0,605,608,1,
-		0,0,0,606,607,5,49,0,0,607,609,5,88,0,0,608,606,1,0,0,0,608,609,1,0,0,
-		0,609,610,1,0,0,0,610,611,5,94,0,0,611,55,1,0,0,0,612,613,5,47,0,0,613,
-		614,5,85,0,0,614,619,5,90,0,0,615,616,5,2,0,0,616,620,3,8,4,0,617,618,
-		7,7,0,0,618,620,7,7,0,0,619,615,1,0,0,0,619,617,1,0,0,0,620,624,1,0,0,
-		0,621,623,3,8,4,0,622,621,1,0,0,0,623,626,1,0,0,0,624,622,1,0,0,0,624,
-		625,1,0,0,0,625,627,1,0,0,0,626,624,1,0,0,0,627,628,5,94,0,0,628,57,1,
-		0,0,0,629,630,5,78,0,0,630,631,5,85,0,0,631,635,3,60,30,0,632,634,3,62,
-		31,0,633,632,1,0,0,0,634,637,1,0,0,0,635,633,1,0,0,0,635,636,1,0,0,0,636,
-		638,1,0,0,0,637,635,1,0,0,0,638,639,5,94,0,0,639,59,1,0,0,0,640,643,7,
-		6,0,0,641,644,5,37,0,0,642,644,5,88,0,0,643,641,1,0,0,0,643,642,1,0,0,
-		0,644,645,1,0,0,0,645,650,3,10,5,0,646,647,5,2,0,0,647,651,3,8,4,0,648,
-		649,5,88,0,0,649,651,3,10,5,0,650,646,1,0,0,0,650,648,1,0,0,0,651,662,
-		1,0,0,0,652,655,5,37,0,0,653,655,5,88,0,0,654,652,1,0,0,0,654,653,1,0,
-		0,0,655,659,1,0,0,0,656,657,5,2,0,0,657,660,3,8,4,0,658,660,5,88,0,0,659,
-		656,1,0,0,0,659,658,1,0,0,0,660,662,1,0,0,0,661,640,1,0,0,0,661,654,1,
-		0,0,0,662,61,1,0,0,0,663,664,5,49,0,0,664,667,5,88,0,0,665,667,3,8,4,0,
-		666,663,1,0,0,0,666,665,1,0,0,0,667,63,1,0,0,0,668,673,5,10,0,0,669,670,
-		5,82,0,0,670,671,3,8,4,0,671,672,3,8,4,0,672,674,1,0,0,0,673,669,1,0,0,
-		0,673,674,1,0,0,0,674,676,1,0,0,0,675,677,7,8,0,0,676,675,1,0,0,0,676,
-		677,1,0,0,0,677,678,1,0,0,0,678,679,3,8,4,0,679,680,5,94,0,0,680,65,1,
-		0,0,0,681,682,5,41,0,0,682,683,5,13,0,0,683,715,5,94,0,0,684,685,5,41,
-		0,0,685,686,5,61,0,0,686,687,7,6,0,0,687,688,3,12,6,0,688,689,5,94,0,0,
-		689,715,1,0,0,0,690,691,5,41,0,0,691,692,5,2,0,0,692,693,3,8,4,0,693,694,
-		5,94,0,0,694,715,1,0,0,0,695,696,5,41,0,0,696,697,5,5,0,0,697,715,5,94,
-		0,0,698,700,5,52,0,0,699,698,1,0,0,0,699,700,1,0,0,0,700,701,1,0,0,0,701,
-		703,5,41,0,0,702,704,3,8,4,0,703,702,1,0,0,0,704,705,1,0,0,0,705,703,1,
-		0,0,0,705,706,1,0,0,0,706,707,1,0,0,0,707,708,5,94,0,0,708,715,1,0,0,0,
-		709,711,5,15,0,0,710,712,5,97,0,0,711,710,1,0,0,0,711,712,1,0,0,0,712,
-		713,1,0,0,0,713,715,5,94,0,0,714,681,1,0,0,0,714,684,1,0,0,0,714,690,1,
-		0,0,0,714,695,1,0,0,0,714,699,1,0,0,0,714,709,1,0,0,0,715,67,1,0,0,0,716,
-		717,5,60,0,0,717,718,3,8,4,0,718,719,5,94,0,0,719,69,1,0,0,0,720,721,5,
-		9,0,0,721,722,3,8,4,0,722,723,5,94,0,0,723,731,1,0,0,0,724,731,3,74,37,
-		0,725,727,5,15,0,0,726,728,5,97,0,0,727,726,1,0,0,0,727,728,1,0,0,0,728,
-		729,1,0,0,0,729,731,5,94,0,0,730,720,1,0,0,0,730,724,1,0,0,0,730,725,1,
-		0,0,0,731,71,1,0,0,0,732,742,3,74,37,0,733,735,5,72,0,0,734,736,3,8,4,
-		0,735,734,1,0,0,0,736,737,1,0,0,0,737,735,1,0,0,0,737,738,1,0,0,0,738,
-		739,1,0,0,0,739,740,5,94,0,0,740,742,1,0,0,0,741,732,1,0,0,0,741,733,1,
-		0,0,0,742,73,1,0,0,0,743,745,5,52,0,0,744,743,1,0,0,0,744,745,1,0,0,0,
-		745,746,1,0,0,0,746,747,5,36,0,0,747,751,3,8,4,0,748,750,3,8,4,0,749,748,
-		1,0,0,0,750,753,1,0,0,0,751,749,1,0,0,0,751,752,1,0,0,0,752,754,1,0,0,
-		0,753,751,1,0,0,0,754,755,5,94,0,0,755,75,1,0,0,0,756,757,5,60,0,0,757,
-		758,5,82,0,0,758,759,5,36,0,0,759,760,3,8,4,0,760,761,3,8,4,0,761,762,
-		5,94,0,0,762,77,1,0,0,0,763,764,5,56,0,0,764,786,5,94,0,0,765,767,5,52,
-		0,0,766,765,1,0,0,0,766,767,1,0,0,0,767,768,1,0,0,0,768,770,5,41,0,0,769,
-		771,3,8,4,0,770,769,1,0,0,0,771,772,1,0,0,0,772,770,1,0,0,0,772,773,1,
-		0,0,0,773,774,1,0,0,0,774,775,5,94,0,0,775,786,1,0,0,0,776,777,5,9,0,0,
-		777,778,3,8,4,0,778,779,5,94,0,0,779,786,1,0,0,0,780,782,5,15,0,0,781,
-		783,5,97,0,0,782,781,1,0,0,0,782,783,1,0,0,0,783,784,1,0,0,0,784,786,5,
-		94,0,0,785,763,1,0,0,0,785,766,1,0,0,0,785,776,1,0,0,0,785,780,1,0,0,0,
-		786,79,1,0,0,0,787,789,4,40,0,0,788,790,5,52,0,0,789,788,1,0,0,0,789,790,
-		1,0,0,0,790,791,1,0,0,0,791,795,3,8,4,0,792,794,3,8,4,0,793,792,1,0,0,
-		0,794,797,1,0,0,0,795,793,1,0,0,0,795,796,1,0,0,0,796,798,1,0,0,0,797,
-		795,1,0,0,0,798,799,5,94,0,0,799,81,1,0,0,0,800,801,4,41,1,0,801,805,3,
-		8,4,0,802,804,3,8,4,0,803,802,1,0,0,0,804,807,1,0,0,0,805,803,1,0,0,0,
-		805,806,1,0,0,0,806,808,1,0,0,0,807,805,1,0,0,0,808,809,5,94,0,0,809,83,
-		1,0,0,0,810,812,5,52,0,0,811,810,1,0,0,0,811,812,1,0,0,0,812,813,1,0,0,
-		0,813,814,5,71,0,0,814,815,3,8,4,0,815,816,5,28,0,0,816,817,5,94,0,0,817,
-		828,1,0,0,0,818,820,5,52,0,0,819,818,1,0,0,0,819,820,1,0,0,0,820,821,1,
-		0,0,0,821,822,5,71,0,0,822,823,3,8,4,0,823,824,5,37,0,0,824,825,3,8,4,
-		0,825,826,5,94,0,0,826,828,1,0,0,0,827,811,1,0,0,0,827,819,1,0,0,0,828,
-		85,1,0,0,0,829,831,5,52,0,0,830,829,1,0,0,0,830,831,1,0,0,0,831,832,1,
-		0,0,0,832,834,5,81,0,0,833,835,3,88,44,0,834,833,1,0,0,0,835,836,1,0,0,
-		0,836,834,1,0,0,0,836,837,1,0,0,0,837,838,1,0,0,0,838,839,5,94,0,0,839,
-		87,1,0,0,0,840,841,3,8,4,0,841,843,7,9,0,0,842,844,3,8,4,0,843,842,1,0,
-		0,0,843,844,1,0,0,0,844,89,1,0,0,0,845,847,5,52,0,0,846,845,1,0,0,0,846,
-		847,1,0,0,0,847,848,1,0,0,0,848,849,5,25,0,0,849,850,5,64,0,0,850,854,
-		3,8,4,0,851,853,3,8,4,0,852,851,1,0,0,0,853,856,1,0,0,0,854,852,1,0,0,
-		0,854,855,1,0,0,0,855,857,1,0,0,0,856,854,1,0,0,0,857,858,5,94,0,0,858,
-		91,1,0,0,0,99,114,119,128,137,139,148,150,154,160,174,178,183,194,199,
-		204,207,214,238,247,256,262,265,287,292,317,323,327,338,342,348,351,357,
-		400,403,406,424,427,433,437,445,456,459,465,469,474,479,486,505,510,520,
-		530,534,541,553,557,560,563,566,575,592,596,604,608,619,624,635,643,650,
-		654,659,661,666,673,676,699,705,711,714,727,730,737,741,744,751,766,772,
-		782,785,789,795,805,811,819,827,830,836,843,846,854
+		33,1,33,1,33,1,33,3,33,715,8,33,1,33,1,33,4,33,719,8,33,11,33,12,33,720,
+		1,33,1,33,1,33,1,33,3,33,727,8,33,1,33,3,33,730,8,33,1,34,1,34,1,34,1,
+		34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,743,8,35,1,35,3,35,746,8,35,
+		1,36,1,36,1,36,4,36,751,8,36,11,36,12,36,752,1,36,1,36,3,36,757,8,36,1,
+		37,3,37,760,8,37,1,37,1,37,1,37,5,37,765,8,37,10,37,12,37,768,9,37,1,37,
+		1,37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,39,1,39,1,39,3,39,782,8,39,1,
+		39,1,39,4,39,786,8,39,11,39,12,39,787,1,39,1,39,1,39,1,39,1,39,1,39,1,
+		39,1,39,3,39,798,8,39,1,39,3,39,801,8,39,1,40,1,40,3,40,805,8,40,1,40,
+		1,40,5,40,809,8,40,10,40,12,40,812,9,40,1,40,1,40,1,41,1,41,1,41,5,41,
+		819,8,41,10,41,12,41,822,9,41,1,41,1,41,1,42,3,42,827,8,42,1,42,1,42,1,
+		42,1,42,1,42,1,42,3,42,835,8,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,843,
+		8,42,1,43,3,43,846,8,43,1,43,1,43,4,43,850,8,43,11,43,12,43,851,1,43,1,
+		43,1,44,1,44,1,44,3,44,859,8,44,1,45,3,45,862,8,45,1,45,1,45,1,45,1,45,
+		5,45,868,8,45,10,45,12,45,871,9,45,1,45,1,45,1,45,0,0,46,0,2,4,6,8,10,
+		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,
+		60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,0,11,3,0,8,8,28,28,60,
+		60,2,0,96,96,99,99,2,0,17,17,64,64,2,0,14,14,59,59,2,0,23,23,86,86,2,0,
+		35,35,56,56,2,0,19,19,79,79,2,0,81,81,84,84,2,0,90,90,92,92,1,0,43,44,
+		1,0,91,92,1006,0,114,1,0,0,0,2,116,1,0,0,0,4,123,1,0,0,0,6,154,1,0,0,0,
+		8,156,1,0,0,0,10,160,1,0,0,0,12,174,1,0,0,0,14,207,1,0,0,0,16,209,1,0,
+		0,0,18,265,1,0,0,0,20,267,1,0,0,0,22,292,1,0,0,0,24,294,1,0,0,0,26,327,
+		1,0,0,0,28,329,1,0,0,0,30,351,1,0,0,0,32,353,1,0,0,0,34,427,1,0,0,0,36,
+		494,1,0,0,0,38,501,1,0,0,0,40,520,1,0,0,0,42,525,1,0,0,0,44,545,1,0,0,
+		0,46,547,1,0,0,0,48,568,1,0,0,0,50,570,1,0,0,0,52,611,1,0,0,0,54,613,1,
+		0,0,0,56,627,1,0,0,0,58,644,1,0,0,0,60,676,1,0,0,0,62,681,1,0,0,0,64,683,
+		1,0,0,0,66,729,1,0,0,0,68,731,1,0,0,0,70,745,1,0,0,0,72,756,1,0,0,0,74,
+		759,1,0,0,0,76,771,1,0,0,0,78,800,1,0,0,0,80,802,1,0,0,0,82,815,1,0,0,
+		0,84,842,1,0,0,0,86,845,1,0,0,0,88,855,1,0,0,0,90,861,1,0,0,0,92,115,3,
+		14,7,0,93,115,3,2,1,0,94,115,3,4,2,0,95,115,3,6,3,0,96,115,3,16,8,0,97,
+		115,3,20,10,0,98,115,3,22,11,0,99,115,3,24,12,0,100,115,3,28,14,0,101,
+		115,3,32,16,0,102,115,3,36,18,0,103,115,3,44,22,0,104,115,3,50,25,0,105,
+		115,3,54,27,0,106,115,3,56,28,0,107,115,3,58,29,0,108,115,3,64,32,0,109,
+		115,3,68,34,0,110,115,3,76,38,0,111,115,3,84,42,0,112,115,3,86,43,0,113,
+		115,3,90,45,0,114,92,1,0,0,0,114,93,1,0,0,0,114,94,1,0,0,0,114,95,1,0,
+		0,0,114,96,1,0,0,0,114,97,1,0,0,0,114,98,1,0,0,0,114,99,1,0,0,0,114,100,
+		1,0,0,0,114,101,1,0,0,0,114,102,1,0,0,0,114,103,1,0,0,0,114,104,1,0,0,
+		0,114,105,1,0,0,0,114,106,1,0,0,0,114,107,1,0,0,0,114,108,1,0,0,0,114,
+		109,1,0,0,0,114,110,1,0,0,0,114,111,1,0,0,0,114,112,1,0,0,0,114,113,1,
+		0,0,0,115,1,1,0,0,0,116,117,7,0,0,0,117,119,5,85,0,0,118,120,5,99,0,0,
+		119,118,1,0,0,0,119,120,1,0,0,0,120,121,1,0,0,0,121,122,5,96,0,0,122,3,
+		1,0,0,0,123,124,5,33,0,0,124,125,3,8,4,0,125,126,5,96,0,0,126,5,1,0,0,
+		0,127,129,5,53,0,0,128,127,1,0,0,0,128,129,1,0,0,0,129,130,1,0,0,0,130,
+		131,5,47,0,0,131,155,5,96,0,0,132,133,5,45,0,0,133,134,5,90,0,0,134,139,
+		3,8,4,0,135,137,5,15,0,0,136,138,5,99,0,0,137,136,1,0,0,0,137,138,1,0,
+		0,0,138,140,1,0,0,0,139,135,1,0,0,0,139,140,1,0,0,0,140,141,1,0,0,0,141,
+		142,5,96,0,0,142,155,1,0,0,0,143,144,5,45,0,0,144,145,3,8,4,0,145,150,
+		3,8,4,0,146,148,5,15,0,0,147,149,5,99,0,0,148,147,1,0,0,0,148,149,1,0,
+		0,0,149,151,1,0,0,0,150,146,1,0,0,0,150,151,1,0,0,0,151,152,1,0,0,0,152,
+		153,5,96,0,0,153,155,1,0,0,0,154,128,1,0,0,0,154,132,1,0,0,0,154,143,1,
+		0,0,0,155,7,1,0,0,0,156,157,8,1,0,0,157,9,1,0,0,0,158,161,5,92,0,0,159,
+		161,3,8,4,0,160,158,1,0,0,0,160,159,1,0,0,0,161,11,1,0,0,0,162,163,5,22,
+		0,0,163,175,3,10,5,0,164,165,5,49,0,0,165,175,3,10,5,0,166,167,5,41,0,
+		0,167,175,3,10,5,0,168,169,5,31,0,0,169,175,3,10,5,0,170,171,5,67,0,0,
+		171,172,3,10,5,0,172,173,3,10,5,0,173,175,1,0,0,0,174,162,1,0,0,0,174,
+		164,1,0,0,0,174,166,1,0,0,0,174,168,1,0,0,0,174,170,1,0,0,0,175,13,1,0,
+		0,0,176,178,5,12,0,0,177,179,3,8,4,0,178,177,1,0,0,0,178,179,1,0,0,0,179,
+		180,1,0,0,0,180,208,5,96,0,0,181,183,5,11,0,0,182,184,3,8,4,0,183,182,
+		1,0,0,0,183,184,1,0,0,0,184,185,1,0,0,0,185,208,5,96,0,0,186,187,5,21,
+		0,0,187,208,5,96,0,0,188,189,5,24,0,0,189,208,5,96,0,0,190,191,5,20,0,
+		0,191,208,5,96,0,0,192,194,5,18,0,0,193,195,5,99,0,0,194,193,1,0,0,0,194,
+		195,1,0,0,0,195,196,1,0,0,0,196,208,5,96,0,0,197,199,5,74,0,0,198,200,
+		5,99,0,0,199,198,1,0,0,0,199,200,1,0,0,0,200,201,1,0,0,0,201,208,5,96,
+		0,0,202,204,5,58,0,0,203,205,5,99,0,0,204,203,1,0,0,0,204,205,1,0,0,0,
+		205,206,1,0,0,0,206,208,5,96,0,0,207,176,1,0,0,0,207,181,1,0,0,0,207,186,
+		1,0,0,0,207,188,1,0,0,0,207,190,1,0,0,0,207,192,1,0,0,0,207,197,1,0,0,
+		0,207,202,1,0,0,0,208,15,1,0,0,0,209,210,5,38,0,0,210,214,3,8,4,0,211,
+		213,3,8,4,0,212,211,1,0,0,0,213,216,1,0,0,0,214,212,1,0,0,0,214,215,1,
+		0,0,0,215,217,1,0,0,0,216,214,1,0,0,0,217,218,5,96,0,0,218,17,1,0,0,0,
+		219,220,5,46,0,0,220,221,3,8,4,0,221,222,5,96,0,0,222,266,1,0,0,0,223,
+		224,5,53,0,0,224,225,5,46,0,0,225,266,5,96,0,0,226,227,5,69,0,0,227,228,
+		5,92,0,0,228,266,5,96,0,0,229,230,5,53,0,0,230,231,5,69,0,0,231,266,5,
+		96,0,0,232,233,5,39,0,0,233,234,5,3,0,0,234,235,5,90,0,0,235,238,5,90,
+		0,0,236,237,5,78,0,0,237,239,5,90,0,0,238,236,1,0,0,0,238,239,1,0,0,0,
+		239,240,1,0,0,0,240,266,5,96,0,0,241,242,5,39,0,0,242,243,5,3,0,0,243,
+		247,7,2,0,0,244,246,3,8,4,0,245,244,1,0,0,0,246,249,1,0,0,0,247,245,1,
+		0,0,0,247,248,1,0,0,0,248,250,1,0,0,0,249,247,1,0,0,0,250,266,5,96,0,0,
+		251,252,5,53,0,0,252,253,5,39,0,0,253,254,5,3,0,0,254,266,5,96,0,0,255,
+		257,5,53,0,0,256,255,1,0,0,0,256,257,1,0,0,0,257,258,1,0,0,0,258,259,5,
+		75,0,0,259,266,5,96,0,0,260,262,5,15,0,0,261,263,5,99,0,0,262,261,1,0,
+		0,0,262,263,1,0,0,0,263,264,1,0,0,0,264,266,5,96,0,0,265,219,1,0,0,0,265,
+		223,1,0,0,0,265,226,1,0,0,0,265,229,1,0,0,0,265,232,1,0,0,0,265,241,1,
+		0,0,0,265,251,1,0,0,0,265,256,1,0,0,0,265,260,1,0,0,0,266,19,1,0,0,0,267,
+		268,5,46,0,0,268,269,3,8,4,0,269,270,3,8,4,0,270,271,3,8,4,0,271,272,5,
+		96,0,0,272,21,1,0,0,0,273,274,5,39,0,0,274,275,5,3,0,0,275,276,3,8,4,0,
+		276,277,5,90,0,0,277,278,5,90,0,0,278,279,5,96,0,0,279,293,1,0,0,0,280,
+		281,5,39,0,0,281,282,5,3,0,0,282,283,3,8,4,0,283,287,7,2,0,0,284,286,3,
+		8,4,0,285,284,1,0,0,0,286,289,1,0,0,0,287,285,1,0,0,0,287,288,1,0,0,0,
+		288,290,1,0,0,0,289,287,1,0,0,0,290,291,5,96,0,0,291,293,1,0,0,0,292,273,
+		1,0,0,0,292,280,1,0,0,0,293,23,1,0,0,0,294,295,5,54,0,0,295,296,5,51,0,
+		0,296,297,3,8,4,0,297,298,5,96,0,0,298,25,1,0,0,0,299,300,5,32,0,0,300,
+		301,5,90,0,0,301,328,5,96,0,0,302,303,5,80,0,0,303,304,5,90,0,0,304,305,
+		5,90,0,0,305,328,5,96,0,0,306,307,5,80,0,0,307,308,5,89,0,0,308,328,5,
+		96,0,0,309,310,5,67,0,0,310,311,5,90,0,0,311,312,5,90,0,0,312,328,5,96,
+		0,0,313,317,5,27,0,0,314,316,3,8,4,0,315,314,1,0,0,0,316,319,1,0,0,0,317,
+		315,1,0,0,0,317,318,1,0,0,0,318,320,1,0,0,0,319,317,1,0,0,0,320,328,5,
+		96,0,0,321,323,5,15,0,0,322,324,5,99,0,0,323,322,1,0,0,0,323,324,1,0,0,
+		0,324,325,1,0,0,0,325,328,5,96,0,0,326,328,3,46,23,0,327,299,1,0,0,0,327,
+		302,1,0,0,0,327,306,1,0,0,0,327,309,1,0,0,0,327,313,1,0,0,0,327,321,1,
+		0,0,0,327,326,1,0,0,0,328,27,1,0,0,0,329,330,5,54,0,0,330,331,5,70,0,0,
+		331,332,3,8,4,0,332,333,5,96,0,0,333,29,1,0,0,0,334,335,5,70,0,0,335,338,
+		3,8,4,0,336,337,5,76,0,0,337,339,3,12,6,0,338,336,1,0,0,0,338,339,1,0,
+		0,0,339,342,1,0,0,0,340,341,5,16,0,0,341,343,3,12,6,0,342,340,1,0,0,0,
+		342,343,1,0,0,0,343,344,1,0,0,0,344,345,5,96,0,0,345,352,1,0,0,0,346,348,
+		5,15,0,0,347,349,5,99,0,0,348,347,1,0,0,0,348,349,1,0,0,0,349,350,1,0,
+		0,0,350,352,5,96,0,0,351,334,1,0,0,0,351,346,1,0,0,0,352,31,1,0,0,0,353,
+		354,5,55,0,0,354,355,3,8,4,0,355,357,3,8,4,0,356,358,3,8,4,0,357,356,1,
+		0,0,0,357,358,1,0,0,0,358,359,1,0,0,0,359,360,5,96,0,0,360,33,1,0,0,0,
+		361,362,5,52,0,0,362,363,5,32,0,0,363,364,5,90,0,0,364,428,5,96,0,0,365,
+		366,5,52,0,0,366,367,5,32,0,0,367,368,3,8,4,0,368,369,5,96,0,0,369,428,
+		1,0,0,0,370,371,5,52,0,0,371,372,5,90,0,0,372,373,5,90,0,0,373,428,5,96,
+		0,0,374,375,5,52,0,0,375,376,5,89,0,0,376,428,5,96,0,0,377,378,5,52,0,
+		0,378,379,5,54,0,0,379,380,3,8,4,0,380,381,5,96,0,0,381,428,1,0,0,0,382,
+		383,5,52,0,0,383,384,3,8,4,0,384,385,5,90,0,0,385,386,5,96,0,0,386,428,
+		1,0,0,0,387,388,5,63,0,0,388,389,3,12,6,0,389,390,5,96,0,0,390,428,1,0,
+		0,0,391,392,5,71,0,0,392,393,5,54,0,0,393,394,3,8,4,0,394,395,5,96,0,0,
+		395,428,1,0,0,0,396,397,5,71,0,0,397,400,3,8,4,0,398,399,5,76,0,0,399,
+		401,3,12,6,0,400,398,1,0,0,0,400,401,1,0,0,0,401,406,1,0,0,0,402,404,5,
+		16,0,0,403,402,1,0,0,0,403,404,1,0,0,0,404,405,1,0,0,0,405,407,3,12,6,
+		0,406,403,1,0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,409,5,96,0,0,409,
+		428,1,0,0,0,410,411,5,66,0,0,411,412,3,8,4,0,412,413,5,96,0,0,413,428,
+		1,0,0,0,414,415,5,34,0,0,415,416,3,8,4,0,416,417,5,96,0,0,417,428,1,0,
+		0,0,418,419,5,30,0,0,419,420,3,8,4,0,420,421,5,96,0,0,421,428,1,0,0,0,
+		422,424,5,15,0,0,423,425,5,99,0,0,424,423,1,0,0,0,424,425,1,0,0,0,425,
+		426,1,0,0,0,426,428,5,96,0,0,427,361,1,0,0,0,427,365,1,0,0,0,427,370,1,
+		0,0,0,427,374,1,0,0,0,427,377,1,0,0,0,427,382,1,0,0,0,427,387,1,0,0,0,
+		427,391,1,0,0,0,427,396,1,0,0,0,427,410,1,0,0,0,427,414,1,0,0,0,427,418,
+		1,0,0,0,427,422,1,0,0,0,428,35,1,0,0,0,429,430,5,2,0,0,430,433,3,8,4,0,
+		431,432,5,40,0,0,432,434,5,92,0,0,433,431,1,0,0,0,433,434,1,0,0,0,434,
+		435,1,0,0,0,435,437,5,68,0,0,436,438,5,99,0,0,437,436,1,0,0,0,437,438,
+		1,0,0,0,438,439,1,0,0,0,439,440,5,96,0,0,440,495,1,0,0,0,441,442,5,2,0,
+		0,442,445,3,8,4,0,443,444,5,40,0,0,444,446,5,92,0,0,445,443,1,0,0,0,445,
+		446,1,0,0,0,446,447,1,0,0,0,447,448,5,77,0,0,448,449,7,3,0,0,449,450,3,
+		40,20,0,450,451,5,96,0,0,451,495,1,0,0,0,452,453,5,2,0,0,453,456,3,8,4,
+		0,454,455,5,40,0,0,455,457,5,92,0,0,456,454,1,0,0,0,456,457,1,0,0,0,457,
+		459,1,0,0,0,458,460,5,25,0,0,459,458,1,0,0,0,459,460,1,0,0,0,460,461,1,
+		0,0,0,461,462,7,3,0,0,462,463,3,38,19,0,463,465,3,40,20,0,464,466,3,12,
+		6,0,465,464,1,0,0,0,465,466,1,0,0,0,466,467,1,0,0,0,467,469,3,40,20,0,
+		468,470,3,42,21,0,469,468,1,0,0,0,469,470,1,0,0,0,470,474,1,0,0,0,471,
+		473,3,8,4,0,472,471,1,0,0,0,473,476,1,0,0,0,474,472,1,0,0,0,474,475,1,
+		0,0,0,475,477,1,0,0,0,476,474,1,0,0,0,477,478,5,96,0,0,478,495,1,0,0,0,
+		479,480,5,2,0,0,480,483,3,8,4,0,481,482,5,40,0,0,482,484,5,92,0,0,483,
+		481,1,0,0,0,483,484,1,0,0,0,484,485,1,0,0,0,485,489,7,4,0,0,486,488,3,
+		8,4,0,487,486,1,0,0,0,488,491,1,0,0,0,489,487,1,0,0,0,489,490,1,0,0,0,
+		490,492,1,0,0,0,491,489,1,0,0,0,492,493,5,96,0,0,493,495,1,0,0,0,494,429,
+		1,0,0,0,494,441,1,0,0,0,494,452,1,0,0,0,494,479,1,0,0,0,495,37,1,0,0,0,
+		496,497,5,55,0,0,497,502,3,8,4,0,498,499,5,54,0,0,499,502,3,8,4,0,500,
+		502,3,8,4,0,501,496,1,0,0,0,501,498,1,0,0,0,501,500,1,0,0,0,502,39,1,0,
+		0,0,503,521,5,5,0,0,504,521,5,6,0,0,505,521,5,7,0,0,506,507,5,32,0,0,507,
+		521,5,90,0,0,508,509,5,32,0,0,509,521,3,8,4,0,510,511,5,90,0,0,511,521,
+		5,90,0,0,512,513,5,55,0,0,513,521,3,8,4,0,514,515,5,54,0,0,515,521,3,8,
+		4,0,516,517,5,38,0,0,517,521,3,8,4,0,518,519,5,98,0,0,519,521,5,90,0,0,
+		520,503,1,0,0,0,520,504,1,0,0,0,520,505,1,0,0,0,520,506,1,0,0,0,520,508,
+		1,0,0,0,520,510,1,0,0,0,520,512,1,0,0,0,520,514,1,0,0,0,520,516,1,0,0,
+		0,520,518,1,0,0,0,521,41,1,0,0,0,522,526,3,12,6,0,523,524,5,55,0,0,524,
+		526,3,8,4,0,525,522,1,0,0,0,525,523,1,0,0,0,526,43,1,0,0,0,527,528,5,1,
+		0,0,528,529,3,8,4,0,529,530,7,5,0,0,530,531,5,38,0,0,531,535,3,8,4,0,532,
+		534,3,8,4,0,533,532,1,0,0,0,534,537,1,0,0,0,535,533,1,0,0,0,535,536,1,
+		0,0,0,536,538,1,0,0,0,537,535,1,0,0,0,538,539,5,96,0,0,539,546,1,0,0,0,
+		540,541,5,1,0,0,541,542,3,8,4,0,542,543,5,29,0,0,543,544,5,96,0,0,544,
+		546,1,0,0,0,545,527,1,0,0,0,545,540,1,0,0,0,546,45,1,0,0,0,547,549,5,48,
+		0,0,548,550,5,87,0,0,549,548,1,0,0,0,549,550,1,0,0,0,550,551,1,0,0,0,551,
+		552,7,6,0,0,552,556,3,8,4,0,553,555,3,48,24,0,554,553,1,0,0,0,555,558,
+		1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,558,556,1,0,0,
+		0,559,560,5,96,0,0,560,47,1,0,0,0,561,569,5,38,0,0,562,563,5,70,0,0,563,
+		564,7,7,0,0,564,565,3,10,5,0,565,566,3,10,5,0,566,569,1,0,0,0,567,569,
+		3,8,4,0,568,561,1,0,0,0,568,562,1,0,0,0,568,567,1,0,0,0,569,49,1,0,0,0,
+		570,572,5,48,0,0,571,573,5,87,0,0,572,571,1,0,0,0,572,573,1,0,0,0,573,
+		575,1,0,0,0,574,576,5,4,0,0,575,574,1,0,0,0,575,576,1,0,0,0,576,581,1,
+		0,0,0,577,579,5,40,0,0,578,577,1,0,0,0,578,579,1,0,0,0,579,580,1,0,0,0,
+		580,582,5,92,0,0,581,578,1,0,0,0,581,582,1,0,0,0,582,583,1,0,0,0,583,584,
+		5,76,0,0,584,585,7,6,0,0,585,586,3,8,4,0,586,590,3,8,4,0,587,589,3,52,
+		26,0,588,587,1,0,0,0,589,592,1,0,0,0,590,588,1,0,0,0,590,591,1,0,0,0,591,
+		593,1,0,0,0,592,590,1,0,0,0,593,594,5,96,0,0,594,51,1,0,0,0,595,612,5,
+		38,0,0,596,597,5,16,0,0,597,598,5,79,0,0,598,599,3,8,4,0,599,600,3,8,4,
+		0,600,612,1,0,0,0,601,602,5,70,0,0,602,603,3,8,4,0,603,604,3,8,4,0,604,
+		612,1,0,0,0,605,607,5,15,0,0,606,608,5,99,0,0,607,606,1,0,0,0,607,608,
+		1,0,0,0,608,612,1,0,0,0,609,612,5,36,0,0,610,612,3,8,4,0,611,595,1,0,0,
+		0,611,596,1,0,0,0,611,601,1,0,0,0,611,605,1,0,0,0,611,609,1,0,0,0,611,
+		610,1,0,0,0,612,53,1,0,0,0,613,614,5,29,0,0,614,615,5,87,0,0,615,619,5,
+		92,0,0,616,620,5,38,0,0,617,620,5,90,0,0,618,620,5,88,0,0,619,616,1,0,
+		0,0,619,617,1,0,0,0,619,618,1,0,0,0,620,623,1,0,0,0,621,622,5,50,0,0,622,
+		624,5,90,0,0,623,621,1,0,0,0,623,624,1,0,0,0,624,625,1,0,0,0,625,626,5,
+		96,0,0,626,55,1,0,0,0,627,628,5,48,0,0,628,629,5,87,0,0,629,634,5,92,0,
+		0,630,631,5,2,0,0,631,635,3,8,4,0,632,633,7,8,0,0,633,635,7,8,0,0,634,
+		630,1,0,0,0,634,632,1,0,0,0,635,639,1,0,0,0,636,638,3,8,4,0,637,636,1,
+		0,0,0,638,641,1,0,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,
+		641,639,1,0,0,0,642,643,5,96,0,0,643,57,1,0,0,0,644,645,5,79,0,0,645,646,
+		5,87,0,0,646,650,3,60,30,0,647,649,3,62,31,0,648,647,1,0,0,0,649,652,1,
+		0,0,0,650,648,1,0,0,0,650,651,1,0,0,0,651,653,1,0,0,0,652,650,1,0,0,0,
+		653,654,5,96,0,0,654,59,1,0,0,0,655,658,7,7,0,0,656,659,5,38,0,0,657,659,
+		5,90,0,0,658,656,1,0,0,0,658,657,1,0,0,0,659,660,1,0,0,0,660,665,3,10,
+		5,0,661,662,5,2,0,0,662,666,3,8,4,0,663,664,5,90,0,0,664,666,3,10,5,0,
+		665,661,1,0,0,0,665,663,1,0,0,0,666,677,1,0,0,0,667,670,5,38,0,0,668,670,
+		5,90,0,0,669,667,1,0,0,0,669,668,1,0,0,0,670,674,1,0,0,0,671,672,5,2,0,
+		0,672,675,3,8,4,0,673,675,5,90,0,0,674,671,1,0,0,0,674,673,1,0,0,0,675,
+		677,1,0,0,0,676,655,1,0,0,0,676,669,1,0,0,0,677,61,1,0,0,0,678,679,5,50,
+		0,0,679,682,5,90,0,0,680,682,3,8,4,0,681,678,1,0,0,0,681,680,1,0,0,0,682,
+		63,1,0,0,0,683,688,5,10,0,0,684,685,5,83,0,0,685,686,3,8,4,0,686,687,3,
+		8,4,0,687,689,1,0,0,0,688,684,1,0,0,0,688,689,1,0,0,0,689,691,1,0,0,0,
+		690,692,7,9,0,0,691,690,1,0,0,0,691,692,1,0,0,0,692,693,1,0,0,0,693,694,
+		3,8,4,0,694,695,5,96,0,0,695,65,1,0,0,0,696,697,5,42,0,0,697,698,5,13,
+		0,0,698,730,5,96,0,0,699,700,5,42,0,0,700,701,5,62,0,0,701,702,7,7,0,0,
+		702,703,3,12,6,0,703,704,5,96,0,0,704,730,1,0,0,0,705,706,5,42,0,0,706,
+		707,5,2,0,0,707,708,3,8,4,0,708,709,5,96,0,0,709,730,1,0,0,0,710,711,5,
+		42,0,0,711,712,5,5,0,0,712,730,5,96,0,0,713,715,5,53,0,0,714,713,1,0,0,
+		0,714,715,1,0,0,0,715,716,1,0,0,0,716,718,5,42,0,0,717,719,3,8,4,0,718,
+		717,1,0,0,0,719,720,1,0,0,0,720,718,1,0,0,0,720,721,1,0,0,0,721,722,1,
+		0,0,0,722,723,5,96,0,0,723,730,1,0,0,0,724,726,5,15,0,0,725,727,5,99,0,
+		0,726,725,1,0,0,0,726,727,1,0,0,0,727,728,1,0,0,0,728,730,5,96,0,0,729,
+		696,1,0,0,0,729,699,1,0,0,0,729,705,1,0,0,0,729,710,1,0,0,0,729,714,1,
+		0,0,0,729,724,1,0,0,0,730,67,1,0,0,0,731,732,5,61,0,0,732,733,3,8,4,0,
+		733,734,5,96,0,0,734,69,1,0,0,0,735,736,5,9,0,0,736,737,3,8,4,0,737,738,
+		5,96,0,0,738,746,1,0,0,0,739,746,3,74,37,0,740,742,5,15,0,0,741,743,5,
+		99,0,0,742,741,1,0,0,0,742,743,1,0,0,0,743,744,1,0,0,0,744,746,5,96,0,
+		0,745,735,1,0,0,0,745,739,1,0,0,0,745,740,1,0,0,0,746,71,1,0,0,0,747,757,
+		3,74,37,0,748,750,5,73,0,0,749,751,3,8,4,0,750,749,1,0,0,0,751,752,1,0,
+		0,0,752,750,1,0,0,0,752,753,1,0,0,0,753,754,1,0,0,0,754,755,5,96,0,0,755,
+		757,1,0,0,0,756,747,1,0,0,0,756,748,1,0,0,0,757,73,1,0,0,0,758,760,5,53,
+		0,0,759,758,1,0,0,0,759,760,1,0,0,0,760,761,1,0,0,0,761,762,5,37,0,0,762,
+		766,3,8,4,0,763,765,3,8,4,0,764,763,1,0,0,0,765,768,1,0,0,0,766,764,1,
+		0,0,0,766,767,1,0,0,0,767,769,1,0,0,0,768,766,1,0,0,0,769,770,5,96,0,0,
+		770,75,1,0,0,0,771,772,5,61,0,0,772,773,5,83,0,0,773,774,5,37,0,0,774,
+		775,3,8,4,0,775,776,3,8,4,0,776,777,5,96,0,0,777,77,1,0,0,0,778,779,5,
+		57,0,0,779,801,5,96,0,0,780,782,5,53,0,0,781,780,1,0,0,0,781,782,1,0,0,
+		0,782,783,1,0,0,0,783,785,5,42,0,0,784,786,3,8,4,0,785,784,1,0,0,0,786,
+		787,1,0,0,0,787,785,1,0,0,0,787,788,1,0,0,0,788,789,1,0,0,0,789,790,5,
+		96,0,0,790,801,1,0,0,0,791,792,5,9,0,0,792,793,3,8,4,0,793,794,5,96,0,
+		0,794,801,1,0,0,0,795,797,5,15,0,0,796,798,5,99,0,0,797,796,1,0,0,0,797,
+		798,1,0,0,0,798,799,1,0,0,0,799,801,5,96,0,0,800,778,1,0,0,0,800,781,1,
+		0,0,0,800,791,1,0,0,0,800,795,1,0,0,0,801,79,1,0,0,0,802,804,4,40,0,0,
+		803,805,5,53,0,0,804,803,1,0,0,0,804,805,1,0,0,0,805,806,1,0,0,0,806,810,
+		3,8,4,0,807,809,3,8,4,0,808,807,1,0,0,0,809,812,1,0,0,0,810,808,1,0,0,
+		0,810,811,1,0,0,0,811,813,1,0,0,0,812,810,1,0,0,0,813,814,5,96,0,0,814,
+		81,1,0,0,0,815,816,4,41,1,0,816,820,3,8,4,0,817,819,3,8,4,0,818,817,1,
+		0,0,0,819,822,1,0,0,0,820,818,1,0,0,0,820,821,1,0,0,0,821,823,1,0,0,0,
+		822,820,1,0,0,0,823,824,5,96,0,0,824,83,1,0,0,0,825,827,5,53,0,0,826,825,
+		1,0,0,0,826,827,1,0,0,0,827,828,1,0,0,0,828,829,5,72,0,0,829,830,3,8,4,
+		0,830,831,5,29,0,0,831,832,5,96,0,0,832,843,1,0,0,0,833,835,5,53,0,0,834,
+		833,1,0,0,0,834,835,1,0,0,0,835,836,1,0,0,0,836,837,5,72,0,0,837,838,3,
+		8,4,0,838,839,5,38,0,0,839,840,3,8,4,0,840,841,5,96,0,0,841,843,1,0,0,
+		0,842,826,1,0,0,0,842,834,1,0,0,0,843,85,1,0,0,0,844,846,5,53,0,0,845,
+		844,1,0,0,0,845,846,1,0,0,0,846,847,1,0,0,0,847,849,5,82,0,0,848,850,3,
+		88,44,0,849,848,1,0,0,0,850,851,1,0,0,0,851,849,1,0,0,0,851,852,1,0,0,
+		0,852,853,1,0,0,0,853,854,5,96,0,0,854,87,1,0,0,0,855,856,3,8,4,0,856,
+		858,7,10,0,0,857,859,3,8,4,0,858,857,1,0,0,0,858,859,1,0,0,0,859,89,1,
+		0,0,0,860,862,5,53,0,0,861,860,1,0,0,0,861,862,1,0,0,0,862,863,1,0,0,0,
+		863,864,5,26,0,0,864,865,5,65,0,0,865,869,3,8,4,0,866,868,3,8,4,0,867,
+		866,1,0,0,0,868,871,1,0,0,0,869,867,1,0,0,0,869,870,1,0,0,0,870,872,1,
+		0,0,0,871,869,1,0,0,0,872,873,5,96,0,0,873,91,1,0,0,0,101,114,119,128,
+		137,139,148,150,154,160,174,178,183,194,199,204,207,214,238,247,256,262,
+		265,287,292,317,323,327,338,342,348,351,357,400,403,406,424,427,433,437,
+		445,456,459,465,469,474,483,489,494,501,520,525,535,545,549,556,568,572,
+		575,578,581,590,607,611,619,623,634,639,650,658,665,669,674,676,681,688,
+		691,714,720,726,729,742,745,752,756,759,766,781,787,797,800,804,810,820,
+		826,834,842,845,851,858,861,869
 	};
 
 	public static readonly ATN _ATN =
