@@ -121,16 +121,16 @@ public sealed partial class AsaBinder : IDialectBinder
                 }
 
                 break;
+            case AsaAclUnmodelled unmodelled:
+                // Defined, so an access-group naming it is not undefined; its entries filter nothing Alg translates.
+                _context.References.Define(ReferenceKind.Acl, unmodelled.Acl.Value, unmodelled.Acl.Span);
+                break;
             case AsaVersion:
             case AsaLegacyGlobal:
             case AsaNamesEnable:
             case AsaNameAlias:
             case AsaObjectService:
             case AsaObjectGroup:
-            case AsaAclUnmodelled unmodelled:
-                // Defined, so an access-group naming it is not undefined; its entries filter nothing Alg translates.
-                _context.References.Define(ReferenceKind.Acl, unmodelled.Acl.Value, unmodelled.Acl.Span);
-                break;
             case AsaAclRemark:
             case AsaClassMap:
             case AsaPolicyMap:
