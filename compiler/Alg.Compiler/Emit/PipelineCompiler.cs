@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Reflection;
+using Alg.Runtime.Pipeline;
+using Alg.Runtime.Pipeline.Ir;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Alg.Compiler.Emit;
+
+/// <summary>
+/// The compiled engine: emits the pipeline class for a lowered configuration, compiles it in memory with
+/// Roslyn and loads it into its own collectible context.
+/// </summary>
+/// <remarks>Metadata references are read once per process; they dominate a cold compile.</remarks>
+public static class PipelineCompiler
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
+    /// <summary>Compiles the pipeline; failures (a bug in the emitter) carry the numbered source.</summary>
+    public static CompiledPipeline Compile(PipelineProgram program, string? origin = null)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var tables = PipelineEmitter.BuildTables(program);
+        var source = PipelineEmitter.Emit(program, tables, origin);
+        var className = PipelineEmitter.ClassName(program);
+        var tree = CSharpSyntaxTree.ParseText(SourceText.From(source), new CSharpParseOptions(LanguageVersion.Latest), path: className + ".cs");
+        var compilation = CSharpCompilation.Create(
+            $"Alg.Generated.{className}.{Guid.NewGuid():N}",
+            [tree],
+            References.Value,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                optimizationLevel: OptimizationLevel.Release,
+                allowUnsafe: true,
+                nullableContextOptions: NullableContextOptions.Enable,
+                concurrentBuild: false));
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        if (!result.Success)
+        {
+            var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString());
+            throw new PipelineCompilationException(string.Join("\n", errors), source);
+        }
+
+        image.Position = 0;
+        var context = new CollectiblePipelineContext(className);
+        var assembly = context.LoadFromStream(image);
+        var type = assembly.GetType("Alg.Generated." + className, throwOnError: true)!;
+        var classifier = (IPolicyClassifier)Activator.CreateInstance(type, program, tables)!;
+        return new CompiledPipeline(classifier, source, context, stopwatch.Elapsed);
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .ToList();
+        paths.Add(typeof(IPolicyClassifier).Assembly.Location);
+        paths.Add(typeof(Alg.Policy.Model.PolicyModel).Assembly.Location);
+        return [.. paths.Distinct(StringComparer.Ordinal).Where(File.Exists).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+    }
+}

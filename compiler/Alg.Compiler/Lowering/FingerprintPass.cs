@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Alg.Compiler.Lowering;
+
+/// <summary>
+/// Hashes the lowered content (not the source text or line numbers), so two configurations that mean the
+/// same thing share a fingerprint and a compiled pipeline can be reused.
+/// </summary>
+public sealed class FingerprintPass : ILoweringPass
+{
+    public string Name => "fingerprint";
+
+    public void Run(LoweringState state)
+    {
+        var text = new StringBuilder();
+        foreach (var iface in state.Interfaces)
+        {
+            text.Append("if ").Append(iface.Name).Append(' ').Append(iface.Role).Append(' ').Append(iface.Address).Append(' ')
+                .Append(iface.InboundAclId).Append(' ').Append(iface.OutboundAclId).Append('\n');
+        }
+
+        foreach (var acl in state.Acls)
+        {
+            text.Append("acl ").Append(acl.Id).Append('\n');
+            foreach (var rule in acl.Rules)
+            {
+                text.Append(rule.Permit).Append(' ').Append(rule.Protocol).Append(' ')
+                    .Append(string.Join(',', rule.Sources)).Append(' ').Append(string.Join(',', rule.SourcePorts)).Append(' ')
+                    .Append(string.Join(',', rule.Destinations)).Append(' ').Append(string.Join(',', rule.DestinationPorts)).Append(' ')
+                    .Append(rule.Established).Append('\n');
+            }
+        }
+
+        foreach (var rule in state.NatRules)
+        {
+            text.Append("nat ").Append(rule.PolicyIndex).Append(' ').Append(rule.Kind).Append(' ').Append(rule.MatchAclId).Append(' ')
+                .Append(string.Join(',', rule.RealAddresses)).Append(' ').Append(rule.Protocol).Append(' ').Append(rule.RealPort).Append('\n');
+        }
+
+        foreach (var alg in state.Algs)
+        {
+            text.Append("alg ").Append(alg.Name);
+            foreach (var (name, value) in alg.Options)
+            {
+                text.Append(' ').Append(name).Append('=').Append(value);
+            }
+
+            text.Append('\n');
+        }
+
+        foreach (var binding in state.AlgPorts)
+        {
+            text.Append("port ").Append(binding.Protocol).Append(' ').Append(binding.Port).Append(' ').Append(binding.AlgId).Append('\n');
+        }
+
+        text.Append("steps ").Append(string.Join(',', state.InsideSteps.Select(s => s.Kind))).Append(" / ").Append(string.Join(',', state.OutsideSteps.Select(s => s.Kind)));
+        state.Fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16].ToLowerInvariant();
+    }
+}
