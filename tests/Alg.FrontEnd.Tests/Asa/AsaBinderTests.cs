@@ -1,3 +1,4 @@
+using Alg.Compiler.Lowering;
 using Alg.FrontEnd.Tests.Support;
 using Alg.Policy.Algs;
 using Alg.Policy.Model;
@@ -227,6 +228,9 @@ public sealed class AsaBinderTests
         if (bound is not null)
         {
             Assert.Equal(Dialect.Asa, bound.Policy.Dialect);
+
+            // The policy lowers to a pipeline: nothing the binder produced trips a lowering pass.
+            Assert.NotNull(PolicyLowerer.Lower(bound.Policy));
         }
     }
 

@@ -1,3 +1,4 @@
+using Alg.Compiler.Lowering;
 using Alg.FrontEnd.Tests.Support;
 using Alg.Policy.Model;
 
@@ -93,6 +94,9 @@ public sealed class JunosBinderTests
         if (bound is not null)
         {
             Assert.Equal(Dialect.Junos, bound.Policy.Dialect);
+
+            // The policy lowers to a pipeline: nothing the binder produced trips a lowering pass.
+            Assert.NotNull(PolicyLowerer.Lower(bound.Policy));
             Assert.NotEmpty(bound.Policy.NatRules);
         }
     }

@@ -1,3 +1,4 @@
+using Alg.Compiler.Lowering;
 using Alg.FrontEnd.Tests.Support;
 using Alg.Policy.Model;
 
@@ -69,6 +70,7 @@ public sealed class ScreenOsBinderTests
         }
 
         var policy = bound.Policy;
+        Assert.NotNull(PolicyLowerer.Lower(policy));
         Assert.Equal(InterfaceRole.Outside, policy.FindInterface("ethernet0/0")!.Role);
         Assert.Equal(InterfaceRole.Inside, policy.FindInterface("Trust")!.Role);
         Assert.Equal(2, policy.NatPools.Length);
