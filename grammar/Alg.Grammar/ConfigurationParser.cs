@@ -1,5 +1,8 @@
+using Alg.Grammar.Asa;
 using Alg.Grammar.Common;
 using Alg.Grammar.Ios;
+using Alg.Grammar.Junos;
+using Alg.Grammar.ScreenOs;
 using Alg.Policy.Diagnostics;
 using Alg.Policy.Model;
 using Alg.Policy.Text;
@@ -15,6 +18,9 @@ public static class ConfigurationParser
     private static readonly Dictionary<Dialect, Func<LineFrontEnd>> FrontEnds = new()
     {
         [Dialect.Ios] = static () => new IosFrontEnd(),
+        [Dialect.Asa] = static () => new AsaFrontEnd(),
+        [Dialect.ScreenOs] = static () => new ScreenOsFrontEnd(),
+        [Dialect.Junos] = static () => new JunosFrontEnd(),
     };
 
     public static IReadOnlyCollection<Dialect> SupportedDialects => FrontEnds.Keys;

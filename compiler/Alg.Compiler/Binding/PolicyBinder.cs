@@ -10,6 +10,9 @@ public static class PolicyBinder
     private static readonly Dictionary<Dialect, Func<IDialectBinder>> Binders = new()
     {
         [Dialect.Ios] = static () => new IosBinder(),
+        [Dialect.Asa] = static () => new AsaBinder(),
+        [Dialect.ScreenOs] = static () => new ScreenOsBinder(),
+        [Dialect.Junos] = static () => new JunosBinder(),
     };
 
     public static BoundConfiguration? Bind(ConfigurationAst ast, DiagnosticBag diagnostics) =>

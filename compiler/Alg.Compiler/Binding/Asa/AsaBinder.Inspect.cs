@@ -1,0 +1,272 @@
+using System.Globalization;
+using Alg.Grammar.Asa.Ast;
+using Alg.Grammar.Common;
+using Alg.Policy.Algs;
+using Alg.Policy.Diagnostics;
+using Alg.Policy.Model;
+using Alg.Policy.Text;
+using Alg.StdlibAlgs;
+
+namespace Alg.Compiler.Binding;
+
+/// <summary>
+/// Inspections (the ASA's ALGs): `inspect` under the classes of applied policy-maps, their class-map ports and
+/// inspect maps; PIX `fixup protocol`; and the `timeout` lines, which set policy timers and ALG options.
+/// </summary>
+public sealed partial class AsaBinder
+{
+    private const string DefaultClass = "inspection_default";
+
+    private void BindInspections(ConfigurationAst ast)
+    {
+        var applied = ast.Statements.OfType<AsaServicePolicy>().Where(s => !s.Negated).Select(s => s.PolicyMap.Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var policyMap in ast.Statements.OfType<AsaPolicyMap>())
+        {
+            // The device always applies global_policy (its factory service-policy); other maps only when a service-policy names them.
+            var effective = policyMap.Name.Value == "global_policy" || applied.Contains(policyMap.Name.Value);
+            foreach (var child in policyMap.Children)
+            {
+                switch (child)
+                {
+                    case AsaPolicyClass policyClass:
+                        BindPolicyClass(policyMap, policyClass, effective);
+                        break;
+                    case AsaInspect inspect:
+                        var text = (inspect.Negated ? "no " : string.Empty) + "inspect " + inspect.Protocol.Value;
+                        _context.Diagnostics.Add(DiagnosticCatalog.InspectOutsideClass, inspect.Span, text);
+                        _context.References.Reference(ReferenceKind.ClassMap, DefaultClass, inspect.Span, $"policy-map {policyMap.Name.Value}");
+                        if (effective)
+                        {
+                            BindInspect(inspect, null);
+                        }
+
+                        break;
+                }
+            }
+        }
+    }
+
+    private void BindPolicyClass(AsaPolicyMap policyMap, AsaPolicyClass policyClass, bool effective)
+    {
+        var className = policyClass.Name.Value;
+        if (!string.Equals(className, "class-default", StringComparison.OrdinalIgnoreCase))
+        {
+            _context.References.Reference(ReferenceKind.ClassMap, className, policyClass.Name.Span, $"policy-map {policyMap.Name.Value}");
+        }
+
+        if (!effective)
+        {
+            return;
+        }
+
+        _classMaps.TryGetValue(className, out var classMap);
+        foreach (var inspect in policyClass.Children.OfType<AsaInspect>())
+        {
+            BindInspect(inspect, classMap);
+        }
+    }
+
+    private void BindInspect(AsaInspect inspect, AsaClassMap? classMap)
+    {
+        var vendor = inspect.Protocol.Value;
+        var descriptor = AlgCatalog.FindByVendorName(Dialect.Asa, vendor);
+        if (descriptor is null)
+        {
+            if (AsaDefaults.UnmodelledInspections.Contains(vendor))
+            {
+                _context.Diagnostics.Add(DiagnosticCatalog.NoEffectInAlg, inspect.Span, $"inspect {vendor}");
+            }
+            else
+            {
+                _context.Diagnostics.Add(DiagnosticCatalog.UnknownAlg, inspect.Protocol.Span, vendor, Suggestions.DidYouMean(vendor, AlgCatalog.VendorNames(Dialect.Asa)));
+            }
+
+            return;
+        }
+
+        var name = descriptor.Name;
+        var enable = !inspect.Negated;
+        var ports = classMap?.Children.OfType<AsaClassMatch>().Where(m => m.Kind == AsaClassMatchKind.Port).ToList() ?? [];
+        if (ports.Count > 0 && enable)
+        {
+            // `match port` classes add their ports to the inspection; default-inspection-traffic keeps the table's.
+            foreach (var match in ports)
+            {
+                foreach (var range in Ranges(match.Ports))
+                {
+                    foreach (var port in Enumerate(range))
+                    {
+                        _context.Algs.SetPort(name, new AlgPort(match.Protocol ?? TransportProtocol.Tcp, port), true, inspect.Span);
+                    }
+                }
+            }
+        }
+        else
+        {
+            _context.Algs.SetEnabled(name, enable, inspect.Span);
+        }
+
+        // H.245 is negotiated inside the H.225 call signalling; inspecting one is inspecting the other.
+        if (name == "h323-q931")
+        {
+            _context.Algs.SetEnabled("h323-h245", enable, inspect.Span);
+        }
+
+        _context.RecordSetting($"alg {name} {classMap?.Name.Value ?? DefaultClass}", enable ? "on" : "off", $"inspect {vendor}", inspect.Span);
+        if (!enable)
+        {
+            return;
+        }
+
+        if (inspect.Arguments.Contains("strict") && name == "ftp")
+        {
+            _context.Algs.SetOption("ftp", "strict", AlgOptionValue.FromBoolean(true), inspect.Span);
+        }
+
+        var maximumLength = inspect.Arguments.IndexOf("maximum-length");
+        if (name == "dns" && maximumLength >= 0 && maximumLength + 1 < inspect.Arguments.Length
+            && long.TryParse(inspect.Arguments[maximumLength + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+        {
+            SetNumber("dns", "message-length-maximum", length, inspect.Span);
+        }
+
+        if (inspect.Map is { } map)
+        {
+            _context.References.Reference(ReferenceKind.InspectMap, map.Value, map.Span, $"inspect {vendor}");
+            _context.Algs.SetInspectMap(name, map.Value);
+            if (_inspectMaps.TryGetValue(map.Value, out var inspectMap))
+            {
+                ApplyInspectMap(name, inspectMap);
+            }
+        }
+    }
+
+    private void ApplyInspectMap(string alg, AsaInspectMap map)
+    {
+        foreach (var parameter in map.Children.OfType<AsaInspectParameters>().SelectMany(p => p.Children).OfType<AsaInspectParameter>())
+        {
+            var option = parameter.Name.Value;
+            var values = parameter.Values.Select(v => v.Value).ToList();
+            switch (alg, option)
+            {
+                case ("sip", "strict-header-validation" or "state-checking" or "max-forwards-validation"):
+                    var action = parameter.Negated ? "off" : parameter.Action ?? "log";
+                    _context.Algs.SetOption("sip", option, AlgOptionValue.FromChoice(action), parameter.Span);
+                    break;
+                case ("sip", "traffic-non-sip"):
+                    _context.Algs.SetOption("sip", option, AlgOptionValue.FromBoolean(!parameter.Negated), parameter.Span);
+                    break;
+                case ("dns", "message-length") when values is ["maximum", var number]
+                    && long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var maximum):
+                    SetNumber("dns", "message-length-maximum", maximum, parameter.Span);
+                    break;
+                case ("msrpc", "timeout") when values is ["pinhole", var duration] && TryDuration(duration, out var seconds):
+                    SetNumber("msrpc", "pinhole-timeout", seconds, parameter.Span);
+                    break;
+                default:
+                    _context.Diagnostics.Add(DiagnosticCatalog.NoEffectInAlg, parameter.Span, $"{map.Protocol.Value} parameter {option}");
+                    break;
+            }
+        }
+    }
+
+    private void BindFixup(AsaFixup fixup)
+    {
+        // PIX 6.0-6.2 wrote the H.225 fixup as plain `fixup protocol h323 1720`.
+        var vendor = fixup.Protocol.Value == "h323" ? "h323 h225" : fixup.Protocol.Value;
+        var descriptor = AlgCatalog.FindByVendorName(Dialect.Asa, vendor);
+        if (descriptor is null)
+        {
+            _context.Diagnostics.Add(DiagnosticCatalog.UnknownAlg, fixup.Protocol.Span, vendor, Suggestions.DidYouMean(vendor, AlgCatalog.VendorNames(Dialect.Asa)));
+            return;
+        }
+
+        var name = descriptor.Name;
+        var enable = !fixup.Negated;
+        if (fixup.Ports.IsEmpty)
+        {
+            _context.Algs.SetEnabled(name, enable, fixup.Span);
+        }
+        else
+        {
+            // The fixup's ports use the ALG's own transport unless the line names one (`fixup protocol sip udp 5060`).
+            var transport = fixup.Transport ?? (descriptor.DefaultPorts.IsEmpty ? TransportProtocol.Tcp : descriptor.DefaultPorts[0].Protocol);
+            foreach (var range in fixup.Ports)
+            {
+                foreach (var port in Enumerate(range.Value))
+                {
+                    _context.Algs.SetPort(name, new AlgPort(transport, port), enable, fixup.Span);
+                }
+            }
+        }
+
+        if (name == "h323-q931")
+        {
+            _context.Algs.SetEnabled("h323-h245", enable, fixup.Span);
+        }
+
+        var transportName = fixup.Transport?.ToString().ToLowerInvariant() ?? "default";
+        _context.RecordSetting(
+            $"alg {name} fixup {transportName} {string.Join(',', fixup.Ports.Select(p => p.Value))}", enable ? "on" : "off", $"fixup protocol {vendor}", fixup.Span);
+    }
+
+    private void BindTimeout(AsaTimeout timeout)
+    {
+        foreach (var value in timeout.Values)
+        {
+            var name = value.Name.Value;
+            var seconds = value.Seconds.Value;
+            if (AsaDefaults.TimerNames.TryGetValue(name, out var timer))
+            {
+                // `0` disables an ASA timer: the entry never expires.
+                _context.Timers.Set(timer, seconds == 0 ? null : seconds, value.Seconds.Span);
+                _context.RecordSetting($"timeout {timer}", seconds.ToString(CultureInfo.InvariantCulture), $"timeout {name}", timeout.Span);
+            }
+            else if (AsaDefaults.AlgTimerNames.TryGetValue(name, out var target))
+            {
+                SetNumber(target.Alg, target.Option, seconds, value.Seconds.Span);
+                _context.RecordSetting($"timeout {target.Alg} {target.Option}", seconds.ToString(CultureInfo.InvariantCulture), $"timeout {name}", timeout.Span);
+            }
+            else if (AsaDefaults.IgnoredTimers.Contains(name))
+            {
+                _context.Diagnostics.Add(DiagnosticCatalog.NoEffectInAlg, value.Name.Span, $"timeout {name}");
+            }
+            else
+            {
+                var known = AsaDefaults.TimerNames.Keys.Concat(AsaDefaults.AlgTimerNames.Keys).Concat(AsaDefaults.IgnoredTimers);
+                _context.Diagnostics.Add(DiagnosticCatalog.UnknownTimer, value.Name.Span, name, Suggestions.DidYouMean(name, known));
+            }
+        }
+    }
+
+    private void SetNumber(string alg, string option, long value, SourceSpan span)
+    {
+        var descriptor = _context.Algs[alg].Descriptor.FindOption(option)!;
+        _context.Algs.SetOption(alg, option, AlgOptionValue.FromNumber(descriptor.Kind, value), span);
+    }
+
+    // A port range as single ports; ranges wider than any ALG listens on are cut, since each port is a table entry.
+    private static IEnumerable<int> Enumerate(PortRange range) => Enumerable.Range(range.Low, Math.Min(range.High - range.Low + 1, 64));
+
+    private static bool TryDuration(string text, out long seconds)
+    {
+        seconds = 0;
+        var parts = text.Split(':');
+        if (parts.Length != 3)
+        {
+            return false;
+        }
+
+        foreach (var part in parts)
+        {
+            if (!long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                return false;
+            }
+
+            seconds = (seconds * 60) + number;
+        }
+
+        return true;
+    }
+}

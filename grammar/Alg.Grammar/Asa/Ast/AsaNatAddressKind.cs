@@ -1,0 +1,10 @@
+namespace Alg.Grammar.Asa.Ast;
+
+/// <summary>What a NAT address operand names.</summary>
+public enum AsaNatAddressKind
+{
+    Interface,
+    Any,
+    Address,
+    Object,
+}

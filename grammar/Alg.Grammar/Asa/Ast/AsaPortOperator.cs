@@ -1,0 +1,11 @@
+namespace Alg.Grammar.Asa.Ast;
+
+/// <summary>A port comparison.</summary>
+public enum AsaPortOperator
+{
+    Eq,
+    Neq,
+    Lt,
+    Gt,
+    Range,
+}

@@ -1,0 +1,54 @@
+// Juniper Junos configuration lexer, set-style (`show configuration | display set`).
+// Keywords are case-sensitive on the device but lower case in practice; matched case-insensitively.
+lexer grammar JunosLexer;
+
+options { caseInsensitive = true; }
+
+// ---- keywords (alphabetical) ----
+ACTIVATE: 'activate';
+ADDRESS: 'address';
+ADDRESS_BOOK: 'address-book';
+ALG: 'alg';
+DEACTIVATE: 'deactivate';
+DELETE: 'delete';
+DESTINATION: 'destination';
+DISABLE: 'disable';
+FAMILY: 'family';
+FROM: 'from';
+HOST_NAME: 'host-name';
+INET: 'inet';
+INTERFACE: 'interface';
+INTERFACES: 'interfaces';
+MATCH: 'match';
+NAT: 'nat';
+POLICIES: 'policies';
+POOL: 'pool';
+PORT: 'port';
+PROXY_ARP: 'proxy-arp';
+ROUTING_INSTANCE: 'routing-instance';
+RULE: 'rule';
+RULE_SET: 'rule-set';
+SECURITY: 'security';
+SECURITY_ZONE: 'security-zone';
+SET: 'set';
+SOURCE: 'source';
+STATIC: 'static';
+SYSTEM: 'system';
+THEN: 'then';
+TO: 'to';
+UNIT: 'unit';
+ZONE: 'zone';
+ZONES: 'zones';
+
+// ---- values ----
+IP_PREFIX: OCTET '.' OCTET '.' OCTET '.' OCTET '/' [0-9]+;
+IP_ADDRESS: OCTET '.' OCTET '.' OCTET '.' OCTET;
+DEC: [0-9]+;
+STRING: '"' ~["\r\n]* '"';
+
+COMMENT: {this.Column == 0}? [ \t]* '#' ~[\r\n]* -> channel(HIDDEN);
+NEWLINE: ('\r\n' | '\r' | '\n')+;
+WS: [ \t\u000C]+ -> channel(HIDDEN);
+WORD: ~[ \t\u000C\r\n"]+;
+
+fragment OCTET: [0-9] [0-9]? [0-9]?;

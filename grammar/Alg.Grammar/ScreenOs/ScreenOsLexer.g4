@@ -1,0 +1,50 @@
+// Juniper ScreenOS configuration lexer. Every configuration line is `set ...` or `unset ...`; names are
+// often double-quoted ("Trust", "MIP(203.0.113.10)"). Keywords are case-insensitive.
+lexer grammar ScreenOsLexer;
+
+options { caseInsensitive = true; }
+
+// ---- keywords (alphabetical) ----
+ADDRESS: 'address';
+ALG: 'alg';
+BEFORE: 'before';
+DIP: 'dip';
+DIP_ID: 'dip-id';
+DST: 'dst';
+ENABLE: 'enable';
+EXIT: 'exit';
+FIX_PORT: 'fix-port';
+FROM: 'from';
+HOST: 'host';
+HOSTNAME: 'hostname';
+ID: 'id';
+INTERFACE: 'interface';
+IP: 'ip';
+MIP: 'mip';
+NAME: 'name';
+NAT: 'nat';
+NETMASK: 'netmask';
+POLICY: 'policy';
+PORT: 'port';
+ROUTE: 'route';
+SERVICE: 'service';
+SET: 'set';
+SRC: 'src';
+TO: 'to';
+TOP: 'top';
+UNSET: 'unset';
+VROUTER: 'vrouter';
+ZONE: 'zone';
+
+// ---- values ----
+IP_PREFIX: OCTET '.' OCTET '.' OCTET '.' OCTET '/' [0-9]+;
+IP_ADDRESS: OCTET '.' OCTET '.' OCTET '.' OCTET;
+DEC: [0-9]+;
+STRING: '"' ~["\r\n]* '"';
+
+COMMENT: {this.Column == 0}? [ \t]* ('#' | '!') ~[\r\n]* -> channel(HIDDEN);
+NEWLINE: ('\r\n' | '\r' | '\n')+;
+WS: [ \t\u000C]+ -> channel(HIDDEN);
+WORD: ~[ \t\u000C\r\n"]+;
+
+fragment OCTET: [0-9] [0-9]? [0-9]?;
