@@ -30,7 +30,7 @@ public sealed class InferredDefaultRule : ILintRule
             var descriptor = AlgCatalog.Get(alg.Name);
             foreach (var option in descriptor.Options)
             {
-                if (option.DefaultIsInferred && alg.Options.TryGetValue(option.Name, out var value) && value.Source.IsNone)
+                if (option.DefaultIsInferred && option.AppliesTo(configuration.Policy.Dialect) && alg.Options.TryGetValue(option.Name, out var value) && value.Source.IsNone)
                 {
                     diagnostics.Add(Descriptor, alg.Spans[0], $"{alg.Name} {option.Name} = {value}", "option default");
                 }

@@ -21,6 +21,6 @@ public sealed class SipAlgAdviceRule : ILintRule
 
         var where = sip.Source.IsNone ? "on by default" : $"line {sip.Source.Line}";
         var span = sip.Source.IsNone ? new Alg.Policy.Text.SourceSpan(configuration.Ast.Source.Path, 1, 1, 1, 1) : sip.Source;
-        diagnostics.Add(Descriptor, span, where, string.Join(" / ", DialectFixes.TurnOff(configuration.Policy.Dialect, sip)));
+        diagnostics.Add(Descriptor, span, where, string.Join(" then ", DialectFixes.TurnOff(configuration.Policy.Dialect, sip).Select(line => $"'{line.Trim()}'")));
     }
 }

@@ -6,6 +6,7 @@ namespace Alg.Policy.Algs;
 /// <remarks>The binder and the lint range checks read these; nothing else declares option ranges.</remarks>
 /// <param name="Name">kebab-case, as printed in policy output (e.g. <c>call-answer-time</c>).</param>
 /// <param name="DefaultIsInferred">The default is not confirmed by vendor documentation; lint says so.</param>
+/// <param name="Dialects">The dialects that have this option; empty means every dialect with the ALG.</param>
 public sealed record AlgOptionDescriptor(
     string Name,
     AlgOptionKind Kind,
@@ -14,13 +15,16 @@ public sealed record AlgOptionDescriptor(
     AlgOptionValue Default,
     ImmutableArray<string> Choices,
     string Description,
-    bool DefaultIsInferred = false)
+    bool DefaultIsInferred = false,
+    ImmutableArray<Model.Dialect> Dialects = default)
 {
+    public bool AppliesTo(Model.Dialect dialect) => Dialects.IsDefaultOrEmpty || Dialects.Contains(dialect);
+
     public static AlgOptionDescriptor Flag(string name, bool defaultValue, string description) =>
         new(name, AlgOptionKind.Boolean, 0, 1, AlgOptionValue.FromBoolean(defaultValue), [], description);
 
-    public static AlgOptionDescriptor Duration(string name, long minimum, long maximum, long defaultSeconds, string description, bool inferred = false) =>
-        new(name, AlgOptionKind.Seconds, minimum, maximum, AlgOptionValue.FromNumber(AlgOptionKind.Seconds, defaultSeconds), [], description, inferred);
+    public static AlgOptionDescriptor Duration(string name, long minimum, long maximum, long defaultSeconds, string description, bool inferred = false, ImmutableArray<Model.Dialect> dialects = default) =>
+        new(name, AlgOptionKind.Seconds, minimum, maximum, AlgOptionValue.FromNumber(AlgOptionKind.Seconds, defaultSeconds), [], description, inferred, dialects);
 
     public static AlgOptionDescriptor Number(string name, long minimum, long maximum, long defaultValue, string description, bool inferred = false) =>
         new(name, AlgOptionKind.Integer, minimum, maximum, AlgOptionValue.FromNumber(AlgOptionKind.Integer, defaultValue), [], description, inferred);

@@ -11,7 +11,7 @@ public static class H323RasAlgDescriptor
         "H.323 registration, admission and status with a gatekeeper (H.225.0 RAS)",
         [AlgPort.Udp(1719)],
         [
-            AlgOptionDescriptor.Duration("endpoint-registration-timeout", 0, 4_294_967, 3600, "Junos: how long a RAS registration pinhole lives", inferred: true),
+            AlgOptionDescriptor.Duration("endpoint-registration-timeout", 0, 4_294_967, 3600, "Junos: how long a RAS registration pinhole lives", inferred: true, dialects: [Dialect.Junos]),
         ],
         [new AlgAlias(Dialect.Ios, "ras"), new AlgAlias(Dialect.Asa, "h323 ras"), new AlgAlias(Dialect.Ios, "gatekeeper")]);
 }

@@ -11,7 +11,7 @@ public static class IpsecNatAlgDescriptor
         "IPsec passthrough: IKE port preservation and ESP SPI matching (RFC 3947, RFC 3948)",
         [AlgPort.Udp(500), AlgPort.Udp(4500)],
         [
-            AlgOptionDescriptor.Duration("timeout", 0, 4_294_967, 30, "ScreenOS: idle seconds of an IPsec-NAT session", inferred: true),
+            AlgOptionDescriptor.Duration("timeout", 0, 4_294_967, 30, "ScreenOS: idle seconds of an IPsec-NAT session", inferred: true, dialects: [Dialect.ScreenOs]),
             AlgOptionDescriptor.Flag("spi-match", false, "IOS: match ESP replies by SPI"),
             AlgOptionDescriptor.Flag("preserve-port", false, "IOS: keep IKE source port 500"),
         ],
