@@ -14,9 +14,32 @@ public sealed class SpanFactory(string file)
     public SourceSpan Of(IToken first, IToken last) =>
         new(File, first.Line, first.Column + 1, last.Line, last.Column + 1 + Math.Max(1, last.Text?.Length ?? 1));
 
+    /// <summary>The span of a rule up to its last real token: the line's NEWLINE is not part of what it says.</summary>
     public SourceSpan Of(ParserRuleContext context)
     {
-        var stop = context.Stop ?? context.Start;
-        return Of(context.Start, stop.Type == TokenConstants.EOF ? context.Start : stop);
+        var stop = LastToken(context) ?? context.Start;
+        return Of(context.Start, stop);
+    }
+
+    private static IToken? LastToken(Antlr4.Runtime.Tree.IParseTree node)
+    {
+        for (var i = node.ChildCount - 1; i >= 0; i--)
+        {
+            var child = node.GetChild(i);
+            if (child is Antlr4.Runtime.Tree.ITerminalNode terminal)
+            {
+                var token = terminal.Symbol;
+                if (token.Type != TokenConstants.EOF && !string.IsNullOrWhiteSpace(token.Text))
+                {
+                    return token;
+                }
+            }
+            else if (LastToken(child) is { } inner)
+            {
+                return inner;
+            }
+        }
+
+        return null;
     }
 }
