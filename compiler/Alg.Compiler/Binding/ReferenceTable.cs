@@ -10,6 +10,8 @@ public sealed class ReferenceTable
 {
     private readonly List<StructureDefinition> _definitions = [];
     private readonly List<StructureReference> _references = [];
+    private readonly HashSet<(ReferenceKind, string)> _defined = [];
+    private readonly HashSet<(ReferenceKind, string)> _referenced = [];
 
     public IReadOnlyList<StructureDefinition> Definitions => _definitions;
 
@@ -18,20 +20,21 @@ public sealed class ReferenceTable
     /// <summary>Records a definition; a structure defined twice (e.g. numbered ACL lines) keeps its first span.</summary>
     public void Define(ReferenceKind kind, string name, SourceSpan span, bool builtin = false)
     {
-        if (!IsDefined(kind, name))
+        if (_defined.Add((kind, name)))
         {
             _definitions.Add(new StructureDefinition(kind, name, span, builtin));
         }
     }
 
-    public void Reference(ReferenceKind kind, string name, SourceSpan span, string usage) =>
+    public void Reference(ReferenceKind kind, string name, SourceSpan span, string usage)
+    {
+        _referenced.Add((kind, name));
         _references.Add(new StructureReference(kind, name, span, usage));
+    }
 
-    public bool IsDefined(ReferenceKind kind, string name) =>
-        _definitions.Exists(d => d.Kind == kind && string.Equals(d.Name, name, StringComparison.Ordinal));
+    public bool IsDefined(ReferenceKind kind, string name) => _defined.Contains((kind, name));
 
-    public bool IsReferenced(ReferenceKind kind, string name) =>
-        _references.Exists(r => r.Kind == kind && string.Equals(r.Name, name, StringComparison.Ordinal));
+    public bool IsReferenced(ReferenceKind kind, string name) => _referenced.Contains((kind, name));
 
     public IEnumerable<string> NamesOf(ReferenceKind kind) => _definitions.Where(d => d.Kind == kind).Select(d => d.Name);
 }
