@@ -54,13 +54,14 @@ public sealed class FlowTable
     public ref FlowEntry this[int index] => ref _entries[index];
 
     public bool IsLive(FlowId id) =>
-        (uint)id.Index < (uint)_entries.Length && (_entries[id.Index].Flags & FlowEntry.InUse) != 0 && _entries[id.Index].Generation == id.Generation;
+        (uint)id.Index < (uint)_entries.Length && (_entries[id.Index].Flags & FlowEntryFlags.InUse) != 0 && _entries[id.Index].Generation == id.Generation;
 
     public FlowId IdOf(int index) => new(index, _entries[index].Generation);
 
     /// <summary>Finds the flow a packet arriving with <paramref name="key"/> belongs to, or -1.</summary>
+    /// <param name="isReply">True when the key matched the flow's reply key.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Find(in FlowKey key)
+    public int Find(in FlowKey key, out bool isReply)
     {
         var link = _buckets[(int)key.Hash(_hashSeed) & _bucketMask];
         while (link >= 0)
@@ -69,29 +70,32 @@ public sealed class FlowTable
             ref var entry = ref _entries[index];
             if ((link & 1) == 0)
             {
-                if (entry.InsideKey.Equals(key))
+                if (entry.OriginalKey.Equals(key))
                 {
+                    isReply = false;
                     return index;
                 }
 
-                link = entry.NextInsideChain;
+                link = entry.NextOriginalChain;
             }
             else
             {
-                if (entry.OutsideKey.Equals(key))
+                if (entry.ReplyKey.Equals(key))
                 {
+                    isReply = true;
                     return index;
                 }
 
-                link = entry.NextOutsideChain;
+                link = entry.NextReplyChain;
             }
         }
 
+        isReply = false;
         return -1;
     }
 
     /// <summary>Adds a flow; false (and -1) when the table is full. The keys must not already be present.</summary>
-    public bool TryInsert(in FlowKey insideKey, in FlowKey outsideKey, long expiresAt, long now, out int index)
+    public bool TryInsert(in FlowKey originalKey, in FlowKey replyKey, long expiresAt, long now, out int index)
     {
         index = _freeHead;
         if (index < 0)
@@ -104,21 +108,23 @@ public sealed class FlowTable
         var generation = entry.Generation + 1;
         entry = default;
         entry.Generation = generation;
-        entry.InsideKey = insideKey;
-        entry.OutsideKey = outsideKey;
+        entry.OriginalKey = originalKey;
+        entry.ReplyKey = replyKey;
         entry.ExpiresAt = expiresAt;
         entry.MappingIndex = -1;
         entry.MasterIndex = -1;
         entry.HostLimitIndex = -1;
         entry.TimerTick = -1;
-        entry.Flags = FlowEntry.InUse;
+        entry.Flags = FlowEntryFlags.InUse;
+        entry.MappingNextFlow = -1;
+        entry.MappingPrevFlow = -1;
 
-        var insideBucket = (int)insideKey.Hash(_hashSeed) & _bucketMask;
-        entry.NextInsideChain = _buckets[insideBucket];
-        _buckets[insideBucket] = index << 1;
-        var outsideBucket = (int)outsideKey.Hash(_hashSeed) & _bucketMask;
-        entry.NextOutsideChain = _buckets[outsideBucket];
-        _buckets[outsideBucket] = (index << 1) | 1;
+        var originalBucket = (int)originalKey.Hash(_hashSeed) & _bucketMask;
+        entry.NextOriginalChain = _buckets[originalBucket];
+        _buckets[originalBucket] = index << 1;
+        var replyBucket = (int)replyKey.Hash(_hashSeed) & _bucketMask;
+        entry.NextReplyChain = _buckets[replyBucket];
+        _buckets[replyBucket] = (index << 1) | 1;
 
         Count++;
         Schedule(index, now);
@@ -147,13 +153,13 @@ public sealed class FlowTable
     public void Remove(int index)
     {
         ref var entry = ref _entries[index];
-        if ((entry.Flags & FlowEntry.InUse) == 0)
+        if ((entry.Flags & FlowEntryFlags.InUse) == 0)
         {
             return;
         }
 
-        Unlink(entry.InsideKey, index << 1);
-        Unlink(entry.OutsideKey, (index << 1) | 1);
+        Unlink(entry.OriginalKey, index << 1);
+        Unlink(entry.ReplyKey, (index << 1) | 1);
         Unschedule(index);
         entry.Flags = 0;
         entry.Generation++;
@@ -293,17 +299,17 @@ public sealed class FlowTable
     }
 
     private int NextOf(int link) =>
-        (link & 1) == 0 ? _entries[link >> 1].NextInsideChain : _entries[link >> 1].NextOutsideChain;
+        (link & 1) == 0 ? _entries[link >> 1].NextOriginalChain : _entries[link >> 1].NextReplyChain;
 
     private void SetNext(int link, int next)
     {
         if ((link & 1) == 0)
         {
-            _entries[link >> 1].NextInsideChain = next;
+            _entries[link >> 1].NextOriginalChain = next;
         }
         else
         {
-            _entries[link >> 1].NextOutsideChain = next;
+            _entries[link >> 1].NextReplyChain = next;
         }
     }
 }

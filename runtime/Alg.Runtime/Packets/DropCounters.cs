@@ -23,4 +23,6 @@ public sealed class DropCounters
     }
 
     public void Increment(DropReason reason) => _counts[(int)reason]++;
+
+    public void Add(DropReason reason, long count) => _counts[(int)reason] += count;
 }

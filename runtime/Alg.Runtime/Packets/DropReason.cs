@@ -35,4 +35,5 @@ public enum DropReason : byte
     NoMatchingFlowForIcmpError,
     ExpectationTableFull,
     NotTranslatable,
+    BadFragmentLength,
 }

@@ -1,0 +1,13 @@
+namespace Alg.Runtime.Nat;
+
+public enum NatAction : byte
+{
+    /// <summary>Send the (possibly rewritten) packet on.</summary>
+    Forward,
+
+    /// <summary>Discard it; the verdict's reason was counted.</summary>
+    Drop,
+
+    /// <summary>Kept by the engine (a fragment waiting for the rest of its datagram).</summary>
+    Held,
+}

@@ -1,0 +1,13 @@
+namespace Alg.Runtime.Reassembly;
+
+public enum FragmentStatus
+{
+    /// <summary>Kept until the rest of the datagram arrives.</summary>
+    Held,
+
+    /// <summary>The datagram is whole and has been written to the caller's buffer.</summary>
+    Complete,
+
+    /// <summary>Refused; the reason says why. The datagram it belonged to is discarded.</summary>
+    Dropped,
+}
