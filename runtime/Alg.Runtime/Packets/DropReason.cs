@@ -36,4 +36,5 @@ public enum DropReason : byte
     ExpectationTableFull,
     NotTranslatable,
     BadFragmentLength,
+    StreamTooManyGaps,
 }
