@@ -19,14 +19,14 @@ public sealed class NatTimeouts
 
     public NatTimeouts(ImmutableSortedDictionary<string, TimerSetting>? timeouts)
     {
-        var transitory = Read(timeouts, "tcp-transitory", 240);
-        TcpEstablished = Read(timeouts, "tcp", 7440);
+        var transitory = Read(timeouts, "tcp-transitory", 240 * Second);
+        TcpEstablished = Read(timeouts, "tcp", 7440 * Second);
         TcpTransitory = transitory;
         TcpSyn = Read(timeouts, "tcp-syn", transitory);
         TcpFinRst = Read(timeouts, "tcp-finrst", transitory);
-        Udp = Read(timeouts, "udp", 300);
+        Udp = Read(timeouts, "udp", 300 * Second);
         Dns = Read(timeouts, "dns", Udp);
-        Icmp = Read(timeouts, "icmp", 60);
+        Icmp = Read(timeouts, "icmp", 60 * Second);
         Gre = Read(timeouts, "gre", Udp);
         Sctp = Read(timeouts, "sctp", Udp);
         Other = Udp;
@@ -71,11 +71,11 @@ public sealed class NatTimeouts
         _ => Other,
     };
 
-    private static long Read(ImmutableSortedDictionary<string, TimerSetting>? timeouts, string name, long defaultSeconds)
+    private static long Read(ImmutableSortedDictionary<string, TimerSetting>? timeouts, string name, long defaultNanoseconds)
     {
         if (timeouts is null || !timeouts.TryGetValue(name, out var setting))
         {
-            return defaultSeconds == Never ? Never : defaultSeconds * Second;
+            return defaultNanoseconds;
         }
 
         return setting.Seconds is { } seconds ? seconds * Second : Never;
