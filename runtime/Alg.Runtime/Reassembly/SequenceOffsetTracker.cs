@@ -68,14 +68,16 @@ public sealed class SequenceOffsetTracker
     public uint ToTranslated(uint originalSequence) => originalSequence + (uint)OffsetFor(originalSequence);
 
     /// <summary>An acknowledgment of translated data (the other direction's ACK field) → the original number.</summary>
+    /// <remarks>A rewrite point is compared where it lies in translated numbers (its position plus the shift
+    /// before it), so an ACK of exactly the start of a rewritten segment maps to that segment's start.</remarks>
     public uint ToOriginal(uint translatedSequence)
     {
         for (var i = _count - 1; i >= 0; i--)
         {
-            var candidate = translatedSequence - (uint)_offsetsAfter[i];
-            if ((int)(candidate - _positions[i]) > 0)
+            var translatedPoint = _positions[i] + (uint)(i > 0 ? _offsetsAfter[i - 1] : 0);
+            if ((int)(translatedSequence - translatedPoint) > 0)
             {
-                return candidate;
+                return translatedSequence - (uint)_offsetsAfter[i];
             }
         }
 
