@@ -14,6 +14,9 @@ public sealed class ExpectationTable
     private readonly int _bucketMask;
     private int _freeHead;
 
+    // No pinhole expires before this time, so sweeps before it can be skipped.
+    private long _earliestExpiry = long.MaxValue;
+
     public ExpectationTable(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
@@ -46,6 +49,7 @@ public sealed class ExpectationTable
         slot.Spec = spec;
         slot.ExpiresAt = spec.LifetimeNanoseconds == long.MaxValue ? long.MaxValue : now + spec.LifetimeNanoseconds;
         slot.InUse = true;
+        _earliestExpiry = Math.Min(_earliestExpiry, slot.ExpiresAt);
         var bucket = Bucket(spec.Protocol, spec.ArrivalSide, spec.LocalAddress, spec.LocalPort);
         slot.Next = _buckets[bucket];
         _buckets[bucket] = handle;
@@ -136,18 +140,29 @@ public sealed class ExpectationTable
         return removed;
     }
 
-    /// <summary>Sweeps expired pinholes; O(capacity), meant to run about once a second.</summary>
+    /// <summary>Sweeps expired pinholes; O(capacity) when one is due, O(1) otherwise.</summary>
     public int RemoveExpired(long now)
     {
+        if (Count == 0 || now < _earliestExpiry)
+        {
+            return 0;
+        }
+
         var removed = 0;
+        var earliest = long.MaxValue;
         for (var i = 0; i < _slots.Length; i++)
         {
             if (_slots[i].InUse && _slots[i].ExpiresAt <= now && Remove(i))
             {
                 removed++;
             }
+            else if (_slots[i].InUse)
+            {
+                earliest = Math.Min(earliest, _slots[i].ExpiresAt);
+            }
         }
 
+        _earliestExpiry = earliest;
         return removed;
     }
 

@@ -14,6 +14,8 @@ public sealed class NatRuleSet
     private readonly List<AddressRange> _owned = [];
     private readonly List<Ipv4Prefix> _insidePrefixes = [];
     private readonly List<string> _unsupported = [];
+    private readonly AddressRange[] _ownedArray;
+    private readonly Ipv4Prefix[] _insidePrefixArray;
 
     public NatRuleSet(PolicyModel policy)
     {
@@ -52,6 +54,10 @@ public sealed class NatRuleSet
         {
             Compile(policy, rule);
         }
+
+        // Arrays, not lists: these are read for every packet.
+        _ownedArray = [.. _owned];
+        _insidePrefixArray = [.. _insidePrefixes];
     }
 
     public IReadOnlyList<CompiledNatRule> Rules => _rules;
@@ -66,7 +72,7 @@ public sealed class NatRuleSet
 
     public bool IsOwned(uint address)
     {
-        foreach (var range in _owned)
+        foreach (var range in _ownedArray)
         {
             if (address >= range.First.Value && address <= range.Last.Value)
             {
@@ -79,7 +85,7 @@ public sealed class NatRuleSet
 
     public bool IsInsideAddress(uint address)
     {
-        foreach (var prefix in _insidePrefixes)
+        foreach (var prefix in _insidePrefixArray)
         {
             if (prefix.Contains(new Ipv4Address(address)))
             {
@@ -180,7 +186,7 @@ public sealed class NatRuleSet
 
         foreach (var target in targets)
         {
-            if (rule.Kind != NatRuleKind.Exempt && !IsOwned(target.First.Value))
+            if (rule.Kind != NatRuleKind.Exempt && !_owned.Exists(owned => owned.Contains(target.First)))
             {
                 _owned.Add(target);
             }

@@ -20,6 +20,7 @@ public sealed class Ipv4FragmentReassembler
     private readonly FragmentReassemblyOptions _options;
     private readonly Datagram[] _datagrams;
     private int _bufferedBytes;
+    private int _pending;
 
     public Ipv4FragmentReassembler(FragmentReassemblyOptions? options = null)
     {
@@ -31,19 +32,7 @@ public sealed class Ipv4FragmentReassembler
         }
     }
 
-    public int PendingDatagrams
-    {
-        get
-        {
-            var count = 0;
-            foreach (var datagram in _datagrams)
-            {
-                count += datagram.InUse ? 1 : 0;
-            }
-
-            return count;
-        }
-    }
+    public int PendingDatagrams => _pending;
 
     public int BufferedBytes => _bufferedBytes;
 
@@ -78,6 +67,7 @@ public sealed class Ipv4FragmentReassembler
                 return FragmentOutcome.Drop(DropReason.FragmentTableFull);
             }
 
+            _pending++;
             datagram.Start(info.SourceAddress, info.DestinationAddress, info.IpIdentification, info.Protocol, now + _options.TimeoutNanoseconds);
         }
 
@@ -153,6 +143,11 @@ public sealed class Ipv4FragmentReassembler
     /// <summary>Discards datagrams whose timer ran out; returns how many (each is a counted timeout drop).</summary>
     public int ExpireOld(long now)
     {
+        if (_bufferedBytes == 0 && _pending == 0)
+        {
+            return 0;
+        }
+
         var expired = 0;
         foreach (var datagram in _datagrams)
         {
@@ -201,5 +196,6 @@ public sealed class Ipv4FragmentReassembler
     {
         _bufferedBytes -= datagram.ReceivedBytes;
         datagram.InUse = false;
+        _pending--;
     }
 }
