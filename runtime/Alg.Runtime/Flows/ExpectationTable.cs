@@ -9,7 +9,7 @@ namespace Alg.Runtime.Flows;
 /// </remarks>
 public sealed class ExpectationTable
 {
-    private readonly Slot[] _slots;
+    private readonly ExpectationSlot[] _slots;
     private readonly int[] _buckets;
     private readonly int _bucketMask;
     private int _freeHead;
@@ -20,7 +20,7 @@ public sealed class ExpectationTable
     public ExpectationTable(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _slots = new Slot[capacity];
+        _slots = new ExpectationSlot[capacity];
         var bucketCount = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, capacity));
         _buckets = new int[bucketCount];
         _bucketMask = bucketCount - 1;
@@ -189,13 +189,5 @@ public sealed class ExpectationTable
     {
         var h = ((ulong)address << 32 | (uint)port << 16 | (uint)protocol << 8 | (byte)side) * 0x9E3779B97F4A7C15UL;
         return (int)(h >> 40) & _bucketMask;
-    }
-
-    private struct Slot
-    {
-        public ExpectationSpec Spec;
-        public long ExpiresAt;
-        public int Next;
-        public bool InUse;
     }
 }
