@@ -163,7 +163,7 @@ public sealed partial class NatEngine
         mappedAddress = info.SourceAddress;
         mappedPort = sourcePort;
         mappingIndex = -1;
-        foreach (var rule in _rules.Rules)
+        foreach (var rule in _rules.RuleArray)
         {
             switch (rule.Kind)
             {
@@ -294,7 +294,7 @@ public sealed partial class NatEngine
     private bool ResolveInbound(byte protocol, uint destination, ushort destinationPort, uint remote, ushort remotePort, bool hasPorts, out uint realAddress, out ushort realPort, out int mappingIndex, ref DropReason reason)
     {
         mappingIndex = -1;
-        foreach (var rule in _rules.Rules)
+        foreach (var rule in _rules.RuleArray)
         {
             if (rule.Kind == NatRuleKind.StaticPort)
             {

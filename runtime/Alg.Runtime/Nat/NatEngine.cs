@@ -62,7 +62,7 @@ public sealed partial class NatEngine
         }
 
         // A static port forward owns its global port from the start, so PAT never hands it out.
-        foreach (var rule in _rules.Rules)
+        foreach (var rule in _rules.RuleArray)
         {
             if (rule.Kind == NatRuleKind.StaticPort)
             {

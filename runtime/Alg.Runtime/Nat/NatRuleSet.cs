@@ -57,10 +57,14 @@ public sealed class NatRuleSet
 
         // Arrays, not lists: these are read for every packet.
         _ownedArray = [.. _owned];
+        RuleArray = [.. _rules];
         _insidePrefixArray = [.. _insidePrefixes];
     }
 
     public IReadOnlyList<CompiledNatRule> Rules => _rules;
+
+    /// <summary>The same rules as an array, so per-flow loops enumerate without allocating.</summary>
+    internal CompiledNatRule[] RuleArray { get; private set; } = [];
 
     /// <summary>Outside interface addresses, pools and static globals: traffic to these arrives "outside".</summary>
     public IReadOnlyList<AddressRange> OwnedAddresses => _owned;

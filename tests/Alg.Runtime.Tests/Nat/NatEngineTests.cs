@@ -588,6 +588,39 @@ public sealed class NatEngineTests
     }
 
     [Fact]
+    public void Creating_and_expiring_flows_allocates_nothing_once_warm()
+    {
+        var nat = Pat(TestPolicies.Behavior(portPreservation: false), options: new NatEngineOptions(FlowCapacity: 4096, MappingCapacity: 4096));
+        var frames = new byte[2000][];
+        for (var i = 0; i < frames.Length; i++)
+        {
+            frames[i] = PacketBuilder.Udp(HostA + (uint)(i % 50), (ushort)(2000 + i), Server1, 53);
+        }
+
+        var buffer = new byte[2048];
+        var forwarded = 0;
+        var before = 0L;
+        for (var round = 0; round < 3; round++)
+        {
+            if (round == 1)
+            {
+                before = GC.GetAllocatedBytesForCurrentThread();
+            }
+
+            foreach (var frame in frames)
+            {
+                frame.CopyTo(buffer, 0);
+                var packet = new PacketBuffer(buffer, 0, frame.Length, buffer.Length);
+                forwarded += nat.Engine.Process(ref packet, LinkType.Ethernet, (round * 10_000) * NatHarness.Second).Action == NatAction.Forward ? 1 : 0;
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(3 * frames.Length, forwarded);
+        Assert.Equal(2L * frames.Length, nat.Engine.FlowsExpired);
+    }
+
+    [Fact]
     public void Unsupported_rules_are_listed_with_their_reason()
     {
         var rule = TestPolicies.PatOnInterface() with { Direction = NatDirection.OutsideSource };
