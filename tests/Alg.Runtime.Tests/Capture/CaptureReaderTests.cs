@@ -94,7 +94,7 @@ public sealed class CaptureReaderTests
     }
 
     [Fact]
-    public void Pcap_disguised_as_pcap_extension_is_detected_as_pcapng()
+    public void Pcapng_with_a_pcap_extension_is_detected_by_its_magic()
     {
         using var reader = CaptureReader.Open(Corpus.FilePath("ntop_nDPI__rtsp.pcap"));
         Assert.Equal(CaptureFormat.PcapNg, reader.Format);
