@@ -1,5 +1,6 @@
 namespace Alg.Runtime.Capture;
 
+/// <summary>The container format of a capture file, detected from its magic number (not its extension).</summary>
 public enum CaptureFormat
 {
     /// <summary>Classic libpcap format (one link type per file).</summary>

@@ -1,5 +1,6 @@
 namespace Alg.Runtime.Nat;
 
+/// <summary>What the caller does with a packet after <see cref="NatEngine.Process(ref Packets.PacketBuffer, Packets.LinkType, long, IngressSide)"/>.</summary>
 public enum NatAction : byte
 {
     /// <summary>Send the (possibly rewritten) packet on.</summary>

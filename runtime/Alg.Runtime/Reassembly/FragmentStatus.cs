@@ -1,5 +1,6 @@
 namespace Alg.Runtime.Reassembly;
 
+/// <summary>The fate of one fragment handed to <see cref="Ipv4FragmentReassembler"/>.</summary>
 public enum FragmentStatus
 {
     /// <summary>Kept until the rest of the datagram arrives.</summary>

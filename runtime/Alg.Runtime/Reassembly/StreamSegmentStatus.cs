@@ -1,5 +1,6 @@
 namespace Alg.Runtime.Reassembly;
 
+/// <summary>The fate of one TCP segment handed to <see cref="TcpStreamReassembler"/>.</summary>
 public enum StreamSegmentStatus
 {
     /// <summary>New bytes joined the in-order data.</summary>
