@@ -431,9 +431,14 @@ public sealed partial class NatEngine
         }
 
         ref var mapping = ref _mappings[mappingIndex];
-        if (!mapping.InUse || mapping.FlowCount > 0)
+        if (!mapping.InUse || mapping.FlowCount > 0 || mapping.ReservedUntil > now)
         {
             return;
+        }
+
+        if (mapping.ReservedUntil != 0)
+        {
+            _reservedMappings--;
         }
 
         if (!mapping.AddressOnly && mapping.ExternalPort != 0)

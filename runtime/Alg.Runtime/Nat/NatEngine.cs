@@ -34,9 +34,11 @@ public sealed partial class NatEngine
     private readonly int[] _hostLimitCount;
     private readonly long _maxEntries;
     private readonly uint _portHoldSeconds;
+    private readonly int _mappingCapacity;
     private readonly byte[] _reassembled = new byte[65535];
     private DeterministicRandom _random;
     private long _lastExpiryTick = long.MinValue;
+    private int _reservedMappings;
 
     public NatEngine(PolicyModel policy, NatEngineOptions? options = null)
     {
@@ -51,6 +53,7 @@ public sealed partial class NatEngine
         _fragments = new Ipv4FragmentReassembler(options.Fragments);
         _random = new DeterministicRandom(options.RandomSeed);
         _portHoldSeconds = options.PortHoldSeconds;
+        _mappingCapacity = options.MappingCapacity;
         _maxEntries = Math.Min(policy.Limits.MaxEntries ?? long.MaxValue, options.FlowCapacity);
         var perHost = policy.Limits.PerHost.IsDefault ? [] : policy.Limits.PerHost;
         _hostLimitMax = new long[perHost.Length];
@@ -215,6 +218,11 @@ public sealed partial class NatEngine
         {
             RemoveFlow(index, now);
             FlowsExpired++;
+        }
+
+        if (_reservedMappings > 0)
+        {
+            ReleaseExpiredReservations(now);
         }
 
         _expectations.RemoveExpired(now);

@@ -25,6 +25,9 @@ public struct NatMapping
 
     public int FlowCount;
 
+    /// <summary>An ALG reserved this mapping until this time (ns): it outlives its flows until then. 0 = not reserved.</summary>
+    public long ReservedUntil;
+
     /// <summary>First flow of this mapping's list (linked through <see cref="Flows.FlowEntry.MappingNextFlow"/>).</summary>
     public int FirstFlow;
 

@@ -451,6 +451,32 @@ public sealed class NatEngineTests
     }
 
     [Fact]
+    public void Reserved_mapping_is_the_one_media_leaves_with_and_expires_after_its_lifetime()
+    {
+        var nat = Pat(TestPolicies.Behavior(portPreservation: false));
+        Assert.True(nat.Engine.TryReserveMapping(IpProtocol.Udp, HostA, 30000, Server1, 0, 60 * NatHarness.Second, NatHarness.Second, out var mappedAddress, out var mappedPort, out _));
+        Assert.Equal(Outside, mappedAddress);
+        Assert.InRange(mappedPort, 1024, 65535);
+
+        // Nothing sent yet, but the answer's media gets in through the reserved mapping (EIF)...
+        var inbound = nat.Send(PacketBuilder.Udp(Server1, 20000, Outside, mappedPort), 10);
+        Assert.Equal(HostA, inbound.Info.DestinationAddress);
+        Assert.Equal(30000, inbound.Info.DestinationPort);
+
+        // ...and the inside host's own media leaves with the announced port.
+        var outbound = nat.Send(PacketBuilder.Udp(HostA, 30000, Server2, 20000), 11);
+        Assert.Equal(mappedPort, outbound.Info.SourcePort);
+
+        // A reservation nobody uses ends with its lifetime.
+        Assert.True(nat.Engine.TryReserveMapping(IpProtocol.Udp, HostB, 30002, Server1, 0, 60 * NatHarness.Second, 20 * NatHarness.Second, out _, out var unusedPort, out _));
+        nat.Engine.ExpireState(79 * NatHarness.Second);
+        Assert.True(nat.Engine.Mappings.FindByExternal(IpProtocol.Udp, Outside, unusedPort) >= 0);
+        nat.Engine.ExpireState(81 * NatHarness.Second);
+        Assert.Equal(-1, nat.Engine.Mappings.FindByExternal(IpProtocol.Udp, Outside, unusedPort));
+        Assert.Equal(DropReason.NoMapping, nat.Send(PacketBuilder.Udp(Server1, 20000, Outside, unusedPort), 82).Verdict.Reason);
+    }
+
+    [Fact]
     public void Hairpinning_reaches_a_forwarded_server_through_the_public_address_RFC4787_REQ9()
     {
         var policy = TestPolicies.Policy([TestPolicies.PortForward(TransportProtocol.Tcp, "192.168.1.50", 80, 8080), TestPolicies.PatOnInterface()]);
