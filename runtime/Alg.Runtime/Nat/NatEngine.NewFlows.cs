@@ -22,7 +22,15 @@ public sealed partial class NatEngine
         var destination = info.DestinationAddress;
         var destinationPort = key.DestinationPort;
         var replySide = FlowSide.Outside;
-        if (_behavior.Hairpinning && _rules.IsOwned(destination))
+        var master = -1;
+        if (_expectations.Count > 0 && _expectations.TryMatch(key, now, out var expected))
+        {
+            // A pinhole for a flow starting inside: the ALG redirects its destination (e.g. a peer's mapped address).
+            destination = expected.TranslatedAddress;
+            destinationPort = expected.TranslatedPort;
+            master = _flows.IsLive(expected.Master) ? expected.Master.Index : -1;
+        }
+        else if (_behavior.Hairpinning && _rules.IsOwned(destination))
         {
             // RFC 4787 REQ-9: the peer sees the sender's mapped endpoint, the sender reaches the peer's real one.
             if (!ResolveInbound(info.Protocol, destination, destinationPort, mappedAddress, mappedPort, (info.Flags & PacketFlags.HasPorts) != 0, out destination, out destinationPort, out _, ref reason))
@@ -53,6 +61,12 @@ public sealed partial class NatEngine
         if (destination != info.DestinationAddress || destinationPort != key.DestinationPort)
         {
             flow.Flags |= FlowEntryFlags.DestinationTranslated;
+        }
+
+        if (master >= 0)
+        {
+            flow.MasterIndex = master;
+            flow.Flags |= FlowEntryFlags.FromExpectation;
         }
 
         Attach(index, mappingIndex, hostLimit);

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Alg.Runtime.Flows;
 using Alg.Runtime.Packets;
+using Alg.Runtime.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Alg.Runtime.Tests.Flows;
@@ -126,9 +127,10 @@ public sealed class FlowTableTests
             keys[i] = Keys(i);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var round = 0; round < 3; round++)
+        var round = 0;
+        var allocated = Allocations.Quietest(() =>
         {
+            round++;
             for (var i = 0; i < count; i++)
             {
                 table.TryInsert(keys[i].Item1, keys[i].Item2, (round + 100) * Second, round * Second, out _);
@@ -145,9 +147,10 @@ public sealed class FlowTableTests
             {
                 table.Remove(table.Find(keys[i].Item1, out _));
             }
-        }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
+        Assert.Equal(0, table.Count);
     }
 
     [Fact]
