@@ -67,4 +67,43 @@ public sealed class SequenceOffsetTrackerTests
         Assert.Equal(6002u, BinaryPrimitives.ReadUInt32BigEndian(frame.AsSpan(14 + 20 + 8)));
         Assert.True(PacketBuilder.ChecksumsValid(frame));
     }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(1)]
+    public void Sack_edges_are_shifted_like_the_ack_RFC2018_3(int leadingNops)
+    {
+        var serverToClient = new SequenceOffsetTracker();
+        serverToClient.Record(5000, +10);
+        var frame = PacketBuilder.Tcp(Ip.V4("192.168.1.10"), 5060, Ip.V4("198.51.100.7"), 5060, TcpFlags.Ack, 1500, 6010);
+
+        // Rebuild the header with options: NOPs, SACK with one block (translated numbers 6110-6210), padding.
+        var options = new byte[12];
+        var position = 0;
+        for (var i = 0; i < leadingNops; i++)
+        {
+            options[position++] = 1;
+        }
+
+        options[position] = 5;
+        options[position + 1] = 10;
+        BinaryPrimitives.WriteUInt32BigEndian(options.AsSpan(position + 2), 6110);
+        BinaryPrimitives.WriteUInt32BigEndian(options.AsSpan(position + 6), 6210);
+        var ip = frame.AsSpan(14, 20).ToArray();
+        var tcpHeader = frame.AsSpan(34, 20).ToArray();
+        tcpHeader[12] = (20 + 12) / 4 << 4;
+        var withOptions = PacketBuilder.Ipv4(
+            BinaryPrimitives.ReadUInt32BigEndian(ip.AsSpan(12)),
+            BinaryPrimitives.ReadUInt32BigEndian(ip.AsSpan(16)),
+            IpProtocol.Tcp,
+            [.. tcpHeader, .. options],
+            withChecksum: true);
+
+        TcpSequenceRewriter.Apply(withOptions.AsSpan(34), new SequenceOffsetTracker(), serverToClient);
+
+        Assert.Equal(6000u, BinaryPrimitives.ReadUInt32BigEndian(withOptions.AsSpan(34 + 8)));
+        Assert.Equal(6100u, BinaryPrimitives.ReadUInt32BigEndian(withOptions.AsSpan(34 + 20 + position + 2)));
+        Assert.Equal(6200u, BinaryPrimitives.ReadUInt32BigEndian(withOptions.AsSpan(34 + 20 + position + 6)));
+        Assert.True(PacketBuilder.ChecksumsValid(withOptions));
+    }
 }
