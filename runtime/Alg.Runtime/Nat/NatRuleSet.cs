@@ -15,7 +15,8 @@ public sealed class NatRuleSet
     private readonly List<Ipv4Prefix> _insidePrefixes = [];
     private readonly List<string> _unsupported = [];
     private readonly AddressRange[] _ownedArray;
-    private readonly Ipv4Prefix[] _insidePrefixArray;
+    private readonly uint[] _insideNetworks;
+    private readonly uint[] _insideMasks;
 
     public NatRuleSet(PolicyModel policy)
     {
@@ -58,7 +59,13 @@ public sealed class NatRuleSet
         // Arrays, not lists: these are read for every packet.
         _ownedArray = [.. _owned];
         RuleArray = [.. _rules];
-        _insidePrefixArray = [.. _insidePrefixes];
+        _insideNetworks = new uint[_insidePrefixes.Count];
+        _insideMasks = new uint[_insidePrefixes.Count];
+        for (var i = 0; i < _insidePrefixes.Count; i++)
+        {
+            _insideMasks[i] = Ipv4Address.FromPrefixLength(_insidePrefixes[i].Length).Value;
+            _insideNetworks[i] = _insidePrefixes[i].Address.Value & _insideMasks[i];
+        }
     }
 
     public IReadOnlyList<CompiledNatRule> Rules => _rules;
@@ -89,9 +96,9 @@ public sealed class NatRuleSet
 
     public bool IsInsideAddress(uint address)
     {
-        foreach (var prefix in _insidePrefixArray)
+        for (var i = 0; i < _insideNetworks.Length; i++)
         {
-            if (prefix.Contains(new Ipv4Address(address)))
+            if ((address & _insideMasks[i]) == _insideNetworks[i])
             {
                 return true;
             }

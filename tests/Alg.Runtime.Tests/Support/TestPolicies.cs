@@ -32,6 +32,21 @@ public static class TestPolicies
     public static NatRule PortForward(TransportProtocol protocol, string real, int realPort, int mappedPort, int order = 1) =>
         Rule(NatRuleKind.StaticPort, NatTargetKind.Interface, order, real: [AddressRange.Host(Ipv4Address.Parse(real))], targetInterface: "outside", protocol: protocol, realPort: realPort, mappedPort: mappedPort);
 
+    public static NatRule PatOnInterfaceForAcl(string acl, int order = 10) =>
+        Rule(NatRuleKind.DynamicPat, NatTargetKind.Interface, order, targetInterface: "outside") with { MatchAcl = acl };
+
+    public static NatRule ExemptForAcl(string acl, int order = 1) =>
+        Rule(NatRuleKind.Exempt, NatTargetKind.None, order) with { MatchAcl = acl };
+
+    public static Acl StandardAcl(string name, params (AclAction Action, string Network, int Prefix)[] lines) =>
+        new(name, AclKind.Standard, [.. lines.Select((line, i) => Entry(i + 1, line.Action, null, Match(line.Network, line.Prefix), AddressMatch.Any, []))], SourceSpan.None);
+
+    public static AclEntry Entry(int sequence, AclAction action, byte? protocol, AddressMatch source, AddressMatch destination, ImmutableArray<PortRange> destinationPorts) =>
+        new(sequence, action, protocol, [source], [], [destination], destinationPorts, false, SourceSpan.None);
+
+    public static AddressMatch Match(string network, int prefix) =>
+        new(Ipv4Address.Parse(network), ~Ipv4Address.FromPrefixLength(prefix).Value);
+
     public static AddressRange Subnet(string network, int prefix) =>
         AddressRange.Subnet(Ipv4Address.Parse(network), Ipv4Address.FromPrefixLength(prefix));
 
@@ -40,7 +55,8 @@ public static class TestPolicies
         NatBehavior? behavior = null,
         NatLimits? limits = null,
         IEnumerable<NatPool>? pools = null,
-        IDictionary<string, long?>? timeouts = null)
+        IDictionary<string, long?>? timeouts = null,
+        IEnumerable<Acl>? acls = null)
     {
         var interfaces = ImmutableArray.Create(
             new InterfacePolicy("eth0", "inside", InterfaceRole.Inside, new Ipv4Prefix(Ipv4Address.Parse("192.168.1.1"), 24), null, false, null, null, 100, SourceSpan.None),
@@ -59,7 +75,7 @@ public static class TestPolicies
             "test",
             [],
             interfaces,
-            [],
+            acls is null ? [] : [.. acls],
             pools is null ? [] : [.. pools],
             [.. rules],
             behavior ?? Rfc4787Recommended,
