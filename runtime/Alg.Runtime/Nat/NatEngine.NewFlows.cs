@@ -75,6 +75,14 @@ public sealed partial class NatEngine
 
     private int CreateFromOutside(in PacketInfo info, in FlowKey key, long now, ref DropReason reason)
     {
+        if (info.Protocol == IpProtocol.Tcp && (info.TcpFlags & (TcpFlags.Syn | TcpFlags.Ack | TcpFlags.Rst)) != TcpFlags.Syn)
+        {
+            // Only a SYN may open state from outside: an ACK or RST here belongs to no connection we know, and
+            // letting it in would let anyone fill the table with "established" entries (cf. RFC 5382 REQ-4).
+            reason = DropReason.UnsolicitedTcpWithoutSyn;
+            return -1;
+        }
+
         var hasPorts = (info.Flags & PacketFlags.HasPorts) != 0;
         uint realAddress;
         ushort realPort;

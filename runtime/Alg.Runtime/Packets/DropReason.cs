@@ -37,4 +37,5 @@ public enum DropReason : byte
     NotTranslatable,
     BadFragmentLength,
     StreamTooManyGaps,
+    UnsolicitedTcpWithoutSyn,
 }

@@ -373,6 +373,17 @@ public sealed class NatEngineTests
     }
 
     [Fact]
+    public void Only_a_syn_opens_tcp_state_from_outside()
+    {
+        var policy = TestPolicies.Policy([TestPolicies.PortForward(TransportProtocol.Tcp, "192.168.1.50", 80, 8080)]);
+        var nat = new NatHarness(policy);
+        Assert.Equal(DropReason.UnsolicitedTcpWithoutSyn, nat.Send(PacketBuilder.Tcp(Server1, 40001, Outside, 8080, TcpFlags.Ack), 1).Verdict.Reason);
+        Assert.Equal(DropReason.UnsolicitedTcpWithoutSyn, nat.Send(PacketBuilder.Tcp(Server1, 40001, Outside, 8080, TcpFlags.Syn | TcpFlags.Ack), 1).Verdict.Reason);
+        Assert.Equal(0, nat.Engine.Flows.Count);
+        Assert.Equal(NatAction.Forward, nat.Send(PacketBuilder.Tcp(Server1, 40001, Outside, 8080, TcpFlags.Syn), 1).Verdict.Action);
+    }
+
+    [Fact]
     public void Static_network_mapping_translates_host_bits_both_ways()
     {
         var policy = TestPolicies.Policy([TestPolicies.Static("192.168.1.0", "203.0.113.16", prefix: 28)]);
