@@ -4,7 +4,8 @@ namespace Alg.Runtime.Nat;
 /// <remarks>
 /// Lives as long as one flow uses it (RFC 4787 REQ-5/REQ-6: flows carry the timers); when the last flow
 /// goes, the external port is released into its hold time (RFC 6888 REQ-8).
-/// Address-only mappings (dynamic 1:1 pools) have protocol and ports 0.
+/// Address-only mappings (dynamic 1:1 pools) have protocol and ports 0. Stored by value in
+/// <see cref="NatMappingTable"/>, chained by index in two hash indexes.
 /// </remarks>
 public struct NatMapping
 {
@@ -31,6 +32,9 @@ public struct NatMapping
     /// <summary>First flow of this mapping's list (linked through <see cref="Flows.FlowEntry.MappingNextFlow"/>).</summary>
     public int FirstFlow;
 
-    /// <summary>Next free slot while not in use.</summary>
+    /// <summary>Next free slot while not in use; next mapping in the same internal-key bucket while in use.</summary>
     public int NextFree;
+
+    /// <summary>Next mapping in the same external-endpoint bucket.</summary>
+    internal int NextByExternal;
 }
