@@ -23,10 +23,9 @@ public static class IncrementalChecksum
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ushort Update(ushort checksum, uint oldValue, uint newValue)
     {
-        ulong sum = (ushort)~checksum
-            + (ulong)(~oldValue >> 16) + (~oldValue & 0xFFFF)
-            + (newValue >> 16) + (newValue & 0xFFFF);
-        sum = (sum & 0xFFFF) + (sum >> 16);
+        // Five 16-bit terms sum below 2^19, so 32 bits and two folds suffice.
+        var complement = ~oldValue;
+        uint sum = (ushort)~checksum + (complement >> 16) + (complement & 0xFFFF) + (newValue >> 16) + (newValue & 0xFFFF);
         sum = (sum & 0xFFFF) + (sum >> 16);
         sum = (sum & 0xFFFF) + (sum >> 16);
         return (ushort)~sum;
