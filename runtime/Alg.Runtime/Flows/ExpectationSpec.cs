@@ -1,0 +1,26 @@
+namespace Alg.Runtime.Flows;
+
+/// <summary>What an ALG asks for when it opens a pinhole for a connection the signalling announced.</summary>
+/// <param name="Protocol">IP protocol of the expected flow.</param>
+/// <param name="ArrivalSide">The side the expected flow's first packet arrives on.</param>
+/// <param name="Peer">Who may send it.</param>
+/// <param name="LocalAddress">Destination address of that first packet as it arrives (e.g. the mapped address).</param>
+/// <param name="LocalPort">Destination port of that first packet as it arrives.</param>
+/// <param name="TranslatedAddress">Where the new flow is sent to (the real inside address), or the same address.</param>
+/// <param name="TranslatedPort">Where the new flow is sent to (the real inside port), or the same port.</param>
+/// <param name="LifetimeNanoseconds">How long the pinhole waits for its flow.</param>
+/// <param name="Persistent">False: the pinhole closes after one match; true: it stays until it expires or is removed.</param>
+/// <param name="Master">The signalling flow that asked for it.</param>
+/// <param name="OwnerTag">Which ALG (and which of its sessions) owns it, so the ALG can remove its own.</param>
+public readonly record struct ExpectationSpec(
+    byte Protocol,
+    FlowSide ArrivalSide,
+    ExpectedPeer Peer,
+    uint LocalAddress,
+    ushort LocalPort,
+    uint TranslatedAddress,
+    ushort TranslatedPort,
+    long LifetimeNanoseconds,
+    bool Persistent,
+    FlowId Master,
+    int OwnerTag);

@@ -1,0 +1,193 @@
+using System.Numerics;
+
+namespace Alg.Runtime.Flows;
+
+/// <summary>Pinholes: flows an ALG expects but nobody has started yet, matched when their first packet arrives.</summary>
+/// <remarks>
+/// Fixed capacity, struct storage, hashed on (protocol, side, local address, local port), which are never
+/// wildcards; the peer may be. Expired pinholes are dropped when met and by <see cref="RemoveExpired"/>.
+/// </remarks>
+public sealed class ExpectationTable
+{
+    private readonly ExpectationSlot[] _slots;
+    private readonly int[] _buckets;
+    private readonly int _bucketMask;
+    private int _freeHead;
+
+    // No pinhole expires before this time, so sweeps before it can be skipped.
+    private long _earliestExpiry = long.MaxValue;
+
+    public ExpectationTable(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _slots = new ExpectationSlot[capacity];
+        var bucketCount = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, capacity));
+        _buckets = new int[bucketCount];
+        _bucketMask = bucketCount - 1;
+        Array.Fill(_buckets, -1);
+        for (var i = 0; i < capacity; i++)
+        {
+            _slots[i].Next = i + 1 < capacity ? i + 1 : -1;
+        }
+    }
+
+    public int Count { get; private set; }
+
+    public int Capacity => _slots.Length;
+
+    /// <summary>Opens a pinhole; false when the table is full (the ALG counts a drop, nothing is evicted).</summary>
+    public bool TryAdd(in ExpectationSpec spec, long now, out int handle)
+    {
+        handle = _freeHead;
+        if (handle < 0)
+        {
+            return false;
+        }
+
+        ref var slot = ref _slots[handle];
+        _freeHead = slot.Next;
+        slot.Spec = spec;
+        slot.ExpiresAt = spec.LifetimeNanoseconds == long.MaxValue ? long.MaxValue : now + spec.LifetimeNanoseconds;
+        slot.InUse = true;
+        _earliestExpiry = Math.Min(_earliestExpiry, slot.ExpiresAt);
+        var bucket = Bucket(spec.Protocol, spec.ArrivalSide, spec.LocalAddress, spec.LocalPort);
+        slot.Next = _buckets[bucket];
+        _buckets[bucket] = handle;
+        Count++;
+        return true;
+    }
+
+    /// <summary>
+    /// Finds the pinhole a new flow's first packet fits, consuming it unless persistent. Expired ones met on
+    /// the way are removed.
+    /// </summary>
+    public bool TryMatch(in FlowKey firstPacket, long now, out ExpectationSpec spec)
+    {
+        var bucket = Bucket(firstPacket.Protocol, firstPacket.Side, firstPacket.Destination, firstPacket.DestinationPort);
+        var previous = -1;
+        var current = _buckets[bucket];
+        while (current >= 0)
+        {
+            ref var slot = ref _slots[current];
+            var next = slot.Next;
+            if (slot.ExpiresAt <= now)
+            {
+                Unlink(bucket, previous, current);
+            }
+            else if (slot.Spec.Protocol == firstPacket.Protocol
+                && slot.Spec.ArrivalSide == firstPacket.Side
+                && slot.Spec.LocalAddress == firstPacket.Destination
+                && slot.Spec.LocalPort == firstPacket.DestinationPort
+                && slot.Spec.Peer.Matches(firstPacket.Source, firstPacket.SourcePort))
+            {
+                spec = slot.Spec;
+                if (!slot.Spec.Persistent)
+                {
+                    Unlink(bucket, previous, current);
+                }
+
+                return true;
+            }
+            else
+            {
+                previous = current;
+            }
+
+            current = next;
+        }
+
+        spec = default;
+        return false;
+    }
+
+    /// <summary>Closes one pinhole by the handle <see cref="TryAdd"/> gave.</summary>
+    public bool Remove(int handle)
+    {
+        if ((uint)handle >= (uint)_slots.Length || !_slots[handle].InUse)
+        {
+            return false;
+        }
+
+        ref var spec = ref _slots[handle].Spec;
+        var bucket = Bucket(spec.Protocol, spec.ArrivalSide, spec.LocalAddress, spec.LocalPort);
+        var previous = -1;
+        for (var current = _buckets[bucket]; current >= 0; current = _slots[current].Next)
+        {
+            if (current == handle)
+            {
+                Unlink(bucket, previous, current);
+                return true;
+            }
+
+            previous = current;
+        }
+
+        return false;
+    }
+
+    /// <summary>Closes every pinhole of one owner (an ALG session ending, a BYE, an Expires: 0).</summary>
+    public int RemoveOwnedBy(int ownerTag, FlowId master)
+    {
+        var removed = 0;
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            if (_slots[i].InUse && _slots[i].Spec.OwnerTag == ownerTag && _slots[i].Spec.Master == master && Remove(i))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>Sweeps expired pinholes; O(capacity) when one is due, O(1) otherwise.</summary>
+    public int RemoveExpired(long now)
+    {
+        if (Count == 0 || now < _earliestExpiry)
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        var earliest = long.MaxValue;
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            if (_slots[i].InUse && _slots[i].ExpiresAt <= now && Remove(i))
+            {
+                removed++;
+            }
+            else if (_slots[i].InUse)
+            {
+                earliest = Math.Min(earliest, _slots[i].ExpiresAt);
+            }
+        }
+
+        _earliestExpiry = earliest;
+        return removed;
+    }
+
+    private void Unlink(int bucket, int previous, int current)
+    {
+        ref var slot = ref _slots[current];
+        if (previous < 0)
+        {
+            _buckets[bucket] = slot.Next;
+        }
+        else
+        {
+            _slots[previous].Next = slot.Next;
+        }
+
+        slot.InUse = false;
+        slot.Spec = default;
+        slot.Next = _freeHead;
+        _freeHead = current;
+        Count--;
+    }
+
+    private int Bucket(byte protocol, FlowSide side, uint address, ushort port)
+    {
+        var h = ((ulong)address << 32 | (uint)port << 16 | (uint)protocol << 8 | (byte)side) * 0x9E3779B97F4A7C15UL;
+        return (int)(h >> 40) & _bucketMask;
+    }
+}

@@ -1,0 +1,41 @@
+namespace Alg.Runtime.Packets;
+
+/// <summary>Why a packet was dropped or refused; every drop is counted under one of these.</summary>
+/// <remarks>Values are stable indexes into <see cref="DropCounters"/>; append new ones at the end.</remarks>
+public enum DropReason : byte
+{
+    None = 0,
+    UnsupportedLinkType,
+    TruncatedLinkHeader,
+    TruncatedIpHeader,
+    BadIpVersion,
+    BadIpv4HeaderLength,
+    BadIpTotalLength,
+    IpTotalLengthExceedsCaptured,
+    Ipv6ExtensionChainTooLong,
+    TruncatedTransportHeader,
+    BadTcpDataOffset,
+    BadUdpLength,
+    TruncatedIcmpEmbeddedHeader,
+    BadGreHeader,
+    FragmentOverlap,
+    FragmentTooLarge,
+    FragmentTimeout,
+    FragmentTableFull,
+    FragmentBytesExhausted,
+    TooManyFragments,
+    FlowTableFull,
+    HostLimitReached,
+    PortsExhausted,
+    NoMapping,
+    FilteredByEndpoint,
+    StreamOutOfWindow,
+    StreamBytesExhausted,
+    BufferTooSmall,
+    NoMatchingFlowForIcmpError,
+    ExpectationTableFull,
+    NotTranslatable,
+    BadFragmentLength,
+    StreamTooManyGaps,
+    UnsolicitedTcpWithoutSyn,
+}
