@@ -170,7 +170,7 @@ public sealed class FlowTableTests
     {
         const int capacity = 1_000_000;
         var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()]);
-        var classifier = new Alg.Runtime.Pipeline.FixedClassifierSource(new Alg.Runtime.Pipeline.PipelineInterpreter(Alg.Compiler.Lowering.PolicyLowerer.Lower(policy)));
+        var classifier = new Alg.Runtime.Pipeline.FixedClassifierSource(Support.TestEngines.Classifier(policy));
         var before = GC.GetAllocatedBytesForCurrentThread();
         var engine = new Alg.Runtime.Nat.NatEngine(policy, classifier, new Alg.Runtime.Nat.NatEngineOptions(FlowCapacity: capacity, MappingCapacity: capacity));
         var bytesPerFlow = (double)(GC.GetAllocatedBytesForCurrentThread() - before) / capacity;
