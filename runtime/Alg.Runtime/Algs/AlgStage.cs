@@ -1,0 +1,374 @@
+using System.Collections.Immutable;
+using Alg.Policy.Algs;
+using Alg.Policy.Model;
+using Alg.Runtime.Flows;
+using Alg.Runtime.Nat;
+using Alg.Runtime.Packets;
+using Alg.Runtime.Pipeline;
+using Alg.Runtime.Reassembly;
+
+namespace Alg.Runtime.Algs;
+
+/// <summary>
+/// Runs the enabled ALGs inside <see cref="NatEngine.Process(ref PacketBuffer, ref PacketInfo, long, IngressSide)"/>:
+/// picks the flow's ALG by its service port, gives it the payload (UDP) or in-order stream bytes (TCP), applies
+/// the rewrites it asks for with <see cref="PayloadEditor"/>, keeps TCP seq/ack shifted after length changes
+/// (RFC 2663 §7.1) and opens the pinholes it asks for with <see cref="NatEngine.TryOpenPinhole"/>.
+/// </summary>
+/// <remarks>
+/// <para>Dispatch: an <see cref="IPolicyClassifier"/>'s <c>DispatchAlg</c> when one is given (the lowered IR's
+/// enabled ALGs), else a port map built from the policy's enabled <see cref="AlgPolicy"/> entries. The service
+/// port is the responder's real port (<see cref="FlowEntry.ReplyKey"/>'s source port), so a client's ephemeral
+/// port never selects an ALG; flows created by a pinhole are not dispatched (the master's ALG already saw the
+/// signalling that announced them).</para>
+/// <para>Allocation: output buffers are owned here and reused; a packet of a known flow allocates nothing. A new
+/// TCP flow of an ALG gets its stream state once.</para>
+/// <para>One stage per engine (per worker thread); not thread-safe.</para>
+/// </remarks>
+public sealed class AlgStage
+{
+    private readonly AlgPlanEntry?[] _plans;
+    private readonly IPolicyClassifier? _classifier;
+    private readonly Dictionary<int, int> _portMap = [];
+    private readonly Dictionary<FlowId, AlgFlowState> _states = [];
+    private readonly AlgRewrite[] _rewrites;
+    private readonly byte[] _scratch;
+    private readonly AlgPinholeRequest[] _pinholes;
+    private readonly AlgStageOptions _options;
+    private readonly ReassemblyBudget _budget;
+    private long _lastSweepTick = long.MinValue;
+
+    /// <param name="handlers">ALG implementations by <see cref="AlgDescriptor.Name"/> (e.g. <c>StandardAlgs.CreateHandlers()</c>).</param>
+    /// <param name="policy">Supplies the enabled ALGs, their ports and options when no classifier is given.</param>
+    /// <param name="classifier">The lowered policy's classifier; its ALG plans and dispatch win over the policy's.</param>
+    public AlgStage(IEnumerable<IAlgHandler> handlers, PolicyModel policy, IPolicyClassifier? classifier = null, AlgStageOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        ArgumentNullException.ThrowIfNull(policy);
+        _options = options ?? new AlgStageOptions();
+        _rewrites = new AlgRewrite[_options.MaxRewrites];
+        _scratch = new byte[_options.ScratchBytes];
+        _pinholes = new AlgPinholeRequest[_options.MaxPinholes];
+        _budget = new ReassemblyBudget(_options.StreamBudgetBytes);
+        _classifier = classifier;
+        var byName = new Dictionary<string, IAlgHandler>(StringComparer.OrdinalIgnoreCase);
+        foreach (var handler in handlers)
+        {
+            byName[handler.Descriptor.Name] = handler;
+        }
+
+        if (classifier is not null)
+        {
+            var algs = classifier.Program.Algs;
+            _plans = new AlgPlanEntry?[algs.IsDefaultOrEmpty ? 0 : algs.Max(a => a.Id) + 1];
+            foreach (var plan in algs)
+            {
+                _plans[plan.Id] = new AlgPlanEntry(plan.Id, plan.Name, byName.GetValueOrDefault(plan.Name), plan.Options, new AlgCounters());
+            }
+        }
+        else
+        {
+            var enabled = policy.Algs.IsDefault ? [] : policy.Algs.Where(a => a.Enabled).ToArray();
+            _plans = new AlgPlanEntry?[enabled.Length];
+            for (var id = 0; id < enabled.Length; id++)
+            {
+                var alg = enabled[id];
+                var handler = byName.GetValueOrDefault(alg.Name);
+                _plans[id] = new AlgPlanEntry(id, alg.Name, handler, alg.Options, new AlgCounters());
+                var ports = alg.Ports.IsDefaultOrEmpty && handler is not null ? handler.Descriptor.DefaultPorts : alg.Ports;
+                foreach (var port in ports.IsDefault ? [] : ports)
+                {
+                    // First ALG listed keeps a port two ALGs claim; lint reports the clash.
+                    _portMap.TryAdd(PortKey((byte)port.Protocol, (ushort)port.Port), id);
+                }
+            }
+        }
+    }
+
+    /// <summary>The enabled ALGs by plan id (null where the IR has a gap).</summary>
+    public IReadOnlyList<AlgPlanEntry?> Plans => _plans;
+
+    /// <summary>Enabled ALGs that have no registered implementation: their flows pass uninspected.</summary>
+    public IEnumerable<string> Unhandled => _plans.Where(p => p is { Handler: null }).Select(p => p!.Name);
+
+    /// <summary>ALG flows that currently hold state on the stage (TCP streams, sessions).</summary>
+    public int TrackedFlows => _states.Count;
+
+    /// <summary>Counters of an enabled ALG by canonical name.</summary>
+    public AlgCounters CountersFor(string name) =>
+        _plans.FirstOrDefault(p => p is not null && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.Counters
+        ?? throw new KeyNotFoundException($"ALG '{name}' is not enabled on this stage");
+
+    /// <summary>The enabled ALG for a transport port, by plan id, or -1.</summary>
+    public int Dispatch(byte protocol, ushort port)
+    {
+        if (_classifier is not null)
+        {
+            return _classifier.DispatchAlg(protocol, port);
+        }
+
+        return _portMap.TryGetValue(PortKey(protocol, port), out var id) ? id : -1;
+    }
+
+    /// <summary>The engine's hook: inspects one translated packet of a known flow.</summary>
+    /// <returns><see cref="DropReason.None"/> to forward (possibly edited), or why the packet must be dropped
+    /// (an edit that does not fit the buffer or IP length).</returns>
+    internal DropReason Inspect(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, ref FlowEntry flow, FlowId id, bool isReply, FlowSide side, long now)
+    {
+        var tick = now / FlowTable.TickNanoseconds;
+        if (tick != _lastSweepTick)
+        {
+            _lastSweepTick = tick;
+            Sweep(engine);
+        }
+
+        if ((info.Flags & PacketFlags.HasPorts) == 0 || (info.Protocol != IpProtocol.Udp && info.Protocol != IpProtocol.Tcp)
+            || (flow.Flags & FlowEntryFlags.FromExpectation) != 0)
+        {
+            return DropReason.None;
+        }
+
+        var planId = Dispatch(info.Protocol, flow.ReplyKey.SourcePort);
+        if ((uint)planId >= (uint)_plans.Length || _plans[planId] is not { Handler: { } handler } plan)
+        {
+            return DropReason.None;
+        }
+
+        var context = ContextOf(in flow, id, isReply, side, plan, engine.Timeouts, now, null, 0, 0);
+        if (!_states.TryGetValue(id, out var state))
+        {
+            var session = handler.CreateSession(in context);
+            if (session is null && info.Protocol == IpProtocol.Udp)
+            {
+                return InspectDatagram(engine, ref packet, ref info, handler, plan, in context, now);
+            }
+
+            state = new AlgFlowState(planId, session, info.Protocol == IpProtocol.Tcp, _options.StreamCapacity, _budget);
+            _states[id] = state;
+        }
+
+        context = ContextOf(in flow, id, isReply, side, plan, engine.Timeouts, now, state.Session, 0, 0);
+        return info.Protocol == IpProtocol.Udp
+            ? InspectDatagram(engine, ref packet, ref info, handler, plan, in context, now)
+            : InspectSegment(engine, ref packet, ref info, handler, plan, state, in flow, id, isReply, side, now);
+    }
+
+    private DropReason InspectDatagram(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, IAlgHandler handler, AlgPlanEntry plan, in AlgFlowContext context, long now)
+    {
+        var output = new AlgOutput(_rewrites, _scratch, _pinholes);
+        handler.Inspect(in context, packet.Span[info.PayloadOffset..info.PacketEnd], ref output);
+        plan.Counters.Inspected++;
+        return Apply(engine, ref packet, ref info, plan, ref output, 0, info.PayloadOffset, info.PayloadLength, now, out _);
+    }
+
+    private DropReason InspectSegment(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, IAlgHandler handler, AlgPlanEntry plan, AlgFlowState state, in FlowEntry flow, FlowId id, bool isReply, FlowSide side, long now)
+    {
+        var direction = isReply ? 1 : 0;
+        var stream = state.Streams![direction];
+        var sequence = info.TcpSequence;
+        var reason = DropReason.None;
+        if ((info.TcpFlags & TcpFlags.Syn) != 0)
+        {
+            // RFC 9293 §3.4: data starts after the SYN, which takes one sequence number.
+            stream.Initialize(sequence + 1);
+            sequence++;
+        }
+
+        var payloadLength = info.PayloadLength;
+        if (!state.Stopped && payloadLength > 0)
+        {
+            var result = stream.Accept(sequence, packet.Span.Slice(info.PayloadOffset, payloadLength));
+            if (result.Status == StreamSegmentStatus.Dropped)
+            {
+                plan.Counters.StreamErrors++;
+            }
+            else if (result.Status == StreamSegmentStatus.InOrder)
+            {
+                // Where this segment's bytes sit in the readable stream; a partly old retransmission starts inside it.
+                var packetStart = (int)(sequence - stream.NextSequence);
+                var skip = 0;
+                if (packetStart < 0)
+                {
+                    skip = -packetStart;
+                    packetStart = 0;
+                }
+
+                var context = ContextOf(in flow, id, isReply, side, plan, engine.Timeouts, now, state.Session, packetStart, stream.NextSequence);
+                var output = new AlgOutput(_rewrites, _scratch, _pinholes);
+                handler.Inspect(in context, stream.Readable, ref output);
+                plan.Counters.Inspected++;
+                reason = Apply(engine, ref packet, ref info, plan, ref output, packetStart, info.PayloadOffset + skip, payloadLength - skip, now, out var delta);
+                if (delta != 0)
+                {
+                    state.Offsets![direction].Record(sequence, delta);
+                    state.Shifted = true;
+                }
+
+                if (output.Consumed > 0)
+                {
+                    stream.Consume(Math.Min(output.Consumed, stream.ReadableLength));
+                }
+
+                if (output.StopInspecting)
+                {
+                    state.Stopped = true;
+                    state.Release();
+                }
+            }
+        }
+
+        if (state.Shifted && reason == DropReason.None)
+        {
+            // RFC 2663 §7.1: every later segment of both directions carries the shift, not only the edited one.
+            TcpSequenceRewriter.Apply(packet.Span[info.TransportOffset..info.PayloadOffset], state.Offsets![direction], state.Offsets[1 - direction]);
+        }
+
+        return reason;
+    }
+
+    /// <summary>Opens the requested pinholes and applies the rewrites that fall in this packet's bytes.</summary>
+    /// <param name="windowStart">Offset in the ALG's data of the first byte this packet still carries.</param>
+    /// <param name="framePosition">Frame offset of that byte.</param>
+    /// <param name="windowLength">How many of the ALG's bytes this packet carries.</param>
+    private static DropReason Apply(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, AlgPlanEntry plan, ref AlgOutput output, int windowStart, int framePosition, int windowLength, long now, out int delta)
+    {
+        delta = 0;
+        var counters = plan.Counters;
+        if (output.MalformedReason is { } malformed)
+        {
+            counters.Malformed++;
+            counters.LastMalformedReason = malformed;
+            return DropReason.None;
+        }
+
+        for (var i = 0; i < output.PinholeCount; i++)
+        {
+            var request = output.PinholeAt(i);
+            if (request.ReplaceOwn)
+            {
+                engine.Expectations.RemoveOwnedBy(request.Spec.OwnerTag, request.Spec.Master);
+            }
+
+            if (engine.TryOpenPinhole(request.Spec, now, out _))
+            {
+                counters.PinholesOpened++;
+            }
+            else
+            {
+                counters.PinholesRefused++;
+            }
+        }
+
+        if (output.RewriteCount == 0)
+        {
+            return DropReason.None;
+        }
+
+        // All or nothing: half an edit (a Via rewritten, its Contact not) is worse than none.
+        var total = 0;
+        var usable = !output.RewritesOutOfOrder;
+        for (var i = 0; i < output.RewriteCount && usable; i++)
+        {
+            var rewrite = output.RewriteAt(i);
+            usable = rewrite.Offset >= windowStart && rewrite.Offset + rewrite.OldLength <= windowStart + windowLength;
+            total += rewrite.Delta;
+        }
+
+        if (!usable)
+        {
+            counters.RewritesRefused += output.RewriteCount;
+            return DropReason.None;
+        }
+
+        var ipLength = info.PacketEnd - info.NetworkOffset + total;
+        if (info.IpVersion == 4 ? ipLength > 65535 : ipLength - 40 > 65535)
+        {
+            counters.RewritesRefused += output.RewriteCount;
+            return DropReason.BadIpTotalLength;
+        }
+
+        if (packet.Length + total > packet.Capacity)
+        {
+            counters.RewritesRefused += output.RewriteCount;
+            return DropReason.BufferTooSmall;
+        }
+
+        // Back to front, so the frame offsets of the edits not yet applied stay valid.
+        for (var i = output.RewriteCount - 1; i >= 0; i--)
+        {
+            var rewrite = output.RewriteAt(i);
+            var reason = PayloadEditor.TryReplace(ref packet, ref info, framePosition + (rewrite.Offset - windowStart), rewrite.OldLength, output.BytesOf(rewrite));
+            if (reason != DropReason.None)
+            {
+                return reason;
+            }
+        }
+
+        counters.RewritesApplied += output.RewriteCount;
+        delta = total;
+        return DropReason.None;
+    }
+
+    private static AlgFlowContext ContextOf(in FlowEntry flow, FlowId id, bool isReply, FlowSide side, AlgPlanEntry plan, NatTimeouts timeouts, long now, object? session, int packetStart, uint streamSequence)
+    {
+        ref readonly var original = ref flow.OriginalKey;
+        ref readonly var reply = ref flow.ReplyKey;
+        AlgEndpoint inside, mapped, remote;
+        if (flow.Initiator == FlowSide.Inside)
+        {
+            inside = new AlgEndpoint(original.Source, original.SourcePort);
+            mapped = new AlgEndpoint(reply.Destination, reply.DestinationPort);
+            remote = new AlgEndpoint(reply.Source, reply.SourcePort);
+        }
+        else
+        {
+            inside = new AlgEndpoint(reply.Source, reply.SourcePort);
+            mapped = new AlgEndpoint(original.Destination, original.DestinationPort);
+            remote = new AlgEndpoint(original.Source, original.SourcePort);
+        }
+
+        var translated = (flow.Flags & (FlowEntryFlags.SourceTranslated | FlowEntryFlags.DestinationTranslated)) != 0;
+        return new AlgFlowContext(
+            id,
+            isReply ? AlgDirection.Reply : AlgDirection.Original,
+            side,
+            flow.Initiator,
+            original.Protocol,
+            inside,
+            mapped,
+            remote,
+            translated,
+            plan.Handler!.Descriptor,
+            plan.Options,
+            timeouts,
+            OwnerTagOf(plan.Id),
+            now,
+            session,
+            packetStart,
+            streamSequence);
+    }
+
+    /// <summary>The owner tag the stage hands an ALG for its pinholes.</summary>
+    public static int OwnerTagOf(int planId) => 0x414C0000 | (planId & 0xFFFF);
+
+    private void Sweep(NatEngine engine)
+    {
+        // Once a second of packet time: state of flows the engine has expired goes (Remove while enumerating is
+        // allowed for Dictionary since .NET Core 3.0, and the struct enumerator allocates nothing).
+        if (_states.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (id, state) in _states)
+        {
+            if (!engine.Flows.IsLive(id))
+            {
+                state.Release();
+                _states.Remove(id);
+            }
+        }
+    }
+
+    private static int PortKey(byte protocol, ushort port) => protocol << 16 | port;
+}
