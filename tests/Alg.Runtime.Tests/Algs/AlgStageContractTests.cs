@@ -16,11 +16,11 @@ public sealed class AlgStageContractTests
     private static readonly uint Server = Ip.V4("198.51.100.20");
     private static readonly uint Outside = Ip.V4(TestPolicies.OutsideAddress);
 
-    private static (NatEngine Engine, ReplacingAlg Alg) Engine(string replacement, bool consumeLines = true)
+    private static (NatEngine Engine, ReplacingAlg Alg) Engine(string replacement, bool consumeLines = true, bool recordData = true)
     {
         var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()]);
         policy = policy with { Algs = [AlgPolicies.Enabled(ReplacingAlg.TestDescriptor)] };
-        var alg = new ReplacingAlg(replacement, consumeLines);
+        var alg = new ReplacingAlg(replacement, consumeLines, recordData);
         var engine = new NatEngine(policy, new NatEngineOptions(FlowCapacity: 256, MappingCapacity: 256, ExpectationCapacity: 16));
         engine.UseAlgs(new AlgStage([alg], policy));
         return (engine, alg);
@@ -146,6 +146,40 @@ public sealed class AlgStageContractTests
     }
 
     [Fact]
+    public void Tcp_alg_flow_with_a_shift_allocates_nothing_per_segment()
+    {
+        var (engine, alg) = Engine("BBBBBBBB", recordData: false);
+        Send(engine, PacketBuilder.Tcp(Client, 40000, Server, 7777, TcpFlags.Syn, sequence: 1000), IngressSide.Inside);
+        Send(engine, PacketBuilder.Tcp(Server, 7777, Outside, 40000, TcpFlags.Syn | TcpFlags.Ack, sequence: 5000, acknowledgment: 1001), IngressSide.Outside);
+        Send(engine, PacketBuilder.Tcp(Client, 40000, Server, 7777, TcpFlags.Ack | TcpFlags.Psh, 1001, 5001, "AAAA\n"u8), IngressSide.Inside);
+
+        // Then line after line from the client, each inspected and shifted by +4, each acknowledged by the server.
+        var data = PacketBuilder.Tcp(Client, 40000, Server, 7777, TcpFlags.Ack | TcpFlags.Psh, 1006, 5001, "hello\n"u8);
+        var ack = PacketBuilder.Tcp(Server, 7777, Outside, 40000, TcpFlags.Ack, 5001, 1016);
+        var buffer = new byte[70_000];
+        var sequence = 1006u;
+        var forwarded = 0;
+        var now = NatTimeouts.Second;
+        void Loop()
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                now += 1_000_000;
+                SetSequence(data, 4, sequence);
+                SetSequence(ack, 8, sequence + 6 + 4);
+                sequence += 6;
+                forwarded += SendInto(engine, buffer, data, now, IngressSide.Inside);
+                forwarded += SendInto(engine, buffer, ack, now, IngressSide.Outside);
+            }
+        }
+
+        Assert.Equal(0, Allocations.Quietest(Loop));
+        Assert.Equal(0, engine.Drops.Total);
+        Assert.True(forwarded >= 8000);
+        Assert.True(alg.Calls >= 4001);
+    }
+
+    [Fact]
     public void Output_flags_rewrites_out_of_order_and_bounds_its_buffers()
     {
         var rewrites = new AlgRewrite[2];
@@ -185,6 +219,22 @@ public sealed class AlgStageContractTests
         Assert.Equal(0, stage.Dispatch(17, 5060));
         Assert.Equal(1, stage.Dispatch(17, 69));
         Assert.Equal(-1, stage.Dispatch(6, 69));
+    }
+
+    private static void SetSequence(byte[] frame, int fieldOffset, uint value)
+    {
+        var field = frame.AsSpan(PacketBuilder.EthernetHeader + 20 + fieldOffset);
+        var checksumField = frame.AsSpan(PacketBuilder.EthernetHeader + 20 + 16);
+        var old = BinaryPrimitives.ReadUInt32BigEndian(field);
+        BinaryPrimitives.WriteUInt32BigEndian(field, value);
+        BinaryPrimitives.WriteUInt16BigEndian(checksumField, Alg.Runtime.Checksums.IncrementalChecksum.Update(BinaryPrimitives.ReadUInt16BigEndian(checksumField), old, value));
+    }
+
+    private static int SendInto(NatEngine engine, byte[] buffer, byte[] frame, long now, IngressSide side)
+    {
+        frame.CopyTo(buffer, 0);
+        var packet = new PacketBuffer(buffer, 0, frame.Length, buffer.Length);
+        return engine.Process(ref packet, LinkType.Ethernet, now, side).Action == NatAction.Forward ? 1 : 0;
     }
 
     private static string Payload((NatVerdict Verdict, byte[] Frame, PacketInfo Info) sent) =>

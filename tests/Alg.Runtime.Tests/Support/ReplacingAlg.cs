@@ -5,8 +5,10 @@ using Alg.Runtime.Algs;
 namespace Alg.Runtime.Tests.Support;
 
 /// <summary>A test ALG on port 7777 (UDP and TCP): every "AAAA" becomes <c>replacement</c>; on TCP it consumes whole lines.</summary>
-public sealed class ReplacingAlg(string replacement, bool consumeLines = true) : IAlgHandler
+public sealed class ReplacingAlg(string replacement, bool consumeLines = true, bool recordData = true) : IAlgHandler
 {
+    private readonly byte[] _replacement = System.Text.Encoding.ASCII.GetBytes(replacement);
+
     public static readonly AlgDescriptor TestDescriptor = new(
         "test-replace", "test: replaces AAAA", [AlgPort.Udp(7777), AlgPort.Tcp(7777)], ImmutableArray<AlgOptionDescriptor>.Empty, ImmutableArray<AlgAlias>.Empty);
 
@@ -25,8 +27,11 @@ public sealed class ReplacingAlg(string replacement, bool consumeLines = true) :
     {
         Calls++;
         LastContext = context;
-        LastData = data.ToArray();
-        var bytes = System.Text.Encoding.ASCII.GetBytes(replacement);
+        if (recordData)
+        {
+            LastData = data.ToArray();
+        }
+
         for (var start = 0; ;)
         {
             var found = data[start..].IndexOf("AAAA"u8);
@@ -35,7 +40,7 @@ public sealed class ReplacingAlg(string replacement, bool consumeLines = true) :
                 break;
             }
 
-            output.TryRewrite(start + found, 4, bytes);
+            output.TryRewrite(start + found, 4, _replacement);
             start += found + 4;
         }
 
