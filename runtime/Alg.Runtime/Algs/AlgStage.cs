@@ -122,8 +122,19 @@ public sealed class AlgStage
             Sweep(engine);
         }
 
-        if ((info.Flags & PacketFlags.HasPorts) == 0 || (info.Protocol != IpProtocol.Udp && info.Protocol != IpProtocol.Tcp)
-            || (flow.Flags & FlowEntryFlags.FromExpectation) != 0)
+        if ((flow.Flags & FlowEntryFlags.FromExpectation) != 0)
+        {
+            // The master's ALG already saw the signalling that announced this flow; it only needs to keep the
+            // mapping it was addressed to alive.
+            if (flow.MappingIndex < 0 && flow.Initiator == FlowSide.Outside)
+            {
+                engine.AdoptMappingOfPinholeFlow(id.Index);
+            }
+
+            return DropReason.None;
+        }
+
+        if ((info.Flags & PacketFlags.HasPorts) == 0 || (info.Protocol != IpProtocol.Udp && info.Protocol != IpProtocol.Tcp))
         {
             return DropReason.None;
         }

@@ -237,6 +237,34 @@ public sealed class TftpAlgTests
     }
 
     [Fact]
+    public void A_transfer_keeps_its_mapping_after_the_request_flow_idles_out()
+    {
+        var policy = TestPolicies.Policy(
+            [TestPolicies.PatOnInterface()],
+            TestPolicies.Behavior(filtering: Alg.Policy.Model.FilteringBehavior.AddressAndPortDependent),
+            timeouts: new Dictionary<string, long?> { ["udp"] = 120 }).WithAlgs("tftp");
+        var engine = new NatEngine(policy, new NatEngineOptions(FlowCapacity: 256, MappingCapacity: 256, ExpectationCapacity: 16));
+        engine.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), policy));
+        var client = Ip.V4("192.168.1.10");
+        var server = Ip.V4("198.51.100.20");
+        Send(engine, PacketBuilder.Udp(client, 40000, server, 69, Encoding.ASCII.GetBytes("\0\u0001big.img\0octet\0")), 0, IngressSide.Inside);
+
+        // A slow transfer: one block every 60 s for 10 minutes; the RRQ's flow idles out after 120 s.
+        for (var t = 1L; t <= 600; t += 60)
+        {
+            Assert.Equal(NatAction.Forward, Send(engine, PacketBuilder.Udp(server, 50000, Outside, 40000, [0, 3, 0, 1, 0x41]), t, IngressSide.Outside).Verdict.Action);
+            Assert.Equal(NatAction.Forward, Send(engine, PacketBuilder.Udp(client, 40000, server, 50000, [0, 4, 0, 1]), t, IngressSide.Inside).Verdict.Action);
+        }
+
+        Assert.Equal(1, engine.FlowsExpired);
+
+        // The transfer's mapping still owns port 40000: another host asking for it gets another port.
+        var other = Send(engine, PacketBuilder.Udp(Ip.V4("192.168.1.11"), 40000, Ip.V4("198.51.100.99"), 53, [1, 2, 3]), 601, IngressSide.Inside);
+        Assert.Equal(NatAction.Forward, other.Verdict.Action);
+        Assert.NotEqual(40000, other.Info.SourcePort);
+    }
+
+    [Fact]
     public void Retransmitted_request_replaces_its_pinhole()
     {
         var engine = Engine(tftp: true);
