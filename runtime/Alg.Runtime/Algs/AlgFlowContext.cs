@@ -30,7 +30,8 @@ public readonly struct AlgFlowContext
         long now,
         object? session = null,
         int packetStart = 0,
-        uint streamSequence = 0)
+        uint streamSequence = 0,
+        AlgNat nat = default)
     {
         Flow = flow;
         Direction = direction;
@@ -49,6 +50,7 @@ public readonly struct AlgFlowContext
         Session = session;
         PacketStart = packetStart;
         StreamSequence = streamSequence;
+        Nat = nat;
     }
 
     /// <summary>The flow; use it as <see cref="ExpectationSpec.Master"/> of the pinholes it asks for.</summary>
@@ -99,6 +101,9 @@ public readonly struct AlgFlowContext
 
     /// <summary>TCP: the sender's original sequence number of the first data byte given; 0 for UDP.</summary>
     public uint StreamSequence { get; }
+
+    /// <summary>Translator queries (mapping reservations for announced media endpoints).</summary>
+    public AlgNat Nat { get; }
 
     /// <summary>True when the inside host started the flow (a client behind the gateway).</summary>
     public bool InsideInitiated => Initiator == FlowSide.Inside;

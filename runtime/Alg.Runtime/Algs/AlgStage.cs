@@ -145,23 +145,27 @@ public sealed class AlgStage
             return DropReason.None;
         }
 
-        var context = ContextOf(in flow, id, isReply, side, plan, engine.Timeouts, now, null, 0, 0);
         if (!_states.TryGetValue(id, out var state))
         {
-            var session = handler.CreateSession(in context);
+            var fresh = ContextOf(engine, in flow, id, isReply, side, plan, now, null, 0, 0);
+            var session = handler.CreateSession(in fresh);
             if (session is null && info.Protocol == IpProtocol.Udp)
             {
-                return InspectDatagram(engine, ref packet, ref info, handler, plan, in context, now);
+                // Stateless over UDP (TFTP): nothing is stored, so such flows cost the stage nothing.
+                return InspectDatagram(engine, ref packet, ref info, handler, plan, in fresh, now);
             }
 
             state = new AlgFlowState(planId, session, info.Protocol == IpProtocol.Tcp, _options.StreamCapacity, _budget);
             _states[id] = state;
         }
 
-        context = ContextOf(in flow, id, isReply, side, plan, engine.Timeouts, now, state.Session, 0, 0);
-        return info.Protocol == IpProtocol.Udp
-            ? InspectDatagram(engine, ref packet, ref info, handler, plan, in context, now)
-            : InspectSegment(engine, ref packet, ref info, handler, plan, state, in flow, id, isReply, side, now);
+        if (info.Protocol == IpProtocol.Tcp)
+        {
+            return InspectSegment(engine, ref packet, ref info, handler, plan, state, in flow, id, isReply, side, now);
+        }
+
+        var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, 0, 0);
+        return InspectDatagram(engine, ref packet, ref info, handler, plan, in context, now);
     }
 
     private DropReason InspectDatagram(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, IAlgHandler handler, AlgPlanEntry plan, in AlgFlowContext context, long now)
@@ -204,7 +208,7 @@ public sealed class AlgStage
                     packetStart = 0;
                 }
 
-                var context = ContextOf(in flow, id, isReply, side, plan, engine.Timeouts, now, state.Session, packetStart, stream.NextSequence);
+                var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, packetStart, stream.NextSequence);
                 var output = new AlgOutput(_rewrites, _scratch, _pinholes);
                 handler.Inspect(in context, stream.Readable, ref output);
                 plan.Counters.Inspected++;
@@ -320,7 +324,7 @@ public sealed class AlgStage
         return DropReason.None;
     }
 
-    private static AlgFlowContext ContextOf(in FlowEntry flow, FlowId id, bool isReply, FlowSide side, AlgPlanEntry plan, NatTimeouts timeouts, long now, object? session, int packetStart, uint streamSequence)
+    private static AlgFlowContext ContextOf(NatEngine engine, in FlowEntry flow, FlowId id, bool isReply, FlowSide side, AlgPlanEntry plan, long now, object? session, int packetStart, uint streamSequence)
     {
         ref readonly var original = ref flow.OriginalKey;
         ref readonly var reply = ref flow.ReplyKey;
@@ -351,12 +355,13 @@ public sealed class AlgStage
             translated,
             plan.Handler!.Descriptor,
             plan.Options,
-            timeouts,
+            engine.Timeouts,
             OwnerTagOf(plan.Id),
             now,
             session,
             packetStart,
-            streamSequence);
+            streamSequence,
+            new AlgNat(engine, now));
     }
 
     /// <summary>The owner tag the stage hands an ALG for its pinholes.</summary>

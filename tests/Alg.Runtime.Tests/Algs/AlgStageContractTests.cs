@@ -180,6 +180,45 @@ public sealed class AlgStageContractTests
     }
 
     [Fact]
+    public void An_alg_announces_the_public_port_its_media_will_really_use()
+    {
+        var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()], TestPolicies.Behavior(portPreservation: false))
+            with { Algs = [AlgPolicies.Enabled(AnnouncingAlg.TestDescriptor)] };
+        var engine = new NatEngine(policy, new NatEngineOptions(FlowCapacity: 64, MappingCapacity: 64, ExpectationCapacity: 4));
+        engine.UseAlgs(new AlgStage([new AnnouncingAlg()], policy));
+
+        var signalling = Send(engine, PacketBuilder.Udp(Client, 40000, Server, 7778, "port=06000"u8), IngressSide.Inside);
+        var announced = ushort.Parse(Encoding.ASCII.GetString(signalling.Frame, signalling.Info.PayloadOffset + 5, 5), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.NotEqual(6000, announced);
+        Assert.True(PacketBuilder.ChecksumsValid(signalling.Frame));
+
+        var media = Send(engine, PacketBuilder.Udp(Client, 6000, Server, 30000, [1, 2, 3]), IngressSide.Inside);
+        Assert.Equal((Outside, announced), (media.Info.SourceAddress, media.Info.SourcePort));
+    }
+
+    [Fact]
+    public void A_classifier_decides_dispatch_when_given()
+    {
+        var program = new Alg.Runtime.Pipeline.Ir.PipelineProgram(
+            [], [], [],
+            [new Alg.Runtime.Pipeline.Ir.AlgPlan(0, "tftp", System.Collections.Immutable.ImmutableSortedDictionary<string, AlgOptionValue>.Empty)],
+            [new Alg.Runtime.Pipeline.Ir.AlgPortBinding(Alg.Policy.Model.TransportProtocol.Udp, 6969, 0)],
+            [], [], "test");
+        var policy = AlgPolicies.PatEverythingStrict().WithAlgs("tftp");
+        var engine = new NatEngine(policy, new NatEngineOptions(FlowCapacity: 64, MappingCapacity: 64, ExpectationCapacity: 4));
+        var stage = new AlgStage(Alg.StdlibAlgs.StandardAlgs.CreateHandlers(), policy, new Alg.Runtime.Pipeline.PipelineInterpreter(program));
+        engine.UseAlgs(stage);
+        Assert.Equal(0, stage.Dispatch(17, 6969));
+        Assert.Equal(-1, stage.Dispatch(17, 69));
+
+        var rrq = "\0\u0001f\0octet\0"u8.ToArray();
+        Send(engine, PacketBuilder.Udp(Client, 40000, Server, 69, rrq), IngressSide.Inside);
+        Assert.Equal(0, engine.Expectations.Count);
+        Send(engine, PacketBuilder.Udp(Client, 40001, Server, 6969, rrq), IngressSide.Inside);
+        Assert.Equal(1, engine.Expectations.Count);
+    }
+
+    [Fact]
     public void Output_flags_rewrites_out_of_order_and_bounds_its_buffers()
     {
         var rewrites = new AlgRewrite[2];
