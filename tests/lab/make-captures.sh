@@ -1,0 +1,419 @@
+#!/usr/bin/env bash
+# Alg lab captures: real traffic from real tools through Linux's own NAT
+# (nft masquerade + the kernel's conntrack helpers) in three network namespaces.
+#
+#   alglab-phone  lan0 192.168.1.10/24, default via 192.168.1.1
+#   alglab-gw     gl0  192.168.1.1/24 (inside), gw0 203.0.113.1/24 (outside),
+#                 ip_forward=1, nft masquerade on oifname gw0
+#   alglab-server wan0 203.0.113.20/24, NO other route (no way back to 192.168.1.0/24)
+#
+# Every scenario gets a fresh topology (so a fresh conntrack table), tcpdump on
+# lan0, gl0, gw0 and wan0, the traffic, then a clean stop of the captures and a
+# teardown. Output: tests/data/lab/<scenario>/{lan0,gl0,gw0,wan0}.pcap plus
+# logs/ (tool output, conntrack/nft state). Needs root. Idempotent: old
+# namespaces and old output of the chosen scenarios are removed first.
+#
+# Usage: sudo tests/lab/make-captures.sh [scenario ...]
+#   scenarios: nat-basic tftp tftp-no-helper sip-udp-helper sip-tcp-helper sip-udp-no-alg
+#              sip-register-inbound sip-stun-rewritten   (default: all)
+# Traffic goes only between these namespaces. Nothing leaves the machine.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+OUT="$REPO/tests/data/lab"
+SIPP_XML="$HERE/sipp"
+PY=/usr/bin/python3
+
+NS_PHONE=alglab-phone
+NS_GW=alglab-gw
+NS_SERVER=alglab-server
+PHONE_IP=192.168.1.10
+GW_IN_IP=192.168.1.1
+GW_OUT_IP=203.0.113.1
+SERVER_IP=203.0.113.20
+
+ALL_SCENARIOS=(nat-basic tftp tftp-no-helper sip-udp-helper sip-tcp-helper sip-udp-no-alg sip-register-inbound sip-stun-rewritten)
+
+[[ $EUID -eq 0 ]] || { echo "make-captures.sh: needs root" >&2; exit 1; }
+for t in ip nft tcpdump tshark sipp ethtool socat in.tftpd tftp curl ping; do
+  command -v "$t" >/dev/null || { echo "missing tool: $t (apt-get install iproute2 nftables tcpdump tshark sip-tester ethtool socat tftpd-hpa tftp-hpa curl iputils-ping python3-scapy)" >&2; exit 1; }
+done
+$PY -c 'import scapy' 2>/dev/null || { echo "missing python3-scapy for $PY" >&2; exit 1; }
+
+WORK="$(mktemp -d /tmp/alglab.XXXXXX)"
+chmod 755 "$WORK"
+declare -a BG_PIDS=()    # background servers/tools started by this script
+declare -a CAP_PIDS=()   # tcpdump processes
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+nsx() { local ns=$1; shift; ip netns exec "$ns" "$@"; }
+
+kill_bg() {
+  local p
+  for p in "${BG_PIDS[@]:-}"; do [[ -n $p ]] && kill "$p" 2>/dev/null || true; done
+  for p in "${BG_PIDS[@]:-}"; do [[ -n $p ]] && wait "$p" 2>/dev/null || true; done
+  BG_PIDS=()
+}
+
+teardown() {
+  local p
+  for p in "${CAP_PIDS[@]:-}"; do [[ -n $p ]] && kill -INT "$p" 2>/dev/null || true; done
+  for p in "${CAP_PIDS[@]:-}"; do [[ -n $p ]] && wait "$p" 2>/dev/null || true; done
+  CAP_PIDS=()
+  kill_bg
+  local ns
+  for ns in $NS_PHONE $NS_GW $NS_SERVER; do
+    if ip netns list | grep -qw "$ns"; then
+      # kill anything we left inside (only processes in our own namespaces)
+      local pids; pids=$(ip netns pids "$ns" 2>/dev/null || true)
+      [[ -n $pids ]] && kill $pids 2>/dev/null || true
+      ip netns del "$ns" 2>/dev/null || true
+    fi
+  done
+  # veth peers die with their namespace; remove stray ones in the root ns too
+  for ns in alglab-v1 alglab-v2; do ip link del "$ns" 2>/dev/null || true; done
+}
+
+cleanup_all() { teardown; rm -rf "$WORK"; }
+trap cleanup_all EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- topology
+# $1: gateway mode: plain | sip | tftp
+setup_topology() {
+  local mode=$1
+  teardown
+  ip netns add $NS_PHONE
+  ip netns add $NS_GW
+  ip netns add $NS_SERVER
+  local ns
+  for ns in $NS_PHONE $NS_GW $NS_SERVER; do
+    # no IPv6 chatter (RS/MLD/DAD) in the captures
+    nsx $ns sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+    nsx $ns ip link set lo up
+  done
+  ip link add alglab-v1 netns $NS_PHONE type veth peer name alglab-v1p netns $NS_GW
+  ip link add alglab-v2 netns $NS_GW type veth peer name alglab-v2p netns $NS_SERVER
+  nsx $NS_PHONE ip link set alglab-v1 name lan0
+  nsx $NS_GW ip link set alglab-v1p name gl0
+  nsx $NS_GW ip link set alglab-v2 name gw0
+  nsx $NS_SERVER ip link set alglab-v2p name wan0
+  # fixed MACs so captures are reproducible
+  nsx $NS_PHONE  ip link set lan0 address 02:00:00:00:01:10
+  nsx $NS_GW     ip link set gl0  address 02:00:00:00:01:01
+  nsx $NS_GW     ip link set gw0  address 02:00:00:00:02:01
+  nsx $NS_SERVER ip link set wan0 address 02:00:00:00:02:20
+
+  nsx $NS_PHONE  ip addr add $PHONE_IP/24 dev lan0
+  nsx $NS_GW     ip addr add $GW_IN_IP/24 dev gl0
+  nsx $NS_GW     ip addr add $GW_OUT_IP/24 dev gw0
+  nsx $NS_SERVER ip addr add $SERVER_IP/24 dev wan0
+  local pair
+  for pair in "$NS_PHONE lan0" "$NS_GW gl0" "$NS_GW gw0" "$NS_SERVER wan0"; do
+    set -- $pair
+    nsx "$1" ethtool -K "$2" tx off rx off >/dev/null 2>&1 || nsx "$1" ethtool -K "$2" tx off rx off
+    nsx "$1" ip link set "$2" up
+  done
+  nsx $NS_PHONE ip route add default via $GW_IN_IP
+  # the server deliberately gets no default route and no route to 192.168.1.0/24
+  nsx $NS_GW sysctl -qw net.ipv4.ip_forward=1
+  # helpers are only used when the ruleset assigns them (no automatic assignment)
+  nsx $NS_GW sysctl -qw net.netfilter.nf_conntrack_helper=0 2>/dev/null || true
+
+  local rules="$WORK/gw-$mode.nft"
+  {
+    echo "flush ruleset"
+    echo "table ip alglab_nat {"
+    echo "  chain postrouting {"
+    echo "    type nat hook postrouting priority srcnat; policy accept;"
+    echo "    oifname \"gw0\" masquerade"
+    echo "  }"
+    echo "}"
+    case $mode in
+      sip)
+        cat <<'EOF'
+table ip alglab_helpers {
+  ct helper sip-5060-udp {
+    type "sip" protocol udp;
+    l3proto ip;
+  }
+  ct helper sip-5060-tcp {
+    type "sip" protocol tcp;
+    l3proto ip;
+  }
+  chain prerouting {
+    type filter hook prerouting priority filter; policy accept;
+    udp dport 5060 ct state new ct helper set "sip-5060-udp"
+    tcp dport 5060 ct state new ct helper set "sip-5060-tcp"
+  }
+}
+EOF
+        ;;
+      tftp)
+        cat <<'EOF'
+table ip alglab_helpers {
+  ct helper tftp-69 {
+    type "tftp" protocol udp;
+    l3proto ip;
+  }
+  chain prerouting {
+    type filter hook prerouting priority filter; policy accept;
+    udp dport 69 ct state new ct helper set "tftp-69"
+  }
+}
+EOF
+        ;;
+      plain) ;;
+      *) echo "bad mode $mode" >&2; return 1 ;;
+    esac
+  } > "$rules"
+  nsx $NS_GW nft -f "$rules"
+}
+
+# ---------------------------------------------------------------- captures
+# $1: scenario directory
+start_captures() {
+  local dir=$1 pair
+  CAP_PIDS=()
+  for pair in "$NS_PHONE lan0" "$NS_GW gl0" "$NS_GW gw0" "$NS_SERVER wan0"; do
+    set -- $pair
+    # exec'd directly (not via a shell function) so $! is tcpdump itself
+    ip netns exec "$1" tcpdump -Z root -U -n -s 0 -i "$2" -w "$dir/$2.pcap" 2>"$dir/logs/tcpdump-$2.log" &
+    CAP_PIDS+=($!)
+  done
+  # wait until all four are listening
+  local i
+  for i in $(seq 1 50); do
+    if [[ $(cat "$dir"/logs/tcpdump-*.log 2>/dev/null | grep -c 'listening on') -ge 4 ]]; then
+      sleep 0.3; return 0
+    fi
+    sleep 0.1
+  done
+  echo "tcpdump did not start" >&2; cat "$dir"/logs/tcpdump-*.log >&2; return 1
+}
+
+stop_captures() {
+  local p
+  sleep 0.5
+  for p in "${CAP_PIDS[@]}"; do kill -INT "$p" 2>/dev/null || true; done
+  for p in "${CAP_PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+  CAP_PIDS=()
+}
+
+# state of the gateway after the traffic (conntrack table, nft ruleset)
+dump_gw_state() {
+  local dir=$1
+  nsx $NS_GW nft list ruleset > "$dir/logs/gw-nft-ruleset.txt" 2>&1 || true
+  nsx $NS_GW cat /proc/net/nf_conntrack > "$dir/logs/gw-conntrack.txt" 2>&1 || true
+  nsx $NS_GW cat /proc/net/nf_conntrack_expect > "$dir/logs/gw-conntrack-expect.txt" 2>&1 || true
+}
+
+new_scenario() {
+  local name=$1
+  local dir="$OUT/$name"
+  rm -rf "$dir"
+  mkdir -p "$dir/logs"
+  echo "$dir"
+}
+
+# sipp needs its RTP pcaps in pcap/ under its working directory
+prepare_sipp_dir() {
+  mkdir -p "$WORK/sipp/pcap"
+  cp /usr/share/sip-tester/*.pcap "$WORK/sipp/pcap/"
+  cp "$SIPP_XML"/*.xml "$WORK/sipp/"
+}
+
+SIPP_COMMON=(-nostdin -m 1 -l 1 -timeout 40s -timeout_error -trace_err -trace_msg -trace_screen)
+
+# runs sipp inside a namespace, in the sipp work dir, logs into $dir/logs/sipp-<tag>*
+# $1 ns, $2 tag, $3 dir, rest: sipp args
+run_sipp() {
+  local ns=$1 tag=$2 dir=$3; shift 3
+  echo "ip netns exec $ns sipp $*" >> "$dir/logs/commands.txt"
+  ( cd "$WORK/sipp" && exec ip netns exec "$ns" sipp "$@" \
+      -message_file "$dir/logs/sipp-$tag-messages.log" \
+      -error_file "$dir/logs/sipp-$tag-errors.log" \
+      -screen_file "$dir/logs/sipp-$tag-screen.log" \
+      >"$dir/logs/sipp-$tag-stdout.log" 2>&1 )
+}
+
+# ---------------------------------------------------------------- scenarios
+scenario_nat_basic() {
+  local dir; dir=$(new_scenario nat-basic)
+  log "nat-basic"
+  setup_topology plain
+  mkdir -p "$WORK/www"
+  printf 'hello from 203.0.113.20 over TCP through Linux masquerade\n' > "$WORK/www/hello.txt"
+  # servers: UDP echo on 7000 (one child per peer), HTTP on 8080
+  ip netns exec $NS_SERVER socat UDP4-RECVFROM:7000,bind=$SERVER_IP,fork EXEC:cat >"$dir/logs/socat-udp-server.log" 2>&1 &
+  BG_PIDS+=($!)
+  ( cd "$WORK/www" && exec ip netns exec $NS_SERVER $PY -m http.server 8080 --bind $SERVER_IP ) >"$dir/logs/http-server.log" 2>&1 &
+  BG_PIDS+=($!)
+  sleep 1
+  start_captures "$dir"
+  {
+    echo "ip netns exec $NS_SERVER socat UDP4-RECVFROM:7000,bind=$SERVER_IP,fork EXEC:cat"
+    echo "ip netns exec $NS_SERVER $PY -m http.server 8080 --bind $SERVER_IP   (cwd holds hello.txt)"
+    echo "ip netns exec $NS_PHONE ping -c 3 -i 0.3 $SERVER_IP"
+    echo "ip netns exec $NS_PHONE socat -t 1 - UDP4:$SERVER_IP:7000,bind=$PHONE_IP:40000   (3 lines in, 3 echoes back)"
+    echo "ip netns exec $NS_PHONE socat -t 1 - UDP4:$SERVER_IP:7000,bind=$PHONE_IP:40001   (2 lines in, 2 echoes back)"
+    echo "ip netns exec $NS_PHONE curl -sS --http1.0 http://$SERVER_IP:8080/hello.txt"
+  } >> "$dir/logs/commands.txt"
+  nsx $NS_PHONE ping -c 3 -i 0.3 $SERVER_IP > "$dir/logs/ping.log" 2>&1
+  sleep 0.3
+  ( for i in 1 2 3; do echo "udp from 40000 msg $i"; sleep 0.3; done; sleep 0.5 ) \
+    | nsx $NS_PHONE socat -t 1 - UDP4:$SERVER_IP:7000,bind=$PHONE_IP:40000 > "$dir/logs/udp-40000.log" 2>&1
+  ( for i in 1 2; do echo "udp from 40001 msg $i"; sleep 0.3; done; sleep 0.5 ) \
+    | nsx $NS_PHONE socat -t 1 - UDP4:$SERVER_IP:7000,bind=$PHONE_IP:40001 > "$dir/logs/udp-40001.log" 2>&1
+  sleep 0.3
+  nsx $NS_PHONE curl -sS --http1.0 http://$SERVER_IP:8080/hello.txt > "$dir/logs/curl.log" 2>&1
+  sleep 1
+  dump_gw_state "$dir"
+  stop_captures
+  kill_bg
+}
+
+# TFTP download. $1 scenario name, $2 gateway mode (tftp = with the kernel's
+# tftp helper, plain = masquerade only)
+scenario_tftp() {
+  local name=$1 mode=$2
+  local dir; dir=$(new_scenario "$name")
+  log "$name"
+  setup_topology "$mode"
+  rm -rf "$WORK/tftp" "$WORK/tftp-client"
+  mkdir -p "$WORK/tftp" "$WORK/tftp-client"
+  chmod 755 "$WORK/tftp" "$WORK/tftp-client"
+  # 1300 bytes: three DATA blocks (512, 512, 276)
+  $PY - "$WORK/tftp/boot.cfg" <<'EOF'
+import sys
+lines = "".join("alglab tftp test file, line %03d: 0123456789abcdef\n" % i for i in range(40))
+open(sys.argv[1], "w").write(lines[:1300])
+EOF
+  chmod 644 "$WORK/tftp/boot.cfg"
+  ip netns exec $NS_SERVER in.tftpd -L -vvv --address $SERVER_IP:69 -u root -s "$WORK/tftp" >"$dir/logs/tftpd.log" 2>&1 &
+  BG_PIDS+=($!)
+  sleep 1
+  start_captures "$dir"
+  {
+    echo "ip netns exec $NS_SERVER in.tftpd -L -vvv --address $SERVER_IP:69 -u root -s <dir with boot.cfg, 1300 bytes>"
+    echo "cd <empty dir> && printf 'binary\\nrexmt 2\\ntimeout 6\\nget boot.cfg\\nquit\\n' | timeout 15 ip netns exec $NS_PHONE tftp $SERVER_IP"
+  } >> "$dir/logs/commands.txt"
+  ( cd "$WORK/tftp-client" && printf 'binary\nrexmt 2\ntimeout 6\nget boot.cfg\nquit\n' | timeout 15 ip netns exec $NS_PHONE tftp $SERVER_IP ) \
+    > "$dir/logs/tftp-client.log" 2>&1 || echo "tftp client rc=$?" >> "$dir/logs/tftp-client.log"
+  if cmp "$WORK/tftp/boot.cfg" "$WORK/tftp-client/boot.cfg" >> "$dir/logs/tftp-client.log" 2>&1; then
+    echo "downloaded file identical (1300 bytes)" >> "$dir/logs/tftp-client.log"
+  else
+    echo "download FAILED (no identical file)" >> "$dir/logs/tftp-client.log"
+  fi
+  sleep 1
+  dump_gw_state "$dir"
+  stop_captures
+  kill_bg
+}
+
+# A call: UAS on the server, UAC (-sn uac_pcap) on the phone, RTP both ways.
+# $1 scenario name, $2 gateway mode (sip|plain), $3 transport (u1|t1)
+sip_call() {
+  local name=$1 mode=$2 tr=$3
+  local dir; dir=$(new_scenario "$name")
+  log "$name"
+  setup_topology "$mode"
+  prepare_sipp_dir
+  start_captures "$dir"
+  run_sipp $NS_SERVER uas "$dir" -sf uas_media.xml -t $tr -i $SERVER_IP -p 5060 -mi $SERVER_IP -mp 8000 "${SIPP_COMMON[@]}" &
+  local uas=$!
+  BG_PIDS+=($uas)
+  sleep 1
+  run_sipp $NS_PHONE uac "$dir" -sn uac_pcap -s alice -t $tr -i $PHONE_IP -p 5060 -mi $PHONE_IP -mp 6000 "${SIPP_COMMON[@]}" $SERVER_IP:5060 \
+    || echo "uac exit code $?" >> "$dir/logs/exit-codes.txt"
+  wait $uas || echo "uas exit code $?" >> "$dir/logs/exit-codes.txt"
+  BG_PIDS=()
+  sleep 0.5
+  dump_gw_state "$dir"
+  stop_captures
+}
+
+scenario_sip_register_inbound() {
+  local name=sip-register-inbound
+  local dir; dir=$(new_scenario "$name")
+  log "$name"
+  setup_topology sip
+  prepare_sipp_dir
+  start_captures "$dir"
+  # 1. registrar on the server, phone registers
+  run_sipp $NS_SERVER registrar "$dir" -sf uas_registrar.xml -t u1 -i $SERVER_IP -p 5060 -trace_logs -log_file "$dir/logs/sipp-registrar-log.log" "${SIPP_COMMON[@]}" &
+  local reg=$!
+  BG_PIDS+=($reg)
+  sleep 1
+  run_sipp $NS_PHONE register "$dir" -sf uac_register.xml -t u1 -i $PHONE_IP -p 5060 "${SIPP_COMMON[@]}" $SERVER_IP:5060 \
+    || echo "register uac exit code $?" >> "$dir/logs/exit-codes.txt"
+  wait $reg || echo "registrar exit code $?" >> "$dir/logs/exit-codes.txt"
+  BG_PIDS=()
+  local cip cport
+  read -r cip cport < <(sed -n 's/.*CONTACT \([0-9.]*\) \([0-9]*\).*/\1 \2/p' "$dir/logs/sipp-registrar-log.log" | head -1)
+  [[ -n ${cip:-} && -n ${cport:-} ]] || { echo "registrar saw no contact" >&2; return 1; }
+  echo "registered contact as seen by the server: $cip:$cport" > "$dir/logs/registered-contact.txt"
+  # 2. the phone waits for calls on its 5060; the server calls the registered contact
+  run_sipp $NS_PHONE uas "$dir" -sf uas_media.xml -t u1 -i $PHONE_IP -p 5060 -mi $PHONE_IP -mp 6000 "${SIPP_COMMON[@]}" &
+  local uas=$!
+  BG_PIDS+=($uas)
+  sleep 1
+  run_sipp $NS_SERVER uac "$dir" -sn uac_pcap -s phone -t u1 -i $SERVER_IP -p 5060 -mi $SERVER_IP -mp 8000 "${SIPP_COMMON[@]}" "$cip:$cport" \
+    || echo "server uac exit code $?" >> "$dir/logs/exit-codes.txt"
+  wait $uas || echo "phone uas exit code $?" >> "$dir/logs/exit-codes.txt"
+  BG_PIDS=()
+  sleep 0.5
+  dump_gw_state "$dir"
+  stop_captures
+}
+
+scenario_sip_stun_rewritten() {
+  local name=sip-stun-rewritten
+  local dir; dir=$(new_scenario "$name")
+  log "$name"
+  setup_topology plain
+  prepare_sipp_dir
+  start_captures "$dir"
+  run_sipp $NS_SERVER uas "$dir" -sf uas_media.xml -t u1 -i $SERVER_IP -p 5060 -mi $SERVER_IP -mp 8000 "${SIPP_COMMON[@]}" &
+  local uas=$!
+  BG_PIDS+=($uas)
+  sleep 1
+  run_sipp $NS_PHONE uac "$dir" -sf uac_stun.xml -set pubip $GW_OUT_IP -s alice -t u1 -i $PHONE_IP -p 5060 -mi $PHONE_IP -mp 6000 "${SIPP_COMMON[@]}" $SERVER_IP:5060 \
+    || echo "uac exit code $?" >> "$dir/logs/exit-codes.txt"
+  wait $uas || echo "uas exit code $?" >> "$dir/logs/exit-codes.txt"
+  BG_PIDS=()
+  sleep 0.5
+  dump_gw_state "$dir"
+  stop_captures
+  # derived files: what a broken ALG would have sent (see MANIFEST.md)
+  local f
+  for f in gw0 wan0; do
+    $PY "$HERE/rewrite-sdp.py" "$dir/$f.pcap" "$dir/$f-broken-alg.pcap" $GW_OUT_IP 203.0.113.99 \
+      >> "$dir/logs/rewrite-sdp.log" 2>&1
+  done
+}
+
+run_scenario() {
+  case $1 in
+    nat-basic) scenario_nat_basic ;;
+    tftp) scenario_tftp tftp tftp ;;
+    tftp-no-helper) scenario_tftp tftp-no-helper plain ;;
+    sip-udp-helper) sip_call sip-udp-helper sip u1 ;;
+    sip-tcp-helper) sip_call sip-tcp-helper sip t1 ;;
+    sip-udp-no-alg) sip_call sip-udp-no-alg plain u1 ;;
+    sip-register-inbound) scenario_sip_register_inbound ;;
+    sip-stun-rewritten) scenario_sip_stun_rewritten ;;
+    *) echo "unknown scenario $1" >&2; return 1 ;;
+  esac
+  teardown
+  # logs: strip the temp dir name so reruns give stable text
+  sed -i "s#$WORK#\$WORK#g" "$OUT/$1"/logs/*.txt "$OUT/$1"/logs/*.log 2>/dev/null || true
+  "$HERE/check-captures.sh" "$OUT/$1" > "$OUT/$1/SANITY.txt" 2>&1 || true
+}
+
+mkdir -p "$OUT"
+scen=("$@")
+[[ ${#scen[@]} -gt 0 ]] || scen=("${ALL_SCENARIOS[@]}")
+for s in "${scen[@]}"; do run_scenario "$s"; done
+log "done: $OUT"
