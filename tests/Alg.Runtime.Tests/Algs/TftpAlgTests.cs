@@ -81,6 +81,46 @@ public sealed class TftpAlgTests
         Assert.Equal(0, engine.Drops.Total);
     }
 
+    /// <summary>Wireshark as the independent judge of what the ALG stage forwards.</summary>
+    [RequiresTsharkTheory]
+    [InlineData(Tcpdump)]
+    [InlineData(Ndpi)]
+    public void Tshark_finds_no_errors_or_malformed_packets_in_what_the_alg_stage_forwards(string file)
+    {
+        var engine = Engine(tftp: true);
+        var replay = new ClientSideReplay(engine, 69).Run(Corpus.FilePath(file));
+        var output = Path.Combine(Path.GetTempPath(), $"alg-tftp-{Environment.ProcessId}-{file}.pcap");
+        try
+        {
+            using (var writer = Alg.Runtime.Capture.PcapWriter.Create(output, LinkType.Ethernet, Alg.Runtime.Capture.TimestampPrecision.Microseconds))
+            {
+                var time = 0L;
+                foreach (var packet in replay.Packets.Where(p => p.Verdict.Action == NatAction.Forward))
+                {
+                    writer.Write(time += 1_000_000, packet.Output, packet.Output.Length);
+                }
+            }
+
+            var errors = Tshark.Run(
+                "-r", output,
+                "-o", "ip.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE",
+                "-Y", "_ws.expert.severity >= error or _ws.malformed",
+                "-T", "fields", "-e", "frame.number");
+            var input = Tshark.Run(
+                "-r", Corpus.FilePath(file),
+                "-o", "ip.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE",
+                "-Y", "_ws.expert.severity >= error or _ws.malformed",
+                "-T", "fields", "-e", "frame.number");
+            Assert.True(
+                errors.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length <= input.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length,
+                $"{file}: tshark errors after the ALG stage: {errors}");
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
     [Fact]
     public void Without_the_alg_the_answer_from_a_new_port_is_dropped_as_unsolicited()
     {
