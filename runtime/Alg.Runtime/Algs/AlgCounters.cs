@@ -22,6 +22,13 @@ public sealed class AlgCounters
     /// <summary>Pinholes the engine refused (expectation table full) or the output had no room for.</summary>
     public long PinholesRefused { get; internal set; }
 
+    /// <summary>Inspections the ALG failed with an exception (an ALG bug): nothing applied, packet forwarded
+    /// untouched, a TCP connection no longer inspected.</summary>
+    public long Failures { get; internal set; }
+
+    /// <summary>The exception type of the last failure, for diagnostics.</summary>
+    public string? LastFailure { get; internal set; }
+
     /// <summary>TCP segments the stream reassembler refused (window, budget, gaps); forwarded uninspected.</summary>
     public long StreamErrors { get; internal set; }
 }

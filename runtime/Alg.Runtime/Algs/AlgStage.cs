@@ -171,8 +171,11 @@ public sealed class AlgStage
     private DropReason InspectDatagram(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, IAlgHandler handler, AlgPlanEntry plan, in AlgFlowContext context, long now)
     {
         var output = new AlgOutput(_rewrites, _scratch, _pinholes);
-        handler.Inspect(in context, packet.Span[info.PayloadOffset..info.PacketEnd], ref output);
-        plan.Counters.Inspected++;
+        if (!TryInspect(handler, in context, packet.Span[info.PayloadOffset..info.PacketEnd], ref output, plan.Counters))
+        {
+            return DropReason.None;
+        }
+
         return Apply(engine, ref packet, ref info, plan, ref output, 0, info.PayloadOffset, info.PayloadLength, now, out _);
     }
 
@@ -210,8 +213,12 @@ public sealed class AlgStage
 
                 var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, packetStart, stream.NextSequence);
                 var output = new AlgOutput(_rewrites, _scratch, _pinholes);
-                handler.Inspect(in context, stream.Readable, ref output);
-                plan.Counters.Inspected++;
+                if (!TryInspect(handler, in context, stream.Readable, ref output, plan.Counters))
+                {
+                    // A failed parse cannot say where the next message starts: stop inspecting, keep the offsets.
+                    output = new AlgOutput(_rewrites, _scratch, _pinholes) { StopInspecting = true };
+                }
+
                 reason = Apply(engine, ref packet, ref info, plan, ref output, packetStart, info.PayloadOffset + skip, payloadLength - skip, now, out var delta);
                 if (delta != 0)
                 {
@@ -239,6 +246,23 @@ public sealed class AlgStage
         }
 
         return reason;
+    }
+
+    /// <summary>Runs the ALG; a bug in it (an exception on odd input) is counted, never thrown out of the engine.</summary>
+    private static bool TryInspect(IAlgHandler handler, in AlgFlowContext context, ReadOnlySpan<byte> data, ref AlgOutput output, AlgCounters counters)
+    {
+        counters.Inspected++;
+        try
+        {
+            handler.Inspect(in context, data, ref output);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            counters.Failures++;
+            counters.LastFailure = exception.GetType().Name;
+            return false;
+        }
     }
 
     /// <summary>Opens the requested pinholes and applies the rewrites that fall in this packet's bytes.</summary>

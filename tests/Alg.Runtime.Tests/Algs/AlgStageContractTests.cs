@@ -249,6 +249,31 @@ public sealed class AlgStageContractTests
         Assert.Equal(2, engine.Algs!.CountersFor("test-replace").RewritesRefused);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_alg_that_throws_is_counted_and_the_packet_passes_untouched(bool tcp)
+    {
+        var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()]) with { Algs = [AlgPolicies.Enabled(ReplacingAlg.TestDescriptor)] };
+        var engine = new NatEngine(policy, new NatEngineOptions(FlowCapacity: 64, MappingCapacity: 64, ExpectationCapacity: 4));
+        engine.UseAlgs(new AlgStage([new ThrowingAlg()], policy));
+        if (tcp)
+        {
+            Send(engine, PacketBuilder.Tcp(Client, 40000, Server, 7777, TcpFlags.Syn, sequence: 1000), IngressSide.Inside);
+        }
+
+        var frame = tcp
+            ? PacketBuilder.Tcp(Client, 40000, Server, 7777, TcpFlags.Ack, 1001, 1, "0123"u8)
+            : PacketBuilder.Udp(Client, 40000, Server, 7777, "0123"u8);
+        var (verdict, output, info) = Send(engine, frame, IngressSide.Inside);
+        Assert.Equal(NatAction.Forward, verdict.Action);
+        Assert.Equal("0123", Encoding.ASCII.GetString(output, info.PayloadOffset, info.PayloadLength));
+        var counters = engine.Algs!.CountersFor("test-replace");
+        Assert.Equal(1, counters.Failures);
+        Assert.Equal(nameof(IndexOutOfRangeException), counters.LastFailure);
+        Assert.Equal(0, counters.RewritesApplied);
+    }
+
     [Fact]
     public void Enabled_alg_without_implementation_is_reported_and_its_flows_pass()
     {
