@@ -16,6 +16,7 @@ public static class AlgCommandLine
         root.Subcommands.Add(LintCommand.Create(output, error));
         root.Subcommands.Add(PolicyCommand.Create(output, error));
         root.Subcommands.Add(CompileCommand.Create(output, error));
+        root.Subcommands.Add(ReplayCommand.Create(output, error));
         root.Subcommands.Add(AstCommand.Create(output, error));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

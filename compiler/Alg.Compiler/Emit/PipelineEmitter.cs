@@ -328,33 +328,27 @@ public static class PipelineEmitter
         code.Open();
         foreach (var rule in program.NatRules)
         {
-            var terms = new List<string>();
-            if (!rule.RealAddresses.IsEmpty)
+            var addresses = rule.RealAddresses.IsEmpty ? null : "(" + string.Join(" || ", rule.RealAddresses.Select(r => r.First == r.Last
+                ? $"tuple.Source == 0x{r.First.Value:X8}u"
+                : $"(tuple.Source - 0x{r.First.Value:X8}u) <= 0x{r.Last.Value - r.First.Value:X8}u")) + ")";
+            var acl = rule.MatchAclId >= 0 ? $"Permit{rule.MatchAclId}(in tuple)" : null;
+            string test;
+            switch (rule.Kind)
             {
-                terms.Add("(" + string.Join(" || ", rule.RealAddresses.Select(r => r.First == r.Last
-                    ? $"tuple.Source == 0x{r.First.Value:X8}u"
-                    : $"(tuple.Source - 0x{r.First.Value:X8}u) <= 0x{r.Last.Value - r.First.Value:X8}u")) + ")");
+                case NatRuleKind.StaticPort:
+                    test = rule.RealPort is { } port && !rule.RealAddresses.IsEmpty
+                        ? $"tuple.Protocol == {rule.Protocol} && tuple.SourcePort == {port.Low} && tuple.Source == 0x{rule.RealAddresses[0].First.Value:X8}u"
+                        : "false";
+                    break;
+                case NatRuleKind.Static:
+                    test = string.Join(" && ", new[] { addresses ?? "false", acl }.Where(t => t is not null));
+                    break;
+                default:
+                    test = acl ?? addresses ?? "true";
+                    break;
             }
 
-            if (rule.Protocol != 0)
-            {
-                terms.Add($"tuple.Protocol == {rule.Protocol}");
-                if (rule.RealPort is { } port)
-                {
-                    terms.Add(port.Low == port.High ? $"tuple.SourcePort == {port.Low}" : $"(uint)(tuple.SourcePort - {port.Low}) <= {port.High - port.Low}u");
-                }
-                else
-                {
-                    terms.Add("false");
-                }
-            }
-
-            if (rule.MatchAclId >= 0)
-            {
-                terms.Add($"Permit{rule.MatchAclId}(in tuple)");
-            }
-
-            code.Line($"if ({(terms.Count == 0 ? "true" : string.Join(" && ", terms))}) return {rule.Id}; // {rule.Kind} {Comment(rule.Span.ToLocation())}");
+            code.Line($"if ({test}) return {rule.Id}; // {rule.Kind} {Comment(rule.Span.ToLocation())}");
         }
 
         code.Line("return -1;");

@@ -1,12 +1,14 @@
 using Alg.Policy.Model;
+using Alg.Runtime.Nat;
 using Alg.Runtime.Pipeline.Ir;
 
 namespace Alg.Compiler.Lowering;
 
 /// <summary>
-/// Orders the active inside-source NAT rules the way a new flow tries them — port forwards, then static
-/// mappings, then dynamic rules, each group in configuration order — and records what selects each: its
-/// real addresses, its match ACL, and for a port forward the transport and real port.
+/// Orders the NAT rules the runtime can carry out the way a new flow tries them — port forwards, then static
+/// mappings, then the rest, each group in configuration order (<see cref="NatRuleSet.Rank"/>) — and records
+/// what selects each: its real addresses, its match ACL, and for a port forward the transport and real port.
+/// Rules the runtime cannot carry out (<see cref="NatRuleSet.IsSupported"/>) are left out, as it leaves them out.
 /// </summary>
 public sealed class LowerNatSelectionPass : ILoweringPass
 {
@@ -16,8 +18,8 @@ public sealed class LowerNatSelectionPass : ILoweringPass
     {
         var rules = state.Policy.NatRules;
         var order = Enumerable.Range(0, rules.Length)
-            .Where(i => !rules[i].Inactive && rules[i].Direction == NatDirection.InsideSource)
-            .OrderBy(i => Rank(rules[i].Kind))
+            .Where(i => !rules[i].Inactive && NatRuleSet.IsSupported(state.Policy, rules[i], out _))
+            .OrderBy(i => NatRuleSet.Rank(rules[i].Kind))
             .ThenBy(i => rules[i].Order)
             .ToList();
         foreach (var index in order)
@@ -34,12 +36,4 @@ public sealed class LowerNatSelectionPass : ILoweringPass
                 rule.Span));
         }
     }
-
-    private static int Rank(NatRuleKind kind) => kind switch
-    {
-        NatRuleKind.StaticPort => 0,
-        NatRuleKind.Static => 1,
-        NatRuleKind.Exempt => 2,
-        _ => 3,
-    };
 }

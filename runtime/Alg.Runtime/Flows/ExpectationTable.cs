@@ -33,6 +33,15 @@ public sealed class ExpectationTable
 
     public int Count { get; private set; }
 
+    /// <summary>Pinholes opened since the table was made.</summary>
+    public long Opened { get; private set; }
+
+    /// <summary>Pinholes a new flow came through.</summary>
+    public long Used { get; private set; }
+
+    /// <summary>Pinholes that timed out unused.</summary>
+    public long Expired { get; private set; }
+
     public int Capacity => _slots.Length;
 
     /// <summary>Opens a pinhole; false when the table is full (the ALG counts a drop, nothing is evicted).</summary>
@@ -54,6 +63,7 @@ public sealed class ExpectationTable
         slot.Next = _buckets[bucket];
         _buckets[bucket] = handle;
         Count++;
+        Opened++;
         return true;
     }
 
@@ -73,6 +83,7 @@ public sealed class ExpectationTable
             if (slot.ExpiresAt <= now)
             {
                 Unlink(bucket, previous, current);
+                Expired++;
             }
             else if (slot.Spec.Protocol == firstPacket.Protocol
                 && slot.Spec.ArrivalSide == firstPacket.Side
@@ -81,6 +92,7 @@ public sealed class ExpectationTable
                 && slot.Spec.Peer.Matches(firstPacket.Source, firstPacket.SourcePort))
             {
                 spec = slot.Spec;
+                Used++;
                 if (!slot.Spec.Persistent)
                 {
                     Unlink(bucket, previous, current);
@@ -155,6 +167,7 @@ public sealed class ExpectationTable
             if (_slots[i].InUse && _slots[i].ExpiresAt <= now && Remove(i))
             {
                 removed++;
+                Expired++;
             }
             else if (_slots[i].InUse)
             {

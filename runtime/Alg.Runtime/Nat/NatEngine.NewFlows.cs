@@ -1,20 +1,21 @@
 using Alg.Policy.Model;
 using Alg.Runtime.Flows;
 using Alg.Runtime.Packets;
+using Alg.Runtime.Pipeline;
 
 namespace Alg.Runtime.Nat;
 
 /// <summary>Creating flows: rule selection, mapping and port allocation, filtering, limits.</summary>
 public sealed partial class NatEngine
 {
-    private int CreateFromInside(in PacketInfo info, in FlowKey key, long now, ref DropReason reason)
+    private int CreateFromInside(in PacketInfo info, in FlowKey key, long now, IPolicyClassifier classifier, ref DropReason reason)
     {
         if (!CheckLimits(info.SourceAddress, out var hostLimit, ref reason))
         {
             return -1;
         }
 
-        if (!ResolveSource(in info, now, out var mappedAddress, out var mappedPort, out var mappingIndex, ref reason))
+        if (!ResolveSource(in info, now, classifier, out var mappedAddress, out var mappedPort, out var mappingIndex, ref reason))
         {
             return -1;
         }
@@ -177,7 +178,8 @@ public sealed partial class NatEngine
         return true;
     }
 
-    private bool ResolveSource(in PacketInfo info, long now, out uint mappedAddress, out ushort mappedPort, out int mappingIndex, ref DropReason reason)
+    /// <summary>The rule the policy engine selects decides the new flow's source translation; none leaves it as is.</summary>
+    private bool ResolveSource(in PacketInfo info, long now, IPolicyClassifier classifier, out uint mappedAddress, out ushort mappedPort, out int mappingIndex, ref DropReason reason)
     {
         var hasPorts = (info.Flags & PacketFlags.HasPorts) != 0;
         var sourcePort = hasPorts ? info.SourcePort : (ushort)0;
@@ -185,47 +187,38 @@ public sealed partial class NatEngine
         mappedAddress = info.SourceAddress;
         mappedPort = sourcePort;
         mappingIndex = -1;
-        foreach (var rule in _rules.RuleArray)
+        var selected = classifier.SelectNatRule(TupleOf(in info, info.SourceAddress, sourcePort, info.DestinationAddress, destinationPort));
+        if (selected < 0)
         {
-            switch (rule.Kind)
-            {
-                case NatRuleKind.StaticPort:
-                    if (hasPorts && info.Protocol == rule.Protocol && info.SourceAddress == rule.RealAddresses[0].First.Value && sourcePort == rule.RealPort)
-                    {
-                        mappedAddress = rule.TargetAddresses[0].First.Value;
-                        mappedPort = (ushort)rule.MappedPort;
-                        return true;
-                    }
-
-                    break;
-                case NatRuleKind.Static:
-                    if (rule.TryMapStatic(info.SourceAddress, out var staticAddress)
-                        && (rule.MatchAcl is null || rule.SelectsSource(info.SourceAddress, sourcePort, info.DestinationAddress, destinationPort, info.Protocol, info.TcpFlags)))
-                    {
-                        mappedAddress = staticAddress;
-                        return true;
-                    }
-
-                    break;
-                case NatRuleKind.Exempt:
-                    if (rule.SelectsSource(info.SourceAddress, sourcePort, info.DestinationAddress, destinationPort, info.Protocol, info.TcpFlags))
-                    {
-                        return true;
-                    }
-
-                    break;
-                case NatRuleKind.DynamicPat:
-                case NatRuleKind.DynamicPool:
-                    if (rule.SelectsSource(info.SourceAddress, sourcePort, info.DestinationAddress, destinationPort, info.Protocol, info.TcpFlags))
-                    {
-                        return AllocateMapping(rule, in info, sourcePort, destinationPort, now, out mappedAddress, out mappedPort, out mappingIndex, ref reason);
-                    }
-
-                    break;
-            }
+            return true;
         }
 
-        return true;
+        var rule = _rules.ForPolicyIndex(classifier.Program.NatRules[selected].PolicyIndex);
+        if (rule is null)
+        {
+            reason = DropReason.NotTranslatable;
+            return false;
+        }
+
+        switch (rule.Kind)
+        {
+            case NatRuleKind.StaticPort:
+                mappedAddress = rule.TargetAddresses[0].First.Value;
+                mappedPort = (ushort)rule.MappedPort;
+                return true;
+            case NatRuleKind.Static:
+                if (rule.TryMapStatic(info.SourceAddress, out var staticAddress))
+                {
+                    mappedAddress = staticAddress;
+                }
+
+                return true;
+            case NatRuleKind.DynamicPat:
+            case NatRuleKind.DynamicPool:
+                return AllocateMapping(rule, in info, sourcePort, destinationPort, now, out mappedAddress, out mappedPort, out mappingIndex, ref reason);
+            default:
+                return true;
+        }
     }
 
     private bool AllocateMapping(CompiledNatRule rule, in PacketInfo info, ushort sourcePort, ushort destinationPort, long now, out uint mappedAddress, out ushort mappedPort, out int mappingIndex, ref DropReason reason)

@@ -36,7 +36,7 @@ public sealed partial class NatEngine
             DestinationPort = remotePort,
             Flags = PacketFlags.HasPorts,
         };
-        if (!ResolveSource(in info, now, out mappedAddress, out mappedPort, out var mappingIndex, ref reason))
+        if (!ResolveSource(in info, now, _classifiers.Current, out mappedAddress, out mappedPort, out var mappingIndex, ref reason))
         {
             Drops.Increment(reason);
             return false;

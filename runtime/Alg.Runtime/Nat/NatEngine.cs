@@ -1,6 +1,7 @@
 using Alg.Policy.Model;
 using Alg.Runtime.Flows;
 using Alg.Runtime.Packets;
+using Alg.Runtime.Pipeline;
 using Alg.Runtime.Reassembly;
 
 namespace Alg.Runtime.Nat;
@@ -21,9 +22,12 @@ namespace Alg.Runtime.Nat;
 /// </remarks>
 public sealed partial class NatEngine
 {
-    private readonly NatRuleSet _rules;
-    private readonly NatTimeouts _timeouts;
-    private readonly NatBehavior _behavior;
+    private readonly IClassifierSource _classifiers;
+    private NatRuleSet _rules;
+    private NatTimeouts _timeouts;
+    private NatBehavior _behavior;
+    private InterfaceSelector _interfaces;
+    private bool _aclsPerPacket;
     private readonly FlowTable _flows;
     private readonly NatMappingTable _mappings;
     private readonly ExpectationTable _expectations;
@@ -40,13 +44,21 @@ public sealed partial class NatEngine
     private long _lastExpiryTick = long.MinValue;
     private int _reservedMappings;
 
-    public NatEngine(PolicyModel policy, NatEngineOptions? options = null)
+    /// <param name="classifiers">
+    /// The engine (interpreter or compiled) answering ACL and rule-selection questions for this policy;
+    /// its program must be lowered from the same <paramref name="policy"/>.
+    /// </param>
+    public NatEngine(PolicyModel policy, IClassifierSource classifiers, NatEngineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(classifiers);
         options ??= new NatEngineOptions();
+        _classifiers = classifiers;
         _rules = new NatRuleSet(policy);
         _timeouts = new NatTimeouts(policy.Timeouts);
         _behavior = policy.Behavior;
+        _interfaces = new InterfaceSelector(policy);
+        _aclsPerPacket = AclsPerPacket(policy);
         _flows = new FlowTable(options.FlowCapacity, options.RandomSeed ^ 0xA5A5A5A5A5A5A5A5UL);
         _mappings = new NatMappingTable(options.MappingCapacity, options.RandomSeed ^ 0x5A5A5A5A5A5A5A5AUL);
         _expectations = new ExpectationTable(options.ExpectationCapacity);
@@ -166,10 +178,24 @@ public sealed partial class NatEngine
             }
         }
 
-        if (index < 0)
+        // IOS access lists are stateless: every packet meets them. Stateful firewalls (ASA, ScreenOS, Junos,
+        // IOS with inspection) check only the packet that opens a connection.
+        var classifier = _classifiers.Current;
+        var newFlow = index < 0;
+        var checkAcls = _interfaces.HasAcls && (_aclsPerPacket || newFlow);
+        if (checkAcls)
+        {
+            var arrival = _interfaces.For(side, side == FlowSide.Inside ? info.SourceAddress : info.DestinationAddress);
+            if (arrival >= 0 && !classifier.PermitInbound(arrival, TupleOf(in info, info.SourceAddress, key.SourcePort, info.DestinationAddress, key.DestinationPort)))
+            {
+                return CountDrop(DropReason.AclDeniedInbound, side);
+            }
+        }
+
+        if (newFlow)
         {
             var reason = DropReason.None;
-            index = side == FlowSide.Inside ? CreateFromInside(in info, in key, now, ref reason) : CreateFromOutside(in info, in key, now, ref reason);
+            index = side == FlowSide.Inside ? CreateFromInside(in info, in key, now, classifier, ref reason) : CreateFromOutside(in info, in key, now, ref reason);
             if (index < 0)
             {
                 return CountDrop(reason, side);
@@ -189,6 +215,21 @@ public sealed partial class NatEngine
 
         // The packet leaves as the reverse of the other direction's tuple.
         ref readonly var other = ref isReply ? ref flow.OriginalKey : ref flow.ReplyKey;
+        if (checkAcls)
+        {
+            var exitSide = side == FlowSide.Inside ? FlowSide.Outside : FlowSide.Inside;
+            var exit = _interfaces.For(exitSide, exitSide == FlowSide.Inside ? other.Source : other.Destination);
+            if (exit >= 0 && !classifier.PermitOutbound(exit, TupleOf(in info, other.Destination, other.DestinationPort, other.Source, other.SourcePort)))
+            {
+                if (newFlow)
+                {
+                    RemoveFlow(index, now);
+                }
+
+                return CountDrop(DropReason.AclDeniedOutbound, side);
+            }
+        }
+
         if (other.Destination != info.SourceAddress || other.Source != info.DestinationAddress
             || other.DestinationPort != KeyPort(in info, info.SourcePort) || other.SourcePort != KeyPort(in info, info.DestinationPort))
         {
@@ -236,6 +277,32 @@ public sealed partial class NatEngine
         if (timedOut > 0)
         {
             Drops.Add(DropReason.FragmentTimeout, timedOut);
+        }
+    }
+
+    private static PacketTuple TupleOf(in PacketInfo info, uint source, ushort sourcePort, uint destination, ushort destinationPort) =>
+        new(source, destination, sourcePort, destinationPort, info.Protocol, (info.TcpFlags & (TcpFlags.Ack | TcpFlags.Rst)) != 0);
+
+    private static bool AclsPerPacket(PolicyModel policy) => policy.Dialect == Dialect.Ios && !policy.StatefulInspection;
+
+    /// <summary>
+    /// Applies a new policy between two packets: rules, timers, behaviour and ACL mode change; flows,
+    /// mappings and pinholes stay. The caller swaps the classifier source to the same policy's program.
+    /// </summary>
+    public void Reconfigure(PolicyModel policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        _rules = new NatRuleSet(policy);
+        _timeouts = new NatTimeouts(policy.Timeouts);
+        _behavior = policy.Behavior;
+        _interfaces = new InterfaceSelector(policy);
+        _aclsPerPacket = AclsPerPacket(policy);
+        foreach (var rule in _rules.RuleArray)
+        {
+            if (rule.Kind == NatRuleKind.StaticPort)
+            {
+                AllocatorFor(rule.TargetAddresses[0].First.Value, rule.Protocol).TryTake(rule.MappedPort, 0);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ namespace Alg.Runtime.Nat;
 /// </remarks>
 public sealed class NatRuleSet
 {
+    private readonly CompiledNatRule?[] _byPolicyIndex;
     private readonly List<CompiledNatRule> _rules = [];
     private readonly List<AddressRange> _owned = [];
     private readonly List<Ipv4Prefix> _insidePrefixes = [];
@@ -20,6 +21,7 @@ public sealed class NatRuleSet
 
     public NatRuleSet(PolicyModel policy)
     {
+        _byPolicyIndex = new CompiledNatRule?[policy?.NatRules.Length ?? 0];
         ArgumentNullException.ThrowIfNull(policy);
         foreach (var candidate in policy.Interfaces)
         {
@@ -107,53 +109,91 @@ public sealed class NatRuleSet
         return false;
     }
 
-    private static int Rank(NatRuleKind kind) => kind switch
+    /// <summary>The order a new flow tries rule kinds in: port forwards, static mappings, then the rest by configuration order.</summary>
+    public static int Rank(NatRuleKind kind) => kind switch
     {
         NatRuleKind.StaticPort => 0,
         NatRuleKind.Static => 1,
         _ => 2,
     };
 
+    /// <summary>
+    /// Whether the runtime can carry out a rule, and why not. Lowering keeps exactly the supported rules, so
+    /// the rule an engine selects always has a translation here.
+    /// </summary>
+    public static bool IsSupported(PolicyModel policy, NatRule rule, out string reason)
+    {
+        var probe = new List<string>();
+        var supported = Resolve(policy, rule, probe, out _, out _);
+        reason = supported ? string.Empty : probe[0];
+        return supported;
+    }
+
+    /// <summary>The compiled form of the rule at this index of <see cref="PolicyModel.NatRules"/>, or null if unsupported.</summary>
+    public CompiledNatRule? ForPolicyIndex(int policyIndex) =>
+        policyIndex >= 0 && policyIndex < _byPolicyIndex.Length ? _byPolicyIndex[policyIndex] : null;
+
     private void Compile(PolicyModel policy, NatRule rule)
     {
+        if (!Resolve(policy, rule, _unsupported, out var acl, out var targets))
+        {
+            return;
+        }
+
+        foreach (var target in targets)
+        {
+            if (rule.Kind != NatRuleKind.Exempt && !_owned.Exists(owned => owned.Contains(target.First)))
+            {
+                _owned.Add(target);
+            }
+        }
+
+        var real = rule.RealAddresses.IsDefaultOrEmpty ? [] : rule.RealAddresses.ToArray();
+        var compiled = new CompiledNatRule(rule, _rules.Count, acl, real, targets.ToArray());
+        _rules.Add(compiled);
+        _byPolicyIndex[policy.NatRules.IndexOf(rule)] = compiled;
+    }
+
+    private static bool Resolve(PolicyModel policy, NatRule rule, List<string> unsupported, out Acl? acl, out List<AddressRange> targets)
+    {
+        acl = null;
+        targets = [];
         var where = rule.Span.ToLocation();
         if (rule.Direction != NatDirection.InsideSource)
         {
-            _unsupported.Add($"{where}: {rule.Direction} NAT is not implemented by the runtime yet; rule skipped");
-            return;
+            unsupported.Add($"{where}: {rule.Direction} NAT is not implemented by the runtime yet; rule skipped");
+            return false;
         }
 
         if (!rule.MappedDestination.IsDefaultOrEmpty || !rule.RealDestination.IsDefaultOrEmpty)
         {
-            _unsupported.Add($"{where}: twice NAT (destination translation) is not implemented by the runtime yet; rule skipped");
-            return;
+            unsupported.Add($"{where}: twice NAT (destination translation) is not implemented by the runtime yet; rule skipped");
+            return false;
         }
 
-        Acl? acl = null;
         if (rule.MatchAcl is { } aclName)
         {
             acl = policy.FindAcl(aclName);
             if (acl is null)
             {
-                _unsupported.Add($"{where}: ACL '{aclName}' is not defined; rule skipped");
-                return;
+                unsupported.Add($"{where}: ACL '{aclName}' is not defined; rule skipped");
+                return false;
             }
         }
         else if (rule.MatchRouteMap is { } routeMap)
         {
-            _unsupported.Add($"{where}: route-map '{routeMap}' matching is not implemented by the runtime yet; rule skipped");
-            return;
+            unsupported.Add($"{where}: route-map '{routeMap}' matching is not implemented by the runtime yet; rule skipped");
+            return false;
         }
 
-        var targets = new List<AddressRange>();
         switch (rule.TargetKind)
         {
             case NatTargetKind.Interface:
                 var targetInterface = rule.TargetInterface is null ? null : policy.FindInterface(rule.TargetInterface);
                 if (targetInterface?.Address is not { } prefix)
                 {
-                    _unsupported.Add($"{where}: interface '{rule.TargetInterface}' has no IPv4 address; rule skipped");
-                    return;
+                    unsupported.Add($"{where}: interface '{rule.TargetInterface}' has no IPv4 address; rule skipped");
+                    return false;
                 }
 
                 targets.Add(AddressRange.Host(prefix.Address));
@@ -170,8 +210,8 @@ public sealed class NatRuleSet
 
                 if (pool is null)
                 {
-                    _unsupported.Add($"{where}: pool '{rule.TargetPool}' is not defined; rule skipped");
-                    return;
+                    unsupported.Add($"{where}: pool '{rule.TargetPool}' is not defined; rule skipped");
+                    return false;
                 }
 
                 targets.Add(pool.Addresses);
@@ -185,25 +225,16 @@ public sealed class NatRuleSet
 
         if (rule.Kind != NatRuleKind.Exempt && targets.Count == 0)
         {
-            _unsupported.Add($"{where}: {rule.Kind} rule has no mapped address; rule skipped");
-            return;
+            unsupported.Add($"{where}: {rule.Kind} rule has no mapped address; rule skipped");
+            return false;
         }
 
         if (rule.Kind == NatRuleKind.StaticPort && (rule.Protocol is null || rule.RealAddresses.IsDefaultOrEmpty || rule.RealPort is null))
         {
-            _unsupported.Add($"{where}: static port forward without protocol, real address or port; rule skipped");
-            return;
+            unsupported.Add($"{where}: static port forward without protocol, real address or port; rule skipped");
+            return false;
         }
 
-        foreach (var target in targets)
-        {
-            if (rule.Kind != NatRuleKind.Exempt && !_owned.Exists(owned => owned.Contains(target.First)))
-            {
-                _owned.Add(target);
-            }
-        }
-
-        var real = rule.RealAddresses.IsDefaultOrEmpty ? [] : rule.RealAddresses.ToArray();
-        _rules.Add(new CompiledNatRule(rule, _rules.Count, acl, real, targets.ToArray()));
+        return true;
     }
 }

@@ -38,4 +38,10 @@ public enum DropReason : byte
     BadFragmentLength,
     StreamTooManyGaps,
     UnsolicitedTcpWithoutSyn,
+
+    /// <summary>An access list applied to the arrival interface denied the packet.</summary>
+    AclDeniedInbound,
+
+    /// <summary>An access list applied to the exit interface denied the packet.</summary>
+    AclDeniedOutbound,
 }

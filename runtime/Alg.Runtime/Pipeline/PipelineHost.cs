@@ -10,7 +10,7 @@ namespace Alg.Runtime.Pipeline;
 /// Tiered mode installs the interpreter at once and compiles in the background; a newer configuration
 /// that arrives while an older one compiles wins, and the stale result is unloaded instead of installed.
 /// </remarks>
-public sealed class PipelineHost : IDisposable
+public sealed class PipelineHost : IClassifierSource, IDisposable
 {
     private readonly EngineMode _mode;
     private readonly Func<PipelineProgram, CompiledClassifier> _compile;

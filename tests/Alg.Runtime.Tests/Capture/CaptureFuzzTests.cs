@@ -18,7 +18,7 @@ public sealed class CaptureFuzzTests
     {
         var original = File.ReadAllBytes(Corpus.FilePath(file));
         var random = new Random(file.Length);
-        var engine = new NatEngine(TestPolicies.Policy([TestPolicies.PatOnInterface()]), new NatEngineOptions(FlowCapacity: 1024, MappingCapacity: 1024));
+        var engine = TestEngines.Nat(TestPolicies.Policy([TestPolicies.PatOnInterface()]), new NatEngineOptions(FlowCapacity: 1024, MappingCapacity: 1024));
         var buffer = new byte[CaptureReader.MaxRecordBytes];
         for (var attempt = 0; attempt < 300; attempt++)
         {

@@ -17,7 +17,7 @@ public sealed class CorpusReplayTests
     public void Replaying_a_corpus_capture_through_pat_keeps_checksums_valid(string file)
     {
         var everything = TestPolicies.PatOnInterface() with { RealAddresses = ImmutableArray<AddressRange>.Empty };
-        var engine = new NatEngine(TestPolicies.Policy([everything]), new NatEngineOptions(FlowCapacity: 8192, MappingCapacity: 8192));
+        var engine = TestEngines.Nat(TestPolicies.Policy([everything]), new NatEngineOptions(FlowCapacity: 8192, MappingCapacity: 8192));
         var buffer = new byte[70_000];
         using var reader = CaptureReader.Open(Corpus.FilePath(file));
         var translated = 0;

@@ -11,7 +11,7 @@ public sealed class NatCaptureReplayTests
     public static TheoryData<string> CorpusFiles => Corpus.Files();
 
     private static NatEngine PatEverything() =>
-        new(TestPolicies.Policy([TestPolicies.PatOnInterface() with { RealAddresses = ImmutableArray<AddressRange>.Empty }]), new NatEngineOptions(FlowCapacity: 8192, MappingCapacity: 8192));
+        Support.TestEngines.Nat(TestPolicies.Policy([TestPolicies.PatOnInterface() with { RealAddresses = ImmutableArray<AddressRange>.Empty }]), new NatEngineOptions(FlowCapacity: 8192, MappingCapacity: 8192));
 
     [Fact]
     public void Replay_writes_forwarded_packets_and_counts_the_rest()

@@ -25,7 +25,7 @@ public sealed class NatEngineFuzzTests
             PacketBuilder.Udp(inside, 5060, server, 5060, "x"u8, optionsLength: 12),
         ];
 
-        var engine = new NatEngine(TestPolicies.Policy([TestPolicies.PatOnInterface()]), new NatEngineOptions(FlowCapacity: 2048, MappingCapacity: 2048));
+        var engine = TestEngines.Nat(TestPolicies.Policy([TestPolicies.PatOnInterface()]), new NatEngineOptions(FlowCapacity: 2048, MappingCapacity: 2048));
         var random = new Random(77);
         var buffer = new byte[70_000];
         var outcomes = new int[3];

@@ -547,7 +547,7 @@ public sealed class NatEngineTests
     [Fact]
     public void Reassembled_datagram_that_does_not_fit_the_buffer_is_a_counted_drop()
     {
-        var engine = new NatEngine(TestPolicies.Policy([TestPolicies.PatOnInterface()]));
+        var engine = TestEngines.Nat(TestPolicies.Policy([TestPolicies.PatOnInterface()]));
         var fragments = Fragment(PacketBuilder.Udp(HostA, 7777, Server1, 7777, new byte[3000]), 1200);
         foreach (var fragment in fragments[..^1])
         {
@@ -571,7 +571,7 @@ public sealed class NatEngineTests
         Assert.Equal(240 * NatHarness.Second, defaults.TcpFinRst);
         Assert.Equal(60 * NatHarness.Second, defaults.Icmp);
 
-        var configured = new NatEngine(TestPolicies.Policy([], timeouts: new Dictionary<string, long?> { ["tcp"] = 3600, ["gre"] = null, ["udp"] = 120 })).Timeouts;
+        var configured = TestEngines.Nat(TestPolicies.Policy([], timeouts: new Dictionary<string, long?> { ["tcp"] = 3600, ["gre"] = null, ["udp"] = 120 })).Timeouts;
         Assert.Equal(3600 * NatHarness.Second, configured.TcpEstablished);
         Assert.Equal(NatTimeouts.Never, configured.Gre);
         Assert.Equal(120 * NatHarness.Second, configured.Dns);
@@ -673,7 +673,7 @@ public sealed class NatEngineTests
     public void Unsupported_rules_are_listed_with_their_reason()
     {
         var rule = TestPolicies.PatOnInterface() with { Direction = NatDirection.OutsideSource };
-        var engine = new NatEngine(TestPolicies.Policy([rule]));
+        var engine = TestEngines.Nat(TestPolicies.Policy([rule]));
         Assert.Contains(engine.Rules.Unsupported, text => text.Contains("OutsideSource", StringComparison.Ordinal));
     }
 

@@ -69,7 +69,7 @@ public sealed class NatRuleSelectionTests
     [Fact]
     public void Rule_naming_an_undefined_acl_is_reported_not_applied()
     {
-        var engine = new NatEngine(TestPolicies.Policy([TestPolicies.PatOnInterfaceForAcl("MISSING")]));
+        var engine = TestEngines.Nat(TestPolicies.Policy([TestPolicies.PatOnInterfaceForAcl("MISSING")]));
         Assert.Contains(engine.Rules.Unsupported, text => text.Contains("ACL 'MISSING' is not defined", StringComparison.Ordinal));
         Assert.Empty(engine.Rules.Rules);
     }

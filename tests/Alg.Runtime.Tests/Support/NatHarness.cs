@@ -11,7 +11,7 @@ public sealed class NatHarness
 
     public NatHarness(PolicyModel policy, NatEngineOptions? options = null)
     {
-        Engine = new NatEngine(policy, options ?? new NatEngineOptions(FlowCapacity: 4096, MappingCapacity: 4096));
+        Engine = TestEngines.Nat(policy, options ?? new NatEngineOptions(FlowCapacity: 4096, MappingCapacity: 4096));
     }
 
     public NatEngine Engine { get; }

@@ -19,37 +19,41 @@ public sealed record NatRulePlan(
     PortRange? RealPort,
     SourceSpan Span)
 {
+    /// <summary>
+    /// Does a new flow take this rule? A port forward needs its exact host, transport and port; a static
+    /// mapping its real addresses (and its ACL, if any); dynamic and exempt rules their ACL when they have
+    /// one, else their real addresses, else every source.
+    /// </summary>
     public bool Matches(in PacketTuple tuple, IPolicyClassifier classifier)
     {
-        if (!RealAddresses.IsEmpty)
+        switch (Kind)
         {
-            var inRange = false;
-            foreach (var range in RealAddresses)
+            case NatRuleKind.StaticPort:
+                return tuple.Protocol == Protocol && RealPort is { } port && tuple.SourcePort == port.Low
+                    && !RealAddresses.IsEmpty && tuple.Source == RealAddresses[0].First.Value;
+            case NatRuleKind.Static:
+                return InRealAddresses(tuple.Source) && (MatchAclId < 0 || Permits(classifier, tuple));
+            default:
+                return MatchAclId >= 0 ? Permits(classifier, tuple) : RealAddresses.IsEmpty || InRealAddresses(tuple.Source);
+        }
+    }
+
+    private bool Permits(IPolicyClassifier classifier, in PacketTuple tuple)
+    {
+        var rule = classifier.Classify(MatchAclId, tuple);
+        return rule >= 0 && classifier.Program.Acls[MatchAclId].Rules[rule].Permit;
+    }
+
+    private bool InRealAddresses(uint source)
+    {
+        foreach (var range in RealAddresses)
+        {
+            if (source >= range.First.Value && source <= range.Last.Value)
             {
-                if (tuple.Source >= range.First.Value && tuple.Source <= range.Last.Value)
-                {
-                    inRange = true;
-                    break;
-                }
-            }
-
-            if (!inRange)
-            {
-                return false;
+                return true;
             }
         }
 
-        if (Protocol != 0 && (tuple.Protocol != Protocol || RealPort is not { } port || !port.Contains(tuple.SourcePort)))
-        {
-            return false;
-        }
-
-        if (MatchAclId >= 0)
-        {
-            var rule = classifier.Classify(MatchAclId, tuple);
-            return rule >= 0 && classifier.Program.Acls[MatchAclId].Rules[rule].Permit;
-        }
-
-        return true;
+        return false;
     }
 }

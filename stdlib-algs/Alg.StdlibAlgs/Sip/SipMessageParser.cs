@@ -1,0 +1,287 @@
+using System.Text;
+
+namespace Alg.StdlibAlgs.Sip;
+
+/// <summary>
+/// A span-based SIP message parser (RFC 3261 §7): it finds the start line, every header field and the body,
+/// and returns offsets only, so the ALG can rewrite named fields in place and never copies a message.
+/// </summary>
+/// <remarks>
+/// <para>Header names are case-insensitive and may be in compact form (§7.3.3); a line starting with a space
+/// or tab continues the previous field (§7.3.1); lines may end in CRLF, LF or a lone CR (RFC 4566 §5 asks
+/// the same leniency of SDP, and phones send all three).</para>
+/// <para>On a stream the body is exactly Content-Length bytes (§18.3; absent means 0) and a message whose
+/// body has not fully arrived is <see cref="SipParseStatus.Incomplete"/>; in a datagram the body is the rest
+/// of the datagram, whatever Content-Length says (§18.3), so a wrong length can be corrected.</para>
+/// </remarks>
+public static class SipMessageParser
+{
+    /// <summary>More header fields than this is not a message a phone sends; it is refused, not truncated.</summary>
+    public const int MaxHeaders = 128;
+
+    private static readonly byte[] Version = "SIP/2.0"u8.ToArray();
+
+    /// <param name="fields">Receives the header fields; at least <see cref="MaxHeaders"/> long to never run out.</param>
+    public static SipParseStatus Parse(ReadOnlySpan<byte> data, bool stream, Span<SipHeaderField> fields, out SipMessageInfo message)
+    {
+        message = default;
+        var lineEnd = FindLineEnd(data, 0, out var next);
+        if (lineEnd < 0)
+        {
+            return LooksLikeStartOfSip(data) ? SipParseStatus.Incomplete : SipParseStatus.NotSip;
+        }
+
+        var startLine = data[..lineEnd];
+        int methodLength = 0, uriStart = 0, uriLength = 0, status = 0;
+        if (startLine.StartsWith(Version))
+        {
+            // Status-Line = SIP-Version SP Status-Code SP Reason-Phrase (§7.2)
+            if (startLine.Length < 12 || startLine[7] != ' ' || !IsDigit(startLine[8]) || !IsDigit(startLine[9]) || !IsDigit(startLine[10]))
+            {
+                return SipParseStatus.NotSip;
+            }
+
+            status = ((startLine[8] - '0') * 100) + ((startLine[9] - '0') * 10) + (startLine[10] - '0');
+            if (status < 100 || (startLine.Length > 11 && startLine[11] != ' '))
+            {
+                return SipParseStatus.NotSip;
+            }
+        }
+        else
+        {
+            // Request-Line = Method SP Request-URI SP SIP-Version (§7.1); the method is a token at byte 0.
+            methodLength = startLine.IndexOf((byte)' ');
+            if (methodLength <= 0 || !IsToken(startLine[..methodLength]))
+            {
+                return SipParseStatus.NotSip;
+            }
+
+            uriStart = methodLength + 1;
+            var uriEnd = startLine[uriStart..].IndexOf((byte)' ');
+            if (uriEnd <= 0 || !startLine[(uriStart + uriEnd + 1)..].SequenceEqual(Version))
+            {
+                return SipParseStatus.NotSip;
+            }
+
+            uriLength = uriEnd;
+        }
+
+        var count = 0;
+        var position = next;
+        var contentLength = -1;
+        while (true)
+        {
+            lineEnd = FindLineEnd(data, position, out next);
+            if (lineEnd < 0)
+            {
+                return stream ? SipParseStatus.Incomplete : SipParseStatus.Malformed;
+            }
+
+            if (lineEnd == position)
+            {
+                position = next;
+                break;
+            }
+
+            var line = data[position..lineEnd];
+            if (line[0] is (byte)' ' or (byte)'\t')
+            {
+                if (count == 0)
+                {
+                    return SipParseStatus.Malformed;
+                }
+
+                // Folded: the previous field's value now runs to the end of this line.
+                var previous = fields[count - 1];
+                fields[count - 1] = previous with { ValueLength = lineEnd - previous.ValueStart };
+                position = next;
+                continue;
+            }
+
+            var colon = line.IndexOf((byte)':');
+            if (colon <= 0)
+            {
+                return SipParseStatus.Malformed;
+            }
+
+            if (count == fields.Length || count == MaxHeaders)
+            {
+                return SipParseStatus.Malformed;
+            }
+
+            var nameLength = TrimEnd(line[..colon]);
+            var valueStart = colon + 1;
+            while (valueStart < line.Length && line[valueStart] is (byte)' ' or (byte)'\t')
+            {
+                valueStart++;
+            }
+
+            var kind = KindOf(line[..nameLength]);
+            fields[count++] = new SipHeaderField(kind, position, nameLength, position + valueStart, line.Length - valueStart);
+            position = next;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if (fields[i].Kind == SipHeaderKind.ContentLength)
+            {
+                if (!TryParseLength(data.Slice(fields[i].ValueStart, fields[i].ValueLength), out contentLength))
+                {
+                    return SipParseStatus.Malformed;
+                }
+            }
+        }
+
+        int bodyLength;
+        if (stream)
+        {
+            bodyLength = Math.Max(0, contentLength);
+            if (data.Length - position < bodyLength)
+            {
+                return SipParseStatus.Incomplete;
+            }
+        }
+        else
+        {
+            bodyLength = data.Length - position;
+        }
+
+        message = new SipMessageInfo(0, methodLength, uriStart, uriLength, status, count, position, bodyLength, contentLength);
+        return SipParseStatus.Complete;
+    }
+
+    /// <summary>The kind of a header name, long or compact, in any case (RFC 3261 §7.3.1, §7.3.3, §20).</summary>
+    public static SipHeaderKind KindOf(ReadOnlySpan<byte> name)
+    {
+        if (name.Length == 1)
+        {
+            return (name[0] | 0x20) switch
+            {
+                'v' => SipHeaderKind.Via,
+                'm' => SipHeaderKind.Contact,
+                'f' => SipHeaderKind.From,
+                't' => SipHeaderKind.To,
+                'i' => SipHeaderKind.CallId,
+                'l' => SipHeaderKind.ContentLength,
+                'c' => SipHeaderKind.ContentType,
+                _ => SipHeaderKind.Other,
+            };
+        }
+
+        return name.Length switch
+        {
+            2 when Ascii.EqualsIgnoreCase(name, "To"u8) => SipHeaderKind.To,
+            3 when Ascii.EqualsIgnoreCase(name, "Via"u8) => SipHeaderKind.Via,
+            4 when Ascii.EqualsIgnoreCase(name, "From"u8) => SipHeaderKind.From,
+            4 when Ascii.EqualsIgnoreCase(name, "CSeq"u8) => SipHeaderKind.CSeq,
+            5 when Ascii.EqualsIgnoreCase(name, "Route"u8) => SipHeaderKind.Route,
+            7 when Ascii.EqualsIgnoreCase(name, "Contact"u8) => SipHeaderKind.Contact,
+            7 when Ascii.EqualsIgnoreCase(name, "Call-ID"u8) => SipHeaderKind.CallId,
+            7 when Ascii.EqualsIgnoreCase(name, "Expires"u8) => SipHeaderKind.Expires,
+            12 when Ascii.EqualsIgnoreCase(name, "Content-Type"u8) => SipHeaderKind.ContentType,
+            12 when Ascii.EqualsIgnoreCase(name, "Max-Forwards"u8) => SipHeaderKind.MaxForwards,
+            12 when Ascii.EqualsIgnoreCase(name, "Record-Route"u8) => SipHeaderKind.RecordRoute,
+            14 when Ascii.EqualsIgnoreCase(name, "Content-Length"u8) => SipHeaderKind.ContentLength,
+            _ => SipHeaderKind.Other,
+        };
+    }
+
+    /// <summary>End of the line starting at <paramref name="start"/> (excluding its terminator), or -1 if none yet.</summary>
+    internal static int FindLineEnd(ReadOnlySpan<byte> data, int start, out int next)
+    {
+        var relative = data[start..].IndexOfAny((byte)'\r', (byte)'\n');
+        if (relative < 0)
+        {
+            next = data.Length;
+            return -1;
+        }
+
+        var end = start + relative;
+        if (data[end] == '\r')
+        {
+            // A CR at the very end of the buffer may be the first half of a CRLF still to come.
+            if (end + 1 == data.Length)
+            {
+                next = data.Length;
+                return -1;
+            }
+
+            next = data[end + 1] == '\n' ? end + 2 : end + 1;
+        }
+        else
+        {
+            next = end + 1;
+        }
+
+        return end;
+    }
+
+    private static bool LooksLikeStartOfSip(ReadOnlySpan<byte> data)
+    {
+        if (data.IsEmpty)
+        {
+            return true;
+        }
+
+        var space = data.IndexOf((byte)' ');
+        var first = space < 0 ? data : data[..space];
+        return data.StartsWith(Version[..Math.Min(Version.Length, data.Length)]) || (IsToken(first) && first.Length <= 16);
+    }
+
+    private static int TrimEnd(ReadOnlySpan<byte> name)
+    {
+        var length = name.Length;
+        while (length > 0 && name[length - 1] is (byte)' ' or (byte)'\t')
+        {
+            length--;
+        }
+
+        return length;
+    }
+
+    private static bool TryParseLength(ReadOnlySpan<byte> value, out int length)
+    {
+        length = 0;
+        var digits = 0;
+        foreach (var b in value)
+        {
+            if (IsDigit(b))
+            {
+                if (++digits > 9)
+                {
+                    return false;
+                }
+
+                length = (length * 10) + (b - '0');
+            }
+            else if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return digits > 0;
+    }
+
+    private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
+
+    // token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~") (§25.1)
+    private static bool IsToken(ReadOnlySpan<byte> text)
+    {
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var b in text)
+        {
+            if (!(b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9'
+                || b is (byte)'-' or (byte)'.' or (byte)'!' or (byte)'%' or (byte)'*' or (byte)'_' or (byte)'+' or (byte)'`' or (byte)'\'' or (byte)'~'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
