@@ -17,7 +17,8 @@ namespace Alg.Runtime.Algs;
 /// </summary>
 /// <remarks>
 /// <para>Dispatch: an <see cref="IPolicyClassifier"/>'s <c>DispatchAlg</c> when one is given (the lowered IR's
-/// enabled ALGs), else a port map built from the policy's enabled <see cref="AlgPolicy"/> entries. The service
+/// enabled ALGs), else a port map built from the policy's enabled <see cref="AlgPolicy"/> entries the same way the
+/// lowering builds the IR's. The service
 /// port is the responder's real port (<see cref="FlowEntry.ReplyKey"/>'s source port), so a client's ephemeral
 /// port never selects an ALG; flows created by a pinhole are not dispatched (the master's ALG already saw the
 /// signalling that announced them).</para>
@@ -68,17 +69,16 @@ public sealed class AlgStage
         }
         else
         {
-            var enabled = policy.Algs.IsDefault ? [] : policy.Algs.Where(a => a.Enabled).ToArray();
+            // The same plan ids and port owners as the lowering (LowerAlgDispatchPass): enabled ALGs in ordinal
+            // name order, a port two ALGs claim goes to the first; so both dispatch paths agree.
+            var enabled = policy.Algs.IsDefault ? [] : policy.Algs.Where(a => a.Enabled).OrderBy(a => a.Name, StringComparer.Ordinal).ToArray();
             _plans = new AlgPlanEntry?[enabled.Length];
             for (var id = 0; id < enabled.Length; id++)
             {
                 var alg = enabled[id];
-                var handler = byName.GetValueOrDefault(alg.Name);
-                _plans[id] = new AlgPlanEntry(id, alg.Name, handler, alg.Options, new AlgCounters());
-                var ports = alg.Ports.IsDefaultOrEmpty && handler is not null ? handler.Descriptor.DefaultPorts : alg.Ports;
-                foreach (var port in ports.IsDefault ? [] : ports)
+                _plans[id] = new AlgPlanEntry(id, alg.Name, byName.GetValueOrDefault(alg.Name), alg.Options, new AlgCounters());
+                foreach (var port in alg.Ports.IsDefault ? [] : alg.Ports)
                 {
-                    // First ALG listed keeps a port two ALGs claim; lint reports the clash.
                     _portMap.TryAdd(PortKey((byte)port.Protocol, (ushort)port.Port), id);
                 }
             }

@@ -21,8 +21,8 @@ public sealed class AlgStageContractTests
         var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()]);
         policy = policy with { Algs = [AlgPolicies.Enabled(ReplacingAlg.TestDescriptor)] };
         var alg = new ReplacingAlg(replacement, consumeLines, recordData);
-        var engine = new NatEngine(policy, new NatEngineOptions(FlowCapacity: 256, MappingCapacity: 256, ExpectationCapacity: 16));
-        engine.UseAlgs(new AlgStage([alg], policy));
+        var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 256, MappingCapacity: 256, ExpectationCapacity: 16));
+        engine.UseAlgs(new AlgStage([alg], policy, TestEngines.Classifier(policy)));
         return (engine, alg);
     }
 
@@ -184,8 +184,8 @@ public sealed class AlgStageContractTests
     {
         var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()], TestPolicies.Behavior(portPreservation: false))
             with { Algs = [AlgPolicies.Enabled(AnnouncingAlg.TestDescriptor)] };
-        var engine = new NatEngine(policy, new NatEngineOptions(FlowCapacity: 64, MappingCapacity: 64, ExpectationCapacity: 4));
-        engine.UseAlgs(new AlgStage([new AnnouncingAlg()], policy));
+        var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 64, MappingCapacity: 64, ExpectationCapacity: 4));
+        engine.UseAlgs(new AlgStage([new AnnouncingAlg()], policy, TestEngines.Classifier(policy)));
 
         var signalling = Send(engine, PacketBuilder.Udp(Client, 40000, Server, 7778, "port=06000"u8), IngressSide.Inside);
         var announced = ushort.Parse(Encoding.ASCII.GetString(signalling.Frame, signalling.Info.PayloadOffset + 5, 5), System.Globalization.CultureInfo.InvariantCulture);
@@ -205,7 +205,7 @@ public sealed class AlgStageContractTests
             [new Alg.Runtime.Pipeline.Ir.AlgPortBinding(Alg.Policy.Model.TransportProtocol.Udp, 6969, 0)],
             [], [], "test");
         var policy = AlgPolicies.PatEverythingStrict().WithAlgs("tftp");
-        var engine = new NatEngine(policy, new NatEngineOptions(FlowCapacity: 64, MappingCapacity: 64, ExpectationCapacity: 4));
+        var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 64, MappingCapacity: 64, ExpectationCapacity: 4));
         var stage = new AlgStage(Alg.StdlibAlgs.StandardAlgs.CreateHandlers(), policy, new Alg.Runtime.Pipeline.PipelineInterpreter(program));
         engine.UseAlgs(stage);
         Assert.Equal(0, stage.Dispatch(17, 6969));
@@ -241,8 +241,8 @@ public sealed class AlgStageContractTests
     public void Out_of_order_rewrites_are_refused_whole()
     {
         var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()]) with { Algs = [AlgPolicies.Enabled(ReplacingAlg.TestDescriptor)] };
-        var engine = new NatEngine(policy, new NatEngineOptions(FlowCapacity: 64, MappingCapacity: 64, ExpectationCapacity: 4));
-        engine.UseAlgs(new AlgStage([new BackwardsAlg()], policy));
+        var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 64, MappingCapacity: 64, ExpectationCapacity: 4));
+        engine.UseAlgs(new AlgStage([new BackwardsAlg()], policy, TestEngines.Classifier(policy)));
         var (verdict, output, info) = Send(engine, PacketBuilder.Udp(Client, 40000, Server, 7777, "0123456789"u8), IngressSide.Inside);
         Assert.Equal(NatAction.Forward, verdict.Action);
         Assert.Equal("0123456789", Encoding.ASCII.GetString(output, info.PayloadOffset, info.PayloadLength));
@@ -255,8 +255,8 @@ public sealed class AlgStageContractTests
     public void An_alg_that_throws_is_counted_and_the_packet_passes_untouched(bool tcp)
     {
         var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()]) with { Algs = [AlgPolicies.Enabled(ReplacingAlg.TestDescriptor)] };
-        var engine = new NatEngine(policy, new NatEngineOptions(FlowCapacity: 64, MappingCapacity: 64, ExpectationCapacity: 4));
-        engine.UseAlgs(new AlgStage([new ThrowingAlg()], policy));
+        var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 64, MappingCapacity: 64, ExpectationCapacity: 4));
+        engine.UseAlgs(new AlgStage([new ThrowingAlg()], policy, TestEngines.Classifier(policy)));
         if (tcp)
         {
             Send(engine, PacketBuilder.Tcp(Client, 40000, Server, 7777, TcpFlags.Syn, sequence: 1000), IngressSide.Inside);

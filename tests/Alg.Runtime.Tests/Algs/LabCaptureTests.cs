@@ -109,10 +109,10 @@ public sealed class LabCaptureTests
         // Linux conntrack lets in only packets of a tracked tuple: address-and-port-dependent filtering.
         var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()], TestPolicies.Behavior(filtering: Alg.Policy.Model.FilteringBehavior.AddressAndPortDependent));
         policy = algs ? policy.WithAlgs("tftp") : policy;
-        var engine = new NatEngine(policy, new NatEngineOptions(FlowCapacity: 256, MappingCapacity: 256, ExpectationCapacity: 16));
+        var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 256, MappingCapacity: 256, ExpectationCapacity: 16));
         if (algs)
         {
-            engine.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), policy));
+            engine.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), policy, TestEngines.Classifier(policy)));
         }
 
         return engine;
