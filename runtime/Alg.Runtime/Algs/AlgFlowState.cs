@@ -6,9 +6,9 @@ namespace Alg.Runtime.Algs;
 /// <remarks>Created once per flow (not per packet); UDP flows of stateless ALGs never get one.</remarks>
 internal sealed class AlgFlowState
 {
-    public AlgFlowState(int planIndex, object? session, bool tcp, int streamCapacity, ReassemblyBudget budget)
+    public AlgFlowState(AlgPlanEntry plan, object? session, bool tcp, int streamCapacity, ReassemblyBudget budget)
     {
-        PlanIndex = planIndex;
+        Plan = plan;
         Session = session;
         if (tcp)
         {
@@ -17,7 +17,8 @@ internal sealed class AlgFlowState
         }
     }
 
-    public int PlanIndex { get; }
+    /// <summary>The ALG that owns the flow (re-pointed by <see cref="AlgStage.Reconfigure"/>).</summary>
+    public AlgPlanEntry Plan { get; set; }
 
     public object? Session { get; }
 

@@ -28,9 +28,11 @@ namespace Alg.Runtime.Algs;
 /// </remarks>
 public sealed class AlgStage
 {
-    private readonly AlgPlanEntry?[] _plans;
-    private readonly IPolicyClassifier? _classifier;
-    private readonly Dictionary<int, int> _portMap = [];
+    private readonly Dictionary<string, IAlgHandler> _handlers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, AlgCounters> _counters = new(StringComparer.OrdinalIgnoreCase);
+    private AlgPlanEntry?[] _plans = [];
+    private IPolicyClassifier? _classifier;
+    private Dictionary<int, int> _portMap = [];
     private readonly Dictionary<FlowId, AlgFlowState> _states = [];
     private readonly AlgRewrite[] _rewrites;
     private readonly byte[] _scratch;
@@ -51,20 +53,32 @@ public sealed class AlgStage
         _scratch = new byte[_options.ScratchBytes];
         _pinholes = new AlgPinholeRequest[_options.MaxPinholes];
         _budget = new ReassemblyBudget(_options.StreamBudgetBytes);
-        _classifier = classifier;
-        var byName = new Dictionary<string, IAlgHandler>(StringComparer.OrdinalIgnoreCase);
         foreach (var handler in handlers)
         {
-            byName[handler.Descriptor.Name] = handler;
+            _handlers[handler.Descriptor.Name] = handler;
         }
 
+        Reconfigure(policy, classifier);
+    }
+
+    /// <summary>
+    /// Applies a new configuration between two packets (with <see cref="NatEngine.Reconfigure"/>): plans, ports
+    /// and options change; flows keep their ALG state. A TCP connection whose ALG is no longer enabled is no longer
+    /// inspected but keeps its seq/ack shift (RFC 2663 §7.1), or the connection would break. Counters carry over by
+    /// ALG name.
+    /// </summary>
+    public void Reconfigure(PolicyModel policy, IPolicyClassifier? classifier = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        AlgPlanEntry?[] plans;
+        var portMap = new Dictionary<int, int>();
         if (classifier is not null)
         {
             var algs = classifier.Program.Algs;
-            _plans = new AlgPlanEntry?[algs.IsDefaultOrEmpty ? 0 : algs.Max(a => a.Id) + 1];
+            plans = new AlgPlanEntry?[algs.IsDefaultOrEmpty ? 0 : algs.Max(a => a.Id) + 1];
             foreach (var plan in algs)
             {
-                _plans[plan.Id] = new AlgPlanEntry(plan.Id, plan.Name, byName.GetValueOrDefault(plan.Name), plan.Options, new AlgCounters());
+                plans[plan.Id] = Entry(plan.Id, plan.Name, plan.Options);
             }
         }
         else
@@ -72,17 +86,46 @@ public sealed class AlgStage
             // The same plan ids and port owners as the lowering (LowerAlgDispatchPass): enabled ALGs in ordinal
             // name order, a port two ALGs claim goes to the first; so both dispatch paths agree.
             var enabled = policy.Algs.IsDefault ? [] : policy.Algs.Where(a => a.Enabled).OrderBy(a => a.Name, StringComparer.Ordinal).ToArray();
-            _plans = new AlgPlanEntry?[enabled.Length];
+            plans = new AlgPlanEntry?[enabled.Length];
             for (var id = 0; id < enabled.Length; id++)
             {
                 var alg = enabled[id];
-                _plans[id] = new AlgPlanEntry(id, alg.Name, byName.GetValueOrDefault(alg.Name), alg.Options, new AlgCounters());
+                plans[id] = Entry(id, alg.Name, alg.Options);
                 foreach (var port in alg.Ports.IsDefault ? [] : alg.Ports)
                 {
-                    _portMap.TryAdd(PortKey((byte)port.Protocol, (ushort)port.Port), id);
+                    portMap.TryAdd(PortKey((byte)port.Protocol, (ushort)port.Port), id);
                 }
             }
         }
+
+        foreach (var state in _states.Values)
+        {
+            var current = Array.Find(plans, p => p is not null && p.Handler is not null && string.Equals(p.Name, state.Plan.Name, StringComparison.OrdinalIgnoreCase));
+            if (current is null)
+            {
+                state.Stopped = true;
+                state.Release();
+            }
+            else
+            {
+                state.Plan = current;
+            }
+        }
+
+        _plans = plans;
+        _portMap = portMap;
+        _classifier = classifier;
+    }
+
+    private AlgPlanEntry Entry(int id, string name, ImmutableSortedDictionary<string, AlgOptionValue> options)
+    {
+        if (!_counters.TryGetValue(name, out var counters))
+        {
+            counters = new AlgCounters();
+            _counters[name] = counters;
+        }
+
+        return new AlgPlanEntry(id, name, _handlers.GetValueOrDefault(name), options, counters);
     }
 
     /// <summary>The enabled ALGs by plan id (null where the IR has a gap).</summary>
@@ -94,10 +137,9 @@ public sealed class AlgStage
     /// <summary>ALG flows that currently hold state on the stage (TCP streams, sessions).</summary>
     public int TrackedFlows => _states.Count;
 
-    /// <summary>Counters of an enabled ALG by canonical name.</summary>
+    /// <summary>Counters of an ALG enabled on this stage now or before a reconfiguration, by canonical name.</summary>
     public AlgCounters CountersFor(string name) =>
-        _plans.FirstOrDefault(p => p is not null && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.Counters
-        ?? throw new KeyNotFoundException($"ALG '{name}' is not enabled on this stage");
+        _counters.TryGetValue(name, out var counters) ? counters : throw new KeyNotFoundException($"ALG '{name}' was never enabled on this stage");
 
     /// <summary>The enabled ALG for a transport port, by plan id, or -1.</summary>
     public int Dispatch(byte protocol, ushort port)
@@ -139,6 +181,14 @@ public sealed class AlgStage
             return DropReason.None;
         }
 
+        // A flow with state stays with the ALG that has it, whatever a reconfiguration did to the port map.
+        if ((flow.Flags & FlowEntryFlags.AlgState) != 0 && _states.TryGetValue(id, out var held))
+        {
+            return info.Protocol == IpProtocol.Tcp
+                ? InspectSegment(engine, ref packet, ref info, held.Plan.Handler!, held.Plan, held, in flow, id, isReply, side, now)
+                : InspectDatagram(engine, ref packet, ref info, held.Plan.Handler!, held.Plan, ContextOf(engine, in flow, id, isReply, side, held.Plan, now, held.Session, 0, 0), now, held.Stopped);
+        }
+
         var planId = Dispatch(info.Protocol, flow.ReplyKey.SourcePort);
         if ((uint)planId >= (uint)_plans.Length || _plans[planId] is not { Handler: { } handler } plan)
         {
@@ -155,8 +205,9 @@ public sealed class AlgStage
                 return InspectDatagram(engine, ref packet, ref info, handler, plan, in fresh, now);
             }
 
-            state = new AlgFlowState(planId, session, info.Protocol == IpProtocol.Tcp, _options.StreamCapacity, _budget);
+            state = new AlgFlowState(plan, session, info.Protocol == IpProtocol.Tcp, _options.StreamCapacity, _budget);
             _states[id] = state;
+            flow.Flags |= FlowEntryFlags.AlgState;
         }
 
         if (info.Protocol == IpProtocol.Tcp)
@@ -165,11 +216,16 @@ public sealed class AlgStage
         }
 
         var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, 0, 0);
-        return InspectDatagram(engine, ref packet, ref info, handler, plan, in context, now);
+        return InspectDatagram(engine, ref packet, ref info, handler, plan, in context, now, state.Stopped);
     }
 
-    private DropReason InspectDatagram(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, IAlgHandler handler, AlgPlanEntry plan, in AlgFlowContext context, long now)
+    private DropReason InspectDatagram(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, IAlgHandler handler, AlgPlanEntry plan, in AlgFlowContext context, long now, bool stopped = false)
     {
+        if (stopped)
+        {
+            return DropReason.None;
+        }
+
         var output = new AlgOutput(_rewrites, _scratch, _pinholes);
         if (!TryInspect(handler, in context, packet.Span[info.PayloadOffset..info.PacketEnd], ref output, plan.Counters))
         {

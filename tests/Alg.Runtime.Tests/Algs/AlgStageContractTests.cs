@@ -107,6 +107,28 @@ public sealed class AlgStageContractTests
     }
 
     [Fact]
+    public void Reconfiguring_the_alg_off_keeps_the_shift_of_a_rewritten_connection()
+    {
+        var (engine, alg) = Engine("BBBBBBBB");
+        Send(engine, PacketBuilder.Tcp(Client, 40000, Server, 7777, TcpFlags.Syn, sequence: 1000), IngressSide.Inside);
+        Send(engine, PacketBuilder.Tcp(Server, 7777, Outside, 40000, TcpFlags.Syn | TcpFlags.Ack, sequence: 5000, acknowledgment: 1001), IngressSide.Outside);
+        Send(engine, PacketBuilder.Tcp(Client, 40000, Server, 7777, TcpFlags.Ack | TcpFlags.Psh, 1001, 5001, "AAAA\n"u8), IngressSide.Inside);
+        var calls = alg.Calls;
+
+        var off = TestPolicies.Policy([TestPolicies.PatOnInterface()]);
+        engine.Algs!.Reconfigure(off, TestEngines.Classifier(off));
+        Assert.Equal(-1, engine.Algs.Dispatch(6, 7777));
+
+        var second = Send(engine, PacketBuilder.Tcp(Client, 40000, Server, 7777, TcpFlags.Ack | TcpFlags.Psh, 1006, 5001, "AAAA\n"u8), IngressSide.Inside);
+        Assert.Equal((1010u, 5001u), SeqAck(second.Frame, second.Info));
+        Assert.Equal("AAAA\n", Payload(second));
+        var ack = Send(engine, PacketBuilder.Tcp(Server, 7777, Outside, 40000, TcpFlags.Ack, 5001, 1015), IngressSide.Outside);
+        Assert.Equal((5001u, 1011u), SeqAck(ack.Frame, ack.Info));
+        Assert.Equal(calls, alg.Calls);
+        Assert.Equal(1, engine.Algs.CountersFor("test-replace").RewritesApplied);
+    }
+
+    [Fact]
     public void Tcp_alg_sees_messages_split_across_segments_but_cannot_rewrite_bytes_already_forwarded()
     {
         var (engine, alg) = Engine("BBBBBBBB");
