@@ -408,7 +408,7 @@ run_scenario() {
   esac
   teardown
   # logs: strip the temp dir name so reruns give stable text
-  sed -i "s#$WORK#\$WORK#g" "$OUT/$1"/logs/*.txt "$OUT/$1"/logs/*.log 2>/dev/null || true
+  sed -i -e "s#$WORK#\$WORK#g" -e "s#$REPO/##g" "$OUT/$1"/logs/*.txt "$OUT/$1"/logs/*.log 2>/dev/null || true
   "$HERE/check-captures.sh" "$OUT/$1" > "$OUT/$1/SANITY.txt" 2>&1 || true
 }
 
