@@ -2,7 +2,7 @@ using Alg.Benchmarks.FrontEnd;
 using BenchmarkDotNet.Running;
 
 // `dotnet run -c Release --project tests/Alg.Benchmarks -- --filter '*'`; results go to docs/benchmarks.md.
-// `... -- reload-memory N` measures memory over N compiled reloads.
+// `... -- reload-memory N [interpreter]` measures memory over N reloads (compiled unless told).
 // `... -- generate-ios LINES FILE` writes the synthetic configuration the whole-process lint timing uses.
 if (args.Length == 3 && args[0] == "generate-ios")
 {
@@ -10,9 +10,10 @@ if (args.Length == 3 && args[0] == "generate-ios")
     return;
 }
 
-if (args.Length == 2 && args[0] == "reload-memory")
+if (args.Length >= 2 && args[0] == "reload-memory")
 {
-    Alg.Benchmarks.Engines.ReloadMemoryMeasurement.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+    var mode = args.Length > 2 && args[2] == "interpreter" ? Alg.Runtime.Pipeline.EngineMode.Interpreter : Alg.Runtime.Pipeline.EngineMode.Compiled;
+    Alg.Benchmarks.Engines.ReloadMemoryMeasurement.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), mode, Console.Out);
     return;
 }
 

@@ -16,7 +16,18 @@ namespace Alg.Compiler.Emit;
 /// <remarks>Metadata references are read once per process; they dominate a cold compile.</remarks>
 public static class PipelineCompiler
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+    // One empty compilation holding the references: every pipeline is this plus one syntax tree, so Roslyn
+    // binds the framework references once per process and shares its reference manager afterwards.
+    private static readonly Lazy<CSharpCompilation> Template = new(() => CSharpCompilation.Create(
+        "Alg.Generated",
+        [],
+        LoadReferences(),
+        new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            optimizationLevel: OptimizationLevel.Release,
+            allowUnsafe: true,
+            nullableContextOptions: NullableContextOptions.Enable,
+            concurrentBuild: false)));
 
     /// <summary>Compiles the pipeline; failures (a bug in the emitter) carry the numbered source.</summary>
     public static CompiledPipeline Compile(PipelineProgram program, string? origin = null)
@@ -26,16 +37,7 @@ public static class PipelineCompiler
         var source = PipelineEmitter.Emit(program, tables, origin);
         var className = PipelineEmitter.ClassName(program);
         var tree = CSharpSyntaxTree.ParseText(SourceText.From(source), new CSharpParseOptions(LanguageVersion.Latest), path: className + ".cs");
-        var compilation = CSharpCompilation.Create(
-            $"Alg.Generated.{className}.{Guid.NewGuid():N}",
-            [tree],
-            References.Value,
-            new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
-                optimizationLevel: OptimizationLevel.Release,
-                allowUnsafe: true,
-                nullableContextOptions: NullableContextOptions.Enable,
-                concurrentBuild: false));
+        var compilation = Template.Value.WithAssemblyName($"Alg.Generated.{className}").AddSyntaxTrees(tree);
         using var image = new MemoryStream();
         var result = compilation.Emit(image);
         if (!result.Success)
@@ -48,7 +50,7 @@ public static class PipelineCompiler
         var context = new CollectiblePipelineContext(className);
         var assembly = context.LoadFromStream(image);
         var type = assembly.GetType("Alg.Generated." + className, throwOnError: true)!;
-        var classifier = (IPolicyClassifier)Activator.CreateInstance(type, program, tables)!;
+        var classifier = (IPolicyClassifier)type.GetConstructors()[0].Invoke([program, tables]);
         return new CompiledPipeline(classifier, source, context, stopwatch.Elapsed);
     }
 

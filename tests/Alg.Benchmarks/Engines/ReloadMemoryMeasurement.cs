@@ -13,11 +13,11 @@ namespace Alg.Benchmarks.Engines;
 /// </summary>
 public static class ReloadMemoryMeasurement
 {
-    public static void Run(int reloads, TextWriter output)
+    public static void Run(int reloads, EngineMode mode, TextWriter output)
     {
         var first = ConfigurationLoader.Load(new SourceText("a.cfg", MixedCapture.Config)).Policy!;
         var second = ConfigurationLoader.Load(new SourceText("b.cfg", MixedCapture.Config + "no ip nat service sip udp port 5060\n")).Policy!;
-        using var gateway = Gateway.Create(first, EngineMode.Compiled);
+        using var gateway = Gateway.Create(first, mode);
         for (var i = 0; i < 50; i++)
         {
             gateway.Reload(i % 2 == 0 ? second : first);
