@@ -17,4 +17,7 @@ public enum FlowEntryFlags : byte
 
     /// <summary>Created by a pinhole (the ALG's expected flow).</summary>
     FromExpectation = 32,
+
+    /// <summary>The ALG stage holds state for this flow (TCP stream and seq/ack offsets, or a session).</summary>
+    AlgState = 64,
 }

@@ -237,6 +237,12 @@ public sealed partial class NatEngine
             PacketsTranslated++;
         }
 
+        var algDrop = _algStage is null ? DropReason.None : _algStage.Inspect(this, ref packet, ref info, ref flow, _flows.IdOf(index), isReply, side, now);
+        if (algDrop != DropReason.None)
+        {
+            return CountDrop(algDrop, side);
+        }
+
         return new NatVerdict(NatAction.Forward, DropReason.None, _flows.IdOf(index), isReply, side);
     }
 

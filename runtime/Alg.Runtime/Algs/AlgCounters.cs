@@ -1,0 +1,34 @@
+namespace Alg.Runtime.Algs;
+
+/// <summary>What one ALG did on one stage (one engine, one worker thread); summed when reported.</summary>
+public sealed class AlgCounters
+{
+    /// <summary>Payloads (UDP datagrams, TCP stream deliveries) given to the ALG.</summary>
+    public long Inspected { get; internal set; }
+
+    /// <summary>Payloads the ALG found malformed; forwarded untouched.</summary>
+    public long Malformed { get; internal set; }
+
+    /// <summary>The last malformed reason the ALG gave, for diagnostics.</summary>
+    public string? LastMalformedReason { get; internal set; }
+
+    public long RewritesApplied { get; internal set; }
+
+    /// <summary>Rewrites refused: out of order, overlapping, outside the data, or in TCP bytes already forwarded.</summary>
+    public long RewritesRefused { get; internal set; }
+
+    public long PinholesOpened { get; internal set; }
+
+    /// <summary>Pinholes the engine refused (expectation table full) or the output had no room for.</summary>
+    public long PinholesRefused { get; internal set; }
+
+    /// <summary>Inspections the ALG failed with an exception (an ALG bug): nothing applied, packet forwarded
+    /// untouched, a TCP connection no longer inspected.</summary>
+    public long Failures { get; internal set; }
+
+    /// <summary>The exception type of the last failure, for diagnostics.</summary>
+    public string? LastFailure { get; internal set; }
+
+    /// <summary>TCP segments the stream reassembler refused (window, budget, gaps); forwarded uninspected.</summary>
+    public long StreamErrors { get; internal set; }
+}

@@ -1,0 +1,45 @@
+using Alg.Runtime.Reassembly;
+
+namespace Alg.Runtime.Algs;
+
+/// <summary>An ALG flow's state on the stage: its ALG, the ALG's session and, for TCP, streams and seq offsets.</summary>
+/// <remarks>Created once per flow (not per packet); UDP flows of stateless ALGs never get one.</remarks>
+internal sealed class AlgFlowState
+{
+    public AlgFlowState(AlgPlanEntry plan, object? session, bool tcp, int streamCapacity, ReassemblyBudget budget)
+    {
+        Plan = plan;
+        Session = session;
+        if (tcp)
+        {
+            Streams = [new TcpStreamReassembler(streamCapacity, budget), new TcpStreamReassembler(streamCapacity, budget)];
+            Offsets = [new SequenceOffsetTracker(), new SequenceOffsetTracker()];
+        }
+    }
+
+    /// <summary>The ALG that owns the flow (re-pointed by <see cref="AlgStage.Reconfigure"/>).</summary>
+    public AlgPlanEntry Plan { get; set; }
+
+    public object? Session { get; }
+
+    /// <summary>TCP: per direction (<see cref="AlgDirection"/> as index) the in-order bytes not yet consumed.</summary>
+    public TcpStreamReassembler[]? Streams { get; }
+
+    /// <summary>TCP: per direction the sequence shift the ALG's length changes caused (RFC 2663 §7.1).</summary>
+    public SequenceOffsetTracker[]? Offsets { get; }
+
+    /// <summary>True once any length change was recorded: from then on every segment's seq/ack is shifted.</summary>
+    public bool Shifted { get; set; }
+
+    /// <summary>The ALG gave up on this connection; offsets still apply.</summary>
+    public bool Stopped { get; set; }
+
+    public void Release()
+    {
+        if (Streams is not null)
+        {
+            Streams[0].Reset();
+            Streams[1].Reset();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Alg.Runtime.Nat;
+using Alg.Runtime.Packets;
+
+namespace Alg.Runtime.Algs;
+
+/// <summary>The translator queries an ALG may make while it decides its rewrites (e.g. the public port to write
+/// into SDP for a media stream that has not started yet). Nothing here edits a packet.</summary>
+public readonly struct AlgNat
+{
+    private readonly NatEngine? _engine;
+    private readonly long _now;
+
+    internal AlgNat(NatEngine engine, long now)
+    {
+        _engine = engine;
+        _now = now;
+    }
+
+    /// <summary>
+    /// Finds or creates the mapping an inside endpoint's packets to <paramref name="remote"/> will leave with and keeps
+    /// it for <paramref name="lifetimeNanoseconds"/>, so the endpoint an ALG announces is the one the media really
+    /// uses (alg-behaviour §2 #14). See <see cref="NatEngine.TryReserveMapping"/>.
+    /// </summary>
+    /// <returns>False (counted by the engine) when no port is free or a table is full, or outside a stage.</returns>
+    public bool TryReserveMapping(byte protocol, AlgEndpoint inside, AlgEndpoint remote, long lifetimeNanoseconds, out AlgEndpoint mapped, out DropReason reason)
+    {
+        if (_engine is null)
+        {
+            mapped = default;
+            reason = DropReason.NotTranslatable;
+            return false;
+        }
+
+        var ok = _engine.TryReserveMapping(protocol, inside.Address, inside.Port, remote.Address, remote.Port, lifetimeNanoseconds, _now, out var address, out var port, out reason);
+        mapped = new AlgEndpoint(address, port);
+        return ok;
+    }
+}

@@ -1,0 +1,470 @@
+using System.Collections.Immutable;
+using Alg.Policy.Algs;
+using Alg.Policy.Model;
+using Alg.Runtime.Flows;
+using Alg.Runtime.Nat;
+using Alg.Runtime.Packets;
+using Alg.Runtime.Pipeline;
+using Alg.Runtime.Reassembly;
+
+namespace Alg.Runtime.Algs;
+
+/// <summary>
+/// Runs the enabled ALGs inside <see cref="NatEngine.Process(ref PacketBuffer, ref PacketInfo, long, IngressSide)"/>:
+/// picks the flow's ALG by its service port, gives it the payload (UDP) or in-order stream bytes (TCP), applies
+/// the rewrites it asks for with <see cref="PayloadEditor"/>, keeps TCP seq/ack shifted after length changes
+/// (RFC 2663 §7.1) and opens the pinholes it asks for with <see cref="NatEngine.TryOpenPinhole"/>.
+/// </summary>
+/// <remarks>
+/// <para>Dispatch: an <see cref="IPolicyClassifier"/>'s <c>DispatchAlg</c> when one is given (the lowered IR's
+/// enabled ALGs), else a port map built from the policy's enabled <see cref="AlgPolicy"/> entries the same way the
+/// lowering builds the IR's. The service
+/// port is the responder's real port (<see cref="FlowEntry.ReplyKey"/>'s source port), so a client's ephemeral
+/// port never selects an ALG; flows created by a pinhole are not dispatched (the master's ALG already saw the
+/// signalling that announced them).</para>
+/// <para>Allocation: output buffers are owned here and reused; a packet of a known flow allocates nothing. A new
+/// TCP flow of an ALG gets its stream state once.</para>
+/// <para>One stage per engine (per worker thread); not thread-safe.</para>
+/// </remarks>
+public sealed class AlgStage
+{
+    private readonly Dictionary<string, IAlgHandler> _handlers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, AlgCounters> _counters = new(StringComparer.OrdinalIgnoreCase);
+    private AlgPlanEntry?[] _plans = [];
+    private IPolicyClassifier? _classifier;
+    private Dictionary<int, int> _portMap = [];
+    private readonly Dictionary<FlowId, AlgFlowState> _states = [];
+    private readonly AlgRewrite[] _rewrites;
+    private readonly byte[] _scratch;
+    private readonly AlgPinholeRequest[] _pinholes;
+    private readonly AlgStageOptions _options;
+    private readonly ReassemblyBudget _budget;
+    private long _lastSweepTick = long.MinValue;
+
+    /// <param name="handlers">ALG implementations by <see cref="AlgDescriptor.Name"/> (e.g. <c>StandardAlgs.CreateHandlers()</c>).</param>
+    /// <param name="policy">Supplies the enabled ALGs, their ports and options when no classifier is given.</param>
+    /// <param name="classifier">The lowered policy's classifier; its ALG plans and dispatch win over the policy's.</param>
+    public AlgStage(IEnumerable<IAlgHandler> handlers, PolicyModel policy, IPolicyClassifier? classifier = null, AlgStageOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        ArgumentNullException.ThrowIfNull(policy);
+        _options = options ?? new AlgStageOptions();
+        _rewrites = new AlgRewrite[_options.MaxRewrites];
+        _scratch = new byte[_options.ScratchBytes];
+        _pinholes = new AlgPinholeRequest[_options.MaxPinholes];
+        _budget = new ReassemblyBudget(_options.StreamBudgetBytes);
+        foreach (var handler in handlers)
+        {
+            _handlers[handler.Descriptor.Name] = handler;
+        }
+
+        Reconfigure(policy, classifier);
+    }
+
+    /// <summary>
+    /// Applies a new configuration between two packets (with <see cref="NatEngine.Reconfigure"/>): plans, ports
+    /// and options change; flows keep their ALG state. A TCP connection whose ALG is no longer enabled is no longer
+    /// inspected but keeps its seq/ack shift (RFC 2663 §7.1), or the connection would break. Counters carry over by
+    /// ALG name.
+    /// </summary>
+    public void Reconfigure(PolicyModel policy, IPolicyClassifier? classifier = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        AlgPlanEntry?[] plans;
+        var portMap = new Dictionary<int, int>();
+        if (classifier is not null)
+        {
+            var algs = classifier.Program.Algs;
+            plans = new AlgPlanEntry?[algs.IsDefaultOrEmpty ? 0 : algs.Max(a => a.Id) + 1];
+            foreach (var plan in algs)
+            {
+                plans[plan.Id] = Entry(plan.Id, plan.Name, plan.Options);
+            }
+        }
+        else
+        {
+            // The same plan ids and port owners as the lowering (LowerAlgDispatchPass): enabled ALGs in ordinal
+            // name order, a port two ALGs claim goes to the first; so both dispatch paths agree.
+            var enabled = policy.Algs.IsDefault ? [] : policy.Algs.Where(a => a.Enabled).OrderBy(a => a.Name, StringComparer.Ordinal).ToArray();
+            plans = new AlgPlanEntry?[enabled.Length];
+            for (var id = 0; id < enabled.Length; id++)
+            {
+                var alg = enabled[id];
+                plans[id] = Entry(id, alg.Name, alg.Options);
+                foreach (var port in alg.Ports.IsDefault ? [] : alg.Ports)
+                {
+                    portMap.TryAdd(PortKey((byte)port.Protocol, (ushort)port.Port), id);
+                }
+            }
+        }
+
+        foreach (var state in _states.Values)
+        {
+            var current = Array.Find(plans, p => p is not null && p.Handler is not null && string.Equals(p.Name, state.Plan.Name, StringComparison.OrdinalIgnoreCase));
+            if (current is null)
+            {
+                state.Stopped = true;
+                state.Release();
+            }
+            else
+            {
+                state.Plan = current;
+            }
+        }
+
+        _plans = plans;
+        _portMap = portMap;
+        _classifier = classifier;
+    }
+
+    private AlgPlanEntry Entry(int id, string name, ImmutableSortedDictionary<string, AlgOptionValue> options)
+    {
+        if (!_counters.TryGetValue(name, out var counters))
+        {
+            counters = new AlgCounters();
+            _counters[name] = counters;
+        }
+
+        return new AlgPlanEntry(id, name, _handlers.GetValueOrDefault(name), options, counters);
+    }
+
+    /// <summary>The enabled ALGs by plan id (null where the IR has a gap).</summary>
+    public IReadOnlyList<AlgPlanEntry?> Plans => _plans;
+
+    /// <summary>Enabled ALGs that have no registered implementation: their flows pass uninspected.</summary>
+    public IEnumerable<string> Unhandled => _plans.Where(p => p is { Handler: null }).Select(p => p!.Name);
+
+    /// <summary>ALG flows that currently hold state on the stage (TCP streams, sessions).</summary>
+    public int TrackedFlows => _states.Count;
+
+    /// <summary>Counters of an ALG enabled on this stage now or before a reconfiguration, by canonical name.</summary>
+    public AlgCounters CountersFor(string name) =>
+        _counters.TryGetValue(name, out var counters) ? counters : throw new KeyNotFoundException($"ALG '{name}' was never enabled on this stage");
+
+    /// <summary>The enabled ALG for a transport port, by plan id, or -1.</summary>
+    public int Dispatch(byte protocol, ushort port)
+    {
+        if (_classifier is not null)
+        {
+            return _classifier.DispatchAlg(protocol, port);
+        }
+
+        return _portMap.TryGetValue(PortKey(protocol, port), out var id) ? id : -1;
+    }
+
+    /// <summary>The engine's hook: inspects one translated packet of a known flow.</summary>
+    /// <returns><see cref="DropReason.None"/> to forward (possibly edited), or why the packet must be dropped
+    /// (an edit that does not fit the buffer or IP length).</returns>
+    internal DropReason Inspect(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, ref FlowEntry flow, FlowId id, bool isReply, FlowSide side, long now)
+    {
+        var tick = now / FlowTable.TickNanoseconds;
+        if (tick != _lastSweepTick)
+        {
+            _lastSweepTick = tick;
+            Sweep(engine);
+        }
+
+        if ((flow.Flags & FlowEntryFlags.FromExpectation) != 0)
+        {
+            // The master's ALG already saw the signalling that announced this flow; it only needs to keep the
+            // mapping it was addressed to alive.
+            if (flow.MappingIndex < 0 && flow.Initiator == FlowSide.Outside)
+            {
+                engine.AdoptMappingOfPinholeFlow(id.Index);
+            }
+
+            return DropReason.None;
+        }
+
+        if ((info.Flags & PacketFlags.HasPorts) == 0 || (info.Protocol != IpProtocol.Udp && info.Protocol != IpProtocol.Tcp))
+        {
+            return DropReason.None;
+        }
+
+        // A flow with state stays with the ALG that has it, whatever a reconfiguration did to the port map.
+        if ((flow.Flags & FlowEntryFlags.AlgState) != 0 && _states.TryGetValue(id, out var held))
+        {
+            return info.Protocol == IpProtocol.Tcp
+                ? InspectSegment(engine, ref packet, ref info, held.Plan.Handler!, held.Plan, held, in flow, id, isReply, side, now)
+                : InspectDatagram(engine, ref packet, ref info, held.Plan.Handler!, held.Plan, ContextOf(engine, in flow, id, isReply, side, held.Plan, now, held.Session, 0, 0), now, held.Stopped);
+        }
+
+        var planId = Dispatch(info.Protocol, flow.ReplyKey.SourcePort);
+        if ((uint)planId >= (uint)_plans.Length || _plans[planId] is not { Handler: { } handler } plan)
+        {
+            return DropReason.None;
+        }
+
+        if (!_states.TryGetValue(id, out var state))
+        {
+            var fresh = ContextOf(engine, in flow, id, isReply, side, plan, now, null, 0, 0);
+            var session = handler.CreateSession(in fresh);
+            if (session is null && info.Protocol == IpProtocol.Udp)
+            {
+                // Stateless over UDP (TFTP): nothing is stored, so such flows cost the stage nothing.
+                return InspectDatagram(engine, ref packet, ref info, handler, plan, in fresh, now);
+            }
+
+            state = new AlgFlowState(plan, session, info.Protocol == IpProtocol.Tcp, _options.StreamCapacity, _budget);
+            _states[id] = state;
+            flow.Flags |= FlowEntryFlags.AlgState;
+        }
+
+        if (info.Protocol == IpProtocol.Tcp)
+        {
+            return InspectSegment(engine, ref packet, ref info, handler, plan, state, in flow, id, isReply, side, now);
+        }
+
+        var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, 0, 0);
+        return InspectDatagram(engine, ref packet, ref info, handler, plan, in context, now, state.Stopped);
+    }
+
+    private DropReason InspectDatagram(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, IAlgHandler handler, AlgPlanEntry plan, in AlgFlowContext context, long now, bool stopped = false)
+    {
+        if (stopped)
+        {
+            return DropReason.None;
+        }
+
+        var output = new AlgOutput(_rewrites, _scratch, _pinholes);
+        if (!TryInspect(handler, in context, packet.Span[info.PayloadOffset..info.PacketEnd], ref output, plan.Counters))
+        {
+            return DropReason.None;
+        }
+
+        return Apply(engine, ref packet, ref info, plan, ref output, 0, info.PayloadOffset, info.PayloadLength, now, out _);
+    }
+
+    private DropReason InspectSegment(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, IAlgHandler handler, AlgPlanEntry plan, AlgFlowState state, in FlowEntry flow, FlowId id, bool isReply, FlowSide side, long now)
+    {
+        var direction = isReply ? 1 : 0;
+        var stream = state.Streams![direction];
+        var sequence = info.TcpSequence;
+        var reason = DropReason.None;
+        if ((info.TcpFlags & TcpFlags.Syn) != 0)
+        {
+            // RFC 9293 §3.4: data starts after the SYN, which takes one sequence number.
+            stream.Initialize(sequence + 1);
+            sequence++;
+        }
+
+        var payloadLength = info.PayloadLength;
+        if (!state.Stopped && payloadLength > 0)
+        {
+            var result = stream.Accept(sequence, packet.Span.Slice(info.PayloadOffset, payloadLength));
+            if (result.Status == StreamSegmentStatus.Dropped)
+            {
+                plan.Counters.StreamErrors++;
+            }
+            else if (result.Status == StreamSegmentStatus.InOrder)
+            {
+                // Where this segment's bytes sit in the readable stream; a partly old retransmission starts inside it.
+                var packetStart = (int)(sequence - stream.NextSequence);
+                var skip = 0;
+                if (packetStart < 0)
+                {
+                    skip = -packetStart;
+                    packetStart = 0;
+                }
+
+                var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, packetStart, stream.NextSequence);
+                var output = new AlgOutput(_rewrites, _scratch, _pinholes);
+                if (!TryInspect(handler, in context, stream.Readable, ref output, plan.Counters))
+                {
+                    // A failed parse cannot say where the next message starts: stop inspecting, keep the offsets.
+                    output = new AlgOutput(_rewrites, _scratch, _pinholes) { StopInspecting = true };
+                }
+
+                reason = Apply(engine, ref packet, ref info, plan, ref output, packetStart, info.PayloadOffset + skip, payloadLength - skip, now, out var delta);
+                if (delta != 0)
+                {
+                    state.Offsets![direction].Record(sequence, delta);
+                    state.Shifted = true;
+                }
+
+                if (output.Consumed > 0)
+                {
+                    stream.Consume(Math.Min(output.Consumed, stream.ReadableLength));
+                }
+
+                if (output.StopInspecting)
+                {
+                    state.Stopped = true;
+                    state.Release();
+                }
+            }
+        }
+
+        if (state.Shifted && reason == DropReason.None)
+        {
+            // RFC 2663 §7.1: every later segment of both directions carries the shift, not only the edited one.
+            TcpSequenceRewriter.Apply(packet.Span[info.TransportOffset..info.PayloadOffset], state.Offsets![direction], state.Offsets[1 - direction]);
+        }
+
+        return reason;
+    }
+
+    /// <summary>Runs the ALG; a bug in it (an exception on odd input) is counted, never thrown out of the engine.</summary>
+    private static bool TryInspect(IAlgHandler handler, in AlgFlowContext context, ReadOnlySpan<byte> data, ref AlgOutput output, AlgCounters counters)
+    {
+        counters.Inspected++;
+        try
+        {
+            handler.Inspect(in context, data, ref output);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            counters.Failures++;
+            counters.LastFailure = exception.GetType().Name;
+            return false;
+        }
+    }
+
+    /// <summary>Opens the requested pinholes and applies the rewrites that fall in this packet's bytes.</summary>
+    /// <param name="windowStart">Offset in the ALG's data of the first byte this packet still carries.</param>
+    /// <param name="framePosition">Frame offset of that byte.</param>
+    /// <param name="windowLength">How many of the ALG's bytes this packet carries.</param>
+    private static DropReason Apply(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, AlgPlanEntry plan, ref AlgOutput output, int windowStart, int framePosition, int windowLength, long now, out int delta)
+    {
+        delta = 0;
+        var counters = plan.Counters;
+        if (output.MalformedReason is { } malformed)
+        {
+            counters.Malformed++;
+            counters.LastMalformedReason = malformed;
+            return DropReason.None;
+        }
+
+        for (var i = 0; i < output.PinholeCount; i++)
+        {
+            var request = output.PinholeAt(i);
+            if (request.ReplaceOwn)
+            {
+                engine.Expectations.RemoveOwnedBy(request.Spec.OwnerTag, request.Spec.Master);
+            }
+
+            if (engine.TryOpenPinhole(request.Spec, now, out _))
+            {
+                counters.PinholesOpened++;
+            }
+            else
+            {
+                counters.PinholesRefused++;
+            }
+        }
+
+        if (output.RewriteCount == 0)
+        {
+            return DropReason.None;
+        }
+
+        // All or nothing: half an edit (a Via rewritten, its Contact not) is worse than none.
+        var total = 0;
+        var usable = !output.RewritesOutOfOrder;
+        for (var i = 0; i < output.RewriteCount && usable; i++)
+        {
+            var rewrite = output.RewriteAt(i);
+            usable = rewrite.Offset >= windowStart && rewrite.Offset + rewrite.OldLength <= windowStart + windowLength;
+            total += rewrite.Delta;
+        }
+
+        if (!usable)
+        {
+            counters.RewritesRefused += output.RewriteCount;
+            return DropReason.None;
+        }
+
+        var ipLength = info.PacketEnd - info.NetworkOffset + total;
+        if (info.IpVersion == 4 ? ipLength > 65535 : ipLength - 40 > 65535)
+        {
+            counters.RewritesRefused += output.RewriteCount;
+            return DropReason.BadIpTotalLength;
+        }
+
+        if (packet.Length + total > packet.Capacity)
+        {
+            counters.RewritesRefused += output.RewriteCount;
+            return DropReason.BufferTooSmall;
+        }
+
+        // Back to front, so the frame offsets of the edits not yet applied stay valid.
+        for (var i = output.RewriteCount - 1; i >= 0; i--)
+        {
+            var rewrite = output.RewriteAt(i);
+            var reason = PayloadEditor.TryReplace(ref packet, ref info, framePosition + (rewrite.Offset - windowStart), rewrite.OldLength, output.BytesOf(rewrite));
+            if (reason != DropReason.None)
+            {
+                return reason;
+            }
+        }
+
+        counters.RewritesApplied += output.RewriteCount;
+        delta = total;
+        return DropReason.None;
+    }
+
+    private static AlgFlowContext ContextOf(NatEngine engine, in FlowEntry flow, FlowId id, bool isReply, FlowSide side, AlgPlanEntry plan, long now, object? session, int packetStart, uint streamSequence)
+    {
+        ref readonly var original = ref flow.OriginalKey;
+        ref readonly var reply = ref flow.ReplyKey;
+        AlgEndpoint inside, mapped, remote;
+        if (flow.Initiator == FlowSide.Inside)
+        {
+            inside = new AlgEndpoint(original.Source, original.SourcePort);
+            mapped = new AlgEndpoint(reply.Destination, reply.DestinationPort);
+            remote = new AlgEndpoint(reply.Source, reply.SourcePort);
+        }
+        else
+        {
+            inside = new AlgEndpoint(reply.Source, reply.SourcePort);
+            mapped = new AlgEndpoint(original.Destination, original.DestinationPort);
+            remote = new AlgEndpoint(original.Source, original.SourcePort);
+        }
+
+        var translated = (flow.Flags & (FlowEntryFlags.SourceTranslated | FlowEntryFlags.DestinationTranslated)) != 0;
+        return new AlgFlowContext(
+            id,
+            isReply ? AlgDirection.Reply : AlgDirection.Original,
+            side,
+            flow.Initiator,
+            original.Protocol,
+            inside,
+            mapped,
+            remote,
+            translated,
+            plan.Handler!.Descriptor,
+            plan.Options,
+            engine.Timeouts,
+            OwnerTagOf(plan.Id),
+            now,
+            session,
+            packetStart,
+            streamSequence,
+            new AlgNat(engine, now));
+    }
+
+    /// <summary>The owner tag the stage hands an ALG for its pinholes.</summary>
+    public static int OwnerTagOf(int planId) => 0x414C0000 | (planId & 0xFFFF);
+
+    private void Sweep(NatEngine engine)
+    {
+        // Once a second of packet time: state of flows the engine has expired goes (Remove while enumerating is
+        // allowed for Dictionary since .NET Core 3.0, and the struct enumerator allocates nothing).
+        if (_states.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (id, state) in _states)
+        {
+            if (!engine.Flows.IsLive(id))
+            {
+                state.Release();
+                _states.Remove(id);
+            }
+        }
+    }
+
+    private static int PortKey(byte protocol, ushort port) => protocol << 16 | port;
+}
