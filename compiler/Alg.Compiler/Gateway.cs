@@ -1,7 +1,9 @@
 using Alg.Compiler.Emit;
 using Alg.Compiler.Lowering;
 using Alg.Policy.Model;
+using Alg.Runtime.Algs;
 using Alg.Runtime.Nat;
+using Alg.StdlibAlgs;
 using Alg.Runtime.Pipeline;
 
 namespace Alg.Compiler;
@@ -30,7 +32,11 @@ public sealed class Gateway : IDisposable
     public static Gateway Create(PolicyModel policy, EngineMode mode, NatEngineOptions? options = null)
     {
         var host = new PipelineHost(PolicyLowerer.Lower(policy), mode, PipelineCompiler.CompileClassifier);
-        return new Gateway(policy, new NatEngine(policy, host, options), host);
+        var nat = new NatEngine(policy, host, options);
+        var algs = new AlgStage(StandardAlgs.CreateHandlers(), policy);
+        algs.Reconfigure(policy, host);
+        nat.UseAlgs(algs);
+        return new Gateway(policy, nat, host);
     }
 
     /// <summary>
@@ -42,6 +48,7 @@ public sealed class Gateway : IDisposable
         var program = PolicyLowerer.Lower(policy);
         Host.Replace(program);
         Nat.Reconfigure(policy);
+        Nat.Algs?.Reconfigure(policy, Host);
         Policy = policy;
         Reloads++;
     }

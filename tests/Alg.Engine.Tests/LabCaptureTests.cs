@@ -29,6 +29,8 @@ public sealed class LabCaptureTests : IDisposable
     {
         { "nat-basic", EngineMode.Interpreter },
         { "nat-basic", EngineMode.Compiled },
+        { "tftp", EngineMode.Interpreter },
+        { "tftp", EngineMode.Compiled },
     };
 
     [Theory]

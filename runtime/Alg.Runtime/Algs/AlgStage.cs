@@ -31,7 +31,7 @@ public sealed class AlgStage
     private readonly Dictionary<string, IAlgHandler> _handlers = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, AlgCounters> _counters = new(StringComparer.OrdinalIgnoreCase);
     private AlgPlanEntry?[] _plans = [];
-    private IPolicyClassifier? _classifier;
+    private IClassifierSource? _classifiers;
     private Dictionary<int, int> _portMap = [];
     private readonly Dictionary<FlowId, AlgFlowState> _states = [];
     private readonly AlgRewrite[] _rewrites;
@@ -67,9 +67,17 @@ public sealed class AlgStage
     /// inspected but keeps its seq/ack shift (RFC 2663 §7.1), or the connection would break. Counters carry over by
     /// ALG name.
     /// </summary>
-    public void Reconfigure(PolicyModel policy, IPolicyClassifier? classifier = null)
+    public void Reconfigure(PolicyModel policy, IPolicyClassifier? classifier = null) =>
+        Reconfigure(policy, classifier is null ? null : new FixedClassifierSource(classifier));
+
+    /// <summary>
+    /// As <see cref="Reconfigure(PolicyModel, IPolicyClassifier?)"/>, dispatching through whatever engine the
+    /// source holds at each packet, so a tiered gateway's ALG dispatch moves to the compiled class with it.
+    /// </summary>
+    public void Reconfigure(PolicyModel policy, IClassifierSource? classifiers)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        var classifier = classifiers?.Current;
         AlgPlanEntry?[] plans;
         var portMap = new Dictionary<int, int>();
         if (classifier is not null)
@@ -114,7 +122,7 @@ public sealed class AlgStage
 
         _plans = plans;
         _portMap = portMap;
-        _classifier = classifier;
+        _classifiers = classifiers;
     }
 
     private AlgPlanEntry Entry(int id, string name, ImmutableSortedDictionary<string, AlgOptionValue> options)
@@ -144,9 +152,9 @@ public sealed class AlgStage
     /// <summary>The enabled ALG for a transport port, by plan id, or -1.</summary>
     public int Dispatch(byte protocol, ushort port)
     {
-        if (_classifier is not null)
+        if (_classifiers is not null)
         {
-            return _classifier.DispatchAlg(protocol, port);
+            return _classifiers.Current.DispatchAlg(protocol, port);
         }
 
         return _portMap.TryGetValue(PortKey(protocol, port), out var id) ? id : -1;
