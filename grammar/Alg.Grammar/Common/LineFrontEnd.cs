@@ -28,7 +28,13 @@ public abstract class LineFrontEnd
     /// <summary>Longer lines are not parsed; no device accepts a command this long.</summary>
     public const int MaxLineLength = 16 * 1024;
 
+    private const int MaxRememberedRejections = 4096;
+
     private readonly Dictionary<int, IntervalSet> _firstSets = [];
+
+    // Ignorable lines a sub-mode rejected once (e.g. " no ip redirects" under every interface): the parse
+    // depends only on the line's words, so the rejection is remembered instead of paid for again.
+    private readonly HashSet<(int RuleIndex, string Words)> _rejectedIgnorable = [];
 
     public abstract Dialect Dialect { get; }
 
@@ -119,7 +125,16 @@ public abstract class LineFrontEnd
             (int Depth, ParserMode Mode, ParserRuleContext Context)? outcome = null;
             if (!ignorable || StartsASubModeLine(parser, frames, lineTokens[0].Type))
             {
-                outcome = TryModes(parser, frames, lineTokens, _firstSets, out failure);
+                // An ignorable command can only be a sub-mode's line; the global mode would reject it anyway.
+                var key = ignorable ? (frames.Peek().Mode.RuleIndex, string.Join(' ', words)) : default;
+                if (!ignorable || !_rejectedIgnorable.Contains(key))
+                {
+                    outcome = TryModes(parser, frames, lineTokens, _firstSets, skipGlobal: ignorable, out failure);
+                    if (ignorable && outcome is null && frames.Count == 2 && _rejectedIgnorable.Count < MaxRememberedRejections)
+                    {
+                        _rejectedIgnorable.Add(key);
+                    }
+                }
             }
             if (outcome is not null)
             {
@@ -229,19 +244,24 @@ public abstract class LineFrontEnd
     }
 
     private static (int Depth, ParserMode Mode, ParserRuleContext Context)? TryModes(
-        Parser parser, Stack<Frame> frames, List<IToken> lineTokens, Dictionary<int, IntervalSet> firstSets, out RecognitionException? deepestFailure)
+        Parser parser, Stack<Frame> frames, List<IToken> lineTokens, Dictionary<int, IntervalSet> firstSets, bool skipGlobal, out RecognitionException? deepestFailure)
     {
         deepestFailure = null;
         var depth = 0;
         foreach (var frame in frames)
         {
+            if (skipGlobal && frames.Count - depth == 1)
+            {
+                break;
+            }
+
             if (frame.Mode.RuleIndex >= 0 && !FirstSet(parser, frame.Mode.RuleIndex, firstSets).Contains(lineTokens[0].Type))
             {
                 depth++;
                 continue;
             }
 
-            var context = TryParse(parser, frame.Mode, lineTokens, ref deepestFailure);
+            var context = TryParse(parser, frame.Mode, lineTokens, retryWithFullLl: !skipGlobal, ref deepestFailure);
             if (context is not null)
             {
                 return (depth, frame.Mode, context);
@@ -279,15 +299,18 @@ public abstract class LineFrontEnd
         return set;
     }
 
-    private static ParserRuleContext? TryParse(Parser parser, ParserMode mode, List<IToken> lineTokens, ref RecognitionException? deepestFailure)
+    private static ParserRuleContext? TryParse(Parser parser, ParserMode mode, List<IToken> lineTokens, bool retryWithFullLl, ref RecognitionException? deepestFailure)
     {
         if (mode == ParserMode.IgnoredBlock)
         {
             return null;
         }
 
-        // SLL first: it is fast and almost always decides; LL settles the rare line SLL cannot.
-        foreach (var predictionMode in (ReadOnlySpan<PredictionMode>)[PredictionMode.SLL, PredictionMode.LL])
+        // SLL first: it is fast and almost always decides; LL settles the rare line SLL cannot. A line of an
+        // ignorable command only gets the SLL try: being wrong costs at most a silent ignore of a line the
+        // device would not act on, and most such lines fail, each failure being an exception.
+        ReadOnlySpan<PredictionMode> modes = retryWithFullLl ? [PredictionMode.SLL, PredictionMode.LL] : [PredictionMode.SLL];
+        foreach (var predictionMode in modes)
         {
             parser.TokenStream = new CommonTokenStream(new ListTokenSource(lineTokens));
             parser.Interpreter.PredictionMode = predictionMode;
