@@ -14,6 +14,8 @@ namespace Alg.Grammar.Asa;
 /// <summary>Turns one parsed ASA line into its AST statement. ANTLR contexts go no further than this class.</summary>
 internal sealed class AsaAstBuilder(SpanFactory spans, DiagnosticBag diagnostics)
 {
+    private readonly TokenValues _values = new(spans, diagnostics);
+
     // Inspections whose first argument is a sub-protocol, not a map name (`inspect h323 h225`, `inspect icmp error`).
     private static readonly Dictionary<string, string[]> SubProtocols = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -679,17 +681,7 @@ internal sealed class AsaAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
         return new AsaPortSpec(op, [.. numbers.Select(Port)]);
     }
 
-    private Located<int> Port(Port_numberContext port)
-    {
-        var text = port.GetText();
-        var span = spans.Of(port);
-        if (!WellKnownPorts.TryPort(text, out var number))
-        {
-            diagnostics.Add(DiagnosticCatalog.UnknownPortName, span, text, Suggestions.DidYouMean(text, WellKnownPorts.PortNames));
-        }
-
-        return new Located<int>(number, span);
-    }
+    private Located<int> Port(Port_numberContext port) => _values.Port(port.GetText(), spans.Of(port));
 
     private AsaNatAddress NatAddress(VariableContext operand)
     {
@@ -780,40 +772,19 @@ internal sealed class AsaAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
 
     private Located<string> Lower(VariableContext variable) => new(variable.GetText().ToLowerInvariant(), spans.Of(variable));
 
-    private Located<int> Int(IToken token) => new(ParseInt(token.Text), spans.Of(token));
+    private Located<int> Int(IToken token) => _values.Int(token);
 
-    // Digits that overflow an int are out of every range we check; clamp so lint reports them.
-    private static int ParseInt(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : int.MaxValue;
+    private static int ParseInt(string text) => TokenValues.ParseInt(text);
 
-    private Located<Ipv4Address> LocatedAddress(IToken token) => new(ParseAddress(token), spans.Of(token));
+    private Located<Ipv4Address> LocatedAddress(IToken token) => _values.LocatedAddress(token);
 
-    private Ipv4Address ParseAddress(IToken token) => ParseAddress(token, token.Text);
+    private Ipv4Address ParseAddress(IToken token) => _values.ParseAddress(token);
 
-    private Ipv4Address ParseAddress(IToken token, string text)
-    {
-        if (Ipv4Address.TryParse(text, out var address))
-        {
-            return address;
-        }
+    private Ipv4Address ParseAddress(IToken token, string text) => _values.ParseAddress(token, text);
 
-        diagnostics.Add(DiagnosticCatalog.InvalidValue, spans.Of(token), text, "IPv4 address");
-        return Ipv4Address.Any;
-    }
+    private Ipv4Address Mask(IToken token) => _values.Mask(token);
 
-    private Ipv4Address Mask(IToken token)
-    {
-        var mask = ParseAddress(token);
-        if (mask.ToPrefixLength() < 0)
-        {
-            diagnostics.Add(DiagnosticCatalog.InvalidValue, spans.Of(token), token.Text, "netmask (its one bits must be contiguous)");
-            return new Ipv4Address(uint.MaxValue);
-        }
-
-        return mask;
-    }
-
-    private Ipv4Prefix Prefix(IToken address, IToken mask) => new(ParseAddress(address), Math.Max(0, Mask(mask).ToPrefixLength()));
+    private Ipv4Prefix Prefix(IToken address, IToken mask) => _values.Prefix(address, mask);
 
     private AddressRange Range(IToken first, IToken last) => Range(first, first.Text, last.Text, last);
 
@@ -832,18 +803,7 @@ internal sealed class AsaAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
         return new AddressRange(low, high);
     }
 
-    private Ipv4Prefix ParsePrefix(IToken token)
-    {
-        var slash = token.Text.IndexOf('/', StringComparison.Ordinal);
-        if (!Ipv4Address.TryParse(token.Text.AsSpan(0, slash), out var address)
-            || !int.TryParse(token.Text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length > 32)
-        {
-            diagnostics.Add(DiagnosticCatalog.InvalidValue, spans.Of(token), token.Text, "address/length");
-            return new Ipv4Prefix(Ipv4Address.Any, 32);
-        }
-
-        return new Ipv4Prefix(address, length);
-    }
+    private Ipv4Prefix ParsePrefix(IToken token) => _values.ParsePrefix(token);
 
     private static AddressRange PrefixRange(Ipv4Prefix prefix) =>
         AddressRange.Subnet(prefix.Address, Ipv4Address.FromPrefixLength(prefix.Length));

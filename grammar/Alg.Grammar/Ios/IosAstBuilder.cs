@@ -12,6 +12,8 @@ namespace Alg.Grammar.Ios;
 /// <summary>Turns one parsed IOS line into its AST statement. ANTLR contexts go no further than this class.</summary>
 internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics)
 {
+    private readonly TokenValues _values = new(spans, diagnostics);
+
     public LineResult Build(ParserRuleContext line) => line switch
     {
         Global_lineContext global => BuildGlobal(global),
@@ -269,17 +271,7 @@ internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
         return new IosPortSpec(op, [.. numbers.Select(Port)]);
     }
 
-    private Located<int> Port(Port_numberContext port)
-    {
-        var text = port.GetText();
-        var span = spans.Of(port);
-        if (!WellKnownPorts.TryPort(text, out var number))
-        {
-            diagnostics.Add(DiagnosticCatalog.UnknownPortName, span, text, Suggestions.DidYouMean(text, WellKnownPorts.PortNames));
-        }
-
-        return new Located<int>(number, span);
-    }
+    private Located<int> Port(Port_numberContext port) => _values.Port(port.GetText(), spans.Of(port));
 
     private Statement BuildRouteMapLine(Route_map_lineContext line) => line switch
     {
@@ -464,54 +456,19 @@ internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
 
     private Located<string> Name(VariableContext variable) => new(variable.GetText(), spans.Of(variable));
 
-    private Located<int> Int(IToken token) => new(ParseInt(token.Text), spans.Of(token));
+    private Located<int> Int(IToken token) => _values.Int(token);
 
-    private Located<long> Long(IToken token) =>
-        new(long.TryParse(token.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : long.MaxValue, spans.Of(token));
+    private Located<long> Long(IToken token) => _values.Long(token);
 
-    // Digits that overflow an int are out of every range we check; clamp so lint reports them.
-    private static int ParseInt(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : int.MaxValue;
+    private static int ParseInt(string text) => TokenValues.ParseInt(text);
 
-    private Located<Ipv4Address> LocatedAddress(IToken token) => new(ParseAddress(token), spans.Of(token));
+    private Located<Ipv4Address> LocatedAddress(IToken token) => _values.LocatedAddress(token);
 
-    private Ipv4Address ParseAddress(IToken token)
-    {
-        if (Ipv4Address.TryParse(token.Text, out var address))
-        {
-            return address;
-        }
+    private Ipv4Address ParseAddress(IToken token) => _values.ParseAddress(token);
 
-        diagnostics.Add(DiagnosticCatalog.InvalidValue, spans.Of(token), token.Text, "IPv4 address");
-        return Ipv4Address.Any;
-    }
+    private Ipv4Prefix Prefix(IToken address, IToken mask) => _values.Prefix(address, mask);
 
-    private Ipv4Prefix Prefix(IToken address, IToken mask)
-    {
-        var maskValue = ParseAddress(mask);
-        var length = maskValue.ToPrefixLength();
-        if (length < 0)
-        {
-            diagnostics.Add(DiagnosticCatalog.InvalidValue, spans.Of(mask), mask.Text, "netmask (its one bits must be contiguous)");
-            length = 32;
-        }
-
-        return new Ipv4Prefix(ParseAddress(address), length);
-    }
-
-    private Ipv4Prefix ParsePrefix(IToken token)
-    {
-        var slash = token.Text.IndexOf('/', StringComparison.Ordinal);
-        var lengthText = token.Text[(slash + 1)..];
-        if (!Ipv4Address.TryParse(token.Text.AsSpan(0, slash), out var address)
-            || !int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length > 32)
-        {
-            diagnostics.Add(DiagnosticCatalog.InvalidValue, spans.Of(token), token.Text, "address/length");
-            return new Ipv4Prefix(Ipv4Address.Any, 32);
-        }
-
-        return new Ipv4Prefix(address, length);
-    }
+    private Ipv4Prefix ParsePrefix(IToken token) => _values.ParsePrefix(token);
 
     private static AddressRange PrefixRange(Ipv4Prefix prefix) =>
         AddressRange.Subnet(prefix.Address, Ipv4Address.FromPrefixLength(prefix.Length));

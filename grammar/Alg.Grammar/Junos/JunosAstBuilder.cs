@@ -12,6 +12,8 @@ namespace Alg.Grammar.Junos;
 /// <summary>Turns one parsed Junos line into its AST statement. ANTLR contexts go no further than this class.</summary>
 internal sealed class JunosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics)
 {
+    private readonly TokenValues _values = new(spans, diagnostics);
+
     public LineResult Build(ParserRuleContext line) => line switch
     {
         Global_lineContext global => LineResult.Of(BuildGlobal(global)),
@@ -75,7 +77,7 @@ internal sealed class JunosAstBuilder(SpanFactory spans, DiagnosticBag diagnosti
         _ => JunosNatKind.Static,
     };
 
-    private static string Unquote(string text) => text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text;
+    private static string Unquote(string text) => TokenValues.Unquote(text);
 
     private static ImmutableArray<string> Words(IEnumerable<VariableContext> words) => [.. words.Select(w => Unquote(w.GetText()))];
 
@@ -83,8 +85,7 @@ internal sealed class JunosAstBuilder(SpanFactory spans, DiagnosticBag diagnosti
 
     private Located<string> Lower(VariableContext variable) => new(Unquote(variable.GetText()).ToLowerInvariant(), spans.Of(variable));
 
-    private Located<int> Int(IToken token) =>
-        new(int.TryParse(token.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : int.MaxValue, spans.Of(token));
+    private Located<int> Int(IToken token) => _values.Int(token);
 
     // A bare address in a pool or proxy-arp entry is a /32.
     private Ipv4Prefix Address(Address_valueContext value)
@@ -104,16 +105,5 @@ internal sealed class JunosAstBuilder(SpanFactory spans, DiagnosticBag diagnosti
         return new Ipv4Prefix(Ipv4Address.Any, 32);
     }
 
-    private Ipv4Prefix ParsePrefix(IToken token)
-    {
-        var slash = token.Text.IndexOf('/', StringComparison.Ordinal);
-        if (!Ipv4Address.TryParse(token.Text.AsSpan(0, slash), out var address)
-            || !int.TryParse(token.Text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length > 32)
-        {
-            diagnostics.Add(DiagnosticCatalog.InvalidValue, spans.Of(token), token.Text, "address/length");
-            return new Ipv4Prefix(Ipv4Address.Any, 32);
-        }
-
-        return new Ipv4Prefix(address, length);
-    }
+    private Ipv4Prefix ParsePrefix(IToken token) => _values.ParsePrefix(token);
 }

@@ -12,6 +12,8 @@ namespace Alg.Grammar.ScreenOs;
 /// <summary>Turns one parsed ScreenOS line into its AST statement. ANTLR contexts go no further than this class.</summary>
 internal sealed class ScreenOsAstBuilder(SpanFactory spans, DiagnosticBag diagnostics)
 {
+    private readonly TokenValues _values = new(spans, diagnostics);
+
     public LineResult Build(ParserRuleContext line) => line switch
     {
         Global_lineContext global => BuildGlobal(global),
@@ -154,7 +156,7 @@ internal sealed class ScreenOsAstBuilder(SpanFactory spans, DiagnosticBag diagno
             spans.Of(policy));
     }
 
-    private static string Unquote(string text) => text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text;
+    private static string Unquote(string text) => TokenValues.Unquote(text);
 
     private static ImmutableArray<string> Values(IEnumerable<VariableContext> values) => [.. values.Select(v => Unquote(v.GetText()))];
 
@@ -162,44 +164,13 @@ internal sealed class ScreenOsAstBuilder(SpanFactory spans, DiagnosticBag diagno
 
     private Located<string> Lower(VariableContext variable) => new(Unquote(variable.GetText()).ToLowerInvariant(), spans.Of(variable));
 
-    private Located<int> Int(IToken token) =>
-        new(int.TryParse(token.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : int.MaxValue, spans.Of(token));
+    private Located<int> Int(IToken token) => _values.Int(token);
 
-    private Located<Ipv4Address> LocatedAddress(IToken token) => new(ParseAddress(token), spans.Of(token));
+    private Located<Ipv4Address> LocatedAddress(IToken token) => _values.LocatedAddress(token);
 
-    private Ipv4Address ParseAddress(IToken token)
-    {
-        if (Ipv4Address.TryParse(token.Text, out var address))
-        {
-            return address;
-        }
+    private Ipv4Address ParseAddress(IToken token) => _values.ParseAddress(token);
 
-        diagnostics.Add(DiagnosticCatalog.InvalidValue, spans.Of(token), token.Text, "IPv4 address");
-        return Ipv4Address.Any;
-    }
+    private Ipv4Address Mask(IToken token) => _values.Mask(token);
 
-    private Ipv4Address Mask(IToken token)
-    {
-        var mask = ParseAddress(token);
-        if (mask.ToPrefixLength() < 0)
-        {
-            diagnostics.Add(DiagnosticCatalog.InvalidValue, spans.Of(token), token.Text, "netmask (its one bits must be contiguous)");
-            return new Ipv4Address(uint.MaxValue);
-        }
-
-        return mask;
-    }
-
-    private Ipv4Prefix ParsePrefix(IToken token)
-    {
-        var slash = token.Text.IndexOf('/', StringComparison.Ordinal);
-        if (!Ipv4Address.TryParse(token.Text.AsSpan(0, slash), out var address)
-            || !int.TryParse(token.Text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length > 32)
-        {
-            diagnostics.Add(DiagnosticCatalog.InvalidValue, spans.Of(token), token.Text, "address/length");
-            return new Ipv4Prefix(Ipv4Address.Any, 32);
-        }
-
-        return new Ipv4Prefix(address, length);
-    }
+    private Ipv4Prefix ParsePrefix(IToken token) => _values.ParsePrefix(token);
 }
