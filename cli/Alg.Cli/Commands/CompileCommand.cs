@@ -19,22 +19,9 @@ internal static class CompileCommand
         command.SetAction(result =>
         {
             var info = result.GetValue(file)!;
-            if (!info.Exists)
+            if (ConfigurationFile.LoadPolicy(info, result.GetValue(dialect), error, "nothing was compiled", out var exitCode) is not { } policy)
             {
-                error.WriteLine($"alg: no such file: {info.FullName}");
-                return AlgCommandLine.ExitUsage;
-            }
-
-            var load = ConfigurationLoader.LoadFile(LintCommand.DisplayPath(info), CommonOptions.ParseDialect(result.GetValue(dialect)));
-            foreach (var diagnostic in load.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
-            {
-                error.WriteLine(DiagnosticTextRenderer.Render(diagnostic, load.Source));
-            }
-
-            if (load.Policy is not { } policy)
-            {
-                error.WriteLine("alg: the configuration has errors; nothing was compiled");
-                return AlgCommandLine.ExitFindings;
+                return exitCode;
             }
 
             var program = PolicyLowerer.Lower(policy);

@@ -36,23 +36,9 @@ internal static class ReplayCommand
         var command = new Command("replay", "Run captures through the gateway and write what it sends.") { inputs, config, outputFile, json, engine, ingress, dialect };
         command.SetAction(result =>
         {
-            var configFile = result.GetValue(config)!;
-            if (!configFile.Exists)
+            if (ConfigurationFile.LoadPolicy(result.GetValue(config)!, result.GetValue(dialect), error, "nothing was replayed", out var exitCode) is not { } policy)
             {
-                error.WriteLine($"alg: no such file: {configFile.FullName}");
-                return AlgCommandLine.ExitUsage;
-            }
-
-            var load = ConfigurationLoader.LoadFile(LintCommand.DisplayPath(configFile), CommonOptions.ParseDialect(result.GetValue(dialect)));
-            if (load.Policy is not { } policy)
-            {
-                foreach (var diagnostic in load.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
-                {
-                    error.WriteLine(DiagnosticTextRenderer.Render(diagnostic, load.Source));
-                }
-
-                error.WriteLine("alg: the configuration has errors; nothing was replayed");
-                return AlgCommandLine.ExitFindings;
+                return exitCode;
             }
 
             var defaultSide = ParseSide(result.GetValue(ingress)!);
