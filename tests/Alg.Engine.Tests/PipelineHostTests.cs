@@ -8,6 +8,7 @@ using Alg.Runtime.Pipeline;
 namespace Alg.Engine.Tests;
 
 /// <summary>Tiered start, atomic swaps, a bad configuration never replacing a good one, and unloading.</summary>
+[Collection(SerialCollection.Name)]
 public sealed class PipelineHostTests
 {
     private static readonly PacketTuple Sip = new(0xC0A8010Au, 0xCB007114u, 5060, 5060, 17, false);
