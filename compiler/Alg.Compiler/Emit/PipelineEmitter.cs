@@ -8,14 +8,18 @@ using Alg.Runtime.Pipeline.Tables;
 namespace Alg.Compiler.Emit;
 
 /// <summary>
-/// Writes the C# of one sealed pipeline class for one lowered configuration: small ACLs as straight-line
-/// tests on constants, large ones as range tables with the word count fixed, ALG dispatch as a constant
-/// switch, disabled ALGs absent, options as constants. The output is meant to be read (`alg compile --emit`).
+/// Writes the C# of one sealed pipeline class for one lowered configuration: every ACL as range tables with
+/// its word count and its live fields fixed in the code (never a scan over rules), ALG dispatch as a
+/// constant switch, disabled ALGs absent, options as constants. The output is meant to be read
+/// (`alg compile --emit`); each table method says which rules it holds.
 /// </summary>
 public static class PipelineEmitter
 {
-    /// <summary>ACLs up to this many rules are emitted as tests; larger ones use range tables.</summary>
-    public const int StraightLineLimit = 16;
+    /// <summary>
+    /// ACLs up to this many rules would be emitted as a chain of tests on constants. Zero: every ACL gets range
+    /// tables, so no ACL is ever classified by trying its rules one after another.
+    /// </summary>
+    public const int StraightLineLimit = 0;
 
     public static string ClassName(PipelineProgram program) => "Pipeline_" + program.Fingerprint;
 
