@@ -37,30 +37,6 @@ public sealed class CompiledNatRule
 
     public int MappedPort => Rule.MappedPort?.Low ?? RealPort;
 
-    /// <summary>Does the rule select a new flow from <paramref name="source"/>? (ACL or real addresses; neither = all.)</summary>
-    public bool SelectsSource(uint source, ushort sourcePort, uint destination, ushort destinationPort, byte protocol, Packets.TcpFlags tcpFlags)
-    {
-        if (MatchAcl is not null)
-        {
-            return AclEvaluator.Permits(MatchAcl, source, sourcePort, destination, destinationPort, protocol, tcpFlags);
-        }
-
-        if (RealAddresses.Length == 0)
-        {
-            return true;
-        }
-
-        foreach (var range in RealAddresses)
-        {
-            if (range.Contains(new Ipv4Address(source)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Static 1:1: the mapped address of a real one (network statics keep the host part), or false.</summary>
     public bool TryMapStatic(uint real, out uint mapped)
     {
