@@ -30,7 +30,7 @@ public sealed class LowerAclsPass : ILoweringPass
         foreach (var name in used)
         {
             var acl = policy.FindAcl(name);
-            var rules = acl is null ? [] : acl.Entries.Select(entry => Lower(acl.Kind, entry)).ToList();
+            var rules = acl is null ? [] : acl.Entries.Select(entry => LowerEntry(acl.Kind, entry)).ToList();
             state.AclIds[name] = state.Acls.Count;
             state.Acls.Add(new AclProgram(state.Acls.Count, name, [.. rules]));
         }
@@ -44,7 +44,8 @@ public sealed class LowerAclsPass : ILoweringPass
         }
     }
 
-    private static AclRuleIr Lower(AclKind kind, AclEntry entry)
+    /// <summary>One ACL entry in the IR's normal form; lint compares entries in this form too.</summary>
+    internal static AclRuleIr LowerEntry(AclKind kind, AclEntry entry)
     {
         var anySource = entry.Sources.IsDefaultOrEmpty || entry.Sources.Any(s => s.IsAny);
         if (kind == AclKind.Standard)
