@@ -18,6 +18,9 @@ public static class AlgCommandLine
         root.Subcommands.Add(CompileCommand.Create(output, error));
         root.Subcommands.Add(ReplayCommand.Create(output, error));
         root.Subcommands.Add(AstCommand.Create(output, error));
+        root.Subcommands.Add(RunCommand.Create(output, error));
+        root.Subcommands.Add(ReloadCommand.Create(output, error));
+        root.Subcommands.Add(StatusCommand.Create(output, error));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
