@@ -79,7 +79,6 @@ topology_up() {
 # $1 config file, $2 log file, rest: extra alg run options. Waits until the control socket answers.
 gateway_alg() {
   local config=$1 logfile=$2; shift 2
-  nsx $NS_GW sysctl -qw net.ipv4.ip_forward=0
   ip netns exec $NS_GW "$ALG" run --config "$config" --control "$CONTROL" "$@" >"$logfile" 2>&1 &
   ALG_PID=$!
   local i

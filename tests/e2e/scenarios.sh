@@ -1,0 +1,280 @@
+#!/usr/bin/env bash
+# The e2e scenarios of issue #6: `alg run` as the gateway namespace between the phone and the server,
+# proven with real tools (ping, socat, curl, tftp, SIPp) and checked on captures of both sides (tshark).
+#
+# Usage: tests/e2e/scenarios.sh SCENARIO OUTDIR
+#   SCENARIO: nat tftp sip-udp sip-reload-one-way sip-tcp sip-register-inbound reload-under-load
+# Prints one "ok"/"FAIL" line per check and exits 1 when any failed, 77 when the bench cannot run here
+# (not root, no namespaces, a tool missing: the reason is printed). ALG overrides the alg binary.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+SCENARIO=${1:?scenario}
+OUT=${2:?output directory}
+ALG=${ALG:-$REPO/cli/Alg.Cli/bin/Release/net10.0/alg}
+PY=/usr/bin/python3
+CHECK="$PY $E2E_HERE/pcapcheck.py"
+CONFIGS="$E2E_HERE/configs"
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+CONTROL="$OUT/alg.sock"
+SIPP_WORK="$OUT/sipp"
+FAILED=0
+declare -a BG=()
+
+why=$(bench_unavailable)
+if [[ -n $why ]]; then echo "SKIP e2e bench: $why"; exit 77; fi
+[[ -x $ALG ]] || { echo "FAIL no alg binary at $ALG (build cli/Alg.Cli -c Release)"; exit 1; }
+
+pass() { echo "ok   $*"; }
+fail() { echo "FAIL $*"; FAILED=1; }
+# expect DESCRIPTION COMMAND...: the command's output goes to checks.log, and under a failure's line too.
+expect() {
+  local description=$1; shift
+  local detail; detail=$("$@" 2>&1); local rc=$?
+  [[ -n $detail ]] && printf '%s\n%s\n' "== $description" "$detail" >> "$OUT/checks.log"
+  if [[ $rc -eq 0 ]]; then pass "$description"; else fail "$description"; [[ -n $detail ]] && head -20 <<<"$detail" | sed 's/^/       /'; fi
+}
+
+finish() {
+  capture_stop
+  local p
+  for p in "${BG[@]:-}"; do [[ -n $p ]] && kill "$p" 2>/dev/null; done
+  gateway_alg_stop >/dev/null 2>&1
+  topology_down
+}
+trap finish EXIT
+
+status_field() { "$ALG" status --json --control "$CONTROL" | $PY -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {}, d))" "$1"; }
+count() { tshark -r "$1" -Y "$2" 2>/dev/null | wc -l; }
+# RTP packets in one direction: pcap, "SRC:PORT" prefix (or ""), "DST:PORT" prefix
+rtp_count() { $CHECK rtp "$1" | awk -v s="$2" -v d="$3" 'index($1, s) == 1 && index($2, d) == 1 { n += $3 } END { print n + 0 }'; }
+
+SIPP_COMMON=(-nostdin -m 1 -l 1 -timeout 40s -timeout_error -trace_err)
+# $1 ns, $2 tag, rest sipp args; output in $OUT/sipp-<tag>.log, exit code is sipp's
+run_sipp() {
+  local ns=$1 tag=$2; shift 2
+  ( cd "$SIPP_WORK" && exec ip netns exec "$ns" sipp "$@" -error_file "$OUT/sipp-$tag-errors.log" >"$OUT/sipp-$tag.log" 2>&1 )
+}
+
+# One call, UAS with media on the server, uac_pcap on the phone; captures lan0 and wan0 as $OUT/<tag>-lan0.pcap...
+# $1 tag, $2 transport (u1|t1). Sets UAC_RC and UAS_RC.
+sip_call() {
+  local tag=$1 transport=$2
+  capture_start $NS_PHONE lan0 "$OUT/$tag-lan0.pcap" && capture_start $NS_SERVER wan0 "$OUT/$tag-wan0.pcap" || return 1
+  run_sipp $NS_SERVER "$tag-uas" -sf uas_media.xml -t "$transport" -i $SERVER_IP -p 5060 -mi $SERVER_IP -mp 8000 "${SIPP_COMMON[@]}" &
+  local uas=$!
+  sleep 0.5
+  run_sipp $NS_PHONE "$tag-uac" -sn uac_pcap -s alice -t "$transport" -i $PHONE_IP -p 5060 -mi $PHONE_IP -mp 6000 "${SIPP_COMMON[@]}" $SERVER_IP:5060
+  UAC_RC=$?
+  wait $uas; UAS_RC=$?
+  capture_stop
+}
+
+# RTP both ways, none lost: what left one side arrived on the other, per direction. $1 tag
+check_media_both_ways() {
+  local tag=$1
+  local up_in up_out down_in down_out
+  up_in=$(rtp_count "$OUT/$tag-lan0.pcap" "$PHONE_IP:6000" "$SERVER_IP:8000")
+  up_out=$(rtp_count "$OUT/$tag-wan0.pcap" "$GW_OUT_IP:" "$SERVER_IP:8000")
+  down_out=$(rtp_count "$OUT/$tag-wan0.pcap" "$SERVER_IP:8000" "$GW_OUT_IP:")
+  down_in=$(rtp_count "$OUT/$tag-lan0.pcap" "$SERVER_IP:8000" "$PHONE_IP:6000")
+  expect "$tag: RTP phone->server: $up_in sent on lan0, $up_out arrived on wan0 from $GW_OUT_IP" test "$up_in" -gt 0 -a "$up_in" -eq "$up_out"
+  expect "$tag: RTP server->phone: $down_out sent on wan0 to $GW_OUT_IP, $down_in arrived on lan0 at $PHONE_IP:6000" test "$down_out" -gt 0 -a "$down_out" -eq "$down_in"
+}
+
+check_sip_translated() {
+  local tag=$1
+  expect "$tag: SIP on the outside carries $GW_OUT_IP in Via/Contact/From/o=/c=, never $PHONE_IP; Content-Length equals body" \
+    $CHECK sip "$OUT/$tag-wan0.pcap" --public $GW_OUT_IP --private $PHONE_IP
+  expect "$tag: SIP on the inside: Content-Length equals body" $CHECK sip "$OUT/$tag-lan0.pcap"
+  expect "$tag: checksums valid on both sides" eval "$CHECK checksums $OUT/$tag-lan0.pcap && $CHECK checksums $OUT/$tag-wan0.pcap"
+}
+
+start_gateway() {
+  cp "$CONFIGS/${1:-gateway.cfg}" "$OUT/active.cfg"
+  gateway_alg "$OUT/active.cfg" "$OUT/alg-run.log" --log-level Information || { fail "alg run did not start"; exit 1; }
+}
+
+scenario_nat() {
+  topology_up
+  nsx $NS_GW sysctl -qw net.ipv4.ip_forward=1
+  start_gateway
+  expect "ip_forward is 0 in the gateway namespace while alg runs" test "$(nsx $NS_GW cat /proc/sys/net/ipv4/ip_forward)" = 0
+  expect "nft table netdev alg_run installed" eval "nsx $NS_GW nft list table netdev alg_run > $OUT/nft-table.txt"
+  ip netns exec $NS_SERVER socat UDP4-RECVFROM:7000,bind=$SERVER_IP,fork EXEC:cat >/dev/null 2>&1 & BG+=($!)
+  mkdir -p "$OUT/www"; echo "hello through alg run" > "$OUT/www/hello.txt"
+  ( cd "$OUT/www" && exec ip netns exec $NS_SERVER $PY -m http.server 8080 --bind $SERVER_IP ) >/dev/null 2>&1 & BG+=($!)
+  sleep 0.7
+  capture_start $NS_PHONE lan0 "$OUT/nat-lan0.pcap" && capture_start $NS_SERVER wan0 "$OUT/nat-wan0.pcap"
+  expect "ping phone->server: 5/5 replies" eval "nsx $NS_PHONE ping -c 5 -i 0.2 -W 2 $SERVER_IP > $OUT/ping.log 2>&1"
+  local echoed
+  echoed=$( (echo one; sleep 0.2; echo two; sleep 0.5) | nsx $NS_PHONE socat -t 1 - UDP4:$SERVER_IP:7000,bind=$PHONE_IP:40000 2>&1 | tr '\n' ' ')
+  expect "UDP echo through the gateway ('$echoed')" test "$echoed" = "one two "
+  local body
+  body=$(nsx $NS_PHONE curl -sS -m 5 http://$SERVER_IP:8080/hello.txt 2>&1)
+  expect "TCP (HTTP GET) through the gateway ('$body')" test "$body" = "hello through alg run"
+  capture_stop
+  expect "the outside never sees $PHONE_IP" test "$(count "$OUT/nat-wan0.pcap" "ip.addr == $PHONE_IP")" -eq 0
+  expect "the outside sees $GW_OUT_IP" test "$(count "$OUT/nat-wan0.pcap" "ip.src == $GW_OUT_IP")" -gt 0
+  expect "the kernel sent no RST and no ICMP unreachable for the translated traffic" \
+    test "$(count "$OUT/nat-wan0.pcap" "tcp.flags.reset == 1 || icmp.type == 3")" -eq 0
+  expect "checksums valid on both sides" eval "$CHECK checksums $OUT/nat-lan0.pcap && $CHECK checksums $OUT/nat-wan0.pcap"
+  expect "alg status: flows created >= 3" test "$(status_field flowsCreated)" -ge 3
+  "$ALG" status --control "$CONTROL" > "$OUT/status.txt"
+  expect "alg status text names the engine tier and config" grep -q "config:.*active.cfg (fingerprint" "$OUT/status.txt"
+  gateway_alg_stop; local rc=$?
+  expect "SIGTERM: alg run exits 0" test $rc -eq 0
+  expect "on exit the nft table is gone" eval "! nsx $NS_GW nft list table netdev alg_run >/dev/null 2>&1"
+  expect "on exit ip_forward is restored (1)" test "$(nsx $NS_GW cat /proc/sys/net/ipv4/ip_forward)" = 1
+  expect "on exit the control socket is removed" test ! -e "$CONTROL"
+}
+
+scenario_tftp() {
+  command -v in.tftpd >/dev/null && command -v tftp >/dev/null || { fail "tftp: tftpd-hpa and tftp-hpa are not installed"; return; }
+  topology_up
+  start_gateway
+  mkdir -p "$OUT/tftp" "$OUT/tftp-client"; chmod 755 "$OUT/tftp" "$OUT/tftp-client"
+  head -c 1300 /dev/urandom > "$OUT/tftp/boot.bin"; chmod 644 "$OUT/tftp/boot.bin"
+  ip netns exec $NS_SERVER in.tftpd -L --address $SERVER_IP:69 -u root -s "$OUT/tftp" >/dev/null 2>&1 & BG+=($!)
+  sleep 0.5
+  ( cd "$OUT/tftp-client" && printf 'binary\nrexmt 1\ntimeout 6\nget boot.bin\nquit\n' | timeout 15 ip netns exec $NS_PHONE tftp $SERVER_IP ) > "$OUT/tftp.log" 2>&1
+  expect "TFTP download through the gateway (server answers from a new port: the TFTP ALG's pinhole)" cmp -s "$OUT/tftp/boot.bin" "$OUT/tftp-client/boot.bin"
+  expect "alg status: the tftp ALG opened a pinhole" test "$(status_field "[a for a in algs if a['name'] == 'tftp'][0]['pinholesOpened']")" -ge 1
+}
+
+scenario_sip_udp() {
+  topology_up
+  start_gateway
+  sipp_dir "$SIPP_WORK"
+  sip_call sip-udp u1
+  expect "sip-udp: caller and callee completed the call (sipp exit 0/0, got $UAC_RC/$UAS_RC)" test "$UAC_RC" -eq 0 -a "$UAS_RC" -eq 0
+  check_media_both_ways sip-udp
+  check_sip_translated sip-udp
+}
+
+scenario_sip_reload_one_way() {
+  topology_up
+  start_gateway gateway.cfg
+  sipp_dir "$SIPP_WORK"
+  local before after
+  before=$(status_field fingerprint)
+  # a configuration with an error: refused, the running one stays
+  sed 's/^ip nat translation udp-timeout 300$/ip nat translation udp-timeout banana/' "$CONFIGS/gateway.cfg" > "$OUT/active.cfg"
+  "$ALG" reload --control "$CONTROL" > "$OUT/reload-bad.txt" 2>&1; local rc=$?
+  expect "reload of a config with errors exits 1 and names the file, line and code" \
+    eval "test $rc -eq 1 && grep -q 'active.cfg' $OUT/reload-bad.txt && grep -q 'ALG[0-9]' $OUT/reload-bad.txt"
+  expect "after the refused reload the fingerprint is unchanged" test "$(status_field fingerprint)" = "$before"
+  # the one-way audio configuration, through the control socket
+  cp "$CONFIGS/gateway-no-sip-alg.cfg" "$OUT/active.cfg"
+  expect "alg reload of 'no ip nat service sip udp port 5060' exits 0" eval "'$ALG' reload --control '$CONTROL' > $OUT/reload.txt 2>&1"
+  after=$(status_field fingerprint)
+  expect "the fingerprint changed ($before -> $after)" test "$after" != "$before"
+  sip_call one-way u1
+  local down_in up_out
+  down_in=$(rtp_count "$OUT/one-way-lan0.pcap" "$SERVER_IP:8000" "$PHONE_IP:6000")
+  up_out=$(rtp_count "$OUT/one-way-wan0.pcap" "$GW_OUT_IP:" "$SERVER_IP:8000")
+  expect "after the reload the call is one-way: phone->server RTP arrives ($up_out), none server->phone ($down_in)" test "$up_out" -gt 0 -a "$down_in" -eq 0
+  expect "the server was offered the private address (c= $PHONE_IP on the outside)" \
+    eval "$CHECK sip $OUT/one-way-wan0.pcap --private $PHONE_IP | grep -q 'PROBLEM.*c=IN IP4 $PHONE_IP'"
+  if "$ALG" doctor --help >/dev/null 2>&1; then
+    "$ALG" doctor --config "$OUT/active.cfg" --json "$OUT/one-way-lan0.pcap" > "$OUT/doctor.json" 2>"$OUT/doctor.err"
+    local line
+    line=$(grep -n '^no ip nat service sip udp port 5060' "$OUT/active.cfg" | cut -d: -f1)
+    expect "alg doctor on the phone-side capture says one-way" grep -qiE 'one.?way' "$OUT/doctor.json"
+    expect "alg doctor names the line (active.cfg:$line, 'no ip nat service sip udp port 5060')" \
+      eval "grep -qE '\"line\": *$line\\b|active.cfg:$line|no ip nat service sip udp port 5060' $OUT/doctor.json"
+  else
+    fail "alg doctor is not in this build (waiting for the doctor branch to be merged)"
+  fi
+  # back to the SIP ALG with SIGHUP: two-way again
+  cp "$CONFIGS/gateway.cfg" "$OUT/active.cfg"
+  local reloads; reloads=$(status_field reloads)
+  kill -HUP $ALG_PID; sleep 1
+  expect "SIGHUP reloaded the file (reloads $reloads -> $(status_field reloads), fingerprint back to $before)" \
+    test "$(status_field reloads)" -eq $((reloads + 1)) -a "$(status_field fingerprint)" = "$before"
+  sip_call two-way-again u1
+  check_media_both_ways two-way-again
+}
+
+scenario_sip_tcp() {
+  topology_up
+  start_gateway
+  sipp_dir "$SIPP_WORK"
+  sip_call sip-tcp t1
+  # SIPp's TCP UAS counts a call failed when the caller closes during its 1 s timewait (tests/data/lab/MANIFEST.md):
+  # the caller's exit code and the capture say whether the call completed.
+  expect "sip-tcp: the caller completed the call (sipp exit $UAC_RC)" test "$UAC_RC" -eq 0
+  expect "sip-tcp: the BYE was answered on the outside" test "$(count "$OUT/sip-tcp-wan0.pcap" 'sip.CSeq.method == "BYE" && sip.Status-Code == 200')" -ge 1
+  check_media_both_ways sip-tcp
+  check_sip_translated sip-tcp
+}
+
+scenario_sip_register_inbound() {
+  topology_up
+  start_gateway
+  sipp_dir "$SIPP_WORK"
+  capture_start $NS_PHONE lan0 "$OUT/inbound-lan0.pcap" && capture_start $NS_SERVER wan0 "$OUT/inbound-wan0.pcap"
+  run_sipp $NS_SERVER registrar -sf uas_registrar.xml -t u1 -i $SERVER_IP -p 5060 -trace_logs -log_file "$OUT/registrar.log" "${SIPP_COMMON[@]}" &
+  local registrar=$!
+  sleep 0.5
+  run_sipp $NS_PHONE register -sf uac_register.xml -t u1 -i $PHONE_IP -p 5060 "${SIPP_COMMON[@]}" $SERVER_IP:5060; local rc=$?
+  wait $registrar
+  expect "REGISTER through the gateway answered (sipp exit $rc)" test $rc -eq 0
+  local contact
+  contact=$(sed -n 's/.*CONTACT \([0-9.]*\) \([0-9]*\).*/\1:\2/p' "$OUT/registrar.log" | head -1)
+  expect "the registrar saw the contact $contact on the gateway's outside address" test "${contact%%:*}" = "$GW_OUT_IP"
+  run_sipp $NS_PHONE phone-uas -sf uas_media.xml -t u1 -i $PHONE_IP -p 5060 -mi $PHONE_IP -mp 6000 "${SIPP_COMMON[@]}" &
+  local uas=$!
+  sleep 0.5
+  run_sipp $NS_SERVER server-uac -sn uac_pcap -s phone -t u1 -i $SERVER_IP -p 5060 -mi $SERVER_IP -mp 8000 "${SIPP_COMMON[@]}" "${contact:-$GW_OUT_IP:5060}"; local uac=$?
+  wait $uas; local phone=$?
+  capture_stop
+  expect "inbound INVITE to the registered contact reached the phone; call completed (sipp exit $uac/$phone)" test $uac -eq 0 -a $phone -eq 0
+  local up_in up_out down_in down_out
+  down_out=$(rtp_count "$OUT/inbound-wan0.pcap" "$SERVER_IP:8000" "$GW_OUT_IP:")
+  down_in=$(rtp_count "$OUT/inbound-lan0.pcap" "$SERVER_IP:8000" "$PHONE_IP:")
+  up_in=$(rtp_count "$OUT/inbound-lan0.pcap" "$PHONE_IP:6000" "$SERVER_IP:8000")
+  up_out=$(rtp_count "$OUT/inbound-wan0.pcap" "$GW_OUT_IP:" "$SERVER_IP:8000")
+  expect "inbound call: RTP server->phone $down_out sent, $down_in arrived" test "$down_out" -gt 0 -a "$down_out" -eq "$down_in"
+  expect "inbound call: RTP phone->server $up_in sent, $up_out arrived" test "$up_in" -gt 0 -a "$up_in" -eq "$up_out"
+  expect "inbound call: SIP on the outside never carries $PHONE_IP" $CHECK sip "$OUT/inbound-wan0.pcap" --private $PHONE_IP
+}
+
+scenario_reload_under_load() {
+  local rate=${RELOAD_LOAD_RATE:-100} calls=${RELOAD_LOAD_CALLS:-1500}
+  topology_up
+  start_gateway
+  sipp_dir "$SIPP_WORK"
+  run_sipp $NS_SERVER load-uas -sn uas -t u1 -i $SERVER_IP -p 5060 -nostdin -m $calls -timeout 120s -timeout_error &
+  local uas=$!
+  sleep 0.5
+  run_sipp $NS_PHONE load-uac -sn uac -t u1 -i $PHONE_IP -p 5060 -nostdin -r $rate -m $calls -l 500 -timeout 120s -timeout_error -trace_stat -stf "$OUT/load-uac-stat.csv" $SERVER_IP:5060 &
+  local uac=$!
+  local i config ok=0
+  sleep 1
+  for i in $(seq 1 20); do
+    config=$([[ $((i % 2)) -eq 1 ]] && echo gateway-alt-timeout.cfg || echo gateway.cfg)
+    cp "$CONFIGS/$config" "$OUT/active.cfg"
+    "$ALG" reload --control "$CONTROL" >> "$OUT/reloads.txt" 2>&1 && ok=$((ok + 1))
+    sleep 0.4
+  done
+  wait $uac; local uac_rc=$?
+  wait $uas; local uas_rc=$?
+  expect "20 reloads during the call-rate run, all applied ($ok)" test $ok -eq 20
+  expect "call-rate run ($calls calls at $rate/s) while reloading: no failed call (uac exit $uac_rc, uas exit $uas_rc)" test $uac_rc -eq 0 -a $uas_rc -eq 0
+  "$ALG" status --control "$CONTROL" > "$OUT/status.txt"
+}
+
+case $SCENARIO in
+  nat) scenario_nat ;;
+  tftp) scenario_tftp ;;
+  sip-udp) scenario_sip_udp ;;
+  sip-reload-one-way) scenario_sip_reload_one_way ;;
+  sip-tcp) scenario_sip_tcp ;;
+  sip-register-inbound) scenario_sip_register_inbound ;;
+  reload-under-load) scenario_reload_under_load ;;
+  *) echo "unknown scenario $SCENARIO"; exit 2 ;;
+esac
+gateway_alg_stop >/dev/null 2>&1
+exit $FAILED
