@@ -12,7 +12,18 @@ internal static class ReloadCommand
         var command = new Command("reload", "Ask the running 'alg run' to load its configuration file again (as SIGHUP does). Errors keep the running configuration.") { control };
         command.SetAction(result =>
         {
-            var (ok, text) = ControlClient.Send(result.GetValue(control)!, ControlProtocol.Reload);
+            bool ok;
+            string text;
+            try
+            {
+                (ok, text) = ControlClient.Send(result.GetValue(control)!, ControlProtocol.Reload);
+            }
+            catch (IOException unreachable)
+            {
+                error.WriteLine($"alg: {unreachable.Message}");
+                return AlgCommandLine.ExitUsage;
+            }
+
             (ok ? output : error).Write(text);
             return ok ? AlgCommandLine.ExitOk : AlgCommandLine.ExitFindings;
         });

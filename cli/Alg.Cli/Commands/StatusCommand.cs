@@ -13,7 +13,18 @@ internal static class StatusCommand
         var command = new Command("status", "Show the running 'alg run': engine tier, configuration and fingerprint, flows, pinholes, per-ALG counters, drops.") { control, json };
         command.SetAction(result =>
         {
-            var (ok, text) = ControlClient.Send(result.GetValue(control)!, result.GetValue(json) ? ControlProtocol.StatusJson : ControlProtocol.Status);
+            bool ok;
+            string text;
+            try
+            {
+                (ok, text) = ControlClient.Send(result.GetValue(control)!, result.GetValue(json) ? ControlProtocol.StatusJson : ControlProtocol.Status);
+            }
+            catch (IOException unreachable)
+            {
+                error.WriteLine($"alg: {unreachable.Message}");
+                return AlgCommandLine.ExitUsage;
+            }
+
             (ok ? output : error).Write(text);
             return ok ? AlgCommandLine.ExitOk : AlgCommandLine.ExitUsage;
         });
