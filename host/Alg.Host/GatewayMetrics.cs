@@ -25,6 +25,7 @@ internal sealed class GatewayMetrics : IDisposable
         _meter.CreateObservableCounter("alg.packets.out", () => PerInterface(worker, i => i.PacketsOut), "{packet}", "Frames sent per interface");
         _meter.CreateObservableCounter("alg.bytes.out", () => PerInterface(worker, i => i.BytesOut), "By", "Bytes sent per interface");
         _meter.CreateObservableCounter("alg.drops", () => Drops(worker), "{packet}", "Packets dropped, by reason");
+        _meter.CreateObservableCounter("alg.receive.overruns", () => PerInterface(worker, i => i.KernelDrops), "{packet}", "Frames the kernel dropped before the gateway read them (receive queue full)");
         _meter.CreateObservableGauge("alg.flows", () => worker.Gateway.Nat.Flows.Count, "{flow}", "Live flows");
         _meter.CreateObservableGauge("alg.pinholes", () => worker.Gateway.Nat.Expectations.Count, "{pinhole}", "Open pinholes (ALG expectations)");
         _meter.CreateObservableCounter("alg.reloads", () => service.Reloads, "{reload}", "Configurations loaded by SIGHUP or alg reload");
@@ -47,13 +48,9 @@ internal sealed class GatewayMetrics : IDisposable
             }
         }
 
-        var host = worker.Counters;
-        foreach (var (reason, count) in new[] { ("no-route", host.NoRoute), ("ttl-expired", host.TtlExpired), ("unresolved-next-hop", host.Unresolved) })
+        foreach (var (reason, count) in worker.Counters.Drops())
         {
-            if (count > 0)
-            {
-                yield return new Measurement<long>(count, new KeyValuePair<string, object?>("reason", reason));
-            }
+            yield return new Measurement<long>(count, new KeyValuePair<string, object?>("reason", reason));
         }
     }
 }

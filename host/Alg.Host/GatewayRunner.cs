@@ -18,8 +18,9 @@ public static class GatewayRunner
         ArgumentNullException.ThrowIfNull(logs);
         var log = logs.CreateLogger("Alg.Gateway");
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        using var control = ControlServer.Listen(options.ControlPath, logs);
         using var service = GatewayService.Start(options, policy, logs);
-        using var control = ControlServer.Start(options.ControlPath, service, logs);
+        control.Serve(service);
         using var metrics = new GatewayMetrics(service);
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
         {

@@ -208,13 +208,9 @@ public sealed class GatewayService : IDisposable
             }
         }
 
-        var host = Worker.Counters;
-        foreach (var (reason, count) in new[] { ("no-route", host.NoRoute), ("ttl-expired", host.TtlExpired), ("unresolved-next-hop", host.Unresolved) })
+        foreach (var (reason, count) in Worker.Counters.Drops())
         {
-            if (count > 0)
-            {
-                drops.Add(new(reason, count));
-            }
+            drops.Add(new(reason, count));
         }
 
         return new GatewayStatus(
@@ -232,8 +228,9 @@ public sealed class GatewayService : IDisposable
             nat.Expectations.Used,
             nat.Expectations.Expired,
             nat.PacketsTranslated,
-            [.. _interfaces.Select(i => new InterfaceStatus(i.Name, i.Side.ToString().ToLowerInvariant(), i.Policy.Address?.ToString() ?? "-", i.PacketsIn, i.BytesIn, i.PacketsOut, i.BytesOut, i.SendFailures, i.Neighbours.Count))],
+            [.. _interfaces.Select(i => new InterfaceStatus(i.Name, i.Side.ToString().ToLowerInvariant(), i.Policy.Address?.ToString() ?? "-", i.PacketsIn, i.BytesIn, i.PacketsOut, i.BytesOut, i.SendFailures, i.KernelDrops, i.Neighbours.Count))],
             algs,
-            drops);
+            drops,
+            GC.GetAllocatedBytesForCurrentThread());
     }
 }

@@ -114,6 +114,9 @@ scenario_nat() {
   local body
   body=$(nsx $NS_PHONE curl -sS -m 5 http://$SERVER_IP:8080/hello.txt 2>&1)
   expect "TCP (HTTP GET) through the gateway ('$body')" test "$body" = "hello through alg run"
+  nsx $NS_GW "$ALG" run --config "$OUT/active.cfg" --control "$OUT/second.sock" > "$OUT/second-run.txt" 2>&1; local second=$?
+  expect "a second alg run in the namespace refuses (exit $second) and names the owner" eval "test $second -eq 2 && grep -q 'another alg run (pid $ALG_PID)' $OUT/second-run.txt"
+  expect "the first run still forwards after the refused second one" eval "nsx $NS_PHONE ping -c 1 -W 2 $SERVER_IP > /dev/null"
   capture_stop
   expect "the outside never sees $PHONE_IP" test "$(count "$OUT/nat-wan0.pcap" "ip.addr == $PHONE_IP")" -eq 0
   expect "the outside sees $GW_OUT_IP" test "$(count "$OUT/nat-wan0.pcap" "ip.src == $GW_OUT_IP")" -gt 0

@@ -12,23 +12,25 @@ public sealed class ControlServer : IDisposable
 {
     private readonly Socket _listener;
     private readonly string _path;
-    private readonly GatewayService _service;
+    private GatewayService? _service;
     private readonly ILogger _log;
     private readonly Thread _thread;
     private volatile bool _stopping;
 
-    private ControlServer(string path, Socket listener, GatewayService service, ILogger log)
+    private ControlServer(string path, Socket listener, ILogger log)
     {
         _path = path;
         _listener = listener;
-        _service = service;
         _log = log;
         _thread = new Thread(Serve) { IsBackground = true, Name = "alg control" };
-        _thread.Start();
     }
 
-    /// <summary>Listens on <paramref name="path"/>; a socket file left by a dead run is replaced, a live one refuses.</summary>
-    public static ControlServer Start(string path, GatewayService service, ILoggerFactory logs)
+    /// <summary>
+    /// Claims <paramref name="path"/> before anything else is set up, so a second run refuses before it touches
+    /// the first one's kernel state; a socket file left by a dead run is replaced. Commands wait in the
+    /// backlog until <see cref="Serve(GatewayService)"/>.
+    /// </summary>
+    public static ControlServer Listen(string path, ILoggerFactory logs)
     {
         ArgumentNullException.ThrowIfNull(logs);
         if (File.Exists(path))
@@ -56,14 +58,24 @@ public sealed class ControlServer : IDisposable
             throw new GatewayStartException($"{path}: cannot listen for control commands: {bad.Message}");
         }
 
-        return new ControlServer(path, listener, service, logs.CreateLogger("Alg.Control"));
+        return new ControlServer(path, listener, logs.CreateLogger("Alg.Control"));
+    }
+
+    /// <summary>Starts answering commands for <paramref name="service"/>.</summary>
+    public void Serve(GatewayService service)
+    {
+        _service = service;
+        _thread.Start();
     }
 
     public void Dispose()
     {
         _stopping = true;
         _listener.Dispose();
-        _thread.Join(TimeSpan.FromSeconds(5));
+        if (_thread.IsAlive)
+        {
+            _thread.Join(TimeSpan.FromSeconds(5));
+        }
         try
         {
             File.Delete(_path);
@@ -115,17 +127,18 @@ public sealed class ControlServer : IDisposable
 
     private (bool Ok, string Text) Execute(string command)
     {
+        var service = _service!;
         try
         {
             switch (command)
             {
                 case ControlProtocol.Reload:
-                    var outcome = _service.Reload();
+                    var outcome = service.Reload();
                     return (outcome.Applied, outcome.Message);
                 case ControlProtocol.Status:
-                    return (true, StatusFormatter.Text(_service.Status()));
+                    return (true, StatusFormatter.Text(service.Status()));
                 case ControlProtocol.StatusJson:
-                    return (true, StatusFormatter.Json(_service.Status()));
+                    return (true, StatusFormatter.Json(service.Status()));
                 default:
                     return (false, $"unknown command '{command}' (known: {ControlProtocol.Reload}, {ControlProtocol.Status}, {ControlProtocol.StatusJson})");
             }

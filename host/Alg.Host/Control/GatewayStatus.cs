@@ -1,6 +1,8 @@
 namespace Alg.Host.Control;
 
 /// <summary>What <c>alg status</c> shows: taken on the worker between two frames, so every number is consistent.</summary>
+/// <param name="WorkerAllocatedBytes">Bytes the worker thread has allocated since it started (status snapshots and
+/// ARP waits included): its growth per forwarded packet shows the steady path allocates nothing.</param>
 public sealed record GatewayStatus(
     string Tier,
     string ConfigPath,
@@ -18,4 +20,5 @@ public sealed record GatewayStatus(
     long PacketsTranslated,
     IReadOnlyList<InterfaceStatus> Interfaces,
     IReadOnlyList<AlgStatus> Algs,
-    IReadOnlyList<KeyValuePair<string, long>> Drops);
+    IReadOnlyList<KeyValuePair<string, long>> Drops,
+    long WorkerAllocatedBytes);

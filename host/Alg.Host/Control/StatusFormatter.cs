@@ -17,10 +17,11 @@ public static class StatusFormatter
         text.Append(CultureInfo.InvariantCulture, $"flows:        {status.Flows} live, {status.FlowsCreated} created, {status.FlowsExpired} expired\n");
         text.Append(CultureInfo.InvariantCulture, $"pinholes:     {status.Pinholes} open, {status.PinholesOpened} opened, {status.PinholesUsed} used, {status.PinholesExpired} expired\n");
         text.Append(CultureInfo.InvariantCulture, $"translated:   {status.PacketsTranslated} packets\n");
+        text.Append(CultureInfo.InvariantCulture, $"worker heap:  {status.WorkerAllocatedBytes} bytes allocated since start\n");
         text.Append("interfaces:\n");
         foreach (var nic in status.Interfaces)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {nic.Name,-10} {nic.Side,-8} {nic.Address,-18} in {nic.PacketsIn} pkts/{nic.BytesIn} B, out {nic.PacketsOut} pkts/{nic.BytesOut} B, send failures {nic.SendFailures}, neighbours {nic.Neighbours}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {nic.Name,-10} {nic.Side,-8} {nic.Address,-18} in {nic.PacketsIn} pkts/{nic.BytesIn} B, out {nic.PacketsOut} pkts/{nic.BytesOut} B, send failures {nic.SendFailures}, receive queue overruns {nic.KernelDrops}, neighbours {nic.Neighbours}\n");
         }
 
         text.Append("algs:\n");

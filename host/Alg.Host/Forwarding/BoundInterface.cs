@@ -34,6 +34,11 @@ internal sealed class BoundInterface(InterfacePolicy policy, LinuxInterface devi
 
     public long SendFailures { get; set; }
 
+    public long ReceiveErrors { get; set; }
+
+    /// <summary>Frames the kernel dropped before we read them (the socket's receive queue was full).</summary>
+    public long KernelDrops { get; set; }
+
     public bool OnLink(uint address) => Mask != 0 && (address & Mask) == (Address & Mask);
 
     public void Dispose() => Socket.Dispose();

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Sockets;
 using Alg.Compiler;
 using Alg.Host.Linux;
 using Alg.Runtime.Nat;
@@ -121,6 +122,7 @@ internal sealed class GatewayWorker
                 foreach (var nic in _interfaces)
                 {
                     Counters.Unresolved += nic.Neighbours.Expire(now);
+                    nic.KernelDrops += nic.Socket.TakeKernelDrops();
                 }
             }
         }
@@ -130,7 +132,19 @@ internal sealed class GatewayWorker
     {
         for (var n = 0; n < BatchPerInterface; n++)
         {
-            var length = arrival.Socket.Receive(_frame);
+            int length;
+            try
+            {
+                length = arrival.Socket.Receive(_frame);
+            }
+            catch (SocketException failure)
+            {
+                // ENETDOWN and friends: the interface went away or down; keep serving the others.
+                arrival.ReceiveErrors++;
+                _log.LogWarning("receive on {Interface} failed: {Message}", arrival.Name, failure.Message);
+                return;
+            }
+
             if (length == 0)
             {
                 return;
@@ -138,7 +152,16 @@ internal sealed class GatewayWorker
 
             arrival.PacketsIn++;
             arrival.BytesIn += length;
-            HandleFrame(arrival, length);
+            try
+            {
+                HandleFrame(arrival, length);
+            }
+            catch (Exception bug) when (bug is not OutOfMemoryException)
+            {
+                // A defect must cost one packet, not the gateway; the log keeps the evidence.
+                Counters.EngineFailures++;
+                _log.LogError(bug, "a frame from {Interface} made the engine fail; dropped", arrival.Name);
+            }
         }
     }
 

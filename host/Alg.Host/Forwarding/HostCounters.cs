@@ -20,4 +20,12 @@ internal sealed class HostCounters
     public long NotRouted { get; set; }
 
     public long ArpRequestsSent { get; set; }
+
+    /// <summary>Frames whose processing threw: a defect, logged with its exception; the frame is dropped.</summary>
+    public long EngineFailures { get; set; }
+
+    /// <summary>The host's drops under the names status and metrics use beside the engine's reasons.</summary>
+    public IEnumerable<(string Reason, long Count)> Drops() =>
+        new[] { ("no-route", NoRoute), ("ttl-expired", TtlExpired), ("unresolved-next-hop", Unresolved), ("engine-failure", EngineFailures) }
+            .Where(d => d.Item2 > 0);
 }

@@ -20,6 +20,7 @@ namespace Alg.Host.Linux;
 internal sealed class KernelState : IDisposable
 {
     public const string TableName = "alg_run";
+    private const string OwnerComment = "alg run pid ";
     private const string ForwardingSysctl = "/proc/sys/net/ipv4/ip_forward";
     private readonly ILogger _log;
     private readonly List<(string Interface, string Prefix)> _addedAddresses = [];
@@ -30,6 +31,7 @@ internal sealed class KernelState : IDisposable
 
     public static KernelState Install(IReadOnlyList<InterfacePolicy> interfaces, ILogger log)
     {
+        RefuseIfOwnedByAnotherRun();
         var state = new KernelState(log);
         try
         {
@@ -46,11 +48,12 @@ internal sealed class KernelState : IDisposable
     }
 
     /// <summary>The nft script for the bound interfaces; public for the documentation and tests.</summary>
-    public static string RulesetFor(IReadOnlyList<InterfacePolicy> interfaces)
+    public static string RulesetFor(IReadOnlyList<InterfacePolicy> interfaces, int ownerProcess)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"table netdev {TableName}\ndelete table netdev {TableName}\n");
         text.Append(CultureInfo.InvariantCulture, $"table netdev {TableName} {{\n");
+        text.Append(CultureInfo.InvariantCulture, $"  comment \"{OwnerComment}{ownerProcess}\"\n");
         for (var i = 0; i < interfaces.Count; i++)
         {
             // Chains are numbered: device names may hold characters nft identifiers cannot.
@@ -94,6 +97,27 @@ internal sealed class KernelState : IDisposable
         }
     }
 
+    /// <summary>
+    /// A table whose owner (its comment names the pid) is a live <c>alg</c> process belongs to another run in this
+    /// namespace: replacing it would take its kernel state away, so this run refuses to start.
+    /// </summary>
+    private static void RefuseIfOwnedByAnotherRun()
+    {
+        var (code, listing) = CommandRunner.Run("nft", ["list", "table", "netdev", TableName]);
+        var at = listing.IndexOf(OwnerComment, StringComparison.Ordinal);
+        if (code != 0 || at < 0)
+        {
+            return;
+        }
+
+        var digits = new string([.. listing[(at + OwnerComment.Length)..].TakeWhile(char.IsAsciiDigit)]);
+        if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var owner) && owner != Environment.ProcessId
+            && File.Exists($"/proc/{owner}/comm") && File.ReadAllText($"/proc/{owner}/comm").Trim() is "alg" or "dotnet")
+        {
+            throw new KernelStateException($"another alg run (pid {owner}) owns the nft table netdev {TableName} in this namespace; one gateway per namespace");
+        }
+    }
+
     private void DisableForwarding()
     {
         var current = File.ReadAllText(ForwardingSysctl).Trim();
@@ -134,7 +158,7 @@ internal sealed class KernelState : IDisposable
 
     private void InstallTable(IReadOnlyList<InterfacePolicy> interfaces)
     {
-        var (code, output) = CommandRunner.Run("nft", ["-f", "-"], RulesetFor(interfaces));
+        var (code, output) = CommandRunner.Run("nft", ["-f", "-"], RulesetFor(interfaces, Environment.ProcessId));
         if (code != 0)
         {
             throw new KernelStateException($"nft refused the {TableName} table: {output}");

@@ -17,7 +17,12 @@ internal sealed class PacketSocket : IDisposable
     private const ushort EtherTypeAll = 0x0003;
     private const int SolPacket = 263;
     private const int PacketIgnoreOutgoing = 23;
-    private const int BufferBytes = 8 << 20;
+    private const int PacketStatistics = 6;
+    private const int SolSocket = 1;
+    private const int SoSendBufferForce = 32;
+    private const int SoReceiveBufferForce = 33;
+    private const int BufferBytes = 16 << 20;
+    private readonly byte[] _statistics = new byte[8];
     private readonly Socket _socket;
 
     public PacketSocket(int interfaceIndex)
@@ -27,8 +32,11 @@ internal sealed class PacketSocket : IDisposable
         {
             _socket.Blocking = false;
             _socket.SetRawSocketOption(SolPacket, PacketIgnoreOutgoing, BitConverter.GetBytes(1));
-            _socket.ReceiveBufferSize = BufferBytes;
-            _socket.SendBufferSize = BufferBytes;
+            // SO_RCVBUF is capped by net.core.rmem_max (about 200 KiB by default): a few milliseconds of SIP at
+            // thousands of calls a second, lost whenever the worker is not scheduled. The FORCE variants (root,
+            // CAP_NET_ADMIN) ignore the cap.
+            _socket.SetRawSocketOption(SolSocket, SoReceiveBufferForce, BitConverter.GetBytes(BufferBytes));
+            _socket.SetRawSocketOption(SolSocket, SoSendBufferForce, BitConverter.GetBytes(BufferBytes));
             _socket.Bind(new LinkLayerEndPoint(interfaceIndex, EtherTypeAll));
         }
         catch
@@ -54,6 +62,15 @@ internal sealed class PacketSocket : IDisposable
 
     /// <summary>Queues one frame; false when the kernel refused it (queue full, interface down).</summary>
     public bool Send(ReadOnlySpan<byte> frame) => _socket.Send(frame, SocketFlags.None, out var error) == frame.Length && error == SocketError.Success;
+
+    /// <summary>Frames the kernel dropped because the receive queue was full since the last call (PACKET_STATISTICS resets on read).</summary>
+    public long TakeKernelDrops()
+    {
+        var length = _socket.GetRawSocketOption(SolPacket, PacketStatistics, _statistics);
+
+        // struct tpacket_stats { unsigned tp_packets; unsigned tp_drops; }
+        return length >= 8 ? BitConverter.ToUInt32(_statistics, 4) : 0;
+    }
 
     public void Dispose() => _socket.Dispose();
 }

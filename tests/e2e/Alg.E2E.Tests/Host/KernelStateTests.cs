@@ -14,9 +14,10 @@ public sealed class KernelStateTests
         [
             Interface("gl0", InterfaceRole.Inside, new Ipv4Address(0xC0A80101), 24),
             Interface("gw0", InterfaceRole.Outside, new Ipv4Address(0xCB007101), 24),
-        ]);
+        ],
+        ownerProcess: 4242);
 
-        Assert.StartsWith("table netdev alg_run\ndelete table netdev alg_run\n", ruleset, StringComparison.Ordinal);
+        Assert.StartsWith("table netdev alg_run\ndelete table netdev alg_run\ntable netdev alg_run {\n  comment \"alg run pid 4242\"\n", ruleset, StringComparison.Ordinal);
         Assert.Contains("type filter hook ingress device \"gl0\" priority -500; policy accept;\n    meta protocol ip ip daddr != 192.168.1.1 drop", ruleset, StringComparison.Ordinal);
         Assert.Contains("type filter hook ingress device \"gw0\" priority -500; policy accept;\n    meta protocol ip drop", ruleset, StringComparison.Ordinal);
         Assert.DoesNotContain("arp", ruleset, StringComparison.Ordinal);

@@ -7,9 +7,10 @@ public sealed class StatusFormatterTests
 {
     private static readonly GatewayStatus Sample = new(
         "compiled", "gw.cfg", "a9b57d51ff4579a6", DateTimeOffset.UnixEpoch, 2, 1, 3, 10, 7, 1, 4, 3, 0, 120,
-        [new InterfaceStatus("gl0", "inside", "192.168.1.1/24", 60, 6000, 59, 5900, 0, 1)],
+        [new InterfaceStatus("gl0", "inside", "192.168.1.1/24", 60, 6000, 59, 5900, 0, 0, 1)],
         [new AlgStatus("tftp", true, 5, 0, 0, 1, 0, 0, 0), new AlgStatus("sip", false, 0, 0, 0, 0, 0, 0, 0)],
-        [new("acl-denied-inbound", 2)]);
+        [new("acl-denied-inbound", 2)],
+        4096);
 
     [Fact]
     public void TextShowsTierConfigFlowsPinholesAlgsAndDrops()
