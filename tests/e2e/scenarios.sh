@@ -114,6 +114,14 @@ scenario_nat() {
   local body
   body=$(nsx $NS_PHONE curl -sS -m 5 http://$SERVER_IP:8080/hello.txt 2>&1)
   expect "TCP (HTTP GET) through the gateway ('$body')" test "$body" = "hello through alg run"
+  # The steady path allocates nothing: the worker's allocations across 2,000 echo round trips on one flow are
+  # those of the status snapshots themselves (measured between two back-to-back snapshots).
+  local a b c
+  a=$(status_field workerAllocatedBytes); b=$(status_field workerAllocatedBytes)
+  nsx $NS_PHONE ping -f -c 2000 -W 1 $SERVER_IP > "$OUT/ping-flood.log" 2>&1
+  c=$(status_field workerAllocatedBytes)
+  expect "worker allocations over 4,000 forwarded packets: $((c - b - (b - a))) bytes beyond a status snapshot's $((b - a))" \
+    test $((c - b - (b - a))) -lt 4000
   nsx $NS_GW "$ALG" run --config "$OUT/active.cfg" --control "$OUT/second.sock" > "$OUT/second-run.txt" 2>&1; local second=$?
   expect "a second alg run in the namespace refuses (exit $second) and names the owner" eval "test $second -eq 2 && grep -q 'another alg run (pid $ALG_PID)' $OUT/second-run.txt"
   expect "the first run still forwards after the refused second one" eval "nsx $NS_PHONE ping -c 1 -W 2 $SERVER_IP > /dev/null"
