@@ -24,7 +24,9 @@ public sealed class SipAlg : IAlgHandler
 
     public AlgDescriptor Descriptor => SipAlgDescriptor.Instance;
 
-    public object? CreateSession(in AlgFlowContext context) => new SipSession();
+    /// <remarks>A flow the outside started (a registration's pinhole, a port-forwarded PBX) is addressed by the
+    /// phone's mapped endpoint from its first request on, so its Request-URI and To are mapped back from the start.</remarks>
+    public object? CreateSession(in AlgFlowContext context) => new SipSession { ContactTranslated = !context.InsideInitiated };
 
     public void Inspect(in AlgFlowContext context, ReadOnlySpan<byte> data, ref AlgOutput output)
     {

@@ -402,7 +402,7 @@ internal static class SipTranslator
         for (var i = 0; i < mediaCount; i++)
         {
             ref var plan = ref media[i];
-            if (plan.Address != inside || plan.Port < 1024 || plan.LineIndex < 0)
+            if (plan.Address != inside || plan.Port < 1024 || plan.LineIndex < 0 || IsBrowserBlockedPort(plan.Port) || IsBrowserBlockedPort(plan.Port + 1))
             {
                 continue;
             }
@@ -435,12 +435,23 @@ internal static class SipTranslator
             return true;
         }
 
-        // Pass 3: the edits, in body order.
-        var mapped = context.Mapped.Address;
+        // Pass 3: the edits, in body order. Addresses follow the media's own mapping, not the signalling flow's
+        // (alg-behaviour §2 #14: with a pool the two may differ); session-level lines take the first stream's.
+        var sessionMapped = context.Mapped.Address;
+        for (var i = 0; i < mediaCount; i++)
+        {
+            if (media[i].Translated)
+            {
+                sessionMapped = media[i].MappedAddress;
+                break;
+            }
+        }
+
         lineIndex = 0;
         foreach (var line in lines)
         {
             var offset = bodyStart + line.AddressStart;
+            var mapped = line.MediaIndex >= 0 && line.MediaIndex < mediaCount && media[line.MediaIndex].Translated ? media[line.MediaIndex].MappedAddress : sessionMapped;
             switch (line.Kind)
             {
                 case SdpLineKind.Origin or SdpLineKind.Connection when TryAddress(body, in line, out var address) && address == inside && mapped != inside:
@@ -591,12 +602,12 @@ internal static class SipTranslator
             {
                 case SipMethod.Bye:
                     // RFC 3261 §15: the session ends; its media holes close now, not at their timeout.
-                    output.TryRemovePinholeGroup(callId);
+                    RemoveCall(callId, ref output);
                     session.Forget(callId);
                     return;
                 case SipMethod.Cancel when !session.IsEstablished(callId):
                     // RFC 3261 §9: CANCEL ends an INVITE not yet answered; it has no effect on an established call.
-                    output.TryRemovePinholeGroup(callId);
+                    RemoveCall(callId, ref output);
                     session.Forget(callId);
                     return;
                 case SipMethod.Register when outbound:
@@ -618,7 +629,7 @@ internal static class SipTranslator
             else if (info.StatusCode >= 300 && !session.IsEstablished(callId))
             {
                 // RFC 3261 §13.2.2.3: a failed INVITE leaves no session (a failed re-INVITE leaves the old one).
-                output.TryRemovePinholeGroup(callId);
+                RemoveCall(callId, ref output);
                 session.Forget(callId);
                 return;
             }
@@ -637,7 +648,9 @@ internal static class SipTranslator
             {
                 // In-dialog requests from the far end (its BYE an hour later) must reach the phone after the
                 // signalling flow has idled out: a pinhole for the dialog, closed with it.
-                var spec = new ExpectationSpec(context.Protocol, FlowSide.Outside, ExpectedPeer.AddressOnly(context.Remote.Address, RegistrarPortReason), context.Mapped.Address, context.Mapped.Port, context.Inside.Address, context.Inside.Port, settings.SignalingTimeout, true, context.Flow, context.OwnerTag, callId);
+                var group = DialogSignallingGroup(callId);
+                output.TryRemovePinholeGroup(group);
+                var spec = new ExpectationSpec(context.Protocol, FlowSide.Outside, ExpectedPeer.AddressOnly(context.Remote.Address, RegistrarPortReason), context.Mapped.Address, context.Mapped.Port, context.Inside.Address, context.Inside.Port, settings.SignalingTimeout, true, context.Flow, context.OwnerTag, group);
                 output.TryRequestPinhole(in spec);
             }
         }
@@ -647,6 +660,20 @@ internal static class SipTranslator
             session.RememberRemoteMedia(callId, address);
             output.TryRestrictPinholeGroup(callId, ExpectedPeer.AddressOnly(address, RtpPeerReason), lifetime);
         }
+    }
+
+    /// <summary>A call's media holes are grouped under its Call-ID hash; its signalling hole under this, so an SDP
+    /// answer that narrows the media holes to the media peer leaves the signalling peer's hole as it is.</summary>
+    private static long DialogSignallingGroup(long callId)
+    {
+        var group = callId ^ 0x5349505349505349;
+        return group == 0 ? 1 : group;
+    }
+
+    private static void RemoveCall(long callId, ref AlgOutput output)
+    {
+        output.TryRemovePinholeGroup(callId);
+        output.TryRemovePinholeGroup(DialogSignallingGroup(callId));
     }
 
     private static void OpenMediaPinholes(in AlgFlowContext context, SipSession session, long callId, long lifetime, scoped ReadOnlySpan<SipMediaPlan> media, ref AlgOutput output)
@@ -788,6 +815,10 @@ internal static class SipTranslator
         address = sessionAddress;
         return address != 0;
     }
+
+    /// <summary>alg-behaviour §3 T8: ports browsers refuse because NAT Slipstreaming abused them; media announced on
+    /// them is not given a mapping or a pinhole (no RTP stack uses them; an attacker does).</summary>
+    public static bool IsBrowserBlockedPort(int port) => port is 1719 or 1720 or 1723 or 5060 or 5061 or 6566 or 6667 or 10080;
 
     private static bool TryAddress(ReadOnlySpan<byte> body, in SdpLine line, out uint address)
     {
