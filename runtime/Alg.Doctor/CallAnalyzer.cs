@@ -27,6 +27,7 @@ internal sealed class CallAnalyzer
     private readonly CallParty? _local;
     private readonly Dictionary<string, bool> _inside = new(StringComparer.Ordinal);
     private readonly List<string> _notes = [];
+    private readonly Dictionary<(CallParty, string), List<(MediaEndpoint Endpoint, SipMessageRecord Message)>> _announced = [];
 
     public CallAnalyzer(IReadOnlyList<SipMessageRecord> messages, IReadOnlyList<CaptureScan> scans, GatewayContext? gateway)
     {
@@ -67,7 +68,10 @@ internal sealed class CallAnalyzer
             var heard = media.Count(m => m.Heard);
             verdict = heard == 2 ? CallVerdict.Ok : heard == 1 ? CallVerdict.OneWay : CallVerdict.NoAudio;
             silent = heard == 1 ? media.First(m => !m.Heard).From : null;
-            AddStunNote();
+            if (!causes.Any(c => c.Code == "alg-rewrote-public-address"))
+            {
+                AddStunNote();
+            }
         }
 
         if (_messages.Any(m => m.Sdp?.UsesIce == true))
@@ -153,7 +157,13 @@ internal sealed class CallAnalyzer
     /// <summary>The party's SDP audio endpoints in one capture, in time order, with the message that carried each.</summary>
     private List<(MediaEndpoint Endpoint, SipMessageRecord Message)> Announced(CallParty party, string capture)
     {
+        if (_announced.TryGetValue((party, capture), out var cached))
+        {
+            return cached;
+        }
+
         var announced = new List<(MediaEndpoint, SipMessageRecord)>();
+        _announced.Add((party, capture), announced);
         foreach (var call in _signalling.Where(c => c.Sender == party && c.Message.Capture == capture))
         {
             if (call.Message.Sdp?.Audio?.Endpoint is { } endpoint && (announced.Count == 0 || announced[^1].Item1 != endpoint))
@@ -238,7 +248,8 @@ internal sealed class CallAnalyzer
         bool heard;
         if (senderSide.Count > 0 && receiverSide.Count > 0 && IsInsideSide(sender) != IsInsideSide(receiver))
         {
-            heard = sent.Count > 0 && arrived.Count > 0;
+            // Audio that stops arriving while it is still being sent is lost for the rest of the call.
+            heard = sent.Count > 0 && arrived.Count > 0 && !StoppedArriving(sent, arrived);
         }
         else
         {
@@ -326,7 +337,7 @@ internal sealed class CallAnalyzer
                 $"the {receiver.Code()} announced its public address {insideView.Endpoint} ({Where(insideView.Message)}), not its own {own}: learnt by STUN (RFC 5389; a server-reflexive address, RFC 8445 §5.1.1.1); beyond the gateway the SDP says {outsideView.Endpoint} ({Where(outsideView.Message)}): an ALG rewrote an address that was already public, {Unmapped(outsideView.Endpoint.Address, receiver)}",
                 _gateway?.SipAlgShouldBeOff(Transport)));
         }
-        else if (receiverIsLocal && !_inside[view] && !IsPrivate(farView.Address) && !IsMapped(farView.Address, receiver))
+        else if ((receiverIsLocal || _local is null) && !_inside[view] && !IsPrivate(farView.Address) && !IsMapped(farView.Address, receiver))
         {
             var signalled = SignallingAddress(receiver, view);
             var headers = new[] { farViewMessage.ViaSentBy?.Address, farViewMessage.Contact?.Address };
@@ -374,7 +385,7 @@ internal sealed class CallAnalyzer
                 $"the {sender.Code()}'s RTP reached the gateway at {first.Destination} ({first.Packets} packets in {first.Capture}) but none reached the {receiver.Code()} ({string.Join(", ", receiverSide)}): the gateway had no mapping or pinhole for it",
                 receiverIsLocal && _gateway?.SipAlg is { Enabled: false } ? _gateway.SipAlgShouldBeOn(Transport) : null));
         }
-        else if (sent.Count > 0 && arrived.Count > 0 && arrived.Max(o => o.LastNanoseconds) + ExpiryToleranceNanoseconds < sent.Max(o => o.LastNanoseconds))
+        else if (sent.Count > 0 && arrived.Count > 0 && StoppedArriving(sent, arrived))
         {
             var timeout = _gateway?.Policy.Timeouts.FirstOrDefault(t => t.Key.Contains("udp", StringComparison.OrdinalIgnoreCase)).Value;
             causes.Add(new DoctorCause(
@@ -395,6 +406,9 @@ internal sealed class CallAnalyzer
 
         return causes;
     }
+
+    private static bool StoppedArriving(List<RtpObservation> sent, List<RtpObservation> arrived) =>
+        arrived.Max(o => o.LastNanoseconds) + ExpiryToleranceNanoseconds < sent.Max(o => o.LastNanoseconds);
 
     /// <summary>Whether the gateway maps this address for the party: its outside address (config) or the address the party's signalling leaves from.</summary>
     private bool IsMapped(string address, CallParty party)
