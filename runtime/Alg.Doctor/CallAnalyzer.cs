@@ -321,11 +321,11 @@ internal sealed class CallAnalyzer
         if (receiverIsLocal && !IsInsideSide(sender) && IsPrivate(farView.Address))
         {
             var evidence = _inside[view]
-                ? $"as the {receiver.Code()} sent it ({Where(farViewMessage)}); no outside capture shows whether a gateway translated it, and none of the {sender.Code()}'s RTP came back"
-                : $"it left the gateway untranslated ({Where(farViewMessage)})";
+                ? $"sent so by the {receiver.Code()} ({Where(farViewMessage)}); no outside capture shows whether a gateway translated it, and none of the {sender.Code()}'s RTP came back"
+                : $"and it is still untranslated beyond the gateway ({Where(farViewMessage)})";
             causes.Add(new DoctorCause(
                 "private-address-in-sdp",
-                $"the {receiver.Code()}'s SDP announces {farView} (c={farView.Address}, {AddressClassifier.Describe(farView.Address, _gateway)}) and {evidence}: the {sender.Code()} sends its RTP where it cannot reach (RFC 4566 §5.7, RFC 3264 §6); a SIP ALG must translate c=/m= to the mapped address",
+                $"the {receiver.Code()}'s SDP announces {farView} (c={farView.Address}, {AddressClassifier.Describe(farView.Address, _gateway)}), {evidence}. The {sender.Code()} sends its RTP there (RFC 3264 §6) and cannot reach it: a SIP ALG must translate c=/m= to the mapped address (RFC 4566 §5.7)",
                 _gateway?.SipAlgShouldBeOn(Transport)));
         }
         else if (receiverIsLocal && insideView.Message is not null && outsideView.Message is not null && !IsPrivate(insideView.Endpoint.Address)

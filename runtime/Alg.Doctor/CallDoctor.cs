@@ -17,10 +17,21 @@ public static class CallDoctor
         var captureOrder = scans.Select((scan, index) => (scan.Name, index)).ToDictionary(p => p.Name, p => p.index, StringComparer.Ordinal);
         return scans
             .SelectMany(scan => scan.Messages)
-            .GroupBy(message => message.CallId, StringComparer.Ordinal)
+            .GroupBy(message => DialogKey(message.CallId), StringComparer.Ordinal)
             .Where(call => call.Any(m => m.IsRequest && m.Method == "INVITE"))
             .Select(call => new CallAnalyzer([.. call.OrderBy(m => m.TimeNanoseconds).ThenBy(m => captureOrder[m.Capture])], scans, gateway).Diagnose())
             .OrderBy(d => d.StartNanoseconds)
             .ToList();
+    }
+
+    /// <summary>
+    /// The Call-ID without its "@host" part: some ALGs (Cisco IOS among them) translate an address there, so
+    /// the same call has two Call-IDs on the two sides of the gateway; the random local part is what identifies it
+    /// (RFC 3261 §8.1.1.4 asks for it to be globally unique on its own).
+    /// </summary>
+    private static string DialogKey(string callId)
+    {
+        var at = callId.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 ? callId[..at] : callId;
     }
 }

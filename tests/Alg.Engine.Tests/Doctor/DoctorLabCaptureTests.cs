@@ -109,7 +109,7 @@ public sealed class DoctorLabCaptureTests
         Assert.Equal([true, false], call.Captures.Select(c => c.Inside));
         var cause = Assert.Single(call.Causes);
         Assert.Equal("private-address-in-sdp", cause.Code);
-        Assert.Contains("left the gateway untranslated (gw0.pcap #3 INVITE)", cause.Message, StringComparison.Ordinal);
+        Assert.Contains("still untranslated beyond the gateway (gw0.pcap #3 INVITE)", cause.Message, StringComparison.Ordinal);
         Assert.Equal(25, cause.Config!.Line);
     }
 

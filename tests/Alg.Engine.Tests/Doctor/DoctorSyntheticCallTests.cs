@@ -134,6 +134,19 @@ public sealed class DoctorSyntheticCallTests : IDisposable
         Assert.All(call.Causes, c => Assert.Equal("no-rtp", c.Code));
     }
 
+    [Fact]
+    public void A_call_id_whose_host_an_alg_translated_is_still_one_call()
+    {
+        // The builder writes Call-ID synthetic-1@<the address in Via>: 192.168.1.10 inside, 203.0.113.1 outside.
+        var (inside, outside) = Translated(insideArrivalSeconds: 3);
+
+        var call = Assert.Single(CallDoctor.Diagnose([inside, outside]));
+
+        Assert.Equal("synthetic-1@192.168.1.10", call.CallId);
+        Assert.Equal(2, call.Captures.Count);
+        Assert.Equal(CallVerdict.Ok, call.Verdict);
+    }
+
     /// <summary>A call translated by an ALG (inside: private SDP, outside: mapped SDP) whose inbound RTP reaches the phone for a while, or never.</summary>
     private (string Inside, string Outside) Translated(double insideArrivalSeconds)
     {

@@ -53,7 +53,7 @@ internal sealed class SyntheticSipCapture : IDisposable
             Via: SIP/2.0/UDP {from};branch=z9hG4bK-{method}-{cseq}
             From: <sip:alice@{from}>;tag=alice1
             To: <sip:bob@{to}>{(toTag is null ? string.Empty : ";tag=" + toTag)}
-            Call-ID: synthetic-1@alice.example
+            Call-ID: synthetic-1@{from[..from.IndexOf(':', StringComparison.Ordinal)]}
             CSeq: {cseq} {(cseqMethod.Length > 0 ? cseqMethod : method)}
             Contact: <sip:alice@{from}>
             {contentType}Content-Length: {Encoding.ASCII.GetByteCount(body.Replace("\n", "\r\n", StringComparison.Ordinal))}
@@ -71,7 +71,7 @@ internal sealed class SyntheticSipCapture : IDisposable
             Via: SIP/2.0/UDP {from};branch=z9hG4bK-{method}-{cseq}
             From: <sip:alice@{from}>;tag=alice1
             To: <sip:bob@{to}>;tag=bob1
-            Call-ID: synthetic-1@alice.example
+            Call-ID: synthetic-1@{from[..from.IndexOf(':', StringComparison.Ordinal)]}
             CSeq: {cseq} {method}
             Contact: <sip:bob@{to}>
             {contentType}Content-Length: {Encoding.ASCII.GetByteCount(body.Replace("\n", "\r\n", StringComparison.Ordinal))}
