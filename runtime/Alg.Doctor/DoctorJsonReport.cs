@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Alg.Doctor;
@@ -6,11 +7,12 @@ namespace Alg.Doctor;
 /// <summary>`alg doctor --json`: an array with one object per call; field names are documented in docs/doctor.md.</summary>
 public static class DoctorJsonReport
 {
+    /// <remarks>SIP names are written as they are ("Bob &lt;sip:…&gt;"): the output goes to terminals and files, not into HTML.</remarks>
     public static string Render(IReadOnlyList<CallDiagnosis> calls)
     {
         ArgumentNullException.ThrowIfNull(calls);
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartArray();
             foreach (var call in calls)

@@ -30,11 +30,13 @@ public static class DoctorTextReport
         Line(text, $"  callee   {call.Callee}");
         Line(text, $"  verdict  {call.Verdict.Code().ToUpperInvariant()}{Summary(call)}");
         Line(text, $"  captures {string.Join(", ", call.Captures.Select(c => $"{c.Capture} ({(c.Inside ? "phone side" : "outside")})"))}");
+        var frameWidth = call.Signalling.Select(m => Frame(m.Message.Capture, m.Message.Frame).Length).DefaultIfEmpty(0).Max();
+        var flowWidth = call.Media.SelectMany(d => d.Observations).Select(o => o.Capture.Length).DefaultIfEmpty(0).Max();
         Line(text, $"  signalling ({call.Transport})");
         foreach (var message in call.Signalling)
         {
             var m = message.Message;
-            Line(text, $"    {Frame(m.Capture, m.Frame),-22} {Offset(call, m.TimeNanoseconds),9}  {m.Source,-21} -> {m.Destination,-21} {m.Label} ({message.Sender.Code()})");
+            Line(text, $"    {Frame(m.Capture, m.Frame).PadRight(frameWidth)} {Offset(call, m.TimeNanoseconds),9}  {m.Source,-21} -> {m.Destination,-21} {m.Label} ({message.Sender.Code()})");
         }
 
         if (call.OfferAnswer.Count > 0)
@@ -43,7 +45,7 @@ public static class DoctorTextReport
             foreach (var sdp in call.OfferAnswer)
             {
                 var audio = sdp.Sdp.Audio?.Endpoint?.ToString() ?? "none";
-                Line(text, $"    {Frame(sdp.Capture, sdp.Frame),-22} {sdp.Role,-6} by {sdp.Party.Code()}  o={sdp.Sdp.OriginAddress ?? "-"}  c={sdp.Sdp.ConnectionAddress ?? "-"}  audio {audio}  ({sdp.Label}, CSeq {sdp.CSeq})");
+                Line(text, $"    {Frame(sdp.Capture, sdp.Frame).PadRight(frameWidth)} {sdp.Role,-6} by {sdp.Party.Code()}  o={sdp.Sdp.OriginAddress ?? "-"}  c={sdp.Sdp.ConnectionAddress ?? "-"}  audio {audio}  ({sdp.Label}, CSeq {sdp.CSeq})");
             }
         }
 
@@ -61,7 +63,7 @@ public static class DoctorTextReport
 
                 foreach (var flow in direction.Observations)
                 {
-                    Line(text, $"      {flow.Capture,-20} {flow.Source,-21} -> {flow.Destination,-21} {flow.Packets,5} pkts  {Offset(call, flow.FirstNanoseconds)} .. {Offset(call, flow.LastNanoseconds)}  {Describe(flow.Kind)}");
+                    Line(text, $"      {flow.Capture.PadRight(flowWidth)} {flow.Source,-21} -> {flow.Destination,-21} {flow.Packets,5} pkts  {Offset(call, flow.FirstNanoseconds)} .. {Offset(call, flow.LastNanoseconds)}  {Describe(flow.Kind)}");
                 }
             }
         }
