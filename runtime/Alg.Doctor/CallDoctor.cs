@@ -8,7 +8,21 @@ public static class CallDoctor
     public static IReadOnlyList<CallDiagnosis> Diagnose(IReadOnlyList<string> capturePaths, GatewayContext? gateway = null)
     {
         ArgumentNullException.ThrowIfNull(capturePaths);
-        return Diagnose([.. capturePaths.Select(CaptureScanner.Scan)], gateway);
+        var names = DisplayNames(capturePaths);
+        return Diagnose([.. capturePaths.Select((path, index) => CaptureScanner.Scan(path, names[index]))], gateway);
+    }
+
+    /// <summary>File names, unless two are alike (lan0.pcap of two scenarios): then the paths as given, numbered if still alike.</summary>
+    public static IReadOnlyList<string> DisplayNames(IReadOnlyList<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var names = paths.Select(Path.GetFileName).Select(n => n ?? string.Empty).ToList();
+        if (names.Distinct(StringComparer.Ordinal).Count() == names.Count)
+        {
+            return names;
+        }
+
+        return [.. paths.Select((path, index) => paths.Take(index).Contains(path, StringComparer.Ordinal) ? $"{path} ({index + 1})" : path)];
     }
 
     public static IReadOnlyList<CallDiagnosis> Diagnose(IReadOnlyList<CaptureScan> scans, GatewayContext? gateway)

@@ -16,12 +16,15 @@ public static class CaptureScanner
     private const int RtpHeaderBytes = 12;
 
     /// <exception cref="CaptureFormatException">The file is not a capture, or is corrupt or truncated.</exception>
-    public static CaptureScan Scan(string path)
+    /// <param name="displayName">How output names the capture; the file name when null.</param>
+    public static CaptureScan Scan(string path, string? displayName = null)
     {
-        var name = Path.GetFileName(path);
+        var name = displayName ?? Path.GetFileName(path);
         var messages = new List<SipMessageRecord>();
-        var flows = new Dictionary<(MediaEndpoint, MediaEndpoint), RtpFlow>();
-        var streams = new Dictionary<(MediaEndpoint, MediaEndpoint), TcpStreamBuffer>();
+
+        // Keyed on the raw header fields so that the hundreds of packets per second of a call allocate nothing.
+        var flows = new Dictionary<(uint, ushort, uint, ushort), RtpFlow>();
+        var streams = new Dictionary<(uint, ushort, uint, ushort), TcpStreamBuffer>();
         var fields = new SipHeaderField[SipMessageParser.MaxHeaders];
         long first = -1;
         using var reader = CaptureReader.Open(path);
@@ -42,14 +45,12 @@ public static class CaptureScanner
                 continue;
             }
 
-            var source = new MediaEndpoint(new Ipv4Address(info.SourceAddress).ToString(), info.SourcePort);
-            var destination = new MediaEndpoint(new Ipv4Address(info.DestinationAddress).ToString(), info.DestinationPort);
             var payload = record.Data[info.PayloadOffset..Math.Min(info.PacketEnd, record.Data.Length)];
             if (info.Protocol == (byte)IpProtocol.Udp)
             {
                 if (SipMessageParser.Parse(payload, stream: false, fields, out var message) == SipParseStatus.Complete)
                 {
-                    var sip = SipMessageReader.Read(payload, message, fields.AsSpan(0, message.HeaderCount), name, record.Number, record.TimestampNanoseconds, "udp", source, destination);
+                    var sip = SipMessageReader.Read(payload, message, fields.AsSpan(0, message.HeaderCount), name, record.Number, record.TimestampNanoseconds, "udp", Source(info), Destination(info));
                     if (sip is not null)
                     {
                         messages.Add(sip);
@@ -57,10 +58,11 @@ public static class CaptureScanner
                 }
                 else if (LooksLikeRtp(payload))
                 {
-                    if (!flows.TryGetValue((source, destination), out var flow))
+                    var key = (info.SourceAddress, info.SourcePort, info.DestinationAddress, info.DestinationPort);
+                    if (!flows.TryGetValue(key, out var flow))
                     {
-                        flow = new RtpFlow(name, source, destination);
-                        flows.Add((source, destination), flow);
+                        flow = new RtpFlow(name, Source(info), Destination(info));
+                        flows.Add(key, flow);
                     }
 
                     flow.Add(record.TimestampNanoseconds);
@@ -68,19 +70,24 @@ public static class CaptureScanner
             }
             else if (info.Protocol == (byte)IpProtocol.Tcp)
             {
-                if (!streams.TryGetValue((source, destination), out var stream))
+                var key = (info.SourceAddress, info.SourcePort, info.DestinationAddress, info.DestinationPort);
+                if (!streams.TryGetValue(key, out var stream))
                 {
                     stream = new TcpStreamBuffer();
-                    streams.Add((source, destination), stream);
+                    streams.Add(key, stream);
                 }
 
                 stream.Append(info.TcpSequence, (info.TcpFlags & TcpFlags.Syn) != 0, payload);
-                ReadStream(stream, fields, messages, name, record.Number, record.TimestampNanoseconds, source, destination);
+                ReadStream(stream, fields, messages, name, record.Number, record.TimestampNanoseconds, Source(info), Destination(info));
             }
         }
 
         return new CaptureScan(name, messages, [.. flows.Values], Math.Max(first, 0));
     }
+
+    private static MediaEndpoint Source(in PacketInfo info) => new(new Ipv4Address(info.SourceAddress).ToString(), info.SourcePort);
+
+    private static MediaEndpoint Destination(in PacketInfo info) => new(new Ipv4Address(info.DestinationAddress).ToString(), info.DestinationPort);
 
     /// <summary>RFC 3550 §5.1: version 2, room for the CSRC list, and not an RTCP packet type (RFC 5761 §4: 72-76 are RTCP's).</summary>
     public static bool LooksLikeRtp(ReadOnlySpan<byte> payload)

@@ -98,6 +98,19 @@ public sealed class DoctorCliTests : IDisposable
     }
 
     [Fact]
+    public void Captures_with_the_same_file_name_are_told_apart_by_their_paths()
+    {
+        var lan0 = DoctorLab.Capture("sip-udp-no-alg", "lan0.pcap");
+
+        var (code, output, error) = Run("doctor", lan0, DoctorLab.Capture("sip-udp-helper", "lan0.pcap"), lan0);
+
+        Assert.Empty(error);
+        Assert.Equal(1, code);
+        Assert.Contains($"{lan0} (3)", output, StringComparison.Ordinal);
+        Assert.Equal(2, output.Split('\n').Count(line => line.StartsWith("call ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void A_missing_capture_is_a_usage_error()
     {
         var (code, _, error) = Run("doctor", Path.Combine(_directory, "nothing.pcap"));
