@@ -205,9 +205,11 @@ internal sealed class CallAnalyzer
     private DoctorCause WhyNotEstablished()
     {
         var responses = _signalling.Where(c => !c.Message.IsRequest && c.Message.Method == "INVITE").Select(c => c.Message).ToList();
-        if (responses.FirstOrDefault(r => r.IsFinalResponse) is { } final)
+        // The last one: an INVITE retried with credentials after a 401/407 (same Call-ID, RFC 3261 §22.2) fails or succeeds on its own.
+        if (responses.LastOrDefault(r => r.IsFinalResponse) is { } final)
         {
-            return new DoctorCause("rejected", $"the INVITE was answered \"{final.StartLine["SIP/2.0 ".Length..]}\" ({Where(final)}): a final non-2xx response ends the transaction without a dialog (RFC 3261 §13.2.2.3)");
+            var challenge = final.StatusCode is 401 or 407 ? "; the caller did not retry with credentials (RFC 3261 §22.2)" : string.Empty;
+            return new DoctorCause("rejected", $"the INVITE was answered \"{final.StartLine["SIP/2.0 ".Length..]}\" ({Where(final)}): a final non-2xx response ends the transaction without a dialog (RFC 3261 §13.2.2.3){challenge}");
         }
 
         if (responses.Count > 0)
