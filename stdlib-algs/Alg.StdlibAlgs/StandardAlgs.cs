@@ -12,5 +12,6 @@ public static class StandardAlgs
     public static IReadOnlyList<IAlgHandler> CreateHandlers() =>
     [
         new Tftp.TftpAlg(),
+        new Sip.SipAlg(),
     ];
 }

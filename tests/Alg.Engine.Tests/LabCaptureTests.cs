@@ -31,6 +31,12 @@ public sealed class LabCaptureTests : IDisposable
         { "nat-basic", EngineMode.Compiled },
         { "tftp", EngineMode.Interpreter },
         { "tftp", EngineMode.Compiled },
+        { "sip-udp-helper", EngineMode.Interpreter },
+        { "sip-udp-helper", EngineMode.Compiled },
+        { "sip-tcp-helper", EngineMode.Interpreter },
+        { "sip-tcp-helper", EngineMode.Compiled },
+        { "sip-register-inbound", EngineMode.Interpreter },
+        { "sip-register-inbound", EngineMode.Compiled },
     };
 
     [Theory]

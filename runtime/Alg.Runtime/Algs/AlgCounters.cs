@@ -14,6 +14,15 @@ public sealed class AlgCounters
 
     public long RewritesApplied { get; internal set; }
 
+    /// <summary>Pinholes closed by the ALG (a call's end, a re-offer), not by expiry.</summary>
+    public long PinholesClosed { get; internal set; }
+
+    /// <summary>Packets dropped because an option the user configured said so.</summary>
+    public long PolicyDrops { get; internal set; }
+
+    /// <summary>The check behind the last of <see cref="PolicyDrops"/>.</summary>
+    public string? LastPolicyDrop { get; internal set; }
+
     /// <summary>Rewrites refused: out of order, overlapping, outside the data, or in TCP bytes already forwarded.</summary>
     public long RewritesRefused { get; internal set; }
 

@@ -34,6 +34,9 @@ internal sealed class AlgFlowState
     /// <summary>The ALG gave up on this connection; offsets still apply.</summary>
     public bool Stopped { get; set; }
 
+    /// <summary>A configured policy dropped the connection: every later packet is dropped too.</summary>
+    public bool Dropping { get; set; }
+
     public void Release()
     {
         if (Streams is not null)

@@ -13,17 +13,23 @@ public ref struct AlgOutput
     private readonly Span<AlgRewrite> _rewrites;
     private readonly Span<byte> _bytes;
     private readonly Span<AlgPinholeRequest> _pinholes;
+    private readonly Span<AlgGroupCommand> _groupCommands;
     private int _rewriteCount;
+    private int _groupCommandCount;
     private int _bytesUsed;
     private int _pinholeCount;
     private int _lastRewriteEnd;
     private bool _outOfOrder;
 
-    public AlgOutput(Span<AlgRewrite> rewrites, Span<byte> bytes, Span<AlgPinholeRequest> pinholes)
+    public AlgOutput(Span<AlgRewrite> rewrites, Span<byte> bytes, Span<AlgPinholeRequest> pinholes, Span<AlgGroupCommand> groupCommands = default)
     {
         _rewrites = rewrites;
         _bytes = bytes;
         _pinholes = pinholes;
+        _groupCommands = groupCommands;
+        _groupCommandCount = 0;
+        DropReasonText = null;
+        DropConnection = false;
         _rewriteCount = 0;
         _bytesUsed = 0;
         _pinholeCount = 0;
@@ -45,12 +51,25 @@ public ref struct AlgOutput
     /// <summary>Set by <see cref="ReportMalformed"/>: the packet is forwarded untouched and counted.</summary>
     public string? MalformedReason { get; private set; }
 
+    /// <summary>Set by <see cref="RequestDrop"/>: a configured policy says this packet must not pass.</summary>
+    public string? DropReasonText { get; private set; }
+
+    /// <summary>With <see cref="DropReasonText"/>: every later packet of the connection is dropped too.</summary>
+    public bool DropConnection { get; private set; }
+
     public readonly int RewriteCount => _rewriteCount;
+
+    public readonly int GroupCommandCount => _groupCommandCount;
 
     public readonly int PinholeCount => _pinholeCount;
 
     /// <summary>True when a rewrite came before the end of the previous one (refused as a whole by the stage).</summary>
     public readonly bool RewritesOutOfOrder => _outOfOrder;
+
+    /// <summary>True when <paramref name="rewrites"/> more rewrites totalling <paramref name="bytes"/> new bytes fit, so an
+    /// ALG can give all of a message's edits or none (half an edit is worse than none).</summary>
+    public readonly bool HasRoomFor(int rewrites, int bytes) =>
+        _rewrites.Length - _rewriteCount >= rewrites && _bytes.Length - _bytesUsed >= bytes;
 
     /// <summary>Replaces <paramref name="oldLength"/> bytes at <paramref name="offset"/> with <paramref name="newBytes"/>.</summary>
     public bool TryRewrite(int offset, int oldLength, ReadOnlySpan<byte> newBytes)
@@ -97,9 +116,41 @@ public ref struct AlgOutput
         return true;
     }
 
+    /// <summary>Closes every pinhole of one conversation (applied before this packet's new pinholes).</summary>
+    public bool TryRemovePinholeGroup(long group) => TryAddGroupCommand(new AlgGroupCommand(group, false, default, 0));
+
+    /// <summary>Narrows one conversation's pinholes to <paramref name="peer"/> and resets their lifetime.</summary>
+    public bool TryRestrictPinholeGroup(long group, ExpectedPeer peer, long lifetimeNanoseconds) =>
+        TryAddGroupCommand(new AlgGroupCommand(group, true, peer, lifetimeNanoseconds));
+
+    /// <summary>
+    /// Drops the packet because an option the user configured says so (an ALG never drops on its own: it
+    /// translates, alg-behaviour §2 #15). Rewrites and pinholes of this packet are discarded.
+    /// </summary>
+    /// <param name="reason">A constant string naming the violated check.</param>
+    /// <param name="wholeConnection">Also drop every later packet of the flow (ASA <c>drop-connection</c>/<c>reset</c>).</param>
+    public void RequestDrop(string reason, bool wholeConnection)
+    {
+        DropReasonText = reason;
+        DropConnection |= wholeConnection;
+    }
+
     /// <summary>Bad protocol input: no rewrite, no pinhole, the packet is forwarded untouched and counted.</summary>
     /// <param name="reason">A constant string naming what was wrong (kept as the ALG's last malformed reason).</param>
     public void ReportMalformed(string reason) => MalformedReason = reason;
+
+    private bool TryAddGroupCommand(in AlgGroupCommand command)
+    {
+        if (command.Group == 0 || _groupCommandCount == _groupCommands.Length)
+        {
+            return false;
+        }
+
+        _groupCommands[_groupCommandCount++] = command;
+        return true;
+    }
+
+    internal readonly AlgGroupCommand GroupCommandAt(int index) => _groupCommands[index];
 
     internal readonly AlgRewrite RewriteAt(int index) => _rewrites[index];
 

@@ -37,6 +37,7 @@ public sealed class AlgStage
     private readonly AlgRewrite[] _rewrites;
     private readonly byte[] _scratch;
     private readonly AlgPinholeRequest[] _pinholes;
+    private readonly AlgGroupCommand[] _groupCommands;
     private readonly AlgStageOptions _options;
     private readonly ReassemblyBudget _budget;
     private long _lastSweepTick = long.MinValue;
@@ -52,6 +53,7 @@ public sealed class AlgStage
         _rewrites = new AlgRewrite[_options.MaxRewrites];
         _scratch = new byte[_options.ScratchBytes];
         _pinholes = new AlgPinholeRequest[_options.MaxPinholes];
+        _groupCommands = new AlgGroupCommand[_options.MaxPinholes];
         _budget = new ReassemblyBudget(_options.StreamBudgetBytes);
         foreach (var handler in handlers)
         {
@@ -174,14 +176,18 @@ public sealed class AlgStage
 
         if ((flow.Flags & FlowEntryFlags.FromExpectation) != 0)
         {
-            // The master's ALG already saw the signalling that announced this flow; it only needs to keep the
-            // mapping it was addressed to alive.
+            // A pinhole flow keeps the mapping it was addressed to alive. Media and data flows carry nothing an ALG
+            // reads; a signalling flow a registration let in (a SIP INVITE to a registered phone) does, and is
+            // dispatched by its service port like any other.
             if (flow.MappingIndex < 0 && flow.Initiator == FlowSide.Outside)
             {
                 engine.AdoptMappingOfPinholeFlow(id.Index);
             }
 
-            return DropReason.None;
+            if ((flow.Flags & FlowEntryFlags.AlgState) == 0 && Dispatch(info.Protocol, flow.ReplyKey.SourcePort) < 0)
+            {
+                return DropReason.None;
+            }
         }
 
         if ((info.Flags & PacketFlags.HasPorts) == 0 || (info.Protocol != IpProtocol.Udp && info.Protocol != IpProtocol.Tcp))
@@ -192,9 +198,15 @@ public sealed class AlgStage
         // A flow with state stays with the ALG that has it, whatever a reconfiguration did to the port map.
         if ((flow.Flags & FlowEntryFlags.AlgState) != 0 && _states.TryGetValue(id, out var held))
         {
+            if (held.Dropping)
+            {
+                held.Plan.Counters.PolicyDrops++;
+                return DropReason.AlgPolicyViolation;
+            }
+
             return info.Protocol == IpProtocol.Tcp
                 ? InspectSegment(engine, ref packet, ref info, held.Plan.Handler!, held.Plan, held, in flow, id, isReply, side, now)
-                : InspectDatagram(engine, ref packet, ref info, held.Plan.Handler!, held.Plan, ContextOf(engine, in flow, id, isReply, side, held.Plan, now, held.Session, 0, 0), now, held.Stopped);
+                : InspectDatagram(engine, ref packet, ref info, held.Plan.Handler!, held.Plan, ContextOf(engine, in flow, id, isReply, side, held.Plan, now, held.Session, 0, 0), now, held);
         }
 
         var planId = Dispatch(info.Protocol, flow.ReplyKey.SourcePort);
@@ -210,7 +222,7 @@ public sealed class AlgStage
             if (session is null && info.Protocol == IpProtocol.Udp)
             {
                 // Stateless over UDP (TFTP): nothing is stored, so such flows cost the stage nothing.
-                return InspectDatagram(engine, ref packet, ref info, handler, plan, in fresh, now);
+                return InspectDatagram(engine, ref packet, ref info, handler, plan, in fresh, now, null);
             }
 
             state = new AlgFlowState(plan, session, info.Protocol == IpProtocol.Tcp, _options.StreamCapacity, _budget);
@@ -224,23 +236,29 @@ public sealed class AlgStage
         }
 
         var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, 0, 0);
-        return InspectDatagram(engine, ref packet, ref info, handler, plan, in context, now, state.Stopped);
+        return InspectDatagram(engine, ref packet, ref info, handler, plan, in context, now, state);
     }
 
-    private DropReason InspectDatagram(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, IAlgHandler handler, AlgPlanEntry plan, in AlgFlowContext context, long now, bool stopped = false)
+    private DropReason InspectDatagram(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, IAlgHandler handler, AlgPlanEntry plan, in AlgFlowContext context, long now, AlgFlowState? state)
     {
-        if (stopped)
+        if (state is { Stopped: true })
         {
             return DropReason.None;
         }
 
-        var output = new AlgOutput(_rewrites, _scratch, _pinholes);
+        var output = new AlgOutput(_rewrites, _scratch, _pinholes, _groupCommands);
         if (!TryInspect(handler, in context, packet.Span[info.PayloadOffset..info.PacketEnd], ref output, plan.Counters))
         {
             return DropReason.None;
         }
 
-        return Apply(engine, ref packet, ref info, plan, ref output, 0, info.PayloadOffset, info.PayloadLength, now, out _);
+        var reason = Apply(engine, ref packet, ref info, plan, ref output, context.Flow, 0, info.PayloadOffset, info.PayloadLength, now, out _);
+        if (output.DropConnection && state is not null)
+        {
+            state.Dropping = true;
+        }
+
+        return reason;
     }
 
     private DropReason InspectSegment(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, IAlgHandler handler, AlgPlanEntry plan, AlgFlowState state, in FlowEntry flow, FlowId id, bool isReply, FlowSide side, long now)
@@ -276,14 +294,19 @@ public sealed class AlgStage
                 }
 
                 var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, packetStart, stream.NextSequence);
-                var output = new AlgOutput(_rewrites, _scratch, _pinholes);
+                var output = new AlgOutput(_rewrites, _scratch, _pinholes, _groupCommands);
                 if (!TryInspect(handler, in context, stream.Readable, ref output, plan.Counters))
                 {
                     // A failed parse cannot say where the next message starts: stop inspecting, keep the offsets.
-                    output = new AlgOutput(_rewrites, _scratch, _pinholes) { StopInspecting = true };
+                    output = new AlgOutput(_rewrites, _scratch, _pinholes, _groupCommands) { StopInspecting = true };
                 }
 
-                reason = Apply(engine, ref packet, ref info, plan, ref output, packetStart, info.PayloadOffset + skip, payloadLength - skip, now, out var delta);
+                reason = Apply(engine, ref packet, ref info, plan, ref output, id, packetStart, info.PayloadOffset + skip, payloadLength - skip, now, out var delta);
+                if (output.DropConnection)
+                {
+                    state.Dropping = true;
+                }
+
                 if (delta != 0)
                 {
                     state.Offsets![direction].Record(sequence, delta);
@@ -333,15 +356,36 @@ public sealed class AlgStage
     /// <param name="windowStart">Offset in the ALG's data of the first byte this packet still carries.</param>
     /// <param name="framePosition">Frame offset of that byte.</param>
     /// <param name="windowLength">How many of the ALG's bytes this packet carries.</param>
-    private static DropReason Apply(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, AlgPlanEntry plan, ref AlgOutput output, int windowStart, int framePosition, int windowLength, long now, out int delta)
+    private static DropReason Apply(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, AlgPlanEntry plan, ref AlgOutput output, FlowId master, int windowStart, int framePosition, int windowLength, long now, out int delta)
     {
         delta = 0;
         var counters = plan.Counters;
+        if (output.DropReasonText is { } dropped)
+        {
+            counters.PolicyDrops++;
+            counters.LastPolicyDrop = dropped;
+            return DropReason.AlgPolicyViolation;
+        }
+
         if (output.MalformedReason is { } malformed)
         {
             counters.Malformed++;
             counters.LastMalformedReason = malformed;
             return DropReason.None;
+        }
+
+        var ownerTag = plan.OwnerTag;
+        for (var i = 0; i < output.GroupCommandCount; i++)
+        {
+            var command = output.GroupCommandAt(i);
+            if (command.Restrict)
+            {
+                engine.Expectations.RestrictGroup(ownerTag, master, command.Group, command.Peer, command.LifetimeNanoseconds, now);
+            }
+            else
+            {
+                counters.PinholesClosed += engine.Expectations.RemoveGroup(ownerTag, master, command.Group);
+            }
         }
 
         for (var i = 0; i < output.PinholeCount; i++)
@@ -444,7 +488,7 @@ public sealed class AlgStage
             plan.Handler!.Descriptor,
             plan.Options,
             engine.Timeouts,
-            OwnerTagOf(plan.Id),
+            plan.OwnerTag,
             now,
             session,
             packetStart,
@@ -452,8 +496,19 @@ public sealed class AlgStage
             new AlgNat(engine, now));
     }
 
-    /// <summary>The owner tag the stage hands an ALG for its pinholes.</summary>
-    public static int OwnerTagOf(int planId) => 0x414C0000 | (planId & 0xFFFF);
+    /// <summary>The owner tag the stage hands an ALG for its pinholes: from its name, not its plan id, so pinholes
+    /// opened before a reconfiguration (which may renumber plans) stay the ALG's own.</summary>
+    public static int OwnerTagOf(string algName)
+    {
+        // FNV-1a over the lower-cased name: stable across processes, unlike string.GetHashCode.
+        var hash = 2166136261u;
+        foreach (var c in algName)
+        {
+            hash = (hash ^ char.ToLowerInvariant(c)) * 16777619u;
+        }
+
+        return (int)(hash & 0x7FFFFFFF);
+    }
 
     private void Sweep(NatEngine engine)
     {

@@ -6,5 +6,8 @@ internal struct ExpectationSlot
     public ExpectationSpec Spec;
     public long ExpiresAt;
     public int Next;
+
+    /// <summary>The next pinhole of the same group (<see cref="ExpectationSpec.Group"/> ≠ 0), or -1.</summary>
+    public int GroupNext;
     public bool InUse;
 }

@@ -12,6 +12,8 @@ namespace Alg.Runtime.Flows;
 /// <param name="Persistent">False: the pinhole closes after one match; true: it stays until it expires or is removed.</param>
 /// <param name="Master">The signalling flow that asked for it.</param>
 /// <param name="OwnerTag">Which ALG (and which of its sessions) owns it, so the ALG can remove its own.</param>
+/// <param name="Group">Which conversation on the master flow it belongs to (e.g. a hash of a SIP Call-ID), so one
+/// call's pinholes can be updated or closed without touching the other calls on the same signalling flow; 0 for none.</param>
 public readonly record struct ExpectationSpec(
     byte Protocol,
     FlowSide ArrivalSide,
@@ -23,4 +25,5 @@ public readonly record struct ExpectationSpec(
     long LifetimeNanoseconds,
     bool Persistent,
     FlowId Master,
-    int OwnerTag);
+    int OwnerTag,
+    long Group = 0);

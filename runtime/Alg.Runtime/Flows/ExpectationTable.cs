@@ -12,6 +12,7 @@ public sealed class ExpectationTable
     private readonly ExpectationSlot[] _slots;
     private readonly int[] _buckets;
     private readonly int _bucketMask;
+    private readonly Dictionary<ExpectationGroupKey, int> _groupHeads = [];
     private int _freeHead;
 
     // No pinhole expires before this time, so sweeps before it can be skipped.
@@ -62,6 +63,14 @@ public sealed class ExpectationTable
         var bucket = Bucket(spec.Protocol, spec.ArrivalSide, spec.LocalAddress, spec.LocalPort);
         slot.Next = _buckets[bucket];
         _buckets[bucket] = handle;
+        slot.GroupNext = -1;
+        if (spec.Group != 0)
+        {
+            var key = new ExpectationGroupKey(spec.OwnerTag, spec.Master, spec.Group);
+            slot.GroupNext = _groupHeads.GetValueOrDefault(key, -1);
+            _groupHeads[key] = handle;
+        }
+
         Count++;
         Opened++;
         return true;
@@ -152,6 +161,56 @@ public sealed class ExpectationTable
         return removed;
     }
 
+    /// <summary>Pinholes open now in one group of one master flow.</summary>
+    public int CountGroup(int ownerTag, FlowId master, long group)
+    {
+        var count = 0;
+        for (var current = _groupHeads.GetValueOrDefault(new ExpectationGroupKey(ownerTag, master, group), -1); current >= 0; current = _slots[current].GroupNext)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Closes one conversation's pinholes (a SIP BYE, CANCEL or failure; a re-offer before reopening).</summary>
+    /// <remarks>O(pinholes of the group), so a busy signalling flow's teardown does not scan the table.</remarks>
+    public int RemoveGroup(int ownerTag, FlowId master, long group)
+    {
+        if (group == 0)
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        while (_groupHeads.TryGetValue(new ExpectationGroupKey(ownerTag, master, group), out var head) && Remove(head))
+        {
+            removed++;
+        }
+
+        return removed;
+    }
+
+    /// <summary>
+    /// Narrows who may use one conversation's pinholes and resets how long they wait (an SDP answer names the
+    /// media peer the offer could not know).
+    /// </summary>
+    public int RestrictGroup(int ownerTag, FlowId master, long group, ExpectedPeer peer, long lifetimeNanoseconds, long now)
+    {
+        var updated = 0;
+        var expiresAt = lifetimeNanoseconds == long.MaxValue ? long.MaxValue : now + lifetimeNanoseconds;
+        for (var current = _groupHeads.GetValueOrDefault(new ExpectationGroupKey(ownerTag, master, group), -1); current >= 0; current = _slots[current].GroupNext)
+        {
+            ref var slot = ref _slots[current];
+            slot.Spec = slot.Spec with { Peer = peer };
+            slot.ExpiresAt = expiresAt;
+            _earliestExpiry = Math.Min(_earliestExpiry, expiresAt);
+            updated++;
+        }
+
+        return updated;
+    }
+
     /// <summary>Sweeps expired pinholes; O(capacity) when one is due, O(1) otherwise.</summary>
     public int RemoveExpired(long now)
     {
@@ -191,11 +250,44 @@ public sealed class ExpectationTable
             _slots[previous].Next = slot.Next;
         }
 
+        if (slot.Spec.Group != 0)
+        {
+            UnlinkFromGroup(current, ref slot);
+        }
+
         slot.InUse = false;
         slot.Spec = default;
         slot.Next = _freeHead;
         _freeHead = current;
         Count--;
+    }
+
+    private void UnlinkFromGroup(int handle, ref ExpectationSlot slot)
+    {
+        var key = new ExpectationGroupKey(slot.Spec.OwnerTag, slot.Spec.Master, slot.Spec.Group);
+        var head = _groupHeads.GetValueOrDefault(key, -1);
+        if (head == handle)
+        {
+            if (slot.GroupNext < 0)
+            {
+                _groupHeads.Remove(key);
+            }
+            else
+            {
+                _groupHeads[key] = slot.GroupNext;
+            }
+
+            return;
+        }
+
+        for (var current = head; current >= 0; current = _slots[current].GroupNext)
+        {
+            if (_slots[current].GroupNext == handle)
+            {
+                _slots[current].GroupNext = slot.GroupNext;
+                return;
+            }
+        }
     }
 
     private int Bucket(byte protocol, FlowSide side, uint address, ushort port)

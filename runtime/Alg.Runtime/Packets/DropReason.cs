@@ -44,4 +44,7 @@ public enum DropReason : byte
 
     /// <summary>An access list applied to the exit interface denied the packet.</summary>
     AclDeniedOutbound,
+
+    /// <summary>An ALG option the user configured said to drop it (e.g. ASA <c>strict-header-validation action drop</c>).</summary>
+    AlgPolicyViolation,
 }

@@ -225,7 +225,7 @@ public static class SipMessageParser
 
         var space = data.IndexOf((byte)' ');
         var first = space < 0 ? data : data[..space];
-        return data.StartsWith(Version[..Math.Min(Version.Length, data.Length)]) || (IsToken(first) && first.Length <= 16);
+        return data.StartsWith(Version.AsSpan(0, Math.Min(Version.Length, data.Length))) || (IsToken(first) && first.Length <= 16);
     }
 
     private static int TrimEnd(ReadOnlySpan<byte> name)

@@ -149,7 +149,7 @@ public static class SipUriLocator
     }
 
     // End of one comma-separated element: commas inside "quotes" or <brackets> do not count (§7.3.1).
-    private static int ElementEnd(ReadOnlySpan<byte> value, int start)
+    internal static int ElementEnd(ReadOnlySpan<byte> value, int start)
     {
         var quoted = false;
         var bracket = false;

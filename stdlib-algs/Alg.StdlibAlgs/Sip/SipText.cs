@@ -1,0 +1,269 @@
+using System.Buffers.Text;
+
+namespace Alg.StdlibAlgs.Sip;
+
+/// <summary>The few text conversions the SIP ALG needs, over bytes and without allocating.</summary>
+internal static class SipText
+{
+    /// <summary>Parses a dotted-quad IPv4 address that makes up the whole span (no leading zeros beyond one digit group of 3).</summary>
+    public static bool TryParseIpv4(ReadOnlySpan<byte> text, out uint address)
+    {
+        address = 0;
+        var part = 0;
+        var digits = 0;
+        var value = 0;
+        foreach (var c in text)
+        {
+            if (c == '.')
+            {
+                if (digits == 0 || part == 3)
+                {
+                    return false;
+                }
+
+                address = address << 8 | (uint)value;
+                part++;
+                digits = 0;
+                value = 0;
+            }
+            else if (c is >= (byte)'0' and <= (byte)'9' && digits < 3)
+            {
+                value = (value * 10) + (c - '0');
+                digits++;
+                if (value > 255)
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0 || part != 3)
+        {
+            return false;
+        }
+
+        address = address << 8 | (uint)value;
+        return true;
+    }
+
+    /// <summary>Parses a port (1-5 digits, ≤ 65535) that makes up the whole span.</summary>
+    public static bool TryParsePort(ReadOnlySpan<byte> text, out int port)
+    {
+        port = 0;
+        if (text.Length is 0 or > 5)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (c is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            port = (port * 10) + (c - '0');
+        }
+
+        return port <= 65535;
+    }
+
+    /// <summary>Parses a non-negative decimal (delta-seconds, CSeq numbers) of at most 10 digits; leading/trailing blanks allowed.</summary>
+    public static bool TryParseNumber(ReadOnlySpan<byte> text, out long value)
+    {
+        value = 0;
+        text = Trim(text);
+        if (text.Length is 0 or > 10)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (c is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+
+    public static int Ipv4Length(uint address)
+    {
+        var length = 3;
+        for (var shift = 24; shift >= 0; shift -= 8)
+        {
+            length += NumberLength((address >> shift) & 0xFF);
+        }
+
+        return length;
+    }
+
+    public static int NumberLength(long value)
+    {
+        var length = 1;
+        while (value >= 10)
+        {
+            value /= 10;
+            length++;
+        }
+
+        return length;
+    }
+
+    public static int WriteIpv4(uint address, Span<byte> destination)
+    {
+        var written = 0;
+        for (var shift = 24; shift >= 0; shift -= 8)
+        {
+            if (shift != 24)
+            {
+                destination[written++] = (byte)'.';
+            }
+
+            written += WriteNumber((address >> shift) & 0xFF, destination[written..]);
+        }
+
+        return written;
+    }
+
+    public static int WriteNumber(long value, Span<byte> destination)
+    {
+        Utf8Formatter.TryFormat(value, destination, out var written);
+        return written;
+    }
+
+    public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && IsBlank(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsBlank(text[end - 1]))
+        {
+            end--;
+        }
+
+        return text[start..end];
+    }
+
+    public static bool IsBlank(byte c) => c is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+
+    public static bool EqualsIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerCase)
+    {
+        if (text.Length != lowerCase.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is >= (byte)'A' and <= (byte)'Z')
+            {
+                c = (byte)(c | 0x20);
+            }
+
+            if (c != lowerCase[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A 64-bit FNV-1a hash, never 0 (0 means "no group" to the pinhole table).</summary>
+    public static long Hash(ReadOnlySpan<byte> text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash == 0 ? 1 : (long)hash;
+    }
+
+    /// <summary>Finds a <c>;name=value</c> parameter in a header element and returns the value's offsets, or false.</summary>
+    public static bool TryFindParameter(ReadOnlySpan<byte> element, ReadOnlySpan<byte> lowerName, out int valueStart, out int valueLength)
+    {
+        valueStart = -1;
+        valueLength = 0;
+        var inQuotes = false;
+        var inBrackets = false;
+        for (var i = 0; i < element.Length; i++)
+        {
+            var c = element[i];
+            if (c == '"')
+            {
+                inQuotes = !inQuotes;
+            }
+            else if (!inQuotes && c == '<')
+            {
+                inBrackets = true;
+            }
+            else if (!inQuotes && c == '>')
+            {
+                inBrackets = false;
+            }
+            else if (!inQuotes && !inBrackets && c == ';')
+            {
+                var nameStart = i + 1;
+                while (nameStart < element.Length && IsBlank(element[nameStart]))
+                {
+                    nameStart++;
+                }
+
+                var nameEnd = nameStart;
+                while (nameEnd < element.Length && element[nameEnd] is not ((byte)'=' or (byte)';' or (byte)' ' or (byte)'\t'))
+                {
+                    nameEnd++;
+                }
+
+                if (EqualsIgnoreCase(element[nameStart..nameEnd], lowerName))
+                {
+                    var start = nameEnd;
+                    while (start < element.Length && IsBlank(element[start]))
+                    {
+                        start++;
+                    }
+
+                    if (start >= element.Length || element[start] != '=')
+                    {
+                        valueStart = start;
+                        return true;
+                    }
+
+                    start++;
+                    while (start < element.Length && IsBlank(element[start]))
+                    {
+                        start++;
+                    }
+
+                    var end = start;
+                    while (end < element.Length && element[end] is not ((byte)';' or (byte)',' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                    {
+                        end++;
+                    }
+
+                    valueStart = start;
+                    valueLength = end - start;
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

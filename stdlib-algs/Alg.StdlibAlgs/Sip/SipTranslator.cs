@@ -1,0 +1,845 @@
+using Alg.Runtime.Algs;
+using Alg.Runtime.Flows;
+using Alg.Runtime.Nat;
+using Alg.Runtime.Packets;
+
+namespace Alg.StdlibAlgs.Sip;
+
+/// <summary>
+/// Translates one whole SIP message and keeps the flow's SIP state: the heart of the SIP ALG.
+/// </summary>
+/// <remarks>
+/// <para>Rule for every field (alg-behaviour §2 #1, #2, #13): only an address:port equal to this flow's own private
+/// endpoint (outbound) or its own mapped endpoint (inbound, and only for a kind of field this ALG translated
+/// outbound) is rewritten, and only in the Request-URI, the top Via (sent-by, received, rport, maddr), every
+/// Contact, From and To, and in outbound SDP o=, c=, m= and a=rtcp. Record-Route, Route, Call-ID, tags, branch and
+/// a=candidate are never touched; SDP with ICE candidates is left alone (RFC 8445 §5.4).</para>
+/// <para>Media (RFC 3264, RFC 4566 §5.7/§5.14, RFC 3605): each m= line announcing the sender's own address gets a
+/// reserved mapping for RTP and, unless rtcp-mux (RFC 5761), RTCP, so the announced endpoint is the one the media
+/// leaves with (§2 #14); pinholes for them admit only the far end's media address, learnt from its SDP (the
+/// signalling peer until then). Port 0 and c=0.0.0.0 open nothing (RFC 3264 §6, §8.4).</para>
+/// </remarks>
+internal static class SipTranslator
+{
+    private const int MaxEdits = 64;
+    private const int MaxSdpLines = 64;
+    private const int MaxMedia = 8;
+    private const int DefaultSipPort = 5060;
+    private const long DefaultRegisterExpires = 3600;
+    private const long RegistrationGrace = 32 * NatTimeouts.Second;
+
+    private const string RtpPeerReason = "RFC 3550/RFC 4961: an RTP sender's source port is not signalled";
+    private const string RegistrarPortReason = "RFC 3261 §18.2.2: in-dialog and new requests may come from any registrar port";
+
+    public static void Translate(
+        in AlgFlowContext context,
+        SipSession session,
+        SipSettings settings,
+        scoped ReadOnlySpan<byte> message,
+        in SipMessageInfo info,
+        scoped ReadOnlySpan<SipHeaderField> fields,
+        int baseOffset,
+        bool canRewrite,
+        ref AlgOutput output)
+    {
+        var facts = SipMessageFacts.Read(message, in info, fields);
+        if (!CheckPolicy(settings, in facts, info.IsRequest, ref output))
+        {
+            return;
+        }
+
+        var outbound = context.ArrivalSide == FlowSide.Inside;
+        var from = outbound ? context.Inside : context.Mapped;
+        var to = outbound ? context.Mapped : context.Inside;
+        var translate = context.Translated && canRewrite;
+
+        Span<SipEdit> edits = stackalloc SipEdit[MaxEdits];
+        var count = 0;
+        var contactIsSender = false;
+        var overflow = false;
+        if (translate)
+        {
+            overflow = !PlanHeaderEdits(session, message, in info, fields, outbound, from, to, edits, ref count, out contactIsSender);
+        }
+        else if (outbound)
+        {
+            contactIsSender = ContactNames(message, fields, context.Inside);
+        }
+
+        Span<SipMediaPlan> media = stackalloc SipMediaPlan[MaxMedia];
+        var mediaCount = 0;
+        var body = message.Slice(info.BodyStart, info.BodyLength);
+        var hasSdp = body.Length > 0 && facts.BodyIsSdp;
+        var callId = facts.CallId;
+        if (hasSdp && outbound && context.Translated && !overflow)
+        {
+            var peer = session.RemoteMediaOf(callId);
+            overflow = !PlanSdpEdits(in context, body, info.BodyStart, peer == 0 ? context.Remote.Address : peer, MediaLifetime(settings, in facts, info.IsRequest), translate, edits, ref count, media, ref mediaCount);
+        }
+
+        if (overflow)
+        {
+            output.ReportMalformed("more SIP/SDP fields to translate than one message may have");
+            return;
+        }
+
+        if (count > 0)
+        {
+            PlanContentLength(message, in info, fields, edits, ref count);
+            Emit(edits[..count], baseOffset, ref output);
+        }
+
+        UpdateState(in context, session, settings, message, in info, fields, in facts, outbound, contactIsSender, hasSdp, body, media[..mediaCount], ref output);
+    }
+
+    private static bool CheckPolicy(SipSettings settings, in SipMessageFacts facts, bool request, ref AlgOutput output)
+    {
+        if (settings.StrictHeaderValidation != SipViolationAction.Off && !facts.HasMandatoryHeaders(request))
+        {
+            return Violate(settings.StrictHeaderValidation, "strict-header-validation: a mandatory header is missing (RFC 3261 §8.1.1)", ref output);
+        }
+
+        if (request && settings.MaxForwardsValidation != SipViolationAction.Off && facts.MaxForwards == 0)
+        {
+            return Violate(settings.MaxForwardsValidation, "max-forwards-validation: Max-Forwards is 0 (RFC 3261 §16.3 step 2)", ref output);
+        }
+
+        return true;
+    }
+
+    /// <returns>False when the message must not be processed further (dropped).</returns>
+    private static bool Violate(SipViolationAction action, string reason, ref AlgOutput output)
+    {
+        if (action is SipViolationAction.Drop or SipViolationAction.DropConnection)
+        {
+            output.RequestDrop(reason, action == SipViolationAction.DropConnection);
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool PlanHeaderEdits(
+        SipSession session,
+        ReadOnlySpan<byte> message,
+        in SipMessageInfo info,
+        ReadOnlySpan<SipHeaderField> fields,
+        bool outbound,
+        AlgEndpoint from,
+        AlgEndpoint to,
+        Span<SipEdit> edits,
+        ref int count,
+        out bool contactIsSender)
+    {
+        contactIsSender = false;
+        if (info.IsRequest && (outbound || session.ContactTranslated)
+            && SipUriLocator.TryLocate(message.Slice(info.RequestUriStart, info.RequestUriLength), info.RequestUriStart, out var requestUri)
+            && !TryMap(message, requestUri, from, to, edits, ref count))
+        {
+            return false;
+        }
+
+        var sawVia = false;
+        var sawFrom = false;
+        var sawTo = false;
+        Span<SipHostPort> found = stackalloc SipHostPort[16];
+        foreach (var field in fields)
+        {
+            var value = message.Slice(field.ValueStart, field.ValueLength);
+            switch (field.Kind)
+            {
+                case SipHeaderKind.Via when !sawVia:
+                    sawVia = true;
+                    if ((outbound || session.ViaTranslated) && SipViaParser.TryParseTop(value, field.ValueStart, out var via))
+                    {
+                        var before = count;
+                        if (!MapVia(message, in via, from, to, edits, ref count))
+                        {
+                            return false;
+                        }
+
+                        session.ViaTranslated |= outbound && count > before;
+                    }
+
+                    break;
+                case SipHeaderKind.Contact:
+                    if (outbound || session.ContactTranslated)
+                    {
+                        var contacts = SipUriLocator.FindAll(value, field.ValueStart, found);
+                        if (contacts < 0)
+                        {
+                            return false;
+                        }
+
+                        for (var i = 0; i < contacts; i++)
+                        {
+                            var before = count;
+                            if (!TryMap(message, found[i], from, to, edits, ref count))
+                            {
+                                return false;
+                            }
+
+                            if (count > before && outbound)
+                            {
+                                session.ContactTranslated = true;
+                                contactIsSender = true;
+                            }
+                        }
+                    }
+
+                    contactIsSender |= outbound && SipText.Trim(value).SequenceEqual("*"u8);
+                    break;
+                case SipHeaderKind.From when !sawFrom:
+                case SipHeaderKind.To when !sawTo:
+                    // Inbound, a far end that learnt the phone's mapped Contact addresses it there in To (and a
+                    // response echoes From): mapped back once either was translated outbound, as Linux does.
+                    sawFrom |= field.Kind == SipHeaderKind.From;
+                    sawTo |= field.Kind == SipHeaderKind.To;
+                    if ((outbound || session.FromToTranslated || session.ContactTranslated) && SipUriLocator.TryLocate(value, field.ValueStart, out var uri))
+                    {
+                        var before = count;
+                        if (!TryMap(message, uri, from, to, edits, ref count))
+                        {
+                            return false;
+                        }
+
+                        session.FromToTranslated |= outbound && count > before;
+                    }
+
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Without translation: does a Contact name the sender's own endpoint (for REGISTER bookkeeping)?</summary>
+    private static bool ContactNames(ReadOnlySpan<byte> message, ReadOnlySpan<SipHeaderField> fields, AlgEndpoint endpoint)
+    {
+        Span<SipHostPort> found = stackalloc SipHostPort[16];
+        foreach (var field in fields)
+        {
+            if (field.Kind != SipHeaderKind.Contact)
+            {
+                continue;
+            }
+
+            var value = message.Slice(field.ValueStart, field.ValueLength);
+            var contacts = SipUriLocator.FindAll(value, field.ValueStart, found);
+            for (var i = 0; i < contacts; i++)
+            {
+                if (Matches(message, found[i], endpoint))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MapVia(ReadOnlySpan<byte> message, in SipVia via, AlgEndpoint from, AlgEndpoint to, Span<SipEdit> edits, ref int count)
+    {
+        if (!TryMap(message, via.SentBy, from, to, edits, ref count))
+        {
+            return false;
+        }
+
+        // received= and maddr= carry an address only; rport= a port only (RFC 3261 §18.2.1, RFC 3581 §4).
+        // The three come in document order after sent-by, but not in a fixed order among themselves.
+        Span<(int Start, int Length, bool IsPort)> parameters =
+        [
+            (via.ReceivedStart, via.ReceivedLength, false),
+            (via.RportStart, via.RportLength, true),
+            (via.MaddrStart, via.MaddrLength, false),
+        ];
+        parameters.Sort((a, b) => a.Start.CompareTo(b.Start));
+        foreach (var (start, length, isPort) in parameters)
+        {
+            if (start < 0 || length == 0)
+            {
+                continue;
+            }
+
+            var text = message.Slice(start, length);
+            if (isPort)
+            {
+                if (SipText.TryParsePort(text, out var port) && port == from.Port && port != to.Port && !Add(edits, ref count, new SipEdit(start, length, SipEditKind.Number, 0, to.Port)))
+                {
+                    return false;
+                }
+            }
+            else if (SipText.TryParseIpv4(text, out var address) && address == from.Address && address != to.Address
+                && !Add(edits, ref count, new SipEdit(start, length, SipEditKind.Address, to.Address, 0)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Plans the rewrite of one host[:port] if it is exactly <paramref name="from"/>; false only when out of room.</summary>
+    private static bool TryMap(ReadOnlySpan<byte> message, SipHostPort hostPort, AlgEndpoint from, AlgEndpoint to, Span<SipEdit> edits, ref int count)
+    {
+        if (!Matches(message, hostPort, from) || from == to)
+        {
+            return true;
+        }
+
+        if (hostPort.HasPort)
+        {
+            var length = hostPort.PortStart + hostPort.PortLength - hostPort.HostStart;
+            return Add(edits, ref count, new SipEdit(hostPort.HostStart, length, SipEditKind.AddressAndPort, to.Address, to.Port));
+        }
+
+        // No port written means 5060 (RFC 3261 §19.1.2); a mapped port that differs must be written out (§2 #12).
+        return to.Port == DefaultSipPort
+            ? Add(edits, ref count, new SipEdit(hostPort.HostStart, hostPort.HostLength, SipEditKind.Address, to.Address, 0))
+            : Add(edits, ref count, new SipEdit(hostPort.HostStart, hostPort.HostLength, SipEditKind.AddressAndPort, to.Address, to.Port));
+    }
+
+    private static bool Matches(ReadOnlySpan<byte> message, SipHostPort hostPort, AlgEndpoint endpoint)
+    {
+        if (!SipText.TryParseIpv4(message.Slice(hostPort.HostStart, hostPort.HostLength), out var address) || address != endpoint.Address)
+        {
+            return false;
+        }
+
+        if (!hostPort.HasPort)
+        {
+            return endpoint.Port == DefaultSipPort;
+        }
+
+        return SipText.TryParsePort(message.Slice(hostPort.PortStart, hostPort.PortLength), out var port) && port == endpoint.Port;
+    }
+
+    private static bool PlanSdpEdits(
+        in AlgFlowContext context,
+        ReadOnlySpan<byte> body,
+        int bodyStart,
+        uint peer,
+        long lifetime,
+        bool rewrite,
+        Span<SipEdit> edits,
+        ref int count,
+        Span<SipMediaPlan> media,
+        ref int mediaCount)
+    {
+        Span<SdpLine> lines = stackalloc SdpLine[MaxSdpLines];
+        var lineCount = SdpParser.Parse(body, lines, out var usesIce);
+        if (lineCount < 0)
+        {
+            return false;
+        }
+
+        if (usesIce)
+        {
+            // ICE (RFC 8445 §5.4): the endpoints found their own path; translating c=/m= would make the default
+            // candidate disagree with the candidates and fail the check. Leave the SDP, and its pinholes, alone.
+            return true;
+        }
+
+        lines = lines[..lineCount];
+        var inside = context.Inside.Address;
+        var sessionAddress = 0u;
+        var sessionHasAddress = false;
+        foreach (var line in lines)
+        {
+            if (line.Kind == SdpLineKind.Connection && line.MediaIndex < 0 && TryAddress(body, in line, out sessionAddress))
+            {
+                sessionHasAddress = true;
+                break;
+            }
+        }
+
+        // Pass 1: every m= line's effective address (media-level c= overrides session-level, RFC 4566 §5.7), ports,
+        // a=rtcp and rtcp-mux.
+        foreach (var line in lines)
+        {
+            if (line.Kind == SdpLineKind.Media)
+            {
+                if (mediaCount == media.Length)
+                {
+                    return false;
+                }
+
+                var port = TryNumber(body, line.PortStart, line.PortLength, out var p) ? (int)p : -1;
+                media[mediaCount++] = new SipMediaPlan { LineIndex = -1, Port = port, Address = sessionHasAddress ? sessionAddress : 0, RtcpPort = -1 };
+            }
+        }
+
+        var lineIndex = 0;
+        foreach (var line in lines)
+        {
+            if (line.MediaIndex >= 0 && line.MediaIndex < mediaCount)
+            {
+                ref var plan = ref media[line.MediaIndex];
+                switch (line.Kind)
+                {
+                    case SdpLineKind.Media:
+                        plan.LineIndex = lineIndex;
+                        break;
+                    case SdpLineKind.Connection when TryAddress(body, in line, out var address):
+                        plan.Address = address;
+                        break;
+                    case SdpLineKind.RtcpMux:
+                        plan.Mux = true;
+                        break;
+                    case SdpLineKind.Rtcp when TryNumber(body, line.PortStart, line.PortLength, out var rtcp):
+                        plan.RtcpPort = (int)rtcp;
+                        plan.HasRtcpLine = true;
+                        break;
+                }
+            }
+
+            lineIndex++;
+        }
+
+        // Pass 2: reserve the mappings the media will leave with. Only the sender's own address, a real port and no
+        // privileged port (alg-behaviour §3 T5) qualify.
+        var remote = new AlgEndpoint(peer, 0);
+        for (var i = 0; i < mediaCount; i++)
+        {
+            ref var plan = ref media[i];
+            if (plan.Address != inside || plan.Port < 1024 || plan.LineIndex < 0 || IsBrowserBlockedPort(plan.Port) || IsBrowserBlockedPort(plan.Port + 1))
+            {
+                continue;
+            }
+
+            if (plan.RtcpPort < 0)
+            {
+                plan.RtcpPort = plan.Mux ? plan.Port : plan.Port + 1;
+            }
+
+            if (!context.Nat.TryReserveMapping(IpProtocol.Udp, new AlgEndpoint(inside, (ushort)plan.Port), remote, lifetime, out var rtp, out _) || rtp.Port < 1024)
+            {
+                continue;
+            }
+
+            var rtcpMapped = rtp;
+            if (!plan.Mux && plan.RtcpPort <= 65535
+                && (!context.Nat.TryReserveMapping(IpProtocol.Udp, new AlgEndpoint(inside, (ushort)plan.RtcpPort), remote, lifetime, out rtcpMapped, out _) || rtcpMapped.Port < 1024))
+            {
+                continue;
+            }
+
+            plan.Translated = true;
+            plan.MappedAddress = rtp.Address;
+            plan.MappedPort = rtp.Port;
+            plan.MappedRtcpPort = rtcpMapped.Port;
+        }
+
+        if (!rewrite)
+        {
+            return true;
+        }
+
+        // Pass 3: the edits, in body order. Addresses follow the media's own mapping, not the signalling flow's
+        // (alg-behaviour §2 #14: with a pool the two may differ); session-level lines take the first stream's.
+        var sessionMapped = context.Mapped.Address;
+        for (var i = 0; i < mediaCount; i++)
+        {
+            if (media[i].Translated)
+            {
+                sessionMapped = media[i].MappedAddress;
+                break;
+            }
+        }
+
+        lineIndex = 0;
+        foreach (var line in lines)
+        {
+            var offset = bodyStart + line.AddressStart;
+            var mapped = line.MediaIndex >= 0 && line.MediaIndex < mediaCount && media[line.MediaIndex].Translated ? media[line.MediaIndex].MappedAddress : sessionMapped;
+            switch (line.Kind)
+            {
+                case SdpLineKind.Origin or SdpLineKind.Connection when TryAddress(body, in line, out var address) && address == inside && mapped != inside:
+                    if (!Add(edits, ref count, new SipEdit(offset, line.AddressLength, SipEditKind.Address, mapped, 0)))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case SdpLineKind.Media when line.MediaIndex >= 0 && line.MediaIndex < mediaCount && media[line.MediaIndex].Translated:
+                    var plan = media[line.MediaIndex];
+                    if (plan.MappedPort != plan.Port && !Add(edits, ref count, new SipEdit(bodyStart + line.PortStart, line.PortLength, SipEditKind.Number, 0, plan.MappedPort)))
+                    {
+                        return false;
+                    }
+
+                    if (!plan.Mux && !plan.HasRtcpLine && plan.MappedRtcpPort != plan.MappedPort + 1)
+                    {
+                        // The far end would send RTCP to port+1 (RFC 3550 §11), which is not our mapping: say where (RFC 3605).
+                        var lineEnd = line.Start + line.Length;
+                        var endLength = lineEnd < body.Length && body[lineEnd] == '\r' && lineEnd + 1 < body.Length && body[lineEnd + 1] == '\n' ? 2 : 1;
+                        if (!Add(edits, ref count, new SipEdit(bodyStart + Math.Min(body.Length, lineEnd + endLength), 0, SipEditKind.RtcpLine, 0, plan.MappedRtcpPort, endLength)))
+                        {
+                            return false;
+                        }
+                    }
+
+                    break;
+                case SdpLineKind.Rtcp when line.MediaIndex >= 0 && line.MediaIndex < mediaCount && media[line.MediaIndex].Translated:
+                    var rtcpPlan = media[line.MediaIndex];
+                    if (rtcpPlan.MappedRtcpPort != rtcpPlan.RtcpPort && !Add(edits, ref count, new SipEdit(bodyStart + line.PortStart, line.PortLength, SipEditKind.Number, 0, rtcpPlan.MappedRtcpPort)))
+                    {
+                        return false;
+                    }
+
+                    if (line.AddressStart >= 0 && TryAddress(body, in line, out var rtcpAddress) && rtcpAddress == inside && mapped != inside
+                        && !Add(edits, ref count, new SipEdit(offset, line.AddressLength, SipEditKind.Address, mapped, 0)))
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+
+            lineIndex++;
+        }
+
+        return true;
+    }
+
+    private static void PlanContentLength(ReadOnlySpan<byte> message, in SipMessageInfo info, ReadOnlySpan<SipHeaderField> fields, Span<SipEdit> edits, ref int count)
+    {
+        var bodyDelta = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (edits[i].Offset >= info.BodyStart)
+            {
+                bodyDelta += edits[i].Delta;
+            }
+        }
+
+        var length = info.BodyLength + bodyDelta;
+        if (length == info.DeclaredContentLength)
+        {
+            return;
+        }
+
+        foreach (var field in fields)
+        {
+            if (field.Kind == SipHeaderKind.ContentLength)
+            {
+                // RFC 3261 §18.3: the length of the body as sent; recomputed from the real body, never adjusted.
+                var start = field.ValueStart;
+                var end = field.ValueStart + field.ValueLength;
+                while (end > start && SipText.IsBlank(message[end - 1]))
+                {
+                    end--;
+                }
+
+                Add(edits, ref count, new SipEdit(start, end - start, SipEditKind.Number, 0, length));
+                return;
+            }
+        }
+    }
+
+    private static void Emit(scoped Span<SipEdit> edits, int baseOffset, ref AlgOutput output)
+    {
+        // Insertion sort: header edits arrive in order except Content-Length, body edits after them.
+        var bytes = 0;
+        for (var i = 1; i < edits.Length; i++)
+        {
+            var edit = edits[i];
+            var j = i - 1;
+            while (j >= 0 && edits[j].Offset > edit.Offset)
+            {
+                edits[j + 1] = edits[j];
+                j--;
+            }
+
+            edits[j + 1] = edit;
+        }
+
+        foreach (var edit in edits)
+        {
+            bytes += edit.NewLength;
+        }
+
+        if (!output.HasRoomFor(edits.Length, bytes))
+        {
+            output.ReportMalformed("the translated message does not fit the ALG's output buffer");
+            return;
+        }
+
+        foreach (var edit in edits)
+        {
+            if (output.TryRewrite(baseOffset + edit.Offset, edit.OldLength, edit.NewLength, out var destination))
+            {
+                edit.Write(destination);
+            }
+        }
+    }
+
+    private static void UpdateState(
+        in AlgFlowContext context,
+        SipSession session,
+        SipSettings settings,
+        scoped ReadOnlySpan<byte> message,
+        in SipMessageInfo info,
+        scoped ReadOnlySpan<SipHeaderField> fields,
+        in SipMessageFacts facts,
+        bool outbound,
+        bool contactIsSender,
+        bool hasSdp,
+        scoped ReadOnlySpan<byte> body,
+        scoped ReadOnlySpan<SipMediaPlan> media,
+        ref AlgOutput output)
+    {
+        var callId = facts.CallId;
+        if (callId == 0)
+        {
+            return;
+        }
+
+        var method = info.IsRequest ? facts.RequestMethod : facts.CSeqMethod;
+        if (info.IsRequest)
+        {
+            switch (method)
+            {
+                case SipMethod.Bye:
+                    // RFC 3261 §15: the session ends; its media holes close now, not at their timeout.
+                    RemoveCall(callId, ref output);
+                    session.Forget(callId);
+                    return;
+                case SipMethod.Cancel when !session.IsEstablished(callId):
+                    // RFC 3261 §9: CANCEL ends an INVITE not yet answered; it has no effect on an established call.
+                    RemoveCall(callId, ref output);
+                    session.Forget(callId);
+                    return;
+                case SipMethod.Register when outbound:
+                    session.AddRegister(new SipPendingRegister(callId, facts.CSeq, facts.Branch, contactIsSender, facts.Expires >= 0 ? facts.Expires : DefaultRegisterExpires, true));
+                    return;
+            }
+        }
+        else if (method == SipMethod.Register && !outbound)
+        {
+            RegisterAnswered(in context, session, settings, message, fields, in facts, info.StatusCode, ref output);
+            return;
+        }
+        else if (method == SipMethod.Invite)
+        {
+            if (info.StatusCode is >= 200 and < 300)
+            {
+                session.MarkEstablished(callId);
+            }
+            else if (info.StatusCode >= 300 && !session.IsEstablished(callId))
+            {
+                // RFC 3261 §13.2.2.3: a failed INVITE leaves no session (a failed re-INVITE leaves the old one).
+                RemoveCall(callId, ref output);
+                session.Forget(callId);
+                return;
+            }
+        }
+
+        if (!hasSdp)
+        {
+            return;
+        }
+
+        var lifetime = MediaLifetime(settings, in facts, info.IsRequest);
+        if (outbound)
+        {
+            OpenMediaPinholes(in context, session, callId, lifetime, media, ref output);
+            if (info.IsRequest && method == SipMethod.Invite && contactIsSender)
+            {
+                // In-dialog requests from the far end (its BYE an hour later) must reach the phone after the
+                // signalling flow has idled out: a pinhole for the dialog, closed with it.
+                var group = DialogSignallingGroup(callId);
+                output.TryRemovePinholeGroup(group);
+                var spec = new ExpectationSpec(context.Protocol, FlowSide.Outside, ExpectedPeer.AddressOnly(context.Remote.Address, RegistrarPortReason), context.Mapped.Address, context.Mapped.Port, context.Inside.Address, context.Inside.Port, settings.SignalingTimeout, true, context.Flow, context.OwnerTag, group);
+                output.TryRequestPinhole(in spec);
+            }
+        }
+        else if (FirstMediaAddress(body, out var address))
+        {
+            // The answer (or a far-end offer) names the peer's media address: from now on only it may use the holes.
+            session.RememberRemoteMedia(callId, address);
+            output.TryRestrictPinholeGroup(callId, ExpectedPeer.AddressOnly(address, RtpPeerReason), lifetime);
+        }
+    }
+
+    /// <summary>A call's media holes are grouped under its Call-ID hash; its signalling hole under this, so an SDP
+    /// answer that narrows the media holes to the media peer leaves the signalling peer's hole as it is.</summary>
+    private static long DialogSignallingGroup(long callId)
+    {
+        var group = callId ^ 0x5349505349505349;
+        return group == 0 ? 1 : group;
+    }
+
+    private static void RemoveCall(long callId, ref AlgOutput output)
+    {
+        output.TryRemovePinholeGroup(callId);
+        output.TryRemovePinholeGroup(DialogSignallingGroup(callId));
+    }
+
+    private static void OpenMediaPinholes(in AlgFlowContext context, SipSession session, long callId, long lifetime, scoped ReadOnlySpan<SipMediaPlan> media, ref AlgOutput output)
+    {
+        var any = false;
+        foreach (var plan in media)
+        {
+            any |= plan.Translated;
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        // A new offer or answer replaces the call's earlier holes (RFC 3264 §8: a re-INVITE may move the media).
+        output.TryRemovePinholeGroup(callId);
+        var peerAddress = session.RemoteMediaOf(callId);
+        var peer = ExpectedPeer.AddressOnly(peerAddress == 0 ? context.Remote.Address : peerAddress, RtpPeerReason);
+        foreach (var plan in media)
+        {
+            if (!plan.Translated)
+            {
+                continue;
+            }
+
+            var rtp = new ExpectationSpec(IpProtocol.Udp, FlowSide.Outside, peer, plan.MappedAddress, plan.MappedPort, context.Inside.Address, (ushort)plan.Port, lifetime, true, context.Flow, context.OwnerTag, callId);
+            output.TryRequestPinhole(in rtp);
+            if (!plan.Mux)
+            {
+                var rtcp = rtp with { LocalPort = plan.MappedRtcpPort, TranslatedPort = (ushort)plan.RtcpPort };
+                output.TryRequestPinhole(in rtcp);
+            }
+        }
+    }
+
+    private static void RegisterAnswered(in AlgFlowContext context, SipSession session, SipSettings settings, scoped ReadOnlySpan<byte> message, scoped ReadOnlySpan<SipHeaderField> fields, in SipMessageFacts facts, int status, ref AlgOutput output)
+    {
+        var final = status >= 200;
+        if (!session.TryMatchRegister(facts.CallId, facts.CSeq, facts.Branch, final, out var register))
+        {
+            // alg-behaviour §3 T2: a 2xx that answers no REGISTER seen on this flow changes nothing.
+            if (status is >= 200 and < 300)
+            {
+                Violate(settings.StateChecking, "state-checking: a 2xx to REGISTER that matches no REGISTER on this flow (Call-ID, CSeq, branch)", ref output);
+            }
+
+            return;
+        }
+
+        if (status is < 200 or >= 300 || !register.ContactIsSender)
+        {
+            return;
+        }
+
+        // RFC 3261 §10.2.4: the registrar's 2xx lists the bindings with the expiry it granted.
+        var granted = GrantedExpires(message, fields, context.Mapped, facts.Expires, register.RequestedExpires);
+        output.TryRemovePinholeGroup(facts.CallId);
+        if (granted <= 0)
+        {
+            // alg-behaviour §3 T6: Expires 0 ends this binding only (same flow, same Call-ID).
+            return;
+        }
+
+        var lifetime = (granted * NatTimeouts.Second) + RegistrationGrace;
+        context.Nat.TryReserveMapping(context.Protocol, context.Inside, context.Remote, lifetime, out _, out _);
+        var spec = new ExpectationSpec(context.Protocol, FlowSide.Outside, ExpectedPeer.AddressOnly(context.Remote.Address, RegistrarPortReason), context.Mapped.Address, context.Mapped.Port, context.Inside.Address, context.Inside.Port, lifetime, true, context.Flow, context.OwnerTag, facts.CallId);
+        output.TryRequestPinhole(in spec);
+    }
+
+    private static long GrantedExpires(ReadOnlySpan<byte> message, ReadOnlySpan<SipHeaderField> fields, AlgEndpoint mapped, long expiresHeader, long requested)
+    {
+        Span<SipHostPort> found = stackalloc SipHostPort[16];
+        foreach (var field in fields)
+        {
+            if (field.Kind != SipHeaderKind.Contact)
+            {
+                continue;
+            }
+
+            var value = message.Slice(field.ValueStart, field.ValueLength);
+            var contacts = SipUriLocator.FindAll(value, field.ValueStart, found);
+            for (var i = 0; i < contacts; i++)
+            {
+                if (!Matches(message, found[i], mapped))
+                {
+                    continue;
+                }
+
+                var elementStart = found[i].HostStart - field.ValueStart;
+                var elementEnd = SipUriLocator.ElementEnd(value, elementStart);
+                var element = value[elementStart..elementEnd];
+                if (SipText.TryFindParameter(element, "expires"u8, out var start, out var length) && SipText.TryParseNumber(element.Slice(start, length), out var seconds))
+                {
+                    return seconds;
+                }
+            }
+        }
+
+        return expiresHeader >= 0 ? expiresHeader : requested;
+    }
+
+    private static long MediaLifetime(SipSettings settings, in SipMessageFacts facts, bool request)
+    {
+        if (request)
+        {
+            return facts.RequestMethod == SipMethod.Invite ? settings.InviteTimeout : settings.MediaTimeout;
+        }
+
+        return facts.Status < 200 ? settings.ProvisionalMediaTimeout : settings.MediaTimeout;
+    }
+
+    private static bool FirstMediaAddress(ReadOnlySpan<byte> body, out uint address)
+    {
+        Span<SdpLine> lines = stackalloc SdpLine[MaxSdpLines];
+        var count = SdpParser.Parse(body, lines, out _);
+        address = 0;
+        var sessionAddress = 0u;
+        for (var i = 0; i < count; i++)
+        {
+            var line = lines[i];
+            if (line.Kind != SdpLineKind.Connection || !TryAddress(body, in line, out var candidate))
+            {
+                continue;
+            }
+
+            if (line.MediaIndex < 0)
+            {
+                sessionAddress = candidate;
+            }
+            else if (candidate != 0)
+            {
+                address = candidate;
+                return true;
+            }
+        }
+
+        // c=0.0.0.0 is hold (RFC 3264 §8.4): it names no peer.
+        address = sessionAddress;
+        return address != 0;
+    }
+
+    /// <summary>alg-behaviour §3 T8: ports browsers refuse because NAT Slipstreaming abused them; media announced on
+    /// them is not given a mapping or a pinhole (no RTP stack uses them; an attacker does).</summary>
+    public static bool IsBrowserBlockedPort(int port) => port is 1719 or 1720 or 1723 or 5060 or 5061 or 6566 or 6667 or 10080;
+
+    private static bool TryAddress(ReadOnlySpan<byte> body, in SdpLine line, out uint address)
+    {
+        address = 0;
+        return line.AddressStart >= 0 && SipText.TryParseIpv4(body.Slice(line.AddressStart, line.AddressLength), out address);
+    }
+
+    private static bool TryNumber(ReadOnlySpan<byte> body, int start, int length, out long value)
+    {
+        value = 0;
+        return start >= 0 && SipText.TryParseNumber(body.Slice(start, length), out value);
+    }
+
+    private static bool Add(Span<SipEdit> edits, ref int count, in SipEdit edit)
+    {
+        if (count == edits.Length)
+        {
+            return false;
+        }
+
+        edits[count++] = edit;
+        return true;
+    }
+}
