@@ -18,6 +18,7 @@ public static class AlgCommandLine
         root.Subcommands.Add(CompileCommand.Create(output, error));
         root.Subcommands.Add(ReplayCommand.Create(output, error));
         root.Subcommands.Add(AstCommand.Create(output, error));
+        root.Subcommands.Add(DoctorCommand.Create(output, error));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
