@@ -91,6 +91,11 @@ public sealed class SipAlg : IAlgHandler
                     output.ReportMalformed("a SIP message longer than 64 KiB on a stream");
                     output.StopInspecting = true;
                 }
+                else
+                {
+                    // Ask the stage to keep the start back until the rest arrives (alg-behaviour §2 #4).
+                    output.HoldFrom = position;
+                }
 
                 break;
             }

@@ -191,6 +191,61 @@ public sealed class SipAlgTests
         Assert.Contains("c=IN IP4 203.0.113.1", body, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Row 4 (RFC 3261 §18.3 stream framing; RFC 2663 §7.1 seq/ack): an INVITE whose body comes in a second segment is
+    /// held back and sent whole, translated, with the second segment; later segments and the peer's ACKs carry the
+    /// shift. (Linux passes such a message untranslated.)
+    /// </summary>
+    [Fact]
+    public void Row04_message_split_over_tcp_segments_is_translated_whole_and_seq_ack_stay_consistent()
+    {
+        var gateway = new SipHarness([AlgPort.Tcp(5060)]);
+        var client = new TcpPeer(gateway, SipHarness.Phone, 5060, SipHarness.Server, 5060);
+        client.Connect();
+        var message = Encoding.ASCII.GetBytes(SipHarness.Message(PhoneInvite.Replace("UDP", "TCP", StringComparison.Ordinal), PhoneOffer));
+        var split = message.Length - 40;
+        var first = client.Send(message[..split]);
+        var second = client.Send(message[split..]);
+
+        Assert.True(first.Forwarded);
+        Assert.Empty(first.PayloadBytes);
+        var whole = second.Payload;
+        Assert.StartsWith("INVITE sip:bob@203.0.113.20 SIP/2.0", whole, StringComparison.Ordinal);
+        Assert.Contains("Via: SIP/2.0/TCP 203.0.113.1:5060;", whole, StringComparison.Ordinal);
+        Assert.Contains("c=IN IP4 203.0.113.1\r\n", whole, StringComparison.Ordinal);
+        Assert.Equal(Tcp.Sequence(first.Frame, first.Info), Tcp.Sequence(second.Frame, second.Info));
+        var grown = whole.Length - message.Length;
+        Assert.Equal(1, gateway.Counters.SegmentsHeld);
+        Assert.Equal(1, gateway.Counters.SegmentsCoalesced);
+
+        // The server acknowledges the translated length; the phone must see its own.
+        var start = Tcp.Sequence(second.Frame, second.Info);
+        var ack = gateway.Send(PacketBuilder.Tcp(SipHarness.Server, 5060, SipHarness.Public, client.MappedPort, TcpFlags.Ack, 50001, start + (uint)whole.Length), 9 * NatHarness.Second, IngressSide.Outside);
+        Assert.Equal(start + (uint)message.Length, Tcp.Acknowledgment(ack.Frame, ack.Info));
+        Assert.NotEqual(0, grown);
+        var next = client.Send(Encoding.ASCII.GetBytes("\r\n\r\n"));
+        Assert.Equal(Tcp.Sequence(second.Frame, second.Info) + (uint)whole.Length, Tcp.Sequence(next.Frame, next.Info));
+        Assert.True(PacketBuilder.ChecksumsValid(second.Frame));
+    }
+
+    /// <summary>Row 4, Nagle (RFC 896): a sender that retransmits the held start before sending the rest gets it
+    /// through as it is, rather than a stalled connection.</summary>
+    [Fact]
+    public void Row04_held_start_is_released_when_the_sender_retransmits_it()
+    {
+        var gateway = new SipHarness([AlgPort.Tcp(5060)]);
+        var client = new TcpPeer(gateway, SipHarness.Phone, 5060, SipHarness.Server, 5060);
+        client.Connect();
+        var message = Encoding.ASCII.GetBytes(SipHarness.Message(PhoneInvite.Replace("UDP", "TCP", StringComparison.Ordinal), PhoneOffer));
+        var split = message.Length - 40;
+        client.Send(message[..split]);
+        var retransmitted = client.Retransmit(message[..split]);
+
+        Assert.Equal(message[..split], retransmitted.PayloadBytes);
+        Assert.Equal(1, gateway.Counters.HoldsReleased);
+        Assert.True(client.Send(message[split..]).Forwarded);
+    }
+
     /// <summary>Row 5 (RFC 5246 record layer; RFC 4168 SCTP): TLS bytes on a port configured for SIP are not SIP text;
     /// the connection is passed untouched and never opens anything.</summary>
     [Fact]

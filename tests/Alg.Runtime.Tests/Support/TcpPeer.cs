@@ -29,6 +29,10 @@ public sealed class TcpPeer(SipHarness gateway, uint client, ushort clientPort, 
         return sent;
     }
 
+    /// <summary>Sends <paramref name="payload"/> again from the sequence number it was first sent at.</summary>
+    public SentPacket Retransmit(byte[] payload) =>
+        gateway.Send(PacketBuilder.Tcp(client, clientPort, server, serverPort, TcpFlags.Ack | TcpFlags.Psh, _clientSequence - (uint)payload.Length, _serverSequence, payload), Tick(), IngressSide.Inside);
+
     public SentPacket Answer(byte[] payload)
     {
         var sent = gateway.Send(PacketBuilder.Tcp(server, serverPort, SipHarness.Public, MappedPort, TcpFlags.Ack | TcpFlags.Psh, _serverSequence, _clientSequence, payload), Tick(), IngressSide.Outside);
