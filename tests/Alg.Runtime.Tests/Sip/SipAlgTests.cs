@@ -177,18 +177,23 @@ public sealed class SipAlgTests
         Assert.Equal(1, gateway.Engine.Expectations.Count);
     }
 
-    /// <summary>Row 3 (RFC 3261 §18.3): over UDP the body is the rest of the datagram; Content-Length is written from
-    /// it after the rewrite, even when the sender's value was wrong.</summary>
+    /// <summary>Row 3 (RFC 3261 §18.3): Content-Length follows the body's own change; bytes a phone pads the datagram
+    /// with after the body are not body, are kept, and are not counted (an ALG that recomputes from the datagram length
+    /// gets this wrong).</summary>
     [Fact]
-    public void Row03_content_length_is_recomputed_from_the_real_body()
+    public void Row03_content_length_is_recomputed_from_the_real_body_not_the_datagram()
     {
         var gateway = new SipHarness();
-        var wrong = PhoneInvite + "\nContent-Length: 5";
-        var sent = gateway.PhoneSends(SipHarness.Message(wrong, PhoneOffer));
+        var padded = SipHarness.Message(PhoneInvite, PhoneOffer) + "\r\n\r\n";
+        var sent = gateway.PhoneSends(padded);
 
-        var (body, declared) = sent.Body();
-        Assert.Equal(Encoding.ASCII.GetByteCount(body), declared);
-        Assert.Contains("c=IN IP4 203.0.113.1", body, StringComparison.Ordinal);
+        var text = sent.Payload;
+        Assert.EndsWith("\r\n\r\n\r\n", text, StringComparison.Ordinal);
+        var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
+        var declared = int.Parse(text.Split("\r\n").Single(l => l.StartsWith("Content-Length:", StringComparison.Ordinal))["Content-Length:".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(text.Length - headerEnd - 4, declared);
+        Assert.Equal(PhoneOffer.Length - 2, declared); // o= and c= each one character shorter
+        Assert.Contains("c=IN IP4 203.0.113.1", text, StringComparison.Ordinal);
     }
 
     /// <summary>
