@@ -24,6 +24,9 @@ public sealed class SipAlg : IAlgHandler
 
     public AlgDescriptor Descriptor => SipAlgDescriptor.Instance;
 
+    /// <summary>The pinhole group of a call or registration: a hash of its Call-ID (see <see cref="Alg.Runtime.Flows.ExpectationSpec.Group"/>).</summary>
+    public static long CallGroupOf(ReadOnlySpan<byte> callId) => SipText.Hash(callId);
+
     /// <remarks>A flow the outside started (a registration's pinhole, a port-forwarded PBX) is addressed by the
     /// phone's mapped endpoint from its first request on, so its Request-URI and To are mapped back from the start.</remarks>
     public object? CreateSession(in AlgFlowContext context) => new SipSession { ContactTranslated = !context.InsideInitiated };

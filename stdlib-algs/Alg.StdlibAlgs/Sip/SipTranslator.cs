@@ -246,16 +246,17 @@ internal static class SipTranslator
         }
 
         // received= and maddr= carry an address only; rport= a port only (RFC 3261 §18.2.1, RFC 3581 §4).
-        // The three come in document order after sent-by, but not in a fixed order among themselves.
-        Span<(int Start, int Length, bool IsPort)> parameters =
-        [
-            (via.ReceivedStart, via.ReceivedLength, false),
-            (via.RportStart, via.RportLength, true),
-            (via.MaddrStart, via.MaddrLength, false),
-        ];
-        parameters.Sort((a, b) => a.Start.CompareTo(b.Start));
-        foreach (var (start, length, isPort) in parameters)
+        // The three come after sent-by but in no fixed order among themselves: take them by position.
+        var taken = 0;
+        for (var round = 0; round < 3; round++)
         {
+            var (start, length, isPort, which) = NextParameter(in via, taken);
+            if (which == 0)
+            {
+                break;
+            }
+
+            taken |= which;
             if (start < 0 || length == 0)
             {
                 continue;
@@ -277,6 +278,28 @@ internal static class SipTranslator
         }
 
         return true;
+    }
+
+    /// <summary>The Via parameter (received = 1, rport = 2, maddr = 4) that comes first among those not yet taken.</summary>
+    private static (int Start, int Length, bool IsPort, int Which) NextParameter(in SipVia via, int taken)
+    {
+        (int, int, bool, int) best = (int.MaxValue, 0, false, 0);
+        if ((taken & 1) == 0 && via.ReceivedStart >= 0 && via.ReceivedStart < best.Item1)
+        {
+            best = (via.ReceivedStart, via.ReceivedLength, false, 1);
+        }
+
+        if ((taken & 2) == 0 && via.RportStart >= 0 && via.RportStart < best.Item1)
+        {
+            best = (via.RportStart, via.RportLength, true, 2);
+        }
+
+        if ((taken & 4) == 0 && via.MaddrStart >= 0 && via.MaddrStart < best.Item1)
+        {
+            best = (via.MaddrStart, via.MaddrLength, false, 4);
+        }
+
+        return best;
     }
 
     /// <summary>Plans the rewrite of one host[:port] if it is exactly <paramref name="from"/>; false only when out of room.</summary>

@@ -271,16 +271,7 @@ public sealed class SlipstreamingTests
         return gateway.Engine.Flows.IdOf(index);
     }
 
-    private static long Hash(string callId)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in Encoding.ASCII.GetBytes(callId))
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return (long)hash;
-    }
+    private static long Hash(string callId) => Alg.StdlibAlgs.Sip.SipAlg.CallGroupOf(Encoding.ASCII.GetBytes(callId));
 
     private static int CountOf(string text, string part)
     {
