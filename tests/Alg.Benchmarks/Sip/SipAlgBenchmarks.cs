@@ -116,6 +116,9 @@ public class SipAlgBenchmarks
     [Benchmark(OperationsPerInvoke = MessagesPerInvoke)]
     public NatAction GatewayOk() => Run(_okFrame, IngressSide.Outside);
 
+    /// <summary>Replaces the INVITE the ALG rows inspect (for <see cref="SipProfile"/>'s variants).</summary>
+    public void UseInvite(byte[] invite) => _invite = invite;
+
     private int Inspect(in AlgFlowContext context, byte[] message)
     {
         var rewrites = 0;
