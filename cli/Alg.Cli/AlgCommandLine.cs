@@ -21,6 +21,7 @@ public static class AlgCommandLine
         root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(ReloadCommand.Create(output, error));
         root.Subcommands.Add(StatusCommand.Create(output, error));
+        root.Subcommands.Add(DoctorCommand.Create(output, error));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {

@@ -17,4 +17,10 @@ if (args.Length >= 2 && args[0] == "reload-memory")
     return;
 }
 
+if (args.Length >= 1 && args[0] == "profile-sip")
+{
+    Alg.Benchmarks.Sip.SipProfile.Run(Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -9,7 +9,11 @@ namespace Alg.Cli.Commands;
 internal static class ConfigurationFile
 {
     /// <summary>The policy, or null after printing why not (the exit code says which: 2 no file, 1 errors).</summary>
-    public static PolicyModel? LoadPolicy(FileInfo file, string? dialect, TextWriter error, string refusal, out int exitCode)
+    public static PolicyModel? LoadPolicy(FileInfo file, string? dialect, TextWriter error, string refusal, out int exitCode) =>
+        Load(file, dialect, error, refusal, out exitCode)?.Policy;
+
+    /// <summary>The whole load (policy and source text, for commands that quote lines), or null after printing why not.</summary>
+    public static LoadResult? Load(FileInfo file, string? dialect, TextWriter error, string refusal, out int exitCode)
     {
         if (!file.Exists)
         {
@@ -24,10 +28,10 @@ internal static class ConfigurationFile
             error.WriteLine(DiagnosticTextRenderer.Render(diagnostic, load.Source));
         }
 
-        if (load.Policy is { } policy)
+        if (load.Policy is not null)
         {
             exitCode = AlgCommandLine.ExitOk;
-            return policy;
+            return load;
         }
 
         error.WriteLine($"alg: the configuration has errors; {refusal}");

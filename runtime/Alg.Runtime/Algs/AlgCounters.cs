@@ -14,6 +14,15 @@ public sealed class AlgCounters
 
     public long RewritesApplied { get; internal set; }
 
+    /// <summary>TCP segments whose unfinished message was held back for translation.</summary>
+    public long SegmentsHeld { get; internal set; }
+
+    /// <summary>TCP segments that carried held bytes in front of their own, translated whole.</summary>
+    public long SegmentsCoalesced { get; internal set; }
+
+    /// <summary>Held starts let through unfinished because the sender retransmitted them (it waits for an ACK).</summary>
+    public long HoldsReleased { get; internal set; }
+
     /// <summary>Pinholes closed by the ALG (a call's end, a re-offer), not by expiry.</summary>
     public long PinholesClosed { get; internal set; }
 

@@ -34,6 +34,12 @@ internal sealed class AlgFlowState
     /// <summary>The ALG gave up on this connection; offsets still apply.</summary>
     public bool Stopped { get; set; }
 
+    /// <summary>TCP: per direction, a message start whose bytes are held back until the message is whole.</summary>
+    public bool[] Holding { get; } = new bool[2];
+
+    /// <summary>TCP: per direction, the original sequence number of the first held byte.</summary>
+    public uint[] HeldSequence { get; } = new uint[2];
+
     /// <summary>A configured policy dropped the connection: every later packet is dropped too.</summary>
     public bool Dropping { get; set; }
 

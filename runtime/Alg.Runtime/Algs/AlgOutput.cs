@@ -30,6 +30,7 @@ public ref struct AlgOutput
         _groupCommandCount = 0;
         DropReasonText = null;
         DropConnection = false;
+        HoldFrom = -1;
         _rewriteCount = 0;
         _bytesUsed = 0;
         _pinholeCount = 0;
@@ -43,6 +44,10 @@ public ref struct AlgOutput
     /// <summary>TCP: how many leading bytes of the data the ALG has finished with; they leave the stream buffer.
     /// Bytes not consumed are given again, with the next segment's appended.</summary>
     public int Consumed { get; set; }
+
+    /// <summary>TCP: where in the data an unfinished message starts (-1: none). The stage holds those bytes back and
+    /// gives them again, with the rest, in front of the next segment, so the message can be rewritten whole.</summary>
+    public int HoldFrom { get; set; }
 
     /// <summary>TCP: the ALG gives up on this connection (e.g. the first message is not its protocol, alg-behaviour
     /// §3 T1); the stage stops buffering it, but seq/ack offsets already recorded stay applied.</summary>

@@ -284,45 +284,15 @@ public sealed class AlgStage
             }
             else if (result.Status == StreamSegmentStatus.InOrder)
             {
-                // Where this segment's bytes sit in the readable stream; a partly old retransmission starts inside it.
-                var packetStart = (int)(sequence - stream.NextSequence);
-                var skip = 0;
-                if (packetStart < 0)
-                {
-                    skip = -packetStart;
-                    packetStart = 0;
-                }
-
-                var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, packetStart, stream.NextSequence);
-                var output = new AlgOutput(_rewrites, _scratch, _pinholes, _groupCommands);
-                if (!TryInspect(handler, in context, stream.Readable, ref output, plan.Counters))
-                {
-                    // A failed parse cannot say where the next message starts: stop inspecting, keep the offsets.
-                    output = new AlgOutput(_rewrites, _scratch, _pinholes, _groupCommands) { StopInspecting = true };
-                }
-
-                reason = Apply(engine, ref packet, ref info, plan, ref output, id, packetStart, info.PayloadOffset + skip, payloadLength - skip, now, out var delta);
-                if (output.DropConnection)
-                {
-                    state.Dropping = true;
-                }
-
-                if (delta != 0)
-                {
-                    state.Offsets![direction].Record(sequence, delta);
-                    state.Shifted = true;
-                }
-
-                if (output.Consumed > 0)
-                {
-                    stream.Consume(Math.Min(output.Consumed, stream.ReadableLength));
-                }
-
-                if (output.StopInspecting)
-                {
-                    state.Stopped = true;
-                    state.Release();
-                }
+                reason = InspectInOrder(engine, ref packet, ref info, handler, plan, state, in flow, id, isReply, side, now, stream, direction, sequence);
+            }
+            else if (result.Status == StreamSegmentStatus.Duplicate && state.Holding[direction])
+            {
+                // The sender retransmits what is held: it is waiting for an ACK before sending the rest (Nagle,
+                // RFC 896), so holding on would stall the connection. Let the bytes through as they are; the message
+                // then passes untranslated, as it would through a segment-by-segment translator.
+                state.Holding[direction] = false;
+                plan.Counters.HoldsReleased++;
             }
         }
 
@@ -334,6 +304,103 @@ public sealed class AlgStage
 
         return reason;
     }
+
+    /// <summary>
+    /// Inspects an in-order segment. A message the ALG could not finish because its rest is still to come is held
+    /// back (the segment leaves without those bytes) and sent, translated, at the front of the segment that completes
+    /// it (RFC 2663 §7.1 then shifts everything after): a message split over segments is translated whole, where a
+    /// translator that edits segment by segment passes it untranslated (alg-behaviour §2 #4).
+    /// </summary>
+    private DropReason InspectInOrder(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, IAlgHandler handler, AlgPlanEntry plan, AlgFlowState state, in FlowEntry flow, FlowId id, bool isReply, FlowSide side, long now, TcpStreamReassembler stream, int direction, uint sequence)
+    {
+        // Where this segment's bytes sit in the readable stream; a partly old retransmission starts inside it.
+        var payloadLength = info.PayloadLength;
+        var packetStart = (int)(sequence - stream.NextSequence);
+        var skip = 0;
+        if (packetStart < 0)
+        {
+            skip = -packetStart;
+            packetStart = 0;
+        }
+
+        var end = packetStart + payloadLength - skip;
+        var windowStart = packetStart;
+        var segmentStart = sequence;
+        if (state.Holding[direction])
+        {
+            state.Holding[direction] = false;
+            var heldOffset = (int)(state.HeldSequence[direction] - stream.NextSequence);
+            if (heldOffset >= 0 && heldOffset < packetStart)
+            {
+                // The held bytes go first, so this packet now starts where they did.
+                WriteSequence(packet.Span[info.TransportOffset..], state.HeldSequence[direction]);
+                var coalesced = PayloadEditor.TryReplace(ref packet, ref info, info.PayloadOffset, info.PayloadLength, stream.Readable[heldOffset..end]);
+                if (coalesced != DropReason.None)
+                {
+                    return coalesced;
+                }
+
+                windowStart = heldOffset;
+                skip = 0;
+                segmentStart = state.HeldSequence[direction];
+                plan.Counters.SegmentsCoalesced++;
+            }
+        }
+
+        var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, windowStart, stream.NextSequence);
+        var output = new AlgOutput(_rewrites, _scratch, _pinholes, _groupCommands);
+        if (!TryInspect(handler, in context, stream.Readable, ref output, plan.Counters))
+        {
+            // A failed parse cannot say where the next message starts: stop inspecting, keep the offsets.
+            output = new AlgOutput(_rewrites, _scratch, _pinholes, _groupCommands) { StopInspecting = true };
+        }
+
+        var windowLength = end - windowStart;
+        var hold = output.HoldFrom;
+        if (hold >= windowStart && hold < end && !output.StopInspecting && output.DropReasonText is null
+            && (info.TcpFlags & (TcpFlags.Fin | TcpFlags.Rst)) == 0 && end - hold <= _options.MaxHeldBytes)
+        {
+            // The tail is an unfinished message: it waits (a FIN or RST releases everything as it is).
+            var cut = PayloadEditor.TryReplace(ref packet, ref info, info.PayloadOffset + skip + (hold - windowStart), end - hold, default);
+            if (cut != DropReason.None)
+            {
+                return cut;
+            }
+
+            windowLength = hold - windowStart;
+            state.Holding[direction] = true;
+            state.HeldSequence[direction] = stream.NextSequence + (uint)hold;
+            plan.Counters.SegmentsHeld++;
+        }
+
+        var reason = Apply(engine, ref packet, ref info, plan, ref output, id, windowStart, info.PayloadOffset + skip, windowLength, now, out var delta);
+        if (output.DropConnection)
+        {
+            state.Dropping = true;
+        }
+
+        if (delta != 0)
+        {
+            state.Offsets![direction].Record(segmentStart, delta);
+            state.Shifted = true;
+        }
+
+        if (output.Consumed > 0)
+        {
+            stream.Consume(Math.Min(output.Consumed, stream.ReadableLength));
+        }
+
+        if (output.StopInspecting)
+        {
+            state.Stopped = true;
+            state.Release();
+        }
+
+        return reason;
+    }
+
+    private static void WriteSequence(Span<byte> tcpHeader, uint sequence) =>
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(tcpHeader[4..], sequence);
 
     /// <summary>Runs the ALG; a bug in it (an exception on odd input) is counted, never thrown out of the engine.</summary>
     private static bool TryInspect(IAlgHandler handler, in AlgFlowContext context, ReadOnlySpan<byte> data, ref AlgOutput output, AlgCounters counters)

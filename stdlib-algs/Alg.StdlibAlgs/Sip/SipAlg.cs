@@ -24,7 +24,12 @@ public sealed class SipAlg : IAlgHandler
 
     public AlgDescriptor Descriptor => SipAlgDescriptor.Instance;
 
-    public object? CreateSession(in AlgFlowContext context) => new SipSession();
+    /// <summary>The pinhole group of a call or registration: a hash of its Call-ID (see <see cref="Alg.Runtime.Flows.ExpectationSpec.Group"/>).</summary>
+    public static long CallGroupOf(ReadOnlySpan<byte> callId) => SipText.Hash(callId);
+
+    /// <remarks>A flow the outside started (a registration's pinhole, a port-forwarded PBX) is addressed by the
+    /// phone's mapped endpoint from its first request on, so its Request-URI and To are mapped back from the start.</remarks>
+    public object? CreateSession(in AlgFlowContext context) => new SipSession { ContactTranslated = !context.InsideInitiated };
 
     public void Inspect(in AlgFlowContext context, ReadOnlySpan<byte> data, ref AlgOutput output)
     {
@@ -88,6 +93,11 @@ public sealed class SipAlg : IAlgHandler
                 {
                     output.ReportMalformed("a SIP message longer than 64 KiB on a stream");
                     output.StopInspecting = true;
+                }
+                else
+                {
+                    // Ask the stage to keep the start back until the rest arrives (alg-behaviour §2 #4).
+                    output.HoldFrom = position;
                 }
 
                 break;

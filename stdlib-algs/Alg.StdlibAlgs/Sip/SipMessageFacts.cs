@@ -29,7 +29,7 @@ internal readonly struct SipMessageFacts
 
     public SipMethod RequestMethod { get; }
 
-    /// <summary>Hash of the top Via's branch parameter, or 0.</summary>
+    /// <summary>Hash of the top Via's branch parameter for REGISTER transactions, or 0.</summary>
     public long Branch { get; }
 
     /// <summary>The Expires header in seconds, or -1.</summary>
@@ -57,6 +57,7 @@ internal readonly struct SipMessageFacts
         var cseqMethod = SipMethod.Other;
         var present = SipHeaderPresence.None;
         var contentType = -1;
+        var topVia = ReadOnlySpan<byte>.Empty;
         foreach (var field in fields)
         {
             var value = message.Slice(field.ValueStart, field.ValueLength);
@@ -73,13 +74,7 @@ internal readonly struct SipMessageFacts
                     break;
                 case SipHeaderKind.Via when (present & SipHeaderPresence.Via) == 0:
                     present |= SipHeaderPresence.Via;
-                    var comma = value.IndexOf((byte)',');
-                    var top = comma < 0 ? value : value[..comma];
-                    if (SipText.TryFindParameter(top, "branch"u8, out var start, out var length) && length > 0)
-                    {
-                        branch = SipText.Hash(top.Slice(start, length));
-                    }
-
+                    topVia = value;
                     break;
                 case SipHeaderKind.Expires:
                     expires = SipText.TryParseNumber(value, out var seconds) ? seconds : -1;
@@ -97,6 +92,17 @@ internal readonly struct SipMessageFacts
                 case SipHeaderKind.ContentType:
                     contentType = IsSdpType(value) ? 1 : 0;
                     break;
+            }
+        }
+
+        if (cseqMethod == SipMethod.Register)
+        {
+            // Only REGISTER transactions are matched by branch (alg-behaviour §3 T2); others skip the scan.
+            var comma = topVia.IndexOf((byte)',');
+            var top = comma < 0 ? topVia : topVia[..comma];
+            if (SipText.TryFindParameter(top, "branch"u8, out var start, out var length) && length > 0)
+            {
+                branch = SipText.Hash(top.Slice(start, length));
             }
         }
 

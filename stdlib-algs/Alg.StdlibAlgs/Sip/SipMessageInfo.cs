@@ -5,7 +5,7 @@ namespace Alg.StdlibAlgs.Sip;
 /// <param name="StatusCode">The response status, or 0 for a request.</param>
 /// <param name="HeaderCount">How many entries of the caller's field buffer the headers filled.</param>
 /// <param name="BodyStart">First byte after the empty line that ends the headers.</param>
-/// <param name="BodyLength">The body's real length: Content-Length on streams, the rest of the datagram otherwise.</param>
+/// <param name="BodyLength">The body's length: Content-Length (RFC 3261 §18.3), or the rest of a datagram without one.</param>
 /// <param name="DeclaredContentLength">The Content-Length value as written, or -1 when absent.</param>
 public readonly record struct SipMessageInfo(
     int MethodStart,

@@ -11,8 +11,9 @@ namespace Alg.StdlibAlgs.Sip;
 /// or tab continues the previous field (§7.3.1); lines may end in CRLF, LF or a lone CR (RFC 4566 §5 asks
 /// the same leniency of SDP, and phones send all three).</para>
 /// <para>On a stream the body is exactly Content-Length bytes (§18.3; absent means 0) and a message whose
-/// body has not fully arrived is <see cref="SipParseStatus.Incomplete"/>; in a datagram the body is the rest
-/// of the datagram, whatever Content-Length says (§18.3), so a wrong length can be corrected.</para>
+/// body has not fully arrived is <see cref="SipParseStatus.Incomplete"/>; in a datagram the body is Content-Length
+/// bytes too (§18.3: extra bytes are discarded by the receiver, a shorter datagram is an error), or the rest of the
+/// datagram when there is no Content-Length.</para>
 /// </remarks>
 public static class SipMessageParser
 {
@@ -141,6 +142,17 @@ public static class SipMessageParser
                 return SipParseStatus.Incomplete;
             }
         }
+        else if (contentLength >= 0)
+        {
+            // §18.3: over UDP Content-Length says how long the body is; bytes after it are not part of the message
+            // (and are kept as they are), and a datagram that ends before it is an error.
+            if (data.Length - position < contentLength)
+            {
+                return SipParseStatus.Malformed;
+            }
+
+            bodyLength = contentLength;
+        }
         else
         {
             bodyLength = data.Length - position;
@@ -225,7 +237,7 @@ public static class SipMessageParser
 
         var space = data.IndexOf((byte)' ');
         var first = space < 0 ? data : data[..space];
-        return data.StartsWith(Version[..Math.Min(Version.Length, data.Length)]) || (IsToken(first) && first.Length <= 16);
+        return data.StartsWith(Version.AsSpan(0, Math.Min(Version.Length, data.Length))) || (IsToken(first) && first.Length <= 16);
     }
 
     private static int TrimEnd(ReadOnlySpan<byte> name)

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Buffers.Text;
+using System.Numerics;
 
 namespace Alg.StdlibAlgs.Sip;
 
@@ -183,15 +185,27 @@ internal static class SipText
         return true;
     }
 
-    /// <summary>A 64-bit FNV-1a hash, never 0 (0 means "no group" to the pinhole table).</summary>
+    /// <summary>A 64-bit hash of an identifier (Call-ID, branch), never 0 (0 means "no group" to the pinhole table).</summary>
+    /// <remarks>Eight bytes per step (a byte-at-a-time hash was a visible part of the per-message time); collisions
+    /// only make two calls share a pinhole group, never open anything.</remarks>
     public static long Hash(ReadOnlySpan<byte> text)
     {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
+        const ulong prime = 0x9E3779B97F4A7C15UL;
+        var hash = 0xCBF29CE484222325UL ^ (ulong)text.Length;
+        while (text.Length >= 8)
         {
-            hash = (hash ^ c) * 1099511628211UL;
+            hash = BitOperations.RotateLeft((hash ^ BinaryPrimitives.ReadUInt64LittleEndian(text)) * prime, 29);
+            text = text[8..];
         }
 
+        ulong tail = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            tail |= (ulong)text[i] << (8 * i);
+        }
+
+        hash = (hash ^ tail) * prime;
+        hash ^= hash >> 32;
         return hash == 0 ? 1 : (long)hash;
     }
 

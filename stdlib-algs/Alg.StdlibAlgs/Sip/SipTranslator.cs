@@ -246,16 +246,17 @@ internal static class SipTranslator
         }
 
         // received= and maddr= carry an address only; rport= a port only (RFC 3261 §18.2.1, RFC 3581 §4).
-        // The three come in document order after sent-by, but not in a fixed order among themselves.
-        Span<(int Start, int Length, bool IsPort)> parameters =
-        [
-            (via.ReceivedStart, via.ReceivedLength, false),
-            (via.RportStart, via.RportLength, true),
-            (via.MaddrStart, via.MaddrLength, false),
-        ];
-        parameters.Sort((a, b) => a.Start.CompareTo(b.Start));
-        foreach (var (start, length, isPort) in parameters)
+        // The three come after sent-by but in no fixed order among themselves: take them by position.
+        var taken = 0;
+        for (var round = 0; round < 3; round++)
         {
+            var (start, length, isPort, which) = NextParameter(in via, taken);
+            if (which == 0)
+            {
+                break;
+            }
+
+            taken |= which;
             if (start < 0 || length == 0)
             {
                 continue;
@@ -277,6 +278,28 @@ internal static class SipTranslator
         }
 
         return true;
+    }
+
+    /// <summary>The Via parameter (received = 1, rport = 2, maddr = 4) that comes first among those not yet taken.</summary>
+    private static (int Start, int Length, bool IsPort, int Which) NextParameter(in SipVia via, int taken)
+    {
+        (int, int, bool, int) best = (int.MaxValue, 0, false, 0);
+        if ((taken & 1) == 0 && via.ReceivedStart >= 0 && via.ReceivedStart < best.Item1)
+        {
+            best = (via.ReceivedStart, via.ReceivedLength, false, 1);
+        }
+
+        if ((taken & 2) == 0 && via.RportStart >= 0 && via.RportStart < best.Item1)
+        {
+            best = (via.RportStart, via.RportLength, true, 2);
+        }
+
+        if ((taken & 4) == 0 && via.MaddrStart >= 0 && via.MaddrStart < best.Item1)
+        {
+            best = (via.MaddrStart, via.MaddrLength, false, 4);
+        }
+
+        return best;
     }
 
     /// <summary>Plans the rewrite of one host[:port] if it is exactly <paramref name="from"/>; false only when out of room.</summary>
@@ -402,7 +425,7 @@ internal static class SipTranslator
         for (var i = 0; i < mediaCount; i++)
         {
             ref var plan = ref media[i];
-            if (plan.Address != inside || plan.Port < 1024 || plan.LineIndex < 0)
+            if (plan.Address != inside || plan.Port < 1024 || plan.LineIndex < 0 || IsBrowserBlockedPort(plan.Port) || IsBrowserBlockedPort(plan.Port + 1))
             {
                 continue;
             }
@@ -435,12 +458,23 @@ internal static class SipTranslator
             return true;
         }
 
-        // Pass 3: the edits, in body order.
-        var mapped = context.Mapped.Address;
+        // Pass 3: the edits, in body order. Addresses follow the media's own mapping, not the signalling flow's
+        // (alg-behaviour §2 #14: with a pool the two may differ); session-level lines take the first stream's.
+        var sessionMapped = context.Mapped.Address;
+        for (var i = 0; i < mediaCount; i++)
+        {
+            if (media[i].Translated)
+            {
+                sessionMapped = media[i].MappedAddress;
+                break;
+            }
+        }
+
         lineIndex = 0;
         foreach (var line in lines)
         {
             var offset = bodyStart + line.AddressStart;
+            var mapped = line.MediaIndex >= 0 && line.MediaIndex < mediaCount && media[line.MediaIndex].Translated ? media[line.MediaIndex].MappedAddress : sessionMapped;
             switch (line.Kind)
             {
                 case SdpLineKind.Origin or SdpLineKind.Connection when TryAddress(body, in line, out var address) && address == inside && mapped != inside:
@@ -591,12 +625,12 @@ internal static class SipTranslator
             {
                 case SipMethod.Bye:
                     // RFC 3261 §15: the session ends; its media holes close now, not at their timeout.
-                    output.TryRemovePinholeGroup(callId);
+                    RemoveCall(callId, ref output);
                     session.Forget(callId);
                     return;
                 case SipMethod.Cancel when !session.IsEstablished(callId):
                     // RFC 3261 §9: CANCEL ends an INVITE not yet answered; it has no effect on an established call.
-                    output.TryRemovePinholeGroup(callId);
+                    RemoveCall(callId, ref output);
                     session.Forget(callId);
                     return;
                 case SipMethod.Register when outbound:
@@ -618,7 +652,7 @@ internal static class SipTranslator
             else if (info.StatusCode >= 300 && !session.IsEstablished(callId))
             {
                 // RFC 3261 §13.2.2.3: a failed INVITE leaves no session (a failed re-INVITE leaves the old one).
-                output.TryRemovePinholeGroup(callId);
+                RemoveCall(callId, ref output);
                 session.Forget(callId);
                 return;
             }
@@ -637,7 +671,9 @@ internal static class SipTranslator
             {
                 // In-dialog requests from the far end (its BYE an hour later) must reach the phone after the
                 // signalling flow has idled out: a pinhole for the dialog, closed with it.
-                var spec = new ExpectationSpec(context.Protocol, FlowSide.Outside, ExpectedPeer.AddressOnly(context.Remote.Address, RegistrarPortReason), context.Mapped.Address, context.Mapped.Port, context.Inside.Address, context.Inside.Port, settings.SignalingTimeout, true, context.Flow, context.OwnerTag, callId);
+                var group = DialogSignallingGroup(callId);
+                output.TryRemovePinholeGroup(group);
+                var spec = new ExpectationSpec(context.Protocol, FlowSide.Outside, ExpectedPeer.AddressOnly(context.Remote.Address, RegistrarPortReason), context.Mapped.Address, context.Mapped.Port, context.Inside.Address, context.Inside.Port, settings.SignalingTimeout, true, context.Flow, context.OwnerTag, group);
                 output.TryRequestPinhole(in spec);
             }
         }
@@ -647,6 +683,20 @@ internal static class SipTranslator
             session.RememberRemoteMedia(callId, address);
             output.TryRestrictPinholeGroup(callId, ExpectedPeer.AddressOnly(address, RtpPeerReason), lifetime);
         }
+    }
+
+    /// <summary>A call's media holes are grouped under its Call-ID hash; its signalling hole under this, so an SDP
+    /// answer that narrows the media holes to the media peer leaves the signalling peer's hole as it is.</summary>
+    private static long DialogSignallingGroup(long callId)
+    {
+        var group = callId ^ 0x5349505349505349;
+        return group == 0 ? 1 : group;
+    }
+
+    private static void RemoveCall(long callId, ref AlgOutput output)
+    {
+        output.TryRemovePinholeGroup(callId);
+        output.TryRemovePinholeGroup(DialogSignallingGroup(callId));
     }
 
     private static void OpenMediaPinholes(in AlgFlowContext context, SipSession session, long callId, long lifetime, scoped ReadOnlySpan<SipMediaPlan> media, ref AlgOutput output)
@@ -788,6 +838,10 @@ internal static class SipTranslator
         address = sessionAddress;
         return address != 0;
     }
+
+    /// <summary>alg-behaviour §3 T8: ports browsers refuse because NAT Slipstreaming abused them; media announced on
+    /// them is not given a mapping or a pinhole (no RTP stack uses them; an attacker does).</summary>
+    public static bool IsBrowserBlockedPort(int port) => port is 1719 or 1720 or 1723 or 5060 or 5061 or 6566 or 6667 or 10080;
 
     private static bool TryAddress(ReadOnlySpan<byte> body, in SdpLine line, out uint address)
     {

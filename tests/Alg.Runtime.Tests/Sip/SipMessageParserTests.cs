@@ -75,11 +75,14 @@ public sealed class SipMessageParserTests
     [InlineData("\r")]
     public void Any_line_ending_is_accepted(string newline)
     {
-        var data = Bytes(Invite.Replace("\r\n", newline, StringComparison.Ordinal));
+        // The header section in the given line ends; the body keeps its 10 bytes so Content-Length still holds.
+        var split = Invite.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var data = Bytes(Invite[..split].Replace("\r\n", newline, StringComparison.Ordinal) + newline + newline + Invite[(split + 4)..]);
         var fields = new SipHeaderField[SipMessageParser.MaxHeaders];
 
         Assert.Equal(SipParseStatus.Complete, SipMessageParser.Parse(data, false, fields, out var message));
         Assert.Equal(9, message.HeaderCount);
+        Assert.Equal(10, message.BodyLength);
         Assert.Equal("SIP/2.0/UDP 192.168.1.10:5060;branch=z9hG4bK776asdhds;rport", Text(data, fields[0].ValueStart, fields[0].ValueLength));
     }
 
@@ -123,13 +126,31 @@ public sealed class SipMessageParserTests
     }
 
     [Fact]
-    public void In_a_datagram_the_body_is_the_rest_whatever_content_length_says_rfc3261_18_3()
+    public void In_a_datagram_content_length_bounds_the_body_and_extra_bytes_are_not_part_of_it_rfc3261_18_3()
     {
         var data = Bytes(Invite.Replace("Content-Length: 10", "Content-Length: 3", StringComparison.Ordinal));
 
         Assert.Equal(SipParseStatus.Complete, SipMessageParser.Parse(data, false, new SipHeaderField[16], out var message));
         Assert.Equal(3, message.DeclaredContentLength);
+        Assert.Equal(3, message.BodyLength);
+    }
+
+    [Fact]
+    public void In_a_datagram_without_content_length_the_body_runs_to_the_end_rfc3261_18_3()
+    {
+        var data = Bytes(Invite.Replace("Content-Length: 10\r\n", string.Empty, StringComparison.Ordinal));
+
+        Assert.Equal(SipParseStatus.Complete, SipMessageParser.Parse(data, false, new SipHeaderField[16], out var message));
+        Assert.Equal(-1, message.DeclaredContentLength);
         Assert.Equal(10, message.BodyLength);
+    }
+
+    [Fact]
+    public void A_datagram_that_ends_before_its_content_length_is_malformed_rfc3261_18_3()
+    {
+        var data = Bytes(Invite.Replace("Content-Length: 10", "Content-Length: 30", StringComparison.Ordinal));
+
+        Assert.Equal(SipParseStatus.Malformed, SipMessageParser.Parse(data, false, new SipHeaderField[16], out _));
     }
 
     [Theory]

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Alg.Benchmarks.Sip;
+
+/// <summary>A quick breakdown of the SIP ALG's time by message shape (best of several timed loops), for finding
+/// where the time goes between BenchmarkDotNet runs: `dotnet run -c Release --project tests/Alg.Benchmarks -- profile-sip`.</summary>
+public static class SipProfile
+{
+    public static void Run(TextWriter output)
+    {
+        var bench = new SipAlgBenchmarks();
+        bench.Setup();
+        var split = SipMessages.Invite.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
+        var headersOnly = SipMessages.Invite[..split].Replace("Content-Type: application/sdp\r\n", string.Empty, StringComparison.Ordinal);
+        headersOnly = System.Text.RegularExpressions.Regex.Replace(headersOnly, "Content-Length: \\d+", "Content-Length: 0");
+        var aware = SipMessages.Invite.Replace("192.168.1.10", "203.0.113.1", StringComparison.Ordinal);
+        Measure(output, "parse INVITE", () => bench.ParseInvite());
+        Measure(output, "parse SDP", () => bench.ParseSdp());
+        Measure(output, "ALG INVITE", () => bench.AlgInvite());
+        Measure(output, "ALG 200 OK", () => bench.AlgOk());
+        bench.UseInvite(Encoding.ASCII.GetBytes(headersOnly));
+        Measure(output, "ALG INVITE headers only", () => bench.AlgInvite());
+        bench.UseInvite(Encoding.ASCII.GetBytes(aware));
+        Measure(output, "ALG INVITE NAT-aware (nothing to do)", () => bench.AlgInvite());
+    }
+
+    private static void Measure(TextWriter output, string name, Func<object> loop)
+    {
+        var best = double.MaxValue;
+        for (var run = 0; run < 15; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < 200; i++)
+            {
+                loop();
+            }
+
+            best = Math.Min(best, watch.Elapsed.TotalNanoseconds / (200 * 100));
+        }
+
+        output.WriteLine($"{name,-40} {best,8:F0} ns");
+    }
+}
