@@ -18,8 +18,14 @@ internal sealed class GatewayMetrics : IDisposable
     private readonly Meter _meter = new(MeterName);
 
     public GatewayMetrics(GatewayService service)
+        : this(service.Worker, () => service.Reloads, () => service.ReloadFailures)
     {
-        var worker = service.Worker;
+    }
+
+    /// <param name="reloads">Reloads applied so far.</param>
+    /// <param name="reloadFailures">Reloads refused so far.</param>
+    public GatewayMetrics(GatewayWorker worker, Func<long> reloads, Func<long> reloadFailures)
+    {
         _meter.CreateObservableCounter("alg.packets.in", () => PerInterface(worker, i => i.PacketsIn), "{packet}", "Frames received per interface");
         _meter.CreateObservableCounter("alg.bytes.in", () => PerInterface(worker, i => i.BytesIn), "By", "Bytes received per interface");
         _meter.CreateObservableCounter("alg.packets.out", () => PerInterface(worker, i => i.PacketsOut), "{packet}", "Frames sent per interface");
@@ -28,8 +34,8 @@ internal sealed class GatewayMetrics : IDisposable
         _meter.CreateObservableCounter("alg.receive.overruns", () => PerInterface(worker, i => i.KernelDrops), "{packet}", "Frames the kernel dropped before the gateway read them (receive queue full)");
         _meter.CreateObservableGauge("alg.flows", () => worker.Gateway.Nat.Flows.Count, "{flow}", "Live flows");
         _meter.CreateObservableGauge("alg.pinholes", () => worker.Gateway.Nat.Expectations.Count, "{pinhole}", "Open pinholes (ALG expectations)");
-        _meter.CreateObservableCounter("alg.reloads", () => service.Reloads, "{reload}", "Configurations loaded by SIGHUP or alg reload");
-        _meter.CreateObservableCounter("alg.reload.failures", () => service.ReloadFailures, "{reload}", "Reloads refused (the running configuration stayed)");
+        _meter.CreateObservableCounter("alg.reloads", reloads, "{reload}", "Configurations loaded by SIGHUP or alg reload");
+        _meter.CreateObservableCounter("alg.reload.failures", reloadFailures, "{reload}", "Reloads refused (the running configuration stayed)");
     }
 
     public void Dispose() => _meter.Dispose();
