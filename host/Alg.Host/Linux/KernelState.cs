@@ -165,6 +165,7 @@ internal sealed class KernelState : IDisposable
         }
 
         _tableInstalled = true;
+        _log.LogInformation("nft table netdev {Table}: IPv4 on {Interfaces} goes to alg run only (ARP and the inside addresses stay with the kernel)", TableName, string.Join(", ", interfaces.Select(i => i.Name)));
     }
 
     private void Try(string tool, IReadOnlyList<string> arguments)
