@@ -19,7 +19,7 @@ if (args.Length >= 2 && args[0] == "reload-memory")
 
 if (args.Length >= 1 && args[0] == "profile-sip")
 {
-    Alg.Benchmarks.Sip.SipProfile.Run(Console.Out);
+    Alg.Benchmarks.Sip.SipProfile.Run(Console.Out, args.Length > 1 ? args[1] : null);
     return;
 }
 

@@ -63,6 +63,38 @@ public sealed class LabCaptureTests : IDisposable
         Assert.Equal(linuxIn, ours.Where(s => s.Contains("-> 192.168.1.10 ", StringComparison.Ordinal)).ToList());
     }
 
+    /// <summary>
+    /// NAT Slipstreaming v1 (alg-behaviour §3 T1), made with the kernel's own TCP segmentation: a POST whose second
+    /// segment starts with a REGISTER naming the phone's port 3306. Linux's SIP helper opened the hole (its
+    /// expectation table and the attacker's completed connection are in the scenario's logs). Replayed through Alg:
+    /// the REGISTER leaves unmodified, no pinhole opens, and the attacker's SYN to 203.0.113.1:3306 is dropped.
+    /// </summary>
+    [Theory]
+    [InlineData(EngineMode.Interpreter)]
+    [InlineData(EngineMode.Compiled)]
+    public void Slipstreaming_v1_capture_opens_nothing_where_linux_opened_a_hole(EngineMode engine)
+    {
+        var lab = Path.Combine(EngineTestPaths.RepositoryRoot, "tests", "data", "lab");
+        var folder = Path.Combine(lab, "sip-slipstream-v1");
+        Assert.Contains("dport=3306", File.ReadAllText(Path.Combine(folder, "logs", "gw-conntrack-expect.txt")), StringComparison.Ordinal);
+        // The phone's answers on port 3306 exist only because Linux let the attacker in: they are not replayed.
+        var inside = Filter(Path.Combine(folder, "lan0.pcap"), "inside.pcap", p => p.SourceAddress == Phone && p.SourcePort != 3306);
+        var outside = Filter(Path.Combine(folder, "wan0.pcap"), "outside.pcap", p => p.SourceAddress == Server);
+        var policy = ConfigurationLoader.LoadFile(Path.Combine(lab, "gateway-ios.cfg")).Policy!;
+
+        using var gateway = Gateway.Create(policy, engine);
+        var output = Path.Combine(_directory, "alg.pcap");
+        CaptureReplayer.Run([new ReplayInput(inside, IngressSide.Inside), new ReplayInput(outside, IngressSide.Outside)], output, gateway.Nat);
+
+        Assert.Equal(0, gateway.Nat.Expectations.Opened);
+        var phoneSent = string.Concat(Summaries(inside, p => p.Protocol == 6).Select(s => s.Split(' ')[^1]));
+        var weSent = string.Concat(Summaries(output, p => p.SourceAddress == Public && p.Protocol == 6).Select(s => s.Split(' ')[^1]));
+        Assert.Contains(Convert.ToHexString("Contact: <sip:x@192.168.1.10:3306;transport=TCP>"u8), weSent, StringComparison.Ordinal);
+        Assert.Equal(phoneSent, weSent);
+        Assert.DoesNotContain(Summaries(output, _ => true), s => s.Contains(" 3306 p6", StringComparison.Ordinal));
+        Assert.True(gateway.Nat.Drops.Total >= 1);
+    }
+
     private string Filter(string input, string name, Func<PacketInfo, bool> keep)
     {
         var path = Path.Combine(_directory, name);

@@ -15,7 +15,7 @@
 #
 # Usage: sudo tests/lab/make-captures.sh [scenario ...]
 #   scenarios: nat-basic tftp tftp-no-helper sip-udp-helper sip-tcp-helper sip-udp-no-alg
-#              sip-register-inbound sip-stun-rewritten   (default: all)
+#              sip-register-inbound sip-stun-rewritten sip-slipstream-v1   (default: all)
 # Traffic goes only between these namespaces. Nothing leaves the machine.
 set -euo pipefail
 
@@ -33,7 +33,7 @@ GW_IN_IP=192.168.1.1
 GW_OUT_IP=203.0.113.1
 SERVER_IP=203.0.113.20
 
-ALL_SCENARIOS=(nat-basic tftp tftp-no-helper sip-udp-helper sip-tcp-helper sip-udp-no-alg sip-register-inbound sip-stun-rewritten)
+ALL_SCENARIOS=(nat-basic tftp tftp-no-helper sip-udp-helper sip-tcp-helper sip-udp-no-alg sip-register-inbound sip-stun-rewritten sip-slipstream-v1)
 
 [[ $EUID -eq 0 ]] || { echo "make-captures.sh: needs root" >&2; exit 1; }
 for t in ip nft tcpdump tshark sipp ethtool socat in.tftpd tftp curl ping; do
@@ -394,6 +394,34 @@ scenario_sip_stun_rewritten() {
   done
 }
 
+# NAT Slipstreaming v1 through Linux with its SIP helper on tcp/5060: a POST whose second segment starts with a
+# REGISTER naming the phone's port 3306, the attacker's matching 200 OK, then the attacker's SYN to 203.0.113.1:3306.
+scenario_sip_slipstream_v1() {
+  local name=sip-slipstream-v1
+  local dir; dir=$(new_scenario "$name")
+  log "$name"
+  setup_topology sip
+  start_captures "$dir"
+  {
+    echo "ip netns exec $NS_PHONE $PY tests/lab/slipstream.py listener $PHONE_IP"
+    echo "ip netns exec $NS_SERVER $PY tests/lab/slipstream.py attacker $SERVER_IP $GW_OUT_IP"
+    echo "ip netns exec $NS_PHONE $PY tests/lab/slipstream.py victim $SERVER_IP"
+  } >> "$dir/logs/commands.txt"
+  ip netns exec $NS_PHONE $PY "$HERE/slipstream.py" listener $PHONE_IP > "$dir/logs/listener.log" 2>&1 &
+  local listener=$!
+  BG_PIDS+=($listener)
+  ip netns exec $NS_SERVER $PY "$HERE/slipstream.py" attacker $SERVER_IP $GW_OUT_IP > "$dir/logs/attacker.log" 2>&1 &
+  local attacker=$!
+  BG_PIDS+=($attacker)
+  sleep 0.5
+  ip netns exec $NS_PHONE $PY "$HERE/slipstream.py" victim $SERVER_IP > "$dir/logs/victim.log" 2>&1 || true
+  wait $attacker || true
+  wait $listener || true
+  BG_PIDS=()
+  dump_gw_state "$dir"
+  stop_captures
+}
+
 run_scenario() {
   case $1 in
     nat-basic) scenario_nat_basic ;;
@@ -404,6 +432,7 @@ run_scenario() {
     sip-udp-no-alg) sip_call sip-udp-no-alg plain u1 ;;
     sip-register-inbound) scenario_sip_register_inbound ;;
     sip-stun-rewritten) scenario_sip_stun_rewritten ;;
+    sip-slipstream-v1) scenario_sip_slipstream_v1 ;;
     *) echo "unknown scenario $1" >&2; return 1 ;;
   esac
   teardown

@@ -132,7 +132,13 @@ internal static class SipTranslator
         out bool contactIsSender)
     {
         contactIsSender = false;
+
+        // Only a field whose text holds the address being translated can need an edit: a vectorised search
+        // skips the structural parse of every other field (the far end's To, a Request-URI naming the server).
+        Span<byte> addressText = stackalloc byte[15];
+        var needle = addressText[..SipText.WriteIpv4(from.Address, addressText)];
         if (info.IsRequest && (outbound || session.ContactTranslated)
+            && message.Slice(info.RequestUriStart, info.RequestUriLength).IndexOf(needle) >= 0
             && SipUriLocator.TryLocate(message.Slice(info.RequestUriStart, info.RequestUriLength), info.RequestUriStart, out var requestUri)
             && !TryMap(message, requestUri, from, to, edits, ref count))
         {
@@ -146,6 +152,19 @@ internal static class SipTranslator
         foreach (var field in fields)
         {
             var value = message.Slice(field.ValueStart, field.ValueLength);
+            if (field.Kind is SipHeaderKind.Via or SipHeaderKind.Contact or SipHeaderKind.From or SipHeaderKind.To && value.IndexOf(needle) < 0)
+            {
+                sawVia |= field.Kind == SipHeaderKind.Via;
+                sawFrom |= field.Kind == SipHeaderKind.From;
+                sawTo |= field.Kind == SipHeaderKind.To;
+                if (field.Kind == SipHeaderKind.Contact)
+                {
+                    contactIsSender |= outbound && SipText.Trim(value).SequenceEqual("*"u8);
+                }
+
+                continue;
+            }
+
             switch (field.Kind)
             {
                 case SipHeaderKind.Via when !sawVia:

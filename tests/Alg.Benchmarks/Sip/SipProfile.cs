@@ -7,10 +7,32 @@ namespace Alg.Benchmarks.Sip;
 /// where the time goes between BenchmarkDotNet runs: `dotnet run -c Release --project tests/Alg.Benchmarks -- profile-sip`.</summary>
 public static class SipProfile
 {
-    public static void Run(TextWriter output)
+    public static void Run(TextWriter output, string? only = null)
     {
         var bench = new SipAlgBenchmarks();
         bench.Setup();
+        if (only == "initlocals")
+        {
+            foreach (var method in typeof(Alg.StdlibAlgs.Sip.SipAlg).GetMethods(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static))
+            {
+                output.WriteLine($"{method.Name} InitLocals={method.GetMethodBody()?.InitLocals}");
+            }
+
+            return;
+        }
+
+        if (only == "invite")
+        {
+            // For a sampling profiler: the INVITE alone for a few seconds.
+            var until = Stopwatch.StartNew();
+            while (until.Elapsed.TotalSeconds < 8)
+            {
+                bench.AlgInvite();
+            }
+
+            return;
+        }
+
         var split = SipMessages.Invite.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
         var headersOnly = SipMessages.Invite[..split].Replace("Content-Type: application/sdp\r\n", string.Empty, StringComparison.Ordinal);
         headersOnly = System.Text.RegularExpressions.Regex.Replace(headersOnly, "Content-Length: \\d+", "Content-Length: 0");
