@@ -139,6 +139,14 @@ scenario_nat() {
   expect "on exit the nft table is gone" eval "! nsx $NS_GW nft list table netdev alg_run >/dev/null 2>&1"
   expect "on exit ip_forward is restored (1)" test "$(nsx $NS_GW cat /proc/sys/net/ipv4/ip_forward)" = 1
   expect "on exit the control socket is removed" test ! -e "$CONTROL"
+  # a crash leaves the table and the socket file behind; the next start replaces both
+  gateway_alg "$OUT/active.cfg" "$OUT/alg-run-crashed.log" || { fail "alg run did not start again"; return; }
+  kill -KILL $ALG_PID; wait $ALG_PID 2>/dev/null; ALG_PID=""
+  expect "after SIGKILL the table and the socket file are left behind" eval "nsx $NS_GW nft list table netdev alg_run >/dev/null 2>&1 && test -S $CONTROL"
+  gateway_alg "$OUT/active.cfg" "$OUT/alg-run-after-crash.log" || { fail "alg run did not start over a crashed run's state"; return; }
+  expect "a new run replaces the stale table and socket, and forwards" eval "nsx $NS_PHONE ping -c 1 -W 2 $SERVER_IP > /dev/null && test \$(nsx $NS_GW nft list tables | grep -c alg_run) -eq 1"
+  gateway_alg_stop
+  expect "and removes them on exit" eval "! nsx $NS_GW nft list table netdev alg_run >/dev/null 2>&1 && test ! -e $CONTROL"
 }
 
 scenario_tftp() {
