@@ -139,9 +139,14 @@ internal sealed class GatewayWorker
             }
             catch (SocketException failure)
             {
-                // ENETDOWN and friends: the interface went away or down; keep serving the others.
+                // ENETDOWN and friends: the interface went away or down; keep serving the others. poll keeps
+                // reporting the error, so the log gets the 1st, 2nd, 4th, 8th… occurrence, not every one.
                 arrival.ReceiveErrors++;
-                _log.LogWarning("receive on {Interface} failed: {Message}", arrival.Name, failure.Message);
+                if ((arrival.ReceiveErrors & (arrival.ReceiveErrors - 1)) == 0)
+                {
+                    _log.LogWarning("receive on {Interface} failed ({Count} times): {Message}", arrival.Name, arrival.ReceiveErrors, failure.Message);
+                }
+
                 return;
             }
 
