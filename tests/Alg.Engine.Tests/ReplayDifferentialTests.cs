@@ -1,3 +1,4 @@
+using Alg.Runtime.Capture;
 using Alg.Compiler;
 using Alg.Policy.Model;
 using Alg.Policy.Text;
@@ -72,7 +73,9 @@ public sealed class ReplayDifferentialTests : IDisposable
     public void A_thousand_reloads_under_traffic_lose_no_flow()
     {
         var policy = Policy(GatewayConfig);
-        var alternate = Policy(GatewayConfig + "ip nat translation udp-timeout 600\nno ip nat service sip udp port 5060\n");
+        // Timers and an ACL line change on every other packet; the SIP ALG stays on, so the output must be the
+        // steady run's byte for byte (turning an ALG off changes what it rewrites: see the next test).
+        var alternate = Policy(GatewayConfig.Replace(" deny udp any any eq 1900\n", " deny udp any any eq 1901\n", StringComparison.Ordinal) + "ip nat translation udp-timeout 600\nip nat translation tcp-timeout 7200\n");
         var inputs = new[] { new ReplayInput(Path.Combine(EngineTestPaths.CorpusPcaps, "ntop_nDPI__FAX-Call-t38-CA-TDM-SIP-FB-1.pcap")) };
         var steady = Replay(policy, EngineMode.Interpreter, inputs, "steady.pcap");
 
@@ -90,6 +93,52 @@ public sealed class ReplayDifferentialTests : IDisposable
         Assert.Equal(steady.Report.FlowsCreated, report.FlowsCreated);
         Assert.Equal(steady.Report.Forwarded, report.Forwarded);
         Assert.Equal(File.ReadAllBytes(steady.Output), File.ReadAllBytes(reloaded));
+    }
+
+    /// <summary>
+    /// The SIP ALG turned off and on again by reloads: while it is off the signalling passes as it is, and once it
+    /// is back the same UDP flow is translated again from its next datagram (RFC 3261 §18.3: each stands alone).
+    /// </summary>
+    [Fact]
+    public void A_sip_alg_turned_off_and_on_by_reloads_translates_the_same_udp_flow_again()
+    {
+        var policy = Policy(GatewayConfig);
+        var off = Policy(GatewayConfig + "no ip nat service sip udp port 5060\n");
+        var inputs = new[] { new ReplayInput(Path.Combine(EngineTestPaths.CorpusPcaps, "ntop_nDPI__sip.pcap")) };
+
+        using var gateway = Gateway.Create(policy, EngineMode.Interpreter);
+        var output = Path.Combine(_directory, "toggled.pcap");
+        var report = CaptureReplayer.Run(inputs, output, gateway.Nat, packet =>
+        {
+            if (packet == 10)
+            {
+                gateway.Reload(off);
+            }
+            else if (packet == 20)
+            {
+                gateway.Reload(policy);
+            }
+        });
+
+        var steady = Replay(policy, EngineMode.Interpreter, inputs, "steady-sip.pcap");
+        Assert.Equal(2, gateway.Reloads);
+        Assert.Equal(steady.Report.Forwarded, report.Forwarded);
+        var toggled = Frames(output);
+        var always = Frames(steady.Output);
+        Assert.NotEqual(always.Take(20), toggled.Take(20));
+        Assert.Equal(always.Skip(20), toggled.Skip(20));
+    }
+
+    private static List<string> Frames(string path)
+    {
+        var frames = new List<string>();
+        using var reader = CaptureReader.Open(path);
+        while (reader.TryRead(out var record))
+        {
+            frames.Add(Convert.ToHexString(record.Data));
+        }
+
+        return frames;
     }
 
     [Fact]

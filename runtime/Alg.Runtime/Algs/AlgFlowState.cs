@@ -6,16 +6,23 @@ namespace Alg.Runtime.Algs;
 /// <remarks>Created once per flow (not per packet); UDP flows of stateless ALGs never get one.</remarks>
 internal sealed class AlgFlowState
 {
-    public AlgFlowState(AlgPlanEntry plan, object? session, bool tcp, int streamCapacity, ReassemblyBudget budget)
+    public AlgFlowState(AlgPlanEntry plan, object? session, byte protocol, ushort servicePort, int streamCapacity, ReassemblyBudget budget)
     {
         Plan = plan;
         Session = session;
-        if (tcp)
+        Protocol = protocol;
+        ServicePort = servicePort;
+        if (protocol == Packets.IpProtocol.Tcp)
         {
             Streams = [new TcpStreamReassembler(streamCapacity, budget), new TcpStreamReassembler(streamCapacity, budget)];
             Offsets = [new SequenceOffsetTracker(), new SequenceOffsetTracker()];
         }
     }
+
+    /// <summary>The flow's protocol and service port: what dispatched it, checked again on every reconfiguration.</summary>
+    public byte Protocol { get; }
+
+    public ushort ServicePort { get; }
 
     /// <summary>The ALG that owns the flow (re-pointed by <see cref="AlgStage.Reconfigure"/>).</summary>
     public AlgPlanEntry Plan { get; set; }

@@ -108,9 +108,16 @@ public sealed class AlgStage
             }
         }
 
+        _plans = plans;
+        _portMap = portMap;
+        _classifiers = classifiers;
+
         foreach (var state in _states.Values)
         {
-            var current = Array.Find(plans, p => p is not null && p.Handler is not null && string.Equals(p.Name, state.Plan.Name, StringComparison.OrdinalIgnoreCase));
+            // A flow stays with its ALG only while the new configuration still gives its service port to that ALG
+            // (`no ip nat service sip udp port 5060` ends the inspection of existing UDP SIP flows too).
+            var id = Dispatch(state.Protocol, state.ServicePort);
+            var current = (uint)id < (uint)plans.Length && plans[id] is { Handler: not null } plan && string.Equals(plan.Name, state.Plan.Name, StringComparison.OrdinalIgnoreCase) ? plan : null;
             if (current is null)
             {
                 state.Stopped = true;
@@ -119,12 +126,14 @@ public sealed class AlgStage
             else
             {
                 state.Plan = current;
+                if (state.Streams is null)
+                {
+                    // A datagram flow whose ALG comes back is read again from its next datagram: each one stands
+                    // alone. A stream cannot resume: nothing says where the next message starts.
+                    state.Stopped = false;
+                }
             }
         }
-
-        _plans = plans;
-        _portMap = portMap;
-        _classifiers = classifiers;
     }
 
     private AlgPlanEntry Entry(int id, string name, ImmutableSortedDictionary<string, AlgOptionValue> options)
@@ -225,7 +234,7 @@ public sealed class AlgStage
                 return InspectDatagram(engine, ref packet, ref info, handler, plan, in fresh, now, null);
             }
 
-            state = new AlgFlowState(plan, session, info.Protocol == IpProtocol.Tcp, _options.StreamCapacity, _budget);
+            state = new AlgFlowState(plan, session, info.Protocol, flow.ReplyKey.SourcePort, _options.StreamCapacity, _budget);
             _states[id] = state;
             flow.Flags |= FlowEntryFlags.AlgState;
         }
