@@ -233,27 +233,34 @@ internal static class SipTranslator
     }
 
     /// <summary>Without translation: does a Contact name the sender's own endpoint (for REGISTER bookkeeping)?</summary>
-    private static bool ContactNames(ReadOnlySpan<byte> message, ReadOnlySpan<SipHeaderField> fields, AlgEndpoint endpoint)
+    private static bool ContactNames(ReadOnlySpan<byte> message, ReadOnlySpan<SipHeaderField> fields, AlgEndpoint endpoint) =>
+        TryFindContact(message, fields, endpoint, out _, out _);
+
+    /// <summary>The first Contact entry naming exactly <paramref name="endpoint"/>, with the header value it is in.</summary>
+    private static bool TryFindContact(ReadOnlySpan<byte> message, ReadOnlySpan<SipHeaderField> fields, AlgEndpoint endpoint, out SipHostPort contact, out SipHeaderField field)
     {
         Span<SipHostPort> found = stackalloc SipHostPort[16];
-        foreach (var field in fields)
+        foreach (var candidate in fields)
         {
-            if (field.Kind != SipHeaderKind.Contact)
+            if (candidate.Kind != SipHeaderKind.Contact)
             {
                 continue;
             }
 
-            var value = message.Slice(field.ValueStart, field.ValueLength);
-            var contacts = SipUriLocator.FindAll(value, field.ValueStart, found);
-            for (var i = 0; i < contacts; i++)
+            var count = SipUriLocator.FindAll(message.Slice(candidate.ValueStart, candidate.ValueLength), candidate.ValueStart, found);
+            for (var i = 0; i < count; i++)
             {
                 if (Matches(message, found[i], endpoint))
                 {
+                    contact = found[i];
+                    field = candidate;
                     return true;
                 }
             }
         }
 
+        contact = default;
+        field = default;
         return false;
     }
 
@@ -692,7 +699,7 @@ internal static class SipTranslator
                 // signalling flow has idled out: a pinhole for the dialog, closed with it.
                 var group = DialogSignallingGroup(callId);
                 output.TryRemovePinholeGroup(group);
-                var spec = new ExpectationSpec(context.Protocol, FlowSide.Outside, ExpectedPeer.AddressOnly(context.Remote.Address, RegistrarPortReason), context.Mapped.Address, context.Mapped.Port, context.Inside.Address, context.Inside.Port, settings.SignalingTimeout, true, context.Flow, context.OwnerTag, group);
+                var spec = SignallingPinhole(in context, settings.SignalingTimeout, group);
                 output.TryRequestPinhole(in spec);
             }
         }
@@ -782,36 +789,25 @@ internal static class SipTranslator
 
         var lifetime = (granted * NatTimeouts.Second) + RegistrationGrace;
         context.Nat.TryReserveMapping(context.Protocol, context.Inside, context.Remote, lifetime, out _, out _);
-        var spec = new ExpectationSpec(context.Protocol, FlowSide.Outside, ExpectedPeer.AddressOnly(context.Remote.Address, RegistrarPortReason), context.Mapped.Address, context.Mapped.Port, context.Inside.Address, context.Inside.Port, lifetime, true, context.Flow, context.OwnerTag, facts.CallId);
+        var spec = SignallingPinhole(in context, lifetime, facts.CallId);
         output.TryRequestPinhole(in spec);
     }
 
+    /// <summary>A persistent hole from the signalling peer's address (any port) to the phone's own signalling endpoint
+    /// (Linux's sip_direct_signalling: the registrar or the far end only).</summary>
+    private static ExpectationSpec SignallingPinhole(in AlgFlowContext context, long lifetime, long group) =>
+        new(context.Protocol, FlowSide.Outside, ExpectedPeer.AddressOnly(context.Remote.Address, RegistrarPortReason), context.Mapped.Address, context.Mapped.Port, context.Inside.Address, context.Inside.Port, lifetime, true, context.Flow, context.OwnerTag, group);
+
     private static long GrantedExpires(ReadOnlySpan<byte> message, ReadOnlySpan<SipHeaderField> fields, AlgEndpoint mapped, long expiresHeader, long requested)
     {
-        Span<SipHostPort> found = stackalloc SipHostPort[16];
-        foreach (var field in fields)
+        if (TryFindContact(message, fields, mapped, out var contact, out var field))
         {
-            if (field.Kind != SipHeaderKind.Contact)
-            {
-                continue;
-            }
-
             var value = message.Slice(field.ValueStart, field.ValueLength);
-            var contacts = SipUriLocator.FindAll(value, field.ValueStart, found);
-            for (var i = 0; i < contacts; i++)
+            var elementStart = contact.HostStart - field.ValueStart;
+            var element = value[elementStart..SipUriLocator.ElementEnd(value, elementStart)];
+            if (SipText.TryFindParameter(element, "expires"u8, out var start, out var length) && SipText.TryParseNumber(element.Slice(start, length), out var seconds))
             {
-                if (!Matches(message, found[i], mapped))
-                {
-                    continue;
-                }
-
-                var elementStart = found[i].HostStart - field.ValueStart;
-                var elementEnd = SipUriLocator.ElementEnd(value, elementStart);
-                var element = value[elementStart..elementEnd];
-                if (SipText.TryFindParameter(element, "expires"u8, out var start, out var length) && SipText.TryParseNumber(element.Slice(start, length), out var seconds))
-                {
-                    return seconds;
-                }
+                return seconds;
             }
         }
 

@@ -80,22 +80,7 @@ public class NatFastPathBenchmarks
 
     private byte[] Udp(uint source, ushort sourcePort, uint destination, ushort destinationPort, int payloadLength)
     {
-        var frame = new byte[14 + 20 + 8 + payloadLength];
-        BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(12), 0x0800);
-        var ip = frame.AsSpan(14);
-        ip[0] = 0x45;
-        BinaryPrimitives.WriteUInt16BigEndian(ip[2..], (ushort)(20 + 8 + payloadLength));
-        ip[8] = 64;
-        ip[9] = IpProtocol.Udp;
-        BinaryPrimitives.WriteUInt32BigEndian(ip[12..], source);
-        BinaryPrimitives.WriteUInt32BigEndian(ip[16..], destination);
-        BinaryPrimitives.WriteUInt16BigEndian(ip[10..], InternetChecksum.Compute(ip[..20]));
-        var udp = ip[20..];
-        BinaryPrimitives.WriteUInt16BigEndian(udp, sourcePort);
-        BinaryPrimitives.WriteUInt16BigEndian(udp[2..], destinationPort);
-        BinaryPrimitives.WriteUInt16BigEndian(udp[4..], (ushort)(8 + payloadLength));
-        var sum = InternetChecksum.Ipv4PseudoHeader(source, destination, IpProtocol.Udp, 8 + payloadLength);
-        BinaryPrimitives.WriteUInt16BigEndian(udp[6..], InternetChecksum.Finish(InternetChecksum.Add(udp, sum)));
+        var frame = BenchmarkFrames.Udp(source, sourcePort, destination, destinationPort, new byte[payloadLength]);
         frame.AsSpan(42).CopyTo(_buffer.AsSpan(42));
         return frame;
     }

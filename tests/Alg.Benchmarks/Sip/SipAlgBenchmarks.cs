@@ -52,10 +52,10 @@ public class SipAlgBenchmarks
     {
         _invite = Encoding.ASCII.GetBytes(SipMessages.Invite);
         _ok = Encoding.ASCII.GetBytes(SipMessages.Ok);
-        _inviteFrame = Udp(Phone, 5060, Server, 5060, _invite);
+        _inviteFrame = BenchmarkFrames.Udp(Phone, 5060, Server, 5060, _invite);
         SipMessageParser.Parse(_invite, stream: false, _fields, out var parsed);
         _inviteBodyLength = parsed.BodyLength;
-        _okFrame = Udp(Server, 5060, Public, 5060, _ok);
+        _okFrame = BenchmarkFrames.Udp(Server, 5060, Public, 5060, _ok);
 
         var options = ImmutableSortedDictionary<string, AlgOptionValue>.Empty;
         var inside = new AlgEndpoint(Phone, 5060);
@@ -161,27 +161,5 @@ public class SipAlgBenchmarks
         var engine = new NatEngine(policy, new Alg.Runtime.Pipeline.FixedClassifierSource(classifier), new NatEngineOptions(FlowCapacity: 1 << 12, MappingCapacity: 1 << 12, ExpectationCapacity: 1 << 10));
         engine.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), policy, classifier));
         return engine;
-    }
-
-    private static byte[] Udp(uint source, ushort sourcePort, uint destination, ushort destinationPort, byte[] payload)
-    {
-        var frame = new byte[14 + 20 + 8 + payload.Length];
-        frame[12] = 0x08;
-        var ip = frame.AsSpan(14);
-        ip[0] = 0x45;
-        BinaryPrimitives.WriteUInt16BigEndian(ip[2..], (ushort)(28 + payload.Length));
-        ip[8] = 64;
-        ip[9] = IpProtocol.Udp;
-        BinaryPrimitives.WriteUInt32BigEndian(ip[12..], source);
-        BinaryPrimitives.WriteUInt32BigEndian(ip[16..], destination);
-        BinaryPrimitives.WriteUInt16BigEndian(ip[10..], InternetChecksum.Compute(ip[..20]));
-        var udp = ip[20..];
-        BinaryPrimitives.WriteUInt16BigEndian(udp, sourcePort);
-        BinaryPrimitives.WriteUInt16BigEndian(udp[2..], destinationPort);
-        BinaryPrimitives.WriteUInt16BigEndian(udp[4..], (ushort)(8 + payload.Length));
-        payload.CopyTo(udp[8..]);
-        var sum = InternetChecksum.Ipv4PseudoHeader(source, destination, IpProtocol.Udp, 8 + payload.Length);
-        BinaryPrimitives.WriteUInt16BigEndian(udp[6..], InternetChecksum.Finish(InternetChecksum.Add(udp, sum)));
-        return frame;
     }
 }
