@@ -180,22 +180,43 @@ public static class SipMessageParser
             };
         }
 
-        return name.Length switch
+        // First letter, then the whole name: most fields a phone sends are none of these and leave at the switch.
+        return (name[0] | 0x20) switch
         {
-            2 when Ascii.EqualsIgnoreCase(name, "To"u8) => SipHeaderKind.To,
-            3 when Ascii.EqualsIgnoreCase(name, "Via"u8) => SipHeaderKind.Via,
-            4 when Ascii.EqualsIgnoreCase(name, "From"u8) => SipHeaderKind.From,
-            4 when Ascii.EqualsIgnoreCase(name, "CSeq"u8) => SipHeaderKind.CSeq,
-            5 when Ascii.EqualsIgnoreCase(name, "Route"u8) => SipHeaderKind.Route,
-            7 when Ascii.EqualsIgnoreCase(name, "Contact"u8) => SipHeaderKind.Contact,
-            7 when Ascii.EqualsIgnoreCase(name, "Call-ID"u8) => SipHeaderKind.CallId,
-            7 when Ascii.EqualsIgnoreCase(name, "Expires"u8) => SipHeaderKind.Expires,
-            12 when Ascii.EqualsIgnoreCase(name, "Content-Type"u8) => SipHeaderKind.ContentType,
-            12 when Ascii.EqualsIgnoreCase(name, "Max-Forwards"u8) => SipHeaderKind.MaxForwards,
-            12 when Ascii.EqualsIgnoreCase(name, "Record-Route"u8) => SipHeaderKind.RecordRoute,
-            14 when Ascii.EqualsIgnoreCase(name, "Content-Length"u8) => SipHeaderKind.ContentLength,
+            't' when NameIs(name, "to"u8) => SipHeaderKind.To,
+            'v' when NameIs(name, "via"u8) => SipHeaderKind.Via,
+            'f' when NameIs(name, "from"u8) => SipHeaderKind.From,
+            'c' when NameIs(name, "cseq"u8) => SipHeaderKind.CSeq,
+            'c' when NameIs(name, "contact"u8) => SipHeaderKind.Contact,
+            'c' when NameIs(name, "call-id"u8) => SipHeaderKind.CallId,
+            'c' when NameIs(name, "content-type"u8) => SipHeaderKind.ContentType,
+            'c' when NameIs(name, "content-length"u8) => SipHeaderKind.ContentLength,
+            'r' when NameIs(name, "route"u8) => SipHeaderKind.Route,
+            'r' when NameIs(name, "record-route"u8) => SipHeaderKind.RecordRoute,
+            'e' when NameIs(name, "expires"u8) => SipHeaderKind.Expires,
+            'm' when NameIs(name, "max-forwards"u8) => SipHeaderKind.MaxForwards,
             _ => SipHeaderKind.Other,
         };
+    }
+
+    /// <summary>ASCII case-insensitive name comparison against a lower-case name of letters and '-' (setting bit 5
+    /// lower-cases a letter and leaves '-' as it is).</summary>
+    private static bool NameIs(ReadOnlySpan<byte> name, ReadOnlySpan<byte> lowerCase)
+    {
+        if (name.Length != lowerCase.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < name.Length; i++)
+        {
+            if ((name[i] | 0x20) != lowerCase[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>End of the line starting at <paramref name="start"/> (excluding its terminator), or -1 if none yet.</summary>

@@ -36,15 +36,24 @@ public static class SipProfile
         var split = SipMessages.Invite.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
         var headersOnly = SipMessages.Invite[..split].Replace("Content-Type: application/sdp\r\n", string.Empty, StringComparison.Ordinal);
         headersOnly = System.Text.RegularExpressions.Regex.Replace(headersOnly, "Content-Length: \\d+", "Content-Length: 0");
-        var aware = SipMessages.Invite.Replace("192.168.1.10", "203.0.113.1", StringComparison.Ordinal);
+        var aware = WithContentLength(SipMessages.Invite.Replace("192.168.1.10", "203.0.113.1", StringComparison.Ordinal));
         Measure(output, "parse INVITE", () => bench.ParseInvite());
         Measure(output, "parse SDP", () => bench.ParseSdp());
         Measure(output, "ALG INVITE", () => bench.AlgInvite());
         Measure(output, "ALG 200 OK", () => bench.AlgOk());
         bench.UseInvite(Encoding.ASCII.GetBytes(headersOnly));
         Measure(output, "ALG INVITE headers only", () => bench.AlgInvite());
+        var foreignSdp = SipMessages.Invite.Replace("IN IP4 192.168.1.10", "IN IP4 192.168.1.99", StringComparison.Ordinal);
+        bench.UseInvite(Encoding.ASCII.GetBytes(foreignSdp));
+        Measure(output, "ALG INVITE, SDP not the sender's", () => bench.AlgInvite());
         bench.UseInvite(Encoding.ASCII.GetBytes(aware));
         Measure(output, "ALG INVITE NAT-aware (nothing to do)", () => bench.AlgInvite());
+    }
+
+    private static string WithContentLength(string message)
+    {
+        var split = message.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
+        return System.Text.RegularExpressions.Regex.Replace(message, "Content-Length: \\d+", "Content-Length: " + (message.Length - split).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static void Measure(TextWriter output, string name, Func<object> loop)
