@@ -183,40 +183,20 @@ public static class SipMessageParser
         // First letter, then the whole name: most fields a phone sends are none of these and leave at the switch.
         return (name[0] | 0x20) switch
         {
-            't' when NameIs(name, "to"u8) => SipHeaderKind.To,
-            'v' when NameIs(name, "via"u8) => SipHeaderKind.Via,
-            'f' when NameIs(name, "from"u8) => SipHeaderKind.From,
-            'c' when NameIs(name, "cseq"u8) => SipHeaderKind.CSeq,
-            'c' when NameIs(name, "contact"u8) => SipHeaderKind.Contact,
-            'c' when NameIs(name, "call-id"u8) => SipHeaderKind.CallId,
-            'c' when NameIs(name, "content-type"u8) => SipHeaderKind.ContentType,
-            'c' when NameIs(name, "content-length"u8) => SipHeaderKind.ContentLength,
-            'r' when NameIs(name, "route"u8) => SipHeaderKind.Route,
-            'r' when NameIs(name, "record-route"u8) => SipHeaderKind.RecordRoute,
-            'e' when NameIs(name, "expires"u8) => SipHeaderKind.Expires,
-            'm' when NameIs(name, "max-forwards"u8) => SipHeaderKind.MaxForwards,
+            't' when SipText.EqualsIgnoreCase(name, "to"u8) => SipHeaderKind.To,
+            'v' when SipText.EqualsIgnoreCase(name, "via"u8) => SipHeaderKind.Via,
+            'f' when SipText.EqualsIgnoreCase(name, "from"u8) => SipHeaderKind.From,
+            'c' when SipText.EqualsIgnoreCase(name, "cseq"u8) => SipHeaderKind.CSeq,
+            'c' when SipText.EqualsIgnoreCase(name, "contact"u8) => SipHeaderKind.Contact,
+            'c' when SipText.EqualsIgnoreCase(name, "call-id"u8) => SipHeaderKind.CallId,
+            'c' when SipText.EqualsIgnoreCase(name, "content-type"u8) => SipHeaderKind.ContentType,
+            'c' when SipText.EqualsIgnoreCase(name, "content-length"u8) => SipHeaderKind.ContentLength,
+            'r' when SipText.EqualsIgnoreCase(name, "route"u8) => SipHeaderKind.Route,
+            'r' when SipText.EqualsIgnoreCase(name, "record-route"u8) => SipHeaderKind.RecordRoute,
+            'e' when SipText.EqualsIgnoreCase(name, "expires"u8) => SipHeaderKind.Expires,
+            'm' when SipText.EqualsIgnoreCase(name, "max-forwards"u8) => SipHeaderKind.MaxForwards,
             _ => SipHeaderKind.Other,
         };
-    }
-
-    /// <summary>ASCII case-insensitive name comparison against a lower-case name of letters and '-' (setting bit 5
-    /// lower-cases a letter and leaves '-' as it is).</summary>
-    private static bool NameIs(ReadOnlySpan<byte> name, ReadOnlySpan<byte> lowerCase)
-    {
-        if (name.Length != lowerCase.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < name.Length; i++)
-        {
-            if ((name[i] | 0x20) != lowerCase[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>End of the line starting at <paramref name="start"/> (excluding its terminator), or -1 if none yet.</summary>

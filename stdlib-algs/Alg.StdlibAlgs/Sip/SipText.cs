@@ -185,6 +185,11 @@ internal static class SipText
 
     public static bool IsBlank(byte c) => c is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
+    /// <summary>ASCII case-insensitive prefix test against a lower-case prefix (URI schemes, "sip/2.0/").</summary>
+    public static bool StartsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerCase) =>
+        text.Length >= lowerCase.Length && EqualsIgnoreCase(text[..lowerCase.Length], lowerCase);
+
+    /// <summary>ASCII case-insensitive comparison against a lower-case literal (only A-Z are folded).</summary>
     public static bool EqualsIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerCase)
     {
         if (text.Length != lowerCase.Length)

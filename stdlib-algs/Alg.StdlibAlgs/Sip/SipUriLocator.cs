@@ -64,11 +64,11 @@ public static class SipUriLocator
         }
 
         int schemeLength;
-        if (StartsWithIgnoreCase(uri, "sip:"u8))
+        if (SipText.StartsWithIgnoreCase(uri, "sip:"u8))
         {
             schemeLength = 4;
         }
-        else if (StartsWithIgnoreCase(uri, "sips:"u8))
+        else if (SipText.StartsWithIgnoreCase(uri, "sips:"u8))
         {
             schemeLength = 5;
         }
@@ -206,6 +206,4 @@ public static class SipUriLocator
         return text[skipped..];
     }
 
-    private static bool StartsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> prefix) =>
-        text.Length >= prefix.Length && System.Text.Ascii.EqualsIgnoreCase(text[..prefix.Length], prefix);
 }

@@ -12,7 +12,7 @@ public static class SipViaParser
         // Only the top entry of a comma-separated Via is this hop's (§18.2.1).
         var comma = value.IndexOf((byte)',');
         var entry = comma < 0 ? value : value[..comma];
-        if (!StartsWithIgnoreCase(entry, "SIP/2.0/"u8))
+        if (!SipText.StartsWithIgnoreCase(entry, "sip/2.0/"u8))
         {
             return false;
         }
@@ -87,9 +87,5 @@ public static class SipViaParser
         return text[..length];
     }
 
-    private static bool Is(ReadOnlySpan<byte> name, ReadOnlySpan<byte> expected) =>
-        System.Text.Ascii.EqualsIgnoreCase(name, expected);
-
-    private static bool StartsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> prefix) =>
-        text.Length >= prefix.Length && System.Text.Ascii.EqualsIgnoreCase(text[..prefix.Length], prefix);
+    private static bool Is(ReadOnlySpan<byte> name, ReadOnlySpan<byte> lowerCase) => SipText.EqualsIgnoreCase(name, lowerCase);
 }
