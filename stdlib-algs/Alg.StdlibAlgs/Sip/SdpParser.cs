@@ -63,7 +63,8 @@ public static class SdpParser
                 // m=<media> <port>[/<number of ports>] <proto> <fmt> ... (§5.14)
                 media++;
                 return Field(SdpLineKind.Media, line, offset, value, addressField: -1, portField: 1);
-            case (byte)'a':
+            case (byte)'a' when value.Length >= 4 && value[0] is (byte)'r' or (byte)'c':
+                // Most attributes (rtpmap, fmtp, sendrecv…) leave at the first letter.
                 if (value.StartsWith("rtcp-mux"u8) && value.Length == 8)
                 {
                     return new SdpLine(SdpLineKind.RtcpMux, offset, line.Length, -1, -1, 0, -1, 0);
