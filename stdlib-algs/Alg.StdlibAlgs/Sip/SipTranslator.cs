@@ -451,7 +451,7 @@ internal static class SipTranslator
         for (var i = 0; i < mediaCount; i++)
         {
             ref var plan = ref media[i];
-            if (plan.Address != inside || plan.Port < 1024 || plan.LineIndex < 0 || IsBrowserBlockedPort(plan.Port) || IsBrowserBlockedPort(plan.Port + 1))
+            if (plan.Address != inside || plan.Port < 1024 || plan.LineIndex < 0)
             {
                 continue;
             }
@@ -459,6 +459,11 @@ internal static class SipTranslator
             if (plan.RtcpPort < 0)
             {
                 plan.RtcpPort = plan.Mux ? plan.Port : plan.Port + 1;
+            }
+
+            if (IsBrowserBlockedPort(plan.Port) || (!plan.Mux && (plan.RtcpPort < 1024 || IsBrowserBlockedPort(plan.RtcpPort))))
+            {
+                continue;
             }
 
             if (!context.Nat.TryReserveMapping(IpProtocol.Udp, new AlgEndpoint(inside, (ushort)plan.Port), remote, lifetime, out var rtp, out _) || rtp.Port < 1024)

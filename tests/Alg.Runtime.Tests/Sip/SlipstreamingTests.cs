@@ -243,14 +243,21 @@ public sealed class SlipstreamingTests
     /// <summary>T8: the ports browsers now block because of Slipstreaming are never opened as media, even when an SDP
     /// from the phone's own address names them.</summary>
     [Theory]
-    [InlineData(5060)]
-    [InlineData(1720)]
-    [InlineData(6666)]
-    [InlineData(10080)]
-    public void T8_media_on_ports_browsers_block_gets_no_hole(int port)
+    [InlineData(5060, "")]
+    [InlineData(1720, "")]
+    [InlineData(6666, "")]
+    [InlineData(10080, "")]
+    [InlineData(7000, "a=rtcp:6667")]
+    public void T8_media_on_ports_browsers_block_gets_no_hole(int port, string rtcp)
     {
         var gateway = new SipHarness();
-        var sdp = SipHarness.Sdp("v=0", "o=a 1 1 IN IP4 192.168.1.10", "s=-", "c=IN IP4 192.168.1.10", "t=0 0", $"m=audio {port} RTP/AVP 0");
+        var lines = new List<string> { "v=0", "o=a 1 1 IN IP4 192.168.1.10", "s=-", "c=IN IP4 192.168.1.10", "t=0 0", $"m=audio {port} RTP/AVP 0" };
+        if (rtcp.Length > 0)
+        {
+            lines.Add(rtcp);
+        }
+
+        var sdp = SipHarness.Sdp([.. lines]);
         gateway.PhoneSends(SipHarness.Message("""
             INVITE sip:bob@203.0.113.20 SIP/2.0
             Via: SIP/2.0/UDP 192.168.1.10:5060;branch=z9hG4bK-t8
@@ -262,6 +269,25 @@ public sealed class SlipstreamingTests
             Content-Type: application/sdp
             """, sdp));
         Assert.Equal(0, gateway.Engine.Expectations.Count);
+    }
+
+    /// <summary>T8 looks at the RTCP port only when RTCP has one: with rtcp-mux (RFC 5761) port+1 is not used.</summary>
+    [Fact]
+    public void T8_a_muxed_stream_next_to_a_blocked_port_still_gets_its_hole()
+    {
+        var gateway = new SipHarness();
+        var sdp = SipHarness.Sdp("v=0", "o=a 1 1 IN IP4 192.168.1.10", "s=-", "c=IN IP4 192.168.1.10", "t=0 0", "m=audio 5059 RTP/AVP 0", "a=rtcp-mux");
+        gateway.PhoneSends(SipHarness.Message("""
+            INVITE sip:bob@203.0.113.20 SIP/2.0
+            Via: SIP/2.0/UDP 192.168.1.10:5060;branch=z9hG4bK-t8m
+            From: <sip:a@203.0.113.20>;tag=8
+            To: <sip:bob@203.0.113.20>
+            Call-ID: t8m
+            CSeq: 1 INVITE
+            Max-Forwards: 70
+            Content-Type: application/sdp
+            """, sdp));
+        Assert.Equal(1, gateway.Engine.Expectations.Count);
     }
 
     private static Alg.Runtime.Flows.FlowId FirstFlow(SipHarness gateway)
