@@ -5,7 +5,8 @@ namespace Alg.StdlibAlgs.Sip;
 /// new value depends on the body's edits, and the ALG contract wants rewrites in ascending order.</remarks>
 internal readonly record struct SipEdit(int Offset, int OldLength, SipEditKind Kind, uint Address, long Number, int LineEndLength = 0)
 {
-    public int NewLength => Kind switch
+    /// <summary>How many bytes <see cref="Write"/> writes (computed once: sorting, sizing and writing all ask).</summary>
+    public int NewLength { get; } = Kind switch
     {
         SipEditKind.Address => SipText.Ipv4Length(Address),
         SipEditKind.AddressAndPort => SipText.Ipv4Length(Address) + 1 + SipText.NumberLength(Number),

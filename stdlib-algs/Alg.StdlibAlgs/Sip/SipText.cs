@@ -96,28 +96,25 @@ internal static class SipText
         return true;
     }
 
-    public static int Ipv4Length(uint address)
+    public static int Ipv4Length(uint address) =>
+        3 + OctetLength((address >> 24) & 0xFF) + OctetLength((address >> 16) & 0xFF) + OctetLength((address >> 8) & 0xFF) + OctetLength(address & 0xFF);
+
+    /// <summary>Decimal digits of a non-negative number, by comparison (no division: this runs for every edit).</summary>
+    public static int NumberLength(long value) => value switch
     {
-        var length = 3;
-        for (var shift = 24; shift >= 0; shift -= 8)
-        {
-            length += NumberLength((address >> shift) & 0xFF);
-        }
+        < 10 => 1,
+        < 100 => 2,
+        < 1_000 => 3,
+        < 10_000 => 4,
+        < 100_000 => 5,
+        < 1_000_000 => 6,
+        < 10_000_000 => 7,
+        < 100_000_000 => 8,
+        < 1_000_000_000 => 9,
+        _ => 10 + NumberLength(value / 10_000_000_000),
+    };
 
-        return length;
-    }
-
-    public static int NumberLength(long value)
-    {
-        var length = 1;
-        while (value >= 10)
-        {
-            value /= 10;
-            length++;
-        }
-
-        return length;
-    }
+    private static int OctetLength(uint octet) => octet >= 100 ? 3 : octet >= 10 ? 2 : 1;
 
     public static int WriteIpv4(uint address, Span<byte> destination)
     {
