@@ -391,58 +391,42 @@ internal static class SipTranslator
 
         lines = lines[..lineCount];
         var inside = context.Inside.Address;
-        var sessionAddress = 0u;
-        var sessionHasAddress = false;
-        foreach (var line in lines)
-        {
-            if (line.Kind == SdpLineKind.Connection && line.MediaIndex < 0 && TryAddress(body, in line, out sessionAddress))
-            {
-                sessionHasAddress = true;
-                break;
-            }
-        }
 
-        // Pass 1: every m= line's effective address (media-level c= overrides session-level, RFC 4566 §5.7), ports,
+        // Pass 1, one walk: each line's address parsed once (-1: none), every m= line's effective address
+        // (media-level c= overrides the session-level one, which precedes all m= lines: RFC 4566 §5.7), ports,
         // a=rtcp and rtcp-mux.
-        foreach (var line in lines)
+        Span<long> addresses = stackalloc long[lineCount];
+        var sessionAddress = 0u;
+        for (var i = 0; i < lines.Length; i++)
         {
-            if (line.Kind == SdpLineKind.Media)
+            ref readonly var line = ref lines[i];
+            addresses[i] = line.AddressStart >= 0 && SipText.TryParseIpv4(body.Slice(line.AddressStart, line.AddressLength), out var parsed) ? parsed : -1;
+            var index = line.MediaIndex;
+            switch (line.Kind)
             {
-                if (mediaCount == media.Length)
-                {
-                    return false;
-                }
+                case SdpLineKind.Connection when index < 0 && addresses[i] >= 0 && sessionAddress == 0:
+                    sessionAddress = (uint)addresses[i];
+                    break;
+                case SdpLineKind.Media:
+                    if (mediaCount == media.Length)
+                    {
+                        return false;
+                    }
 
-                var port = TryNumber(body, line.PortStart, line.PortLength, out var p) ? (int)p : -1;
-                media[mediaCount++] = new SipMediaPlan { LineIndex = -1, Port = port, Address = sessionHasAddress ? sessionAddress : 0, RtcpPort = -1 };
+                    var port = TryNumber(body, line.PortStart, line.PortLength, out var p) ? (int)p : -1;
+                    media[mediaCount++] = new SipMediaPlan { LineIndex = i, Port = port, Address = sessionAddress, RtcpPort = -1 };
+                    break;
+                case SdpLineKind.Connection when index >= 0 && index < mediaCount && addresses[i] >= 0:
+                    media[index].Address = (uint)addresses[i];
+                    break;
+                case SdpLineKind.RtcpMux when index >= 0 && index < mediaCount:
+                    media[index].Mux = true;
+                    break;
+                case SdpLineKind.Rtcp when index >= 0 && index < mediaCount && TryNumber(body, line.PortStart, line.PortLength, out var rtcp):
+                    media[index].RtcpPort = (int)rtcp;
+                    media[index].HasRtcpLine = true;
+                    break;
             }
-        }
-
-        var lineIndex = 0;
-        foreach (var line in lines)
-        {
-            if (line.MediaIndex >= 0 && line.MediaIndex < mediaCount)
-            {
-                ref var plan = ref media[line.MediaIndex];
-                switch (line.Kind)
-                {
-                    case SdpLineKind.Media:
-                        plan.LineIndex = lineIndex;
-                        break;
-                    case SdpLineKind.Connection when TryAddress(body, in line, out var address):
-                        plan.Address = address;
-                        break;
-                    case SdpLineKind.RtcpMux:
-                        plan.Mux = true;
-                        break;
-                    case SdpLineKind.Rtcp when TryNumber(body, line.PortStart, line.PortLength, out var rtcp):
-                        plan.RtcpPort = (int)rtcp;
-                        plan.HasRtcpLine = true;
-                        break;
-                }
-            }
-
-            lineIndex++;
         }
 
         // Pass 2: reserve the mappings the media will leave with. Only the sender's own address, a real port and no
@@ -501,14 +485,15 @@ internal static class SipTranslator
             }
         }
 
-        lineIndex = 0;
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Length; i++)
         {
+            ref readonly var line = ref lines[i];
+            var address = addresses[i];
             var offset = bodyStart + line.AddressStart;
             var mapped = line.MediaIndex >= 0 && line.MediaIndex < mediaCount && media[line.MediaIndex].Translated ? media[line.MediaIndex].MappedAddress : sessionMapped;
             switch (line.Kind)
             {
-                case SdpLineKind.Origin or SdpLineKind.Connection when TryAddress(body, in line, out var address) && address == inside && mapped != inside:
+                case SdpLineKind.Origin or SdpLineKind.Connection when address == inside && mapped != inside:
                     if (!Add(edits, ref count, new SipEdit(offset, line.AddressLength, SipEditKind.Address, mapped, 0)))
                     {
                         return false;
@@ -541,7 +526,7 @@ internal static class SipTranslator
                         return false;
                     }
 
-                    if (line.AddressStart >= 0 && TryAddress(body, in line, out var rtcpAddress) && rtcpAddress == inside && mapped != inside
+                    if (address == inside && mapped != inside
                         && !Add(edits, ref count, new SipEdit(offset, line.AddressLength, SipEditKind.Address, mapped, 0)))
                     {
                         return false;
@@ -549,8 +534,6 @@ internal static class SipTranslator
 
                     break;
             }
-
-            lineIndex++;
         }
 
         return true;
