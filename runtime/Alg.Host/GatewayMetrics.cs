@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Alg.Host.Forwarding;
+using Alg.Policy.Text;
 using Alg.Runtime.Packets;
 
 namespace Alg.Host;
@@ -50,7 +51,7 @@ internal sealed class GatewayMetrics : IDisposable
         {
             if (reason != DropReason.None && drops[reason] > 0)
             {
-                yield return new Measurement<long>(drops[reason], new KeyValuePair<string, object?>("reason", StatusNames.Kebab(reason.ToString())));
+                yield return new Measurement<long>(drops[reason], new KeyValuePair<string, object?>("reason", KebabCase.From(reason.ToString())));
             }
         }
 

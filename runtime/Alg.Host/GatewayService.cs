@@ -6,6 +6,7 @@ using Alg.Host.Forwarding;
 using Alg.Host.Linux;
 using Alg.Policy.Diagnostics;
 using Alg.Policy.Model;
+using Alg.Policy.Text;
 using Alg.Runtime.Packets;
 using Microsoft.Extensions.Logging;
 
@@ -204,7 +205,7 @@ public sealed class GatewayService : IDisposable
         {
             if (reason != DropReason.None && nat.Drops[reason] > 0)
             {
-                drops.Add(new(StatusNames.Kebab(reason.ToString()), nat.Drops[reason]));
+                drops.Add(new(KebabCase.From(reason.ToString()), nat.Drops[reason]));
             }
         }
 
@@ -214,7 +215,7 @@ public sealed class GatewayService : IDisposable
         }
 
         return new GatewayStatus(
-            StatusNames.Kebab(gateway.Host.Tier.ToString()),
+            KebabCase.From(gateway.Host.Tier.ToString()),
             _options.ConfigPath,
             _fingerprint,
             _started,

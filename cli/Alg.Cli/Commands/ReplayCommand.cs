@@ -5,6 +5,7 @@ using System.Text.Json;
 using Alg.Compiler;
 using Alg.Compiler.Output;
 using Alg.Policy.Diagnostics;
+using Alg.Policy.Text;
 using Alg.Runtime.Capture;
 using Alg.Runtime.Nat;
 using Alg.Runtime.Pipeline;
@@ -103,7 +104,7 @@ internal static class ReplayCommand
         text.Append(CultureInfo.InvariantCulture, $"dropped:      {report.DroppedTotal}\n");
         foreach (var (reason, count) in report.Dropped.OrderByDescending(d => d.Value))
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {Kebab(reason.ToString()),-32} {count}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {KebabCase.From(reason.ToString()),-32} {count}\n");
         }
 
         if (report.Held > 0)
@@ -134,7 +135,7 @@ internal static class ReplayCommand
             json.WriteStartObject("dropped");
             foreach (var (reason, count) in report.Dropped.OrderBy(d => d.Key.ToString(), StringComparer.Ordinal))
             {
-                json.WriteNumber(Kebab(reason.ToString()), count);
+                json.WriteNumber(KebabCase.From(reason.ToString()), count);
             }
 
             json.WriteEndObject();
@@ -152,21 +153,5 @@ internal static class ReplayCommand
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    private static string Kebab(string pascal)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in pascal)
-        {
-            if (char.IsUpper(c) && builder.Length > 0)
-            {
-                builder.Append('-');
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        return builder.ToString();
     }
 }

@@ -139,12 +139,12 @@ public static class PolicyJsonWriter
         foreach (var rule in policy.NatRules)
         {
             json.WriteStartObject();
-            json.WriteString("kind", Kebab(rule.Kind.ToString()));
-            json.WriteString("direction", Kebab(rule.Direction.ToString()));
+            json.WriteString("kind", KebabCase.From(rule.Kind.ToString()));
+            json.WriteString("direction", KebabCase.From(rule.Direction.ToString()));
             WriteOptionalString(json, "matchAcl", rule.MatchAcl);
             WriteOptionalString(json, "matchRouteMap", rule.MatchRouteMap);
             WriteRanges(json, "real", rule.RealAddresses);
-            json.WriteString("target", Kebab(rule.TargetKind.ToString()));
+            json.WriteString("target", KebabCase.From(rule.TargetKind.ToString()));
             WriteOptionalString(json, "targetInterface", rule.TargetInterface);
             WriteOptionalString(json, "targetPool", rule.TargetPool);
             WriteRanges(json, "mapped", rule.MappedAddresses);
@@ -209,7 +209,7 @@ public static class PolicyJsonWriter
         {
             json.WriteStartObject();
             json.WriteString("name", acl.Name);
-            json.WriteString("kind", Kebab(acl.Kind.ToString()));
+            json.WriteString("kind", KebabCase.From(acl.Kind.ToString()));
             json.WriteString("source", Source(acl.Span));
             json.WriteStartArray("entries");
             foreach (var entry in acl.Entries)
@@ -271,8 +271,8 @@ public static class PolicyJsonWriter
     private static void WriteBehavior(Utf8JsonWriter json, NatBehavior behavior)
     {
         json.WriteStartObject("behavior");
-        json.WriteString("mapping", Kebab(behavior.Mapping.ToString()));
-        json.WriteString("filtering", Kebab(behavior.Filtering.ToString()));
+        json.WriteString("mapping", KebabCase.From(behavior.Mapping.ToString()));
+        json.WriteString("filtering", KebabCase.From(behavior.Filtering.ToString()));
         json.WriteBoolean("portPreservation", behavior.PortPreservation);
         json.WriteBoolean("consistentNat", behavior.ConsistentNat);
         json.WriteBoolean("hairpinning", behavior.Hairpinning);
@@ -356,21 +356,5 @@ public static class PolicyJsonWriter
         {
             json.WriteString(name, value);
         }
-    }
-
-    private static string Kebab(string pascal)
-    {
-        var builder = new StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            if (char.IsUpper(pascal[i]) && i > 0)
-            {
-                builder.Append('-');
-            }
-
-            builder.Append(char.ToLowerInvariant(pascal[i]));
-        }
-
-        return builder.ToString();
     }
 }

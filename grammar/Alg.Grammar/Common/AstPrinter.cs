@@ -58,7 +58,7 @@ public static class AstPrinter
                 continue;
             }
 
-            builder.Append(' ').Append(ToKebab(property.Name)).Append('=').Append(Format(value));
+            builder.Append(' ').Append(KebabCase.From(property.Name)).Append('=').Append(Format(value));
         }
 
         builder.Append('\n');
@@ -119,25 +119,9 @@ public static class AstPrinter
                 continue;
             }
 
-            parts.Add(ToKebab(property.Name) + "=" + Format(inner));
+            parts.Add(KebabCase.From(property.Name) + "=" + Format(inner));
         }
 
         return "{" + string.Join(" ", parts) + "}";
-    }
-
-    private static string ToKebab(string name)
-    {
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                builder.Append('-');
-            }
-
-            builder.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return builder.ToString();
     }
 }
