@@ -490,7 +490,9 @@ internal static class SipTranslator
             ref readonly var line = ref lines[i];
             var address = addresses[i];
             var offset = bodyStart + line.AddressStart;
-            var mapped = line.MediaIndex >= 0 && line.MediaIndex < mediaCount && media[line.MediaIndex].Translated ? media[line.MediaIndex].MappedAddress : sessionMapped;
+            var index = line.MediaIndex;
+            var ownMedia = index >= 0 && index < mediaCount && media[index].Translated;
+            var mapped = ownMedia ? media[index].MappedAddress : sessionMapped;
             switch (line.Kind)
             {
                 case SdpLineKind.Origin or SdpLineKind.Connection when address == inside && mapped != inside:
@@ -500,8 +502,8 @@ internal static class SipTranslator
                     }
 
                     break;
-                case SdpLineKind.Media when line.MediaIndex >= 0 && line.MediaIndex < mediaCount && media[line.MediaIndex].Translated:
-                    var plan = media[line.MediaIndex];
+                case SdpLineKind.Media when ownMedia:
+                    var plan = media[index];
                     if (plan.MappedPort != plan.Port && !Add(edits, ref count, new SipEdit(bodyStart + line.PortStart, line.PortLength, SipEditKind.Number, 0, plan.MappedPort)))
                     {
                         return false;
@@ -519,8 +521,8 @@ internal static class SipTranslator
                     }
 
                     break;
-                case SdpLineKind.Rtcp when line.MediaIndex >= 0 && line.MediaIndex < mediaCount && media[line.MediaIndex].Translated:
-                    var rtcpPlan = media[line.MediaIndex];
+                case SdpLineKind.Rtcp when ownMedia:
+                    var rtcpPlan = media[index];
                     if (rtcpPlan.MappedRtcpPort != rtcpPlan.RtcpPort && !Add(edits, ref count, new SipEdit(bodyStart + line.PortStart, line.PortLength, SipEditKind.Number, 0, rtcpPlan.MappedRtcpPort)))
                     {
                         return false;
