@@ -11,16 +11,6 @@ public static class SipProfile
     {
         var bench = new SipAlgBenchmarks();
         bench.Setup();
-        if (only == "initlocals")
-        {
-            foreach (var method in typeof(Alg.StdlibAlgs.Sip.SipAlg).GetMethods(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static))
-            {
-                output.WriteLine($"{method.Name} InitLocals={method.GetMethodBody()?.InitLocals}");
-            }
-
-            return;
-        }
-
         if (only == "invite")
         {
             // For a sampling profiler: the INVITE alone for a few seconds.
