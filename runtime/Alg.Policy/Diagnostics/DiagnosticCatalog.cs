@@ -44,6 +44,12 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TooManyDiagnosticsWithErrors = new(
         "ALG1012", DiagnosticSeverity.Error, "Too many diagnostics", "{0} more diagnostics, errors among them, are not listed");
 
+    public static readonly DiagnosticDescriptor UnsupportedDialect = new(
+        "ALG1013", DiagnosticSeverity.Error, "Not a dialect Alg reads", "this file is {0} ({1}); Alg reads Cisco IOS, Cisco ASA, ScreenOS and Junos configurations, so nothing was loaded");
+
+    public static readonly DiagnosticDescriptor NotModelled = new(
+        "ALG1014", DiagnosticSeverity.Warning, "Not modelled", "{0} is not modelled: {1}");
+
     // ---- ALG2xxx: binding to the vendor-neutral policy ----
     public static readonly DiagnosticDescriptor UnknownAlg = new(
         "ALG2001", DiagnosticSeverity.Error, "Unknown ALG", "unknown ALG or inspection '{0}'{1}");

@@ -24,6 +24,9 @@ public static class TestPaths
         }
     }
 
+    /// <summary>../shared/corpus/configs-wild: configurations as engineers keep them in their repositories.</summary>
+    public static string CorpusWildConfigs => Path.Combine(Path.GetDirectoryName(CorpusConfigs)!, "configs-wild");
+
     public static bool UpdateGolden => Environment.GetEnvironmentVariable("ALG_UPDATE_GOLDEN") == "1";
 
     private static string FindRoot()
