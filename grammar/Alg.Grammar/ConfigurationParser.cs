@@ -42,6 +42,13 @@ public static class ConfigurationParser
         }
 
         var chosen = dialect;
+        if (chosen is null && ForeignPlatformDetector.Detect(source.Content) is { } foreign)
+        {
+            var line = source.GetLine(foreign.Line);
+            diagnostics.Add(DiagnosticCatalog.UnsupportedDialect, new SourceSpan(source.Path, foreign.Line, 1, foreign.Line, line.Length + 1), foreign.Description, $"line {foreign.Line}: '{foreign.Evidence}'");
+            return null;
+        }
+
         if (chosen is null)
         {
             var (detected, evident) = DialectDetector.Detect(source.Content);

@@ -8,6 +8,7 @@ public static class Linter
 {
     public static readonly IReadOnlyList<ILintRule> Rules =
     [
+        new UnsupportedNatRuleRule(),
         new OptionRangeRule(),
         new UndefinedReferenceRule(),
         new UnusedDefinitionRule(),

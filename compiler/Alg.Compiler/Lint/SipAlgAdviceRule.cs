@@ -6,6 +6,7 @@ namespace Alg.Compiler.Lint;
 /// <summary>
 /// ALG3010 — the SIP ALG is on: advice that NAT-aware phones (STUN, ICE, rport) and hosted PBXs break
 /// behind it (alg-behaviour.md §2, row 1), with the exact line that turns it off in the file's dialect.
+/// Only where NAT would translate SIP: with no NAT rule the ALG rewrites nothing, and the advice would be noise.
 /// </summary>
 public sealed class SipAlgAdviceRule : ILintRule
 {
@@ -14,7 +15,7 @@ public sealed class SipAlgAdviceRule : ILintRule
     public void Check(BoundConfiguration configuration, DiagnosticBag diagnostics)
     {
         var sip = configuration.Policy.FindAlg("sip");
-        if (sip is null || !sip.Enabled)
+        if (sip is null || !sip.Enabled || !TranslatesAnything(configuration.Policy))
         {
             return;
         }
@@ -23,4 +24,7 @@ public sealed class SipAlgAdviceRule : ILintRule
         var span = sip.Source.IsNone ? new Alg.Policy.Text.SourceSpan(configuration.Ast.Source.Path, 1, 1, 1, 1) : sip.Source;
         diagnostics.Add(Descriptor, span, where, string.Join(" then ", DialectFixes.TurnOff(configuration.Policy.Dialect, sip).Select(line => $"'{line.Trim()}'")));
     }
+
+    private static bool TranslatesAnything(Alg.Policy.Model.PolicyModel policy) =>
+        policy.NatRules.Any(rule => !rule.Inactive && rule.Kind != Alg.Policy.Model.NatRuleKind.Exempt && Alg.Runtime.Nat.NatRuleSet.IsSupported(policy, rule, out _));
 }

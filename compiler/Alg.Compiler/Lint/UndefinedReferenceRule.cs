@@ -15,6 +15,10 @@ public sealed class UndefinedReferenceRule : ILintRule
     public void Check(BoundConfiguration configuration, DiagnosticBag diagnostics)
     {
         var references = configuration.References;
+
+        // One diagnostic per missing name, at its first use: a policy fragment naming an undefined zone in
+        // every rule needs the zone defined once, not a thousand errors.
+        var uses = new Dictionary<(ReferenceKind, string), (StructureReference First, int Count)>();
         foreach (var reference in references.References)
         {
             if (references.IsDefined(reference.Kind, reference.Name))
@@ -22,8 +26,15 @@ public sealed class UndefinedReferenceRule : ILintRule
                 continue;
             }
 
-            var hint = Suggestions.DidYouMean(reference.Name, references.NamesOf(reference.Kind));
-            diagnostics.Add(Descriptor, reference.Span, ReferenceKindNames.Display(reference.Kind), reference.Name, $" (used by {reference.Usage}){hint}");
+            var key = (reference.Kind, reference.Name);
+            uses[key] = uses.TryGetValue(key, out var seen) ? (seen.First, seen.Count + 1) : (reference, 1);
+        }
+
+        foreach (var (first, count) in uses.Values)
+        {
+            var hint = Suggestions.DidYouMean(first.Name, references.NamesOf(first.Kind));
+            var more = count > 1 ? $", and {count - 1} more use{(count > 2 ? "s" : string.Empty)}" : string.Empty;
+            diagnostics.Add(Descriptor, first.Span, ReferenceKindNames.Display(first.Kind), first.Name, $" (used by {first.Usage}{more}){hint}");
         }
     }
 }

@@ -34,6 +34,12 @@ public static class DialectDetector
                 return (Dialect.Asa, true);
             }
 
+            // Curly-brace Junos (`show configuration`): a top-level hierarchy opening a block, or `version X;`.
+            if (rawLine.Length > 0 && !char.IsWhiteSpace(rawLine[0]) && JunosTopLevelBlock(line))
+            {
+                return (Dialect.Junos, true);
+            }
+
             if (StartsWith(line, "set security ") || StartsWith(line, "set system host-name") || StartsWith(line, "set interfaces ")
                 || StartsWith(line, "set routing-options") || StartsWith(line, "set firewall ") || StartsWith(line, "set applications "))
             {
@@ -74,6 +80,23 @@ public static class DialectDetector
             : best == junos ? (Dialect.Junos, true)
             : best == screenOs ? (Dialect.ScreenOs, true)
             : (Dialect.Ios, true);
+    }
+
+    private static readonly string[] JunosHierarchies =
+    [
+        "system", "interfaces", "security", "firewall", "policy-options", "protocols", "routing-options", "snmp", "chassis",
+        "vlans", "applications", "groups", "services", "routing-instances", "forwarding-options", "class-of-service", "event-options",
+    ];
+
+    private static bool JunosTopLevelBlock(string line)
+    {
+        var text = line.StartsWith("replace: ", StringComparison.Ordinal) ? line["replace: ".Length..] : line.StartsWith("inactive: ", StringComparison.Ordinal) ? line["inactive: ".Length..] : line;
+        if (text.StartsWith("version ", StringComparison.Ordinal) && text.EndsWith(';'))
+        {
+            return true;
+        }
+
+        return text.EndsWith(" {", StringComparison.Ordinal) && JunosHierarchies.Contains(text[..^2], StringComparer.Ordinal);
     }
 
     private static bool StartsWith(string line, string prefix) => line.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);

@@ -53,10 +53,24 @@ public abstract class LineFrontEnd
     /// <summary>Builds the statement (or block) for a line accepted by a mode's entry rule.</summary>
     protected abstract LineResult BuildLine(ParserMode mode, ParserRuleContext line, SpanFactory spans, DiagnosticBag diagnostics);
 
+    /// <summary>
+    /// Gives the front end the chance to read another form of the text, e.g. the <c>set</c> lines a curly-brace
+    /// Junos file stands for; the map takes every position back to the user's file.
+    /// </summary>
+    protected virtual (string Text, SourceMap? Map) Rewrite(string normalized, DiagnosticBag diagnostics, string path) => (normalized, null);
+
     public ConfigurationAst Parse(SourceText source, DiagnosticBag diagnostics)
     {
-        var spans = new SpanFactory(source.Path);
+        var original = source;
         var normalized = TranscriptNormalizer.Normalize(source.Content);
+        var (rewritten, map) = Rewrite(normalized, diagnostics, source.Path);
+        if (map is not null)
+        {
+            normalized = rewritten;
+            source = new SourceText(source.Path, rewritten);
+        }
+
+        var spans = new SpanFactory(source.Path, map);
 
         // ANTLR counts lines at '\n' only; a lone CR (old Mac files) becomes LF, same length, same columns.
         if (normalized.Contains('\r', StringComparison.Ordinal))
@@ -88,7 +102,7 @@ public abstract class LineFrontEnd
         {
             var first = lineTokens[0];
             var lineText = source.GetLine(first.Line);
-            var lineSpan = new SourceSpan(source.Path, first.Line, first.Column + 1, first.Line, lineText.Length + 1);
+            var lineSpan = spans.OfLine(first, lineText.Length);
             if (lineText.Length > MaxLineLength)
             {
                 diagnostics.Add(DiagnosticCatalog.LineTooLong, lineSpan, lineText.Length);
@@ -107,7 +121,7 @@ public abstract class LineFrontEnd
             // Inside an ignored block, indented lines belong to it.
             if (frames.Peek().Mode == ParserMode.IgnoredBlock)
             {
-                if (first.Column > 0 && !HasPromptAt(normalized, source, first))
+                if (first.Column > 0 && (map is not null || !HasPromptAt(normalized, source, first)))
                 {
                     ignored.Add(new IgnoredLine(string.Join(' ', words), lineSpan));
                     continue;
@@ -185,10 +199,10 @@ public abstract class LineFrontEnd
 
         if (unreportedCount > 0)
         {
-            diagnostics.Add(DiagnosticCatalog.TooManyUnrecognized, new SourceSpan(source.Path, source.LineCount, 1, source.LineCount, 1), unreportedCount);
+            diagnostics.Add(DiagnosticCatalog.TooManyUnrecognized, new SourceSpan(original.Path, original.LineCount, 1, original.LineCount, 1), unreportedCount);
         }
 
-        return new ConfigurationAst(Dialect, source, frames.Peek().Children.ToImmutable(), ignored.ToImmutable(), unrecognized.ToImmutable());
+        return new ConfigurationAst(Dialect, original, frames.Peek().Children.ToImmutable(), ignored.ToImmutable(), unrecognized.ToImmutable());
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");

@@ -4,15 +4,45 @@ using Antlr4.Runtime;
 namespace Alg.Grammar.Common;
 
 /// <summary>Turns ANTLR tokens into <see cref="SourceSpan"/>s; ANTLR columns are 0-based, ours 1-based.</summary>
-public sealed class SpanFactory(string file)
+/// <remarks>When the parser reads a rewritten form of the file, <paramref name="map"/> takes positions back to the user's file.</remarks>
+public sealed class SpanFactory(string file, SourceMap? map = null)
 {
     public string File { get; } = file;
 
-    public SourceSpan Of(IToken token) =>
-        new(File, token.Line, token.Column + 1, token.Line, token.Column + 1 + Math.Max(1, token.Text?.Length ?? 1));
+    public SourceSpan Of(IToken token) => Of(token, token);
 
-    public SourceSpan Of(IToken first, IToken last) =>
-        new(File, first.Line, first.Column + 1, last.Line, last.Column + 1 + Math.Max(1, last.Text?.Length ?? 1));
+    public SourceSpan Of(IToken first, IToken last)
+    {
+        var lastLength = Math.Max(1, last.Text?.Length ?? 1);
+        if (map is null)
+        {
+            return new(File, first.Line, first.Column + 1, last.Line, last.Column + 1 + lastLength);
+        }
+
+        var (startLine, startColumn) = map.Map(first.Line, first.Column);
+        var (endLine, endColumn) = map.Map(last.Line, last.Column + lastLength - 1);
+        if (endLine < startLine || (endLine == startLine && endColumn < startColumn))
+        {
+            (endLine, endColumn) = (startLine, startColumn);
+        }
+
+        return new(File, startLine, startColumn + 1, endLine, endColumn + 2);
+    }
+
+    /// <summary>The span of a whole line of the parsed text, from its first token to the line's end.</summary>
+    public SourceSpan OfLine(IToken first, int lineLength)
+    {
+        if (map is null)
+        {
+            return new(File, first.Line, first.Column + 1, first.Line, lineLength + 1);
+        }
+
+        var (startLine, startColumn) = map.Map(first.Line, first.Column);
+        var (endLine, endColumn) = map.Map(first.Line, Math.Max(first.Column, lineLength - 1));
+        return endLine == startLine && endColumn >= startColumn
+            ? new(File, startLine, startColumn + 1, endLine, endColumn + 2)
+            : new(File, startLine, startColumn + 1, startLine, startColumn + 2);
+    }
 
     /// <summary>The span of a rule up to its last real token: the line's NEWLINE is not part of what it says.</summary>
     public SourceSpan Of(ParserRuleContext context)

@@ -5,7 +5,8 @@ namespace Alg.Grammar.Common;
 
 /// <summary>
 /// Blanks out what a pasted terminal session adds to configuration lines: the device prompt
-/// (<c>host(config-if)# </c>, <c>ssg5-> </c>) and the trailing <c> |</c> some articles and chat tools add.
+/// (<c>host(config-if)# </c>, <c>ssg5-> </c>, <c>user@router> </c>, the line Junos prints above the prompt of a
+/// chassis member, <c>{master:0}</c>) and the trailing <c> |</c> some articles and chat tools add.
 /// </summary>
 /// <remarks>
 /// Characters are replaced by spaces rather than removed, so every column a diagnostic reports is the
@@ -16,6 +17,14 @@ public static partial class TranscriptNormalizer
 {
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,62}(\([A-Za-z0-9_.\-]+\))?(#|>|->) ", RegexOptions.CultureInvariant)]
     private static partial Regex PromptPattern();
+
+    // Junos: `{master:0}`, `{primary:node0}`, `{linecard:1}` stand alone on the line above the prompt.
+    [GeneratedRegex(@"^\{(master|backup|primary|secondary|linecard|hold|ineligible)(:[A-Za-z0-9]+)?\}\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ChassisStatePattern();
+
+    // Junos operational prompt with the command typed at it: `user@host> show configuration | display set`.
+    [GeneratedRegex(@"^[A-Za-z0-9_.\-]+@[A-Za-z0-9_.\-]+[>#]( |\s*$)", RegexOptions.CultureInvariant)]
+    private static partial Regex JunosPromptPattern();
 
     [GeneratedRegex(@"[ \t]\|[ \t]*$", RegexOptions.CultureInvariant)]
     private static partial Regex PasteTailPattern();
@@ -69,7 +78,7 @@ public static partial class TranscriptNormalizer
             }
 
             var line = content.AsSpan(start, Math.Min(end - start, 200));
-            if (PromptPattern().IsMatch(line) && LooksLikeCommandAfterPrompt(line))
+            if ((PromptPattern().IsMatch(line) && LooksLikeCommandAfterPrompt(line)) || ChassisStatePattern().IsMatch(line) || JunosPromptPattern().IsMatch(line))
             {
                 return true;
             }
@@ -93,6 +102,12 @@ public static partial class TranscriptNormalizer
     {
         var text = line.ToString();
         var chars = text.ToCharArray();
+        if (ChassisStatePattern().IsMatch(text) || JunosPromptPattern().IsMatch(text))
+        {
+            // The whole line is the terminal's, including the command typed at the prompt.
+            return new string(' ', text.Length);
+        }
+
         var prompt = PromptPattern().Match(text);
         if (prompt.Success)
         {

@@ -5,7 +5,7 @@ using Antlr4.Runtime;
 
 namespace Alg.Grammar.Junos;
 
-/// <summary>Juniper Junos, set-style: one flat mode of set/delete/deactivate/activate lines.</summary>
+/// <summary>Juniper Junos: one flat mode of set/delete/deactivate/activate lines; the curly-brace form is read as those lines.</summary>
 public sealed class JunosFrontEnd : LineFrontEnd
 {
     internal static readonly ParserMode Global = new("global", JunosParser.RULE_global_line, static p => ((JunosParser)p).global_line());
@@ -23,6 +23,10 @@ public sealed class JunosFrontEnd : LineFrontEnd
     protected override CommandPrefixTable IgnoredCommands => Ignored;
 
     protected override CommandPrefixTable ModelledCommands => Modelled;
+
+    // Curly-brace Junos is read as the `set` lines `show configuration | display set` prints for it.
+    protected override (string Text, SourceMap? Map) Rewrite(string normalized, DiagnosticBag diagnostics, string path) =>
+        JunosHierarchyReader.IsHierarchical(normalized) ? JunosHierarchyReader.Flatten(normalized, diagnostics, path) : (normalized, null);
 
     protected override Lexer CreateLexer(ICharStream input) => new JunosLexer(input);
 

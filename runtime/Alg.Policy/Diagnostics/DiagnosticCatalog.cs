@@ -50,6 +50,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NotModelled = new(
         "ALG1014", DiagnosticSeverity.Warning, "Not modelled", "{0} is not modelled: {1}");
 
+    public static readonly DiagnosticDescriptor UnbalancedBraces = new(
+        "ALG1015", DiagnosticSeverity.Error, "Unbalanced braces", "the braces of this Junos configuration do not balance: {0}; statements after this point may be read in the wrong hierarchy");
+
     // ---- ALG2xxx: binding to the vendor-neutral policy ----
     public static readonly DiagnosticDescriptor UnknownAlg = new(
         "ALG2001", DiagnosticSeverity.Error, "Unknown ALG", "unknown ALG or inspection '{0}'{1}");
@@ -129,6 +132,9 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor ConflictingStatic = new(
         "ALG3018", DiagnosticSeverity.Error, "Conflicting static mapping", "global {0} is already mapped to {1} on line {2}");
+
+    public static readonly DiagnosticDescriptor NatRuleNotCarriedOut = new(
+        "ALG3028", DiagnosticSeverity.Warning, "NAT rule not carried out", "this NAT rule is not carried out: {0}; alg replay and alg run leave it out, so nothing it translates is checked");
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [

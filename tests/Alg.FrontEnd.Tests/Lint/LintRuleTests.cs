@@ -57,12 +57,20 @@ public sealed class LintRuleTests
     [Fact]
     public void ALG3010_sip_advice_names_the_line_that_turns_it_off()
     {
-        var result = Configs.Load("hostname r\n");
+        const string Pat = "interface Gi0\n ip address 192.0.2.1 255.255.255.0\n ip nat outside\ninterface Gi1\n ip nat inside\naccess-list 1 permit any\nip nat inside source list 1 interface Gi0 overload\n";
+        var result = Configs.Load(Pat);
 
         var advice = result.Single(DiagnosticCatalog.SipAlgAdvice);
         Assert.Contains("no ip nat service sip udp port 5060", advice.Message, StringComparison.Ordinal);
         Assert.Contains("no ip nat service sip tcp port 5060", advice.Message, StringComparison.Ordinal);
-        Assert.Empty(Configs.Load("no ip nat service sip udp port 5060\nno ip nat service sip tcp port 5060\n").WithCode(DiagnosticCatalog.SipAlgAdvice));
+        Assert.Empty(Configs.Load(Pat + "no ip nat service sip udp port 5060\nno ip nat service sip tcp port 5060\n").WithCode(DiagnosticCatalog.SipAlgAdvice));
+    }
+
+    [Fact]
+    public void ALG3010_is_silent_where_no_nat_rule_would_translate_sip()
+    {
+        // A router with no NAT: the SIP ALG rewrites nothing, so the advice would only be noise.
+        Assert.Empty(Configs.Load("hostname r\ninterface Gi0\n ip address 192.0.2.1 255.255.255.0\n").WithCode(DiagnosticCatalog.SipAlgAdvice));
     }
 
     [Fact]

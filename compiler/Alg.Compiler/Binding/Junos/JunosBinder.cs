@@ -21,19 +21,32 @@ public sealed class JunosBinder : IDialectBinder
     private readonly Dictionary<string, InterfacePolicy> _interfaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _zoneOfInterface = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AddressRange> _addressBook = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _unresolvableAddresses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _addressSets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NatPool> _pools = new(StringComparer.Ordinal);
     private readonly HashSet<string> _poolsWithoutPortTranslation = new(StringComparer.Ordinal);
     private readonly Dictionary<(JunosNatKind, string), (List<string> From, List<string> To)> _ruleSets = [];
     private readonly Dictionary<(JunosNatKind, string, string), JunosRuleDraft> _rules = [];
+    private readonly List<(string Name, SourceSpan Span, string Usage)> _pendingPolicyAddresses = [];
     private BindingContext _context = null!;
     private string? _hostname;
 
     public BoundConfiguration Bind(ConfigurationAst ast, DiagnosticBag diagnostics)
     {
         _context = new BindingContext(diagnostics, new AlgTableBuilder(JunosDefaults.Algs), new TimerTableBuilder(new Dictionary<string, long?>()));
+
+        // The zone of the device's own host-bound traffic exists on every SRX without being configured.
+        _context.References.Define(ReferenceKind.Zone, "junos-host", SourceSpan.None, builtin: true);
         foreach (var statement in ast.Statements)
         {
             BindStatement(statement);
+        }
+
+        // Policies may name an address or an address-set defined further down (zone address books come last).
+        foreach (var (name, span, usage) in _pendingPolicyAddresses)
+        {
+            var kind = _addressSets.ContainsKey(name) || _context.References.IsDefined(ReferenceKind.ObjectGroup, name) ? ReferenceKind.ObjectGroup : ReferenceKind.Object;
+            _context.References.Reference(kind, name, span, usage);
         }
 
         var natRules = _rules.Values.Select(ToRule).Where(r => r is not null).Select(r => r!).ToImmutableArray();
@@ -74,6 +87,9 @@ public sealed class JunosBinder : IDialectBinder
                 break;
             case JunosZoneInterface zone when active:
                 _context.References.Define(ReferenceKind.Zone, zone.Zone.Value, zone.Zone.Span);
+
+                // A zone with interfaces is in use: the traffic of those interfaces is classified into it.
+                _context.References.Reference(ReferenceKind.Zone, zone.Zone.Value, zone.Zone.Span, $"interface {zone.Interface.Value}");
                 _context.References.Reference(ReferenceKind.Interface, zone.Interface.Value, zone.Interface.Span, $"security-zone {zone.Zone.Value}");
                 _zoneOfInterface[zone.Interface.Value] = zone.Zone.Value;
                 if (_interfaces.TryGetValue(zone.Interface.Value, out var known))
@@ -86,15 +102,19 @@ public sealed class JunosBinder : IDialectBinder
                 }
 
                 break;
-            case JunosZoneSetting setting when active && setting.Words is ["address-book", "address", var bookName, var prefix, ..]:
-                DefineAddress(bookName, prefix, setting.Span);
+            case JunosZoneSetting setting when active && setting.Words is ["address-book", .. var book]:
+                BindAddressBook(book.AsSpan(), setting.Span);
                 break;
-            case JunosSecurityPolicy policy when active && policy.Words is ["address-book", _, "address", var bookName, var prefix, ..]:
-                DefineAddress(bookName, prefix, policy.Span);
+            case JunosSecurityPolicy policy when active && policy.Words is ["address-book", _, .. var book]:
+                BindAddressBook(book.AsSpan(), policy.Span);
                 break;
-            case JunosSecurityPolicy policy when active && policy.Words is ["from-zone", var fromZone, "to-zone", var toZone, ..]:
+            case JunosSecurityPolicy policy when active && policy.Words is ["from-zone", var fromZone, "to-zone", var toZone, .. var rest]:
                 _context.References.Reference(ReferenceKind.Zone, fromZone, policy.Span, "security policy");
                 _context.References.Reference(ReferenceKind.Zone, toZone, policy.Span, "security policy");
+                BindPolicyMatch(rest.AsSpan(), policy.Span);
+                break;
+            case JunosSecurityPolicy policy when active && policy.Words is ["global", .. var rest]:
+                BindPolicyMatch(rest.AsSpan(), policy.Span);
                 break;
             case JunosNatPool pool when active:
                 BindPool(pool);
@@ -174,12 +194,58 @@ public sealed class JunosBinder : IDialectBinder
         _ => JunosOperation.Set,
     };
 
-    private void DefineAddress(string name, string prefix, SourceSpan span)
+    // `address NAME PREFIX`, `address NAME range-address A to B`, `address NAME dns-name|wildcard-address ...`,
+    // `address-set SET address NAME`, `address-set SET address-set OTHER` (after `address-book BOOK` or in a zone).
+    private void BindAddressBook(ReadOnlySpan<string> words, SourceSpan span)
     {
-        if (TryPrefix(prefix, out var range))
+        switch (words)
         {
-            _context.References.Define(ReferenceKind.Object, name, span);
-            _addressBook[name] = range;
+            case ["address", var name, "range-address", var first, "to", var last, ..]
+                when Ipv4Address.TryParse(first, out var low) && Ipv4Address.TryParse(last, out var high):
+                _context.References.Define(ReferenceKind.Object, name, span);
+                _addressBook[name] = new AddressRange(low, high);
+                break;
+            case ["address", var name, var kind, ..] when kind is "dns-name" or "wildcard-address":
+                _context.References.Define(ReferenceKind.Object, name, span);
+                _unresolvableAddresses[name] = kind;
+                break;
+            case ["address", var name, var prefix, ..] when TryPrefix(prefix, out var range):
+                _context.References.Define(ReferenceKind.Object, name, span);
+                _addressBook[name] = range;
+                break;
+            case ["address", var name, var value, ..] when value.Contains(':', StringComparison.Ordinal):
+                // IPv6: defined and usable by policies; IPv4 NAT cannot use it.
+                _context.References.Define(ReferenceKind.Object, name, span);
+                _unresolvableAddresses[name] = "IPv6";
+                break;
+            case ["address", var name, ..]:
+                _context.References.Define(ReferenceKind.Object, name, span);
+                break;
+            case ["address-set", var set, var memberKind, var member, ..] when memberKind is "address" or "address-set":
+                _context.References.Define(ReferenceKind.ObjectGroup, set, span);
+                _context.References.Reference(memberKind == "address" ? ReferenceKind.Object : ReferenceKind.ObjectGroup, member, span, $"address-set {set}");
+                if (!_addressSets.TryGetValue(set, out var members))
+                {
+                    members = [];
+                    _addressSets[set] = members;
+                }
+
+                members.Add(member);
+                break;
+            case ["address-set", var set, ..]:
+                _context.References.Define(ReferenceKind.ObjectGroup, set, span);
+                break;
+        }
+    }
+
+    // `policy P match source-address|destination-address NAME`: the predefined any, any-ipv4 and any-ipv6 need no definition.
+    private void BindPolicyMatch(ReadOnlySpan<string> words, SourceSpan span)
+    {
+        if (words is ["policy", var policy, "match", var field, var name, ..]
+            && field is "source-address" or "destination-address"
+            && name is not ("any" or "any-ipv4" or "any-ipv6"))
+        {
+            _pendingPolicyAddresses.Add((name, span, $"security policy {policy}"));
         }
     }
 
@@ -234,10 +300,10 @@ public sealed class JunosBinder : IDialectBinder
                 draft.Destinations.AddRange(values.Select(v => TryPrefix(v.Value, out var r) ? r : AddressRange.All));
                 break;
             case "source-address-name":
-                draft.Sources.AddRange(values.SelectMany(v => Named(v, "NAT rule source")));
+                draft.SourceNames.AddRange(values);
                 break;
             case "destination-address-name":
-                draft.Destinations.AddRange(values.SelectMany(v => Named(v, "NAT rule destination")));
+                draft.DestinationNames.AddRange(values);
                 break;
             case "destination-port" when values.Length > 0 && int.TryParse(values[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var low):
                 var high = values.Length == 3 && values[1].Value == "to" && int.TryParse(values[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var h) ? h : low;
@@ -246,10 +312,45 @@ public sealed class JunosBinder : IDialectBinder
         }
     }
 
-    private IEnumerable<AddressRange> Named(Located<string> name, string usage)
+    /// <summary>
+    /// The ranges an address-book name stands for, through address-sets. False when the name cannot be turned
+    /// into addresses — undefined (ALG3002 says so) or a DNS name or wildcard (reported here) — so the rule
+    /// using it is left out rather than widened to every address.
+    /// </summary>
+    private bool TryResolve(Located<string> name, string usage, List<AddressRange> into)
     {
-        _context.References.Reference(ReferenceKind.Object, name.Value, name.Span, usage);
-        return _addressBook.TryGetValue(name.Value, out var range) ? [range] : [];
+        var isSet = _addressSets.ContainsKey(name.Value);
+        _context.References.Reference(isSet ? ReferenceKind.ObjectGroup : ReferenceKind.Object, name.Value, name.Span, usage);
+        return Resolve(name.Value, name.Span, into, depth: 0);
+    }
+
+    private bool Resolve(string name, SourceSpan span, List<AddressRange> into, int depth)
+    {
+        if (_addressBook.TryGetValue(name, out var range))
+        {
+            into.Add(range);
+            return true;
+        }
+
+        if (_unresolvableAddresses.TryGetValue(name, out var kind))
+        {
+            _context.Diagnostics.Add(DiagnosticCatalog.NotModelled, span, $"address '{name}' ({kind}) in a NAT rule", "Alg matches NAT rules on addresses, not names resolved at run time; the rule is left out");
+            return false;
+        }
+
+        // Address-sets nest up to 3 levels on the device; a cycle is not a valid configuration.
+        if (depth < 8 && _addressSets.TryGetValue(name, out var members))
+        {
+            var all = true;
+            foreach (var member in members)
+            {
+                all &= Resolve(member, span, into, depth + 1);
+            }
+
+            return all;
+        }
+
+        return false;
     }
 
     private void BindThen(JunosNatRuleThen then, bool active)
@@ -273,7 +374,7 @@ public sealed class JunosBinder : IDialectBinder
                 draft.StaticPrefix.Add(range);
                 break;
             case ["prefix-name", var name, ..] when name != "routing-instance":
-                draft.StaticPrefix.AddRange(Named(then.Values[1], $"rule {then.Rule.Value}"));
+                draft.StaticPrefixNames.Add(then.Values[1]);
                 break;
         }
     }
@@ -281,6 +382,15 @@ public sealed class JunosBinder : IDialectBinder
     private NatRule? ToRule(JunosRuleDraft draft)
     {
         if (draft.Action is null)
+        {
+            return null;
+        }
+
+        var usage = $"rule {draft.Name}";
+        var resolved = draft.SourceNames.Aggregate(true, (ok, name) => TryResolve(name, usage, draft.Sources) && ok);
+        resolved = draft.DestinationNames.Aggregate(resolved, (ok, name) => TryResolve(name, usage, draft.Destinations) && ok);
+        resolved = draft.StaticPrefixNames.Aggregate(resolved, (ok, name) => TryResolve(name, usage, draft.StaticPrefix) && ok);
+        if (!resolved)
         {
             return null;
         }
@@ -293,6 +403,9 @@ public sealed class JunosBinder : IDialectBinder
         var order = _rules.Values.ToList().IndexOf(draft);
         switch (draft.Kind, draft.Action)
         {
+            case (JunosNatKind.Destination, "off"):
+                // `then destination-nat off`: these destinations keep their address.
+                return Rule(NatRuleKind.Exempt, NatDirection.InsideDestination, sources, NatTargetKind.None, null, null, [], mappedInterface, realInterface, destinations, [], order, draft.Span);
             case (_, "off"):
                 return Rule(NatRuleKind.Exempt, NatDirection.InsideSource, sources, NatTargetKind.None, null, null, [], realInterface, mappedInterface, destinations, [], order, draft.Span);
             case (JunosNatKind.Source, "interface"):

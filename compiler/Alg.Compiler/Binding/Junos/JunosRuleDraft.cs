@@ -1,3 +1,4 @@
+using Alg.Grammar.Common;
 using Alg.Grammar.Junos.Ast;
 using Alg.Policy.Model;
 using Alg.Policy.Text;
@@ -26,4 +27,12 @@ internal sealed class JunosRuleDraft(JunosNatKind kind, string ruleSet, string n
     public string? Pool { get; set; }
 
     public List<AddressRange> StaticPrefix { get; } = [];
+
+    // Address-book names are resolved when the whole file is read: zone address books follow `security nat`
+    // in the order Junos prints a configuration.
+    public List<Located<string>> SourceNames { get; } = [];
+
+    public List<Located<string>> DestinationNames { get; } = [];
+
+    public List<Located<string>> StaticPrefixNames { get; } = [];
 }
