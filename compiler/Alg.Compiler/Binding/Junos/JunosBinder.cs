@@ -85,6 +85,9 @@ public sealed class JunosBinder : IDialectBinder
                 _context.References.Define(ReferenceKind.Interface, name, address.Interface.Span);
                 _interfaces[name] = new InterfacePolicy(name, _zoneOfInterface.GetValueOrDefault(name), InterfaceRole.Unassigned, address.Prefix, null, false, null, null, null, address.Span);
                 break;
+            case JunosInterfaceSetting setting when active && setting.Words is ["unit", var unit, .. var rest]:
+                BindInterfaceUnit($"{setting.Interface.Value}.{unit}", rest.AsSpan(), setting.Span);
+                break;
             case JunosZoneInterface zone when active:
                 _context.References.Define(ReferenceKind.Zone, zone.Zone.Value, zone.Zone.Span);
 
@@ -171,6 +174,21 @@ public sealed class JunosBinder : IDialectBinder
             default:
                 throw new InvalidOperationException($"Junos binder has no case for {statement.GetType().Name}");
         }
+    }
+
+    // A unit with no static address still exists (zones and NAT name it); `family inet dhcp` (`dhcp-client` on
+    // branch SRX) gets its address at run time, which PAT onto the interface follows.
+    private void BindInterfaceUnit(string name, ReadOnlySpan<string> words, SourceSpan span)
+    {
+        _context.References.Define(ReferenceKind.Interface, name, span);
+        var dhcp = words is ["family", "inet", "dhcp" or "dhcp-client", ..];
+        if (_interfaces.TryGetValue(name, out var known))
+        {
+            _interfaces[name] = dhcp ? known with { DynamicAddress = true } : known;
+            return;
+        }
+
+        _interfaces[name] = new InterfacePolicy(name, _zoneOfInterface.GetValueOrDefault(name), InterfaceRole.Unassigned, null, null, false, null, null, null, span, dhcp);
     }
 
     private static JunosOperation Operation(Statement statement) => statement switch
