@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Alg.Compiler;
+using Alg.Compiler.Lint;
 using Alg.Compiler.Output;
 using Alg.Policy.Diagnostics;
 
@@ -19,9 +20,32 @@ internal static class LintCommand
         };
         format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat warnings as errors for the exit code." };
-        var command = new Command("lint", "Check configurations and report problems with file, line, column and code.") { files, dialect, format, warnAsError };
+        var profileOption = new Option<FileInfo?>("--profile")
+        {
+            Description = $"Per-rule severities and per-path overrides (default: the nearest {LintProfile.FileName} in this folder or above).",
+        };
+        var noProfile = new Option<bool>("--no-profile") { Description = $"Ignore any {LintProfile.FileName}." };
+        var command = new Command("lint", "Check configurations and report problems with file, line, column and code.") { files, dialect, format, warnAsError, profileOption, noProfile };
         command.SetAction(result =>
         {
+            var profilePath = result.GetValue(noProfile) ? null : result.GetValue(profileOption)?.FullName ?? LintProfile.Find(Directory.GetCurrentDirectory());
+            LintProfile? profile = null;
+            if (profilePath is not null)
+            {
+                var problems = new DiagnosticBag();
+                profile = LintProfile.Load(profilePath, problems);
+                if (profile is null)
+                {
+                    foreach (var problem in problems.Items)
+                    {
+                        error.WriteLine(DiagnosticTextRenderer.Render(problem, null));
+                    }
+
+                    return AlgCommandLine.ExitUsage;
+                }
+            }
+
+            var suppressedTotal = 0;
             var all = new List<Diagnostic>();
             var sources = new Dictionary<string, Alg.Policy.Text.SourceText>(StringComparer.Ordinal);
             foreach (var file in result.GetValue(files)!)
@@ -48,7 +72,15 @@ internal static class LintCommand
                     return AlgCommandLine.ExitUsage;
                 }
 
-                all.AddRange(load.Diagnostics);
+                if (profile is null)
+                {
+                    all.AddRange(load.Diagnostics);
+                }
+                else
+                {
+                    all.AddRange(profile.Apply(file.FullName, load.Diagnostics, out var suppressed));
+                    suppressedTotal += suppressed;
+                }
             }
 
             switch (result.GetValue(format))
@@ -70,7 +102,8 @@ internal static class LintCommand
 
                     var errors = all.Count(d => d.Severity == DiagnosticSeverity.Error);
                     var warnings = all.Count(d => d.Severity == DiagnosticSeverity.Warning);
-                    output.WriteLine($"{errors} error(s), {warnings} warning(s), {all.Count - errors - warnings} info(s)");
+                    var silenced = suppressedTotal > 0 ? $", {suppressedTotal} turned off by {LintCommand.DisplayPath(new FileInfo(profile!.Path))}" : string.Empty;
+                    output.WriteLine($"{errors} error(s), {warnings} warning(s), {all.Count - errors - warnings} info(s){silenced}");
                     break;
             }
 

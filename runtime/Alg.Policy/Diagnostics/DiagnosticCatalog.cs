@@ -50,6 +50,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NotModelled = new(
         "ALG1014", DiagnosticSeverity.Warning, "Not modelled", "{0} is not modelled: {1}");
 
+    public static readonly DiagnosticDescriptor InvalidLintProfile = new(
+        "ALG1016", DiagnosticSeverity.Error, "Invalid lint profile", "the lint profile cannot be used: {0}");
+
     public static readonly DiagnosticDescriptor UnbalancedBraces = new(
         "ALG1015", DiagnosticSeverity.Error, "Unbalanced braces", "the braces of this Junos configuration do not balance: {0}; statements after this point may be read in the wrong hierarchy");
 
