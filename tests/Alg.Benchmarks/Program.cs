@@ -10,6 +10,32 @@ if (args.Length == 3 && args[0] == "generate-ios")
     return;
 }
 
+// `... -- generate KIND LINES FILE` (ios-acl, asa, junos-set, junos-curly): the per-dialect lint inputs.
+if (args.Length == 4 && args[0] == "generate")
+{
+    File.WriteAllText(args[3], DialectLintBenchmarks.Generate(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)));
+    return;
+}
+
+// `... -- lint-times FILE N`: wall time of N in-process lints of one file (a quick look before a real run).
+if (args.Length == 3 && args[0] == "lint-times")
+{
+    var source = new Alg.Policy.Text.SourceText(args[1], File.ReadAllText(args[1]));
+    for (var i = 0; i < int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture); i++)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var bag = new Alg.Policy.Diagnostics.DiagnosticBag();
+        var ast = Alg.Grammar.ConfigurationParser.Parse(source, null, bag);
+        var parsed = watch.Elapsed.TotalMilliseconds;
+        var bound = Alg.Compiler.Binding.PolicyBinder.Bind(ast!, bag);
+        var boundAt = watch.Elapsed.TotalMilliseconds;
+        Alg.Compiler.Lint.Linter.Run(bound!, bag);
+        Console.WriteLine($"{watch.Elapsed.TotalMilliseconds:F1} ms (parse {parsed:F1}, bind {boundAt - parsed:F1}, lint {watch.Elapsed.TotalMilliseconds - boundAt:F1}; {bag.Items.Count} diagnostics, {source.LineCount / watch.Elapsed.TotalSeconds:F0} lines/s)");
+    }
+
+    return;
+}
+
 if (args.Length >= 2 && args[0] == "reload-memory")
 {
     var mode = args.Length > 2 && args[2] == "interpreter" ? Alg.Runtime.Pipeline.EngineMode.Interpreter : Alg.Runtime.Pipeline.EngineMode.Compiled;

@@ -6,6 +6,8 @@ lexer grammar AsaLexer;
 
 options { caseInsensitive = true; }
 
+tokens { COMMENT, CHECKSUM }
+
 // ---- keywords (alphabetical) ----
 ACCESS_GROUP: 'access-group';
 ACCESS_LIST: 'access-list';
@@ -106,9 +108,8 @@ DEC: [0-9]+;
 STRING: '"' ~["\r\n]* '"';
 
 // `!` and `:` start comments at the start of a line (`: Saved`, `: end`, `:` alone); the checksum line is
-// written by the device and means nothing to the policy.
-COMMENT: {this.Column == 0}? [ \t]* ('!' | ':') ~[\r\n]* -> channel(HIDDEN);
-CHECKSUM: {this.Column == 0}? 'cryptochecksum:' ~[\r\n]* -> channel(HIDDEN);
+// written by the device and means nothing to the policy. Both are read by AsaLexer.Comments.cs
+// (LineCommentScanner): a start-of-line predicate here would stop ANTLR caching the lexer DFA.
 NEWLINE: ('\r\n' | '\r' | '\n')+;
 WS: [ \t\u000C]+ -> channel(HIDDEN);
 WORD: ~[ \t\u000C\r\n]+;

@@ -4,6 +4,8 @@ lexer grammar JunosLexer;
 
 options { caseInsensitive = true; }
 
+tokens { COMMENT }
+
 // ---- keywords (alphabetical) ----
 ACTIVATE: 'activate';
 ADDRESS: 'address';
@@ -46,7 +48,8 @@ IP_ADDRESS: OCTET '.' OCTET '.' OCTET '.' OCTET;
 DEC: [0-9]+;
 STRING: '"' ~["\r\n]* '"';
 
-COMMENT: {this.Column == 0}? [ \t]* '#' ~[\r\n]* -> channel(HIDDEN);
+// `#` comments at the start of a line are read by JunosLexer.Comments.cs (LineCommentScanner): a
+// start-of-line predicate here would stop ANTLR caching the lexer DFA.
 NEWLINE: ('\r\n' | '\r' | '\n')+;
 WS: [ \t\u000C]+ -> channel(HIDDEN);
 WORD: ~[ \t\u000C\r\n"]+;

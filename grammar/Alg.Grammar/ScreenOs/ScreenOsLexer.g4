@@ -4,6 +4,8 @@ lexer grammar ScreenOsLexer;
 
 options { caseInsensitive = true; }
 
+tokens { COMMENT }
+
 // ---- keywords (alphabetical) ----
 ADDRESS: 'address';
 ALG: 'alg';
@@ -42,7 +44,8 @@ IP_ADDRESS: OCTET '.' OCTET '.' OCTET '.' OCTET;
 DEC: [0-9]+;
 STRING: '"' ~["\r\n]* '"';
 
-COMMENT: {this.Column == 0}? [ \t]* ('#' | '!') ~[\r\n]* -> channel(HIDDEN);
+// `#` and `!` comments at the start of a line are read by ScreenOsLexer.Comments.cs (LineCommentScanner):
+// a start-of-line predicate here would stop ANTLR caching the lexer DFA.
 NEWLINE: ('\r\n' | '\r' | '\n')+;
 WS: [ \t\u000C]+ -> channel(HIDDEN);
 WORD: ~[ \t\u000C\r\n"]+;

@@ -1,0 +1,15 @@
+using Alg.Grammar.Common;
+using Antlr4.Runtime;
+
+namespace Alg.Grammar.Asa;
+
+// The generated half of this class carries [CLSCompliant(false)]; the compiler reports that attribute at
+// whichever half it meets first, and this file's name sorts before Generated/.
+#pragma warning disable CS3021
+/// <summary>Whole-line comments, read without a lexer predicate so the generated lexer's DFA stays cached.</summary>
+public partial class AsaLexer
+{
+    public override IToken NextToken() =>
+        LineCommentScanner.TryRead(this, COMMENT, ['!', ':'], ["cryptochecksum:"]) ?? base.NextToken();
+}
+#pragma warning restore CS3021
