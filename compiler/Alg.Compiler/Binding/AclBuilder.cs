@@ -9,6 +9,10 @@ public sealed class AclBuilder(string name, AclKind kind, SourceSpan span)
 {
     private readonly SortedDictionary<int, AclEntry> _entries = [];
 
+    // The highest sequence number, kept as entries come: finding it by walking the entries on every add made
+    // binding a long ACL quadratic.
+    private int? _highest;
+
     public string Name { get; } = name;
 
     public AclKind Kind { get; } = kind;
@@ -18,13 +22,25 @@ public sealed class AclBuilder(string name, AclKind kind, SourceSpan span)
     /// <summary>Adds an entry; without a sequence number it goes 10 after the last, as IOS numbers them.</summary>
     public void Add(AclEntry entry, int? sequence)
     {
-        var number = sequence ?? (_entries.Count == 0 ? 10 : _entries.Keys.Max() + 10);
+        var number = sequence ?? (_highest is { } highest ? highest + 10 : 10);
         _entries[number] = entry with { Sequence = number };
+        _highest = Math.Max(_highest ?? number, number);
     }
 
-    public void Remove(int sequence) => _entries.Remove(sequence);
+    public void Remove(int sequence)
+    {
+        _entries.Remove(sequence);
+        if (sequence == _highest)
+        {
+            _highest = _entries.Count == 0 ? null : _entries.Keys.Max();
+        }
+    }
 
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        _entries.Clear();
+        _highest = null;
+    }
 
     public Acl Build() => new(Name, Kind, [.. _entries.Values], Span);
 }

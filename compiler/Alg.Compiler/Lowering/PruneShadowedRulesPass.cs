@@ -49,9 +49,71 @@ public sealed class PruneShadowedRulesPass : ILoweringPass
             && PortsCover(earlier.DestinationPorts, later.DestinationPorts);
     }
 
-    private static bool AddressesCover(System.Collections.Immutable.ImmutableArray<Alg.Policy.Model.AddressMatch> earlier, System.Collections.Immutable.ImmutableArray<Alg.Policy.Model.AddressMatch> later) =>
-        earlier.IsEmpty || (!later.IsEmpty && later.All(l => earlier.Any(e => l.IsSubsetOf(e))));
+    // Plain loops: this runs for every pair of entries of every ACL (lint and lowering), and lambdas capturing
+    // the earlier rule allocated two closures per pair.
+    private static bool AddressesCover(System.Collections.Immutable.ImmutableArray<Alg.Policy.Model.AddressMatch> earlier, System.Collections.Immutable.ImmutableArray<Alg.Policy.Model.AddressMatch> later)
+    {
+        if (earlier.IsEmpty)
+        {
+            return true;
+        }
 
-    private static bool PortsCover(System.Collections.Immutable.ImmutableArray<Alg.Policy.Model.PortRange> earlier, System.Collections.Immutable.ImmutableArray<Alg.Policy.Model.PortRange> later) =>
-        earlier.IsEmpty || (!later.IsEmpty && later.All(l => earlier.Any(e => l.IsSubsetOf(e))));
+        if (later.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var l in later)
+        {
+            var covered = false;
+            foreach (var e in earlier)
+            {
+                if (l.IsSubsetOf(e))
+                {
+                    covered = true;
+                    break;
+                }
+            }
+
+            if (!covered)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool PortsCover(System.Collections.Immutable.ImmutableArray<Alg.Policy.Model.PortRange> earlier, System.Collections.Immutable.ImmutableArray<Alg.Policy.Model.PortRange> later)
+    {
+        if (earlier.IsEmpty)
+        {
+            return true;
+        }
+
+        if (later.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var l in later)
+        {
+            var covered = false;
+            foreach (var e in earlier)
+            {
+                if (l.IsSubsetOf(e))
+                {
+                    covered = true;
+                    break;
+                }
+            }
+
+            if (!covered)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
