@@ -80,6 +80,7 @@ public static class PolicyJsonWriter
             json.WriteStartObject();
             json.WriteString("name", alg.Name);
             json.WriteBoolean("enabled", alg.Enabled);
+            json.WriteBoolean("implemented", Alg.StdlibAlgs.AlgCatalog.Find(alg.Name)?.Implemented ?? false);
             json.WriteStartArray("ports");
             foreach (var port in alg.Ports)
             {

@@ -3,18 +3,22 @@ using System.Collections.Immutable;
 namespace Alg.Policy.Algs;
 
 /// <summary>
-/// What an ALG declares about itself: canonical name, vendor aliases, default ports and options.
+/// What an ALG declares about itself: canonical name, vendor aliases, default ports and options, and whether
+/// Alg carries it out.
 /// </summary>
 /// <remarks>
 /// The front end binds vendor syntax through these declarations and lint checks option ranges against
-/// them, so an ALG's knobs are declared once, next to its code.
+/// them, so an ALG's knobs are declared once, next to its code. An ALG whose knobs Alg reads but whose
+/// translation it does not perform yet has <see cref="Implemented"/> false, and every output that shows it on
+/// says so: its traffic is forwarded with NAT but without the ALG.
 /// </remarks>
 public sealed record AlgDescriptor(
     string Name,
     string Description,
     ImmutableArray<AlgPort> DefaultPorts,
     ImmutableArray<AlgOptionDescriptor> Options,
-    ImmutableArray<AlgAlias> Aliases)
+    ImmutableArray<AlgAlias> Aliases,
+    bool Implemented = false)
 {
     public AlgOptionDescriptor? FindOption(string name)
     {
