@@ -30,7 +30,7 @@ if (args.Length == 3 && args[0] == "lint-times")
         var bound = Alg.Compiler.Binding.PolicyBinder.Bind(ast!, bag);
         var boundAt = watch.Elapsed.TotalMilliseconds;
         Alg.Compiler.Lint.Linter.Run(bound!, bag);
-        Console.WriteLine($"{watch.Elapsed.TotalMilliseconds:F1} ms (parse {parsed:F1}, bind {boundAt - parsed:F1}, lint {watch.Elapsed.TotalMilliseconds - boundAt:F1}; {bag.Items.Count} diagnostics, {source.LineCount / watch.Elapsed.TotalSeconds:F0} lines/s)");
+        Console.WriteLine($"gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms; {watch.Elapsed.TotalMilliseconds:F1} ms (parse {parsed:F1}, bind {boundAt - parsed:F1}, lint {watch.Elapsed.TotalMilliseconds - boundAt:F1}; {bag.Items.Count} diagnostics, {source.LineCount / watch.Elapsed.TotalSeconds:F0} lines/s)");
     }
 
     return;
