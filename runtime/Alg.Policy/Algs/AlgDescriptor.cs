@@ -10,7 +10,9 @@ namespace Alg.Policy.Algs;
 /// The front end binds vendor syntax through these declarations and lint checks option ranges against
 /// them, so an ALG's knobs are declared once, next to its code. An ALG whose knobs Alg reads but whose
 /// translation it does not perform yet has <see cref="Implemented"/> false, and every output that shows it on
-/// says so: its traffic is forwarded with NAT but without the ALG.
+/// says so: its traffic is forwarded with NAT but without the ALG. <see cref="PinholesToPrivilegedPorts"/> is
+/// set only by protocols whose announced ports are below 1024 by design (rsh's stderr channel, RPC services
+/// bound with bindresvport); the runtime refuses such pinholes for every other ALG.
 /// </remarks>
 public sealed record AlgDescriptor(
     string Name,
@@ -18,7 +20,8 @@ public sealed record AlgDescriptor(
     ImmutableArray<AlgPort> DefaultPorts,
     ImmutableArray<AlgOptionDescriptor> Options,
     ImmutableArray<AlgAlias> Aliases,
-    bool Implemented = false)
+    bool Implemented = false,
+    bool PinholesToPrivilegedPorts = false)
 {
     public AlgOptionDescriptor? FindOption(string name)
     {

@@ -784,9 +784,10 @@ internal static class SipTranslator
     }
 
     /// <summary>A persistent hole from the signalling peer's address (any port) to the phone's own signalling endpoint
-    /// (Linux's sip_direct_signalling: the registrar or the far end only).</summary>
+    /// (Linux's sip_direct_signalling: the registrar or the far end only). It outlives the UDP signalling flow: the
+    /// binding must reach the phone for the granted Expires even when the flow idles out first.</summary>
     private static ExpectationSpec SignallingPinhole(in AlgFlowContext context, long lifetime, long group) =>
-        new(context.Protocol, FlowSide.Outside, ExpectedPeer.AddressOnly(context.Remote.Address, RegistrarPortReason), context.Mapped.Address, context.Mapped.Port, context.Inside.Address, context.Inside.Port, lifetime, true, context.Flow, context.OwnerTag, group);
+        new(context.Protocol, FlowSide.Outside, ExpectedPeer.AddressOnly(context.Remote.Address, RegistrarPortReason), context.Mapped.Address, context.Mapped.Port, context.Inside.Address, context.Inside.Port, lifetime, true, context.Flow, context.OwnerTag, group, OutlivesMaster: true);
 
     private static long GrantedExpires(ReadOnlySpan<byte> message, ReadOnlySpan<SipHeaderField> fields, AlgEndpoint mapped, long expiresHeader, long requested)
     {
