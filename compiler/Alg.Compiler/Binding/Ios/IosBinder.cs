@@ -55,7 +55,11 @@ public sealed partial class IosBinder : IDialectBinder
             _statefulInspection,
             _context.Timers.Build(),
             _context.Algs.Build());
-        return new BoundConfiguration(ast, policy, _context.References, _context.Settings);
+        return new BoundConfiguration(ast, policy, _context.References, _context.Settings)         {
+            NarrowedAclEntries = _context.NarrowedAclEntries,
+            AclFragment = _acls.Count > 0 && _interfaces.Count == 0 && _context.References.References.Count == 0
+                && _context.References.Definitions.All(d => d.Kind == ReferenceKind.Acl),
+        };
     }
 
     private void BindStatement(Statement statement)
@@ -110,6 +114,17 @@ public sealed partial class IosBinder : IDialectBinder
             case IosZonePair pair:
                 BindZonePair(pair);
                 break;
+            case IosPrefixList prefixList when !prefixList.Negated:
+                _context.References.Define(ReferenceKind.PrefixList, prefixList.Name.Value, prefixList.Name.Span);
+                break;
+            case IosStructureUse use:
+                BindStructureUse(use);
+                break;
+            case IosSettingsBlock block:
+                BindSettingsBlock(block);
+                break;
+            case IosPrefixList:
+            case IosInertSetting:
             case IosObjectGroup:
             case IosInspectSetting:
             case IosBanner:
@@ -131,6 +146,7 @@ public sealed partial class IosBinder : IDialectBinder
         var shutdown = false;
         string? inbound = null;
         string? outbound = null;
+        IosInterfaceVrf? vrfLine = null;
         foreach (var child in iface.Children)
         {
             switch (child)
@@ -176,11 +192,23 @@ public sealed partial class IosBinder : IDialectBinder
                 case IosInterfaceZoneMember zone:
                     _context.References.Reference(ReferenceKind.Zone, zone.Zone.Value, zone.Zone.Span, $"zone-member on {name}");
                     break;
-                case IosInterfaceVrf:
+                case IosInterfaceVrf vrf:
+                    vrfLine = vrf;
+                    break;
+                case IosInertSetting:
                     break;
                 default:
                     throw new InvalidOperationException($"IOS binder has no interface case for {child.GetType().Name}");
             }
+        }
+
+        if (vrfLine is not null && role != InterfaceRole.Unassigned)
+        {
+            _context.Diagnostics.Add(
+                DiagnosticCatalog.NotModelled,
+                vrfLine.Span,
+                $"the VRF '{vrfLine.Vrf}' of NAT interface {name}",
+                "Alg has one routing table, so it puts this interface with the global ones: rules of the global table apply to its traffic and NAT rules of the VRF are left out");
         }
 
         // A second block for the same interface amends the first, as on the router.
@@ -242,11 +270,52 @@ public sealed partial class IosBinder : IDialectBinder
         }
     }
 
+    private void BindStructureUse(IosStructureUse use)
+    {
+        var kind = use.Kind switch
+        {
+            IosStructureKind.PrefixList => ReferenceKind.PrefixList,
+            IosStructureKind.RouteMap => ReferenceKind.RouteMap,
+            _ => ReferenceKind.Acl,
+        };
+        _context.References.Reference(kind, use.Name.Value, use.Name.Span, use.Usage);
+    }
+
+    private void BindSettingsBlock(IosSettingsBlock block)
+    {
+        foreach (var child in block.Children)
+        {
+            switch (child)
+            {
+                case IosStructureUse use:
+                    BindStructureUse(use with { Usage = $"{block.Header}: {use.Usage}" });
+                    break;
+                case IosModuleNat nat:
+                    _context.Diagnostics.Add(
+                        DiagnosticCatalog.NotModelled,
+                        nat.Span,
+                        $"'{nat.Text}' under '{block.Header}'",
+                        "the line card translates its server farms' addresses itself, outside the router's NAT, and Alg does not check it");
+                    break;
+            }
+        }
+    }
+
     private void BindRouteMap(IosRouteMap routeMap)
     {
         _context.References.Define(ReferenceKind.RouteMap, routeMap.Name.Value, routeMap.Name.Span);
         foreach (var match in routeMap.Children.OfType<IosRouteMapMatch>())
         {
+            if (match.PrefixLists)
+            {
+                foreach (var list in match.Acls)
+                {
+                    _context.References.Reference(ReferenceKind.PrefixList, list.Value, list.Span, $"route-map {routeMap.Name.Value}");
+                }
+
+                continue;
+            }
+
             foreach (var acl in match.Acls)
             {
                 // Route-maps may match prefix lists by address too; only names that look like ACLs are ACLs.
