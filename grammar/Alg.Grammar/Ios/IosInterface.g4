@@ -19,5 +19,5 @@ interface_line
   | IP VRF FORWARDING vrf=variable NEWLINE                                # if_vrf
   | VRF FORWARDING vrf=variable NEWLINE                                   # if_vrf
   | NO? SERVICE_POLICY direction=variable policy=variable NEWLINE          # if_qos_policy
-  | NO? CRYPTO MAP name=variable words+=variable* NEWLINE                  # if_crypto_map
+  | NO? CRYPTO MAP name=variable NEWLINE                                   # if_crypto_map
   ;

@@ -66,4 +66,59 @@ public sealed class IosAclTests
 
         Assert.Contains("did you mean 'https'", result.Single(DiagnosticCatalog.UnknownPortName).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_port_list_ends_at_the_next_keyword()
+    {
+        // Cisco IOS Security Command Reference, "permit (IP)": after `eq port` come the destination or the options.
+        var result = Configs.Load("ip access-list extended E\n permit tcp host 10.0.0.1 host 10.0.0.2 eq 22 log\n permit tcp 10.0.0.0 0.0.0.255 eq 80 host 10.0.0.9 established\n");
+
+        result.NoErrors();
+        var entries = result.Bound!.Policy.Acls.Single().Entries;
+        Assert.Equal(new[] { PortRange.Single(22) }, entries[0].DestinationPorts.ToArray());
+        Assert.Equal(new[] { PortRange.Single(80) }, entries[1].SourcePorts.ToArray());
+        Assert.True(entries[1].Destinations.Single().Matches(Ipv4Address.Parse("10.0.0.9")));
+        Assert.True(entries[1].Established);
+    }
+
+    [Fact]
+    public void A_fragments_entry_is_left_out_and_named()
+    {
+        // `fragments` matches non-initial fragments only (Cisco, "Access Control Lists and IP Fragments"); Alg
+        // reassembles datagrams before its ACLs, so such an entry never matches there.
+        var result = Configs.Load("ip access-list extended E\n deny ip any any fragments\n permit tcp any any eq 22\n");
+
+        var acl = result.Bound!.Policy.Acls.Single();
+        Assert.Equal(AclAction.Permit, acl.Entries.Single().Action);
+        Assert.Equal(2, result.Single(DiagnosticCatalog.NotModelled).Span.Line);
+        Assert.Empty(result.WithCode(DiagnosticCatalog.ShadowedAclRule));
+    }
+
+    [Fact]
+    public void An_icmp_type_is_named_and_never_proves_a_later_entry_dead()
+    {
+        var result = Configs.Load("ip access-list extended E\n permit icmp any any echo-reply\n permit icmp any any\n permit icmp any any 3 1\n");
+
+        Assert.Equal([2, 4], result.WithCode(DiagnosticCatalog.NotModelled).Select(d => d.Span.Line));
+
+        // Line 3 is not dead: echo-reply is one ICMP type of many. Line 4 is: line 3 permits every ICMP message.
+        Assert.Equal(4, result.Single(DiagnosticCatalog.ShadowedAclRule).Span.Line);
+    }
+
+    [Fact]
+    public void A_time_range_is_named_as_not_modelled()
+    {
+        var result = Configs.Load("ip access-list extended E\n permit tcp any any eq 80 time-range evening\n deny tcp any any eq 80\n");
+
+        Assert.Contains("time-range", result.Single(DiagnosticCatalog.NotModelled).Message, StringComparison.Ordinal);
+        Assert.Empty(result.WithCode(DiagnosticCatalog.ShadowedAclRule));
+    }
+
+    [Fact]
+    public void An_object_group_service_may_hold_icmp()
+    {
+        var result = Configs.Load("object-group service PING\n icmp echo\n icmp\n");
+
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UnrecognizedLine));
+    }
 }

@@ -1295,16 +1295,11 @@ public partial class IosParser : Parser {
 	}
 	public partial class If_crypto_mapContext : Interface_lineContext {
 		public VariableContext name;
-		public VariableContext _variable;
-		public IList<VariableContext> _words = new List<VariableContext>();
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CRYPTO() { return GetToken(IosParser.CRYPTO, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAP() { return GetToken(IosParser.MAP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
-			return GetRuleContexts<VariableContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
-			return GetRuleContext<VariableContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
+			return GetRuleContext<VariableContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(IosParser.NO, 0); }
 		public If_crypto_mapContext(Interface_lineContext context) { CopyFrom(context); }
@@ -1316,9 +1311,9 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 16, RULE_interface_line);
 		int _la;
 		try {
-			State = 321;
+			State = 315;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,23,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 			case 1:
 				_localctx = new If_ip_addressContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -1656,22 +1651,7 @@ public partial class IosParser : Parser {
 				Match(MAP);
 				State = 312;
 				((If_crypto_mapContext)_localctx).name = variable();
-				State = 316;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
-					{
-					{
-					State = 313;
-					((If_crypto_mapContext)_localctx)._variable = variable();
-					((If_crypto_mapContext)_localctx)._words.Add(((If_crypto_mapContext)_localctx)._variable);
-					}
-					}
-					State = 318;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 319;
+				State = 313;
 				Match(NEWLINE);
 				}
 				break;
@@ -1712,55 +1692,55 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 18, RULE_numbered_acl_line);
 		int _la;
 		try {
-			State = 339;
+			State = 333;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,24,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 323;
+				State = 317;
 				Match(ACCESS_LIST);
-				State = 324;
+				State = 318;
 				_localctx.number = Match(DEC);
-				State = 325;
+				State = 319;
 				acl_rule();
-				State = 326;
+				State = 320;
 				Match(NEWLINE);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 328;
+				State = 322;
 				Match(ACCESS_LIST);
-				State = 329;
+				State = 323;
 				_localctx.number = Match(DEC);
-				State = 330;
+				State = 324;
 				Match(REMARK);
-				State = 332;
+				State = 326;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 331;
+					State = 325;
 					Match(TEXT);
 					}
 				}
 
-				State = 334;
+				State = 328;
 				Match(NEWLINE);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 335;
+				State = 329;
 				Match(NO);
-				State = 336;
+				State = 330;
 				Match(ACCESS_LIST);
-				State = 337;
+				State = 331;
 				_localctx.number = Match(DEC);
-				State = 338;
+				State = 332;
 				Match(NEWLINE);
 				}
 				break;
@@ -1804,21 +1784,21 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 342;
+			State = 336;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 341;
+				State = 335;
 				Match(NO);
 				}
 			}
 
-			State = 344;
+			State = 338;
 			Match(IP);
-			State = 345;
+			State = 339;
 			Match(ACCESS_LIST);
-			State = 346;
+			State = 340;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXTENDED || _la==STANDARD) ) {
@@ -1828,9 +1808,9 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 347;
+			State = 341;
 			_localctx.name = variable();
-			State = 348;
+			State = 342;
 			Match(NEWLINE);
 			}
 		}
@@ -1886,7 +1866,7 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 22, RULE_acl_line);
 		int _la;
 		try {
-			State = 364;
+			State = 358;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DENY:
@@ -1895,19 +1875,19 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_entryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 351;
+				State = 345;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEC) {
 					{
-					State = 350;
+					State = 344;
 					((Acl_entryContext)_localctx).sequence = Match(DEC);
 					}
 				}
 
-				State = 353;
+				State = 347;
 				acl_rule();
-				State = 354;
+				State = 348;
 				Match(NEWLINE);
 				}
 				break;
@@ -1915,19 +1895,19 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_remarkContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 356;
+				State = 350;
 				Match(REMARK);
-				State = 358;
+				State = 352;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 357;
+					State = 351;
 					Match(TEXT);
 					}
 				}
 
-				State = 360;
+				State = 354;
 				Match(NEWLINE);
 				}
 				break;
@@ -1935,11 +1915,11 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_deleteContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 361;
+				State = 355;
 				Match(NO);
-				State = 362;
+				State = 356;
 				((Acl_deleteContext)_localctx).sequence = Match(DEC);
-				State = 363;
+				State = 357;
 				Match(NEWLINE);
 				}
 				break;
@@ -2025,14 +2005,14 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 24, RULE_acl_rule);
 		int _la;
 		try {
-			State = 390;
+			State = 384;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
 			case 1:
 				_localctx = new Acl_extended_ruleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 366;
+				State = 360;
 				((Acl_extended_ruleContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -2042,43 +2022,43 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 367;
+				State = 361;
 				((Acl_extended_ruleContext)_localctx).protocol = acl_protocol();
-				State = 368;
+				State = 362;
 				((Acl_extended_ruleContext)_localctx).source = acl_address();
-				State = 370;
+				State = 364;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 25)) & ~0x3f) == 0 && ((1L << (_la - 25)) & 2305843043577626881L) != 0)) {
 					{
-					State = 369;
+					State = 363;
 					((Acl_extended_ruleContext)_localctx).source_ports = port_spec();
 					}
 				}
 
-				State = 372;
+				State = 366;
 				((Acl_extended_ruleContext)_localctx).destination = acl_address();
-				State = 374;
+				State = 368;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
 				case 1:
 					{
-					State = 373;
+					State = 367;
 					((Acl_extended_ruleContext)_localctx).destination_ports = port_spec();
 					}
 					break;
 				}
-				State = 379;
+				State = 373;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
 					{
-					State = 376;
+					State = 370;
 					acl_option();
 					}
 					}
-					State = 381;
+					State = 375;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2088,7 +2068,7 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_standard_ruleContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 382;
+				State = 376;
 				((Acl_standard_ruleContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -2098,19 +2078,19 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 383;
+				State = 377;
 				((Acl_standard_ruleContext)_localctx).source = acl_address();
-				State = 387;
+				State = 381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
 					{
-					State = 384;
+					State = 378;
 					acl_option();
 					}
 					}
-					State = 389;
+					State = 383;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2153,57 +2133,57 @@ public partial class IosParser : Parser {
 		Acl_protocolContext _localctx = new Acl_protocolContext(Context, State);
 		EnterRule(_localctx, 26, RULE_acl_protocol);
 		try {
-			State = 400;
+			State = 394;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBJECT_GROUP:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 392;
+				State = 386;
 				Match(OBJECT_GROUP);
-				State = 393;
+				State = 387;
 				_localctx.name = variable();
 				}
 				break;
 			case IP:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 394;
+				State = 388;
 				Match(IP);
 				}
 				break;
 			case TCP:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 395;
+				State = 389;
 				Match(TCP);
 				}
 				break;
 			case UDP:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 396;
+				State = 390;
 				Match(UDP);
 				}
 				break;
 			case ICMP:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 397;
+				State = 391;
 				Match(ICMP);
 				}
 				break;
 			case DEC:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 398;
+				State = 392;
 				Match(DEC);
 				}
 				break;
 			case WORD:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 399;
+				State = 393;
 				Match(WORD);
 				}
 				break;
@@ -2250,54 +2230,54 @@ public partial class IosParser : Parser {
 		Acl_addressContext _localctx = new Acl_addressContext(Context, State);
 		EnterRule(_localctx, 28, RULE_acl_address);
 		try {
-			State = 411;
+			State = 405;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 402;
+				State = 396;
 				Match(ANY);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 403;
+				State = 397;
 				Match(HOST);
-				State = 404;
+				State = 398;
 				_localctx.address = Match(IP_ADDRESS);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 405;
+				State = 399;
 				Match(OBJECT_GROUP);
-				State = 406;
+				State = 400;
 				_localctx.name = variable();
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 407;
+				State = 401;
 				_localctx.address = Match(IP_ADDRESS);
-				State = 408;
+				State = 402;
 				_localctx.wildcard = Match(IP_ADDRESS);
 				}
 				break;
 			case 5:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 409;
+				State = 403;
 				_localctx.address = Match(IP_ADDRESS);
 				}
 				break;
 			case 6:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 410;
+				State = 404;
 				_localctx.prefix = Match(IP_PREFIX);
 				}
 				break;
@@ -2333,34 +2313,34 @@ public partial class IosParser : Parser {
 		Acl_optionContext _localctx = new Acl_optionContext(Context, State);
 		EnterRule(_localctx, 30, RULE_acl_option);
 		try {
-			State = 417;
+			State = 411;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 413;
+				State = 407;
 				Match(ESTABLISHED);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 414;
+				State = 408;
 				Match(LOG);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 415;
+				State = 409;
 				Match(LOG_INPUT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 416;
+				State = 410;
 				variable();
 				}
 				break;
@@ -2407,29 +2387,29 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 420;
+			State = 414;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 419;
+				State = 413;
 				Match(NO);
 				}
 			}
 
-			State = 422;
+			State = 416;
 			Match(IP);
-			State = 423;
+			State = 417;
 			Match(PREFIX_LIST);
-			State = 424;
+			State = 418;
 			_localctx.name = variable();
-			State = 428;
+			State = 422;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2161727821137838079L) != 0)) {
 				{
 				{
-				State = 425;
+				State = 419;
 				_localctx._tset326 = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==NEWLINE) ) {
@@ -2442,11 +2422,11 @@ public partial class IosParser : Parser {
 				_localctx._rest.Add(_localctx._tset326);
 				}
 				}
-				State = 430;
+				State = 424;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 431;
+			State = 425;
 			Match(NEWLINE);
 			}
 		}
@@ -2488,16 +2468,16 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 433;
+			State = 427;
 			Match(ROUTE_MAP);
-			State = 434;
+			State = 428;
 			_localctx.name = variable();
-			State = 436;
+			State = 430;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DENY || _la==PERMIT) {
 				{
-				State = 435;
+				State = 429;
 				_localctx.action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -2510,17 +2490,17 @@ public partial class IosParser : Parser {
 				}
 			}
 
-			State = 439;
+			State = 433;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DEC) {
 				{
-				State = 438;
+				State = 432;
 				_localctx.sequence = Match(DEC);
 				}
 			}
 
-			State = 441;
+			State = 435;
 			Match(NEWLINE);
 			}
 		}
@@ -2607,37 +2587,37 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 36, RULE_route_map_line);
 		int _la;
 		try {
-			State = 488;
+			State = 482;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
 			case 1:
 				_localctx = new Rm_match_prefix_listContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 443;
+				State = 437;
 				Match(MATCH);
-				State = 444;
+				State = 438;
 				Match(IP);
-				State = 445;
+				State = 439;
 				Match(ADDRESS);
-				State = 446;
+				State = 440;
 				Match(PREFIX_LIST);
-				State = 448;
+				State = 442;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 447;
+					State = 441;
 					((Rm_match_prefix_listContext)_localctx)._variable = variable();
 					((Rm_match_prefix_listContext)_localctx)._lists.Add(((Rm_match_prefix_listContext)_localctx)._variable);
 					}
 					}
-					State = 450;
+					State = 444;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0) );
-				State = 452;
+				State = 446;
 				Match(NEWLINE);
 				}
 				break;
@@ -2645,28 +2625,28 @@ public partial class IosParser : Parser {
 				_localctx = new Rm_match_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 454;
+				State = 448;
 				Match(MATCH);
-				State = 455;
+				State = 449;
 				Match(IP);
-				State = 456;
+				State = 450;
 				Match(ADDRESS);
-				State = 458;
+				State = 452;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 457;
+					State = 451;
 					((Rm_match_aclContext)_localctx)._acl_name = acl_name();
 					((Rm_match_aclContext)_localctx)._acls.Add(((Rm_match_aclContext)_localctx)._acl_name);
 					}
 					}
-					State = 460;
+					State = 454;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316528893951L) != 0) );
-				State = 462;
+				State = 456;
 				Match(NEWLINE);
 				}
 				break;
@@ -2674,11 +2654,11 @@ public partial class IosParser : Parser {
 				_localctx = new Rm_match_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 464;
+				State = 458;
 				Match(MATCH);
-				State = 465;
+				State = 459;
 				Match(IP);
-				State = 466;
+				State = 460;
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==ADDRESS || _la==NEWLINE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2687,21 +2667,21 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 470;
+				State = 464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
 					{
-					State = 467;
+					State = 461;
 					variable();
 					}
 					}
-					State = 472;
+					State = 466;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 473;
+				State = 467;
 				Match(NEWLINE);
 				}
 				break;
@@ -2709,9 +2689,9 @@ public partial class IosParser : Parser {
 				_localctx = new Rm_match_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 474;
+				State = 468;
 				Match(MATCH);
-				State = 475;
+				State = 469;
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==IP || _la==NEWLINE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2720,21 +2700,21 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 479;
+				State = 473;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
 					{
-					State = 476;
+					State = 470;
 					variable();
 					}
 					}
-					State = 481;
+					State = 475;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 482;
+				State = 476;
 				Match(NEWLINE);
 				}
 				break;
@@ -2742,19 +2722,19 @@ public partial class IosParser : Parser {
 				_localctx = new Rm_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 483;
+				State = 477;
 				Match(DESCRIPTION);
-				State = 485;
+				State = 479;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 484;
+					State = 478;
 					Match(TEXT);
 					}
 				}
 
-				State = 487;
+				State = 481;
 				Match(NEWLINE);
 				}
 				break;
@@ -2790,7 +2770,7 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 490;
+			State = 484;
 			_la = TokenStream.LA(1);
 			if ( _la <= 0 || (((((_la - 85)) & ~0x3f) == 0 && ((1L << (_la - 85)) & 618475290625L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2837,9 +2817,9 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 492;
+			State = 486;
 			Match(OBJECT_GROUP);
-			State = 493;
+			State = 487;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==NETWORK || _la==SERVICE) ) {
@@ -2849,9 +2829,9 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 494;
+			State = 488;
 			_localctx.name = variable();
-			State = 495;
+			State = 489;
 			Match(NEWLINE);
 			}
 		}
@@ -2952,18 +2932,18 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 42, RULE_object_group_line);
 		int _la;
 		try {
-			State = 528;
+			State = 522;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOST:
 				_localctx = new Og_hostContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 497;
+				State = 491;
 				Match(HOST);
-				State = 498;
+				State = 492;
 				((Og_hostContext)_localctx).address = Match(IP_ADDRESS);
-				State = 499;
+				State = 493;
 				Match(NEWLINE);
 				}
 				break;
@@ -2971,11 +2951,11 @@ public partial class IosParser : Parser {
 				_localctx = new Og_subnetContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 500;
+				State = 494;
 				((Og_subnetContext)_localctx).address = Match(IP_ADDRESS);
-				State = 501;
+				State = 495;
 				((Og_subnetContext)_localctx).mask = Match(IP_ADDRESS);
-				State = 502;
+				State = 496;
 				Match(NEWLINE);
 				}
 				break;
@@ -2983,9 +2963,9 @@ public partial class IosParser : Parser {
 				_localctx = new Og_prefixContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 503;
+				State = 497;
 				((Og_prefixContext)_localctx).prefix = Match(IP_PREFIX);
-				State = 504;
+				State = 498;
 				Match(NEWLINE);
 				}
 				break;
@@ -2993,13 +2973,13 @@ public partial class IosParser : Parser {
 				_localctx = new Og_rangeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 505;
+				State = 499;
 				Match(RANGE);
-				State = 506;
+				State = 500;
 				((Og_rangeContext)_localctx).first = Match(IP_ADDRESS);
-				State = 507;
+				State = 501;
 				((Og_rangeContext)_localctx).last = Match(IP_ADDRESS);
-				State = 508;
+				State = 502;
 				Match(NEWLINE);
 				}
 				break;
@@ -3007,11 +2987,11 @@ public partial class IosParser : Parser {
 				_localctx = new Og_groupContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 509;
+				State = 503;
 				Match(GROUP_OBJECT);
-				State = 510;
+				State = 504;
 				((Og_groupContext)_localctx).name = variable();
-				State = 511;
+				State = 505;
 				Match(NEWLINE);
 				}
 				break;
@@ -3020,7 +3000,7 @@ public partial class IosParser : Parser {
 				_localctx = new Og_serviceContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 513;
+				State = 507;
 				((Og_serviceContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -3030,17 +3010,17 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 515;
+				State = 509;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 25)) & ~0x3f) == 0 && ((1L << (_la - 25)) & 2305843043577626881L) != 0)) {
 					{
-					State = 514;
+					State = 508;
 					port_spec();
 					}
 				}
 
-				State = 517;
+				State = 511;
 				Match(NEWLINE);
 				}
 				break;
@@ -3048,19 +3028,19 @@ public partial class IosParser : Parser {
 				_localctx = new Og_icmpContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 518;
+				State = 512;
 				Match(ICMP);
-				State = 520;
+				State = 514;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
-					State = 519;
+					State = 513;
 					variable();
 					}
 				}
 
-				State = 522;
+				State = 516;
 				Match(NEWLINE);
 				}
 				break;
@@ -3068,19 +3048,19 @@ public partial class IosParser : Parser {
 				_localctx = new Og_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 523;
+				State = 517;
 				Match(DESCRIPTION);
-				State = 525;
+				State = 519;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 524;
+					State = 518;
 					Match(TEXT);
 					}
 				}
 
-				State = 527;
+				State = 521;
 				Match(NEWLINE);
 				}
 				break;
@@ -3138,51 +3118,51 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 530;
+			State = 524;
 			Match(IP);
-			State = 531;
+			State = 525;
 			Match(NAT);
-			State = 532;
+			State = 526;
 			Match(POOL);
-			State = 533;
+			State = 527;
 			_localctx.name = variable();
-			State = 534;
+			State = 528;
 			_localctx.start = Match(IP_ADDRESS);
-			State = 536;
+			State = 530;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IP_ADDRESS) {
 				{
-				State = 535;
+				State = 529;
 				_localctx.end = Match(IP_ADDRESS);
 				}
 			}
 
-			State = 539;
+			State = 533;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NETMASK || _la==PREFIX_LENGTH) {
 				{
-				State = 538;
+				State = 532;
 				pool_mask();
 				}
 			}
 
-			State = 544;
+			State = 538;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==ADD_ROUTE || _la==TYPE) {
 				{
 				{
-				State = 541;
+				State = 535;
 				pool_option();
 				}
 				}
-				State = 546;
+				State = 540;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 547;
+			State = 541;
 			Match(NEWLINE);
 			}
 		}
@@ -3216,24 +3196,24 @@ public partial class IosParser : Parser {
 		Pool_maskContext _localctx = new Pool_maskContext(Context, State);
 		EnterRule(_localctx, 46, RULE_pool_mask);
 		try {
-			State = 553;
+			State = 547;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NETMASK:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 549;
+				State = 543;
 				Match(NETMASK);
-				State = 550;
+				State = 544;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 				break;
 			case PREFIX_LENGTH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 551;
+				State = 545;
 				Match(PREFIX_LENGTH);
-				State = 552;
+				State = 546;
 				_localctx.length = Match(DEC);
 				}
 				break;
@@ -3270,22 +3250,22 @@ public partial class IosParser : Parser {
 		Pool_optionContext _localctx = new Pool_optionContext(Context, State);
 		EnterRule(_localctx, 48, RULE_pool_option);
 		try {
-			State = 558;
+			State = 552;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TYPE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 555;
+				State = 549;
 				Match(TYPE);
-				State = 556;
+				State = 550;
 				variable();
 				}
 				break;
 			case ADD_ROUTE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 557;
+				State = 551;
 				Match(ADD_ROUTE);
 				}
 				break;
@@ -3350,21 +3330,21 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 561;
+			State = 555;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 560;
+				State = 554;
 				Match(NO);
 				}
 			}
 
-			State = 563;
+			State = 557;
 			Match(IP);
-			State = 564;
+			State = 558;
 			Match(NAT);
-			State = 565;
+			State = 559;
 			_localctx.side = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==INSIDE || _la==OUTSIDE) ) {
@@ -3374,7 +3354,7 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 566;
+			State = 560;
 			_localctx.direction = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==DESTINATION || _la==SOURCE) ) {
@@ -3384,44 +3364,44 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 571;
+			State = 565;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LIST:
 				{
-				State = 567;
+				State = 561;
 				Match(LIST);
-				State = 568;
+				State = 562;
 				_localctx.acl = variable();
 				}
 				break;
 			case ROUTE_MAP:
 				{
-				State = 569;
+				State = 563;
 				Match(ROUTE_MAP);
-				State = 570;
+				State = 564;
 				_localctx.route_map = variable();
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
 			}
-			State = 577;
+			State = 571;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case POOL:
 				{
-				State = 573;
+				State = 567;
 				Match(POOL);
-				State = 574;
+				State = 568;
 				_localctx.pool = variable();
 				}
 				break;
 			case INTERFACE:
 				{
-				State = 575;
+				State = 569;
 				Match(INTERFACE);
-				State = 576;
+				State = 570;
 				_localctx.interface_name = variable();
 				}
 				break;
@@ -3437,21 +3417,21 @@ public partial class IosParser : Parser {
 			default:
 				break;
 			}
-			State = 582;
+			State = 576;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18577348462903312L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 274877988865L) != 0)) {
 				{
 				{
-				State = 579;
+				State = 573;
 				nat_dynamic_option();
 				}
 				}
-				State = 584;
+				State = 578;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 585;
+			State = 579;
 			Match(NEWLINE);
 			}
 		}
@@ -3490,61 +3470,61 @@ public partial class IosParser : Parser {
 		Nat_dynamic_optionContext _localctx = new Nat_dynamic_optionContext(Context, State);
 		EnterRule(_localctx, 52, RULE_nat_dynamic_option);
 		try {
-			State = 597;
+			State = 591;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OVERLOAD:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 587;
+				State = 581;
 				Match(OVERLOAD);
 				}
 				break;
 			case VRF:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 588;
+				State = 582;
 				Match(VRF);
-				State = 589;
+				State = 583;
 				_localctx.vrf = variable();
 				}
 				break;
 			case MATCH_IN_VRF:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 590;
+				State = 584;
 				Match(MATCH_IN_VRF);
 				}
 				break;
 			case ADD_ROUTE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 591;
+				State = 585;
 				Match(ADD_ROUTE);
 				}
 				break;
 			case REVERSIBLE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 592;
+				State = 586;
 				Match(REVERSIBLE);
 				}
 				break;
 			case REDUNDANCY:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 593;
+				State = 587;
 				Match(REDUNDANCY);
-				State = 594;
+				State = 588;
 				variable();
 				}
 				break;
 			case MAPPING_ID:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 595;
+				State = 589;
 				Match(MAPPING_ID);
-				State = 596;
+				State = 590;
 				variable();
 				}
 				break;
@@ -3597,21 +3577,21 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 600;
+			State = 594;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 599;
+				State = 593;
 				Match(NO);
 				}
 			}
 
-			State = 602;
+			State = 596;
 			Match(IP);
-			State = 603;
+			State = 597;
 			Match(NAT);
-			State = 604;
+			State = 598;
 			_localctx.side = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==INSIDE || _la==OUTSIDE) ) {
@@ -3621,27 +3601,27 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 605;
+			State = 599;
 			Match(SOURCE);
-			State = 606;
+			State = 600;
 			Match(STATIC);
-			State = 607;
+			State = 601;
 			nat_static_body();
-			State = 611;
+			State = 605;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18577348731338768L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 35184416129027L) != 0)) {
 				{
 				{
-				State = 608;
+				State = 602;
 				nat_static_option();
 				}
 				}
-				State = 613;
+				State = 607;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 614;
+			State = 608;
 			Match(NEWLINE);
 			}
 		}
@@ -3732,14 +3712,14 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 56, RULE_nat_static_body);
 		int _la;
 		try {
-			State = 638;
+			State = 632;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				_localctx = new Nat_static_portContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 616;
+				State = 610;
 				((Nat_static_portContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -3749,31 +3729,31 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 617;
+				State = 611;
 				((Nat_static_portContext)_localctx).local = Match(IP_ADDRESS);
-				State = 618;
+				State = 612;
 				((Nat_static_portContext)_localctx).local_port = Match(DEC);
-				State = 622;
+				State = 616;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IP_ADDRESS:
 					{
-					State = 619;
+					State = 613;
 					((Nat_static_portContext)_localctx).global = Match(IP_ADDRESS);
 					}
 					break;
 				case INTERFACE:
 					{
-					State = 620;
+					State = 614;
 					Match(INTERFACE);
-					State = 621;
+					State = 615;
 					((Nat_static_portContext)_localctx).interface_name = variable();
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 624;
+				State = 618;
 				((Nat_static_portContext)_localctx).global_port = Match(DEC);
 				}
 				break;
@@ -3781,30 +3761,30 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_static_networkContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 625;
+				State = 619;
 				Match(NETWORK);
-				State = 626;
+				State = 620;
 				((Nat_static_networkContext)_localctx).local = Match(IP_ADDRESS);
-				State = 627;
+				State = 621;
 				((Nat_static_networkContext)_localctx).global = Match(IP_ADDRESS);
-				State = 631;
+				State = 625;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IP_ADDRESS:
 					{
-					State = 628;
+					State = 622;
 					((Nat_static_networkContext)_localctx).mask = Match(IP_ADDRESS);
 					}
 					break;
 				case DEC:
 					{
-					State = 629;
+					State = 623;
 					((Nat_static_networkContext)_localctx).length = Match(DEC);
 					}
 					break;
 				case WORD:
 					{
-					State = 630;
+					State = 624;
 					((Nat_static_networkContext)_localctx).slash = Match(WORD);
 					}
 					break;
@@ -3817,9 +3797,9 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_static_hostContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 633;
+				State = 627;
 				((Nat_static_hostContext)_localctx).local = Match(IP_ADDRESS);
-				State = 634;
+				State = 628;
 				((Nat_static_hostContext)_localctx).global = Match(IP_ADDRESS);
 				}
 				break;
@@ -3827,11 +3807,11 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_static_host_interfaceContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 635;
+				State = 629;
 				((Nat_static_host_interfaceContext)_localctx).local = Match(IP_ADDRESS);
-				State = 636;
+				State = 630;
 				Match(INTERFACE);
-				State = 637;
+				State = 631;
 				((Nat_static_host_interfaceContext)_localctx).interface_name = variable();
 				}
 				break;
@@ -3876,84 +3856,84 @@ public partial class IosParser : Parser {
 		Nat_static_optionContext _localctx = new Nat_static_optionContext(Context, State);
 		EnterRule(_localctx, 58, RULE_nat_static_option);
 		try {
-			State = 654;
+			State = 648;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EXTENDABLE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 640;
+				State = 634;
 				Match(EXTENDABLE);
 				}
 				break;
 			case NO_ALIAS:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 641;
+				State = 635;
 				Match(NO_ALIAS);
 				}
 				break;
 			case NO_PAYLOAD:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 642;
+				State = 636;
 				Match(NO_PAYLOAD);
 				}
 				break;
 			case ADD_ROUTE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 643;
+				State = 637;
 				Match(ADD_ROUTE);
 				}
 				break;
 			case ROUTE_MAP:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 644;
+				State = 638;
 				Match(ROUTE_MAP);
-				State = 645;
+				State = 639;
 				_localctx.route_map = variable();
 				}
 				break;
 			case VRF:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 646;
+				State = 640;
 				Match(VRF);
-				State = 647;
+				State = 641;
 				_localctx.vrf = variable();
 				}
 				break;
 			case MATCH_IN_VRF:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 648;
+				State = 642;
 				Match(MATCH_IN_VRF);
 				}
 				break;
 			case REVERSIBLE:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 649;
+				State = 643;
 				Match(REVERSIBLE);
 				}
 				break;
 			case REDUNDANCY:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 650;
+				State = 644;
 				Match(REDUNDANCY);
-				State = 651;
+				State = 645;
 				variable();
 				}
 				break;
 			case MAPPING_ID:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 652;
+				State = 646;
 				Match(MAPPING_ID);
-				State = 653;
+				State = 647;
 				variable();
 				}
 				break;
@@ -4010,42 +3990,42 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 657;
+			State = 651;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 656;
+				State = 650;
 				Match(NO);
 				}
 			}
 
-			State = 659;
+			State = 653;
 			Match(IP);
-			State = 660;
+			State = 654;
 			Match(NAT);
-			State = 661;
+			State = 655;
 			Match(SERVICE);
-			State = 664;
+			State = 658;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				{
-				State = 662;
+				State = 656;
 				Match(LIST);
-				State = 663;
+				State = 657;
 				_localctx.acl = variable();
 				}
 				break;
 			}
-			State = 666;
+			State = 660;
 			_localctx.alg = variable();
-			State = 668;
+			State = 662;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				{
-				State = 667;
+				State = 661;
 				_localctx.protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -4058,34 +4038,34 @@ public partial class IosParser : Parser {
 				}
 				break;
 			}
-			State = 672;
+			State = 666;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				{
-				State = 670;
+				State = 664;
 				Match(PORT);
-				State = 671;
+				State = 665;
 				_localctx.port = Match(DEC);
 				}
 				break;
 			}
-			State = 677;
+			State = 671;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 				{
 				{
-				State = 674;
+				State = 668;
 				_localctx._variable = variable();
 				_localctx._flags.Add(_localctx._variable);
 				}
 				}
-				State = 679;
+				State = 673;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 680;
+			State = 674;
 			Match(NEWLINE);
 			}
 		}
@@ -4173,52 +4153,52 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 62, RULE_nat_translation_line);
 		int _la;
 		try {
-			State = 734;
+			State = 728;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,82,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
 			case 1:
 				_localctx = new Nat_max_entriesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 683;
+				State = 677;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 682;
+					State = 676;
 					Match(NO);
 					}
 				}
 
-				State = 685;
+				State = 679;
 				Match(IP);
-				State = 686;
+				State = 680;
 				Match(NAT);
-				State = 687;
+				State = 681;
 				Match(TRANSLATION);
-				State = 688;
+				State = 682;
 				Match(MAX_ENTRIES);
-				State = 704;
+				State = 698;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
 				case 1:
 					{
-					State = 689;
+					State = 683;
 					((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 					}
 					break;
 				case 2:
 					{
-					State = 690;
+					State = 684;
 					Match(HOST);
-					State = 691;
+					State = 685;
 					((Nat_max_entriesContext)_localctx).host = Match(IP_ADDRESS);
-					State = 693;
+					State = 687;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEC) {
 						{
-						State = 692;
+						State = 686;
 						((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 						}
 					}
@@ -4227,16 +4207,16 @@ public partial class IosParser : Parser {
 					break;
 				case 3:
 					{
-					State = 695;
+					State = 689;
 					Match(LIST);
-					State = 696;
+					State = 690;
 					((Nat_max_entriesContext)_localctx).acl = variable();
-					State = 698;
+					State = 692;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEC) {
 						{
-						State = 697;
+						State = 691;
 						((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 						}
 					}
@@ -4245,14 +4225,14 @@ public partial class IosParser : Parser {
 					break;
 				case 4:
 					{
-					State = 700;
+					State = 694;
 					((Nat_max_entriesContext)_localctx).scope = variable();
-					State = 702;
+					State = 696;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEC) {
 						{
-						State = 701;
+						State = 695;
 						((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 						}
 					}
@@ -4260,7 +4240,7 @@ public partial class IosParser : Parser {
 					}
 					break;
 				}
-				State = 706;
+				State = 700;
 				Match(NEWLINE);
 				}
 				break;
@@ -4268,25 +4248,25 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_port_timeoutContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 708;
+				State = 702;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 707;
+					State = 701;
 					Match(NO);
 					}
 				}
 
-				State = 710;
+				State = 704;
 				Match(IP);
-				State = 711;
+				State = 705;
 				Match(NAT);
-				State = 712;
+				State = 706;
 				Match(TRANSLATION);
-				State = 713;
+				State = 707;
 				Match(PORT_TIMEOUT);
-				State = 714;
+				State = 708;
 				((Nat_port_timeoutContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -4296,20 +4276,20 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 715;
+				State = 709;
 				((Nat_port_timeoutContext)_localctx).port = Match(DEC);
-				State = 718;
+				State = 712;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case DEC:
 					{
-					State = 716;
+					State = 710;
 					((Nat_port_timeoutContext)_localctx).seconds = Match(DEC);
 					}
 					break;
 				case NEVER:
 					{
-					State = 717;
+					State = 711;
 					Match(NEVER);
 					}
 					break;
@@ -4318,7 +4298,7 @@ public partial class IosParser : Parser {
 				default:
 					break;
 				}
-				State = 720;
+				State = 714;
 				Match(NEWLINE);
 				}
 				break;
@@ -4326,36 +4306,36 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_timerContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 722;
+				State = 716;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 721;
+					State = 715;
 					Match(NO);
 					}
 				}
 
-				State = 724;
+				State = 718;
 				Match(IP);
-				State = 725;
+				State = 719;
 				Match(NAT);
-				State = 726;
+				State = 720;
 				Match(TRANSLATION);
-				State = 727;
+				State = 721;
 				((Nat_timerContext)_localctx).timer = variable();
-				State = 730;
+				State = 724;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case DEC:
 					{
-					State = 728;
+					State = 722;
 					((Nat_timerContext)_localctx).seconds = Match(DEC);
 					}
 					break;
 				case NEVER:
 					{
-					State = 729;
+					State = 723;
 					Match(NEVER);
 					}
 					break;
@@ -4364,7 +4344,7 @@ public partial class IosParser : Parser {
 				default:
 					break;
 				}
-				State = 732;
+				State = 726;
 				Match(NEWLINE);
 				}
 				break;
@@ -4434,49 +4414,49 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 64, RULE_ip_inspect_line);
 		int _la;
 		try {
-			State = 766;
+			State = 760;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,86,Context) ) {
 			case 1:
 				_localctx = new Cbac_ruleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 737;
+				State = 731;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 736;
+					State = 730;
 					Match(NO);
 					}
 				}
 
-				State = 739;
+				State = 733;
 				Match(IP);
-				State = 740;
+				State = 734;
 				Match(INSPECT);
-				State = 741;
+				State = 735;
 				Match(NAME);
-				State = 742;
+				State = 736;
 				((Cbac_ruleContext)_localctx).name = variable();
-				State = 743;
+				State = 737;
 				((Cbac_ruleContext)_localctx).protocol = variable();
-				State = 747;
+				State = 741;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
 					{
-					State = 744;
+					State = 738;
 					((Cbac_ruleContext)_localctx)._variable = variable();
 					((Cbac_ruleContext)_localctx)._options.Add(((Cbac_ruleContext)_localctx)._variable);
 					}
 					}
-					State = 749;
+					State = 743;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 750;
+				State = 744;
 				Match(NEWLINE);
 				}
 				break;
@@ -4484,38 +4464,38 @@ public partial class IosParser : Parser {
 				_localctx = new Cbac_settingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 753;
+				State = 747;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 752;
+					State = 746;
 					Match(NO);
 					}
 				}
 
-				State = 755;
+				State = 749;
 				Match(IP);
-				State = 756;
+				State = 750;
 				Match(INSPECT);
-				State = 757;
+				State = 751;
 				((Cbac_settingContext)_localctx).setting = variable();
-				State = 761;
+				State = 755;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
 					{
-					State = 758;
+					State = 752;
 					((Cbac_settingContext)_localctx)._variable = variable();
 					((Cbac_settingContext)_localctx)._rest.Add(((Cbac_settingContext)_localctx)._variable);
 					}
 					}
-					State = 763;
+					State = 757;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 764;
+				State = 758;
 				Match(NEWLINE);
 				}
 				break;
@@ -4558,18 +4538,18 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 768;
+			State = 762;
 			Match(CLASS_MAP);
-			State = 769;
+			State = 763;
 			Match(TYPE);
-			State = 770;
+			State = 764;
 			Match(INSPECT);
-			State = 772;
+			State = 766;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
 			case 1:
 				{
-				State = 771;
+				State = 765;
 				_la = TokenStream.LA(1);
 				if ( !(_la==MATCH_ALL || _la==MATCH_ANY) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4581,9 +4561,9 @@ public partial class IosParser : Parser {
 				}
 				break;
 			}
-			State = 774;
+			State = 768;
 			_localctx.name = variable();
-			State = 775;
+			State = 769;
 			Match(NEWLINE);
 			}
 		}
@@ -4647,38 +4627,38 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 68, RULE_class_map_inspect_line);
 		int _la;
 		try {
-			State = 798;
+			State = 792;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 			case 1:
 				_localctx = new Cmi_match_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 777;
+				State = 771;
 				Match(MATCH);
-				State = 778;
+				State = 772;
 				Match(ACCESS_GROUP);
-				State = 782;
+				State = 776;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case NAME:
 					{
-					State = 779;
+					State = 773;
 					Match(NAME);
-					State = 780;
+					State = 774;
 					((Cmi_match_aclContext)_localctx).acl = variable();
 					}
 					break;
 				case DEC:
 					{
-					State = 781;
+					State = 775;
 					((Cmi_match_aclContext)_localctx).number = Match(DEC);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 784;
+				State = 778;
 				Match(NEWLINE);
 				}
 				break;
@@ -4686,23 +4666,23 @@ public partial class IosParser : Parser {
 				_localctx = new Cmi_match_protocolContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 785;
+				State = 779;
 				Match(MATCH);
-				State = 787;
+				State = 781;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 786;
+					State = 780;
 					variable();
 					}
 					}
-					State = 789;
+					State = 783;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0) );
-				State = 791;
+				State = 785;
 				Match(NEWLINE);
 				}
 				break;
@@ -4710,19 +4690,19 @@ public partial class IosParser : Parser {
 				_localctx = new Cmi_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 793;
+				State = 787;
 				Match(DESCRIPTION);
-				State = 795;
+				State = 789;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 794;
+					State = 788;
 					Match(TEXT);
 					}
 				}
 
-				State = 797;
+				State = 791;
 				Match(NEWLINE);
 				}
 				break;
@@ -4762,15 +4742,15 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 800;
+			State = 794;
 			Match(POLICY_MAP);
-			State = 801;
+			State = 795;
 			Match(TYPE);
-			State = 802;
+			State = 796;
 			Match(INSPECT);
-			State = 803;
+			State = 797;
 			_localctx.name = variable();
-			State = 804;
+			State = 798;
 			Match(NEWLINE);
 			}
 		}
@@ -4823,22 +4803,22 @@ public partial class IosParser : Parser {
 		Policy_map_inspect_lineContext _localctx = new Policy_map_inspect_lineContext(Context, State);
 		EnterRule(_localctx, 72, RULE_policy_map_inspect_line);
 		try {
-			State = 816;
+			State = 810;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 			case 1:
 				_localctx = new Pmi_classContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 806;
+				State = 800;
 				Match(CLASS);
-				State = 807;
+				State = 801;
 				Match(TYPE);
-				State = 808;
+				State = 802;
 				Match(INSPECT);
-				State = 809;
+				State = 803;
 				((Pmi_classContext)_localctx).name = variable();
-				State = 810;
+				State = 804;
 				Match(NEWLINE);
 				}
 				break;
@@ -4846,11 +4826,11 @@ public partial class IosParser : Parser {
 				_localctx = new Pmi_class_defaultContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 812;
+				State = 806;
 				Match(CLASS);
-				State = 813;
+				State = 807;
 				((Pmi_class_defaultContext)_localctx).name = variable();
-				State = 814;
+				State = 808;
 				Match(NEWLINE);
 				}
 				break;
@@ -4909,26 +4889,26 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 74, RULE_policy_map_inspect_class_line);
 		int _la;
 		try {
-			State = 831;
+			State = 825;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INSPECT:
 				_localctx = new Pmic_inspectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 818;
+				State = 812;
 				Match(INSPECT);
-				State = 820;
+				State = 814;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
-					State = 819;
+					State = 813;
 					variable();
 					}
 				}
 
-				State = 822;
+				State = 816;
 				Match(NEWLINE);
 				}
 				break;
@@ -4937,7 +4917,7 @@ public partial class IosParser : Parser {
 				_localctx = new Pmic_actionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 823;
+				State = 817;
 				((Pmic_actionContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DROP || _la==PASS) ) {
@@ -4947,22 +4927,22 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 827;
+				State = 821;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
 					{
-					State = 824;
+					State = 818;
 					((Pmic_actionContext)_localctx)._variable = variable();
 					((Pmic_actionContext)_localctx)._rest.Add(((Pmic_actionContext)_localctx)._variable);
 					}
 					}
-					State = 829;
+					State = 823;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 830;
+				State = 824;
 				Match(NEWLINE);
 				}
 				break;
@@ -5003,13 +4983,13 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 833;
+			State = 827;
 			Match(ZONE);
-			State = 834;
+			State = 828;
 			Match(SECURITY);
-			State = 835;
+			State = 829;
 			_localctx.name = variable();
-			State = 836;
+			State = 830;
 			Match(NEWLINE);
 			}
 		}
@@ -5053,21 +5033,21 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 838;
+			State = 832;
 			Match(ZONE_PAIR);
-			State = 839;
+			State = 833;
 			Match(SECURITY);
-			State = 840;
+			State = 834;
 			_localctx.name = variable();
-			State = 841;
+			State = 835;
 			Match(SOURCE);
-			State = 842;
+			State = 836;
 			_localctx.source = variable();
-			State = 843;
+			State = 837;
 			Match(DESTINATION);
-			State = 844;
+			State = 838;
 			_localctx.destination = variable();
-			State = 845;
+			State = 839;
 			Match(NEWLINE);
 			}
 		}
@@ -5105,15 +5085,15 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 847;
+			State = 841;
 			Match(SERVICE_POLICY);
-			State = 848;
+			State = 842;
 			Match(TYPE);
-			State = 849;
+			State = 843;
 			Match(INSPECT);
-			State = 850;
+			State = 844;
 			_localctx.policy = variable();
-			State = 851;
+			State = 845;
 			Match(NEWLINE);
 			}
 		}
@@ -5154,24 +5134,24 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 853;
+			State = 847;
 			Match(ROUTER);
-			State = 855;
+			State = 849;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 854;
+				State = 848;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 857;
+				State = 851;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0) );
-			State = 859;
+			State = 853;
 			Match(NEWLINE);
 			}
 		}
@@ -5268,24 +5248,24 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 84, RULE_router_line);
 		int _la;
 		try {
-			State = 952;
+			State = 946;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
 			case 1:
 				_localctx = new Router_route_mapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 861;
+				State = 855;
 				Match(NEIGHBOR);
-				State = 862;
+				State = 856;
 				((Router_route_mapContext)_localctx).peer = variable();
-				State = 866;
+				State = 860;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2161727820869402623L) != 0)) {
 					{
 					{
-					State = 863;
+					State = 857;
 					((Router_route_mapContext)_localctx)._tset50 = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==ROUTE_MAP || _la==NEWLINE) ) {
@@ -5298,30 +5278,30 @@ public partial class IosParser : Parser {
 					((Router_route_mapContext)_localctx)._before.Add(((Router_route_mapContext)_localctx)._tset50);
 					}
 					}
-					State = 868;
+					State = 862;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 869;
+				State = 863;
 				Match(ROUTE_MAP);
-				State = 870;
+				State = 864;
 				((Router_route_mapContext)_localctx).map = variable();
-				State = 874;
+				State = 868;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
 					{
-					State = 871;
+					State = 865;
 					((Router_route_mapContext)_localctx)._variable = variable();
 					((Router_route_mapContext)_localctx)._rest.Add(((Router_route_mapContext)_localctx)._variable);
 					}
 					}
-					State = 876;
+					State = 870;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 877;
+				State = 871;
 				Match(NEWLINE);
 				}
 				break;
@@ -5329,15 +5309,15 @@ public partial class IosParser : Parser {
 				_localctx = new Router_route_mapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 879;
+				State = 873;
 				Match(REDISTRIBUTE);
-				State = 883;
+				State = 877;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2161727820869402623L) != 0)) {
 					{
 					{
-					State = 880;
+					State = 874;
 					((Router_route_mapContext)_localctx)._tset83 = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==ROUTE_MAP || _la==NEWLINE) ) {
@@ -5350,30 +5330,30 @@ public partial class IosParser : Parser {
 					((Router_route_mapContext)_localctx)._before.Add(((Router_route_mapContext)_localctx)._tset83);
 					}
 					}
-					State = 885;
+					State = 879;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 886;
+				State = 880;
 				Match(ROUTE_MAP);
-				State = 887;
+				State = 881;
 				((Router_route_mapContext)_localctx).map = variable();
-				State = 891;
+				State = 885;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
 					{
-					State = 888;
+					State = 882;
 					((Router_route_mapContext)_localctx)._variable = variable();
 					((Router_route_mapContext)_localctx)._rest.Add(((Router_route_mapContext)_localctx)._variable);
 					}
 					}
-					State = 893;
+					State = 887;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 894;
+				State = 888;
 				Match(NEWLINE);
 				}
 				break;
@@ -5381,30 +5361,30 @@ public partial class IosParser : Parser {
 				_localctx = new Router_prefix_listContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 896;
+				State = 890;
 				Match(NEIGHBOR);
-				State = 897;
+				State = 891;
 				((Router_prefix_listContext)_localctx).peer = variable();
-				State = 898;
+				State = 892;
 				Match(PREFIX_LIST);
-				State = 899;
+				State = 893;
 				((Router_prefix_listContext)_localctx).list = variable();
-				State = 903;
+				State = 897;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
 					{
-					State = 900;
+					State = 894;
 					((Router_prefix_listContext)_localctx)._variable = variable();
 					((Router_prefix_listContext)_localctx)._rest.Add(((Router_prefix_listContext)_localctx)._variable);
 					}
 					}
-					State = 905;
+					State = 899;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 906;
+				State = 900;
 				Match(NEWLINE);
 				}
 				break;
@@ -5412,28 +5392,28 @@ public partial class IosParser : Parser {
 				_localctx = new Router_prefix_listContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 908;
+				State = 902;
 				Match(DISTRIBUTE_LIST);
-				State = 909;
+				State = 903;
 				Match(PREFIX);
-				State = 910;
+				State = 904;
 				((Router_prefix_listContext)_localctx).list = variable();
-				State = 914;
+				State = 908;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
 					{
-					State = 911;
+					State = 905;
 					((Router_prefix_listContext)_localctx)._variable = variable();
 					((Router_prefix_listContext)_localctx)._rest.Add(((Router_prefix_listContext)_localctx)._variable);
 					}
 					}
-					State = 916;
+					State = 910;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 917;
+				State = 911;
 				Match(NEWLINE);
 				}
 				break;
@@ -5441,28 +5421,28 @@ public partial class IosParser : Parser {
 				_localctx = new Router_route_mapContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 919;
+				State = 913;
 				Match(DISTRIBUTE_LIST);
-				State = 920;
+				State = 914;
 				Match(ROUTE_MAP);
-				State = 921;
+				State = 915;
 				((Router_route_mapContext)_localctx).map = variable();
-				State = 925;
+				State = 919;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
 					{
-					State = 922;
+					State = 916;
 					((Router_route_mapContext)_localctx)._variable = variable();
 					((Router_route_mapContext)_localctx)._rest.Add(((Router_route_mapContext)_localctx)._variable);
 					}
 					}
-					State = 927;
+					State = 921;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 928;
+				State = 922;
 				Match(NEWLINE);
 				}
 				break;
@@ -5470,30 +5450,30 @@ public partial class IosParser : Parser {
 				_localctx = new Router_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 930;
+				State = 924;
 				Match(NEIGHBOR);
-				State = 931;
+				State = 925;
 				((Router_aclContext)_localctx).peer = variable();
-				State = 932;
+				State = 926;
 				Match(DISTRIBUTE_LIST);
-				State = 933;
+				State = 927;
 				((Router_aclContext)_localctx).acl = variable();
-				State = 937;
+				State = 931;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
 					{
-					State = 934;
+					State = 928;
 					((Router_aclContext)_localctx)._variable = variable();
 					((Router_aclContext)_localctx)._rest.Add(((Router_aclContext)_localctx)._variable);
 					}
 					}
-					State = 939;
+					State = 933;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 940;
+				State = 934;
 				Match(NEWLINE);
 				}
 				break;
@@ -5501,26 +5481,26 @@ public partial class IosParser : Parser {
 				_localctx = new Router_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 942;
+				State = 936;
 				Match(DISTRIBUTE_LIST);
-				State = 943;
+				State = 937;
 				((Router_aclContext)_localctx).acl = variable();
-				State = 947;
+				State = 941;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
 					{
-					State = 944;
+					State = 938;
 					((Router_aclContext)_localctx)._variable = variable();
 					((Router_aclContext)_localctx)._rest.Add(((Router_aclContext)_localctx)._variable);
 					}
 					}
-					State = 949;
+					State = 943;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 950;
+				State = 944;
 				Match(NEWLINE);
 				}
 				break;
@@ -5563,24 +5543,24 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 954;
+			State = 948;
 			Match(LINE);
-			State = 956;
+			State = 950;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 955;
+				State = 949;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 958;
+				State = 952;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0) );
-			State = 960;
+			State = 954;
 			Match(NEWLINE);
 			}
 		}
@@ -5623,36 +5603,36 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 963;
+			State = 957;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 962;
+				State = 956;
 				Match(NO);
 				}
 			}
 
-			State = 965;
+			State = 959;
 			Match(ACCESS_CLASS);
-			State = 966;
+			State = 960;
 			_localctx.acl = variable();
-			State = 970;
+			State = 964;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 				{
 				{
-				State = 967;
+				State = 961;
 				_localctx._variable = variable();
 				_localctx._rest.Add(_localctx._variable);
 				}
 				}
-				State = 972;
+				State = 966;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 973;
+			State = 967;
 			Match(NEWLINE);
 			}
 		}
@@ -5696,38 +5676,38 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 976;
+			State = 970;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 975;
+				State = 969;
 				Match(NO);
 				}
 			}
 
-			State = 978;
+			State = 972;
 			Match(SNMP_SERVER);
-			State = 979;
+			State = 973;
 			Match(COMMUNITY);
-			State = 980;
+			State = 974;
 			_localctx.community = variable();
-			State = 984;
+			State = 978;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 				{
 				{
-				State = 981;
+				State = 975;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 986;
+				State = 980;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 987;
+			State = 981;
 			Match(NEWLINE);
 			}
 		}
@@ -5771,38 +5751,38 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 990;
+			State = 984;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 989;
+				State = 983;
 				Match(NO);
 				}
 			}
 
-			State = 992;
+			State = 986;
 			Match(IP);
-			State = 993;
+			State = 987;
 			Match(HTTP);
-			State = 994;
+			State = 988;
 			Match(ACCESS_CLASS);
-			State = 996;
+			State = 990;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 995;
+				State = 989;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 998;
+				State = 992;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0) );
-			State = 1000;
+			State = 994;
 			Match(NEWLINE);
 			}
 		}
@@ -5845,36 +5825,36 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1003;
+			State = 997;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 1002;
+				State = 996;
 				Match(NO);
 				}
 			}
 
-			State = 1005;
+			State = 999;
 			Match(NTP);
-			State = 1006;
+			State = 1000;
 			Match(ACCESS_GROUP);
-			State = 1008;
+			State = 1002;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1007;
+				State = 1001;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1010;
+				State = 1004;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0) );
-			State = 1012;
+			State = 1006;
 			Match(NEWLINE);
 			}
 		}
@@ -5922,17 +5902,17 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 96, RULE_qos_policy_map_header);
 		int _la;
 		try {
-			State = 1035;
+			State = 1029;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,119,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1014;
+				State = 1008;
 				Match(POLICY_MAP);
-				State = 1015;
+				State = 1009;
 				Match(TYPE);
-				State = 1016;
+				State = 1010;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==INSPECT || _la==NEWLINE) ) {
@@ -5942,33 +5922,33 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1017;
+				State = 1011;
 				_localctx.name = variable();
-				State = 1021;
+				State = 1015;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
 					{
-					State = 1018;
+					State = 1012;
 					_localctx._variable = variable();
 					_localctx._rest.Add(_localctx._variable);
 					}
 					}
-					State = 1023;
+					State = 1017;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1024;
+				State = 1018;
 				Match(NEWLINE);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1026;
+				State = 1020;
 				Match(POLICY_MAP);
-				State = 1027;
+				State = 1021;
 				_localctx.plain = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (((((_la - 110)) & ~0x3f) == 0 && ((1L << (_la - 110)) & 18433L) != 0)) ) {
@@ -5978,22 +5958,22 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1031;
+				State = 1025;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 					{
 					{
-					State = 1028;
+					State = 1022;
 					_localctx._variable = variable();
 					_localctx._rest.Add(_localctx._variable);
 					}
 					}
-					State = 1033;
+					State = 1027;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1034;
+				State = 1028;
 				Match(NEWLINE);
 				}
 				break;
@@ -6036,24 +6016,24 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1037;
+			State = 1031;
 			Match(SERVICE_POLICY);
-			State = 1039;
+			State = 1033;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1038;
+				State = 1032;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1041;
+				State = 1035;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0) );
-			State = 1043;
+			State = 1037;
 			Match(NEWLINE);
 			}
 		}
@@ -6095,26 +6075,26 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1045;
+			State = 1039;
 			Match(IP);
-			State = 1046;
+			State = 1040;
 			Match(SLA);
-			State = 1050;
+			State = 1044;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 				{
 				{
-				State = 1047;
+				State = 1041;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1052;
+				State = 1046;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1053;
+			State = 1047;
 			Match(NEWLINE);
 			}
 		}
@@ -6148,11 +6128,11 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1055;
+			State = 1049;
 			Match(TIMEOUT);
-			State = 1056;
+			State = 1050;
 			_localctx.milliseconds = Match(DEC);
-			State = 1057;
+			State = 1051;
 			Match(NEWLINE);
 			}
 		}
@@ -6196,38 +6176,38 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1060;
+			State = 1054;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 1059;
+				State = 1053;
 				Match(NO);
 				}
 			}
 
-			State = 1062;
+			State = 1056;
 			Match(CRYPTO);
-			State = 1063;
+			State = 1057;
 			Match(MAP);
-			State = 1064;
+			State = 1058;
 			_localctx.name = variable();
-			State = 1068;
+			State = 1062;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 				{
 				{
-				State = 1065;
+				State = 1059;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1070;
+				State = 1064;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1071;
+			State = 1065;
 			Match(NEWLINE);
 			}
 		}
@@ -6264,13 +6244,13 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1073;
+			State = 1067;
 			Match(MATCH);
-			State = 1074;
+			State = 1068;
 			Match(ADDRESS);
-			State = 1075;
+			State = 1069;
 			_localctx.acl = variable();
-			State = 1076;
+			State = 1070;
 			Match(NEWLINE);
 			}
 		}
@@ -6311,24 +6291,24 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1078;
+			State = 1072;
 			Match(MODULE);
-			State = 1080;
+			State = 1074;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1079;
+				State = 1073;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1082;
+				State = 1076;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0) );
-			State = 1084;
+			State = 1078;
 			Match(NEWLINE);
 			}
 		}
@@ -6370,26 +6350,26 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1086;
+			State = 1080;
 			Match(STATIC);
-			State = 1087;
+			State = 1081;
 			Match(NAT);
-			State = 1091;
+			State = 1085;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
 				{
 				{
-				State = 1088;
+				State = 1082;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1093;
+				State = 1087;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1094;
+			State = 1088;
 			Match(NEWLINE);
 			}
 		}
@@ -6405,7 +6385,7 @@ public partial class IosParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,124,1097,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,124,1091,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -6425,383 +6405,381 @@ public partial class IosParser : Parser {
 		3,8,254,8,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,264,8,8,1,8,1,8,3,8,268,
 		8,8,1,8,1,8,1,8,3,8,273,8,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,282,8,8,1,
 		8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,
-		301,8,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,309,8,8,1,8,1,8,1,8,1,8,5,8,315,8,
-		8,10,8,12,8,318,9,8,1,8,1,8,3,8,322,8,8,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,
-		9,1,9,3,9,333,8,9,1,9,1,9,1,9,1,9,1,9,3,9,340,8,9,1,10,3,10,343,8,10,1,
-		10,1,10,1,10,1,10,1,10,1,10,1,11,3,11,352,8,11,1,11,1,11,1,11,1,11,1,11,
-		3,11,359,8,11,1,11,1,11,1,11,1,11,3,11,365,8,11,1,12,1,12,1,12,1,12,3,
-		12,371,8,12,1,12,1,12,3,12,375,8,12,1,12,5,12,378,8,12,10,12,12,12,381,
-		9,12,1,12,1,12,1,12,5,12,386,8,12,10,12,12,12,389,9,12,3,12,391,8,12,1,
-		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,401,8,13,1,14,1,14,1,14,1,14,
-		1,14,1,14,1,14,1,14,1,14,3,14,412,8,14,1,15,1,15,1,15,1,15,3,15,418,8,
-		15,1,16,3,16,421,8,16,1,16,1,16,1,16,1,16,5,16,427,8,16,10,16,12,16,430,
-		9,16,1,16,1,16,1,17,1,17,1,17,3,17,437,8,17,1,17,3,17,440,8,17,1,17,1,
-		17,1,18,1,18,1,18,1,18,1,18,4,18,449,8,18,11,18,12,18,450,1,18,1,18,1,
-		18,1,18,1,18,1,18,4,18,459,8,18,11,18,12,18,460,1,18,1,18,1,18,1,18,1,
-		18,1,18,5,18,469,8,18,10,18,12,18,472,9,18,1,18,1,18,1,18,1,18,5,18,478,
-		8,18,10,18,12,18,481,9,18,1,18,1,18,1,18,3,18,486,8,18,1,18,3,18,489,8,
-		18,1,19,1,19,1,20,1,20,1,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,
-		21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,516,8,21,
-		1,21,1,21,1,21,3,21,521,8,21,1,21,1,21,1,21,3,21,526,8,21,1,21,3,21,529,
-		8,21,1,22,1,22,1,22,1,22,1,22,1,22,3,22,537,8,22,1,22,3,22,540,8,22,1,
-		22,5,22,543,8,22,10,22,12,22,546,9,22,1,22,1,22,1,23,1,23,1,23,1,23,3,
-		23,554,8,23,1,24,1,24,1,24,3,24,559,8,24,1,25,3,25,562,8,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,1,25,1,25,3,25,572,8,25,1,25,1,25,1,25,1,25,3,25,578,
-		8,25,1,25,5,25,581,8,25,10,25,12,25,584,9,25,1,25,1,25,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,598,8,26,1,27,3,27,601,8,27,1,
-		27,1,27,1,27,1,27,1,27,1,27,1,27,5,27,610,8,27,10,27,12,27,613,9,27,1,
-		27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,3,28,623,8,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,3,28,632,8,28,1,28,1,28,1,28,1,28,1,28,3,28,639,8,28,1,
-		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,
-		29,655,8,29,1,30,3,30,658,8,30,1,30,1,30,1,30,1,30,1,30,3,30,665,8,30,
-		1,30,1,30,3,30,669,8,30,1,30,1,30,3,30,673,8,30,1,30,5,30,676,8,30,10,
-		30,12,30,679,9,30,1,30,1,30,1,31,3,31,684,8,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,3,31,694,8,31,1,31,1,31,1,31,3,31,699,8,31,1,31,1,31,3,
-		31,703,8,31,3,31,705,8,31,1,31,1,31,3,31,709,8,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,3,31,719,8,31,1,31,1,31,3,31,723,8,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,3,31,731,8,31,1,31,1,31,3,31,735,8,31,1,32,3,32,738,
-		8,32,1,32,1,32,1,32,1,32,1,32,1,32,5,32,746,8,32,10,32,12,32,749,9,32,
-		1,32,1,32,1,32,3,32,754,8,32,1,32,1,32,1,32,1,32,5,32,760,8,32,10,32,12,
-		32,763,9,32,1,32,1,32,3,32,767,8,32,1,33,1,33,1,33,1,33,3,33,773,8,33,
-		1,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,3,34,783,8,34,1,34,1,34,1,34,4,
-		34,788,8,34,11,34,12,34,789,1,34,1,34,1,34,1,34,3,34,796,8,34,1,34,3,34,
-		799,8,34,1,35,1,35,1,35,1,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,
-		36,1,36,1,36,1,36,3,36,817,8,36,1,37,1,37,3,37,821,8,37,1,37,1,37,1,37,
-		5,37,826,8,37,10,37,12,37,829,9,37,1,37,3,37,832,8,37,1,38,1,38,1,38,1,
-		38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,40,1,40,1,40,1,
-		40,1,40,1,40,1,41,1,41,4,41,856,8,41,11,41,12,41,857,1,41,1,41,1,42,1,
-		42,1,42,5,42,865,8,42,10,42,12,42,868,9,42,1,42,1,42,1,42,5,42,873,8,42,
-		10,42,12,42,876,9,42,1,42,1,42,1,42,1,42,5,42,882,8,42,10,42,12,42,885,
-		9,42,1,42,1,42,1,42,5,42,890,8,42,10,42,12,42,893,9,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,5,42,902,8,42,10,42,12,42,905,9,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,5,42,913,8,42,10,42,12,42,916,9,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,5,42,924,8,42,10,42,12,42,927,9,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,5,42,936,8,42,10,42,12,42,939,9,42,1,42,1,42,1,42,1,42,1,42,
-		5,42,946,8,42,10,42,12,42,949,9,42,1,42,1,42,3,42,953,8,42,1,43,1,43,4,
-		43,957,8,43,11,43,12,43,958,1,43,1,43,1,44,3,44,964,8,44,1,44,1,44,1,44,
-		5,44,969,8,44,10,44,12,44,972,9,44,1,44,1,44,1,45,3,45,977,8,45,1,45,1,
-		45,1,45,1,45,5,45,983,8,45,10,45,12,45,986,9,45,1,45,1,45,1,46,3,46,991,
-		8,46,1,46,1,46,1,46,1,46,4,46,997,8,46,11,46,12,46,998,1,46,1,46,1,47,
-		3,47,1004,8,47,1,47,1,47,1,47,4,47,1009,8,47,11,47,12,47,1010,1,47,1,47,
-		1,48,1,48,1,48,1,48,1,48,5,48,1020,8,48,10,48,12,48,1023,9,48,1,48,1,48,
-		1,48,1,48,1,48,5,48,1030,8,48,10,48,12,48,1033,9,48,1,48,3,48,1036,8,48,
-		1,49,1,49,4,49,1040,8,49,11,49,12,49,1041,1,49,1,49,1,50,1,50,1,50,5,50,
-		1049,8,50,10,50,12,50,1052,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,52,3,52,
-		1061,8,52,1,52,1,52,1,52,1,52,5,52,1067,8,52,10,52,12,52,1070,9,52,1,52,
-		1,52,1,53,1,53,1,53,1,53,1,53,1,54,1,54,4,54,1081,8,54,11,54,12,54,1082,
-		1,54,1,54,1,55,1,55,1,55,5,55,1090,8,55,10,55,12,55,1093,9,55,1,55,1,55,
-		1,55,0,0,56,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,
-		42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,
-		90,92,94,96,98,100,102,104,106,108,110,0,20,2,0,121,121,124,124,15,0,6,
-		6,20,20,25,26,31,31,33,34,45,47,60,60,71,71,82,82,86,86,106,106,108,108,
-		116,118,121,121,124,124,3,0,17,17,59,59,79,79,3,0,23,23,39,39,73,73,2,
-		0,38,38,72,72,2,0,29,29,103,103,2,0,14,14,77,77,1,0,121,121,2,0,5,5,121,
-		121,2,0,42,42,121,121,3,0,85,85,121,121,124,124,2,0,63,63,96,96,2,0,105,
-		105,111,111,2,0,39,39,73,73,2,0,16,16,102,102,1,0,51,52,2,0,21,21,76,76,
-		2,0,92,92,121,121,2,0,40,40,121,121,3,0,110,110,121,121,124,124,1264,0,
-		140,1,0,0,0,2,142,1,0,0,0,4,146,1,0,0,0,6,149,1,0,0,0,8,153,1,0,0,0,10,
-		171,1,0,0,0,12,204,1,0,0,0,14,206,1,0,0,0,16,321,1,0,0,0,18,339,1,0,0,
-		0,20,342,1,0,0,0,22,364,1,0,0,0,24,390,1,0,0,0,26,400,1,0,0,0,28,411,1,
-		0,0,0,30,417,1,0,0,0,32,420,1,0,0,0,34,433,1,0,0,0,36,488,1,0,0,0,38,490,
-		1,0,0,0,40,492,1,0,0,0,42,528,1,0,0,0,44,530,1,0,0,0,46,553,1,0,0,0,48,
-		558,1,0,0,0,50,561,1,0,0,0,52,597,1,0,0,0,54,600,1,0,0,0,56,638,1,0,0,
-		0,58,654,1,0,0,0,60,657,1,0,0,0,62,734,1,0,0,0,64,766,1,0,0,0,66,768,1,
-		0,0,0,68,798,1,0,0,0,70,800,1,0,0,0,72,816,1,0,0,0,74,831,1,0,0,0,76,833,
-		1,0,0,0,78,838,1,0,0,0,80,847,1,0,0,0,82,853,1,0,0,0,84,952,1,0,0,0,86,
-		954,1,0,0,0,88,963,1,0,0,0,90,976,1,0,0,0,92,990,1,0,0,0,94,1003,1,0,0,
-		0,96,1035,1,0,0,0,98,1037,1,0,0,0,100,1045,1,0,0,0,102,1055,1,0,0,0,104,
-		1060,1,0,0,0,106,1073,1,0,0,0,108,1078,1,0,0,0,110,1086,1,0,0,0,112,141,
-		3,12,6,0,113,141,3,2,1,0,114,141,3,14,7,0,115,141,3,18,9,0,116,141,3,20,
-		10,0,117,141,3,44,22,0,118,141,3,50,25,0,119,141,3,54,27,0,120,141,3,60,
-		30,0,121,141,3,62,31,0,122,141,3,34,17,0,123,141,3,40,20,0,124,141,3,64,
-		32,0,125,141,3,66,33,0,126,141,3,70,35,0,127,141,3,76,38,0,128,141,3,78,
-		39,0,129,141,3,4,2,0,130,141,3,32,16,0,131,141,3,82,41,0,132,141,3,86,
-		43,0,133,141,3,90,45,0,134,141,3,92,46,0,135,141,3,94,47,0,136,141,3,96,
-		48,0,137,141,3,100,50,0,138,141,3,108,54,0,139,141,3,104,52,0,140,112,
-		1,0,0,0,140,113,1,0,0,0,140,114,1,0,0,0,140,115,1,0,0,0,140,116,1,0,0,
-		0,140,117,1,0,0,0,140,118,1,0,0,0,140,119,1,0,0,0,140,120,1,0,0,0,140,
-		121,1,0,0,0,140,122,1,0,0,0,140,123,1,0,0,0,140,124,1,0,0,0,140,125,1,
-		0,0,0,140,126,1,0,0,0,140,127,1,0,0,0,140,128,1,0,0,0,140,129,1,0,0,0,
-		140,130,1,0,0,0,140,131,1,0,0,0,140,132,1,0,0,0,140,133,1,0,0,0,140,134,
-		1,0,0,0,140,135,1,0,0,0,140,136,1,0,0,0,140,137,1,0,0,0,140,138,1,0,0,
-		0,140,139,1,0,0,0,141,1,1,0,0,0,142,143,5,35,0,0,143,144,3,6,3,0,144,145,
-		5,121,0,0,145,3,1,0,0,0,146,147,5,7,0,0,147,148,5,121,0,0,148,5,1,0,0,
-		0,149,150,8,0,0,0,150,7,1,0,0,0,151,154,5,118,0,0,152,154,8,1,0,0,153,
-		151,1,0,0,0,153,152,1,0,0,0,154,9,1,0,0,0,155,157,5,25,0,0,156,158,3,8,
-		4,0,157,156,1,0,0,0,158,159,1,0,0,0,159,157,1,0,0,0,159,160,1,0,0,0,160,
-		172,1,0,0,0,161,162,5,60,0,0,162,172,3,8,4,0,163,164,5,47,0,0,164,172,
-		3,8,4,0,165,166,5,33,0,0,166,172,3,8,4,0,167,168,5,86,0,0,168,169,3,8,
-		4,0,169,170,3,8,4,0,170,172,1,0,0,0,171,155,1,0,0,0,171,161,1,0,0,0,171,
-		163,1,0,0,0,171,165,1,0,0,0,171,167,1,0,0,0,172,11,1,0,0,0,173,175,5,11,
-		0,0,174,176,3,6,3,0,175,174,1,0,0,0,175,176,1,0,0,0,176,177,1,0,0,0,177,
-		205,5,121,0,0,178,180,5,13,0,0,179,181,3,6,3,0,180,179,1,0,0,0,180,181,
-		1,0,0,0,181,182,1,0,0,0,182,205,5,121,0,0,183,184,5,24,0,0,184,205,5,121,
-		0,0,185,186,5,27,0,0,186,205,5,121,0,0,187,188,5,23,0,0,188,205,5,121,
-		0,0,189,191,5,19,0,0,190,192,5,124,0,0,191,190,1,0,0,0,191,192,1,0,0,0,
-		192,193,1,0,0,0,193,205,5,121,0,0,194,196,5,98,0,0,195,197,5,124,0,0,196,
-		195,1,0,0,0,196,197,1,0,0,0,197,198,1,0,0,0,198,205,5,121,0,0,199,201,
-		5,75,0,0,200,202,5,124,0,0,201,200,1,0,0,0,201,202,1,0,0,0,202,203,1,0,
-		0,0,203,205,5,121,0,0,204,173,1,0,0,0,204,178,1,0,0,0,204,183,1,0,0,0,
-		204,185,1,0,0,0,204,187,1,0,0,0,204,189,1,0,0,0,204,194,1,0,0,0,204,199,
-		1,0,0,0,205,13,1,0,0,0,206,207,5,41,0,0,207,211,3,6,3,0,208,210,3,6,3,
-		0,209,208,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,211,212,1,0,0,0,212,
-		214,1,0,0,0,213,211,1,0,0,0,214,215,5,121,0,0,215,15,1,0,0,0,216,217,5,
-		42,0,0,217,218,5,5,0,0,218,219,5,117,0,0,219,221,5,117,0,0,220,222,5,94,
-		0,0,221,220,1,0,0,0,221,222,1,0,0,0,222,223,1,0,0,0,223,322,5,121,0,0,
-		224,225,5,42,0,0,225,226,5,5,0,0,226,228,5,116,0,0,227,229,5,94,0,0,228,
-		227,1,0,0,0,228,229,1,0,0,0,229,230,1,0,0,0,230,322,5,121,0,0,231,232,
-		5,42,0,0,232,233,5,5,0,0,233,237,7,2,0,0,234,236,3,6,3,0,235,234,1,0,0,
-		0,236,239,1,0,0,0,237,235,1,0,0,0,237,238,1,0,0,0,238,240,1,0,0,0,239,
-		237,1,0,0,0,240,322,5,121,0,0,241,242,5,66,0,0,242,243,5,42,0,0,243,244,
-		5,5,0,0,244,322,5,121,0,0,245,247,5,66,0,0,246,245,1,0,0,0,246,247,1,0,
-		0,0,247,248,1,0,0,0,248,249,5,42,0,0,249,250,5,58,0,0,250,251,7,3,0,0,
-		251,322,5,121,0,0,252,254,5,66,0,0,253,252,1,0,0,0,253,254,1,0,0,0,254,
-		255,1,0,0,0,255,256,5,42,0,0,256,257,5,2,0,0,257,258,3,6,3,0,258,259,7,
-		4,0,0,259,260,5,121,0,0,260,322,1,0,0,0,261,263,5,15,0,0,262,264,5,124,
-		0,0,263,262,1,0,0,0,263,264,1,0,0,0,264,265,1,0,0,0,265,322,5,121,0,0,
-		266,268,5,66,0,0,267,266,1,0,0,0,267,268,1,0,0,0,268,269,1,0,0,0,269,270,
-		5,99,0,0,270,322,5,121,0,0,271,273,5,66,0,0,272,271,1,0,0,0,272,273,1,
-		0,0,0,273,274,1,0,0,0,274,275,5,42,0,0,275,276,5,40,0,0,276,277,3,6,3,
-		0,277,278,7,4,0,0,278,279,5,121,0,0,279,322,1,0,0,0,280,282,5,66,0,0,281,
-		280,1,0,0,0,281,282,1,0,0,0,282,283,1,0,0,0,283,284,5,114,0,0,284,285,
-		5,95,0,0,285,286,3,6,3,0,286,287,5,121,0,0,287,322,1,0,0,0,288,289,5,42,
-		0,0,289,290,5,112,0,0,290,291,5,30,0,0,291,292,3,6,3,0,292,293,5,121,0,
-		0,293,322,1,0,0,0,294,295,5,112,0,0,295,296,5,30,0,0,296,297,3,6,3,0,297,
-		298,5,121,0,0,298,322,1,0,0,0,299,301,5,66,0,0,300,299,1,0,0,0,300,301,
-		1,0,0,0,301,302,1,0,0,0,302,303,5,97,0,0,303,304,3,6,3,0,304,305,3,6,3,
-		0,305,306,5,121,0,0,306,322,1,0,0,0,307,309,5,66,0,0,308,307,1,0,0,0,308,
-		309,1,0,0,0,309,310,1,0,0,0,310,311,5,12,0,0,311,312,5,48,0,0,312,316,
-		3,6,3,0,313,315,3,6,3,0,314,313,1,0,0,0,315,318,1,0,0,0,316,314,1,0,0,
-		0,316,317,1,0,0,0,317,319,1,0,0,0,318,316,1,0,0,0,319,320,5,121,0,0,320,
-		322,1,0,0,0,321,216,1,0,0,0,321,224,1,0,0,0,321,231,1,0,0,0,321,241,1,
-		0,0,0,321,246,1,0,0,0,321,253,1,0,0,0,321,261,1,0,0,0,321,267,1,0,0,0,
-		321,272,1,0,0,0,321,281,1,0,0,0,321,288,1,0,0,0,321,294,1,0,0,0,321,300,
-		1,0,0,0,321,308,1,0,0,0,322,17,1,0,0,0,323,324,5,3,0,0,324,325,5,118,0,
-		0,325,326,3,24,12,0,326,327,5,121,0,0,327,340,1,0,0,0,328,329,5,3,0,0,
-		329,330,5,118,0,0,330,332,5,89,0,0,331,333,5,124,0,0,332,331,1,0,0,0,332,
-		333,1,0,0,0,333,334,1,0,0,0,334,340,5,121,0,0,335,336,5,66,0,0,336,337,
-		5,3,0,0,337,338,5,118,0,0,338,340,5,121,0,0,339,323,1,0,0,0,339,328,1,
-		0,0,0,339,335,1,0,0,0,340,19,1,0,0,0,341,343,5,66,0,0,342,341,1,0,0,0,
-		342,343,1,0,0,0,343,344,1,0,0,0,344,345,5,42,0,0,345,346,5,3,0,0,346,347,
-		7,5,0,0,347,348,3,6,3,0,348,349,5,121,0,0,349,21,1,0,0,0,350,352,5,118,
-		0,0,351,350,1,0,0,0,351,352,1,0,0,0,352,353,1,0,0,0,353,354,3,24,12,0,
-		354,355,5,121,0,0,355,365,1,0,0,0,356,358,5,89,0,0,357,359,5,124,0,0,358,
-		357,1,0,0,0,358,359,1,0,0,0,359,360,1,0,0,0,360,365,5,121,0,0,361,362,
-		5,66,0,0,362,363,5,118,0,0,363,365,5,121,0,0,364,351,1,0,0,0,364,356,1,
-		0,0,0,364,361,1,0,0,0,365,23,1,0,0,0,366,367,7,6,0,0,367,368,3,26,13,0,
-		368,370,3,28,14,0,369,371,3,10,5,0,370,369,1,0,0,0,370,371,1,0,0,0,371,
-		372,1,0,0,0,372,374,3,28,14,0,373,375,3,10,5,0,374,373,1,0,0,0,374,375,
-		1,0,0,0,375,379,1,0,0,0,376,378,3,30,15,0,377,376,1,0,0,0,378,381,1,0,
-		0,0,379,377,1,0,0,0,379,380,1,0,0,0,380,391,1,0,0,0,381,379,1,0,0,0,382,
-		383,7,6,0,0,383,387,3,28,14,0,384,386,3,30,15,0,385,384,1,0,0,0,386,389,
-		1,0,0,0,387,385,1,0,0,0,387,388,1,0,0,0,388,391,1,0,0,0,389,387,1,0,0,
-		0,390,366,1,0,0,0,390,382,1,0,0,0,391,25,1,0,0,0,392,393,5,71,0,0,393,
-		401,3,6,3,0,394,401,5,42,0,0,395,401,5,105,0,0,396,401,5,111,0,0,397,401,
-		5,37,0,0,398,401,5,118,0,0,399,401,5,123,0,0,400,392,1,0,0,0,400,394,1,
-		0,0,0,400,395,1,0,0,0,400,396,1,0,0,0,400,397,1,0,0,0,400,398,1,0,0,0,
-		400,399,1,0,0,0,401,27,1,0,0,0,402,412,5,6,0,0,403,404,5,34,0,0,404,412,
-		5,117,0,0,405,406,5,71,0,0,406,412,3,6,3,0,407,408,5,117,0,0,408,412,5,
-		117,0,0,409,412,5,117,0,0,410,412,5,116,0,0,411,402,1,0,0,0,411,403,1,
-		0,0,0,411,405,1,0,0,0,411,407,1,0,0,0,411,409,1,0,0,0,411,410,1,0,0,0,
-		412,29,1,0,0,0,413,418,5,26,0,0,414,418,5,45,0,0,415,418,5,46,0,0,416,
-		418,3,6,3,0,417,413,1,0,0,0,417,414,1,0,0,0,417,415,1,0,0,0,417,416,1,
-		0,0,0,418,31,1,0,0,0,419,421,5,66,0,0,420,419,1,0,0,0,420,421,1,0,0,0,
-		421,422,1,0,0,0,422,423,5,42,0,0,423,424,5,85,0,0,424,428,3,6,3,0,425,
-		427,8,7,0,0,426,425,1,0,0,0,427,430,1,0,0,0,428,426,1,0,0,0,428,429,1,
-		0,0,0,429,431,1,0,0,0,430,428,1,0,0,0,431,432,5,121,0,0,432,33,1,0,0,0,
-		433,434,5,92,0,0,434,436,3,6,3,0,435,437,7,6,0,0,436,435,1,0,0,0,436,437,
-		1,0,0,0,437,439,1,0,0,0,438,440,5,118,0,0,439,438,1,0,0,0,439,440,1,0,
-		0,0,440,441,1,0,0,0,441,442,5,121,0,0,442,35,1,0,0,0,443,444,5,50,0,0,
-		444,445,5,42,0,0,445,446,5,5,0,0,446,448,5,85,0,0,447,449,3,6,3,0,448,
-		447,1,0,0,0,449,450,1,0,0,0,450,448,1,0,0,0,450,451,1,0,0,0,451,452,1,
-		0,0,0,452,453,5,121,0,0,453,489,1,0,0,0,454,455,5,50,0,0,455,456,5,42,
-		0,0,456,458,5,5,0,0,457,459,3,38,19,0,458,457,1,0,0,0,459,460,1,0,0,0,
-		460,458,1,0,0,0,460,461,1,0,0,0,461,462,1,0,0,0,462,463,5,121,0,0,463,
-		489,1,0,0,0,464,465,5,50,0,0,465,466,5,42,0,0,466,470,8,8,0,0,467,469,
-		3,6,3,0,468,467,1,0,0,0,469,472,1,0,0,0,470,468,1,0,0,0,470,471,1,0,0,
-		0,471,473,1,0,0,0,472,470,1,0,0,0,473,489,5,121,0,0,474,475,5,50,0,0,475,
-		479,8,9,0,0,476,478,3,6,3,0,477,476,1,0,0,0,478,481,1,0,0,0,479,477,1,
-		0,0,0,479,480,1,0,0,0,480,482,1,0,0,0,481,479,1,0,0,0,482,489,5,121,0,
-		0,483,485,5,15,0,0,484,486,5,124,0,0,485,484,1,0,0,0,485,486,1,0,0,0,486,
-		487,1,0,0,0,487,489,5,121,0,0,488,443,1,0,0,0,488,454,1,0,0,0,488,464,
-		1,0,0,0,488,474,1,0,0,0,488,483,1,0,0,0,489,37,1,0,0,0,490,491,8,10,0,
-		0,491,39,1,0,0,0,492,493,5,71,0,0,493,494,7,11,0,0,494,495,3,6,3,0,495,
-		496,5,121,0,0,496,41,1,0,0,0,497,498,5,34,0,0,498,499,5,117,0,0,499,529,
-		5,121,0,0,500,501,5,117,0,0,501,502,5,117,0,0,502,529,5,121,0,0,503,504,
-		5,116,0,0,504,529,5,121,0,0,505,506,5,86,0,0,506,507,5,117,0,0,507,508,
-		5,117,0,0,508,529,5,121,0,0,509,510,5,32,0,0,510,511,3,6,3,0,511,512,5,
-		121,0,0,512,529,1,0,0,0,513,515,7,12,0,0,514,516,3,10,5,0,515,514,1,0,
-		0,0,515,516,1,0,0,0,516,517,1,0,0,0,517,529,5,121,0,0,518,520,5,37,0,0,
-		519,521,3,6,3,0,520,519,1,0,0,0,520,521,1,0,0,0,521,522,1,0,0,0,522,529,
-		5,121,0,0,523,525,5,15,0,0,524,526,5,124,0,0,525,524,1,0,0,0,525,526,1,
-		0,0,0,526,527,1,0,0,0,527,529,5,121,0,0,528,497,1,0,0,0,528,500,1,0,0,
-		0,528,503,1,0,0,0,528,505,1,0,0,0,528,509,1,0,0,0,528,513,1,0,0,0,528,
-		518,1,0,0,0,528,523,1,0,0,0,529,43,1,0,0,0,530,531,5,42,0,0,531,532,5,
-		58,0,0,532,533,5,79,0,0,533,534,3,6,3,0,534,536,5,117,0,0,535,537,5,117,
-		0,0,536,535,1,0,0,0,536,537,1,0,0,0,537,539,1,0,0,0,538,540,3,46,23,0,
-		539,538,1,0,0,0,539,540,1,0,0,0,540,544,1,0,0,0,541,543,3,48,24,0,542,
-		541,1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,547,1,
-		0,0,0,546,544,1,0,0,0,547,548,5,121,0,0,548,45,1,0,0,0,549,550,5,62,0,
-		0,550,554,5,117,0,0,551,552,5,84,0,0,552,554,5,118,0,0,553,549,1,0,0,0,
-		553,551,1,0,0,0,554,47,1,0,0,0,555,556,5,110,0,0,556,559,3,6,3,0,557,559,
-		5,4,0,0,558,555,1,0,0,0,558,557,1,0,0,0,559,49,1,0,0,0,560,562,5,66,0,
-		0,561,560,1,0,0,0,561,562,1,0,0,0,562,563,1,0,0,0,563,564,5,42,0,0,564,
-		565,5,58,0,0,565,566,7,13,0,0,566,571,7,14,0,0,567,568,5,44,0,0,568,572,
-		3,6,3,0,569,570,5,92,0,0,570,572,3,6,3,0,571,567,1,0,0,0,571,569,1,0,0,
-		0,572,577,1,0,0,0,573,574,5,79,0,0,574,578,3,6,3,0,575,576,5,41,0,0,576,
-		578,3,6,3,0,577,573,1,0,0,0,577,575,1,0,0,0,577,578,1,0,0,0,578,582,1,
-		0,0,0,579,581,3,52,26,0,580,579,1,0,0,0,581,584,1,0,0,0,582,580,1,0,0,
-		0,582,583,1,0,0,0,583,585,1,0,0,0,584,582,1,0,0,0,585,586,5,121,0,0,586,
-		51,1,0,0,0,587,598,5,74,0,0,588,589,5,112,0,0,589,598,3,6,3,0,590,598,
-		5,54,0,0,591,598,5,4,0,0,592,598,5,90,0,0,593,594,5,88,0,0,594,598,3,6,
-		3,0,595,596,5,49,0,0,596,598,3,6,3,0,597,587,1,0,0,0,597,588,1,0,0,0,597,
-		590,1,0,0,0,597,591,1,0,0,0,597,592,1,0,0,0,597,593,1,0,0,0,597,595,1,
-		0,0,0,598,53,1,0,0,0,599,601,5,66,0,0,600,599,1,0,0,0,600,601,1,0,0,0,
-		601,602,1,0,0,0,602,603,5,42,0,0,603,604,5,58,0,0,604,605,7,13,0,0,605,
-		606,5,102,0,0,606,607,5,104,0,0,607,611,3,56,28,0,608,610,3,58,29,0,609,
-		608,1,0,0,0,610,613,1,0,0,0,611,609,1,0,0,0,611,612,1,0,0,0,612,614,1,
-		0,0,0,613,611,1,0,0,0,614,615,5,121,0,0,615,55,1,0,0,0,616,617,7,12,0,
-		0,617,618,5,117,0,0,618,622,5,118,0,0,619,623,5,117,0,0,620,621,5,41,0,
-		0,621,623,3,6,3,0,622,619,1,0,0,0,622,620,1,0,0,0,623,624,1,0,0,0,624,
-		639,5,118,0,0,625,626,5,63,0,0,626,627,5,117,0,0,627,631,5,117,0,0,628,
-		632,5,117,0,0,629,632,5,118,0,0,630,632,5,123,0,0,631,628,1,0,0,0,631,
-		629,1,0,0,0,631,630,1,0,0,0,632,639,1,0,0,0,633,634,5,117,0,0,634,639,
-		5,117,0,0,635,636,5,117,0,0,636,637,5,41,0,0,637,639,3,6,3,0,638,616,1,
-		0,0,0,638,625,1,0,0,0,638,633,1,0,0,0,638,635,1,0,0,0,639,57,1,0,0,0,640,
-		655,5,28,0,0,641,655,5,67,0,0,642,655,5,68,0,0,643,655,5,4,0,0,644,645,
-		5,92,0,0,645,655,3,6,3,0,646,647,5,112,0,0,647,655,3,6,3,0,648,655,5,54,
-		0,0,649,655,5,90,0,0,650,651,5,88,0,0,651,655,3,6,3,0,652,653,5,49,0,0,
-		653,655,3,6,3,0,654,640,1,0,0,0,654,641,1,0,0,0,654,642,1,0,0,0,654,643,
-		1,0,0,0,654,644,1,0,0,0,654,646,1,0,0,0,654,648,1,0,0,0,654,649,1,0,0,
-		0,654,650,1,0,0,0,654,652,1,0,0,0,655,59,1,0,0,0,656,658,5,66,0,0,657,
-		656,1,0,0,0,657,658,1,0,0,0,658,659,1,0,0,0,659,660,5,42,0,0,660,661,5,
-		58,0,0,661,664,5,96,0,0,662,663,5,44,0,0,663,665,3,6,3,0,664,662,1,0,0,
-		0,664,665,1,0,0,0,665,666,1,0,0,0,666,668,3,6,3,0,667,669,7,12,0,0,668,
-		667,1,0,0,0,668,669,1,0,0,0,669,672,1,0,0,0,670,671,5,80,0,0,671,673,5,
-		118,0,0,672,670,1,0,0,0,672,673,1,0,0,0,673,677,1,0,0,0,674,676,3,6,3,
-		0,675,674,1,0,0,0,676,679,1,0,0,0,677,675,1,0,0,0,677,678,1,0,0,0,678,
-		680,1,0,0,0,679,677,1,0,0,0,680,681,5,121,0,0,681,61,1,0,0,0,682,684,5,
-		66,0,0,683,682,1,0,0,0,683,684,1,0,0,0,684,685,1,0,0,0,685,686,5,42,0,
-		0,686,687,5,58,0,0,687,688,5,109,0,0,688,704,5,55,0,0,689,705,5,118,0,
-		0,690,691,5,34,0,0,691,693,5,117,0,0,692,694,5,118,0,0,693,692,1,0,0,0,
-		693,694,1,0,0,0,694,705,1,0,0,0,695,696,5,44,0,0,696,698,3,6,3,0,697,699,
-		5,118,0,0,698,697,1,0,0,0,698,699,1,0,0,0,699,705,1,0,0,0,700,702,3,6,
-		3,0,701,703,5,118,0,0,702,701,1,0,0,0,702,703,1,0,0,0,703,705,1,0,0,0,
-		704,689,1,0,0,0,704,690,1,0,0,0,704,695,1,0,0,0,704,700,1,0,0,0,704,705,
-		1,0,0,0,705,706,1,0,0,0,706,735,5,121,0,0,707,709,5,66,0,0,708,707,1,0,
-		0,0,708,709,1,0,0,0,709,710,1,0,0,0,710,711,5,42,0,0,711,712,5,58,0,0,
-		712,713,5,109,0,0,713,714,5,81,0,0,714,715,7,12,0,0,715,718,5,118,0,0,
-		716,719,5,118,0,0,717,719,5,65,0,0,718,716,1,0,0,0,718,717,1,0,0,0,718,
-		719,1,0,0,0,719,720,1,0,0,0,720,735,5,121,0,0,721,723,5,66,0,0,722,721,
-		1,0,0,0,722,723,1,0,0,0,723,724,1,0,0,0,724,725,5,42,0,0,725,726,5,58,
-		0,0,726,727,5,109,0,0,727,730,3,6,3,0,728,731,5,118,0,0,729,731,5,65,0,
-		0,730,728,1,0,0,0,730,729,1,0,0,0,730,731,1,0,0,0,731,732,1,0,0,0,732,
-		733,5,121,0,0,733,735,1,0,0,0,734,683,1,0,0,0,734,708,1,0,0,0,734,722,
-		1,0,0,0,735,63,1,0,0,0,736,738,5,66,0,0,737,736,1,0,0,0,737,738,1,0,0,
-		0,738,739,1,0,0,0,739,740,5,42,0,0,740,741,5,40,0,0,741,742,5,57,0,0,742,
-		743,3,6,3,0,743,747,3,6,3,0,744,746,3,6,3,0,745,744,1,0,0,0,746,749,1,
-		0,0,0,747,745,1,0,0,0,747,748,1,0,0,0,748,750,1,0,0,0,749,747,1,0,0,0,
-		750,751,5,121,0,0,751,767,1,0,0,0,752,754,5,66,0,0,753,752,1,0,0,0,753,
-		754,1,0,0,0,754,755,1,0,0,0,755,756,5,42,0,0,756,757,5,40,0,0,757,761,
-		3,6,3,0,758,760,3,6,3,0,759,758,1,0,0,0,760,763,1,0,0,0,761,759,1,0,0,
-		0,761,762,1,0,0,0,762,764,1,0,0,0,763,761,1,0,0,0,764,765,5,121,0,0,765,
-		767,1,0,0,0,766,737,1,0,0,0,766,753,1,0,0,0,767,65,1,0,0,0,768,769,5,9,
-		0,0,769,770,5,110,0,0,770,772,5,40,0,0,771,773,7,15,0,0,772,771,1,0,0,
-		0,772,773,1,0,0,0,773,774,1,0,0,0,774,775,3,6,3,0,775,776,5,121,0,0,776,
-		67,1,0,0,0,777,778,5,50,0,0,778,782,5,2,0,0,779,780,5,57,0,0,780,783,3,
-		6,3,0,781,783,5,118,0,0,782,779,1,0,0,0,782,781,1,0,0,0,783,784,1,0,0,
-		0,784,799,5,121,0,0,785,787,5,50,0,0,786,788,3,6,3,0,787,786,1,0,0,0,788,
-		789,1,0,0,0,789,787,1,0,0,0,789,790,1,0,0,0,790,791,1,0,0,0,791,792,5,
-		121,0,0,792,799,1,0,0,0,793,795,5,15,0,0,794,796,5,124,0,0,795,794,1,0,
-		0,0,795,796,1,0,0,0,796,797,1,0,0,0,797,799,5,121,0,0,798,777,1,0,0,0,
-		798,785,1,0,0,0,798,793,1,0,0,0,799,69,1,0,0,0,800,801,5,78,0,0,801,802,
-		5,110,0,0,802,803,5,40,0,0,803,804,3,6,3,0,804,805,5,121,0,0,805,71,1,
-		0,0,0,806,807,5,8,0,0,807,808,5,110,0,0,808,809,5,40,0,0,809,810,3,6,3,
-		0,810,811,5,121,0,0,811,817,1,0,0,0,812,813,5,8,0,0,813,814,3,6,3,0,814,
-		815,5,121,0,0,815,817,1,0,0,0,816,806,1,0,0,0,816,812,1,0,0,0,817,73,1,
-		0,0,0,818,820,5,40,0,0,819,821,3,6,3,0,820,819,1,0,0,0,820,821,1,0,0,0,
-		821,822,1,0,0,0,822,832,5,121,0,0,823,827,7,16,0,0,824,826,3,6,3,0,825,
-		824,1,0,0,0,826,829,1,0,0,0,827,825,1,0,0,0,827,828,1,0,0,0,828,830,1,
-		0,0,0,829,827,1,0,0,0,830,832,5,121,0,0,831,818,1,0,0,0,831,823,1,0,0,
-		0,832,75,1,0,0,0,833,834,5,113,0,0,834,835,5,95,0,0,835,836,3,6,3,0,836,
-		837,5,121,0,0,837,77,1,0,0,0,838,839,5,115,0,0,839,840,5,95,0,0,840,841,
-		3,6,3,0,841,842,5,102,0,0,842,843,3,6,3,0,843,844,5,16,0,0,844,845,3,6,
-		3,0,845,846,5,121,0,0,846,79,1,0,0,0,847,848,5,97,0,0,848,849,5,110,0,
-		0,849,850,5,40,0,0,850,851,3,6,3,0,851,852,5,121,0,0,852,81,1,0,0,0,853,
-		855,5,93,0,0,854,856,3,6,3,0,855,854,1,0,0,0,856,857,1,0,0,0,857,855,1,
-		0,0,0,857,858,1,0,0,0,858,859,1,0,0,0,859,860,5,121,0,0,860,83,1,0,0,0,
-		861,862,5,61,0,0,862,866,3,6,3,0,863,865,8,17,0,0,864,863,1,0,0,0,865,
-		868,1,0,0,0,866,864,1,0,0,0,866,867,1,0,0,0,867,869,1,0,0,0,868,866,1,
-		0,0,0,869,870,5,92,0,0,870,874,3,6,3,0,871,873,3,6,3,0,872,871,1,0,0,0,
-		873,876,1,0,0,0,874,872,1,0,0,0,874,875,1,0,0,0,875,877,1,0,0,0,876,874,
-		1,0,0,0,877,878,5,121,0,0,878,953,1,0,0,0,879,883,5,87,0,0,880,882,8,17,
-		0,0,881,880,1,0,0,0,882,885,1,0,0,0,883,881,1,0,0,0,883,884,1,0,0,0,884,
-		886,1,0,0,0,885,883,1,0,0,0,886,887,5,92,0,0,887,891,3,6,3,0,888,890,3,
-		6,3,0,889,888,1,0,0,0,890,893,1,0,0,0,891,889,1,0,0,0,891,892,1,0,0,0,
-		892,894,1,0,0,0,893,891,1,0,0,0,894,895,5,121,0,0,895,953,1,0,0,0,896,
-		897,5,61,0,0,897,898,3,6,3,0,898,899,5,85,0,0,899,903,3,6,3,0,900,902,
-		3,6,3,0,901,900,1,0,0,0,902,905,1,0,0,0,903,901,1,0,0,0,903,904,1,0,0,
-		0,904,906,1,0,0,0,905,903,1,0,0,0,906,907,5,121,0,0,907,953,1,0,0,0,908,
-		909,5,18,0,0,909,910,5,83,0,0,910,914,3,6,3,0,911,913,3,6,3,0,912,911,
-		1,0,0,0,913,916,1,0,0,0,914,912,1,0,0,0,914,915,1,0,0,0,915,917,1,0,0,
-		0,916,914,1,0,0,0,917,918,5,121,0,0,918,953,1,0,0,0,919,920,5,18,0,0,920,
-		921,5,92,0,0,921,925,3,6,3,0,922,924,3,6,3,0,923,922,1,0,0,0,924,927,1,
-		0,0,0,925,923,1,0,0,0,925,926,1,0,0,0,926,928,1,0,0,0,927,925,1,0,0,0,
-		928,929,5,121,0,0,929,953,1,0,0,0,930,931,5,61,0,0,931,932,3,6,3,0,932,
-		933,5,18,0,0,933,937,3,6,3,0,934,936,3,6,3,0,935,934,1,0,0,0,936,939,1,
-		0,0,0,937,935,1,0,0,0,937,938,1,0,0,0,938,940,1,0,0,0,939,937,1,0,0,0,
-		940,941,5,121,0,0,941,953,1,0,0,0,942,943,5,18,0,0,943,947,3,6,3,0,944,
-		946,3,6,3,0,945,944,1,0,0,0,946,949,1,0,0,0,947,945,1,0,0,0,947,948,1,
-		0,0,0,948,950,1,0,0,0,949,947,1,0,0,0,950,951,5,121,0,0,951,953,1,0,0,
-		0,952,861,1,0,0,0,952,879,1,0,0,0,952,896,1,0,0,0,952,908,1,0,0,0,952,
-		919,1,0,0,0,952,930,1,0,0,0,952,942,1,0,0,0,953,85,1,0,0,0,954,956,5,43,
-		0,0,955,957,3,6,3,0,956,955,1,0,0,0,957,958,1,0,0,0,958,956,1,0,0,0,958,
-		959,1,0,0,0,959,960,1,0,0,0,960,961,5,121,0,0,961,87,1,0,0,0,962,964,5,
-		66,0,0,963,962,1,0,0,0,963,964,1,0,0,0,964,965,1,0,0,0,965,966,5,1,0,0,
-		966,970,3,6,3,0,967,969,3,6,3,0,968,967,1,0,0,0,969,972,1,0,0,0,970,968,
-		1,0,0,0,970,971,1,0,0,0,971,973,1,0,0,0,972,970,1,0,0,0,973,974,5,121,
-		0,0,974,89,1,0,0,0,975,977,5,66,0,0,976,975,1,0,0,0,976,977,1,0,0,0,977,
-		978,1,0,0,0,978,979,5,101,0,0,979,980,5,10,0,0,980,984,3,6,3,0,981,983,
-		3,6,3,0,982,981,1,0,0,0,983,986,1,0,0,0,984,982,1,0,0,0,984,985,1,0,0,
-		0,985,987,1,0,0,0,986,984,1,0,0,0,987,988,5,121,0,0,988,91,1,0,0,0,989,
-		991,5,66,0,0,990,989,1,0,0,0,990,991,1,0,0,0,991,992,1,0,0,0,992,993,5,
-		42,0,0,993,994,5,36,0,0,994,996,5,1,0,0,995,997,3,6,3,0,996,995,1,0,0,
-		0,997,998,1,0,0,0,998,996,1,0,0,0,998,999,1,0,0,0,999,1000,1,0,0,0,1000,
-		1001,5,121,0,0,1001,93,1,0,0,0,1002,1004,5,66,0,0,1003,1002,1,0,0,0,1003,
-		1004,1,0,0,0,1004,1005,1,0,0,0,1005,1006,5,69,0,0,1006,1008,5,2,0,0,1007,
-		1009,3,6,3,0,1008,1007,1,0,0,0,1009,1010,1,0,0,0,1010,1008,1,0,0,0,1010,
-		1011,1,0,0,0,1011,1012,1,0,0,0,1012,1013,5,121,0,0,1013,95,1,0,0,0,1014,
-		1015,5,78,0,0,1015,1016,5,110,0,0,1016,1017,8,18,0,0,1017,1021,3,6,3,0,
-		1018,1020,3,6,3,0,1019,1018,1,0,0,0,1020,1023,1,0,0,0,1021,1019,1,0,0,
-		0,1021,1022,1,0,0,0,1022,1024,1,0,0,0,1023,1021,1,0,0,0,1024,1025,5,121,
-		0,0,1025,1036,1,0,0,0,1026,1027,5,78,0,0,1027,1031,8,19,0,0,1028,1030,
-		3,6,3,0,1029,1028,1,0,0,0,1030,1033,1,0,0,0,1031,1029,1,0,0,0,1031,1032,
-		1,0,0,0,1032,1034,1,0,0,0,1033,1031,1,0,0,0,1034,1036,5,121,0,0,1035,1014,
-		1,0,0,0,1035,1026,1,0,0,0,1036,97,1,0,0,0,1037,1039,5,97,0,0,1038,1040,
-		3,6,3,0,1039,1038,1,0,0,0,1040,1041,1,0,0,0,1041,1039,1,0,0,0,1041,1042,
-		1,0,0,0,1042,1043,1,0,0,0,1043,1044,5,121,0,0,1044,99,1,0,0,0,1045,1046,
-		5,42,0,0,1046,1050,5,100,0,0,1047,1049,3,6,3,0,1048,1047,1,0,0,0,1049,
-		1052,1,0,0,0,1050,1048,1,0,0,0,1050,1051,1,0,0,0,1051,1053,1,0,0,0,1052,
-		1050,1,0,0,0,1053,1054,5,121,0,0,1054,101,1,0,0,0,1055,1056,5,107,0,0,
-		1056,1057,5,118,0,0,1057,1058,5,121,0,0,1058,103,1,0,0,0,1059,1061,5,66,
-		0,0,1060,1059,1,0,0,0,1060,1061,1,0,0,0,1061,1062,1,0,0,0,1062,1063,5,
-		12,0,0,1063,1064,5,48,0,0,1064,1068,3,6,3,0,1065,1067,3,6,3,0,1066,1065,
-		1,0,0,0,1067,1070,1,0,0,0,1068,1066,1,0,0,0,1068,1069,1,0,0,0,1069,1071,
-		1,0,0,0,1070,1068,1,0,0,0,1071,1072,5,121,0,0,1072,105,1,0,0,0,1073,1074,
-		5,50,0,0,1074,1075,5,5,0,0,1075,1076,3,6,3,0,1076,1077,5,121,0,0,1077,
-		107,1,0,0,0,1078,1080,5,56,0,0,1079,1081,3,6,3,0,1080,1079,1,0,0,0,1081,
-		1082,1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,1084,1,0,0,0,1084,
-		1085,5,121,0,0,1085,109,1,0,0,0,1086,1087,5,104,0,0,1087,1091,5,58,0,0,
-		1088,1090,3,6,3,0,1089,1088,1,0,0,0,1090,1093,1,0,0,0,1091,1089,1,0,0,
-		0,1091,1092,1,0,0,0,1092,1094,1,0,0,0,1093,1091,1,0,0,0,1094,1095,5,121,
-		0,0,1095,111,1,0,0,0,126,140,153,159,171,175,180,191,196,201,204,211,221,
-		228,237,246,253,263,267,272,281,300,308,316,321,332,339,342,351,358,364,
-		370,374,379,387,390,400,411,417,420,428,436,439,450,460,470,479,485,488,
-		515,520,525,528,536,539,544,553,558,561,571,577,582,597,600,611,622,631,
-		638,654,657,664,668,672,677,683,693,698,702,704,708,718,722,730,734,737,
-		747,753,761,766,772,782,789,795,798,816,820,827,831,857,866,874,883,891,
-		903,914,925,937,947,952,958,963,970,976,984,990,998,1003,1010,1021,1031,
-		1035,1041,1050,1060,1068,1082,1091
+		301,8,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,309,8,8,1,8,1,8,1,8,1,8,1,8,3,8,316,
+		8,8,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,3,9,327,8,9,1,9,1,9,1,9,1,9,1,
+		9,3,9,334,8,9,1,10,3,10,337,8,10,1,10,1,10,1,10,1,10,1,10,1,10,1,11,3,
+		11,346,8,11,1,11,1,11,1,11,1,11,1,11,3,11,353,8,11,1,11,1,11,1,11,1,11,
+		3,11,359,8,11,1,12,1,12,1,12,1,12,3,12,365,8,12,1,12,1,12,3,12,369,8,12,
+		1,12,5,12,372,8,12,10,12,12,12,375,9,12,1,12,1,12,1,12,5,12,380,8,12,10,
+		12,12,12,383,9,12,3,12,385,8,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
+		3,13,395,8,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,406,8,
+		14,1,15,1,15,1,15,1,15,3,15,412,8,15,1,16,3,16,415,8,16,1,16,1,16,1,16,
+		1,16,5,16,421,8,16,10,16,12,16,424,9,16,1,16,1,16,1,17,1,17,1,17,3,17,
+		431,8,17,1,17,3,17,434,8,17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,4,18,443,
+		8,18,11,18,12,18,444,1,18,1,18,1,18,1,18,1,18,1,18,4,18,453,8,18,11,18,
+		12,18,454,1,18,1,18,1,18,1,18,1,18,1,18,5,18,463,8,18,10,18,12,18,466,
+		9,18,1,18,1,18,1,18,1,18,5,18,472,8,18,10,18,12,18,475,9,18,1,18,1,18,
+		1,18,3,18,480,8,18,1,18,3,18,483,8,18,1,19,1,19,1,20,1,20,1,20,1,20,1,
+		20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,
+		21,1,21,1,21,1,21,1,21,3,21,510,8,21,1,21,1,21,1,21,3,21,515,8,21,1,21,
+		1,21,1,21,3,21,520,8,21,1,21,3,21,523,8,21,1,22,1,22,1,22,1,22,1,22,1,
+		22,3,22,531,8,22,1,22,3,22,534,8,22,1,22,5,22,537,8,22,10,22,12,22,540,
+		9,22,1,22,1,22,1,23,1,23,1,23,1,23,3,23,548,8,23,1,24,1,24,1,24,3,24,553,
+		8,24,1,25,3,25,556,8,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,566,
+		8,25,1,25,1,25,1,25,1,25,3,25,572,8,25,1,25,5,25,575,8,25,10,25,12,25,
+		578,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,
+		26,592,8,26,1,27,3,27,595,8,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,5,27,
+		604,8,27,10,27,12,27,607,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,
+		3,28,617,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,626,8,28,1,28,1,
+		28,1,28,1,28,1,28,3,28,633,8,28,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
+		1,29,1,29,1,29,1,29,1,29,1,29,3,29,649,8,29,1,30,3,30,652,8,30,1,30,1,
+		30,1,30,1,30,1,30,3,30,659,8,30,1,30,1,30,3,30,663,8,30,1,30,1,30,3,30,
+		667,8,30,1,30,5,30,670,8,30,10,30,12,30,673,9,30,1,30,1,30,1,31,3,31,678,
+		8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,688,8,31,1,31,1,31,1,
+		31,3,31,693,8,31,1,31,1,31,3,31,697,8,31,3,31,699,8,31,1,31,1,31,3,31,
+		703,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,713,8,31,1,31,1,
+		31,3,31,717,8,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,725,8,31,1,31,1,31,
+		3,31,729,8,31,1,32,3,32,732,8,32,1,32,1,32,1,32,1,32,1,32,1,32,5,32,740,
+		8,32,10,32,12,32,743,9,32,1,32,1,32,1,32,3,32,748,8,32,1,32,1,32,1,32,
+		1,32,5,32,754,8,32,10,32,12,32,757,9,32,1,32,1,32,3,32,761,8,32,1,33,1,
+		33,1,33,1,33,3,33,767,8,33,1,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,3,34,
+		777,8,34,1,34,1,34,1,34,4,34,782,8,34,11,34,12,34,783,1,34,1,34,1,34,1,
+		34,3,34,790,8,34,1,34,3,34,793,8,34,1,35,1,35,1,35,1,35,1,35,1,35,1,36,
+		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,811,8,36,1,37,1,37,3,
+		37,815,8,37,1,37,1,37,1,37,5,37,820,8,37,10,37,12,37,823,9,37,1,37,3,37,
+		826,8,37,1,38,1,38,1,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
+		39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,1,41,1,41,4,41,850,8,41,11,41,12,
+		41,851,1,41,1,41,1,42,1,42,1,42,5,42,859,8,42,10,42,12,42,862,9,42,1,42,
+		1,42,1,42,5,42,867,8,42,10,42,12,42,870,9,42,1,42,1,42,1,42,1,42,5,42,
+		876,8,42,10,42,12,42,879,9,42,1,42,1,42,1,42,5,42,884,8,42,10,42,12,42,
+		887,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,896,8,42,10,42,12,42,
+		899,9,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,907,8,42,10,42,12,42,910,9,
+		42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,918,8,42,10,42,12,42,921,9,42,1,
+		42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,930,8,42,10,42,12,42,933,9,42,1,
+		42,1,42,1,42,1,42,1,42,5,42,940,8,42,10,42,12,42,943,9,42,1,42,1,42,3,
+		42,947,8,42,1,43,1,43,4,43,951,8,43,11,43,12,43,952,1,43,1,43,1,44,3,44,
+		958,8,44,1,44,1,44,1,44,5,44,963,8,44,10,44,12,44,966,9,44,1,44,1,44,1,
+		45,3,45,971,8,45,1,45,1,45,1,45,1,45,5,45,977,8,45,10,45,12,45,980,9,45,
+		1,45,1,45,1,46,3,46,985,8,46,1,46,1,46,1,46,1,46,4,46,991,8,46,11,46,12,
+		46,992,1,46,1,46,1,47,3,47,998,8,47,1,47,1,47,1,47,4,47,1003,8,47,11,47,
+		12,47,1004,1,47,1,47,1,48,1,48,1,48,1,48,1,48,5,48,1014,8,48,10,48,12,
+		48,1017,9,48,1,48,1,48,1,48,1,48,1,48,5,48,1024,8,48,10,48,12,48,1027,
+		9,48,1,48,3,48,1030,8,48,1,49,1,49,4,49,1034,8,49,11,49,12,49,1035,1,49,
+		1,49,1,50,1,50,1,50,5,50,1043,8,50,10,50,12,50,1046,9,50,1,50,1,50,1,51,
+		1,51,1,51,1,51,1,52,3,52,1055,8,52,1,52,1,52,1,52,1,52,5,52,1061,8,52,
+		10,52,12,52,1064,9,52,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,54,1,54,4,54,
+		1075,8,54,11,54,12,54,1076,1,54,1,54,1,55,1,55,1,55,5,55,1084,8,55,10,
+		55,12,55,1087,9,55,1,55,1,55,1,55,0,0,56,0,2,4,6,8,10,12,14,16,18,20,22,
+		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
+		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,0,20,
+		2,0,121,121,124,124,15,0,6,6,20,20,25,26,31,31,33,34,45,47,60,60,71,71,
+		82,82,86,86,106,106,108,108,116,118,121,121,124,124,3,0,17,17,59,59,79,
+		79,3,0,23,23,39,39,73,73,2,0,38,38,72,72,2,0,29,29,103,103,2,0,14,14,77,
+		77,1,0,121,121,2,0,5,5,121,121,2,0,42,42,121,121,3,0,85,85,121,121,124,
+		124,2,0,63,63,96,96,2,0,105,105,111,111,2,0,39,39,73,73,2,0,16,16,102,
+		102,1,0,51,52,2,0,21,21,76,76,2,0,92,92,121,121,2,0,40,40,121,121,3,0,
+		110,110,121,121,124,124,1257,0,140,1,0,0,0,2,142,1,0,0,0,4,146,1,0,0,0,
+		6,149,1,0,0,0,8,153,1,0,0,0,10,171,1,0,0,0,12,204,1,0,0,0,14,206,1,0,0,
+		0,16,315,1,0,0,0,18,333,1,0,0,0,20,336,1,0,0,0,22,358,1,0,0,0,24,384,1,
+		0,0,0,26,394,1,0,0,0,28,405,1,0,0,0,30,411,1,0,0,0,32,414,1,0,0,0,34,427,
+		1,0,0,0,36,482,1,0,0,0,38,484,1,0,0,0,40,486,1,0,0,0,42,522,1,0,0,0,44,
+		524,1,0,0,0,46,547,1,0,0,0,48,552,1,0,0,0,50,555,1,0,0,0,52,591,1,0,0,
+		0,54,594,1,0,0,0,56,632,1,0,0,0,58,648,1,0,0,0,60,651,1,0,0,0,62,728,1,
+		0,0,0,64,760,1,0,0,0,66,762,1,0,0,0,68,792,1,0,0,0,70,794,1,0,0,0,72,810,
+		1,0,0,0,74,825,1,0,0,0,76,827,1,0,0,0,78,832,1,0,0,0,80,841,1,0,0,0,82,
+		847,1,0,0,0,84,946,1,0,0,0,86,948,1,0,0,0,88,957,1,0,0,0,90,970,1,0,0,
+		0,92,984,1,0,0,0,94,997,1,0,0,0,96,1029,1,0,0,0,98,1031,1,0,0,0,100,1039,
+		1,0,0,0,102,1049,1,0,0,0,104,1054,1,0,0,0,106,1067,1,0,0,0,108,1072,1,
+		0,0,0,110,1080,1,0,0,0,112,141,3,12,6,0,113,141,3,2,1,0,114,141,3,14,7,
+		0,115,141,3,18,9,0,116,141,3,20,10,0,117,141,3,44,22,0,118,141,3,50,25,
+		0,119,141,3,54,27,0,120,141,3,60,30,0,121,141,3,62,31,0,122,141,3,34,17,
+		0,123,141,3,40,20,0,124,141,3,64,32,0,125,141,3,66,33,0,126,141,3,70,35,
+		0,127,141,3,76,38,0,128,141,3,78,39,0,129,141,3,4,2,0,130,141,3,32,16,
+		0,131,141,3,82,41,0,132,141,3,86,43,0,133,141,3,90,45,0,134,141,3,92,46,
+		0,135,141,3,94,47,0,136,141,3,96,48,0,137,141,3,100,50,0,138,141,3,108,
+		54,0,139,141,3,104,52,0,140,112,1,0,0,0,140,113,1,0,0,0,140,114,1,0,0,
+		0,140,115,1,0,0,0,140,116,1,0,0,0,140,117,1,0,0,0,140,118,1,0,0,0,140,
+		119,1,0,0,0,140,120,1,0,0,0,140,121,1,0,0,0,140,122,1,0,0,0,140,123,1,
+		0,0,0,140,124,1,0,0,0,140,125,1,0,0,0,140,126,1,0,0,0,140,127,1,0,0,0,
+		140,128,1,0,0,0,140,129,1,0,0,0,140,130,1,0,0,0,140,131,1,0,0,0,140,132,
+		1,0,0,0,140,133,1,0,0,0,140,134,1,0,0,0,140,135,1,0,0,0,140,136,1,0,0,
+		0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,0,0,0,141,1,1,0,0,0,142,143,
+		5,35,0,0,143,144,3,6,3,0,144,145,5,121,0,0,145,3,1,0,0,0,146,147,5,7,0,
+		0,147,148,5,121,0,0,148,5,1,0,0,0,149,150,8,0,0,0,150,7,1,0,0,0,151,154,
+		5,118,0,0,152,154,8,1,0,0,153,151,1,0,0,0,153,152,1,0,0,0,154,9,1,0,0,
+		0,155,157,5,25,0,0,156,158,3,8,4,0,157,156,1,0,0,0,158,159,1,0,0,0,159,
+		157,1,0,0,0,159,160,1,0,0,0,160,172,1,0,0,0,161,162,5,60,0,0,162,172,3,
+		8,4,0,163,164,5,47,0,0,164,172,3,8,4,0,165,166,5,33,0,0,166,172,3,8,4,
+		0,167,168,5,86,0,0,168,169,3,8,4,0,169,170,3,8,4,0,170,172,1,0,0,0,171,
+		155,1,0,0,0,171,161,1,0,0,0,171,163,1,0,0,0,171,165,1,0,0,0,171,167,1,
+		0,0,0,172,11,1,0,0,0,173,175,5,11,0,0,174,176,3,6,3,0,175,174,1,0,0,0,
+		175,176,1,0,0,0,176,177,1,0,0,0,177,205,5,121,0,0,178,180,5,13,0,0,179,
+		181,3,6,3,0,180,179,1,0,0,0,180,181,1,0,0,0,181,182,1,0,0,0,182,205,5,
+		121,0,0,183,184,5,24,0,0,184,205,5,121,0,0,185,186,5,27,0,0,186,205,5,
+		121,0,0,187,188,5,23,0,0,188,205,5,121,0,0,189,191,5,19,0,0,190,192,5,
+		124,0,0,191,190,1,0,0,0,191,192,1,0,0,0,192,193,1,0,0,0,193,205,5,121,
+		0,0,194,196,5,98,0,0,195,197,5,124,0,0,196,195,1,0,0,0,196,197,1,0,0,0,
+		197,198,1,0,0,0,198,205,5,121,0,0,199,201,5,75,0,0,200,202,5,124,0,0,201,
+		200,1,0,0,0,201,202,1,0,0,0,202,203,1,0,0,0,203,205,5,121,0,0,204,173,
+		1,0,0,0,204,178,1,0,0,0,204,183,1,0,0,0,204,185,1,0,0,0,204,187,1,0,0,
+		0,204,189,1,0,0,0,204,194,1,0,0,0,204,199,1,0,0,0,205,13,1,0,0,0,206,207,
+		5,41,0,0,207,211,3,6,3,0,208,210,3,6,3,0,209,208,1,0,0,0,210,213,1,0,0,
+		0,211,209,1,0,0,0,211,212,1,0,0,0,212,214,1,0,0,0,213,211,1,0,0,0,214,
+		215,5,121,0,0,215,15,1,0,0,0,216,217,5,42,0,0,217,218,5,5,0,0,218,219,
+		5,117,0,0,219,221,5,117,0,0,220,222,5,94,0,0,221,220,1,0,0,0,221,222,1,
+		0,0,0,222,223,1,0,0,0,223,316,5,121,0,0,224,225,5,42,0,0,225,226,5,5,0,
+		0,226,228,5,116,0,0,227,229,5,94,0,0,228,227,1,0,0,0,228,229,1,0,0,0,229,
+		230,1,0,0,0,230,316,5,121,0,0,231,232,5,42,0,0,232,233,5,5,0,0,233,237,
+		7,2,0,0,234,236,3,6,3,0,235,234,1,0,0,0,236,239,1,0,0,0,237,235,1,0,0,
+		0,237,238,1,0,0,0,238,240,1,0,0,0,239,237,1,0,0,0,240,316,5,121,0,0,241,
+		242,5,66,0,0,242,243,5,42,0,0,243,244,5,5,0,0,244,316,5,121,0,0,245,247,
+		5,66,0,0,246,245,1,0,0,0,246,247,1,0,0,0,247,248,1,0,0,0,248,249,5,42,
+		0,0,249,250,5,58,0,0,250,251,7,3,0,0,251,316,5,121,0,0,252,254,5,66,0,
+		0,253,252,1,0,0,0,253,254,1,0,0,0,254,255,1,0,0,0,255,256,5,42,0,0,256,
+		257,5,2,0,0,257,258,3,6,3,0,258,259,7,4,0,0,259,260,5,121,0,0,260,316,
+		1,0,0,0,261,263,5,15,0,0,262,264,5,124,0,0,263,262,1,0,0,0,263,264,1,0,
+		0,0,264,265,1,0,0,0,265,316,5,121,0,0,266,268,5,66,0,0,267,266,1,0,0,0,
+		267,268,1,0,0,0,268,269,1,0,0,0,269,270,5,99,0,0,270,316,5,121,0,0,271,
+		273,5,66,0,0,272,271,1,0,0,0,272,273,1,0,0,0,273,274,1,0,0,0,274,275,5,
+		42,0,0,275,276,5,40,0,0,276,277,3,6,3,0,277,278,7,4,0,0,278,279,5,121,
+		0,0,279,316,1,0,0,0,280,282,5,66,0,0,281,280,1,0,0,0,281,282,1,0,0,0,282,
+		283,1,0,0,0,283,284,5,114,0,0,284,285,5,95,0,0,285,286,3,6,3,0,286,287,
+		5,121,0,0,287,316,1,0,0,0,288,289,5,42,0,0,289,290,5,112,0,0,290,291,5,
+		30,0,0,291,292,3,6,3,0,292,293,5,121,0,0,293,316,1,0,0,0,294,295,5,112,
+		0,0,295,296,5,30,0,0,296,297,3,6,3,0,297,298,5,121,0,0,298,316,1,0,0,0,
+		299,301,5,66,0,0,300,299,1,0,0,0,300,301,1,0,0,0,301,302,1,0,0,0,302,303,
+		5,97,0,0,303,304,3,6,3,0,304,305,3,6,3,0,305,306,5,121,0,0,306,316,1,0,
+		0,0,307,309,5,66,0,0,308,307,1,0,0,0,308,309,1,0,0,0,309,310,1,0,0,0,310,
+		311,5,12,0,0,311,312,5,48,0,0,312,313,3,6,3,0,313,314,5,121,0,0,314,316,
+		1,0,0,0,315,216,1,0,0,0,315,224,1,0,0,0,315,231,1,0,0,0,315,241,1,0,0,
+		0,315,246,1,0,0,0,315,253,1,0,0,0,315,261,1,0,0,0,315,267,1,0,0,0,315,
+		272,1,0,0,0,315,281,1,0,0,0,315,288,1,0,0,0,315,294,1,0,0,0,315,300,1,
+		0,0,0,315,308,1,0,0,0,316,17,1,0,0,0,317,318,5,3,0,0,318,319,5,118,0,0,
+		319,320,3,24,12,0,320,321,5,121,0,0,321,334,1,0,0,0,322,323,5,3,0,0,323,
+		324,5,118,0,0,324,326,5,89,0,0,325,327,5,124,0,0,326,325,1,0,0,0,326,327,
+		1,0,0,0,327,328,1,0,0,0,328,334,5,121,0,0,329,330,5,66,0,0,330,331,5,3,
+		0,0,331,332,5,118,0,0,332,334,5,121,0,0,333,317,1,0,0,0,333,322,1,0,0,
+		0,333,329,1,0,0,0,334,19,1,0,0,0,335,337,5,66,0,0,336,335,1,0,0,0,336,
+		337,1,0,0,0,337,338,1,0,0,0,338,339,5,42,0,0,339,340,5,3,0,0,340,341,7,
+		5,0,0,341,342,3,6,3,0,342,343,5,121,0,0,343,21,1,0,0,0,344,346,5,118,0,
+		0,345,344,1,0,0,0,345,346,1,0,0,0,346,347,1,0,0,0,347,348,3,24,12,0,348,
+		349,5,121,0,0,349,359,1,0,0,0,350,352,5,89,0,0,351,353,5,124,0,0,352,351,
+		1,0,0,0,352,353,1,0,0,0,353,354,1,0,0,0,354,359,5,121,0,0,355,356,5,66,
+		0,0,356,357,5,118,0,0,357,359,5,121,0,0,358,345,1,0,0,0,358,350,1,0,0,
+		0,358,355,1,0,0,0,359,23,1,0,0,0,360,361,7,6,0,0,361,362,3,26,13,0,362,
+		364,3,28,14,0,363,365,3,10,5,0,364,363,1,0,0,0,364,365,1,0,0,0,365,366,
+		1,0,0,0,366,368,3,28,14,0,367,369,3,10,5,0,368,367,1,0,0,0,368,369,1,0,
+		0,0,369,373,1,0,0,0,370,372,3,30,15,0,371,370,1,0,0,0,372,375,1,0,0,0,
+		373,371,1,0,0,0,373,374,1,0,0,0,374,385,1,0,0,0,375,373,1,0,0,0,376,377,
+		7,6,0,0,377,381,3,28,14,0,378,380,3,30,15,0,379,378,1,0,0,0,380,383,1,
+		0,0,0,381,379,1,0,0,0,381,382,1,0,0,0,382,385,1,0,0,0,383,381,1,0,0,0,
+		384,360,1,0,0,0,384,376,1,0,0,0,385,25,1,0,0,0,386,387,5,71,0,0,387,395,
+		3,6,3,0,388,395,5,42,0,0,389,395,5,105,0,0,390,395,5,111,0,0,391,395,5,
+		37,0,0,392,395,5,118,0,0,393,395,5,123,0,0,394,386,1,0,0,0,394,388,1,0,
+		0,0,394,389,1,0,0,0,394,390,1,0,0,0,394,391,1,0,0,0,394,392,1,0,0,0,394,
+		393,1,0,0,0,395,27,1,0,0,0,396,406,5,6,0,0,397,398,5,34,0,0,398,406,5,
+		117,0,0,399,400,5,71,0,0,400,406,3,6,3,0,401,402,5,117,0,0,402,406,5,117,
+		0,0,403,406,5,117,0,0,404,406,5,116,0,0,405,396,1,0,0,0,405,397,1,0,0,
+		0,405,399,1,0,0,0,405,401,1,0,0,0,405,403,1,0,0,0,405,404,1,0,0,0,406,
+		29,1,0,0,0,407,412,5,26,0,0,408,412,5,45,0,0,409,412,5,46,0,0,410,412,
+		3,6,3,0,411,407,1,0,0,0,411,408,1,0,0,0,411,409,1,0,0,0,411,410,1,0,0,
+		0,412,31,1,0,0,0,413,415,5,66,0,0,414,413,1,0,0,0,414,415,1,0,0,0,415,
+		416,1,0,0,0,416,417,5,42,0,0,417,418,5,85,0,0,418,422,3,6,3,0,419,421,
+		8,7,0,0,420,419,1,0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,423,1,0,0,
+		0,423,425,1,0,0,0,424,422,1,0,0,0,425,426,5,121,0,0,426,33,1,0,0,0,427,
+		428,5,92,0,0,428,430,3,6,3,0,429,431,7,6,0,0,430,429,1,0,0,0,430,431,1,
+		0,0,0,431,433,1,0,0,0,432,434,5,118,0,0,433,432,1,0,0,0,433,434,1,0,0,
+		0,434,435,1,0,0,0,435,436,5,121,0,0,436,35,1,0,0,0,437,438,5,50,0,0,438,
+		439,5,42,0,0,439,440,5,5,0,0,440,442,5,85,0,0,441,443,3,6,3,0,442,441,
+		1,0,0,0,443,444,1,0,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,446,1,0,0,
+		0,446,447,5,121,0,0,447,483,1,0,0,0,448,449,5,50,0,0,449,450,5,42,0,0,
+		450,452,5,5,0,0,451,453,3,38,19,0,452,451,1,0,0,0,453,454,1,0,0,0,454,
+		452,1,0,0,0,454,455,1,0,0,0,455,456,1,0,0,0,456,457,5,121,0,0,457,483,
+		1,0,0,0,458,459,5,50,0,0,459,460,5,42,0,0,460,464,8,8,0,0,461,463,3,6,
+		3,0,462,461,1,0,0,0,463,466,1,0,0,0,464,462,1,0,0,0,464,465,1,0,0,0,465,
+		467,1,0,0,0,466,464,1,0,0,0,467,483,5,121,0,0,468,469,5,50,0,0,469,473,
+		8,9,0,0,470,472,3,6,3,0,471,470,1,0,0,0,472,475,1,0,0,0,473,471,1,0,0,
+		0,473,474,1,0,0,0,474,476,1,0,0,0,475,473,1,0,0,0,476,483,5,121,0,0,477,
+		479,5,15,0,0,478,480,5,124,0,0,479,478,1,0,0,0,479,480,1,0,0,0,480,481,
+		1,0,0,0,481,483,5,121,0,0,482,437,1,0,0,0,482,448,1,0,0,0,482,458,1,0,
+		0,0,482,468,1,0,0,0,482,477,1,0,0,0,483,37,1,0,0,0,484,485,8,10,0,0,485,
+		39,1,0,0,0,486,487,5,71,0,0,487,488,7,11,0,0,488,489,3,6,3,0,489,490,5,
+		121,0,0,490,41,1,0,0,0,491,492,5,34,0,0,492,493,5,117,0,0,493,523,5,121,
+		0,0,494,495,5,117,0,0,495,496,5,117,0,0,496,523,5,121,0,0,497,498,5,116,
+		0,0,498,523,5,121,0,0,499,500,5,86,0,0,500,501,5,117,0,0,501,502,5,117,
+		0,0,502,523,5,121,0,0,503,504,5,32,0,0,504,505,3,6,3,0,505,506,5,121,0,
+		0,506,523,1,0,0,0,507,509,7,12,0,0,508,510,3,10,5,0,509,508,1,0,0,0,509,
+		510,1,0,0,0,510,511,1,0,0,0,511,523,5,121,0,0,512,514,5,37,0,0,513,515,
+		3,6,3,0,514,513,1,0,0,0,514,515,1,0,0,0,515,516,1,0,0,0,516,523,5,121,
+		0,0,517,519,5,15,0,0,518,520,5,124,0,0,519,518,1,0,0,0,519,520,1,0,0,0,
+		520,521,1,0,0,0,521,523,5,121,0,0,522,491,1,0,0,0,522,494,1,0,0,0,522,
+		497,1,0,0,0,522,499,1,0,0,0,522,503,1,0,0,0,522,507,1,0,0,0,522,512,1,
+		0,0,0,522,517,1,0,0,0,523,43,1,0,0,0,524,525,5,42,0,0,525,526,5,58,0,0,
+		526,527,5,79,0,0,527,528,3,6,3,0,528,530,5,117,0,0,529,531,5,117,0,0,530,
+		529,1,0,0,0,530,531,1,0,0,0,531,533,1,0,0,0,532,534,3,46,23,0,533,532,
+		1,0,0,0,533,534,1,0,0,0,534,538,1,0,0,0,535,537,3,48,24,0,536,535,1,0,
+		0,0,537,540,1,0,0,0,538,536,1,0,0,0,538,539,1,0,0,0,539,541,1,0,0,0,540,
+		538,1,0,0,0,541,542,5,121,0,0,542,45,1,0,0,0,543,544,5,62,0,0,544,548,
+		5,117,0,0,545,546,5,84,0,0,546,548,5,118,0,0,547,543,1,0,0,0,547,545,1,
+		0,0,0,548,47,1,0,0,0,549,550,5,110,0,0,550,553,3,6,3,0,551,553,5,4,0,0,
+		552,549,1,0,0,0,552,551,1,0,0,0,553,49,1,0,0,0,554,556,5,66,0,0,555,554,
+		1,0,0,0,555,556,1,0,0,0,556,557,1,0,0,0,557,558,5,42,0,0,558,559,5,58,
+		0,0,559,560,7,13,0,0,560,565,7,14,0,0,561,562,5,44,0,0,562,566,3,6,3,0,
+		563,564,5,92,0,0,564,566,3,6,3,0,565,561,1,0,0,0,565,563,1,0,0,0,566,571,
+		1,0,0,0,567,568,5,79,0,0,568,572,3,6,3,0,569,570,5,41,0,0,570,572,3,6,
+		3,0,571,567,1,0,0,0,571,569,1,0,0,0,571,572,1,0,0,0,572,576,1,0,0,0,573,
+		575,3,52,26,0,574,573,1,0,0,0,575,578,1,0,0,0,576,574,1,0,0,0,576,577,
+		1,0,0,0,577,579,1,0,0,0,578,576,1,0,0,0,579,580,5,121,0,0,580,51,1,0,0,
+		0,581,592,5,74,0,0,582,583,5,112,0,0,583,592,3,6,3,0,584,592,5,54,0,0,
+		585,592,5,4,0,0,586,592,5,90,0,0,587,588,5,88,0,0,588,592,3,6,3,0,589,
+		590,5,49,0,0,590,592,3,6,3,0,591,581,1,0,0,0,591,582,1,0,0,0,591,584,1,
+		0,0,0,591,585,1,0,0,0,591,586,1,0,0,0,591,587,1,0,0,0,591,589,1,0,0,0,
+		592,53,1,0,0,0,593,595,5,66,0,0,594,593,1,0,0,0,594,595,1,0,0,0,595,596,
+		1,0,0,0,596,597,5,42,0,0,597,598,5,58,0,0,598,599,7,13,0,0,599,600,5,102,
+		0,0,600,601,5,104,0,0,601,605,3,56,28,0,602,604,3,58,29,0,603,602,1,0,
+		0,0,604,607,1,0,0,0,605,603,1,0,0,0,605,606,1,0,0,0,606,608,1,0,0,0,607,
+		605,1,0,0,0,608,609,5,121,0,0,609,55,1,0,0,0,610,611,7,12,0,0,611,612,
+		5,117,0,0,612,616,5,118,0,0,613,617,5,117,0,0,614,615,5,41,0,0,615,617,
+		3,6,3,0,616,613,1,0,0,0,616,614,1,0,0,0,617,618,1,0,0,0,618,633,5,118,
+		0,0,619,620,5,63,0,0,620,621,5,117,0,0,621,625,5,117,0,0,622,626,5,117,
+		0,0,623,626,5,118,0,0,624,626,5,123,0,0,625,622,1,0,0,0,625,623,1,0,0,
+		0,625,624,1,0,0,0,626,633,1,0,0,0,627,628,5,117,0,0,628,633,5,117,0,0,
+		629,630,5,117,0,0,630,631,5,41,0,0,631,633,3,6,3,0,632,610,1,0,0,0,632,
+		619,1,0,0,0,632,627,1,0,0,0,632,629,1,0,0,0,633,57,1,0,0,0,634,649,5,28,
+		0,0,635,649,5,67,0,0,636,649,5,68,0,0,637,649,5,4,0,0,638,639,5,92,0,0,
+		639,649,3,6,3,0,640,641,5,112,0,0,641,649,3,6,3,0,642,649,5,54,0,0,643,
+		649,5,90,0,0,644,645,5,88,0,0,645,649,3,6,3,0,646,647,5,49,0,0,647,649,
+		3,6,3,0,648,634,1,0,0,0,648,635,1,0,0,0,648,636,1,0,0,0,648,637,1,0,0,
+		0,648,638,1,0,0,0,648,640,1,0,0,0,648,642,1,0,0,0,648,643,1,0,0,0,648,
+		644,1,0,0,0,648,646,1,0,0,0,649,59,1,0,0,0,650,652,5,66,0,0,651,650,1,
+		0,0,0,651,652,1,0,0,0,652,653,1,0,0,0,653,654,5,42,0,0,654,655,5,58,0,
+		0,655,658,5,96,0,0,656,657,5,44,0,0,657,659,3,6,3,0,658,656,1,0,0,0,658,
+		659,1,0,0,0,659,660,1,0,0,0,660,662,3,6,3,0,661,663,7,12,0,0,662,661,1,
+		0,0,0,662,663,1,0,0,0,663,666,1,0,0,0,664,665,5,80,0,0,665,667,5,118,0,
+		0,666,664,1,0,0,0,666,667,1,0,0,0,667,671,1,0,0,0,668,670,3,6,3,0,669,
+		668,1,0,0,0,670,673,1,0,0,0,671,669,1,0,0,0,671,672,1,0,0,0,672,674,1,
+		0,0,0,673,671,1,0,0,0,674,675,5,121,0,0,675,61,1,0,0,0,676,678,5,66,0,
+		0,677,676,1,0,0,0,677,678,1,0,0,0,678,679,1,0,0,0,679,680,5,42,0,0,680,
+		681,5,58,0,0,681,682,5,109,0,0,682,698,5,55,0,0,683,699,5,118,0,0,684,
+		685,5,34,0,0,685,687,5,117,0,0,686,688,5,118,0,0,687,686,1,0,0,0,687,688,
+		1,0,0,0,688,699,1,0,0,0,689,690,5,44,0,0,690,692,3,6,3,0,691,693,5,118,
+		0,0,692,691,1,0,0,0,692,693,1,0,0,0,693,699,1,0,0,0,694,696,3,6,3,0,695,
+		697,5,118,0,0,696,695,1,0,0,0,696,697,1,0,0,0,697,699,1,0,0,0,698,683,
+		1,0,0,0,698,684,1,0,0,0,698,689,1,0,0,0,698,694,1,0,0,0,698,699,1,0,0,
+		0,699,700,1,0,0,0,700,729,5,121,0,0,701,703,5,66,0,0,702,701,1,0,0,0,702,
+		703,1,0,0,0,703,704,1,0,0,0,704,705,5,42,0,0,705,706,5,58,0,0,706,707,
+		5,109,0,0,707,708,5,81,0,0,708,709,7,12,0,0,709,712,5,118,0,0,710,713,
+		5,118,0,0,711,713,5,65,0,0,712,710,1,0,0,0,712,711,1,0,0,0,712,713,1,0,
+		0,0,713,714,1,0,0,0,714,729,5,121,0,0,715,717,5,66,0,0,716,715,1,0,0,0,
+		716,717,1,0,0,0,717,718,1,0,0,0,718,719,5,42,0,0,719,720,5,58,0,0,720,
+		721,5,109,0,0,721,724,3,6,3,0,722,725,5,118,0,0,723,725,5,65,0,0,724,722,
+		1,0,0,0,724,723,1,0,0,0,724,725,1,0,0,0,725,726,1,0,0,0,726,727,5,121,
+		0,0,727,729,1,0,0,0,728,677,1,0,0,0,728,702,1,0,0,0,728,716,1,0,0,0,729,
+		63,1,0,0,0,730,732,5,66,0,0,731,730,1,0,0,0,731,732,1,0,0,0,732,733,1,
+		0,0,0,733,734,5,42,0,0,734,735,5,40,0,0,735,736,5,57,0,0,736,737,3,6,3,
+		0,737,741,3,6,3,0,738,740,3,6,3,0,739,738,1,0,0,0,740,743,1,0,0,0,741,
+		739,1,0,0,0,741,742,1,0,0,0,742,744,1,0,0,0,743,741,1,0,0,0,744,745,5,
+		121,0,0,745,761,1,0,0,0,746,748,5,66,0,0,747,746,1,0,0,0,747,748,1,0,0,
+		0,748,749,1,0,0,0,749,750,5,42,0,0,750,751,5,40,0,0,751,755,3,6,3,0,752,
+		754,3,6,3,0,753,752,1,0,0,0,754,757,1,0,0,0,755,753,1,0,0,0,755,756,1,
+		0,0,0,756,758,1,0,0,0,757,755,1,0,0,0,758,759,5,121,0,0,759,761,1,0,0,
+		0,760,731,1,0,0,0,760,747,1,0,0,0,761,65,1,0,0,0,762,763,5,9,0,0,763,764,
+		5,110,0,0,764,766,5,40,0,0,765,767,7,15,0,0,766,765,1,0,0,0,766,767,1,
+		0,0,0,767,768,1,0,0,0,768,769,3,6,3,0,769,770,5,121,0,0,770,67,1,0,0,0,
+		771,772,5,50,0,0,772,776,5,2,0,0,773,774,5,57,0,0,774,777,3,6,3,0,775,
+		777,5,118,0,0,776,773,1,0,0,0,776,775,1,0,0,0,777,778,1,0,0,0,778,793,
+		5,121,0,0,779,781,5,50,0,0,780,782,3,6,3,0,781,780,1,0,0,0,782,783,1,0,
+		0,0,783,781,1,0,0,0,783,784,1,0,0,0,784,785,1,0,0,0,785,786,5,121,0,0,
+		786,793,1,0,0,0,787,789,5,15,0,0,788,790,5,124,0,0,789,788,1,0,0,0,789,
+		790,1,0,0,0,790,791,1,0,0,0,791,793,5,121,0,0,792,771,1,0,0,0,792,779,
+		1,0,0,0,792,787,1,0,0,0,793,69,1,0,0,0,794,795,5,78,0,0,795,796,5,110,
+		0,0,796,797,5,40,0,0,797,798,3,6,3,0,798,799,5,121,0,0,799,71,1,0,0,0,
+		800,801,5,8,0,0,801,802,5,110,0,0,802,803,5,40,0,0,803,804,3,6,3,0,804,
+		805,5,121,0,0,805,811,1,0,0,0,806,807,5,8,0,0,807,808,3,6,3,0,808,809,
+		5,121,0,0,809,811,1,0,0,0,810,800,1,0,0,0,810,806,1,0,0,0,811,73,1,0,0,
+		0,812,814,5,40,0,0,813,815,3,6,3,0,814,813,1,0,0,0,814,815,1,0,0,0,815,
+		816,1,0,0,0,816,826,5,121,0,0,817,821,7,16,0,0,818,820,3,6,3,0,819,818,
+		1,0,0,0,820,823,1,0,0,0,821,819,1,0,0,0,821,822,1,0,0,0,822,824,1,0,0,
+		0,823,821,1,0,0,0,824,826,5,121,0,0,825,812,1,0,0,0,825,817,1,0,0,0,826,
+		75,1,0,0,0,827,828,5,113,0,0,828,829,5,95,0,0,829,830,3,6,3,0,830,831,
+		5,121,0,0,831,77,1,0,0,0,832,833,5,115,0,0,833,834,5,95,0,0,834,835,3,
+		6,3,0,835,836,5,102,0,0,836,837,3,6,3,0,837,838,5,16,0,0,838,839,3,6,3,
+		0,839,840,5,121,0,0,840,79,1,0,0,0,841,842,5,97,0,0,842,843,5,110,0,0,
+		843,844,5,40,0,0,844,845,3,6,3,0,845,846,5,121,0,0,846,81,1,0,0,0,847,
+		849,5,93,0,0,848,850,3,6,3,0,849,848,1,0,0,0,850,851,1,0,0,0,851,849,1,
+		0,0,0,851,852,1,0,0,0,852,853,1,0,0,0,853,854,5,121,0,0,854,83,1,0,0,0,
+		855,856,5,61,0,0,856,860,3,6,3,0,857,859,8,17,0,0,858,857,1,0,0,0,859,
+		862,1,0,0,0,860,858,1,0,0,0,860,861,1,0,0,0,861,863,1,0,0,0,862,860,1,
+		0,0,0,863,864,5,92,0,0,864,868,3,6,3,0,865,867,3,6,3,0,866,865,1,0,0,0,
+		867,870,1,0,0,0,868,866,1,0,0,0,868,869,1,0,0,0,869,871,1,0,0,0,870,868,
+		1,0,0,0,871,872,5,121,0,0,872,947,1,0,0,0,873,877,5,87,0,0,874,876,8,17,
+		0,0,875,874,1,0,0,0,876,879,1,0,0,0,877,875,1,0,0,0,877,878,1,0,0,0,878,
+		880,1,0,0,0,879,877,1,0,0,0,880,881,5,92,0,0,881,885,3,6,3,0,882,884,3,
+		6,3,0,883,882,1,0,0,0,884,887,1,0,0,0,885,883,1,0,0,0,885,886,1,0,0,0,
+		886,888,1,0,0,0,887,885,1,0,0,0,888,889,5,121,0,0,889,947,1,0,0,0,890,
+		891,5,61,0,0,891,892,3,6,3,0,892,893,5,85,0,0,893,897,3,6,3,0,894,896,
+		3,6,3,0,895,894,1,0,0,0,896,899,1,0,0,0,897,895,1,0,0,0,897,898,1,0,0,
+		0,898,900,1,0,0,0,899,897,1,0,0,0,900,901,5,121,0,0,901,947,1,0,0,0,902,
+		903,5,18,0,0,903,904,5,83,0,0,904,908,3,6,3,0,905,907,3,6,3,0,906,905,
+		1,0,0,0,907,910,1,0,0,0,908,906,1,0,0,0,908,909,1,0,0,0,909,911,1,0,0,
+		0,910,908,1,0,0,0,911,912,5,121,0,0,912,947,1,0,0,0,913,914,5,18,0,0,914,
+		915,5,92,0,0,915,919,3,6,3,0,916,918,3,6,3,0,917,916,1,0,0,0,918,921,1,
+		0,0,0,919,917,1,0,0,0,919,920,1,0,0,0,920,922,1,0,0,0,921,919,1,0,0,0,
+		922,923,5,121,0,0,923,947,1,0,0,0,924,925,5,61,0,0,925,926,3,6,3,0,926,
+		927,5,18,0,0,927,931,3,6,3,0,928,930,3,6,3,0,929,928,1,0,0,0,930,933,1,
+		0,0,0,931,929,1,0,0,0,931,932,1,0,0,0,932,934,1,0,0,0,933,931,1,0,0,0,
+		934,935,5,121,0,0,935,947,1,0,0,0,936,937,5,18,0,0,937,941,3,6,3,0,938,
+		940,3,6,3,0,939,938,1,0,0,0,940,943,1,0,0,0,941,939,1,0,0,0,941,942,1,
+		0,0,0,942,944,1,0,0,0,943,941,1,0,0,0,944,945,5,121,0,0,945,947,1,0,0,
+		0,946,855,1,0,0,0,946,873,1,0,0,0,946,890,1,0,0,0,946,902,1,0,0,0,946,
+		913,1,0,0,0,946,924,1,0,0,0,946,936,1,0,0,0,947,85,1,0,0,0,948,950,5,43,
+		0,0,949,951,3,6,3,0,950,949,1,0,0,0,951,952,1,0,0,0,952,950,1,0,0,0,952,
+		953,1,0,0,0,953,954,1,0,0,0,954,955,5,121,0,0,955,87,1,0,0,0,956,958,5,
+		66,0,0,957,956,1,0,0,0,957,958,1,0,0,0,958,959,1,0,0,0,959,960,5,1,0,0,
+		960,964,3,6,3,0,961,963,3,6,3,0,962,961,1,0,0,0,963,966,1,0,0,0,964,962,
+		1,0,0,0,964,965,1,0,0,0,965,967,1,0,0,0,966,964,1,0,0,0,967,968,5,121,
+		0,0,968,89,1,0,0,0,969,971,5,66,0,0,970,969,1,0,0,0,970,971,1,0,0,0,971,
+		972,1,0,0,0,972,973,5,101,0,0,973,974,5,10,0,0,974,978,3,6,3,0,975,977,
+		3,6,3,0,976,975,1,0,0,0,977,980,1,0,0,0,978,976,1,0,0,0,978,979,1,0,0,
+		0,979,981,1,0,0,0,980,978,1,0,0,0,981,982,5,121,0,0,982,91,1,0,0,0,983,
+		985,5,66,0,0,984,983,1,0,0,0,984,985,1,0,0,0,985,986,1,0,0,0,986,987,5,
+		42,0,0,987,988,5,36,0,0,988,990,5,1,0,0,989,991,3,6,3,0,990,989,1,0,0,
+		0,991,992,1,0,0,0,992,990,1,0,0,0,992,993,1,0,0,0,993,994,1,0,0,0,994,
+		995,5,121,0,0,995,93,1,0,0,0,996,998,5,66,0,0,997,996,1,0,0,0,997,998,
+		1,0,0,0,998,999,1,0,0,0,999,1000,5,69,0,0,1000,1002,5,2,0,0,1001,1003,
+		3,6,3,0,1002,1001,1,0,0,0,1003,1004,1,0,0,0,1004,1002,1,0,0,0,1004,1005,
+		1,0,0,0,1005,1006,1,0,0,0,1006,1007,5,121,0,0,1007,95,1,0,0,0,1008,1009,
+		5,78,0,0,1009,1010,5,110,0,0,1010,1011,8,18,0,0,1011,1015,3,6,3,0,1012,
+		1014,3,6,3,0,1013,1012,1,0,0,0,1014,1017,1,0,0,0,1015,1013,1,0,0,0,1015,
+		1016,1,0,0,0,1016,1018,1,0,0,0,1017,1015,1,0,0,0,1018,1019,5,121,0,0,1019,
+		1030,1,0,0,0,1020,1021,5,78,0,0,1021,1025,8,19,0,0,1022,1024,3,6,3,0,1023,
+		1022,1,0,0,0,1024,1027,1,0,0,0,1025,1023,1,0,0,0,1025,1026,1,0,0,0,1026,
+		1028,1,0,0,0,1027,1025,1,0,0,0,1028,1030,5,121,0,0,1029,1008,1,0,0,0,1029,
+		1020,1,0,0,0,1030,97,1,0,0,0,1031,1033,5,97,0,0,1032,1034,3,6,3,0,1033,
+		1032,1,0,0,0,1034,1035,1,0,0,0,1035,1033,1,0,0,0,1035,1036,1,0,0,0,1036,
+		1037,1,0,0,0,1037,1038,5,121,0,0,1038,99,1,0,0,0,1039,1040,5,42,0,0,1040,
+		1044,5,100,0,0,1041,1043,3,6,3,0,1042,1041,1,0,0,0,1043,1046,1,0,0,0,1044,
+		1042,1,0,0,0,1044,1045,1,0,0,0,1045,1047,1,0,0,0,1046,1044,1,0,0,0,1047,
+		1048,5,121,0,0,1048,101,1,0,0,0,1049,1050,5,107,0,0,1050,1051,5,118,0,
+		0,1051,1052,5,121,0,0,1052,103,1,0,0,0,1053,1055,5,66,0,0,1054,1053,1,
+		0,0,0,1054,1055,1,0,0,0,1055,1056,1,0,0,0,1056,1057,5,12,0,0,1057,1058,
+		5,48,0,0,1058,1062,3,6,3,0,1059,1061,3,6,3,0,1060,1059,1,0,0,0,1061,1064,
+		1,0,0,0,1062,1060,1,0,0,0,1062,1063,1,0,0,0,1063,1065,1,0,0,0,1064,1062,
+		1,0,0,0,1065,1066,5,121,0,0,1066,105,1,0,0,0,1067,1068,5,50,0,0,1068,1069,
+		5,5,0,0,1069,1070,3,6,3,0,1070,1071,5,121,0,0,1071,107,1,0,0,0,1072,1074,
+		5,56,0,0,1073,1075,3,6,3,0,1074,1073,1,0,0,0,1075,1076,1,0,0,0,1076,1074,
+		1,0,0,0,1076,1077,1,0,0,0,1077,1078,1,0,0,0,1078,1079,5,121,0,0,1079,109,
+		1,0,0,0,1080,1081,5,104,0,0,1081,1085,5,58,0,0,1082,1084,3,6,3,0,1083,
+		1082,1,0,0,0,1084,1087,1,0,0,0,1085,1083,1,0,0,0,1085,1086,1,0,0,0,1086,
+		1088,1,0,0,0,1087,1085,1,0,0,0,1088,1089,5,121,0,0,1089,111,1,0,0,0,125,
+		140,153,159,171,175,180,191,196,201,204,211,221,228,237,246,253,263,267,
+		272,281,300,308,315,326,333,336,345,352,358,364,368,373,381,384,394,405,
+		411,414,422,430,433,444,454,464,473,479,482,509,514,519,522,530,533,538,
+		547,552,555,565,571,576,591,594,605,616,625,632,648,651,658,662,666,671,
+		677,687,692,696,698,702,712,716,724,728,731,741,747,755,760,766,776,783,
+		789,792,810,814,821,825,851,860,868,877,885,897,908,919,931,941,946,952,
+		957,964,970,978,984,992,997,1004,1015,1025,1029,1035,1044,1054,1062,1076,
+		1085
 	};
 
 	public static readonly ATN _ATN =
