@@ -26,7 +26,7 @@ internal static class IosIgnoredCommands
         "card", "diagnostic", "port-channel", "process-max-time", "call", "sccp", "stcapp", "ephone-dn", "vlan internal",
         "secure", "cts", "vstack", "access-session", "table-map", "track", "event", "fax", "modemcap",
         "isdn", "voice-card", "warm-reboot", "qos", "auto", "transceiver", "ip ssh version", "ip sla responder",
-        "ipv6 access-list", "ip prefix-list", "ip as-path", "ip community-list", "ip explicit-path", "ip mroute",
+        "ip as-path", "ip community-list", "ip explicit-path", "ip mroute",
         "ip pim", "ip msdp", "ip multicast", "ip accounting-threshold", "ip virtual-reassembly", "ip cef accounting",
         "ip gratuitous-arps", "ip dhcp", "ipv6", "spd", "memory", "set", "exit-address-family",
 
@@ -58,6 +58,10 @@ internal static class IosIgnoredCommands
 
     private static readonly string[] Blocks =
     [
+        // IPv6 filters: Alg translates and filters IPv4 only, so an IPv6 list (and its `permit ipv6 ...` lines)
+        // has no bearing on what it checks.
+        "ipv6 access-list",
+
         "banner", "crypto pki", "crypto key", "crypto keyring", "crypto isakmp policy",
         "crypto isakmp profile", "crypto ipsec profile", "crypto ipsec transform-set", "crypto dynamic-map",
         "control-plane", "voice", "voice service", "voice class", "voice translation-rule", "voice register",

@@ -121,4 +121,15 @@ public sealed class IosAclTests
 
         Assert.Empty(result.WithCode(DiagnosticCatalog.UnrecognizedLine));
     }
+
+    [Fact]
+    public void An_ipv6_access_list_loads_without_touching_the_ipv4_policy()
+    {
+        var result = Configs.Load("ipv6 access-list V6\n permit ipv6 any any\n deny tcp any host 2001:db8::1 eq 22\n sequence 30 permit icmp any any\ninterface e0\n ipv6 traffic-filter V6 in\n ip nat inside\n");
+
+        result.NoErrors();
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UnrecognizedLine));
+        Assert.Empty(result.Bound!.Policy.Acls);
+        Assert.Equal(InterfaceRole.Inside, result.Bound.Policy.FindInterface("e0")!.Role);
+    }
 }
