@@ -132,4 +132,16 @@ public sealed class IosAclTests
         Assert.Empty(result.Bound!.Policy.Acls);
         Assert.Equal(InterfaceRole.Inside, result.Bound.Policy.FindInterface("e0")!.Role);
     }
+
+    [Fact]
+    public void A_service_object_group_protocol_is_named_where_the_list_is_applied_and_proves_nothing()
+    {
+        const string Groups = "object-group service WEB\n tcp eq 80\n tcp eq 443\nip access-list extended E\n permit object-group WEB any any\n deny tcp any any eq 22\n";
+        var applied = Configs.Load(Groups + "interface e0\n ip access-group E in\n");
+        var unapplied = Configs.Load(Groups);
+
+        Assert.Equal(5, applied.Single(DiagnosticCatalog.NotModelled).Span.Line);
+        Assert.Empty(applied.WithCode(DiagnosticCatalog.ShadowedAclRule));
+        Assert.Empty(unapplied.WithCode(DiagnosticCatalog.NotModelled));
+    }
 }

@@ -41,7 +41,7 @@ public sealed partial class IosBinder
                         break;
                     }
 
-                    builder.Add(ConvertEntry(entry), entry.Sequence);
+                    builder.Add(ConvertEntry(name, entry), entry.Sequence);
                     break;
                 case IosAclDelete delete when delete.Sequence is int sequence:
                     builder.Remove(sequence);
@@ -110,13 +110,18 @@ public sealed partial class IosBinder
             "Alg's ACLs test addresses, protocol and ports only, so this entry matches more packets in Alg than on the router");
     }
 
-    private AclEntry ConvertEntry(IosAclEntry entry)
+    private AclEntry ConvertEntry(string acl, IosAclEntry entry)
     {
         CheckNarrowingOptions(entry);
         byte? protocol = entry.Protocol?.Number;
         if (entry.Protocol?.ObjectGroup is { } protocolGroup)
         {
+            // A service object-group stands for protocols and ports the entry's one protocol field cannot hold:
+            // the entry matches on its addresses only, wider than on the router (named at the end of binding if
+            // the list reaches an interface or a NAT rule).
             _context.References.Reference(ReferenceKind.ObjectGroup, protocolGroup.Value, protocolGroup.Span, "access list protocol");
+            _context.RecordNarrowedAclEntry(entry.Span);
+            _serviceGroupEntries.Add((acl, entry.Span));
         }
 
         return new AclEntry(
@@ -167,6 +172,20 @@ public sealed partial class IosBinder
                     yield return range;
                 }
             }
+        }
+    }
+
+    private void NameWidenedServiceGroupEntries()
+    {
+        var applied = _interfaces.SelectMany(i => new[] { i.InboundAcl, i.OutboundAcl }).Concat(_natRules.Select(r => r.MatchAcl))
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var (acl, span) in _serviceGroupEntries.Where(e => applied.Contains(e.Acl)))
+        {
+            _context.Diagnostics.Add(
+                DiagnosticCatalog.NotModelled,
+                span,
+                $"a service object-group as the protocol of an entry of '{acl}'",
+                "Alg matches the entry on its addresses only, with any protocol and port, so it matches more packets than on the router");
         }
     }
 

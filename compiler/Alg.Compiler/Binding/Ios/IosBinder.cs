@@ -20,6 +20,7 @@ public sealed partial class IosBinder : IDialectBinder
     private readonly List<NatPool> _pools = [];
     private readonly List<NatRule> _natRules = [];
     private readonly List<HostLimit> _hostLimits = [];
+    private readonly List<(string Acl, Alg.Policy.Text.SourceSpan Span)> _serviceGroupEntries = [];
     private BindingContext _context = null!;
     private string? _hostname;
     private long? _maxEntries;
@@ -41,6 +42,8 @@ public sealed partial class IosBinder : IDialectBinder
         {
             BindStatement(statement);
         }
+
+        NameWidenedServiceGroupEntries();
 
         var policy = new PolicyModel(
             Dialect.Ios,
