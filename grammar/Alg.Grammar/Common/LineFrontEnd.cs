@@ -189,7 +189,8 @@ public abstract class LineFrontEnd
             }
 
             var modeName = frames.Peek().Mode.Name;
-            if (frames.Peek().Mode.IgnoresOtherIndentedLines && first.Column > 0)
+            // Not a line of a modelled command, though: a misspelt NAT line stays an error wherever it stands.
+            if (modelledCommand is null && frames.Peek().Mode.IgnoresOtherIndentedLines && first.Column > 0)
             {
                 ignored.Add(new IgnoredLine(string.Join(' ', words), lineSpan));
                 continue;

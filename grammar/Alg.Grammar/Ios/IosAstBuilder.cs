@@ -30,7 +30,8 @@ internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
         Qos_policy_map_lineContext child => LineResult.Of(new IosInertSetting(Words(child), "a nested QoS policy", spans.Of(child))),
         Ip_sla_lineContext child => LineResult.Of(new IosInertSetting(Words(child), "an IP SLA probe's wait for its reply", spans.Of(child))),
         Crypto_map_lineContext child => LineResult.Of(new IosStructureUse(IosStructureKind.AccessList, Name(child.acl), "match address", spans.Of(child))),
-        Module_lineContext child => LineResult.Of(new IosModuleNat(Words(child), spans.Of(child))),
+        Module_static_natContext child => LineResult.Of(new IosModuleNat(Words(child), spans.Of(child))),
+        Module_vlan_addressContext child => LineResult.Of(new IosInertSetting(Words(child), "the address of a line card's VLAN", spans.Of(child))),
         _ => throw new InvalidOperationException($"no builder for {line.GetType().Name}"),
     };
 

@@ -52,4 +52,7 @@ crypto_map_line: MATCH ADDRESS acl=variable NEWLINE;
 // A line card's own configuration (Catalyst 6500 Content Switching Module): its `static nat` is the card's.
 module_header: MODULE words+=variable+ NEWLINE;
 
-module_line: STATIC NAT words+=variable* NEWLINE;
+module_line
+  : STATIC NAT words+=variable* NEWLINE       # module_static_nat
+  | IP ADDRESS words+=variable* NEWLINE       # module_vlan_address
+  ;
