@@ -240,6 +240,7 @@ internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
             If_zone_memberContext zone => new IosInterfaceZoneMember(Name(zone.zone), zone.NO() is not null, span),
             If_vrfContext vrf => new IosInterfaceVrf(vrf.vrf.GetText(), span),
             If_qos_policyContext qos => new IosInertSetting(Words(qos), "a QoS policy", span),
+            If_unnumberedContext unnumbered => new IosInterfaceUnnumbered(Name(unnumbered.source), span),
             If_crypto_mapContext crypto => new IosInertSetting(Words(crypto), "the IPsec crypto map of the interface", span),
             _ => throw new InvalidOperationException(),
         };

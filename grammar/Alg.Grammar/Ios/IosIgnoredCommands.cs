@@ -35,7 +35,6 @@ internal static class IosIgnoredCommands
 
         // Platform, management and voice settings seen in real configurations.
         "mmi", "subscriber", "wlccp", "mgcp", "call-home", "port monitor",
-        "ip unnumbered",
 
         // Wireless radio interface settings (Aironet access points running IOS).
         "encryption", "broadcast-key", "ssid", "authentication", "rts", "channel", "station-role", "dot1x",

@@ -20,4 +20,5 @@ interface_line
   | VRF FORWARDING vrf=variable NEWLINE                                   # if_vrf
   | NO? SERVICE_POLICY direction=variable policy=variable NEWLINE          # if_qos_policy
   | NO? CRYPTO MAP name=variable NEWLINE                                   # if_crypto_map
+  | IP UNNUMBERED source=variable NEWLINE                                  # if_unnumbered
   ;

@@ -117,6 +117,7 @@ TOS: 'tos';
 TRANSLATION: 'translation';
 TYPE: 'type';
 UDP: 'udp';
+UNNUMBERED: 'unnumbered';
 VRF: 'vrf';
 ZONE: 'zone';
 ZONE_MEMBER: 'zone-member';

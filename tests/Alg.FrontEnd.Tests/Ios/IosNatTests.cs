@@ -173,4 +173,12 @@ public sealed class IosNatTests
         Assert.True(rule.Inactive);
         Assert.Equal([2, 7], result.WithCode(DiagnosticCatalog.NotModelled).Select(d => d.Span.Line));
     }
+
+    [Fact]
+    public void An_unnumbered_interface_borrows_the_address_pat_uses()
+    {
+        var policy = Configs.Policy("interface Loopback0\n ip address 192.0.2.1 255.255.255.255\ninterface Serial0\n ip unnumbered Loopback0\n ip nat outside\naccess-list 1 permit any\nip nat inside source list 1 interface Serial0 overload\n");
+
+        Assert.Equal("192.0.2.1/32", policy.FindInterface("Serial0")!.Address.ToString());
+    }
 }

@@ -21,6 +21,7 @@ public sealed partial class IosBinder : IDialectBinder
     private readonly List<NatRule> _natRules = [];
     private readonly List<HostLimit> _hostLimits = [];
     private readonly List<(string Acl, Alg.Policy.Text.SourceSpan Span)> _serviceGroupEntries = [];
+    private readonly Dictionary<string, string> _unnumbered = new(StringComparer.Ordinal);
     private BindingContext _context = null!;
     private string? _hostname;
     private long? _maxEntries;
@@ -44,6 +45,7 @@ public sealed partial class IosBinder : IDialectBinder
         }
 
         NameWidenedServiceGroupEntries();
+        BorrowUnnumberedAddresses();
 
         var policy = new PolicyModel(
             Dialect.Ios,
@@ -200,6 +202,9 @@ public sealed partial class IosBinder : IDialectBinder
                     break;
                 case IosInertSetting:
                     break;
+                case IosInterfaceUnnumbered unnumbered:
+                    _unnumbered[name] = unnumbered.Source.Value;
+                    break;
                 default:
                     throw new InvalidOperationException($"IOS binder has no interface case for {child.GetType().Name}");
             }
@@ -234,6 +239,22 @@ public sealed partial class IosBinder : IDialectBinder
         else
         {
             _interfaces.Add(policy);
+        }
+    }
+
+    // `ip unnumbered Loopback0` lends the interface Loopback0's address (Cisco IOS IP Addressing Services
+    // Configuration Guide, "IP Unnumbered"), which PAT onto the interface then uses. A lender the file does not
+    // define (a partial configuration) leaves the interface without an address, which ALG3017 reports if PAT needs it.
+    private void BorrowUnnumberedAddresses()
+    {
+        foreach (var (name, source) in _unnumbered)
+        {
+            var index = _interfaces.FindIndex(i => i.Name == name);
+            var lender = _interfaces.Find(i => i.Name == source);
+            if (index >= 0 && _interfaces[index].Address is null && lender?.Address is { } address)
+            {
+                _interfaces[index] = _interfaces[index] with { Address = address };
+            }
         }
     }
 

@@ -55,9 +55,9 @@ public partial class IosParser : Parser {
 		ROTARY=91, ROUTE_MAP=92, ROUTER=93, SECONDARY=94, SECURITY=95, SERVICE=96, 
 		SERVICE_POLICY=97, SHOW=98, SHUTDOWN=99, SLA=100, SNMP_SERVER=101, SOURCE=102, 
 		STANDARD=103, STATIC=104, TCP=105, TIME_RANGE=106, TIMEOUT=107, TOS=108, 
-		TRANSLATION=109, TYPE=110, UDP=111, VRF=112, ZONE=113, ZONE_MEMBER=114, 
-		ZONE_PAIR=115, IP_PREFIX=116, IP_ADDRESS=117, DEC=118, STRING=119, COMMENT=120, 
-		NEWLINE=121, WS=122, WORD=123, TEXT=124;
+		TRANSLATION=109, TYPE=110, UDP=111, UNNUMBERED=112, VRF=113, ZONE=114, 
+		ZONE_MEMBER=115, ZONE_PAIR=116, IP_PREFIX=117, IP_ADDRESS=118, DEC=119, 
+		STRING=120, COMMENT=121, NEWLINE=122, WS=123, WORD=124, TEXT=125;
 	public const int
 		RULE_global_line = 0, RULE_hostname_line = 1, RULE_banner_line = 2, RULE_variable = 3, 
 		RULE_port_number = 4, RULE_port_spec = 5, RULE_session_line = 6, RULE_interface_header = 7, 
@@ -115,7 +115,8 @@ public partial class IosParser : Parser {
 		"'router'", "'secondary'", "'security'", "'service'", "'service-policy'", 
 		"'show'", "'shutdown'", "'sla'", "'snmp-server'", "'source'", "'standard'", 
 		"'static'", "'tcp'", "'time-range'", "'timeout'", "'tos'", "'translation'", 
-		"'type'", "'udp'", "'vrf'", "'zone'", "'zone-member'", "'zone-pair'"
+		"'type'", "'udp'", "'unnumbered'", "'vrf'", "'zone'", "'zone-member'", 
+		"'zone-pair'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ACCESS_CLASS", "ACCESS_GROUP", "ACCESS_LIST", "ADD_ROUTE", "ADDRESS", 
@@ -134,9 +135,9 @@ public partial class IosParser : Parser {
 		"REMARK", "REVERSIBLE", "ROTARY", "ROUTE_MAP", "ROUTER", "SECONDARY", 
 		"SECURITY", "SERVICE", "SERVICE_POLICY", "SHOW", "SHUTDOWN", "SLA", "SNMP_SERVER", 
 		"SOURCE", "STANDARD", "STATIC", "TCP", "TIME_RANGE", "TIMEOUT", "TOS", 
-		"TRANSLATION", "TYPE", "UDP", "VRF", "ZONE", "ZONE_MEMBER", "ZONE_PAIR", 
-		"IP_PREFIX", "IP_ADDRESS", "DEC", "STRING", "COMMENT", "NEWLINE", "WS", 
-		"WORD", "TEXT"
+		"TRANSLATION", "TYPE", "UDP", "UNNUMBERED", "VRF", "ZONE", "ZONE_MEMBER", 
+		"ZONE_PAIR", "IP_PREFIX", "IP_ADDRESS", "DEC", "STRING", "COMMENT", "NEWLINE", 
+		"WS", "WORD", "TEXT"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -733,6 +734,7 @@ public partial class IosParser : Parser {
 			case TRANSLATION:
 			case TYPE:
 			case UDP:
+			case UNNUMBERED:
 			case VRF:
 			case ZONE:
 			case ZONE_MEMBER:
@@ -745,7 +747,7 @@ public partial class IosParser : Parser {
 				{
 				State = 152;
 				_la = TokenStream.LA(1);
-				if ( _la <= 0 || ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153167823230468160L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 10379561564932097L) != 0)) ) {
+				if ( _la <= 0 || ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153167823230468160L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 20758951331137537L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -953,7 +955,7 @@ public partial class IosParser : Parser {
 				State = 175;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					State = 174;
 					variable();
@@ -973,7 +975,7 @@ public partial class IosParser : Parser {
 				State = 180;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					State = 179;
 					variable();
@@ -1123,7 +1125,7 @@ public partial class IosParser : Parser {
 			State = 211;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 				{
 				{
 				State = 208;
@@ -1304,6 +1306,16 @@ public partial class IosParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(IosParser.NO, 0); }
 		public If_crypto_mapContext(Interface_lineContext context) { CopyFrom(context); }
 	}
+	public partial class If_unnumberedContext : Interface_lineContext {
+		public VariableContext source;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP() { return GetToken(IosParser.IP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNNUMBERED() { return GetToken(IosParser.UNNUMBERED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
+			return GetRuleContext<VariableContext>(0);
+		}
+		public If_unnumberedContext(Interface_lineContext context) { CopyFrom(context); }
+	}
 
 	[RuleVersion(0)]
 	public Interface_lineContext interface_line() {
@@ -1311,7 +1323,7 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 16, RULE_interface_line);
 		int _la;
 		try {
-			State = 315;
+			State = 320;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 			case 1:
@@ -1384,7 +1396,7 @@ public partial class IosParser : Parser {
 				State = 237;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
 					State = 234;
@@ -1655,6 +1667,20 @@ public partial class IosParser : Parser {
 				Match(NEWLINE);
 				}
 				break;
+			case 15:
+				_localctx = new If_unnumberedContext(_localctx);
+				EnterOuterAlt(_localctx, 15);
+				{
+				State = 315;
+				Match(IP);
+				State = 316;
+				Match(UNNUMBERED);
+				State = 317;
+				((If_unnumberedContext)_localctx).source = variable();
+				State = 318;
+				Match(NEWLINE);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -1692,55 +1718,55 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 18, RULE_numbered_acl_line);
 		int _la;
 		try {
-			State = 333;
+			State = 338;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,24,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
-				{
-				State = 317;
-				Match(ACCESS_LIST);
-				State = 318;
-				_localctx.number = Match(DEC);
-				State = 319;
-				acl_rule();
-				State = 320;
-				Match(NEWLINE);
-				}
-				break;
-			case 2:
-				EnterOuterAlt(_localctx, 2);
 				{
 				State = 322;
 				Match(ACCESS_LIST);
 				State = 323;
 				_localctx.number = Match(DEC);
 				State = 324;
+				acl_rule();
+				State = 325;
+				Match(NEWLINE);
+				}
+				break;
+			case 2:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 327;
+				Match(ACCESS_LIST);
+				State = 328;
+				_localctx.number = Match(DEC);
+				State = 329;
 				Match(REMARK);
-				State = 326;
+				State = 331;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 325;
+					State = 330;
 					Match(TEXT);
 					}
 				}
 
-				State = 328;
+				State = 333;
 				Match(NEWLINE);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 329;
+				State = 334;
 				Match(NO);
-				State = 330;
+				State = 335;
 				Match(ACCESS_LIST);
-				State = 331;
+				State = 336;
 				_localctx.number = Match(DEC);
-				State = 332;
+				State = 337;
 				Match(NEWLINE);
 				}
 				break;
@@ -1784,21 +1810,21 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 336;
+			State = 341;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 335;
+				State = 340;
 				Match(NO);
 				}
 			}
 
-			State = 338;
+			State = 343;
 			Match(IP);
-			State = 339;
+			State = 344;
 			Match(ACCESS_LIST);
-			State = 340;
+			State = 345;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXTENDED || _la==STANDARD) ) {
@@ -1808,9 +1834,9 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 341;
+			State = 346;
 			_localctx.name = variable();
-			State = 342;
+			State = 347;
 			Match(NEWLINE);
 			}
 		}
@@ -1866,7 +1892,7 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 22, RULE_acl_line);
 		int _la;
 		try {
-			State = 358;
+			State = 363;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DENY:
@@ -1875,19 +1901,19 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_entryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 345;
+				State = 350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEC) {
 					{
-					State = 344;
+					State = 349;
 					((Acl_entryContext)_localctx).sequence = Match(DEC);
 					}
 				}
 
-				State = 347;
+				State = 352;
 				acl_rule();
-				State = 348;
+				State = 353;
 				Match(NEWLINE);
 				}
 				break;
@@ -1895,19 +1921,19 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_remarkContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 350;
+				State = 355;
 				Match(REMARK);
-				State = 352;
+				State = 357;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 351;
+					State = 356;
 					Match(TEXT);
 					}
 				}
 
-				State = 354;
+				State = 359;
 				Match(NEWLINE);
 				}
 				break;
@@ -1915,11 +1941,11 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_deleteContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 355;
+				State = 360;
 				Match(NO);
-				State = 356;
+				State = 361;
 				((Acl_deleteContext)_localctx).sequence = Match(DEC);
-				State = 357;
+				State = 362;
 				Match(NEWLINE);
 				}
 				break;
@@ -2005,14 +2031,14 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 24, RULE_acl_rule);
 		int _la;
 		try {
-			State = 384;
+			State = 389;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
 			case 1:
 				_localctx = new Acl_extended_ruleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 360;
+				State = 365;
 				((Acl_extended_ruleContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -2022,43 +2048,43 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 361;
+				State = 366;
 				((Acl_extended_ruleContext)_localctx).protocol = acl_protocol();
-				State = 362;
+				State = 367;
 				((Acl_extended_ruleContext)_localctx).source = acl_address();
-				State = 364;
+				State = 369;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 25)) & ~0x3f) == 0 && ((1L << (_la - 25)) & 2305843043577626881L) != 0)) {
 					{
-					State = 363;
+					State = 368;
 					((Acl_extended_ruleContext)_localctx).source_ports = port_spec();
 					}
 				}
 
-				State = 366;
+				State = 371;
 				((Acl_extended_ruleContext)_localctx).destination = acl_address();
-				State = 368;
+				State = 373;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
 				case 1:
 					{
-					State = 367;
+					State = 372;
 					((Acl_extended_ruleContext)_localctx).destination_ports = port_spec();
 					}
 					break;
 				}
-				State = 373;
+				State = 378;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 370;
+					State = 375;
 					acl_option();
 					}
 					}
-					State = 375;
+					State = 380;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2068,7 +2094,7 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_standard_ruleContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 376;
+				State = 381;
 				((Acl_standard_ruleContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -2078,19 +2104,19 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 377;
+				State = 382;
 				((Acl_standard_ruleContext)_localctx).source = acl_address();
-				State = 381;
+				State = 386;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 378;
+					State = 383;
 					acl_option();
 					}
 					}
-					State = 383;
+					State = 388;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2133,57 +2159,57 @@ public partial class IosParser : Parser {
 		Acl_protocolContext _localctx = new Acl_protocolContext(Context, State);
 		EnterRule(_localctx, 26, RULE_acl_protocol);
 		try {
-			State = 394;
+			State = 399;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBJECT_GROUP:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 386;
+				State = 391;
 				Match(OBJECT_GROUP);
-				State = 387;
+				State = 392;
 				_localctx.name = variable();
 				}
 				break;
 			case IP:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 388;
+				State = 393;
 				Match(IP);
 				}
 				break;
 			case TCP:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 389;
+				State = 394;
 				Match(TCP);
 				}
 				break;
 			case UDP:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 390;
+				State = 395;
 				Match(UDP);
 				}
 				break;
 			case ICMP:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 391;
+				State = 396;
 				Match(ICMP);
 				}
 				break;
 			case DEC:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 392;
+				State = 397;
 				Match(DEC);
 				}
 				break;
 			case WORD:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 393;
+				State = 398;
 				Match(WORD);
 				}
 				break;
@@ -2230,54 +2256,54 @@ public partial class IosParser : Parser {
 		Acl_addressContext _localctx = new Acl_addressContext(Context, State);
 		EnterRule(_localctx, 28, RULE_acl_address);
 		try {
-			State = 405;
+			State = 410;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 396;
+				State = 401;
 				Match(ANY);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 397;
+				State = 402;
 				Match(HOST);
-				State = 398;
+				State = 403;
 				_localctx.address = Match(IP_ADDRESS);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 399;
+				State = 404;
 				Match(OBJECT_GROUP);
-				State = 400;
+				State = 405;
 				_localctx.name = variable();
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 401;
+				State = 406;
 				_localctx.address = Match(IP_ADDRESS);
-				State = 402;
+				State = 407;
 				_localctx.wildcard = Match(IP_ADDRESS);
 				}
 				break;
 			case 5:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 403;
+				State = 408;
 				_localctx.address = Match(IP_ADDRESS);
 				}
 				break;
 			case 6:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 404;
+				State = 409;
 				_localctx.prefix = Match(IP_PREFIX);
 				}
 				break;
@@ -2313,34 +2339,34 @@ public partial class IosParser : Parser {
 		Acl_optionContext _localctx = new Acl_optionContext(Context, State);
 		EnterRule(_localctx, 30, RULE_acl_option);
 		try {
-			State = 411;
+			State = 416;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 407;
+				State = 412;
 				Match(ESTABLISHED);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 408;
+				State = 413;
 				Match(LOG);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 409;
+				State = 414;
 				Match(LOG_INPUT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 410;
+				State = 415;
 				variable();
 				}
 				break;
@@ -2387,29 +2413,29 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 414;
+			State = 419;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 413;
+				State = 418;
 				Match(NO);
 				}
 			}
 
-			State = 416;
+			State = 421;
 			Match(IP);
-			State = 417;
-			Match(PREFIX_LIST);
-			State = 418;
-			_localctx.name = variable();
 			State = 422;
+			Match(PREFIX_LIST);
+			State = 423;
+			_localctx.name = variable();
+			State = 427;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2161727821137838079L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4323455642275676159L) != 0)) {
 				{
 				{
-				State = 419;
+				State = 424;
 				_localctx._tset326 = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==NEWLINE) ) {
@@ -2422,11 +2448,11 @@ public partial class IosParser : Parser {
 				_localctx._rest.Add(_localctx._tset326);
 				}
 				}
-				State = 424;
+				State = 429;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 425;
+			State = 430;
 			Match(NEWLINE);
 			}
 		}
@@ -2468,16 +2494,16 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 427;
+			State = 432;
 			Match(ROUTE_MAP);
-			State = 428;
+			State = 433;
 			_localctx.name = variable();
-			State = 430;
+			State = 435;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DENY || _la==PERMIT) {
 				{
-				State = 429;
+				State = 434;
 				_localctx.action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -2490,17 +2516,17 @@ public partial class IosParser : Parser {
 				}
 			}
 
-			State = 433;
+			State = 438;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DEC) {
 				{
-				State = 432;
+				State = 437;
 				_localctx.sequence = Match(DEC);
 				}
 			}
 
-			State = 435;
+			State = 440;
 			Match(NEWLINE);
 			}
 		}
@@ -2587,37 +2613,37 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 36, RULE_route_map_line);
 		int _la;
 		try {
-			State = 482;
+			State = 487;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
 			case 1:
 				_localctx = new Rm_match_prefix_listContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 437;
-				Match(MATCH);
-				State = 438;
-				Match(IP);
-				State = 439;
-				Match(ADDRESS);
-				State = 440;
-				Match(PREFIX_LIST);
 				State = 442;
+				Match(MATCH);
+				State = 443;
+				Match(IP);
+				State = 444;
+				Match(ADDRESS);
+				State = 445;
+				Match(PREFIX_LIST);
+				State = 447;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 441;
+					State = 446;
 					((Rm_match_prefix_listContext)_localctx)._variable = variable();
 					((Rm_match_prefix_listContext)_localctx)._lists.Add(((Rm_match_prefix_listContext)_localctx)._variable);
 					}
 					}
-					State = 444;
+					State = 449;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0) );
-				State = 446;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
+				State = 451;
 				Match(NEWLINE);
 				}
 				break;
@@ -2625,28 +2651,28 @@ public partial class IosParser : Parser {
 				_localctx = new Rm_match_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 448;
+				State = 453;
 				Match(MATCH);
-				State = 449;
+				State = 454;
 				Match(IP);
-				State = 450;
+				State = 455;
 				Match(ADDRESS);
-				State = 452;
+				State = 457;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 451;
+					State = 456;
 					((Rm_match_aclContext)_localctx)._acl_name = acl_name();
 					((Rm_match_aclContext)_localctx)._acls.Add(((Rm_match_aclContext)_localctx)._acl_name);
 					}
 					}
-					State = 454;
+					State = 459;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316528893951L) != 0) );
-				State = 456;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633059885055L) != 0) );
+				State = 461;
 				Match(NEWLINE);
 				}
 				break;
@@ -2654,11 +2680,11 @@ public partial class IosParser : Parser {
 				_localctx = new Rm_match_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 458;
+				State = 463;
 				Match(MATCH);
-				State = 459;
+				State = 464;
 				Match(IP);
-				State = 460;
+				State = 465;
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==ADDRESS || _la==NEWLINE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2667,21 +2693,21 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 464;
+				State = 469;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 461;
+					State = 466;
 					variable();
 					}
 					}
-					State = 466;
+					State = 471;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 467;
+				State = 472;
 				Match(NEWLINE);
 				}
 				break;
@@ -2689,9 +2715,9 @@ public partial class IosParser : Parser {
 				_localctx = new Rm_match_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 468;
+				State = 473;
 				Match(MATCH);
-				State = 469;
+				State = 474;
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==IP || _la==NEWLINE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2700,21 +2726,21 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 473;
+				State = 478;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 470;
+					State = 475;
 					variable();
 					}
 					}
-					State = 475;
+					State = 480;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 476;
+				State = 481;
 				Match(NEWLINE);
 				}
 				break;
@@ -2722,19 +2748,19 @@ public partial class IosParser : Parser {
 				_localctx = new Rm_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 477;
+				State = 482;
 				Match(DESCRIPTION);
-				State = 479;
+				State = 484;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 478;
+					State = 483;
 					Match(TEXT);
 					}
 				}
 
-				State = 481;
+				State = 486;
 				Match(NEWLINE);
 				}
 				break;
@@ -2770,9 +2796,9 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 484;
+			State = 489;
 			_la = TokenStream.LA(1);
-			if ( _la <= 0 || (((((_la - 85)) & ~0x3f) == 0 && ((1L << (_la - 85)) & 618475290625L) != 0)) ) {
+			if ( _la <= 0 || (((((_la - 85)) & ~0x3f) == 0 && ((1L << (_la - 85)) & 1236950581249L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2817,9 +2843,9 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 486;
+			State = 491;
 			Match(OBJECT_GROUP);
-			State = 487;
+			State = 492;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==NETWORK || _la==SERVICE) ) {
@@ -2829,9 +2855,9 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 488;
+			State = 493;
 			_localctx.name = variable();
-			State = 489;
+			State = 494;
 			Match(NEWLINE);
 			}
 		}
@@ -2932,18 +2958,18 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 42, RULE_object_group_line);
 		int _la;
 		try {
-			State = 522;
+			State = 527;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOST:
 				_localctx = new Og_hostContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 491;
+				State = 496;
 				Match(HOST);
-				State = 492;
+				State = 497;
 				((Og_hostContext)_localctx).address = Match(IP_ADDRESS);
-				State = 493;
+				State = 498;
 				Match(NEWLINE);
 				}
 				break;
@@ -2951,11 +2977,11 @@ public partial class IosParser : Parser {
 				_localctx = new Og_subnetContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 494;
+				State = 499;
 				((Og_subnetContext)_localctx).address = Match(IP_ADDRESS);
-				State = 495;
+				State = 500;
 				((Og_subnetContext)_localctx).mask = Match(IP_ADDRESS);
-				State = 496;
+				State = 501;
 				Match(NEWLINE);
 				}
 				break;
@@ -2963,9 +2989,9 @@ public partial class IosParser : Parser {
 				_localctx = new Og_prefixContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 497;
+				State = 502;
 				((Og_prefixContext)_localctx).prefix = Match(IP_PREFIX);
-				State = 498;
+				State = 503;
 				Match(NEWLINE);
 				}
 				break;
@@ -2973,13 +2999,13 @@ public partial class IosParser : Parser {
 				_localctx = new Og_rangeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 499;
+				State = 504;
 				Match(RANGE);
-				State = 500;
+				State = 505;
 				((Og_rangeContext)_localctx).first = Match(IP_ADDRESS);
-				State = 501;
+				State = 506;
 				((Og_rangeContext)_localctx).last = Match(IP_ADDRESS);
-				State = 502;
+				State = 507;
 				Match(NEWLINE);
 				}
 				break;
@@ -2987,11 +3013,11 @@ public partial class IosParser : Parser {
 				_localctx = new Og_groupContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 503;
+				State = 508;
 				Match(GROUP_OBJECT);
-				State = 504;
+				State = 509;
 				((Og_groupContext)_localctx).name = variable();
-				State = 505;
+				State = 510;
 				Match(NEWLINE);
 				}
 				break;
@@ -3000,7 +3026,7 @@ public partial class IosParser : Parser {
 				_localctx = new Og_serviceContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 507;
+				State = 512;
 				((Og_serviceContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -3010,33 +3036,13 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 509;
+				State = 514;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 25)) & ~0x3f) == 0 && ((1L << (_la - 25)) & 2305843043577626881L) != 0)) {
 					{
-					State = 508;
-					port_spec();
-					}
-				}
-
-				State = 511;
-				Match(NEWLINE);
-				}
-				break;
-			case ICMP:
-				_localctx = new Og_icmpContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
-				{
-				State = 512;
-				Match(ICMP);
-				State = 514;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
-					{
 					State = 513;
-					variable();
+					port_spec();
 					}
 				}
 
@@ -3044,23 +3050,43 @@ public partial class IosParser : Parser {
 				Match(NEWLINE);
 				}
 				break;
-			case DESCRIPTION:
-				_localctx = new Og_descriptionContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
+			case ICMP:
+				_localctx = new Og_icmpContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
 				{
 				State = 517;
-				Match(DESCRIPTION);
+				Match(ICMP);
 				State = 519;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (_la==TEXT) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					State = 518;
-					Match(TEXT);
+					variable();
 					}
 				}
 
 				State = 521;
+				Match(NEWLINE);
+				}
+				break;
+			case DESCRIPTION:
+				_localctx = new Og_descriptionContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 522;
+				Match(DESCRIPTION);
+				State = 524;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==TEXT) {
+					{
+					State = 523;
+					Match(TEXT);
+					}
+				}
+
+				State = 526;
 				Match(NEWLINE);
 				}
 				break;
@@ -3118,51 +3144,51 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 524;
+			State = 529;
 			Match(IP);
-			State = 525;
-			Match(NAT);
-			State = 526;
-			Match(POOL);
-			State = 527;
-			_localctx.name = variable();
-			State = 528;
-			_localctx.start = Match(IP_ADDRESS);
 			State = 530;
+			Match(NAT);
+			State = 531;
+			Match(POOL);
+			State = 532;
+			_localctx.name = variable();
+			State = 533;
+			_localctx.start = Match(IP_ADDRESS);
+			State = 535;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IP_ADDRESS) {
 				{
-				State = 529;
+				State = 534;
 				_localctx.end = Match(IP_ADDRESS);
-				}
-			}
-
-			State = 533;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==NETMASK || _la==PREFIX_LENGTH) {
-				{
-				State = 532;
-				pool_mask();
 				}
 			}
 
 			State = 538;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
+			if (_la==NETMASK || _la==PREFIX_LENGTH) {
+				{
+				State = 537;
+				pool_mask();
+				}
+			}
+
+			State = 543;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
 			while (_la==ADD_ROUTE || _la==TYPE) {
 				{
 				{
-				State = 535;
+				State = 540;
 				pool_option();
 				}
 				}
-				State = 540;
+				State = 545;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 541;
+			State = 546;
 			Match(NEWLINE);
 			}
 		}
@@ -3196,24 +3222,24 @@ public partial class IosParser : Parser {
 		Pool_maskContext _localctx = new Pool_maskContext(Context, State);
 		EnterRule(_localctx, 46, RULE_pool_mask);
 		try {
-			State = 547;
+			State = 552;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NETMASK:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 543;
+				State = 548;
 				Match(NETMASK);
-				State = 544;
+				State = 549;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 				break;
 			case PREFIX_LENGTH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 545;
+				State = 550;
 				Match(PREFIX_LENGTH);
-				State = 546;
+				State = 551;
 				_localctx.length = Match(DEC);
 				}
 				break;
@@ -3250,22 +3276,22 @@ public partial class IosParser : Parser {
 		Pool_optionContext _localctx = new Pool_optionContext(Context, State);
 		EnterRule(_localctx, 48, RULE_pool_option);
 		try {
-			State = 552;
+			State = 557;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TYPE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 549;
+				State = 554;
 				Match(TYPE);
-				State = 550;
+				State = 555;
 				variable();
 				}
 				break;
 			case ADD_ROUTE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 551;
+				State = 556;
 				Match(ADD_ROUTE);
 				}
 				break;
@@ -3330,21 +3356,21 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 555;
+			State = 560;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 554;
+				State = 559;
 				Match(NO);
 				}
 			}
 
-			State = 557;
+			State = 562;
 			Match(IP);
-			State = 558;
+			State = 563;
 			Match(NAT);
-			State = 559;
+			State = 564;
 			_localctx.side = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==INSIDE || _la==OUTSIDE) ) {
@@ -3354,7 +3380,7 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 560;
+			State = 565;
 			_localctx.direction = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==DESTINATION || _la==SOURCE) ) {
@@ -3364,44 +3390,44 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 565;
+			State = 570;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LIST:
 				{
-				State = 561;
+				State = 566;
 				Match(LIST);
-				State = 562;
+				State = 567;
 				_localctx.acl = variable();
 				}
 				break;
 			case ROUTE_MAP:
 				{
-				State = 563;
+				State = 568;
 				Match(ROUTE_MAP);
-				State = 564;
+				State = 569;
 				_localctx.route_map = variable();
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
 			}
-			State = 571;
+			State = 576;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case POOL:
 				{
-				State = 567;
+				State = 572;
 				Match(POOL);
-				State = 568;
+				State = 573;
 				_localctx.pool = variable();
 				}
 				break;
 			case INTERFACE:
 				{
-				State = 569;
+				State = 574;
 				Match(INTERFACE);
-				State = 570;
+				State = 575;
 				_localctx.interface_name = variable();
 				}
 				break;
@@ -3417,21 +3443,21 @@ public partial class IosParser : Parser {
 			default:
 				break;
 			}
-			State = 576;
+			State = 581;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18577348462903312L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 274877988865L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18577348462903312L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 549755895809L) != 0)) {
 				{
 				{
-				State = 573;
+				State = 578;
 				nat_dynamic_option();
 				}
 				}
-				State = 578;
+				State = 583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 579;
+			State = 584;
 			Match(NEWLINE);
 			}
 		}
@@ -3470,61 +3496,61 @@ public partial class IosParser : Parser {
 		Nat_dynamic_optionContext _localctx = new Nat_dynamic_optionContext(Context, State);
 		EnterRule(_localctx, 52, RULE_nat_dynamic_option);
 		try {
-			State = 591;
+			State = 596;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OVERLOAD:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 581;
+				State = 586;
 				Match(OVERLOAD);
 				}
 				break;
 			case VRF:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 582;
+				State = 587;
 				Match(VRF);
-				State = 583;
+				State = 588;
 				_localctx.vrf = variable();
 				}
 				break;
 			case MATCH_IN_VRF:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 584;
+				State = 589;
 				Match(MATCH_IN_VRF);
 				}
 				break;
 			case ADD_ROUTE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 585;
+				State = 590;
 				Match(ADD_ROUTE);
 				}
 				break;
 			case REVERSIBLE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 586;
+				State = 591;
 				Match(REVERSIBLE);
 				}
 				break;
 			case REDUNDANCY:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 587;
+				State = 592;
 				Match(REDUNDANCY);
-				State = 588;
+				State = 593;
 				variable();
 				}
 				break;
 			case MAPPING_ID:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 589;
+				State = 594;
 				Match(MAPPING_ID);
-				State = 590;
+				State = 595;
 				variable();
 				}
 				break;
@@ -3577,21 +3603,21 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 594;
+			State = 599;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 593;
+				State = 598;
 				Match(NO);
 				}
 			}
 
-			State = 596;
+			State = 601;
 			Match(IP);
-			State = 597;
+			State = 602;
 			Match(NAT);
-			State = 598;
+			State = 603;
 			_localctx.side = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==INSIDE || _la==OUTSIDE) ) {
@@ -3601,27 +3627,27 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 599;
+			State = 604;
 			Match(SOURCE);
-			State = 600;
-			Match(STATIC);
-			State = 601;
-			nat_static_body();
 			State = 605;
+			Match(STATIC);
+			State = 606;
+			nat_static_body();
+			State = 610;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18577348731338768L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 35184416129027L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18577348731338768L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 70368788217859L) != 0)) {
 				{
 				{
-				State = 602;
+				State = 607;
 				nat_static_option();
 				}
 				}
-				State = 607;
+				State = 612;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 608;
+			State = 613;
 			Match(NEWLINE);
 			}
 		}
@@ -3712,14 +3738,14 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 56, RULE_nat_static_body);
 		int _la;
 		try {
-			State = 632;
+			State = 637;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				_localctx = new Nat_static_portContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 610;
+				State = 615;
 				((Nat_static_portContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -3729,31 +3755,31 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 611;
-				((Nat_static_portContext)_localctx).local = Match(IP_ADDRESS);
-				State = 612;
-				((Nat_static_portContext)_localctx).local_port = Match(DEC);
 				State = 616;
+				((Nat_static_portContext)_localctx).local = Match(IP_ADDRESS);
+				State = 617;
+				((Nat_static_portContext)_localctx).local_port = Match(DEC);
+				State = 621;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IP_ADDRESS:
 					{
-					State = 613;
+					State = 618;
 					((Nat_static_portContext)_localctx).global = Match(IP_ADDRESS);
 					}
 					break;
 				case INTERFACE:
 					{
-					State = 614;
+					State = 619;
 					Match(INTERFACE);
-					State = 615;
+					State = 620;
 					((Nat_static_portContext)_localctx).interface_name = variable();
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 618;
+				State = 623;
 				((Nat_static_portContext)_localctx).global_port = Match(DEC);
 				}
 				break;
@@ -3761,30 +3787,30 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_static_networkContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 619;
+				State = 624;
 				Match(NETWORK);
-				State = 620;
-				((Nat_static_networkContext)_localctx).local = Match(IP_ADDRESS);
-				State = 621;
-				((Nat_static_networkContext)_localctx).global = Match(IP_ADDRESS);
 				State = 625;
+				((Nat_static_networkContext)_localctx).local = Match(IP_ADDRESS);
+				State = 626;
+				((Nat_static_networkContext)_localctx).global = Match(IP_ADDRESS);
+				State = 630;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IP_ADDRESS:
 					{
-					State = 622;
+					State = 627;
 					((Nat_static_networkContext)_localctx).mask = Match(IP_ADDRESS);
 					}
 					break;
 				case DEC:
 					{
-					State = 623;
+					State = 628;
 					((Nat_static_networkContext)_localctx).length = Match(DEC);
 					}
 					break;
 				case WORD:
 					{
-					State = 624;
+					State = 629;
 					((Nat_static_networkContext)_localctx).slash = Match(WORD);
 					}
 					break;
@@ -3797,9 +3823,9 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_static_hostContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 627;
+				State = 632;
 				((Nat_static_hostContext)_localctx).local = Match(IP_ADDRESS);
-				State = 628;
+				State = 633;
 				((Nat_static_hostContext)_localctx).global = Match(IP_ADDRESS);
 				}
 				break;
@@ -3807,11 +3833,11 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_static_host_interfaceContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 629;
+				State = 634;
 				((Nat_static_host_interfaceContext)_localctx).local = Match(IP_ADDRESS);
-				State = 630;
+				State = 635;
 				Match(INTERFACE);
-				State = 631;
+				State = 636;
 				((Nat_static_host_interfaceContext)_localctx).interface_name = variable();
 				}
 				break;
@@ -3856,84 +3882,84 @@ public partial class IosParser : Parser {
 		Nat_static_optionContext _localctx = new Nat_static_optionContext(Context, State);
 		EnterRule(_localctx, 58, RULE_nat_static_option);
 		try {
-			State = 648;
+			State = 653;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EXTENDABLE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 634;
+				State = 639;
 				Match(EXTENDABLE);
 				}
 				break;
 			case NO_ALIAS:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 635;
+				State = 640;
 				Match(NO_ALIAS);
 				}
 				break;
 			case NO_PAYLOAD:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 636;
+				State = 641;
 				Match(NO_PAYLOAD);
 				}
 				break;
 			case ADD_ROUTE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 637;
+				State = 642;
 				Match(ADD_ROUTE);
 				}
 				break;
 			case ROUTE_MAP:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 638;
+				State = 643;
 				Match(ROUTE_MAP);
-				State = 639;
+				State = 644;
 				_localctx.route_map = variable();
 				}
 				break;
 			case VRF:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 640;
+				State = 645;
 				Match(VRF);
-				State = 641;
+				State = 646;
 				_localctx.vrf = variable();
 				}
 				break;
 			case MATCH_IN_VRF:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 642;
+				State = 647;
 				Match(MATCH_IN_VRF);
 				}
 				break;
 			case REVERSIBLE:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 643;
+				State = 648;
 				Match(REVERSIBLE);
 				}
 				break;
 			case REDUNDANCY:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 644;
+				State = 649;
 				Match(REDUNDANCY);
-				State = 645;
+				State = 650;
 				variable();
 				}
 				break;
 			case MAPPING_ID:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 646;
+				State = 651;
 				Match(MAPPING_ID);
-				State = 647;
+				State = 652;
 				variable();
 				}
 				break;
@@ -3990,42 +4016,42 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 651;
+			State = 656;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 650;
+				State = 655;
 				Match(NO);
 				}
 			}
 
-			State = 653;
-			Match(IP);
-			State = 654;
-			Match(NAT);
-			State = 655;
-			Match(SERVICE);
 			State = 658;
+			Match(IP);
+			State = 659;
+			Match(NAT);
+			State = 660;
+			Match(SERVICE);
+			State = 663;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				{
-				State = 656;
+				State = 661;
 				Match(LIST);
-				State = 657;
+				State = 662;
 				_localctx.acl = variable();
 				}
 				break;
 			}
-			State = 660;
+			State = 665;
 			_localctx.alg = variable();
-			State = 662;
+			State = 667;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				{
-				State = 661;
+				State = 666;
 				_localctx.protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -4038,34 +4064,34 @@ public partial class IosParser : Parser {
 				}
 				break;
 			}
-			State = 666;
+			State = 671;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				{
-				State = 664;
+				State = 669;
 				Match(PORT);
-				State = 665;
+				State = 670;
 				_localctx.port = Match(DEC);
 				}
 				break;
 			}
-			State = 671;
+			State = 676;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 				{
 				{
-				State = 668;
+				State = 673;
 				_localctx._variable = variable();
 				_localctx._flags.Add(_localctx._variable);
 				}
 				}
-				State = 673;
+				State = 678;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 674;
+			State = 679;
 			Match(NEWLINE);
 			}
 		}
@@ -4153,64 +4179,46 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 62, RULE_nat_translation_line);
 		int _la;
 		try {
-			State = 728;
+			State = 733;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
 			case 1:
 				_localctx = new Nat_max_entriesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 677;
+				State = 682;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 676;
+					State = 681;
 					Match(NO);
 					}
 				}
 
-				State = 679;
+				State = 684;
 				Match(IP);
-				State = 680;
+				State = 685;
 				Match(NAT);
-				State = 681;
+				State = 686;
 				Match(TRANSLATION);
-				State = 682;
+				State = 687;
 				Match(MAX_ENTRIES);
-				State = 698;
+				State = 703;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
 				case 1:
 					{
-					State = 683;
+					State = 688;
 					((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 					}
 					break;
 				case 2:
 					{
-					State = 684;
-					Match(HOST);
-					State = 685;
-					((Nat_max_entriesContext)_localctx).host = Match(IP_ADDRESS);
-					State = 687;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					if (_la==DEC) {
-						{
-						State = 686;
-						((Nat_max_entriesContext)_localctx).limit = Match(DEC);
-						}
-					}
-
-					}
-					break;
-				case 3:
-					{
 					State = 689;
-					Match(LIST);
+					Match(HOST);
 					State = 690;
-					((Nat_max_entriesContext)_localctx).acl = variable();
+					((Nat_max_entriesContext)_localctx).host = Match(IP_ADDRESS);
 					State = 692;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
@@ -4223,16 +4231,34 @@ public partial class IosParser : Parser {
 
 					}
 					break;
-				case 4:
+				case 3:
 					{
 					State = 694;
-					((Nat_max_entriesContext)_localctx).scope = variable();
-					State = 696;
+					Match(LIST);
+					State = 695;
+					((Nat_max_entriesContext)_localctx).acl = variable();
+					State = 697;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEC) {
 						{
-						State = 695;
+						State = 696;
+						((Nat_max_entriesContext)_localctx).limit = Match(DEC);
+						}
+					}
+
+					}
+					break;
+				case 4:
+					{
+					State = 699;
+					((Nat_max_entriesContext)_localctx).scope = variable();
+					State = 701;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==DEC) {
+						{
+						State = 700;
 						((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 						}
 					}
@@ -4240,7 +4266,7 @@ public partial class IosParser : Parser {
 					}
 					break;
 				}
-				State = 700;
+				State = 705;
 				Match(NEWLINE);
 				}
 				break;
@@ -4248,25 +4274,25 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_port_timeoutContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 702;
+				State = 707;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 701;
+					State = 706;
 					Match(NO);
 					}
 				}
 
-				State = 704;
+				State = 709;
 				Match(IP);
-				State = 705;
+				State = 710;
 				Match(NAT);
-				State = 706;
+				State = 711;
 				Match(TRANSLATION);
-				State = 707;
+				State = 712;
 				Match(PORT_TIMEOUT);
-				State = 708;
+				State = 713;
 				((Nat_port_timeoutContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -4276,20 +4302,20 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 709;
+				State = 714;
 				((Nat_port_timeoutContext)_localctx).port = Match(DEC);
-				State = 712;
+				State = 717;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case DEC:
 					{
-					State = 710;
+					State = 715;
 					((Nat_port_timeoutContext)_localctx).seconds = Match(DEC);
 					}
 					break;
 				case NEVER:
 					{
-					State = 711;
+					State = 716;
 					Match(NEVER);
 					}
 					break;
@@ -4298,7 +4324,7 @@ public partial class IosParser : Parser {
 				default:
 					break;
 				}
-				State = 714;
+				State = 719;
 				Match(NEWLINE);
 				}
 				break;
@@ -4306,36 +4332,36 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_timerContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 716;
+				State = 721;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 715;
+					State = 720;
 					Match(NO);
 					}
 				}
 
-				State = 718;
+				State = 723;
 				Match(IP);
-				State = 719;
-				Match(NAT);
-				State = 720;
-				Match(TRANSLATION);
-				State = 721;
-				((Nat_timerContext)_localctx).timer = variable();
 				State = 724;
+				Match(NAT);
+				State = 725;
+				Match(TRANSLATION);
+				State = 726;
+				((Nat_timerContext)_localctx).timer = variable();
+				State = 729;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case DEC:
 					{
-					State = 722;
+					State = 727;
 					((Nat_timerContext)_localctx).seconds = Match(DEC);
 					}
 					break;
 				case NEVER:
 					{
-					State = 723;
+					State = 728;
 					Match(NEVER);
 					}
 					break;
@@ -4344,7 +4370,7 @@ public partial class IosParser : Parser {
 				default:
 					break;
 				}
-				State = 726;
+				State = 731;
 				Match(NEWLINE);
 				}
 				break;
@@ -4414,49 +4440,49 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 64, RULE_ip_inspect_line);
 		int _la;
 		try {
-			State = 760;
+			State = 765;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,86,Context) ) {
 			case 1:
 				_localctx = new Cbac_ruleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 731;
+				State = 736;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 730;
+					State = 735;
 					Match(NO);
 					}
 				}
 
-				State = 733;
+				State = 738;
 				Match(IP);
-				State = 734;
+				State = 739;
 				Match(INSPECT);
-				State = 735;
+				State = 740;
 				Match(NAME);
-				State = 736;
-				((Cbac_ruleContext)_localctx).name = variable();
-				State = 737;
-				((Cbac_ruleContext)_localctx).protocol = variable();
 				State = 741;
+				((Cbac_ruleContext)_localctx).name = variable();
+				State = 742;
+				((Cbac_ruleContext)_localctx).protocol = variable();
+				State = 746;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 738;
+					State = 743;
 					((Cbac_ruleContext)_localctx)._variable = variable();
 					((Cbac_ruleContext)_localctx)._options.Add(((Cbac_ruleContext)_localctx)._variable);
 					}
 					}
-					State = 743;
+					State = 748;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 744;
+				State = 749;
 				Match(NEWLINE);
 				}
 				break;
@@ -4464,38 +4490,38 @@ public partial class IosParser : Parser {
 				_localctx = new Cbac_settingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 747;
+				State = 752;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 746;
+					State = 751;
 					Match(NO);
 					}
 				}
 
-				State = 749;
+				State = 754;
 				Match(IP);
-				State = 750;
-				Match(INSPECT);
-				State = 751;
-				((Cbac_settingContext)_localctx).setting = variable();
 				State = 755;
+				Match(INSPECT);
+				State = 756;
+				((Cbac_settingContext)_localctx).setting = variable();
+				State = 760;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 752;
+					State = 757;
 					((Cbac_settingContext)_localctx)._variable = variable();
 					((Cbac_settingContext)_localctx)._rest.Add(((Cbac_settingContext)_localctx)._variable);
 					}
 					}
-					State = 757;
+					State = 762;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 758;
+				State = 763;
 				Match(NEWLINE);
 				}
 				break;
@@ -4538,18 +4564,18 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 762;
+			State = 767;
 			Match(CLASS_MAP);
-			State = 763;
+			State = 768;
 			Match(TYPE);
-			State = 764;
+			State = 769;
 			Match(INSPECT);
-			State = 766;
+			State = 771;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
 			case 1:
 				{
-				State = 765;
+				State = 770;
 				_la = TokenStream.LA(1);
 				if ( !(_la==MATCH_ALL || _la==MATCH_ANY) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4561,9 +4587,9 @@ public partial class IosParser : Parser {
 				}
 				break;
 			}
-			State = 768;
+			State = 773;
 			_localctx.name = variable();
-			State = 769;
+			State = 774;
 			Match(NEWLINE);
 			}
 		}
@@ -4627,38 +4653,38 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 68, RULE_class_map_inspect_line);
 		int _la;
 		try {
-			State = 792;
+			State = 797;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 			case 1:
 				_localctx = new Cmi_match_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 771;
-				Match(MATCH);
-				State = 772;
-				Match(ACCESS_GROUP);
 				State = 776;
+				Match(MATCH);
+				State = 777;
+				Match(ACCESS_GROUP);
+				State = 781;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case NAME:
 					{
-					State = 773;
+					State = 778;
 					Match(NAME);
-					State = 774;
+					State = 779;
 					((Cmi_match_aclContext)_localctx).acl = variable();
 					}
 					break;
 				case DEC:
 					{
-					State = 775;
+					State = 780;
 					((Cmi_match_aclContext)_localctx).number = Match(DEC);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 778;
+				State = 783;
 				Match(NEWLINE);
 				}
 				break;
@@ -4666,23 +4692,23 @@ public partial class IosParser : Parser {
 				_localctx = new Cmi_match_protocolContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 779;
+				State = 784;
 				Match(MATCH);
-				State = 781;
+				State = 786;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 780;
+					State = 785;
 					variable();
 					}
 					}
-					State = 783;
+					State = 788;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0) );
-				State = 785;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
+				State = 790;
 				Match(NEWLINE);
 				}
 				break;
@@ -4690,19 +4716,19 @@ public partial class IosParser : Parser {
 				_localctx = new Cmi_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 787;
+				State = 792;
 				Match(DESCRIPTION);
-				State = 789;
+				State = 794;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 788;
+					State = 793;
 					Match(TEXT);
 					}
 				}
 
-				State = 791;
+				State = 796;
 				Match(NEWLINE);
 				}
 				break;
@@ -4742,15 +4768,15 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 794;
+			State = 799;
 			Match(POLICY_MAP);
-			State = 795;
+			State = 800;
 			Match(TYPE);
-			State = 796;
+			State = 801;
 			Match(INSPECT);
-			State = 797;
+			State = 802;
 			_localctx.name = variable();
-			State = 798;
+			State = 803;
 			Match(NEWLINE);
 			}
 		}
@@ -4803,22 +4829,22 @@ public partial class IosParser : Parser {
 		Policy_map_inspect_lineContext _localctx = new Policy_map_inspect_lineContext(Context, State);
 		EnterRule(_localctx, 72, RULE_policy_map_inspect_line);
 		try {
-			State = 810;
+			State = 815;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 			case 1:
 				_localctx = new Pmi_classContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 800;
+				State = 805;
 				Match(CLASS);
-				State = 801;
+				State = 806;
 				Match(TYPE);
-				State = 802;
+				State = 807;
 				Match(INSPECT);
-				State = 803;
+				State = 808;
 				((Pmi_classContext)_localctx).name = variable();
-				State = 804;
+				State = 809;
 				Match(NEWLINE);
 				}
 				break;
@@ -4826,11 +4852,11 @@ public partial class IosParser : Parser {
 				_localctx = new Pmi_class_defaultContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 806;
+				State = 811;
 				Match(CLASS);
-				State = 807;
+				State = 812;
 				((Pmi_class_defaultContext)_localctx).name = variable();
-				State = 808;
+				State = 813;
 				Match(NEWLINE);
 				}
 				break;
@@ -4889,26 +4915,26 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 74, RULE_policy_map_inspect_class_line);
 		int _la;
 		try {
-			State = 825;
+			State = 830;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INSPECT:
 				_localctx = new Pmic_inspectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 812;
+				State = 817;
 				Match(INSPECT);
-				State = 814;
+				State = 819;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
-					State = 813;
+					State = 818;
 					variable();
 					}
 				}
 
-				State = 816;
+				State = 821;
 				Match(NEWLINE);
 				}
 				break;
@@ -4917,7 +4943,7 @@ public partial class IosParser : Parser {
 				_localctx = new Pmic_actionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 817;
+				State = 822;
 				((Pmic_actionContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DROP || _la==PASS) ) {
@@ -4927,22 +4953,22 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 821;
+				State = 826;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 818;
+					State = 823;
 					((Pmic_actionContext)_localctx)._variable = variable();
 					((Pmic_actionContext)_localctx)._rest.Add(((Pmic_actionContext)_localctx)._variable);
 					}
 					}
-					State = 823;
+					State = 828;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 824;
+				State = 829;
 				Match(NEWLINE);
 				}
 				break;
@@ -4983,13 +5009,13 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 827;
+			State = 832;
 			Match(ZONE);
-			State = 828;
+			State = 833;
 			Match(SECURITY);
-			State = 829;
+			State = 834;
 			_localctx.name = variable();
-			State = 830;
+			State = 835;
 			Match(NEWLINE);
 			}
 		}
@@ -5033,21 +5059,21 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 832;
-			Match(ZONE_PAIR);
-			State = 833;
-			Match(SECURITY);
-			State = 834;
-			_localctx.name = variable();
-			State = 835;
-			Match(SOURCE);
-			State = 836;
-			_localctx.source = variable();
 			State = 837;
-			Match(DESTINATION);
+			Match(ZONE_PAIR);
 			State = 838;
-			_localctx.destination = variable();
+			Match(SECURITY);
 			State = 839;
+			_localctx.name = variable();
+			State = 840;
+			Match(SOURCE);
+			State = 841;
+			_localctx.source = variable();
+			State = 842;
+			Match(DESTINATION);
+			State = 843;
+			_localctx.destination = variable();
+			State = 844;
 			Match(NEWLINE);
 			}
 		}
@@ -5085,15 +5111,15 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 841;
+			State = 846;
 			Match(SERVICE_POLICY);
-			State = 842;
+			State = 847;
 			Match(TYPE);
-			State = 843;
+			State = 848;
 			Match(INSPECT);
-			State = 844;
+			State = 849;
 			_localctx.policy = variable();
-			State = 845;
+			State = 850;
 			Match(NEWLINE);
 			}
 		}
@@ -5134,24 +5160,24 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 847;
+			State = 852;
 			Match(ROUTER);
-			State = 849;
+			State = 854;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 848;
+				State = 853;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 851;
+				State = 856;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0) );
-			State = 853;
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
+			State = 858;
 			Match(NEWLINE);
 			}
 		}
@@ -5248,24 +5274,24 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 84, RULE_router_line);
 		int _la;
 		try {
-			State = 946;
+			State = 951;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
 			case 1:
 				_localctx = new Router_route_mapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 855;
-				Match(NEIGHBOR);
-				State = 856;
-				((Router_route_mapContext)_localctx).peer = variable();
 				State = 860;
+				Match(NEIGHBOR);
+				State = 861;
+				((Router_route_mapContext)_localctx).peer = variable();
+				State = 865;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2161727820869402623L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4323455642007240703L) != 0)) {
 					{
 					{
-					State = 857;
+					State = 862;
 					((Router_route_mapContext)_localctx)._tset50 = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==ROUTE_MAP || _la==NEWLINE) ) {
@@ -5278,30 +5304,30 @@ public partial class IosParser : Parser {
 					((Router_route_mapContext)_localctx)._before.Add(((Router_route_mapContext)_localctx)._tset50);
 					}
 					}
-					State = 862;
+					State = 867;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 863;
-				Match(ROUTE_MAP);
-				State = 864;
-				((Router_route_mapContext)_localctx).map = variable();
 				State = 868;
+				Match(ROUTE_MAP);
+				State = 869;
+				((Router_route_mapContext)_localctx).map = variable();
+				State = 873;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 865;
+					State = 870;
 					((Router_route_mapContext)_localctx)._variable = variable();
 					((Router_route_mapContext)_localctx)._rest.Add(((Router_route_mapContext)_localctx)._variable);
 					}
 					}
-					State = 870;
+					State = 875;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 871;
+				State = 876;
 				Match(NEWLINE);
 				}
 				break;
@@ -5309,15 +5335,15 @@ public partial class IosParser : Parser {
 				_localctx = new Router_route_mapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 873;
+				State = 878;
 				Match(REDISTRIBUTE);
-				State = 877;
+				State = 882;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2161727820869402623L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4323455642007240703L) != 0)) {
 					{
 					{
-					State = 874;
+					State = 879;
 					((Router_route_mapContext)_localctx)._tset83 = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==ROUTE_MAP || _la==NEWLINE) ) {
@@ -5330,30 +5356,30 @@ public partial class IosParser : Parser {
 					((Router_route_mapContext)_localctx)._before.Add(((Router_route_mapContext)_localctx)._tset83);
 					}
 					}
-					State = 879;
+					State = 884;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 880;
-				Match(ROUTE_MAP);
-				State = 881;
-				((Router_route_mapContext)_localctx).map = variable();
 				State = 885;
+				Match(ROUTE_MAP);
+				State = 886;
+				((Router_route_mapContext)_localctx).map = variable();
+				State = 890;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 882;
+					State = 887;
 					((Router_route_mapContext)_localctx)._variable = variable();
 					((Router_route_mapContext)_localctx)._rest.Add(((Router_route_mapContext)_localctx)._variable);
 					}
 					}
-					State = 887;
+					State = 892;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 888;
+				State = 893;
 				Match(NEWLINE);
 				}
 				break;
@@ -5361,30 +5387,30 @@ public partial class IosParser : Parser {
 				_localctx = new Router_prefix_listContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 890;
+				State = 895;
 				Match(NEIGHBOR);
-				State = 891;
+				State = 896;
 				((Router_prefix_listContext)_localctx).peer = variable();
-				State = 892;
-				Match(PREFIX_LIST);
-				State = 893;
-				((Router_prefix_listContext)_localctx).list = variable();
 				State = 897;
+				Match(PREFIX_LIST);
+				State = 898;
+				((Router_prefix_listContext)_localctx).list = variable();
+				State = 902;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 894;
+					State = 899;
 					((Router_prefix_listContext)_localctx)._variable = variable();
 					((Router_prefix_listContext)_localctx)._rest.Add(((Router_prefix_listContext)_localctx)._variable);
 					}
 					}
-					State = 899;
+					State = 904;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 900;
+				State = 905;
 				Match(NEWLINE);
 				}
 				break;
@@ -5392,28 +5418,28 @@ public partial class IosParser : Parser {
 				_localctx = new Router_prefix_listContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 902;
+				State = 907;
 				Match(DISTRIBUTE_LIST);
-				State = 903;
-				Match(PREFIX);
-				State = 904;
-				((Router_prefix_listContext)_localctx).list = variable();
 				State = 908;
+				Match(PREFIX);
+				State = 909;
+				((Router_prefix_listContext)_localctx).list = variable();
+				State = 913;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 905;
+					State = 910;
 					((Router_prefix_listContext)_localctx)._variable = variable();
 					((Router_prefix_listContext)_localctx)._rest.Add(((Router_prefix_listContext)_localctx)._variable);
 					}
 					}
-					State = 910;
+					State = 915;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 911;
+				State = 916;
 				Match(NEWLINE);
 				}
 				break;
@@ -5421,28 +5447,28 @@ public partial class IosParser : Parser {
 				_localctx = new Router_route_mapContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 913;
+				State = 918;
 				Match(DISTRIBUTE_LIST);
-				State = 914;
-				Match(ROUTE_MAP);
-				State = 915;
-				((Router_route_mapContext)_localctx).map = variable();
 				State = 919;
+				Match(ROUTE_MAP);
+				State = 920;
+				((Router_route_mapContext)_localctx).map = variable();
+				State = 924;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 916;
+					State = 921;
 					((Router_route_mapContext)_localctx)._variable = variable();
 					((Router_route_mapContext)_localctx)._rest.Add(((Router_route_mapContext)_localctx)._variable);
 					}
 					}
-					State = 921;
+					State = 926;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 922;
+				State = 927;
 				Match(NEWLINE);
 				}
 				break;
@@ -5450,30 +5476,30 @@ public partial class IosParser : Parser {
 				_localctx = new Router_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 924;
+				State = 929;
 				Match(NEIGHBOR);
-				State = 925;
+				State = 930;
 				((Router_aclContext)_localctx).peer = variable();
-				State = 926;
-				Match(DISTRIBUTE_LIST);
-				State = 927;
-				((Router_aclContext)_localctx).acl = variable();
 				State = 931;
+				Match(DISTRIBUTE_LIST);
+				State = 932;
+				((Router_aclContext)_localctx).acl = variable();
+				State = 936;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 928;
+					State = 933;
 					((Router_aclContext)_localctx)._variable = variable();
 					((Router_aclContext)_localctx)._rest.Add(((Router_aclContext)_localctx)._variable);
 					}
 					}
-					State = 933;
+					State = 938;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 934;
+				State = 939;
 				Match(NEWLINE);
 				}
 				break;
@@ -5481,26 +5507,26 @@ public partial class IosParser : Parser {
 				_localctx = new Router_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 936;
-				Match(DISTRIBUTE_LIST);
-				State = 937;
-				((Router_aclContext)_localctx).acl = variable();
 				State = 941;
+				Match(DISTRIBUTE_LIST);
+				State = 942;
+				((Router_aclContext)_localctx).acl = variable();
+				State = 946;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 938;
+					State = 943;
 					((Router_aclContext)_localctx)._variable = variable();
 					((Router_aclContext)_localctx)._rest.Add(((Router_aclContext)_localctx)._variable);
 					}
 					}
-					State = 943;
+					State = 948;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 944;
+				State = 949;
 				Match(NEWLINE);
 				}
 				break;
@@ -5543,24 +5569,24 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 948;
+			State = 953;
 			Match(LINE);
-			State = 950;
+			State = 955;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 949;
+				State = 954;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 952;
+				State = 957;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0) );
-			State = 954;
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
+			State = 959;
 			Match(NEWLINE);
 			}
 		}
@@ -5603,36 +5629,36 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 957;
+			State = 962;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 956;
+				State = 961;
 				Match(NO);
 				}
 			}
 
-			State = 959;
-			Match(ACCESS_CLASS);
-			State = 960;
-			_localctx.acl = variable();
 			State = 964;
+			Match(ACCESS_CLASS);
+			State = 965;
+			_localctx.acl = variable();
+			State = 969;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 				{
 				{
-				State = 961;
+				State = 966;
 				_localctx._variable = variable();
 				_localctx._rest.Add(_localctx._variable);
 				}
 				}
-				State = 966;
+				State = 971;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 967;
+			State = 972;
 			Match(NEWLINE);
 			}
 		}
@@ -5676,38 +5702,38 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 970;
+			State = 975;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 969;
+				State = 974;
 				Match(NO);
 				}
 			}
 
-			State = 972;
+			State = 977;
 			Match(SNMP_SERVER);
-			State = 973;
-			Match(COMMUNITY);
-			State = 974;
-			_localctx.community = variable();
 			State = 978;
+			Match(COMMUNITY);
+			State = 979;
+			_localctx.community = variable();
+			State = 983;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 				{
 				{
-				State = 975;
+				State = 980;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 980;
+				State = 985;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 981;
+			State = 986;
 			Match(NEWLINE);
 			}
 		}
@@ -5751,38 +5777,38 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 984;
+			State = 989;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 983;
+				State = 988;
 				Match(NO);
 				}
 			}
 
-			State = 986;
+			State = 991;
 			Match(IP);
-			State = 987;
+			State = 992;
 			Match(HTTP);
-			State = 988;
+			State = 993;
 			Match(ACCESS_CLASS);
-			State = 990;
+			State = 995;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 989;
+				State = 994;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 992;
+				State = 997;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0) );
-			State = 994;
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
+			State = 999;
 			Match(NEWLINE);
 			}
 		}
@@ -5825,36 +5851,36 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 997;
+			State = 1002;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 996;
+				State = 1001;
 				Match(NO);
 				}
 			}
 
-			State = 999;
+			State = 1004;
 			Match(NTP);
-			State = 1000;
+			State = 1005;
 			Match(ACCESS_GROUP);
-			State = 1002;
+			State = 1007;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1001;
+				State = 1006;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1004;
+				State = 1009;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0) );
-			State = 1006;
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
+			State = 1011;
 			Match(NEWLINE);
 			}
 		}
@@ -5902,17 +5928,17 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 96, RULE_qos_policy_map_header);
 		int _la;
 		try {
-			State = 1029;
+			State = 1034;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1008;
+				State = 1013;
 				Match(POLICY_MAP);
-				State = 1009;
+				State = 1014;
 				Match(TYPE);
-				State = 1010;
+				State = 1015;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==INSPECT || _la==NEWLINE) ) {
@@ -5922,58 +5948,58 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1011;
+				State = 1016;
 				_localctx.name = variable();
-				State = 1015;
+				State = 1020;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 1012;
+					State = 1017;
 					_localctx._variable = variable();
 					_localctx._rest.Add(_localctx._variable);
 					}
 					}
-					State = 1017;
+					State = 1022;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1018;
+				State = 1023;
 				Match(NEWLINE);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1020;
+				State = 1025;
 				Match(POLICY_MAP);
-				State = 1021;
+				State = 1026;
 				_localctx.plain = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( _la <= 0 || (((((_la - 110)) & ~0x3f) == 0 && ((1L << (_la - 110)) & 18433L) != 0)) ) {
+				if ( _la <= 0 || (((((_la - 110)) & ~0x3f) == 0 && ((1L << (_la - 110)) & 36865L) != 0)) ) {
 					_localctx.plain = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1025;
+				State = 1030;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 1022;
+					State = 1027;
 					_localctx._variable = variable();
 					_localctx._rest.Add(_localctx._variable);
 					}
 					}
-					State = 1027;
+					State = 1032;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1028;
+				State = 1033;
 				Match(NEWLINE);
 				}
 				break;
@@ -6016,24 +6042,24 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1031;
+			State = 1036;
 			Match(SERVICE_POLICY);
-			State = 1033;
+			State = 1038;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1032;
+				State = 1037;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1035;
+				State = 1040;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0) );
-			State = 1037;
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
+			State = 1042;
 			Match(NEWLINE);
 			}
 		}
@@ -6075,26 +6101,26 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1039;
-			Match(IP);
-			State = 1040;
-			Match(SLA);
 			State = 1044;
+			Match(IP);
+			State = 1045;
+			Match(SLA);
+			State = 1049;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 				{
 				{
-				State = 1041;
+				State = 1046;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1046;
+				State = 1051;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1047;
+			State = 1052;
 			Match(NEWLINE);
 			}
 		}
@@ -6128,11 +6154,11 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1049;
+			State = 1054;
 			Match(TIMEOUT);
-			State = 1050;
+			State = 1055;
 			_localctx.milliseconds = Match(DEC);
-			State = 1051;
+			State = 1056;
 			Match(NEWLINE);
 			}
 		}
@@ -6176,38 +6202,38 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1054;
+			State = 1059;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 1053;
+				State = 1058;
 				Match(NO);
 				}
 			}
 
-			State = 1056;
+			State = 1061;
 			Match(CRYPTO);
-			State = 1057;
-			Match(MAP);
-			State = 1058;
-			_localctx.name = variable();
 			State = 1062;
+			Match(MAP);
+			State = 1063;
+			_localctx.name = variable();
+			State = 1067;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 				{
 				{
-				State = 1059;
+				State = 1064;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1064;
+				State = 1069;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1065;
+			State = 1070;
 			Match(NEWLINE);
 			}
 		}
@@ -6244,13 +6270,13 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1067;
+			State = 1072;
 			Match(MATCH);
-			State = 1068;
+			State = 1073;
 			Match(ADDRESS);
-			State = 1069;
+			State = 1074;
 			_localctx.acl = variable();
-			State = 1070;
+			State = 1075;
 			Match(NEWLINE);
 			}
 		}
@@ -6291,24 +6317,24 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1072;
+			State = 1077;
 			Match(MODULE);
-			State = 1074;
+			State = 1079;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1073;
+				State = 1078;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1076;
+				State = 1081;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0) );
-			State = 1078;
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
+			State = 1083;
 			Match(NEWLINE);
 			}
 		}
@@ -6370,33 +6396,33 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 110, RULE_module_line);
 		int _la;
 		try {
-			State = 1098;
+			State = 1103;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATIC:
 				_localctx = new Module_static_natContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1080;
-				Match(STATIC);
-				State = 1081;
-				Match(NAT);
 				State = 1085;
+				Match(STATIC);
+				State = 1086;
+				Match(NAT);
+				State = 1090;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 1082;
+					State = 1087;
 					((Module_static_natContext)_localctx)._variable = variable();
 					((Module_static_natContext)_localctx)._words.Add(((Module_static_natContext)_localctx)._variable);
 					}
 					}
-					State = 1087;
+					State = 1092;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1088;
+				State = 1093;
 				Match(NEWLINE);
 				}
 				break;
@@ -6404,26 +6430,26 @@ public partial class IosParser : Parser {
 				_localctx = new Module_vlan_addressContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1089;
-				Match(IP);
-				State = 1090;
-				Match(ADDRESS);
 				State = 1094;
+				Match(IP);
+				State = 1095;
+				Match(ADDRESS);
+				State = 1099;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1008806316530991103L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 1091;
+					State = 1096;
 					((Module_vlan_addressContext)_localctx)._variable = variable();
 					((Module_vlan_addressContext)_localctx)._words.Add(((Module_vlan_addressContext)_localctx)._variable);
 					}
 					}
-					State = 1096;
+					State = 1101;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1097;
+				State = 1102;
 				Match(NEWLINE);
 				}
 				break;
@@ -6443,7 +6469,7 @@ public partial class IosParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,124,1101,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,125,1106,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -6463,385 +6489,387 @@ public partial class IosParser : Parser {
 		3,8,254,8,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,264,8,8,1,8,1,8,3,8,268,
 		8,8,1,8,1,8,1,8,3,8,273,8,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,282,8,8,1,
 		8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,
-		301,8,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,309,8,8,1,8,1,8,1,8,1,8,1,8,3,8,316,
-		8,8,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,3,9,327,8,9,1,9,1,9,1,9,1,9,1,
-		9,3,9,334,8,9,1,10,3,10,337,8,10,1,10,1,10,1,10,1,10,1,10,1,10,1,11,3,
-		11,346,8,11,1,11,1,11,1,11,1,11,1,11,3,11,353,8,11,1,11,1,11,1,11,1,11,
-		3,11,359,8,11,1,12,1,12,1,12,1,12,3,12,365,8,12,1,12,1,12,3,12,369,8,12,
-		1,12,5,12,372,8,12,10,12,12,12,375,9,12,1,12,1,12,1,12,5,12,380,8,12,10,
-		12,12,12,383,9,12,3,12,385,8,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
-		3,13,395,8,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,406,8,
-		14,1,15,1,15,1,15,1,15,3,15,412,8,15,1,16,3,16,415,8,16,1,16,1,16,1,16,
-		1,16,5,16,421,8,16,10,16,12,16,424,9,16,1,16,1,16,1,17,1,17,1,17,3,17,
-		431,8,17,1,17,3,17,434,8,17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,4,18,443,
-		8,18,11,18,12,18,444,1,18,1,18,1,18,1,18,1,18,1,18,4,18,453,8,18,11,18,
-		12,18,454,1,18,1,18,1,18,1,18,1,18,1,18,5,18,463,8,18,10,18,12,18,466,
-		9,18,1,18,1,18,1,18,1,18,5,18,472,8,18,10,18,12,18,475,9,18,1,18,1,18,
-		1,18,3,18,480,8,18,1,18,3,18,483,8,18,1,19,1,19,1,20,1,20,1,20,1,20,1,
-		20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,
-		21,1,21,1,21,1,21,1,21,3,21,510,8,21,1,21,1,21,1,21,3,21,515,8,21,1,21,
-		1,21,1,21,3,21,520,8,21,1,21,3,21,523,8,21,1,22,1,22,1,22,1,22,1,22,1,
-		22,3,22,531,8,22,1,22,3,22,534,8,22,1,22,5,22,537,8,22,10,22,12,22,540,
-		9,22,1,22,1,22,1,23,1,23,1,23,1,23,3,23,548,8,23,1,24,1,24,1,24,3,24,553,
-		8,24,1,25,3,25,556,8,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,566,
-		8,25,1,25,1,25,1,25,1,25,3,25,572,8,25,1,25,5,25,575,8,25,10,25,12,25,
-		578,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,
-		26,592,8,26,1,27,3,27,595,8,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,5,27,
-		604,8,27,10,27,12,27,607,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,
-		3,28,617,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,626,8,28,1,28,1,
-		28,1,28,1,28,1,28,3,28,633,8,28,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
-		1,29,1,29,1,29,1,29,1,29,1,29,3,29,649,8,29,1,30,3,30,652,8,30,1,30,1,
-		30,1,30,1,30,1,30,3,30,659,8,30,1,30,1,30,3,30,663,8,30,1,30,1,30,3,30,
-		667,8,30,1,30,5,30,670,8,30,10,30,12,30,673,9,30,1,30,1,30,1,31,3,31,678,
-		8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,688,8,31,1,31,1,31,1,
-		31,3,31,693,8,31,1,31,1,31,3,31,697,8,31,3,31,699,8,31,1,31,1,31,3,31,
-		703,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,713,8,31,1,31,1,
-		31,3,31,717,8,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,725,8,31,1,31,1,31,
-		3,31,729,8,31,1,32,3,32,732,8,32,1,32,1,32,1,32,1,32,1,32,1,32,5,32,740,
-		8,32,10,32,12,32,743,9,32,1,32,1,32,1,32,3,32,748,8,32,1,32,1,32,1,32,
-		1,32,5,32,754,8,32,10,32,12,32,757,9,32,1,32,1,32,3,32,761,8,32,1,33,1,
-		33,1,33,1,33,3,33,767,8,33,1,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,3,34,
-		777,8,34,1,34,1,34,1,34,4,34,782,8,34,11,34,12,34,783,1,34,1,34,1,34,1,
-		34,3,34,790,8,34,1,34,3,34,793,8,34,1,35,1,35,1,35,1,35,1,35,1,35,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,811,8,36,1,37,1,37,3,
-		37,815,8,37,1,37,1,37,1,37,5,37,820,8,37,10,37,12,37,823,9,37,1,37,3,37,
-		826,8,37,1,38,1,38,1,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,1,41,1,41,4,41,850,8,41,11,41,12,
-		41,851,1,41,1,41,1,42,1,42,1,42,5,42,859,8,42,10,42,12,42,862,9,42,1,42,
-		1,42,1,42,5,42,867,8,42,10,42,12,42,870,9,42,1,42,1,42,1,42,1,42,5,42,
-		876,8,42,10,42,12,42,879,9,42,1,42,1,42,1,42,5,42,884,8,42,10,42,12,42,
-		887,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,896,8,42,10,42,12,42,
-		899,9,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,907,8,42,10,42,12,42,910,9,
-		42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,918,8,42,10,42,12,42,921,9,42,1,
-		42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,930,8,42,10,42,12,42,933,9,42,1,
-		42,1,42,1,42,1,42,1,42,5,42,940,8,42,10,42,12,42,943,9,42,1,42,1,42,3,
-		42,947,8,42,1,43,1,43,4,43,951,8,43,11,43,12,43,952,1,43,1,43,1,44,3,44,
-		958,8,44,1,44,1,44,1,44,5,44,963,8,44,10,44,12,44,966,9,44,1,44,1,44,1,
-		45,3,45,971,8,45,1,45,1,45,1,45,1,45,5,45,977,8,45,10,45,12,45,980,9,45,
-		1,45,1,45,1,46,3,46,985,8,46,1,46,1,46,1,46,1,46,4,46,991,8,46,11,46,12,
-		46,992,1,46,1,46,1,47,3,47,998,8,47,1,47,1,47,1,47,4,47,1003,8,47,11,47,
-		12,47,1004,1,47,1,47,1,48,1,48,1,48,1,48,1,48,5,48,1014,8,48,10,48,12,
-		48,1017,9,48,1,48,1,48,1,48,1,48,1,48,5,48,1024,8,48,10,48,12,48,1027,
-		9,48,1,48,3,48,1030,8,48,1,49,1,49,4,49,1034,8,49,11,49,12,49,1035,1,49,
-		1,49,1,50,1,50,1,50,5,50,1043,8,50,10,50,12,50,1046,9,50,1,50,1,50,1,51,
-		1,51,1,51,1,51,1,52,3,52,1055,8,52,1,52,1,52,1,52,1,52,5,52,1061,8,52,
-		10,52,12,52,1064,9,52,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,54,1,54,4,54,
-		1075,8,54,11,54,12,54,1076,1,54,1,54,1,55,1,55,1,55,5,55,1084,8,55,10,
-		55,12,55,1087,9,55,1,55,1,55,1,55,1,55,5,55,1093,8,55,10,55,12,55,1096,
-		9,55,1,55,3,55,1099,8,55,1,55,0,0,56,0,2,4,6,8,10,12,14,16,18,20,22,24,
-		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
-		74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,0,20,2,
-		0,121,121,124,124,15,0,6,6,20,20,25,26,31,31,33,34,45,47,60,60,71,71,82,
-		82,86,86,106,106,108,108,116,118,121,121,124,124,3,0,17,17,59,59,79,79,
-		3,0,23,23,39,39,73,73,2,0,38,38,72,72,2,0,29,29,103,103,2,0,14,14,77,77,
-		1,0,121,121,2,0,5,5,121,121,2,0,42,42,121,121,3,0,85,85,121,121,124,124,
-		2,0,63,63,96,96,2,0,105,105,111,111,2,0,39,39,73,73,2,0,16,16,102,102,
-		1,0,51,52,2,0,21,21,76,76,2,0,92,92,121,121,2,0,40,40,121,121,3,0,110,
-		110,121,121,124,124,1269,0,140,1,0,0,0,2,142,1,0,0,0,4,146,1,0,0,0,6,149,
-		1,0,0,0,8,153,1,0,0,0,10,171,1,0,0,0,12,204,1,0,0,0,14,206,1,0,0,0,16,
-		315,1,0,0,0,18,333,1,0,0,0,20,336,1,0,0,0,22,358,1,0,0,0,24,384,1,0,0,
-		0,26,394,1,0,0,0,28,405,1,0,0,0,30,411,1,0,0,0,32,414,1,0,0,0,34,427,1,
-		0,0,0,36,482,1,0,0,0,38,484,1,0,0,0,40,486,1,0,0,0,42,522,1,0,0,0,44,524,
-		1,0,0,0,46,547,1,0,0,0,48,552,1,0,0,0,50,555,1,0,0,0,52,591,1,0,0,0,54,
-		594,1,0,0,0,56,632,1,0,0,0,58,648,1,0,0,0,60,651,1,0,0,0,62,728,1,0,0,
-		0,64,760,1,0,0,0,66,762,1,0,0,0,68,792,1,0,0,0,70,794,1,0,0,0,72,810,1,
-		0,0,0,74,825,1,0,0,0,76,827,1,0,0,0,78,832,1,0,0,0,80,841,1,0,0,0,82,847,
-		1,0,0,0,84,946,1,0,0,0,86,948,1,0,0,0,88,957,1,0,0,0,90,970,1,0,0,0,92,
-		984,1,0,0,0,94,997,1,0,0,0,96,1029,1,0,0,0,98,1031,1,0,0,0,100,1039,1,
-		0,0,0,102,1049,1,0,0,0,104,1054,1,0,0,0,106,1067,1,0,0,0,108,1072,1,0,
-		0,0,110,1098,1,0,0,0,112,141,3,12,6,0,113,141,3,2,1,0,114,141,3,14,7,0,
-		115,141,3,18,9,0,116,141,3,20,10,0,117,141,3,44,22,0,118,141,3,50,25,0,
-		119,141,3,54,27,0,120,141,3,60,30,0,121,141,3,62,31,0,122,141,3,34,17,
-		0,123,141,3,40,20,0,124,141,3,64,32,0,125,141,3,66,33,0,126,141,3,70,35,
-		0,127,141,3,76,38,0,128,141,3,78,39,0,129,141,3,4,2,0,130,141,3,32,16,
-		0,131,141,3,82,41,0,132,141,3,86,43,0,133,141,3,90,45,0,134,141,3,92,46,
-		0,135,141,3,94,47,0,136,141,3,96,48,0,137,141,3,100,50,0,138,141,3,108,
-		54,0,139,141,3,104,52,0,140,112,1,0,0,0,140,113,1,0,0,0,140,114,1,0,0,
-		0,140,115,1,0,0,0,140,116,1,0,0,0,140,117,1,0,0,0,140,118,1,0,0,0,140,
-		119,1,0,0,0,140,120,1,0,0,0,140,121,1,0,0,0,140,122,1,0,0,0,140,123,1,
-		0,0,0,140,124,1,0,0,0,140,125,1,0,0,0,140,126,1,0,0,0,140,127,1,0,0,0,
-		140,128,1,0,0,0,140,129,1,0,0,0,140,130,1,0,0,0,140,131,1,0,0,0,140,132,
-		1,0,0,0,140,133,1,0,0,0,140,134,1,0,0,0,140,135,1,0,0,0,140,136,1,0,0,
-		0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,0,0,0,141,1,1,0,0,0,142,143,
-		5,35,0,0,143,144,3,6,3,0,144,145,5,121,0,0,145,3,1,0,0,0,146,147,5,7,0,
-		0,147,148,5,121,0,0,148,5,1,0,0,0,149,150,8,0,0,0,150,7,1,0,0,0,151,154,
-		5,118,0,0,152,154,8,1,0,0,153,151,1,0,0,0,153,152,1,0,0,0,154,9,1,0,0,
-		0,155,157,5,25,0,0,156,158,3,8,4,0,157,156,1,0,0,0,158,159,1,0,0,0,159,
-		157,1,0,0,0,159,160,1,0,0,0,160,172,1,0,0,0,161,162,5,60,0,0,162,172,3,
-		8,4,0,163,164,5,47,0,0,164,172,3,8,4,0,165,166,5,33,0,0,166,172,3,8,4,
-		0,167,168,5,86,0,0,168,169,3,8,4,0,169,170,3,8,4,0,170,172,1,0,0,0,171,
-		155,1,0,0,0,171,161,1,0,0,0,171,163,1,0,0,0,171,165,1,0,0,0,171,167,1,
-		0,0,0,172,11,1,0,0,0,173,175,5,11,0,0,174,176,3,6,3,0,175,174,1,0,0,0,
-		175,176,1,0,0,0,176,177,1,0,0,0,177,205,5,121,0,0,178,180,5,13,0,0,179,
-		181,3,6,3,0,180,179,1,0,0,0,180,181,1,0,0,0,181,182,1,0,0,0,182,205,5,
-		121,0,0,183,184,5,24,0,0,184,205,5,121,0,0,185,186,5,27,0,0,186,205,5,
-		121,0,0,187,188,5,23,0,0,188,205,5,121,0,0,189,191,5,19,0,0,190,192,5,
-		124,0,0,191,190,1,0,0,0,191,192,1,0,0,0,192,193,1,0,0,0,193,205,5,121,
-		0,0,194,196,5,98,0,0,195,197,5,124,0,0,196,195,1,0,0,0,196,197,1,0,0,0,
-		197,198,1,0,0,0,198,205,5,121,0,0,199,201,5,75,0,0,200,202,5,124,0,0,201,
-		200,1,0,0,0,201,202,1,0,0,0,202,203,1,0,0,0,203,205,5,121,0,0,204,173,
-		1,0,0,0,204,178,1,0,0,0,204,183,1,0,0,0,204,185,1,0,0,0,204,187,1,0,0,
-		0,204,189,1,0,0,0,204,194,1,0,0,0,204,199,1,0,0,0,205,13,1,0,0,0,206,207,
-		5,41,0,0,207,211,3,6,3,0,208,210,3,6,3,0,209,208,1,0,0,0,210,213,1,0,0,
-		0,211,209,1,0,0,0,211,212,1,0,0,0,212,214,1,0,0,0,213,211,1,0,0,0,214,
-		215,5,121,0,0,215,15,1,0,0,0,216,217,5,42,0,0,217,218,5,5,0,0,218,219,
-		5,117,0,0,219,221,5,117,0,0,220,222,5,94,0,0,221,220,1,0,0,0,221,222,1,
-		0,0,0,222,223,1,0,0,0,223,316,5,121,0,0,224,225,5,42,0,0,225,226,5,5,0,
-		0,226,228,5,116,0,0,227,229,5,94,0,0,228,227,1,0,0,0,228,229,1,0,0,0,229,
-		230,1,0,0,0,230,316,5,121,0,0,231,232,5,42,0,0,232,233,5,5,0,0,233,237,
-		7,2,0,0,234,236,3,6,3,0,235,234,1,0,0,0,236,239,1,0,0,0,237,235,1,0,0,
-		0,237,238,1,0,0,0,238,240,1,0,0,0,239,237,1,0,0,0,240,316,5,121,0,0,241,
-		242,5,66,0,0,242,243,5,42,0,0,243,244,5,5,0,0,244,316,5,121,0,0,245,247,
-		5,66,0,0,246,245,1,0,0,0,246,247,1,0,0,0,247,248,1,0,0,0,248,249,5,42,
-		0,0,249,250,5,58,0,0,250,251,7,3,0,0,251,316,5,121,0,0,252,254,5,66,0,
-		0,253,252,1,0,0,0,253,254,1,0,0,0,254,255,1,0,0,0,255,256,5,42,0,0,256,
-		257,5,2,0,0,257,258,3,6,3,0,258,259,7,4,0,0,259,260,5,121,0,0,260,316,
-		1,0,0,0,261,263,5,15,0,0,262,264,5,124,0,0,263,262,1,0,0,0,263,264,1,0,
-		0,0,264,265,1,0,0,0,265,316,5,121,0,0,266,268,5,66,0,0,267,266,1,0,0,0,
-		267,268,1,0,0,0,268,269,1,0,0,0,269,270,5,99,0,0,270,316,5,121,0,0,271,
-		273,5,66,0,0,272,271,1,0,0,0,272,273,1,0,0,0,273,274,1,0,0,0,274,275,5,
-		42,0,0,275,276,5,40,0,0,276,277,3,6,3,0,277,278,7,4,0,0,278,279,5,121,
-		0,0,279,316,1,0,0,0,280,282,5,66,0,0,281,280,1,0,0,0,281,282,1,0,0,0,282,
-		283,1,0,0,0,283,284,5,114,0,0,284,285,5,95,0,0,285,286,3,6,3,0,286,287,
-		5,121,0,0,287,316,1,0,0,0,288,289,5,42,0,0,289,290,5,112,0,0,290,291,5,
-		30,0,0,291,292,3,6,3,0,292,293,5,121,0,0,293,316,1,0,0,0,294,295,5,112,
-		0,0,295,296,5,30,0,0,296,297,3,6,3,0,297,298,5,121,0,0,298,316,1,0,0,0,
-		299,301,5,66,0,0,300,299,1,0,0,0,300,301,1,0,0,0,301,302,1,0,0,0,302,303,
-		5,97,0,0,303,304,3,6,3,0,304,305,3,6,3,0,305,306,5,121,0,0,306,316,1,0,
-		0,0,307,309,5,66,0,0,308,307,1,0,0,0,308,309,1,0,0,0,309,310,1,0,0,0,310,
-		311,5,12,0,0,311,312,5,48,0,0,312,313,3,6,3,0,313,314,5,121,0,0,314,316,
-		1,0,0,0,315,216,1,0,0,0,315,224,1,0,0,0,315,231,1,0,0,0,315,241,1,0,0,
-		0,315,246,1,0,0,0,315,253,1,0,0,0,315,261,1,0,0,0,315,267,1,0,0,0,315,
-		272,1,0,0,0,315,281,1,0,0,0,315,288,1,0,0,0,315,294,1,0,0,0,315,300,1,
-		0,0,0,315,308,1,0,0,0,316,17,1,0,0,0,317,318,5,3,0,0,318,319,5,118,0,0,
-		319,320,3,24,12,0,320,321,5,121,0,0,321,334,1,0,0,0,322,323,5,3,0,0,323,
-		324,5,118,0,0,324,326,5,89,0,0,325,327,5,124,0,0,326,325,1,0,0,0,326,327,
-		1,0,0,0,327,328,1,0,0,0,328,334,5,121,0,0,329,330,5,66,0,0,330,331,5,3,
-		0,0,331,332,5,118,0,0,332,334,5,121,0,0,333,317,1,0,0,0,333,322,1,0,0,
-		0,333,329,1,0,0,0,334,19,1,0,0,0,335,337,5,66,0,0,336,335,1,0,0,0,336,
-		337,1,0,0,0,337,338,1,0,0,0,338,339,5,42,0,0,339,340,5,3,0,0,340,341,7,
-		5,0,0,341,342,3,6,3,0,342,343,5,121,0,0,343,21,1,0,0,0,344,346,5,118,0,
-		0,345,344,1,0,0,0,345,346,1,0,0,0,346,347,1,0,0,0,347,348,3,24,12,0,348,
-		349,5,121,0,0,349,359,1,0,0,0,350,352,5,89,0,0,351,353,5,124,0,0,352,351,
-		1,0,0,0,352,353,1,0,0,0,353,354,1,0,0,0,354,359,5,121,0,0,355,356,5,66,
-		0,0,356,357,5,118,0,0,357,359,5,121,0,0,358,345,1,0,0,0,358,350,1,0,0,
-		0,358,355,1,0,0,0,359,23,1,0,0,0,360,361,7,6,0,0,361,362,3,26,13,0,362,
-		364,3,28,14,0,363,365,3,10,5,0,364,363,1,0,0,0,364,365,1,0,0,0,365,366,
-		1,0,0,0,366,368,3,28,14,0,367,369,3,10,5,0,368,367,1,0,0,0,368,369,1,0,
-		0,0,369,373,1,0,0,0,370,372,3,30,15,0,371,370,1,0,0,0,372,375,1,0,0,0,
-		373,371,1,0,0,0,373,374,1,0,0,0,374,385,1,0,0,0,375,373,1,0,0,0,376,377,
-		7,6,0,0,377,381,3,28,14,0,378,380,3,30,15,0,379,378,1,0,0,0,380,383,1,
-		0,0,0,381,379,1,0,0,0,381,382,1,0,0,0,382,385,1,0,0,0,383,381,1,0,0,0,
-		384,360,1,0,0,0,384,376,1,0,0,0,385,25,1,0,0,0,386,387,5,71,0,0,387,395,
-		3,6,3,0,388,395,5,42,0,0,389,395,5,105,0,0,390,395,5,111,0,0,391,395,5,
-		37,0,0,392,395,5,118,0,0,393,395,5,123,0,0,394,386,1,0,0,0,394,388,1,0,
-		0,0,394,389,1,0,0,0,394,390,1,0,0,0,394,391,1,0,0,0,394,392,1,0,0,0,394,
-		393,1,0,0,0,395,27,1,0,0,0,396,406,5,6,0,0,397,398,5,34,0,0,398,406,5,
-		117,0,0,399,400,5,71,0,0,400,406,3,6,3,0,401,402,5,117,0,0,402,406,5,117,
-		0,0,403,406,5,117,0,0,404,406,5,116,0,0,405,396,1,0,0,0,405,397,1,0,0,
-		0,405,399,1,0,0,0,405,401,1,0,0,0,405,403,1,0,0,0,405,404,1,0,0,0,406,
-		29,1,0,0,0,407,412,5,26,0,0,408,412,5,45,0,0,409,412,5,46,0,0,410,412,
-		3,6,3,0,411,407,1,0,0,0,411,408,1,0,0,0,411,409,1,0,0,0,411,410,1,0,0,
-		0,412,31,1,0,0,0,413,415,5,66,0,0,414,413,1,0,0,0,414,415,1,0,0,0,415,
-		416,1,0,0,0,416,417,5,42,0,0,417,418,5,85,0,0,418,422,3,6,3,0,419,421,
-		8,7,0,0,420,419,1,0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,423,1,0,0,
-		0,423,425,1,0,0,0,424,422,1,0,0,0,425,426,5,121,0,0,426,33,1,0,0,0,427,
-		428,5,92,0,0,428,430,3,6,3,0,429,431,7,6,0,0,430,429,1,0,0,0,430,431,1,
-		0,0,0,431,433,1,0,0,0,432,434,5,118,0,0,433,432,1,0,0,0,433,434,1,0,0,
-		0,434,435,1,0,0,0,435,436,5,121,0,0,436,35,1,0,0,0,437,438,5,50,0,0,438,
-		439,5,42,0,0,439,440,5,5,0,0,440,442,5,85,0,0,441,443,3,6,3,0,442,441,
-		1,0,0,0,443,444,1,0,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,446,1,0,0,
-		0,446,447,5,121,0,0,447,483,1,0,0,0,448,449,5,50,0,0,449,450,5,42,0,0,
-		450,452,5,5,0,0,451,453,3,38,19,0,452,451,1,0,0,0,453,454,1,0,0,0,454,
-		452,1,0,0,0,454,455,1,0,0,0,455,456,1,0,0,0,456,457,5,121,0,0,457,483,
-		1,0,0,0,458,459,5,50,0,0,459,460,5,42,0,0,460,464,8,8,0,0,461,463,3,6,
-		3,0,462,461,1,0,0,0,463,466,1,0,0,0,464,462,1,0,0,0,464,465,1,0,0,0,465,
-		467,1,0,0,0,466,464,1,0,0,0,467,483,5,121,0,0,468,469,5,50,0,0,469,473,
-		8,9,0,0,470,472,3,6,3,0,471,470,1,0,0,0,472,475,1,0,0,0,473,471,1,0,0,
-		0,473,474,1,0,0,0,474,476,1,0,0,0,475,473,1,0,0,0,476,483,5,121,0,0,477,
-		479,5,15,0,0,478,480,5,124,0,0,479,478,1,0,0,0,479,480,1,0,0,0,480,481,
-		1,0,0,0,481,483,5,121,0,0,482,437,1,0,0,0,482,448,1,0,0,0,482,458,1,0,
-		0,0,482,468,1,0,0,0,482,477,1,0,0,0,483,37,1,0,0,0,484,485,8,10,0,0,485,
-		39,1,0,0,0,486,487,5,71,0,0,487,488,7,11,0,0,488,489,3,6,3,0,489,490,5,
-		121,0,0,490,41,1,0,0,0,491,492,5,34,0,0,492,493,5,117,0,0,493,523,5,121,
-		0,0,494,495,5,117,0,0,495,496,5,117,0,0,496,523,5,121,0,0,497,498,5,116,
-		0,0,498,523,5,121,0,0,499,500,5,86,0,0,500,501,5,117,0,0,501,502,5,117,
-		0,0,502,523,5,121,0,0,503,504,5,32,0,0,504,505,3,6,3,0,505,506,5,121,0,
-		0,506,523,1,0,0,0,507,509,7,12,0,0,508,510,3,10,5,0,509,508,1,0,0,0,509,
-		510,1,0,0,0,510,511,1,0,0,0,511,523,5,121,0,0,512,514,5,37,0,0,513,515,
-		3,6,3,0,514,513,1,0,0,0,514,515,1,0,0,0,515,516,1,0,0,0,516,523,5,121,
-		0,0,517,519,5,15,0,0,518,520,5,124,0,0,519,518,1,0,0,0,519,520,1,0,0,0,
-		520,521,1,0,0,0,521,523,5,121,0,0,522,491,1,0,0,0,522,494,1,0,0,0,522,
-		497,1,0,0,0,522,499,1,0,0,0,522,503,1,0,0,0,522,507,1,0,0,0,522,512,1,
-		0,0,0,522,517,1,0,0,0,523,43,1,0,0,0,524,525,5,42,0,0,525,526,5,58,0,0,
-		526,527,5,79,0,0,527,528,3,6,3,0,528,530,5,117,0,0,529,531,5,117,0,0,530,
-		529,1,0,0,0,530,531,1,0,0,0,531,533,1,0,0,0,532,534,3,46,23,0,533,532,
-		1,0,0,0,533,534,1,0,0,0,534,538,1,0,0,0,535,537,3,48,24,0,536,535,1,0,
-		0,0,537,540,1,0,0,0,538,536,1,0,0,0,538,539,1,0,0,0,539,541,1,0,0,0,540,
-		538,1,0,0,0,541,542,5,121,0,0,542,45,1,0,0,0,543,544,5,62,0,0,544,548,
-		5,117,0,0,545,546,5,84,0,0,546,548,5,118,0,0,547,543,1,0,0,0,547,545,1,
-		0,0,0,548,47,1,0,0,0,549,550,5,110,0,0,550,553,3,6,3,0,551,553,5,4,0,0,
-		552,549,1,0,0,0,552,551,1,0,0,0,553,49,1,0,0,0,554,556,5,66,0,0,555,554,
-		1,0,0,0,555,556,1,0,0,0,556,557,1,0,0,0,557,558,5,42,0,0,558,559,5,58,
-		0,0,559,560,7,13,0,0,560,565,7,14,0,0,561,562,5,44,0,0,562,566,3,6,3,0,
-		563,564,5,92,0,0,564,566,3,6,3,0,565,561,1,0,0,0,565,563,1,0,0,0,566,571,
-		1,0,0,0,567,568,5,79,0,0,568,572,3,6,3,0,569,570,5,41,0,0,570,572,3,6,
-		3,0,571,567,1,0,0,0,571,569,1,0,0,0,571,572,1,0,0,0,572,576,1,0,0,0,573,
-		575,3,52,26,0,574,573,1,0,0,0,575,578,1,0,0,0,576,574,1,0,0,0,576,577,
-		1,0,0,0,577,579,1,0,0,0,578,576,1,0,0,0,579,580,5,121,0,0,580,51,1,0,0,
-		0,581,592,5,74,0,0,582,583,5,112,0,0,583,592,3,6,3,0,584,592,5,54,0,0,
-		585,592,5,4,0,0,586,592,5,90,0,0,587,588,5,88,0,0,588,592,3,6,3,0,589,
-		590,5,49,0,0,590,592,3,6,3,0,591,581,1,0,0,0,591,582,1,0,0,0,591,584,1,
-		0,0,0,591,585,1,0,0,0,591,586,1,0,0,0,591,587,1,0,0,0,591,589,1,0,0,0,
-		592,53,1,0,0,0,593,595,5,66,0,0,594,593,1,0,0,0,594,595,1,0,0,0,595,596,
-		1,0,0,0,596,597,5,42,0,0,597,598,5,58,0,0,598,599,7,13,0,0,599,600,5,102,
-		0,0,600,601,5,104,0,0,601,605,3,56,28,0,602,604,3,58,29,0,603,602,1,0,
-		0,0,604,607,1,0,0,0,605,603,1,0,0,0,605,606,1,0,0,0,606,608,1,0,0,0,607,
-		605,1,0,0,0,608,609,5,121,0,0,609,55,1,0,0,0,610,611,7,12,0,0,611,612,
-		5,117,0,0,612,616,5,118,0,0,613,617,5,117,0,0,614,615,5,41,0,0,615,617,
-		3,6,3,0,616,613,1,0,0,0,616,614,1,0,0,0,617,618,1,0,0,0,618,633,5,118,
-		0,0,619,620,5,63,0,0,620,621,5,117,0,0,621,625,5,117,0,0,622,626,5,117,
-		0,0,623,626,5,118,0,0,624,626,5,123,0,0,625,622,1,0,0,0,625,623,1,0,0,
-		0,625,624,1,0,0,0,626,633,1,0,0,0,627,628,5,117,0,0,628,633,5,117,0,0,
-		629,630,5,117,0,0,630,631,5,41,0,0,631,633,3,6,3,0,632,610,1,0,0,0,632,
-		619,1,0,0,0,632,627,1,0,0,0,632,629,1,0,0,0,633,57,1,0,0,0,634,649,5,28,
-		0,0,635,649,5,67,0,0,636,649,5,68,0,0,637,649,5,4,0,0,638,639,5,92,0,0,
-		639,649,3,6,3,0,640,641,5,112,0,0,641,649,3,6,3,0,642,649,5,54,0,0,643,
-		649,5,90,0,0,644,645,5,88,0,0,645,649,3,6,3,0,646,647,5,49,0,0,647,649,
-		3,6,3,0,648,634,1,0,0,0,648,635,1,0,0,0,648,636,1,0,0,0,648,637,1,0,0,
-		0,648,638,1,0,0,0,648,640,1,0,0,0,648,642,1,0,0,0,648,643,1,0,0,0,648,
-		644,1,0,0,0,648,646,1,0,0,0,649,59,1,0,0,0,650,652,5,66,0,0,651,650,1,
-		0,0,0,651,652,1,0,0,0,652,653,1,0,0,0,653,654,5,42,0,0,654,655,5,58,0,
-		0,655,658,5,96,0,0,656,657,5,44,0,0,657,659,3,6,3,0,658,656,1,0,0,0,658,
-		659,1,0,0,0,659,660,1,0,0,0,660,662,3,6,3,0,661,663,7,12,0,0,662,661,1,
-		0,0,0,662,663,1,0,0,0,663,666,1,0,0,0,664,665,5,80,0,0,665,667,5,118,0,
-		0,666,664,1,0,0,0,666,667,1,0,0,0,667,671,1,0,0,0,668,670,3,6,3,0,669,
-		668,1,0,0,0,670,673,1,0,0,0,671,669,1,0,0,0,671,672,1,0,0,0,672,674,1,
-		0,0,0,673,671,1,0,0,0,674,675,5,121,0,0,675,61,1,0,0,0,676,678,5,66,0,
-		0,677,676,1,0,0,0,677,678,1,0,0,0,678,679,1,0,0,0,679,680,5,42,0,0,680,
-		681,5,58,0,0,681,682,5,109,0,0,682,698,5,55,0,0,683,699,5,118,0,0,684,
-		685,5,34,0,0,685,687,5,117,0,0,686,688,5,118,0,0,687,686,1,0,0,0,687,688,
-		1,0,0,0,688,699,1,0,0,0,689,690,5,44,0,0,690,692,3,6,3,0,691,693,5,118,
-		0,0,692,691,1,0,0,0,692,693,1,0,0,0,693,699,1,0,0,0,694,696,3,6,3,0,695,
-		697,5,118,0,0,696,695,1,0,0,0,696,697,1,0,0,0,697,699,1,0,0,0,698,683,
-		1,0,0,0,698,684,1,0,0,0,698,689,1,0,0,0,698,694,1,0,0,0,698,699,1,0,0,
-		0,699,700,1,0,0,0,700,729,5,121,0,0,701,703,5,66,0,0,702,701,1,0,0,0,702,
-		703,1,0,0,0,703,704,1,0,0,0,704,705,5,42,0,0,705,706,5,58,0,0,706,707,
-		5,109,0,0,707,708,5,81,0,0,708,709,7,12,0,0,709,712,5,118,0,0,710,713,
-		5,118,0,0,711,713,5,65,0,0,712,710,1,0,0,0,712,711,1,0,0,0,712,713,1,0,
-		0,0,713,714,1,0,0,0,714,729,5,121,0,0,715,717,5,66,0,0,716,715,1,0,0,0,
-		716,717,1,0,0,0,717,718,1,0,0,0,718,719,5,42,0,0,719,720,5,58,0,0,720,
-		721,5,109,0,0,721,724,3,6,3,0,722,725,5,118,0,0,723,725,5,65,0,0,724,722,
-		1,0,0,0,724,723,1,0,0,0,724,725,1,0,0,0,725,726,1,0,0,0,726,727,5,121,
-		0,0,727,729,1,0,0,0,728,677,1,0,0,0,728,702,1,0,0,0,728,716,1,0,0,0,729,
-		63,1,0,0,0,730,732,5,66,0,0,731,730,1,0,0,0,731,732,1,0,0,0,732,733,1,
-		0,0,0,733,734,5,42,0,0,734,735,5,40,0,0,735,736,5,57,0,0,736,737,3,6,3,
-		0,737,741,3,6,3,0,738,740,3,6,3,0,739,738,1,0,0,0,740,743,1,0,0,0,741,
-		739,1,0,0,0,741,742,1,0,0,0,742,744,1,0,0,0,743,741,1,0,0,0,744,745,5,
-		121,0,0,745,761,1,0,0,0,746,748,5,66,0,0,747,746,1,0,0,0,747,748,1,0,0,
-		0,748,749,1,0,0,0,749,750,5,42,0,0,750,751,5,40,0,0,751,755,3,6,3,0,752,
-		754,3,6,3,0,753,752,1,0,0,0,754,757,1,0,0,0,755,753,1,0,0,0,755,756,1,
-		0,0,0,756,758,1,0,0,0,757,755,1,0,0,0,758,759,5,121,0,0,759,761,1,0,0,
-		0,760,731,1,0,0,0,760,747,1,0,0,0,761,65,1,0,0,0,762,763,5,9,0,0,763,764,
-		5,110,0,0,764,766,5,40,0,0,765,767,7,15,0,0,766,765,1,0,0,0,766,767,1,
-		0,0,0,767,768,1,0,0,0,768,769,3,6,3,0,769,770,5,121,0,0,770,67,1,0,0,0,
-		771,772,5,50,0,0,772,776,5,2,0,0,773,774,5,57,0,0,774,777,3,6,3,0,775,
-		777,5,118,0,0,776,773,1,0,0,0,776,775,1,0,0,0,777,778,1,0,0,0,778,793,
-		5,121,0,0,779,781,5,50,0,0,780,782,3,6,3,0,781,780,1,0,0,0,782,783,1,0,
-		0,0,783,781,1,0,0,0,783,784,1,0,0,0,784,785,1,0,0,0,785,786,5,121,0,0,
-		786,793,1,0,0,0,787,789,5,15,0,0,788,790,5,124,0,0,789,788,1,0,0,0,789,
-		790,1,0,0,0,790,791,1,0,0,0,791,793,5,121,0,0,792,771,1,0,0,0,792,779,
-		1,0,0,0,792,787,1,0,0,0,793,69,1,0,0,0,794,795,5,78,0,0,795,796,5,110,
-		0,0,796,797,5,40,0,0,797,798,3,6,3,0,798,799,5,121,0,0,799,71,1,0,0,0,
-		800,801,5,8,0,0,801,802,5,110,0,0,802,803,5,40,0,0,803,804,3,6,3,0,804,
-		805,5,121,0,0,805,811,1,0,0,0,806,807,5,8,0,0,807,808,3,6,3,0,808,809,
-		5,121,0,0,809,811,1,0,0,0,810,800,1,0,0,0,810,806,1,0,0,0,811,73,1,0,0,
-		0,812,814,5,40,0,0,813,815,3,6,3,0,814,813,1,0,0,0,814,815,1,0,0,0,815,
-		816,1,0,0,0,816,826,5,121,0,0,817,821,7,16,0,0,818,820,3,6,3,0,819,818,
-		1,0,0,0,820,823,1,0,0,0,821,819,1,0,0,0,821,822,1,0,0,0,822,824,1,0,0,
-		0,823,821,1,0,0,0,824,826,5,121,0,0,825,812,1,0,0,0,825,817,1,0,0,0,826,
-		75,1,0,0,0,827,828,5,113,0,0,828,829,5,95,0,0,829,830,3,6,3,0,830,831,
-		5,121,0,0,831,77,1,0,0,0,832,833,5,115,0,0,833,834,5,95,0,0,834,835,3,
-		6,3,0,835,836,5,102,0,0,836,837,3,6,3,0,837,838,5,16,0,0,838,839,3,6,3,
-		0,839,840,5,121,0,0,840,79,1,0,0,0,841,842,5,97,0,0,842,843,5,110,0,0,
-		843,844,5,40,0,0,844,845,3,6,3,0,845,846,5,121,0,0,846,81,1,0,0,0,847,
-		849,5,93,0,0,848,850,3,6,3,0,849,848,1,0,0,0,850,851,1,0,0,0,851,849,1,
-		0,0,0,851,852,1,0,0,0,852,853,1,0,0,0,853,854,5,121,0,0,854,83,1,0,0,0,
-		855,856,5,61,0,0,856,860,3,6,3,0,857,859,8,17,0,0,858,857,1,0,0,0,859,
-		862,1,0,0,0,860,858,1,0,0,0,860,861,1,0,0,0,861,863,1,0,0,0,862,860,1,
-		0,0,0,863,864,5,92,0,0,864,868,3,6,3,0,865,867,3,6,3,0,866,865,1,0,0,0,
-		867,870,1,0,0,0,868,866,1,0,0,0,868,869,1,0,0,0,869,871,1,0,0,0,870,868,
-		1,0,0,0,871,872,5,121,0,0,872,947,1,0,0,0,873,877,5,87,0,0,874,876,8,17,
-		0,0,875,874,1,0,0,0,876,879,1,0,0,0,877,875,1,0,0,0,877,878,1,0,0,0,878,
-		880,1,0,0,0,879,877,1,0,0,0,880,881,5,92,0,0,881,885,3,6,3,0,882,884,3,
-		6,3,0,883,882,1,0,0,0,884,887,1,0,0,0,885,883,1,0,0,0,885,886,1,0,0,0,
-		886,888,1,0,0,0,887,885,1,0,0,0,888,889,5,121,0,0,889,947,1,0,0,0,890,
-		891,5,61,0,0,891,892,3,6,3,0,892,893,5,85,0,0,893,897,3,6,3,0,894,896,
-		3,6,3,0,895,894,1,0,0,0,896,899,1,0,0,0,897,895,1,0,0,0,897,898,1,0,0,
-		0,898,900,1,0,0,0,899,897,1,0,0,0,900,901,5,121,0,0,901,947,1,0,0,0,902,
-		903,5,18,0,0,903,904,5,83,0,0,904,908,3,6,3,0,905,907,3,6,3,0,906,905,
-		1,0,0,0,907,910,1,0,0,0,908,906,1,0,0,0,908,909,1,0,0,0,909,911,1,0,0,
-		0,910,908,1,0,0,0,911,912,5,121,0,0,912,947,1,0,0,0,913,914,5,18,0,0,914,
-		915,5,92,0,0,915,919,3,6,3,0,916,918,3,6,3,0,917,916,1,0,0,0,918,921,1,
-		0,0,0,919,917,1,0,0,0,919,920,1,0,0,0,920,922,1,0,0,0,921,919,1,0,0,0,
-		922,923,5,121,0,0,923,947,1,0,0,0,924,925,5,61,0,0,925,926,3,6,3,0,926,
-		927,5,18,0,0,927,931,3,6,3,0,928,930,3,6,3,0,929,928,1,0,0,0,930,933,1,
-		0,0,0,931,929,1,0,0,0,931,932,1,0,0,0,932,934,1,0,0,0,933,931,1,0,0,0,
-		934,935,5,121,0,0,935,947,1,0,0,0,936,937,5,18,0,0,937,941,3,6,3,0,938,
-		940,3,6,3,0,939,938,1,0,0,0,940,943,1,0,0,0,941,939,1,0,0,0,941,942,1,
-		0,0,0,942,944,1,0,0,0,943,941,1,0,0,0,944,945,5,121,0,0,945,947,1,0,0,
-		0,946,855,1,0,0,0,946,873,1,0,0,0,946,890,1,0,0,0,946,902,1,0,0,0,946,
-		913,1,0,0,0,946,924,1,0,0,0,946,936,1,0,0,0,947,85,1,0,0,0,948,950,5,43,
-		0,0,949,951,3,6,3,0,950,949,1,0,0,0,951,952,1,0,0,0,952,950,1,0,0,0,952,
-		953,1,0,0,0,953,954,1,0,0,0,954,955,5,121,0,0,955,87,1,0,0,0,956,958,5,
-		66,0,0,957,956,1,0,0,0,957,958,1,0,0,0,958,959,1,0,0,0,959,960,5,1,0,0,
-		960,964,3,6,3,0,961,963,3,6,3,0,962,961,1,0,0,0,963,966,1,0,0,0,964,962,
-		1,0,0,0,964,965,1,0,0,0,965,967,1,0,0,0,966,964,1,0,0,0,967,968,5,121,
-		0,0,968,89,1,0,0,0,969,971,5,66,0,0,970,969,1,0,0,0,970,971,1,0,0,0,971,
-		972,1,0,0,0,972,973,5,101,0,0,973,974,5,10,0,0,974,978,3,6,3,0,975,977,
-		3,6,3,0,976,975,1,0,0,0,977,980,1,0,0,0,978,976,1,0,0,0,978,979,1,0,0,
-		0,979,981,1,0,0,0,980,978,1,0,0,0,981,982,5,121,0,0,982,91,1,0,0,0,983,
-		985,5,66,0,0,984,983,1,0,0,0,984,985,1,0,0,0,985,986,1,0,0,0,986,987,5,
-		42,0,0,987,988,5,36,0,0,988,990,5,1,0,0,989,991,3,6,3,0,990,989,1,0,0,
-		0,991,992,1,0,0,0,992,990,1,0,0,0,992,993,1,0,0,0,993,994,1,0,0,0,994,
-		995,5,121,0,0,995,93,1,0,0,0,996,998,5,66,0,0,997,996,1,0,0,0,997,998,
-		1,0,0,0,998,999,1,0,0,0,999,1000,5,69,0,0,1000,1002,5,2,0,0,1001,1003,
-		3,6,3,0,1002,1001,1,0,0,0,1003,1004,1,0,0,0,1004,1002,1,0,0,0,1004,1005,
-		1,0,0,0,1005,1006,1,0,0,0,1006,1007,5,121,0,0,1007,95,1,0,0,0,1008,1009,
-		5,78,0,0,1009,1010,5,110,0,0,1010,1011,8,18,0,0,1011,1015,3,6,3,0,1012,
-		1014,3,6,3,0,1013,1012,1,0,0,0,1014,1017,1,0,0,0,1015,1013,1,0,0,0,1015,
-		1016,1,0,0,0,1016,1018,1,0,0,0,1017,1015,1,0,0,0,1018,1019,5,121,0,0,1019,
-		1030,1,0,0,0,1020,1021,5,78,0,0,1021,1025,8,19,0,0,1022,1024,3,6,3,0,1023,
-		1022,1,0,0,0,1024,1027,1,0,0,0,1025,1023,1,0,0,0,1025,1026,1,0,0,0,1026,
-		1028,1,0,0,0,1027,1025,1,0,0,0,1028,1030,5,121,0,0,1029,1008,1,0,0,0,1029,
-		1020,1,0,0,0,1030,97,1,0,0,0,1031,1033,5,97,0,0,1032,1034,3,6,3,0,1033,
-		1032,1,0,0,0,1034,1035,1,0,0,0,1035,1033,1,0,0,0,1035,1036,1,0,0,0,1036,
-		1037,1,0,0,0,1037,1038,5,121,0,0,1038,99,1,0,0,0,1039,1040,5,42,0,0,1040,
-		1044,5,100,0,0,1041,1043,3,6,3,0,1042,1041,1,0,0,0,1043,1046,1,0,0,0,1044,
-		1042,1,0,0,0,1044,1045,1,0,0,0,1045,1047,1,0,0,0,1046,1044,1,0,0,0,1047,
-		1048,5,121,0,0,1048,101,1,0,0,0,1049,1050,5,107,0,0,1050,1051,5,118,0,
-		0,1051,1052,5,121,0,0,1052,103,1,0,0,0,1053,1055,5,66,0,0,1054,1053,1,
-		0,0,0,1054,1055,1,0,0,0,1055,1056,1,0,0,0,1056,1057,5,12,0,0,1057,1058,
-		5,48,0,0,1058,1062,3,6,3,0,1059,1061,3,6,3,0,1060,1059,1,0,0,0,1061,1064,
-		1,0,0,0,1062,1060,1,0,0,0,1062,1063,1,0,0,0,1063,1065,1,0,0,0,1064,1062,
-		1,0,0,0,1065,1066,5,121,0,0,1066,105,1,0,0,0,1067,1068,5,50,0,0,1068,1069,
-		5,5,0,0,1069,1070,3,6,3,0,1070,1071,5,121,0,0,1071,107,1,0,0,0,1072,1074,
-		5,56,0,0,1073,1075,3,6,3,0,1074,1073,1,0,0,0,1075,1076,1,0,0,0,1076,1074,
-		1,0,0,0,1076,1077,1,0,0,0,1077,1078,1,0,0,0,1078,1079,5,121,0,0,1079,109,
-		1,0,0,0,1080,1081,5,104,0,0,1081,1085,5,58,0,0,1082,1084,3,6,3,0,1083,
-		1082,1,0,0,0,1084,1087,1,0,0,0,1085,1083,1,0,0,0,1085,1086,1,0,0,0,1086,
-		1088,1,0,0,0,1087,1085,1,0,0,0,1088,1099,5,121,0,0,1089,1090,5,42,0,0,
-		1090,1094,5,5,0,0,1091,1093,3,6,3,0,1092,1091,1,0,0,0,1093,1096,1,0,0,
-		0,1094,1092,1,0,0,0,1094,1095,1,0,0,0,1095,1097,1,0,0,0,1096,1094,1,0,
-		0,0,1097,1099,5,121,0,0,1098,1080,1,0,0,0,1098,1089,1,0,0,0,1099,111,1,
-		0,0,0,127,140,153,159,171,175,180,191,196,201,204,211,221,228,237,246,
-		253,263,267,272,281,300,308,315,326,333,336,345,352,358,364,368,373,381,
-		384,394,405,411,414,422,430,433,444,454,464,473,479,482,509,514,519,522,
-		530,533,538,547,552,555,565,571,576,591,594,605,616,625,632,648,651,658,
-		662,666,671,677,687,692,696,698,702,712,716,724,728,731,741,747,755,760,
-		766,776,783,789,792,810,814,821,825,851,860,868,877,885,897,908,919,931,
-		941,946,952,957,964,970,978,984,992,997,1004,1015,1025,1029,1035,1044,
-		1054,1062,1076,1085,1094,1098
+		301,8,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,309,8,8,1,8,1,8,1,8,1,8,1,8,1,8,1,
+		8,1,8,1,8,1,8,3,8,321,8,8,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,3,9,332,
+		8,9,1,9,1,9,1,9,1,9,1,9,3,9,339,8,9,1,10,3,10,342,8,10,1,10,1,10,1,10,
+		1,10,1,10,1,10,1,11,3,11,351,8,11,1,11,1,11,1,11,1,11,1,11,3,11,358,8,
+		11,1,11,1,11,1,11,1,11,3,11,364,8,11,1,12,1,12,1,12,1,12,3,12,370,8,12,
+		1,12,1,12,3,12,374,8,12,1,12,5,12,377,8,12,10,12,12,12,380,9,12,1,12,1,
+		12,1,12,5,12,385,8,12,10,12,12,12,388,9,12,3,12,390,8,12,1,13,1,13,1,13,
+		1,13,1,13,1,13,1,13,1,13,3,13,400,8,13,1,14,1,14,1,14,1,14,1,14,1,14,1,
+		14,1,14,1,14,3,14,411,8,14,1,15,1,15,1,15,1,15,3,15,417,8,15,1,16,3,16,
+		420,8,16,1,16,1,16,1,16,1,16,5,16,426,8,16,10,16,12,16,429,9,16,1,16,1,
+		16,1,17,1,17,1,17,3,17,436,8,17,1,17,3,17,439,8,17,1,17,1,17,1,18,1,18,
+		1,18,1,18,1,18,4,18,448,8,18,11,18,12,18,449,1,18,1,18,1,18,1,18,1,18,
+		1,18,4,18,458,8,18,11,18,12,18,459,1,18,1,18,1,18,1,18,1,18,1,18,5,18,
+		468,8,18,10,18,12,18,471,9,18,1,18,1,18,1,18,1,18,5,18,477,8,18,10,18,
+		12,18,480,9,18,1,18,1,18,1,18,3,18,485,8,18,1,18,3,18,488,8,18,1,19,1,
+		19,1,20,1,20,1,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,
+		21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,515,8,21,1,21,1,21,
+		1,21,3,21,520,8,21,1,21,1,21,1,21,3,21,525,8,21,1,21,3,21,528,8,21,1,22,
+		1,22,1,22,1,22,1,22,1,22,3,22,536,8,22,1,22,3,22,539,8,22,1,22,5,22,542,
+		8,22,10,22,12,22,545,9,22,1,22,1,22,1,23,1,23,1,23,1,23,3,23,553,8,23,
+		1,24,1,24,1,24,3,24,558,8,24,1,25,3,25,561,8,25,1,25,1,25,1,25,1,25,1,
+		25,1,25,1,25,1,25,3,25,571,8,25,1,25,1,25,1,25,1,25,3,25,577,8,25,1,25,
+		5,25,580,8,25,10,25,12,25,583,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,3,26,597,8,26,1,27,3,27,600,8,27,1,27,1,27,1,
+		27,1,27,1,27,1,27,1,27,5,27,609,8,27,10,27,12,27,612,9,27,1,27,1,27,1,
+		28,1,28,1,28,1,28,1,28,1,28,3,28,622,8,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,3,28,631,8,28,1,28,1,28,1,28,1,28,1,28,3,28,638,8,28,1,29,1,29,1,
+		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,654,8,29,
+		1,30,3,30,657,8,30,1,30,1,30,1,30,1,30,1,30,3,30,664,8,30,1,30,1,30,3,
+		30,668,8,30,1,30,1,30,3,30,672,8,30,1,30,5,30,675,8,30,10,30,12,30,678,
+		9,30,1,30,1,30,1,31,3,31,683,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
+		31,3,31,693,8,31,1,31,1,31,1,31,3,31,698,8,31,1,31,1,31,3,31,702,8,31,
+		3,31,704,8,31,1,31,1,31,3,31,708,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
+		31,1,31,3,31,718,8,31,1,31,1,31,3,31,722,8,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,3,31,730,8,31,1,31,1,31,3,31,734,8,31,1,32,3,32,737,8,32,1,32,1,32,
+		1,32,1,32,1,32,1,32,5,32,745,8,32,10,32,12,32,748,9,32,1,32,1,32,1,32,
+		3,32,753,8,32,1,32,1,32,1,32,1,32,5,32,759,8,32,10,32,12,32,762,9,32,1,
+		32,1,32,3,32,766,8,32,1,33,1,33,1,33,1,33,3,33,772,8,33,1,33,1,33,1,33,
+		1,34,1,34,1,34,1,34,1,34,3,34,782,8,34,1,34,1,34,1,34,4,34,787,8,34,11,
+		34,12,34,788,1,34,1,34,1,34,1,34,3,34,795,8,34,1,34,3,34,798,8,34,1,35,
+		1,35,1,35,1,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		1,36,3,36,816,8,36,1,37,1,37,3,37,820,8,37,1,37,1,37,1,37,5,37,825,8,37,
+		10,37,12,37,828,9,37,1,37,3,37,831,8,37,1,38,1,38,1,38,1,38,1,38,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,
+		1,41,1,41,4,41,855,8,41,11,41,12,41,856,1,41,1,41,1,42,1,42,1,42,5,42,
+		864,8,42,10,42,12,42,867,9,42,1,42,1,42,1,42,5,42,872,8,42,10,42,12,42,
+		875,9,42,1,42,1,42,1,42,1,42,5,42,881,8,42,10,42,12,42,884,9,42,1,42,1,
+		42,1,42,5,42,889,8,42,10,42,12,42,892,9,42,1,42,1,42,1,42,1,42,1,42,1,
+		42,1,42,5,42,901,8,42,10,42,12,42,904,9,42,1,42,1,42,1,42,1,42,1,42,1,
+		42,5,42,912,8,42,10,42,12,42,915,9,42,1,42,1,42,1,42,1,42,1,42,1,42,5,
+		42,923,8,42,10,42,12,42,926,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,
+		42,935,8,42,10,42,12,42,938,9,42,1,42,1,42,1,42,1,42,1,42,5,42,945,8,42,
+		10,42,12,42,948,9,42,1,42,1,42,3,42,952,8,42,1,43,1,43,4,43,956,8,43,11,
+		43,12,43,957,1,43,1,43,1,44,3,44,963,8,44,1,44,1,44,1,44,5,44,968,8,44,
+		10,44,12,44,971,9,44,1,44,1,44,1,45,3,45,976,8,45,1,45,1,45,1,45,1,45,
+		5,45,982,8,45,10,45,12,45,985,9,45,1,45,1,45,1,46,3,46,990,8,46,1,46,1,
+		46,1,46,1,46,4,46,996,8,46,11,46,12,46,997,1,46,1,46,1,47,3,47,1003,8,
+		47,1,47,1,47,1,47,4,47,1008,8,47,11,47,12,47,1009,1,47,1,47,1,48,1,48,
+		1,48,1,48,1,48,5,48,1019,8,48,10,48,12,48,1022,9,48,1,48,1,48,1,48,1,48,
+		1,48,5,48,1029,8,48,10,48,12,48,1032,9,48,1,48,3,48,1035,8,48,1,49,1,49,
+		4,49,1039,8,49,11,49,12,49,1040,1,49,1,49,1,50,1,50,1,50,5,50,1048,8,50,
+		10,50,12,50,1051,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,52,3,52,1060,8,52,
+		1,52,1,52,1,52,1,52,5,52,1066,8,52,10,52,12,52,1069,9,52,1,52,1,52,1,53,
+		1,53,1,53,1,53,1,53,1,54,1,54,4,54,1080,8,54,11,54,12,54,1081,1,54,1,54,
+		1,55,1,55,1,55,5,55,1089,8,55,10,55,12,55,1092,9,55,1,55,1,55,1,55,1,55,
+		5,55,1098,8,55,10,55,12,55,1101,9,55,1,55,3,55,1104,8,55,1,55,0,0,56,0,
+		2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,
+		52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,
+		100,102,104,106,108,110,0,20,2,0,122,122,125,125,15,0,6,6,20,20,25,26,
+		31,31,33,34,45,47,60,60,71,71,82,82,86,86,106,106,108,108,117,119,122,
+		122,125,125,3,0,17,17,59,59,79,79,3,0,23,23,39,39,73,73,2,0,38,38,72,72,
+		2,0,29,29,103,103,2,0,14,14,77,77,1,0,122,122,2,0,5,5,122,122,2,0,42,42,
+		122,122,3,0,85,85,122,122,125,125,2,0,63,63,96,96,2,0,105,105,111,111,
+		2,0,39,39,73,73,2,0,16,16,102,102,1,0,51,52,2,0,21,21,76,76,2,0,92,92,
+		122,122,2,0,40,40,122,122,3,0,110,110,122,122,125,125,1275,0,140,1,0,0,
+		0,2,142,1,0,0,0,4,146,1,0,0,0,6,149,1,0,0,0,8,153,1,0,0,0,10,171,1,0,0,
+		0,12,204,1,0,0,0,14,206,1,0,0,0,16,320,1,0,0,0,18,338,1,0,0,0,20,341,1,
+		0,0,0,22,363,1,0,0,0,24,389,1,0,0,0,26,399,1,0,0,0,28,410,1,0,0,0,30,416,
+		1,0,0,0,32,419,1,0,0,0,34,432,1,0,0,0,36,487,1,0,0,0,38,489,1,0,0,0,40,
+		491,1,0,0,0,42,527,1,0,0,0,44,529,1,0,0,0,46,552,1,0,0,0,48,557,1,0,0,
+		0,50,560,1,0,0,0,52,596,1,0,0,0,54,599,1,0,0,0,56,637,1,0,0,0,58,653,1,
+		0,0,0,60,656,1,0,0,0,62,733,1,0,0,0,64,765,1,0,0,0,66,767,1,0,0,0,68,797,
+		1,0,0,0,70,799,1,0,0,0,72,815,1,0,0,0,74,830,1,0,0,0,76,832,1,0,0,0,78,
+		837,1,0,0,0,80,846,1,0,0,0,82,852,1,0,0,0,84,951,1,0,0,0,86,953,1,0,0,
+		0,88,962,1,0,0,0,90,975,1,0,0,0,92,989,1,0,0,0,94,1002,1,0,0,0,96,1034,
+		1,0,0,0,98,1036,1,0,0,0,100,1044,1,0,0,0,102,1054,1,0,0,0,104,1059,1,0,
+		0,0,106,1072,1,0,0,0,108,1077,1,0,0,0,110,1103,1,0,0,0,112,141,3,12,6,
+		0,113,141,3,2,1,0,114,141,3,14,7,0,115,141,3,18,9,0,116,141,3,20,10,0,
+		117,141,3,44,22,0,118,141,3,50,25,0,119,141,3,54,27,0,120,141,3,60,30,
+		0,121,141,3,62,31,0,122,141,3,34,17,0,123,141,3,40,20,0,124,141,3,64,32,
+		0,125,141,3,66,33,0,126,141,3,70,35,0,127,141,3,76,38,0,128,141,3,78,39,
+		0,129,141,3,4,2,0,130,141,3,32,16,0,131,141,3,82,41,0,132,141,3,86,43,
+		0,133,141,3,90,45,0,134,141,3,92,46,0,135,141,3,94,47,0,136,141,3,96,48,
+		0,137,141,3,100,50,0,138,141,3,108,54,0,139,141,3,104,52,0,140,112,1,0,
+		0,0,140,113,1,0,0,0,140,114,1,0,0,0,140,115,1,0,0,0,140,116,1,0,0,0,140,
+		117,1,0,0,0,140,118,1,0,0,0,140,119,1,0,0,0,140,120,1,0,0,0,140,121,1,
+		0,0,0,140,122,1,0,0,0,140,123,1,0,0,0,140,124,1,0,0,0,140,125,1,0,0,0,
+		140,126,1,0,0,0,140,127,1,0,0,0,140,128,1,0,0,0,140,129,1,0,0,0,140,130,
+		1,0,0,0,140,131,1,0,0,0,140,132,1,0,0,0,140,133,1,0,0,0,140,134,1,0,0,
+		0,140,135,1,0,0,0,140,136,1,0,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,
+		139,1,0,0,0,141,1,1,0,0,0,142,143,5,35,0,0,143,144,3,6,3,0,144,145,5,122,
+		0,0,145,3,1,0,0,0,146,147,5,7,0,0,147,148,5,122,0,0,148,5,1,0,0,0,149,
+		150,8,0,0,0,150,7,1,0,0,0,151,154,5,119,0,0,152,154,8,1,0,0,153,151,1,
+		0,0,0,153,152,1,0,0,0,154,9,1,0,0,0,155,157,5,25,0,0,156,158,3,8,4,0,157,
+		156,1,0,0,0,158,159,1,0,0,0,159,157,1,0,0,0,159,160,1,0,0,0,160,172,1,
+		0,0,0,161,162,5,60,0,0,162,172,3,8,4,0,163,164,5,47,0,0,164,172,3,8,4,
+		0,165,166,5,33,0,0,166,172,3,8,4,0,167,168,5,86,0,0,168,169,3,8,4,0,169,
+		170,3,8,4,0,170,172,1,0,0,0,171,155,1,0,0,0,171,161,1,0,0,0,171,163,1,
+		0,0,0,171,165,1,0,0,0,171,167,1,0,0,0,172,11,1,0,0,0,173,175,5,11,0,0,
+		174,176,3,6,3,0,175,174,1,0,0,0,175,176,1,0,0,0,176,177,1,0,0,0,177,205,
+		5,122,0,0,178,180,5,13,0,0,179,181,3,6,3,0,180,179,1,0,0,0,180,181,1,0,
+		0,0,181,182,1,0,0,0,182,205,5,122,0,0,183,184,5,24,0,0,184,205,5,122,0,
+		0,185,186,5,27,0,0,186,205,5,122,0,0,187,188,5,23,0,0,188,205,5,122,0,
+		0,189,191,5,19,0,0,190,192,5,125,0,0,191,190,1,0,0,0,191,192,1,0,0,0,192,
+		193,1,0,0,0,193,205,5,122,0,0,194,196,5,98,0,0,195,197,5,125,0,0,196,195,
+		1,0,0,0,196,197,1,0,0,0,197,198,1,0,0,0,198,205,5,122,0,0,199,201,5,75,
+		0,0,200,202,5,125,0,0,201,200,1,0,0,0,201,202,1,0,0,0,202,203,1,0,0,0,
+		203,205,5,122,0,0,204,173,1,0,0,0,204,178,1,0,0,0,204,183,1,0,0,0,204,
+		185,1,0,0,0,204,187,1,0,0,0,204,189,1,0,0,0,204,194,1,0,0,0,204,199,1,
+		0,0,0,205,13,1,0,0,0,206,207,5,41,0,0,207,211,3,6,3,0,208,210,3,6,3,0,
+		209,208,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,211,212,1,0,0,0,212,214,
+		1,0,0,0,213,211,1,0,0,0,214,215,5,122,0,0,215,15,1,0,0,0,216,217,5,42,
+		0,0,217,218,5,5,0,0,218,219,5,118,0,0,219,221,5,118,0,0,220,222,5,94,0,
+		0,221,220,1,0,0,0,221,222,1,0,0,0,222,223,1,0,0,0,223,321,5,122,0,0,224,
+		225,5,42,0,0,225,226,5,5,0,0,226,228,5,117,0,0,227,229,5,94,0,0,228,227,
+		1,0,0,0,228,229,1,0,0,0,229,230,1,0,0,0,230,321,5,122,0,0,231,232,5,42,
+		0,0,232,233,5,5,0,0,233,237,7,2,0,0,234,236,3,6,3,0,235,234,1,0,0,0,236,
+		239,1,0,0,0,237,235,1,0,0,0,237,238,1,0,0,0,238,240,1,0,0,0,239,237,1,
+		0,0,0,240,321,5,122,0,0,241,242,5,66,0,0,242,243,5,42,0,0,243,244,5,5,
+		0,0,244,321,5,122,0,0,245,247,5,66,0,0,246,245,1,0,0,0,246,247,1,0,0,0,
+		247,248,1,0,0,0,248,249,5,42,0,0,249,250,5,58,0,0,250,251,7,3,0,0,251,
+		321,5,122,0,0,252,254,5,66,0,0,253,252,1,0,0,0,253,254,1,0,0,0,254,255,
+		1,0,0,0,255,256,5,42,0,0,256,257,5,2,0,0,257,258,3,6,3,0,258,259,7,4,0,
+		0,259,260,5,122,0,0,260,321,1,0,0,0,261,263,5,15,0,0,262,264,5,125,0,0,
+		263,262,1,0,0,0,263,264,1,0,0,0,264,265,1,0,0,0,265,321,5,122,0,0,266,
+		268,5,66,0,0,267,266,1,0,0,0,267,268,1,0,0,0,268,269,1,0,0,0,269,270,5,
+		99,0,0,270,321,5,122,0,0,271,273,5,66,0,0,272,271,1,0,0,0,272,273,1,0,
+		0,0,273,274,1,0,0,0,274,275,5,42,0,0,275,276,5,40,0,0,276,277,3,6,3,0,
+		277,278,7,4,0,0,278,279,5,122,0,0,279,321,1,0,0,0,280,282,5,66,0,0,281,
+		280,1,0,0,0,281,282,1,0,0,0,282,283,1,0,0,0,283,284,5,115,0,0,284,285,
+		5,95,0,0,285,286,3,6,3,0,286,287,5,122,0,0,287,321,1,0,0,0,288,289,5,42,
+		0,0,289,290,5,113,0,0,290,291,5,30,0,0,291,292,3,6,3,0,292,293,5,122,0,
+		0,293,321,1,0,0,0,294,295,5,113,0,0,295,296,5,30,0,0,296,297,3,6,3,0,297,
+		298,5,122,0,0,298,321,1,0,0,0,299,301,5,66,0,0,300,299,1,0,0,0,300,301,
+		1,0,0,0,301,302,1,0,0,0,302,303,5,97,0,0,303,304,3,6,3,0,304,305,3,6,3,
+		0,305,306,5,122,0,0,306,321,1,0,0,0,307,309,5,66,0,0,308,307,1,0,0,0,308,
+		309,1,0,0,0,309,310,1,0,0,0,310,311,5,12,0,0,311,312,5,48,0,0,312,313,
+		3,6,3,0,313,314,5,122,0,0,314,321,1,0,0,0,315,316,5,42,0,0,316,317,5,112,
+		0,0,317,318,3,6,3,0,318,319,5,122,0,0,319,321,1,0,0,0,320,216,1,0,0,0,
+		320,224,1,0,0,0,320,231,1,0,0,0,320,241,1,0,0,0,320,246,1,0,0,0,320,253,
+		1,0,0,0,320,261,1,0,0,0,320,267,1,0,0,0,320,272,1,0,0,0,320,281,1,0,0,
+		0,320,288,1,0,0,0,320,294,1,0,0,0,320,300,1,0,0,0,320,308,1,0,0,0,320,
+		315,1,0,0,0,321,17,1,0,0,0,322,323,5,3,0,0,323,324,5,119,0,0,324,325,3,
+		24,12,0,325,326,5,122,0,0,326,339,1,0,0,0,327,328,5,3,0,0,328,329,5,119,
+		0,0,329,331,5,89,0,0,330,332,5,125,0,0,331,330,1,0,0,0,331,332,1,0,0,0,
+		332,333,1,0,0,0,333,339,5,122,0,0,334,335,5,66,0,0,335,336,5,3,0,0,336,
+		337,5,119,0,0,337,339,5,122,0,0,338,322,1,0,0,0,338,327,1,0,0,0,338,334,
+		1,0,0,0,339,19,1,0,0,0,340,342,5,66,0,0,341,340,1,0,0,0,341,342,1,0,0,
+		0,342,343,1,0,0,0,343,344,5,42,0,0,344,345,5,3,0,0,345,346,7,5,0,0,346,
+		347,3,6,3,0,347,348,5,122,0,0,348,21,1,0,0,0,349,351,5,119,0,0,350,349,
+		1,0,0,0,350,351,1,0,0,0,351,352,1,0,0,0,352,353,3,24,12,0,353,354,5,122,
+		0,0,354,364,1,0,0,0,355,357,5,89,0,0,356,358,5,125,0,0,357,356,1,0,0,0,
+		357,358,1,0,0,0,358,359,1,0,0,0,359,364,5,122,0,0,360,361,5,66,0,0,361,
+		362,5,119,0,0,362,364,5,122,0,0,363,350,1,0,0,0,363,355,1,0,0,0,363,360,
+		1,0,0,0,364,23,1,0,0,0,365,366,7,6,0,0,366,367,3,26,13,0,367,369,3,28,
+		14,0,368,370,3,10,5,0,369,368,1,0,0,0,369,370,1,0,0,0,370,371,1,0,0,0,
+		371,373,3,28,14,0,372,374,3,10,5,0,373,372,1,0,0,0,373,374,1,0,0,0,374,
+		378,1,0,0,0,375,377,3,30,15,0,376,375,1,0,0,0,377,380,1,0,0,0,378,376,
+		1,0,0,0,378,379,1,0,0,0,379,390,1,0,0,0,380,378,1,0,0,0,381,382,7,6,0,
+		0,382,386,3,28,14,0,383,385,3,30,15,0,384,383,1,0,0,0,385,388,1,0,0,0,
+		386,384,1,0,0,0,386,387,1,0,0,0,387,390,1,0,0,0,388,386,1,0,0,0,389,365,
+		1,0,0,0,389,381,1,0,0,0,390,25,1,0,0,0,391,392,5,71,0,0,392,400,3,6,3,
+		0,393,400,5,42,0,0,394,400,5,105,0,0,395,400,5,111,0,0,396,400,5,37,0,
+		0,397,400,5,119,0,0,398,400,5,124,0,0,399,391,1,0,0,0,399,393,1,0,0,0,
+		399,394,1,0,0,0,399,395,1,0,0,0,399,396,1,0,0,0,399,397,1,0,0,0,399,398,
+		1,0,0,0,400,27,1,0,0,0,401,411,5,6,0,0,402,403,5,34,0,0,403,411,5,118,
+		0,0,404,405,5,71,0,0,405,411,3,6,3,0,406,407,5,118,0,0,407,411,5,118,0,
+		0,408,411,5,118,0,0,409,411,5,117,0,0,410,401,1,0,0,0,410,402,1,0,0,0,
+		410,404,1,0,0,0,410,406,1,0,0,0,410,408,1,0,0,0,410,409,1,0,0,0,411,29,
+		1,0,0,0,412,417,5,26,0,0,413,417,5,45,0,0,414,417,5,46,0,0,415,417,3,6,
+		3,0,416,412,1,0,0,0,416,413,1,0,0,0,416,414,1,0,0,0,416,415,1,0,0,0,417,
+		31,1,0,0,0,418,420,5,66,0,0,419,418,1,0,0,0,419,420,1,0,0,0,420,421,1,
+		0,0,0,421,422,5,42,0,0,422,423,5,85,0,0,423,427,3,6,3,0,424,426,8,7,0,
+		0,425,424,1,0,0,0,426,429,1,0,0,0,427,425,1,0,0,0,427,428,1,0,0,0,428,
+		430,1,0,0,0,429,427,1,0,0,0,430,431,5,122,0,0,431,33,1,0,0,0,432,433,5,
+		92,0,0,433,435,3,6,3,0,434,436,7,6,0,0,435,434,1,0,0,0,435,436,1,0,0,0,
+		436,438,1,0,0,0,437,439,5,119,0,0,438,437,1,0,0,0,438,439,1,0,0,0,439,
+		440,1,0,0,0,440,441,5,122,0,0,441,35,1,0,0,0,442,443,5,50,0,0,443,444,
+		5,42,0,0,444,445,5,5,0,0,445,447,5,85,0,0,446,448,3,6,3,0,447,446,1,0,
+		0,0,448,449,1,0,0,0,449,447,1,0,0,0,449,450,1,0,0,0,450,451,1,0,0,0,451,
+		452,5,122,0,0,452,488,1,0,0,0,453,454,5,50,0,0,454,455,5,42,0,0,455,457,
+		5,5,0,0,456,458,3,38,19,0,457,456,1,0,0,0,458,459,1,0,0,0,459,457,1,0,
+		0,0,459,460,1,0,0,0,460,461,1,0,0,0,461,462,5,122,0,0,462,488,1,0,0,0,
+		463,464,5,50,0,0,464,465,5,42,0,0,465,469,8,8,0,0,466,468,3,6,3,0,467,
+		466,1,0,0,0,468,471,1,0,0,0,469,467,1,0,0,0,469,470,1,0,0,0,470,472,1,
+		0,0,0,471,469,1,0,0,0,472,488,5,122,0,0,473,474,5,50,0,0,474,478,8,9,0,
+		0,475,477,3,6,3,0,476,475,1,0,0,0,477,480,1,0,0,0,478,476,1,0,0,0,478,
+		479,1,0,0,0,479,481,1,0,0,0,480,478,1,0,0,0,481,488,5,122,0,0,482,484,
+		5,15,0,0,483,485,5,125,0,0,484,483,1,0,0,0,484,485,1,0,0,0,485,486,1,0,
+		0,0,486,488,5,122,0,0,487,442,1,0,0,0,487,453,1,0,0,0,487,463,1,0,0,0,
+		487,473,1,0,0,0,487,482,1,0,0,0,488,37,1,0,0,0,489,490,8,10,0,0,490,39,
+		1,0,0,0,491,492,5,71,0,0,492,493,7,11,0,0,493,494,3,6,3,0,494,495,5,122,
+		0,0,495,41,1,0,0,0,496,497,5,34,0,0,497,498,5,118,0,0,498,528,5,122,0,
+		0,499,500,5,118,0,0,500,501,5,118,0,0,501,528,5,122,0,0,502,503,5,117,
+		0,0,503,528,5,122,0,0,504,505,5,86,0,0,505,506,5,118,0,0,506,507,5,118,
+		0,0,507,528,5,122,0,0,508,509,5,32,0,0,509,510,3,6,3,0,510,511,5,122,0,
+		0,511,528,1,0,0,0,512,514,7,12,0,0,513,515,3,10,5,0,514,513,1,0,0,0,514,
+		515,1,0,0,0,515,516,1,0,0,0,516,528,5,122,0,0,517,519,5,37,0,0,518,520,
+		3,6,3,0,519,518,1,0,0,0,519,520,1,0,0,0,520,521,1,0,0,0,521,528,5,122,
+		0,0,522,524,5,15,0,0,523,525,5,125,0,0,524,523,1,0,0,0,524,525,1,0,0,0,
+		525,526,1,0,0,0,526,528,5,122,0,0,527,496,1,0,0,0,527,499,1,0,0,0,527,
+		502,1,0,0,0,527,504,1,0,0,0,527,508,1,0,0,0,527,512,1,0,0,0,527,517,1,
+		0,0,0,527,522,1,0,0,0,528,43,1,0,0,0,529,530,5,42,0,0,530,531,5,58,0,0,
+		531,532,5,79,0,0,532,533,3,6,3,0,533,535,5,118,0,0,534,536,5,118,0,0,535,
+		534,1,0,0,0,535,536,1,0,0,0,536,538,1,0,0,0,537,539,3,46,23,0,538,537,
+		1,0,0,0,538,539,1,0,0,0,539,543,1,0,0,0,540,542,3,48,24,0,541,540,1,0,
+		0,0,542,545,1,0,0,0,543,541,1,0,0,0,543,544,1,0,0,0,544,546,1,0,0,0,545,
+		543,1,0,0,0,546,547,5,122,0,0,547,45,1,0,0,0,548,549,5,62,0,0,549,553,
+		5,118,0,0,550,551,5,84,0,0,551,553,5,119,0,0,552,548,1,0,0,0,552,550,1,
+		0,0,0,553,47,1,0,0,0,554,555,5,110,0,0,555,558,3,6,3,0,556,558,5,4,0,0,
+		557,554,1,0,0,0,557,556,1,0,0,0,558,49,1,0,0,0,559,561,5,66,0,0,560,559,
+		1,0,0,0,560,561,1,0,0,0,561,562,1,0,0,0,562,563,5,42,0,0,563,564,5,58,
+		0,0,564,565,7,13,0,0,565,570,7,14,0,0,566,567,5,44,0,0,567,571,3,6,3,0,
+		568,569,5,92,0,0,569,571,3,6,3,0,570,566,1,0,0,0,570,568,1,0,0,0,571,576,
+		1,0,0,0,572,573,5,79,0,0,573,577,3,6,3,0,574,575,5,41,0,0,575,577,3,6,
+		3,0,576,572,1,0,0,0,576,574,1,0,0,0,576,577,1,0,0,0,577,581,1,0,0,0,578,
+		580,3,52,26,0,579,578,1,0,0,0,580,583,1,0,0,0,581,579,1,0,0,0,581,582,
+		1,0,0,0,582,584,1,0,0,0,583,581,1,0,0,0,584,585,5,122,0,0,585,51,1,0,0,
+		0,586,597,5,74,0,0,587,588,5,113,0,0,588,597,3,6,3,0,589,597,5,54,0,0,
+		590,597,5,4,0,0,591,597,5,90,0,0,592,593,5,88,0,0,593,597,3,6,3,0,594,
+		595,5,49,0,0,595,597,3,6,3,0,596,586,1,0,0,0,596,587,1,0,0,0,596,589,1,
+		0,0,0,596,590,1,0,0,0,596,591,1,0,0,0,596,592,1,0,0,0,596,594,1,0,0,0,
+		597,53,1,0,0,0,598,600,5,66,0,0,599,598,1,0,0,0,599,600,1,0,0,0,600,601,
+		1,0,0,0,601,602,5,42,0,0,602,603,5,58,0,0,603,604,7,13,0,0,604,605,5,102,
+		0,0,605,606,5,104,0,0,606,610,3,56,28,0,607,609,3,58,29,0,608,607,1,0,
+		0,0,609,612,1,0,0,0,610,608,1,0,0,0,610,611,1,0,0,0,611,613,1,0,0,0,612,
+		610,1,0,0,0,613,614,5,122,0,0,614,55,1,0,0,0,615,616,7,12,0,0,616,617,
+		5,118,0,0,617,621,5,119,0,0,618,622,5,118,0,0,619,620,5,41,0,0,620,622,
+		3,6,3,0,621,618,1,0,0,0,621,619,1,0,0,0,622,623,1,0,0,0,623,638,5,119,
+		0,0,624,625,5,63,0,0,625,626,5,118,0,0,626,630,5,118,0,0,627,631,5,118,
+		0,0,628,631,5,119,0,0,629,631,5,124,0,0,630,627,1,0,0,0,630,628,1,0,0,
+		0,630,629,1,0,0,0,631,638,1,0,0,0,632,633,5,118,0,0,633,638,5,118,0,0,
+		634,635,5,118,0,0,635,636,5,41,0,0,636,638,3,6,3,0,637,615,1,0,0,0,637,
+		624,1,0,0,0,637,632,1,0,0,0,637,634,1,0,0,0,638,57,1,0,0,0,639,654,5,28,
+		0,0,640,654,5,67,0,0,641,654,5,68,0,0,642,654,5,4,0,0,643,644,5,92,0,0,
+		644,654,3,6,3,0,645,646,5,113,0,0,646,654,3,6,3,0,647,654,5,54,0,0,648,
+		654,5,90,0,0,649,650,5,88,0,0,650,654,3,6,3,0,651,652,5,49,0,0,652,654,
+		3,6,3,0,653,639,1,0,0,0,653,640,1,0,0,0,653,641,1,0,0,0,653,642,1,0,0,
+		0,653,643,1,0,0,0,653,645,1,0,0,0,653,647,1,0,0,0,653,648,1,0,0,0,653,
+		649,1,0,0,0,653,651,1,0,0,0,654,59,1,0,0,0,655,657,5,66,0,0,656,655,1,
+		0,0,0,656,657,1,0,0,0,657,658,1,0,0,0,658,659,5,42,0,0,659,660,5,58,0,
+		0,660,663,5,96,0,0,661,662,5,44,0,0,662,664,3,6,3,0,663,661,1,0,0,0,663,
+		664,1,0,0,0,664,665,1,0,0,0,665,667,3,6,3,0,666,668,7,12,0,0,667,666,1,
+		0,0,0,667,668,1,0,0,0,668,671,1,0,0,0,669,670,5,80,0,0,670,672,5,119,0,
+		0,671,669,1,0,0,0,671,672,1,0,0,0,672,676,1,0,0,0,673,675,3,6,3,0,674,
+		673,1,0,0,0,675,678,1,0,0,0,676,674,1,0,0,0,676,677,1,0,0,0,677,679,1,
+		0,0,0,678,676,1,0,0,0,679,680,5,122,0,0,680,61,1,0,0,0,681,683,5,66,0,
+		0,682,681,1,0,0,0,682,683,1,0,0,0,683,684,1,0,0,0,684,685,5,42,0,0,685,
+		686,5,58,0,0,686,687,5,109,0,0,687,703,5,55,0,0,688,704,5,119,0,0,689,
+		690,5,34,0,0,690,692,5,118,0,0,691,693,5,119,0,0,692,691,1,0,0,0,692,693,
+		1,0,0,0,693,704,1,0,0,0,694,695,5,44,0,0,695,697,3,6,3,0,696,698,5,119,
+		0,0,697,696,1,0,0,0,697,698,1,0,0,0,698,704,1,0,0,0,699,701,3,6,3,0,700,
+		702,5,119,0,0,701,700,1,0,0,0,701,702,1,0,0,0,702,704,1,0,0,0,703,688,
+		1,0,0,0,703,689,1,0,0,0,703,694,1,0,0,0,703,699,1,0,0,0,703,704,1,0,0,
+		0,704,705,1,0,0,0,705,734,5,122,0,0,706,708,5,66,0,0,707,706,1,0,0,0,707,
+		708,1,0,0,0,708,709,1,0,0,0,709,710,5,42,0,0,710,711,5,58,0,0,711,712,
+		5,109,0,0,712,713,5,81,0,0,713,714,7,12,0,0,714,717,5,119,0,0,715,718,
+		5,119,0,0,716,718,5,65,0,0,717,715,1,0,0,0,717,716,1,0,0,0,717,718,1,0,
+		0,0,718,719,1,0,0,0,719,734,5,122,0,0,720,722,5,66,0,0,721,720,1,0,0,0,
+		721,722,1,0,0,0,722,723,1,0,0,0,723,724,5,42,0,0,724,725,5,58,0,0,725,
+		726,5,109,0,0,726,729,3,6,3,0,727,730,5,119,0,0,728,730,5,65,0,0,729,727,
+		1,0,0,0,729,728,1,0,0,0,729,730,1,0,0,0,730,731,1,0,0,0,731,732,5,122,
+		0,0,732,734,1,0,0,0,733,682,1,0,0,0,733,707,1,0,0,0,733,721,1,0,0,0,734,
+		63,1,0,0,0,735,737,5,66,0,0,736,735,1,0,0,0,736,737,1,0,0,0,737,738,1,
+		0,0,0,738,739,5,42,0,0,739,740,5,40,0,0,740,741,5,57,0,0,741,742,3,6,3,
+		0,742,746,3,6,3,0,743,745,3,6,3,0,744,743,1,0,0,0,745,748,1,0,0,0,746,
+		744,1,0,0,0,746,747,1,0,0,0,747,749,1,0,0,0,748,746,1,0,0,0,749,750,5,
+		122,0,0,750,766,1,0,0,0,751,753,5,66,0,0,752,751,1,0,0,0,752,753,1,0,0,
+		0,753,754,1,0,0,0,754,755,5,42,0,0,755,756,5,40,0,0,756,760,3,6,3,0,757,
+		759,3,6,3,0,758,757,1,0,0,0,759,762,1,0,0,0,760,758,1,0,0,0,760,761,1,
+		0,0,0,761,763,1,0,0,0,762,760,1,0,0,0,763,764,5,122,0,0,764,766,1,0,0,
+		0,765,736,1,0,0,0,765,752,1,0,0,0,766,65,1,0,0,0,767,768,5,9,0,0,768,769,
+		5,110,0,0,769,771,5,40,0,0,770,772,7,15,0,0,771,770,1,0,0,0,771,772,1,
+		0,0,0,772,773,1,0,0,0,773,774,3,6,3,0,774,775,5,122,0,0,775,67,1,0,0,0,
+		776,777,5,50,0,0,777,781,5,2,0,0,778,779,5,57,0,0,779,782,3,6,3,0,780,
+		782,5,119,0,0,781,778,1,0,0,0,781,780,1,0,0,0,782,783,1,0,0,0,783,798,
+		5,122,0,0,784,786,5,50,0,0,785,787,3,6,3,0,786,785,1,0,0,0,787,788,1,0,
+		0,0,788,786,1,0,0,0,788,789,1,0,0,0,789,790,1,0,0,0,790,791,5,122,0,0,
+		791,798,1,0,0,0,792,794,5,15,0,0,793,795,5,125,0,0,794,793,1,0,0,0,794,
+		795,1,0,0,0,795,796,1,0,0,0,796,798,5,122,0,0,797,776,1,0,0,0,797,784,
+		1,0,0,0,797,792,1,0,0,0,798,69,1,0,0,0,799,800,5,78,0,0,800,801,5,110,
+		0,0,801,802,5,40,0,0,802,803,3,6,3,0,803,804,5,122,0,0,804,71,1,0,0,0,
+		805,806,5,8,0,0,806,807,5,110,0,0,807,808,5,40,0,0,808,809,3,6,3,0,809,
+		810,5,122,0,0,810,816,1,0,0,0,811,812,5,8,0,0,812,813,3,6,3,0,813,814,
+		5,122,0,0,814,816,1,0,0,0,815,805,1,0,0,0,815,811,1,0,0,0,816,73,1,0,0,
+		0,817,819,5,40,0,0,818,820,3,6,3,0,819,818,1,0,0,0,819,820,1,0,0,0,820,
+		821,1,0,0,0,821,831,5,122,0,0,822,826,7,16,0,0,823,825,3,6,3,0,824,823,
+		1,0,0,0,825,828,1,0,0,0,826,824,1,0,0,0,826,827,1,0,0,0,827,829,1,0,0,
+		0,828,826,1,0,0,0,829,831,5,122,0,0,830,817,1,0,0,0,830,822,1,0,0,0,831,
+		75,1,0,0,0,832,833,5,114,0,0,833,834,5,95,0,0,834,835,3,6,3,0,835,836,
+		5,122,0,0,836,77,1,0,0,0,837,838,5,116,0,0,838,839,5,95,0,0,839,840,3,
+		6,3,0,840,841,5,102,0,0,841,842,3,6,3,0,842,843,5,16,0,0,843,844,3,6,3,
+		0,844,845,5,122,0,0,845,79,1,0,0,0,846,847,5,97,0,0,847,848,5,110,0,0,
+		848,849,5,40,0,0,849,850,3,6,3,0,850,851,5,122,0,0,851,81,1,0,0,0,852,
+		854,5,93,0,0,853,855,3,6,3,0,854,853,1,0,0,0,855,856,1,0,0,0,856,854,1,
+		0,0,0,856,857,1,0,0,0,857,858,1,0,0,0,858,859,5,122,0,0,859,83,1,0,0,0,
+		860,861,5,61,0,0,861,865,3,6,3,0,862,864,8,17,0,0,863,862,1,0,0,0,864,
+		867,1,0,0,0,865,863,1,0,0,0,865,866,1,0,0,0,866,868,1,0,0,0,867,865,1,
+		0,0,0,868,869,5,92,0,0,869,873,3,6,3,0,870,872,3,6,3,0,871,870,1,0,0,0,
+		872,875,1,0,0,0,873,871,1,0,0,0,873,874,1,0,0,0,874,876,1,0,0,0,875,873,
+		1,0,0,0,876,877,5,122,0,0,877,952,1,0,0,0,878,882,5,87,0,0,879,881,8,17,
+		0,0,880,879,1,0,0,0,881,884,1,0,0,0,882,880,1,0,0,0,882,883,1,0,0,0,883,
+		885,1,0,0,0,884,882,1,0,0,0,885,886,5,92,0,0,886,890,3,6,3,0,887,889,3,
+		6,3,0,888,887,1,0,0,0,889,892,1,0,0,0,890,888,1,0,0,0,890,891,1,0,0,0,
+		891,893,1,0,0,0,892,890,1,0,0,0,893,894,5,122,0,0,894,952,1,0,0,0,895,
+		896,5,61,0,0,896,897,3,6,3,0,897,898,5,85,0,0,898,902,3,6,3,0,899,901,
+		3,6,3,0,900,899,1,0,0,0,901,904,1,0,0,0,902,900,1,0,0,0,902,903,1,0,0,
+		0,903,905,1,0,0,0,904,902,1,0,0,0,905,906,5,122,0,0,906,952,1,0,0,0,907,
+		908,5,18,0,0,908,909,5,83,0,0,909,913,3,6,3,0,910,912,3,6,3,0,911,910,
+		1,0,0,0,912,915,1,0,0,0,913,911,1,0,0,0,913,914,1,0,0,0,914,916,1,0,0,
+		0,915,913,1,0,0,0,916,917,5,122,0,0,917,952,1,0,0,0,918,919,5,18,0,0,919,
+		920,5,92,0,0,920,924,3,6,3,0,921,923,3,6,3,0,922,921,1,0,0,0,923,926,1,
+		0,0,0,924,922,1,0,0,0,924,925,1,0,0,0,925,927,1,0,0,0,926,924,1,0,0,0,
+		927,928,5,122,0,0,928,952,1,0,0,0,929,930,5,61,0,0,930,931,3,6,3,0,931,
+		932,5,18,0,0,932,936,3,6,3,0,933,935,3,6,3,0,934,933,1,0,0,0,935,938,1,
+		0,0,0,936,934,1,0,0,0,936,937,1,0,0,0,937,939,1,0,0,0,938,936,1,0,0,0,
+		939,940,5,122,0,0,940,952,1,0,0,0,941,942,5,18,0,0,942,946,3,6,3,0,943,
+		945,3,6,3,0,944,943,1,0,0,0,945,948,1,0,0,0,946,944,1,0,0,0,946,947,1,
+		0,0,0,947,949,1,0,0,0,948,946,1,0,0,0,949,950,5,122,0,0,950,952,1,0,0,
+		0,951,860,1,0,0,0,951,878,1,0,0,0,951,895,1,0,0,0,951,907,1,0,0,0,951,
+		918,1,0,0,0,951,929,1,0,0,0,951,941,1,0,0,0,952,85,1,0,0,0,953,955,5,43,
+		0,0,954,956,3,6,3,0,955,954,1,0,0,0,956,957,1,0,0,0,957,955,1,0,0,0,957,
+		958,1,0,0,0,958,959,1,0,0,0,959,960,5,122,0,0,960,87,1,0,0,0,961,963,5,
+		66,0,0,962,961,1,0,0,0,962,963,1,0,0,0,963,964,1,0,0,0,964,965,5,1,0,0,
+		965,969,3,6,3,0,966,968,3,6,3,0,967,966,1,0,0,0,968,971,1,0,0,0,969,967,
+		1,0,0,0,969,970,1,0,0,0,970,972,1,0,0,0,971,969,1,0,0,0,972,973,5,122,
+		0,0,973,89,1,0,0,0,974,976,5,66,0,0,975,974,1,0,0,0,975,976,1,0,0,0,976,
+		977,1,0,0,0,977,978,5,101,0,0,978,979,5,10,0,0,979,983,3,6,3,0,980,982,
+		3,6,3,0,981,980,1,0,0,0,982,985,1,0,0,0,983,981,1,0,0,0,983,984,1,0,0,
+		0,984,986,1,0,0,0,985,983,1,0,0,0,986,987,5,122,0,0,987,91,1,0,0,0,988,
+		990,5,66,0,0,989,988,1,0,0,0,989,990,1,0,0,0,990,991,1,0,0,0,991,992,5,
+		42,0,0,992,993,5,36,0,0,993,995,5,1,0,0,994,996,3,6,3,0,995,994,1,0,0,
+		0,996,997,1,0,0,0,997,995,1,0,0,0,997,998,1,0,0,0,998,999,1,0,0,0,999,
+		1000,5,122,0,0,1000,93,1,0,0,0,1001,1003,5,66,0,0,1002,1001,1,0,0,0,1002,
+		1003,1,0,0,0,1003,1004,1,0,0,0,1004,1005,5,69,0,0,1005,1007,5,2,0,0,1006,
+		1008,3,6,3,0,1007,1006,1,0,0,0,1008,1009,1,0,0,0,1009,1007,1,0,0,0,1009,
+		1010,1,0,0,0,1010,1011,1,0,0,0,1011,1012,5,122,0,0,1012,95,1,0,0,0,1013,
+		1014,5,78,0,0,1014,1015,5,110,0,0,1015,1016,8,18,0,0,1016,1020,3,6,3,0,
+		1017,1019,3,6,3,0,1018,1017,1,0,0,0,1019,1022,1,0,0,0,1020,1018,1,0,0,
+		0,1020,1021,1,0,0,0,1021,1023,1,0,0,0,1022,1020,1,0,0,0,1023,1024,5,122,
+		0,0,1024,1035,1,0,0,0,1025,1026,5,78,0,0,1026,1030,8,19,0,0,1027,1029,
+		3,6,3,0,1028,1027,1,0,0,0,1029,1032,1,0,0,0,1030,1028,1,0,0,0,1030,1031,
+		1,0,0,0,1031,1033,1,0,0,0,1032,1030,1,0,0,0,1033,1035,5,122,0,0,1034,1013,
+		1,0,0,0,1034,1025,1,0,0,0,1035,97,1,0,0,0,1036,1038,5,97,0,0,1037,1039,
+		3,6,3,0,1038,1037,1,0,0,0,1039,1040,1,0,0,0,1040,1038,1,0,0,0,1040,1041,
+		1,0,0,0,1041,1042,1,0,0,0,1042,1043,5,122,0,0,1043,99,1,0,0,0,1044,1045,
+		5,42,0,0,1045,1049,5,100,0,0,1046,1048,3,6,3,0,1047,1046,1,0,0,0,1048,
+		1051,1,0,0,0,1049,1047,1,0,0,0,1049,1050,1,0,0,0,1050,1052,1,0,0,0,1051,
+		1049,1,0,0,0,1052,1053,5,122,0,0,1053,101,1,0,0,0,1054,1055,5,107,0,0,
+		1055,1056,5,119,0,0,1056,1057,5,122,0,0,1057,103,1,0,0,0,1058,1060,5,66,
+		0,0,1059,1058,1,0,0,0,1059,1060,1,0,0,0,1060,1061,1,0,0,0,1061,1062,5,
+		12,0,0,1062,1063,5,48,0,0,1063,1067,3,6,3,0,1064,1066,3,6,3,0,1065,1064,
+		1,0,0,0,1066,1069,1,0,0,0,1067,1065,1,0,0,0,1067,1068,1,0,0,0,1068,1070,
+		1,0,0,0,1069,1067,1,0,0,0,1070,1071,5,122,0,0,1071,105,1,0,0,0,1072,1073,
+		5,50,0,0,1073,1074,5,5,0,0,1074,1075,3,6,3,0,1075,1076,5,122,0,0,1076,
+		107,1,0,0,0,1077,1079,5,56,0,0,1078,1080,3,6,3,0,1079,1078,1,0,0,0,1080,
+		1081,1,0,0,0,1081,1079,1,0,0,0,1081,1082,1,0,0,0,1082,1083,1,0,0,0,1083,
+		1084,5,122,0,0,1084,109,1,0,0,0,1085,1086,5,104,0,0,1086,1090,5,58,0,0,
+		1087,1089,3,6,3,0,1088,1087,1,0,0,0,1089,1092,1,0,0,0,1090,1088,1,0,0,
+		0,1090,1091,1,0,0,0,1091,1093,1,0,0,0,1092,1090,1,0,0,0,1093,1104,5,122,
+		0,0,1094,1095,5,42,0,0,1095,1099,5,5,0,0,1096,1098,3,6,3,0,1097,1096,1,
+		0,0,0,1098,1101,1,0,0,0,1099,1097,1,0,0,0,1099,1100,1,0,0,0,1100,1102,
+		1,0,0,0,1101,1099,1,0,0,0,1102,1104,5,122,0,0,1103,1085,1,0,0,0,1103,1094,
+		1,0,0,0,1104,111,1,0,0,0,127,140,153,159,171,175,180,191,196,201,204,211,
+		221,228,237,246,253,263,267,272,281,300,308,320,331,338,341,350,357,363,
+		369,373,378,386,389,399,410,416,419,427,435,438,449,459,469,478,484,487,
+		514,519,524,527,535,538,543,552,557,560,570,576,581,596,599,610,621,630,
+		637,653,656,663,667,671,676,682,692,697,701,703,707,717,721,729,733,736,
+		746,752,760,765,771,781,788,794,797,815,819,826,830,856,865,873,882,890,
+		902,913,924,936,946,951,957,962,969,975,983,989,997,1002,1009,1020,1030,
+		1034,1040,1049,1059,1067,1081,1090,1099,1103
 	};
 
 	public static readonly ATN _ATN =
