@@ -144,4 +144,15 @@ public sealed class IosAclTests
         Assert.Empty(applied.WithCode(DiagnosticCatalog.ShadowedAclRule));
         Assert.Empty(unapplied.WithCode(DiagnosticCatalog.NotModelled));
     }
+
+    [Theory]
+    [InlineData("non500-isakmp", 4500)]
+    [InlineData("drip", 3949)]
+    [InlineData("bfd", 3784)]
+    public void Ios_port_keywords_are_known(string name, int port)
+    {
+        var entry = Configs.Policy($"access-list 101 permit udp any any eq {name}\n").Acls.Single().Entries.Single();
+
+        Assert.Equal(new[] { PortRange.Single(port) }, entry.DestinationPorts.ToArray());
+    }
 }
