@@ -8,6 +8,7 @@ namespace Alg.Compiler.Binding;
 public sealed class BindingContext(DiagnosticBag diagnostics, AlgTableBuilder algs, TimerTableBuilder timers)
 {
     private readonly List<SettingRecord> _settings = [];
+    private readonly HashSet<SourceSpan> _narrowedAclEntries = [];
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
@@ -21,4 +22,9 @@ public sealed class BindingContext(DiagnosticBag diagnostics, AlgTableBuilder al
         _settings.Add(new SettingRecord(key, value, description, span));
 
     public ImmutableArray<SettingRecord> Settings => [.. _settings];
+
+    /// <summary>ACL entries the device matches more narrowly than the policy says (an ICMP type, a time-range).</summary>
+    public IReadOnlySet<SourceSpan> NarrowedAclEntries => _narrowedAclEntries;
+
+    public void RecordNarrowedAclEntry(SourceSpan span) => _narrowedAclEntries.Add(span);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Alg.Grammar.Common;
 using Alg.Policy.Model;
+using Alg.Policy.Text;
 
 namespace Alg.Compiler.Binding;
 
@@ -9,4 +10,17 @@ public sealed record BoundConfiguration(
     ConfigurationAst Ast,
     PolicyModel Policy,
     ReferenceTable References,
-    ImmutableArray<SettingRecord> Settings);
+    ImmutableArray<SettingRecord> Settings)
+{
+    /// <summary>
+    /// ACL entries (by span) that match fewer packets on the device than in the policy, which Alg widened (an ICMP
+    /// type, a time-range, a DSCP value): such an entry never proves that a later one is dead.
+    /// </summary>
+    public IReadOnlySet<SourceSpan> NarrowedAclEntries { get; init; } = new HashSet<SourceSpan>();
+
+    /// <summary>
+    /// The file holds access lists and nothing else that is named or could apply them (no interface, no reference): a
+    /// fragment written to be merged into a device, as capirca and aerleon write them, whose lists are not unused.
+    /// </summary>
+    public bool AclFragment { get; init; }
+}

@@ -14,4 +14,5 @@ public enum ReferenceKind
     RouteMap,
     Zone,
     InspectRule,
+    PrefixList,
 }

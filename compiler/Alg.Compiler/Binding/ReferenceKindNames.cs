@@ -16,6 +16,7 @@ public static class ReferenceKindNames
         ReferenceKind.RouteMap => "route-map",
         ReferenceKind.Zone => "zone",
         ReferenceKind.InspectRule => "inspect rule",
+        ReferenceKind.PrefixList => "prefix list",
         _ => kind.ToString(),
     };
 }

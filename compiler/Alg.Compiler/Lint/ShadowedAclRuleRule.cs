@@ -9,7 +9,8 @@ namespace Alg.Compiler.Lint;
 /// ALG3012 — an ACL entry that can never match because one earlier entry matches every packet it would
 /// (first match wins). Only a single earlier entry is considered, so the rule never reports a false positive.
 /// Entries are compared in the IR's normal form with the test the lowering uses to prune shadowed rules,
-/// so lint and the engines agree on which rules are dead.
+/// so lint and the engines agree on which rules are dead. An earlier entry the device matches more narrowly than
+/// the policy can say (an ICMP type, a time-range) proves nothing and is skipped.
 /// </summary>
 public sealed class ShadowedAclRuleRule : ILintRule
 {
@@ -26,7 +27,7 @@ public sealed class ShadowedAclRuleRule : ILintRule
                 for (var i = 0; i < j; i++)
                 {
                     var earlier = lowered[i];
-                    if (PruneShadowedRulesPass.Covers(earlier, later))
+                    if (!configuration.NarrowedAclEntries.Contains(earlier.Span) && PruneShadowedRulesPass.Covers(earlier, later))
                     {
                         diagnostics.Add(Descriptor, later.Span, acl.Name, earlier.Span.Line.ToString(CultureInfo.InvariantCulture));
                         break;

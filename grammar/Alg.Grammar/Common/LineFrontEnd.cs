@@ -118,9 +118,20 @@ public abstract class LineFrontEnd
                 }
             }
 
-            // Inside an ignored block, indented lines belong to it.
+            // Inside an ignored block, indented lines belong to it; a block with a closing word takes every line up to it.
             if (frames.Peek().Mode == ParserMode.IgnoredBlock)
             {
+                if (frames.Peek().Terminator is { } terminator)
+                {
+                    ignored.Add(new IgnoredLine(string.Join(' ', words), lineSpan));
+                    if (string.Equals(words[0], terminator, StringComparison.OrdinalIgnoreCase))
+                    {
+                        CloseFrame(frames);
+                    }
+
+                    continue;
+                }
+
                 if (first.Column > 0 && (map is not null || !HasPromptAt(normalized, source, first)))
                 {
                     ignored.Add(new IgnoredLine(string.Join(' ', words), lineSpan));
@@ -165,15 +176,26 @@ public abstract class LineFrontEnd
             if (ignorable && ignoredCommand is not null)
             {
                 ignored.Add(new IgnoredLine(ignoredCommand.Words, lineSpan));
-                if (ignoredCommand.OpensBlock)
+
+                // A block command indented inside a modelled sub-mode is that mode's one-line setting (`crypto map
+                // NAME` on an interface): taking the lines after it into an ignored block would drop them unseen.
+                var nestedInSubMode = frames.Count > 1 && first.Column > 0;
+                if (ignoredCommand.OpensBlock && !nestedInSubMode)
                 {
-                    frames.Push(new Frame(ParserMode.IgnoredBlock, null));
+                    frames.Push(new Frame(ParserMode.IgnoredBlock, null, ignoredCommand.EndsWith));
                 }
 
                 continue;
             }
 
             var modeName = frames.Peek().Mode.Name;
+            // Not a line of a modelled command, though: a misspelt NAT line stays an error wherever it stands.
+            if (modelledCommand is null && frames.Peek().Mode.IgnoresOtherIndentedLines && first.Column > 0)
+            {
+                ignored.Add(new IgnoredLine(string.Join(' ', words), lineSpan));
+                continue;
+            }
+
             if (modelledCommand is not null)
             {
                 ReportMalformed(parser, failure, lineTokens, modeName, spans, diagnostics, lineSpan);
@@ -466,9 +488,12 @@ public abstract class LineFrontEnd
         }
     }
 
-    private sealed class Frame(ParserMode mode, Func<ImmutableArray<Statement>, Statement>? factory)
+    private sealed class Frame(ParserMode mode, Func<ImmutableArray<Statement>, Statement>? factory, string? terminator = null)
     {
         public ParserMode Mode { get; } = mode;
+
+        /// <summary>For an ignored block that ends at a word rather than at the next unindented line.</summary>
+        public string? Terminator { get; } = terminator;
 
         public Func<ImmutableArray<Statement>, Statement>? Factory { get; } = factory;
 

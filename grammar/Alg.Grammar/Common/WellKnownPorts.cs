@@ -7,6 +7,10 @@ public static class WellKnownPorts
 {
     private static readonly FrozenDictionary<string, int> Ports = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {
+        // IOS / IOS-XE keywords (Cisco IOS Security Command Reference, "permit (IP)", port name tables).
+        ["bfd"] = 3784, ["bfd-echo"] = 3785, ["drip"] = 3949, ["gdoi"] = 848, ["lisp"] = 4342, ["msrpc"] = 135,
+        ["non500-isakmp"] = 4500, ["onep-plain"] = 15001, ["onep-tls"] = 15002, ["ripv6"] = 521,
+
         ["aol"] = 5190, ["bgp"] = 179, ["biff"] = 512, ["bootpc"] = 68, ["bootps"] = 67, ["chargen"] = 19,
         ["cifs"] = 3020, ["citrix-ica"] = 1494, ["cmd"] = 514, ["ctiqbe"] = 2748, ["daytime"] = 13, ["discard"] = 9,
         ["dnsix"] = 195, ["domain"] = 53, ["echo"] = 7, ["exec"] = 512, ["finger"] = 79, ["ftp"] = 21,

@@ -10,7 +10,7 @@ numbered_acl_line
   | NO ACCESS_LIST number=DEC NEWLINE
   ;
 
-named_acl_header: IP ACCESS_LIST kind=(STANDARD | EXTENDED) name=variable NEWLINE;
+named_acl_header: NO? IP ACCESS_LIST kind=(STANDARD | EXTENDED) name=variable NEWLINE;
 
 acl_line
   : sequence=DEC? acl_rule NEWLINE       # acl_entry
@@ -30,6 +30,7 @@ acl_protocol
   | IP
   | TCP
   | UDP
+  | ICMP
   | DEC
   | WORD
   ;
@@ -45,12 +46,20 @@ acl_address
 
 acl_option: ESTABLISHED | LOG | LOG_INPUT | variable;
 
+// An IPv4 prefix list: only its name matters to Alg (route-maps and routing protocols refer to it).
+prefix_list_line: NO? IP PREFIX_LIST name=variable rest+=~NEWLINE* NEWLINE;
+
 route_map_header: ROUTE_MAP name=variable action=(PERMIT | DENY)? sequence=DEC? NEWLINE;
 
 route_map_line
-  : MATCH IP ADDRESS acls+=variable+ NEWLINE       # rm_match_acl
-  | DESCRIPTION TEXT? NEWLINE                      # rm_description
+  : MATCH IP ADDRESS PREFIX_LIST lists+=variable+ NEWLINE    # rm_match_prefix_list
+  | MATCH IP ADDRESS acls+=acl_name+ NEWLINE                 # rm_match_acl
+  | MATCH IP ~(ADDRESS | NEWLINE) variable* NEWLINE          # rm_match_other
+  | MATCH ~(IP | NEWLINE) variable* NEWLINE                  # rm_match_other
+  | DESCRIPTION TEXT? NEWLINE                                # rm_description
   ;
+
+acl_name: ~(PREFIX_LIST | NEWLINE | TEXT);
 
 object_group_header: OBJECT_GROUP kind=(NETWORK | SERVICE) name=variable NEWLINE;
 
@@ -61,5 +70,6 @@ object_group_line
   | RANGE first=IP_ADDRESS last=IP_ADDRESS NEWLINE           # og_range
   | GROUP_OBJECT name=variable NEWLINE                       # og_group
   | protocol=(TCP | UDP) port_spec? NEWLINE                  # og_service
+  | ICMP variable? NEWLINE                                   # og_icmp
   | DESCRIPTION TEXT? NEWLINE                                # og_description
   ;

@@ -25,6 +25,13 @@ internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
         Policy_map_inspect_lineContext child => BuildPolicyMapLine(child),
         Policy_map_inspect_class_lineContext child => LineResult.Of(new IosPolicyMapAction(child.GetChild(0).GetText().ToLowerInvariant(), spans.Of(child))),
         Zone_pair_lineContext child => LineResult.Of(new IosZonePairPolicy(Name(child.policy), spans.Of(child))),
+        Router_lineContext child => LineResult.Of(BuildRouterLine(child)),
+        Line_lineContext child => LineResult.Of(new IosStructureUse(IosStructureKind.AccessList, Name(child.acl), "access-class", spans.Of(child))),
+        Qos_policy_map_lineContext child => LineResult.Of(new IosInertSetting(Words(child), "a nested QoS policy", spans.Of(child))),
+        Ip_sla_lineContext child => LineResult.Of(new IosInertSetting(Words(child), "an IP SLA probe's wait for its reply", spans.Of(child))),
+        Crypto_map_lineContext child => LineResult.Of(new IosStructureUse(IosStructureKind.AccessList, Name(child.acl), "match address", spans.Of(child))),
+        Module_static_natContext child => LineResult.Of(new IosModuleNat(Words(child), spans.Of(child))),
+        Module_vlan_addressContext child => LineResult.Of(new IosInertSetting(Words(child), "the address of a line card's VLAN", spans.Of(child))),
         _ => throw new InvalidOperationException($"no builder for {line.GetType().Name}"),
     };
 
@@ -46,6 +53,12 @@ internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
             case Named_acl_headerContext named:
                 var aclName = Name(named.name);
                 var kind = named.kind.Type == STANDARD ? IosAclKind.Standard : IosAclKind.Extended;
+                if (named.NO() is not null)
+                {
+                    // `no ip access-list extended NAME` deletes the whole list (aerleon writes it before each list).
+                    return LineResult.Of(new IosAccessList(aclName, kind, false, span, [new IosAclDelete(null, span)]));
+                }
+
                 return LineResult.Block(IosFrontEnd.AccessList, children => new IosAccessList(aclName, kind, false, span, children));
             case Nat_pool_lineContext pool:
                 return LineResult.Of(BuildPool(pool));
@@ -90,6 +103,27 @@ internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
                 return LineResult.Of(new IosBanner(banner.BANNER().GetText(), span));
             case Zone_lineContext zone:
                 return LineResult.Of(new IosZone(Name(zone.name), span));
+            case Prefix_list_lineContext prefixList:
+                return LineResult.Of(new IosPrefixList(Name(prefixList.name), prefixList.NO() is not null, span));
+            case Router_headerContext router:
+                return SettingsBlock(IosFrontEnd.Router, router, span);
+            case Line_headerContext terminalLine:
+                return SettingsBlock(IosFrontEnd.Line, terminalLine, span);
+            case Qos_policy_map_headerContext qos:
+                return SettingsBlock(IosFrontEnd.QosPolicyMap, qos, span);
+            case Ip_sla_headerContext sla:
+                return SettingsBlock(IosFrontEnd.IpSla, sla, span);
+            case Module_headerContext module:
+                return SettingsBlock(IosFrontEnd.Module, module, span);
+            case Crypto_map_headerContext cryptoMap:
+                return SettingsBlock(IosFrontEnd.CryptoMap, cryptoMap, span);
+            case Snmp_community_lineContext snmp:
+                return Uses(SnmpCommunityAcl(snmp), "snmp-server community", span);
+            case Http_access_class_lineContext http:
+                return Uses(AclAfterKeywords(http._words, ["ipv4"], skipWords: 0), "ip http access-class", span);
+            case Ntp_access_group_lineContext ntp:
+                // ntp access-group [ipv4] {peer|serve|serve-only|query-only} ACL [kod]
+                return Uses(AclAfterKeywords(ntp._words, ["ipv4"], skipWords: 1), "ntp access-group", span);
             case Zone_pair_headerContext pair:
                 var pairName = Name(pair.name);
                 var source = Name(pair.source);
@@ -98,6 +132,72 @@ internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
             default:
                 throw new InvalidOperationException($"no builder for {child.GetType().Name}");
         }
+    }
+
+    private static LineResult SettingsBlock(ParserMode mode, ParserRuleContext header, Alg.Policy.Text.SourceSpan span)
+    {
+        var text = Words(header);
+        return LineResult.Block(mode, children => new IosSettingsBlock(text, span, children));
+    }
+
+    private static string Words(ParserRuleContext line) =>
+        string.Join(' ', Enumerable.Range(0, line.ChildCount).Select(i => line.GetChild(i).GetText()).Where(t => t.Trim().Length > 0));
+
+    private static LineResult Uses(Located<string>? acl, string usage, Alg.Policy.Text.SourceSpan span) =>
+        LineResult.Of(acl is { } name ? new IosStructureUse(IosStructureKind.AccessList, name, usage, span) : new IosInertSetting(usage, "no access list", span));
+
+    // snmp-server community STRING [view NAME] [ro|rw] [ipv6 NACL] [ACL]
+    private Located<string>? SnmpCommunityAcl(Snmp_community_lineContext line)
+    {
+        var words = line._words;
+        for (var i = 0; i < words.Count; i++)
+        {
+            switch (words[i].GetText().ToLowerInvariant())
+            {
+                case "view" or "ipv6":
+                    i++;
+                    break;
+                case "ro" or "rw":
+                    break;
+                default:
+                    return Name(words[i]);
+            }
+        }
+
+        return null;
+    }
+
+    // The ACL of `ip http access-class` and `ntp access-group`: after an optional address family and, for NTP,
+    // the kind of access. An IPv6 list (`ipv6`) is another namespace, which Alg does not read.
+    private Located<string>? AclAfterKeywords(IList<VariableContext> words, string[] optional, int skipWords)
+    {
+        var i = 0;
+        if (i < words.Count && string.Equals(words[i].GetText(), "ipv6", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (i < words.Count && optional.Contains(words[i].GetText().ToLowerInvariant()))
+        {
+            i++;
+        }
+
+        i += skipWords;
+        return i < words.Count ? Name(words[i]) : null;
+    }
+
+    private Statement BuildRouterLine(Router_lineContext line)
+    {
+        var span = spans.Of(line);
+        var usage = Words(line);
+        usage = usage.Length <= 60 ? usage : usage[..57] + "...";
+        return line switch
+        {
+            Router_route_mapContext map => new IosStructureUse(IosStructureKind.RouteMap, Name(map.map), usage, span),
+            Router_prefix_listContext list => new IosStructureUse(IosStructureKind.PrefixList, Name(list.list), usage, span),
+            Router_aclContext acl => new IosStructureUse(IosStructureKind.AccessList, Name(acl.acl), usage, span),
+            _ => throw new InvalidOperationException(),
+        };
     }
 
     private LineResult BuildSession(Session_lineContext session)
@@ -139,6 +239,9 @@ internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
             If_ip_inspectContext inspect => new IosInterfaceInspect(Name(inspect.name), inspect.direction.Type == IN, inspect.NO() is not null, span),
             If_zone_memberContext zone => new IosInterfaceZoneMember(Name(zone.zone), zone.NO() is not null, span),
             If_vrfContext vrf => new IosInterfaceVrf(vrf.vrf.GetText(), span),
+            If_qos_policyContext qos => new IosInertSetting(Words(qos), "a QoS policy", span),
+            If_unnumberedContext unnumbered => new IosInterfaceUnnumbered(Name(unnumbered.source), span),
+            If_crypto_mapContext crypto => new IosInertSetting(Words(crypto), "the IPsec crypto map of the interface", span),
             _ => throw new InvalidOperationException(),
         };
     }
@@ -275,7 +378,9 @@ internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
 
     private Statement BuildRouteMapLine(Route_map_lineContext line) => line switch
     {
-        Rm_match_aclContext match => new IosRouteMapMatch([.. match._acls.Select(Name)], spans.Of(line)),
+        Rm_match_aclContext match => new IosRouteMapMatch([.. match._acls.Select(a => new Located<string>(a.GetText(), spans.Of(a)))], spans.Of(line)),
+        Rm_match_prefix_listContext match => new IosRouteMapMatch([.. match._lists.Select(Name)], spans.Of(line), PrefixLists: true),
+        Rm_match_otherContext => new IosInertSetting(Words(line), "a route attribute match", spans.Of(line)),
         Rm_descriptionContext => new IosAclRemark(line.GetText(), spans.Of(line)),
         _ => throw new InvalidOperationException(),
     };
@@ -291,6 +396,7 @@ internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
             Og_rangeContext range => new IosObjectGroupMember(new AddressRange(ParseAddress(range.first), ParseAddress(range.last)), null, null, null, span),
             Og_groupContext group => new IosObjectGroupMember(null, Name(group.name), null, null, span),
             Og_serviceContext service => new IosObjectGroupMember(null, null, Transport(service.protocol), Ports(service.port_spec()), span),
+            Og_icmpContext => new IosObjectGroupMember(null, null, null, null, span),
             Og_descriptionContext description => new IosAclRemark(description.TEXT()?.GetText().Trim() ?? string.Empty, span),
             _ => throw new InvalidOperationException(),
         };

@@ -26,9 +26,19 @@ internal static class IosIgnoredCommands
         "card", "diagnostic", "port-channel", "process-max-time", "call", "sccp", "stcapp", "ephone-dn", "vlan internal",
         "secure", "cts", "vstack", "access-session", "table-map", "track", "event", "fax", "modemcap",
         "isdn", "voice-card", "warm-reboot", "qos", "auto", "transceiver", "ip ssh version", "ip sla responder",
-        "ipv6 access-list", "ip prefix-list", "ip as-path", "ip community-list", "ip explicit-path", "ip mroute",
+        "ip as-path", "ip community-list", "ip explicit-path", "ip mroute",
         "ip pim", "ip msdp", "ip multicast", "ip accounting-threshold", "ip virtual-reassembly", "ip cef accounting",
         "ip gratuitous-arps", "ip dhcp", "ipv6", "spd", "memory", "set", "exit-address-family",
+
+        // `show running-config` writes these around the configuration itself.
+        "building configuration...", "current configuration",
+
+        // Platform, management and voice settings seen in real configurations.
+        "mmi", "subscriber", "wlccp", "mgcp", "call-home", "port monitor",
+
+        // Wireless radio interface settings (Aironet access points running IOS).
+        "encryption", "broadcast-key", "ssid", "authentication", "rts", "channel", "station-role", "dot1x",
+        "bridge-group", "world-mode", "beacon", "antenna", "fragment-threshold", "speed basic",
 
         // Interface-mode settings: physical layer, queueing, routing protocols, other features.
         "speed", "duplex", "full-duplex", "half-duplex", "negotiation", "load-interval", "bandwidth", "mtu",
@@ -47,18 +57,33 @@ internal static class IosIgnoredCommands
 
     private static readonly string[] Blocks =
     [
-        "banner", "line", "router", "crypto pki", "crypto map", "crypto key", "crypto keyring", "crypto isakmp policy",
+        // IPv6 filters: Alg translates and filters IPv4 only, so an IPv6 list (and its `permit ipv6 ...` lines)
+        // has no bearing on what it checks.
+        "ipv6 access-list",
+
+        "banner", "crypto pki", "crypto key", "crypto keyring", "crypto isakmp policy",
         "crypto isakmp profile", "crypto ipsec profile", "crypto ipsec transform-set", "crypto dynamic-map",
         "control-plane", "voice", "voice service", "voice class", "voice translation-rule", "voice register",
-        "dial-peer", "key chain", "policy-map", "class-map", "ip sla", "vlan", "redundancy", "parameter-map",
+        "dial-peer", "key chain", "class-map", "vlan", "redundancy", "parameter-map",
         "ip dhcp pool", "controller", "telephony-service", "ephone", "gatekeeper", "gateway", "sip-ua",
         "ip vrf", "vrf definition", "template", "application", "ipv6 dhcp pool", "flow", "monitor", "ip explicit-path",
         "ip access-list log-update", "ip access-list logging", "object-group ipv6", "mgcp profile",
         "track", "event manager", "archive", "wsma", "alarm-profile", "ip ips config", "call-manager-fallback",
         "username", "ipv6 router", "l2tp-class", "pseudowire-class", "interface range", "macro",
-        "lldp", "scheduler", "ip http", "multilink bundle-name", "ip local pool", "bba-group", "crypto map",
+        "lldp", "scheduler", "ip http", "multilink bundle-name", "ip local pool", "bba-group",
+        "aaa group server", "time-range", "ephone-dn-template", "ephone-template", "virtual-service", "crypto ca",
+        "voice-port", "dspfarm", "dspfarm profile", "sccp ccm group", "ephone-dn",
+        "bridge irb", "dot11 ssid", "radius-server group", "aaa server radius", "stcapp feature",
+    ];
+
+    // Blocks whose lines need not be indented: they end at a closing word.
+    private static readonly (string Words, string EndsWith)[] TerminatedBlocks =
+    [
+        ("certificate", "quit"),
     ];
 
     public static IEnumerable<CommandPrefix> All =>
-        Lines.Select(words => new CommandPrefix(words)).Concat(Blocks.Select(words => new CommandPrefix(words, OpensBlock: true)));
+        Lines.Select(words => new CommandPrefix(words))
+            .Concat(Blocks.Select(words => new CommandPrefix(words, OpensBlock: true)))
+            .Concat(TerminatedBlocks.Select(block => new CommandPrefix(block.Words, OpensBlock: true, block.EndsWith)));
 }

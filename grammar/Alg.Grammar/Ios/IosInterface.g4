@@ -18,4 +18,7 @@ interface_line
   | NO? ZONE_MEMBER SECURITY zone=variable NEWLINE                        # if_zone_member
   | IP VRF FORWARDING vrf=variable NEWLINE                                # if_vrf
   | VRF FORWARDING vrf=variable NEWLINE                                   # if_vrf
+  | NO? SERVICE_POLICY direction=variable policy=variable NEWLINE          # if_qos_policy
+  | NO? CRYPTO MAP name=variable NEWLINE                                   # if_crypto_map
+  | IP UNNUMBERED source=variable NEWLINE                                  # if_unnumbered
   ;

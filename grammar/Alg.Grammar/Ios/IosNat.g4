@@ -21,12 +21,15 @@ nat_dynamic_line
     nat_dynamic_option* NEWLINE
   ;
 
+// Only the options IOS accepts: a misspelt one (`overlod`) is an error, never a silently different rule.
 nat_dynamic_option
   : OVERLOAD
   | VRF vrf=variable
+  | MATCH_IN_VRF
   | ADD_ROUTE
+  | REVERSIBLE
   | REDUNDANCY variable
-  | variable
+  | MAPPING_ID variable
   ;
 
 nat_static_line
@@ -49,8 +52,10 @@ nat_static_option
   | ADD_ROUTE
   | ROUTE_MAP route_map=variable
   | VRF vrf=variable
+  | MATCH_IN_VRF
+  | REVERSIBLE
   | REDUNDANCY variable
-  | variable
+  | MAPPING_ID variable
   ;
 
 // ip nat service <alg> [tcp|udp] [port N] ...: IOS's ALG switches, all on by default; the `no` form

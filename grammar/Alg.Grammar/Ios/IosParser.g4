@@ -8,7 +8,7 @@ parser grammar IosParser;
 
 options { tokenVocab = IosLexer; }
 
-import IosCommon, IosSession, IosInterface, IosAcl, IosNat, IosInspect;
+import IosCommon, IosSession, IosInterface, IosAcl, IosNat, IosInspect, IosReferences;
 
 global_line
   : session_line
@@ -29,6 +29,16 @@ global_line
   | zone_line
   | zone_pair_header
   | banner_line
+  | prefix_list_line
+  | router_header
+  | line_header
+  | snmp_community_line
+  | http_access_class_line
+  | ntp_access_group_line
+  | qos_policy_map_header
+  | ip_sla_header
+  | module_header
+  | crypto_map_header
   ;
 
 hostname_line: HOSTNAME name=variable NEWLINE;

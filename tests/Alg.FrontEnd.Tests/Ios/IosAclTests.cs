@@ -66,4 +66,93 @@ public sealed class IosAclTests
 
         Assert.Contains("did you mean 'https'", result.Single(DiagnosticCatalog.UnknownPortName).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_port_list_ends_at_the_next_keyword()
+    {
+        // Cisco IOS Security Command Reference, "permit (IP)": after `eq port` come the destination or the options.
+        var result = Configs.Load("ip access-list extended E\n permit tcp host 10.0.0.1 host 10.0.0.2 eq 22 log\n permit tcp 10.0.0.0 0.0.0.255 eq 80 host 10.0.0.9 established\n");
+
+        result.NoErrors();
+        var entries = result.Bound!.Policy.Acls.Single().Entries;
+        Assert.Equal(new[] { PortRange.Single(22) }, entries[0].DestinationPorts.ToArray());
+        Assert.Equal(new[] { PortRange.Single(80) }, entries[1].SourcePorts.ToArray());
+        Assert.True(entries[1].Destinations.Single().Matches(Ipv4Address.Parse("10.0.0.9")));
+        Assert.True(entries[1].Established);
+    }
+
+    [Fact]
+    public void A_fragments_entry_is_left_out_and_named()
+    {
+        // `fragments` matches non-initial fragments only (Cisco, "Access Control Lists and IP Fragments"); Alg
+        // reassembles datagrams before its ACLs, so such an entry never matches there.
+        var result = Configs.Load("ip access-list extended E\n deny ip any any fragments\n permit tcp any any eq 22\n");
+
+        var acl = result.Bound!.Policy.Acls.Single();
+        Assert.Equal(AclAction.Permit, acl.Entries.Single().Action);
+        Assert.Equal(2, result.Single(DiagnosticCatalog.NotModelled).Span.Line);
+        Assert.Empty(result.WithCode(DiagnosticCatalog.ShadowedAclRule));
+    }
+
+    [Fact]
+    public void An_icmp_type_is_named_and_never_proves_a_later_entry_dead()
+    {
+        var result = Configs.Load("ip access-list extended E\n permit icmp any any echo-reply\n permit icmp any any\n permit icmp any any 3 1\n");
+
+        Assert.Equal([2, 4], result.WithCode(DiagnosticCatalog.NotModelled).Select(d => d.Span.Line));
+
+        // Line 3 is not dead: echo-reply is one ICMP type of many. Line 4 is: line 3 permits every ICMP message.
+        Assert.Equal(4, result.Single(DiagnosticCatalog.ShadowedAclRule).Span.Line);
+    }
+
+    [Fact]
+    public void A_time_range_is_named_as_not_modelled()
+    {
+        var result = Configs.Load("ip access-list extended E\n permit tcp any any eq 80 time-range evening\n deny tcp any any eq 80\n");
+
+        Assert.Contains("time-range", result.Single(DiagnosticCatalog.NotModelled).Message, StringComparison.Ordinal);
+        Assert.Empty(result.WithCode(DiagnosticCatalog.ShadowedAclRule));
+    }
+
+    [Fact]
+    public void An_object_group_service_may_hold_icmp()
+    {
+        var result = Configs.Load("object-group service PING\n icmp echo\n icmp\n");
+
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UnrecognizedLine));
+    }
+
+    [Fact]
+    public void An_ipv6_access_list_loads_without_touching_the_ipv4_policy()
+    {
+        var result = Configs.Load("ipv6 access-list V6\n permit ipv6 any any\n deny tcp any host 2001:db8::1 eq 22\n sequence 30 permit icmp any any\ninterface e0\n ipv6 traffic-filter V6 in\n ip nat inside\n");
+
+        result.NoErrors();
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UnrecognizedLine));
+        Assert.Empty(result.Bound!.Policy.Acls);
+        Assert.Equal(InterfaceRole.Inside, result.Bound.Policy.FindInterface("e0")!.Role);
+    }
+
+    [Fact]
+    public void A_service_object_group_protocol_is_named_where_the_list_is_applied_and_proves_nothing()
+    {
+        const string Groups = "object-group service WEB\n tcp eq 80\n tcp eq 443\nip access-list extended E\n permit object-group WEB any any\n deny tcp any any eq 22\n";
+        var applied = Configs.Load(Groups + "interface e0\n ip access-group E in\n");
+        var unapplied = Configs.Load(Groups);
+
+        Assert.Equal(5, applied.Single(DiagnosticCatalog.NotModelled).Span.Line);
+        Assert.Empty(applied.WithCode(DiagnosticCatalog.ShadowedAclRule));
+        Assert.Empty(unapplied.WithCode(DiagnosticCatalog.NotModelled));
+    }
+
+    [Theory]
+    [InlineData("non500-isakmp", 4500)]
+    [InlineData("drip", 3949)]
+    [InlineData("bfd", 3784)]
+    public void Ios_port_keywords_are_known(string name, int port)
+    {
+        var entry = Configs.Policy($"access-list 101 permit udp any any eq {name}\n").Acls.Single().Entries.Single();
+
+        Assert.Equal(new[] { PortRange.Single(port) }, entry.DestinationPorts.ToArray());
+    }
 }

@@ -146,4 +146,39 @@ public sealed class IosNatTests
         Assert.Contains(policy.NatRules, r => r.Direction == NatDirection.InsideDestination && r.TargetPool == "p");
         Assert.Contains(policy.NatRules, r => r.Direction == NatDirection.OutsideSource);
     }
+
+    [Theory]
+    [InlineData("ip nat inside source list 1 interface e0 overlod\n", "overlod", "overload")]
+    [InlineData("ip nat inside source list 1 interfac e0 overload\n", "interfac", "interface")]
+    [InlineData("ip nat inside source static 10.0.0.5 192.0.2.5 extendible\n", "extendible", "extendable")]
+    public void A_misspelt_nat_keyword_is_an_error_with_a_suggestion_never_a_rule(string line, string word, string suggestion)
+    {
+        var result = Configs.Load("access-list 1 permit any\ninterface e0\n ip address 192.0.2.1 255.255.255.0\n ip nat outside\n" + line);
+
+        var error = result.Single(DiagnosticCatalog.MalformedLine);
+        Assert.Contains($"'{word}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"did you mean '{suggestion}'", error.Message, StringComparison.Ordinal);
+        Assert.True(result.HasErrors);
+        Assert.Empty(result.Bound!.Policy.NatRules);
+    }
+
+    [Fact]
+    public void A_nat_rule_in_a_vrf_is_kept_inactive_and_named()
+    {
+        // `vrf NAME` limits the rule to that VRF's traffic (Cisco IOS IP Addressing Services Command Reference,
+        // "ip nat inside source"); Alg has one routing table, so the rule is not applied to the global one.
+        var result = Configs.Load("interface e1\n ip vrf forwarding V\n ip nat inside\ninterface e0\n ip address 192.0.2.1 255.255.255.0\n ip nat outside\nip nat inside source static 10.0.0.5 192.0.2.5 vrf V\n");
+
+        var rule = result.Bound!.Policy.NatRules.Single();
+        Assert.True(rule.Inactive);
+        Assert.Equal([2, 7], result.WithCode(DiagnosticCatalog.NotModelled).Select(d => d.Span.Line));
+    }
+
+    [Fact]
+    public void An_unnumbered_interface_borrows_the_address_pat_uses()
+    {
+        var policy = Configs.Policy("interface Loopback0\n ip address 192.0.2.1 255.255.255.255\ninterface Serial0\n ip unnumbered Loopback0\n ip nat outside\naccess-list 1 permit any\nip nat inside source list 1 interface Serial0 overload\n");
+
+        Assert.Equal("192.0.2.1/32", policy.FindInterface("Serial0")!.Address.ToString());
+    }
 }

@@ -83,4 +83,40 @@ public sealed class IosParsingTests
         Assert.Equal("nat", policy.Acls.Single().Name);
         Assert.Equal("nat", policy.NatRules.Single().MatchAcl);
     }
+
+    [Fact]
+    public void Show_running_config_headers_load_silently()
+    {
+        var result = Configs.Load("Building configuration...\n\nCurrent configuration : 4318 bytes\n!\nversion 15.2\nhostname r1\nend\n");
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity != DiagnosticSeverity.Info);
+    }
+
+    [Fact]
+    public void A_certificate_is_read_up_to_quit_whatever_the_indentation()
+    {
+        var result = Configs.Load("crypto pki certificate chain TP\ncertificate self-signed 01\n30820254 308201BD A0030201\nE7CF84EC 9FED5F77\nquit\ninterface e0\n ip nat inside\n");
+
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UnrecognizedLine));
+        Assert.Equal(InterfaceRole.Inside, result.Bound!.Policy.FindInterface("e0")!.Role);
+    }
+
+    [Fact]
+    public void A_line_card_static_nat_is_named_as_not_modelled()
+    {
+        var result = Configs.Load("module ContentSwitchingModule 3\n vlan 706 server\n  ip address 172.16.1.1 255.255.255.128\n static nat virtual\n  real 192.168.16.20\n");
+
+        Assert.Equal(4, result.Single(DiagnosticCatalog.NotModelled).Span.Line);
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UnrecognizedLine));
+        result.NoErrors();
+    }
+
+    [Fact]
+    public void Qos_service_policies_and_sla_timeouts_parse_as_what_they_are()
+    {
+        var ast = Parsing.Parse("policy-map SHAPE\n class ALL\n  shape average 630000\n  service-policy CBWFQ\nip sla monitor 8\n type echo protocol ipIcmpEcho 172.16.2.254\n timeout 500\ninterface e0\n service-policy output CBWFQ\n", Dialect.Ios).Ast;
+
+        Assert.Equal(3, Parsing.All<IosInertSetting>(ast).Count());
+        Assert.Empty(ast.Unrecognized);
+    }
 }

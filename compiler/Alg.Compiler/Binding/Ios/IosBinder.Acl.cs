@@ -12,7 +12,13 @@ public sealed partial class IosBinder
     private void BindAccessList(IosAccessList list)
     {
         var name = list.Name.Value;
-        _context.References.Define(ReferenceKind.Acl, name, list.Name.Span);
+
+        // `no ip access-list extended NAME` / `no access-list N` delete a list; they do not define one.
+        if (list.Children is not [IosAclDelete { Sequence: null }])
+        {
+            _context.References.Define(ReferenceKind.Acl, name, list.Name.Span);
+        }
+
         if (!_acls.TryGetValue(name, out var builder))
         {
             builder = new AclBuilder(name, list.Kind == IosAclKind.Standard ? AclKind.Standard : AclKind.Extended, list.Span);
@@ -30,7 +36,12 @@ public sealed partial class IosBinder
                         continue;
                     }
 
-                    builder.Add(ConvertEntry(entry), entry.Sequence);
+                    if (MatchesOnlyNonInitialFragments(entry))
+                    {
+                        break;
+                    }
+
+                    builder.Add(ConvertEntry(name, entry), entry.Sequence);
                     break;
                 case IosAclDelete delete when delete.Sequence is int sequence:
                     builder.Remove(sequence);
@@ -47,12 +58,70 @@ public sealed partial class IosBinder
         }
     }
 
-    private AclEntry ConvertEntry(IosAclEntry entry)
+    // `fragments` limits an entry to non-initial fragments; Alg reassembles datagrams before any ACL sees them, so
+    // such an entry can never match there and is left out, with a diagnostic, rather than applied to every packet.
+    private bool MatchesOnlyNonInitialFragments(IosAclEntry entry)
     {
+        if (!entry.Options.Contains("fragments"))
+        {
+            return false;
+        }
+
+        _context.Diagnostics.Add(
+            DiagnosticCatalog.NotModelled,
+            entry.Span,
+            "an ACL entry with 'fragments'",
+            "it matches only non-initial fragments, which Alg reassembles before its ACLs see them, so the entry is left out");
+        return true;
+    }
+
+    // Options that narrow what an entry matches beyond addresses, protocol and ports. Alg's ACLs test only those,
+    // so the entry is applied without the option (wider than on the device): say so, and keep lint from taking
+    // the entry as proof that a later one is dead.
+    private void CheckNarrowingOptions(IosAclEntry entry)
+    {
+        var options = entry.Options;
+        string? what = null;
+        for (var i = 0; i < options.Length && what is null; i++)
+        {
+            what = options[i] switch
+            {
+                "log" or "log-input" or "established" => null,
+                "time-range" => "a time-range",
+                "dscp" or "precedence" or "tos" => $"matching on {options[i].ToUpperInvariant()}",
+                "ttl" => "matching on TTL",
+                "option" => "matching on IP options",
+                _ when entry.Protocol?.Number == 1 => "an ICMP message type",
+                _ when i > 0 && options[i - 1] is "log" or "log-input" => null,
+                _ => $"the ACL option '{options[i]}'",
+            };
+        }
+
+        if (what is null)
+        {
+            return;
+        }
+
+        _context.RecordNarrowedAclEntry(entry.Span);
+        _context.Diagnostics.Add(
+            DiagnosticCatalog.NotModelled,
+            entry.Span,
+            what + " in an ACL entry",
+            "Alg's ACLs test addresses, protocol and ports only, so this entry matches more packets in Alg than on the router");
+    }
+
+    private AclEntry ConvertEntry(string acl, IosAclEntry entry)
+    {
+        CheckNarrowingOptions(entry);
         byte? protocol = entry.Protocol?.Number;
         if (entry.Protocol?.ObjectGroup is { } protocolGroup)
         {
+            // A service object-group stands for protocols and ports the entry's one protocol field cannot hold:
+            // the entry matches on its addresses only, wider than on the router (named at the end of binding if
+            // the list reaches an interface or a NAT rule).
             _context.References.Reference(ReferenceKind.ObjectGroup, protocolGroup.Value, protocolGroup.Span, "access list protocol");
+            _context.RecordNarrowedAclEntry(entry.Span);
+            _serviceGroupEntries.Add((acl, entry.Span));
         }
 
         return new AclEntry(
@@ -103,6 +172,20 @@ public sealed partial class IosBinder
                     yield return range;
                 }
             }
+        }
+    }
+
+    private void NameWidenedServiceGroupEntries()
+    {
+        var applied = _interfaces.SelectMany(i => new[] { i.InboundAcl, i.OutboundAcl }).Concat(_natRules.Select(r => r.MatchAcl))
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var (acl, span) in _serviceGroupEntries.Where(e => applied.Contains(e.Acl)))
+        {
+            _context.Diagnostics.Add(
+                DiagnosticCatalog.NotModelled,
+                span,
+                $"a service object-group as the protocol of an entry of '{acl}'",
+                "Alg matches the entry on its addresses only, with any protocol and port, so it matches more packets than on the router");
         }
     }
 

@@ -77,7 +77,7 @@ public sealed partial class IosBinder
             [],
             Extendable: false,
             TranslatePayload: true,
-            Inactive: false,
+            Inactive: InVrf(rule.Vrf, rule.Span),
             Order: _natRules.Count,
             rule.Span));
     }
@@ -130,8 +130,26 @@ public sealed partial class IosBinder
             [],
             rule.Extendable,
             TranslatePayload: !rule.NoPayload,
-            Inactive: false,
+            Inactive: InVrf(rule.Vrf, rule.Span),
             Order: _natRules.Count,
             rule.Span));
+    }
+
+    // A rule with `vrf NAME` translates only traffic of that VRF. Alg has one routing table: applying the rule to
+    // the global one would translate traffic the router leaves alone, so the rule is kept in the policy, marked
+    // inactive, and named.
+    private bool InVrf(string? vrf, Alg.Policy.Text.SourceSpan span)
+    {
+        if (vrf is null)
+        {
+            return false;
+        }
+
+        _context.Diagnostics.Add(
+            DiagnosticCatalog.NotModelled,
+            span,
+            $"a NAT rule in VRF '{vrf}'",
+            "Alg has one routing table and no VRFs, so the rule is left out: alg replay and alg run do not translate with it");
+        return true;
     }
 }

@@ -20,6 +20,8 @@ public sealed partial class IosBinder : IDialectBinder
     private readonly List<NatPool> _pools = [];
     private readonly List<NatRule> _natRules = [];
     private readonly List<HostLimit> _hostLimits = [];
+    private readonly List<(string Acl, Alg.Policy.Text.SourceSpan Span)> _serviceGroupEntries = [];
+    private readonly Dictionary<string, string> _unnumbered = new(StringComparer.Ordinal);
     private BindingContext _context = null!;
     private string? _hostname;
     private long? _maxEntries;
@@ -42,6 +44,9 @@ public sealed partial class IosBinder : IDialectBinder
             BindStatement(statement);
         }
 
+        NameWidenedServiceGroupEntries();
+        BorrowUnnumberedAddresses();
+
         var policy = new PolicyModel(
             Dialect.Ios,
             _hostname,
@@ -55,7 +60,11 @@ public sealed partial class IosBinder : IDialectBinder
             _statefulInspection,
             _context.Timers.Build(),
             _context.Algs.Build());
-        return new BoundConfiguration(ast, policy, _context.References, _context.Settings);
+        return new BoundConfiguration(ast, policy, _context.References, _context.Settings)         {
+            NarrowedAclEntries = _context.NarrowedAclEntries,
+            AclFragment = _acls.Count > 0 && _interfaces.Count == 0 && _context.References.References.Count == 0
+                && _context.References.Definitions.All(d => d.Kind == ReferenceKind.Acl),
+        };
     }
 
     private void BindStatement(Statement statement)
@@ -110,6 +119,17 @@ public sealed partial class IosBinder : IDialectBinder
             case IosZonePair pair:
                 BindZonePair(pair);
                 break;
+            case IosPrefixList prefixList when !prefixList.Negated:
+                _context.References.Define(ReferenceKind.PrefixList, prefixList.Name.Value, prefixList.Name.Span);
+                break;
+            case IosStructureUse use:
+                BindStructureUse(use);
+                break;
+            case IosSettingsBlock block:
+                BindSettingsBlock(block);
+                break;
+            case IosPrefixList:
+            case IosInertSetting:
             case IosObjectGroup:
             case IosInspectSetting:
             case IosBanner:
@@ -131,6 +151,7 @@ public sealed partial class IosBinder : IDialectBinder
         var shutdown = false;
         string? inbound = null;
         string? outbound = null;
+        IosInterfaceVrf? vrfLine = null;
         foreach (var child in iface.Children)
         {
             switch (child)
@@ -176,11 +197,26 @@ public sealed partial class IosBinder : IDialectBinder
                 case IosInterfaceZoneMember zone:
                     _context.References.Reference(ReferenceKind.Zone, zone.Zone.Value, zone.Zone.Span, $"zone-member on {name}");
                     break;
-                case IosInterfaceVrf:
+                case IosInterfaceVrf vrf:
+                    vrfLine = vrf;
+                    break;
+                case IosInertSetting:
+                    break;
+                case IosInterfaceUnnumbered unnumbered:
+                    _unnumbered[name] = unnumbered.Source.Value;
                     break;
                 default:
                     throw new InvalidOperationException($"IOS binder has no interface case for {child.GetType().Name}");
             }
+        }
+
+        if (vrfLine is not null && role != InterfaceRole.Unassigned)
+        {
+            _context.Diagnostics.Add(
+                DiagnosticCatalog.NotModelled,
+                vrfLine.Span,
+                $"the VRF '{vrfLine.Vrf}' of NAT interface {name}",
+                "Alg has one routing table, so it puts this interface with the global ones: rules of the global table apply to its traffic and NAT rules of the VRF are left out");
         }
 
         // A second block for the same interface amends the first, as on the router.
@@ -203,6 +239,22 @@ public sealed partial class IosBinder : IDialectBinder
         else
         {
             _interfaces.Add(policy);
+        }
+    }
+
+    // `ip unnumbered Loopback0` lends the interface Loopback0's address (Cisco IOS IP Addressing Services
+    // Configuration Guide, "IP Unnumbered"), which PAT onto the interface then uses. A lender the file does not
+    // define (a partial configuration) leaves the interface without an address, which ALG3017 reports if PAT needs it.
+    private void BorrowUnnumberedAddresses()
+    {
+        foreach (var (name, source) in _unnumbered)
+        {
+            var index = _interfaces.FindIndex(i => i.Name == name);
+            var lender = _interfaces.Find(i => i.Name == source);
+            if (index >= 0 && _interfaces[index].Address is null && lender?.Address is { } address)
+            {
+                _interfaces[index] = _interfaces[index] with { Address = address };
+            }
         }
     }
 
@@ -242,11 +294,52 @@ public sealed partial class IosBinder : IDialectBinder
         }
     }
 
+    private void BindStructureUse(IosStructureUse use)
+    {
+        var kind = use.Kind switch
+        {
+            IosStructureKind.PrefixList => ReferenceKind.PrefixList,
+            IosStructureKind.RouteMap => ReferenceKind.RouteMap,
+            _ => ReferenceKind.Acl,
+        };
+        _context.References.Reference(kind, use.Name.Value, use.Name.Span, use.Usage);
+    }
+
+    private void BindSettingsBlock(IosSettingsBlock block)
+    {
+        foreach (var child in block.Children)
+        {
+            switch (child)
+            {
+                case IosStructureUse use:
+                    BindStructureUse(use with { Usage = $"{block.Header}: {use.Usage}" });
+                    break;
+                case IosModuleNat nat:
+                    _context.Diagnostics.Add(
+                        DiagnosticCatalog.NotModelled,
+                        nat.Span,
+                        $"'{nat.Text}' under '{block.Header}'",
+                        "the line card translates its server farms' addresses itself, outside the router's NAT, and Alg does not check it");
+                    break;
+            }
+        }
+    }
+
     private void BindRouteMap(IosRouteMap routeMap)
     {
         _context.References.Define(ReferenceKind.RouteMap, routeMap.Name.Value, routeMap.Name.Span);
         foreach (var match in routeMap.Children.OfType<IosRouteMapMatch>())
         {
+            if (match.PrefixLists)
+            {
+                foreach (var list in match.Acls)
+                {
+                    _context.References.Reference(ReferenceKind.PrefixList, list.Value, list.Span, $"route-map {routeMap.Name.Value}");
+                }
+
+                continue;
+            }
+
             foreach (var acl in match.Acls)
             {
                 // Route-maps may match prefix lists by address too; only names that look like ACLs are ACLs.

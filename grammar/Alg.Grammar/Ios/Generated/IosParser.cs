@@ -38,81 +38,106 @@ public partial class IosParser : Parser {
 	protected static DFA[] decisionToDFA;
 	protected static PredictionContextCache sharedContextCache = new PredictionContextCache();
 	public const int
-		ACCESS_GROUP=1, ACCESS_LIST=2, ADD_ROUTE=3, ADDRESS=4, ANY=5, BANNER=6, 
-		CLASS=7, CLASS_MAP=8, CONFIGURE=9, CONF=10, DENY=11, DESCRIPTION=12, DESTINATION=13, 
-		DHCP=14, DO=15, DROP=16, DYNAMIC=17, ENABLE=18, END=19, EQ=20, ESTABLISHED=21, 
-		EXIT=22, EXTENDABLE=23, EXTENDED=24, FORWARDING=25, GROUP_OBJECT=26, GT=27, 
-		HOST=28, HOSTNAME=29, IN=30, INSIDE=31, INSPECT=32, INTERFACE=33, IP=34, 
-		LIST=35, LOG=36, LOG_INPUT=37, LT=38, MATCH=39, MATCH_ALL=40, MATCH_ANY=41, 
-		MATCH_HOST=42, MAX_ENTRIES=43, NAME=44, NAT=45, NEGOTIATED=46, NEQ=47, 
-		NETMASK=48, NETWORK=49, NETWORK_OBJECT=50, NEVER=51, NO=52, NO_ALIAS=53, 
-		NO_PAYLOAD=54, OBJECT=55, OBJECT_GROUP=56, OUT=57, OUTSIDE=58, OVERLOAD=59, 
-		PASSWORD_PROMPT=60, PASS=61, PERMIT=62, POLICY_MAP=63, POOL=64, PORT=65, 
-		PORT_TIMEOUT=66, PREFIX_LENGTH=67, RANGE=68, REDUNDANCY=69, REMARK=70, 
-		ROTARY=71, ROUTE_MAP=72, SECONDARY=73, SECURITY=74, SERVICE=75, SERVICE_POLICY=76, 
-		SHOW=77, SHUTDOWN=78, SOURCE=79, STANDARD=80, STATIC=81, TCP=82, TRANSLATION=83, 
-		TYPE=84, UDP=85, VRF=86, ZONE=87, ZONE_MEMBER=88, ZONE_PAIR=89, IP_PREFIX=90, 
-		IP_ADDRESS=91, DEC=92, STRING=93, COMMENT=94, NEWLINE=95, WS=96, WORD=97, 
-		TEXT=98;
+		ACCESS_CLASS=1, ACCESS_GROUP=2, ACCESS_LIST=3, ADD_ROUTE=4, ADDRESS=5, 
+		ANY=6, BANNER=7, CLASS=8, CLASS_MAP=9, COMMUNITY=10, CONFIGURE=11, CRYPTO=12, 
+		CONF=13, DENY=14, DESCRIPTION=15, DESTINATION=16, DHCP=17, DISTRIBUTE_LIST=18, 
+		DO=19, DSCP=20, DROP=21, DYNAMIC=22, ENABLE=23, END=24, EQ=25, ESTABLISHED=26, 
+		EXIT=27, EXTENDABLE=28, EXTENDED=29, FORWARDING=30, FRAGMENTS=31, GROUP_OBJECT=32, 
+		GT=33, HOST=34, HOSTNAME=35, HTTP=36, ICMP=37, IN=38, INSIDE=39, INSPECT=40, 
+		INTERFACE=41, IP=42, LINE=43, LIST=44, LOG=45, LOG_INPUT=46, LT=47, MAP=48, 
+		MAPPING_ID=49, MATCH=50, MATCH_ALL=51, MATCH_ANY=52, MATCH_HOST=53, MATCH_IN_VRF=54, 
+		MAX_ENTRIES=55, MODULE=56, NAME=57, NAT=58, NEGOTIATED=59, NEQ=60, NEIGHBOR=61, 
+		NETMASK=62, NETWORK=63, NETWORK_OBJECT=64, NEVER=65, NO=66, NO_ALIAS=67, 
+		NO_PAYLOAD=68, NTP=69, OBJECT=70, OBJECT_GROUP=71, OUT=72, OUTSIDE=73, 
+		OVERLOAD=74, PASSWORD_PROMPT=75, PASS=76, PERMIT=77, POLICY_MAP=78, POOL=79, 
+		PORT=80, PORT_TIMEOUT=81, PRECEDENCE=82, PREFIX=83, PREFIX_LENGTH=84, 
+		PREFIX_LIST=85, RANGE=86, REDISTRIBUTE=87, REDUNDANCY=88, REMARK=89, REVERSIBLE=90, 
+		ROTARY=91, ROUTE_MAP=92, ROUTER=93, SECONDARY=94, SECURITY=95, SERVICE=96, 
+		SERVICE_POLICY=97, SHOW=98, SHUTDOWN=99, SLA=100, SNMP_SERVER=101, SOURCE=102, 
+		STANDARD=103, STATIC=104, TCP=105, TIME_RANGE=106, TIMEOUT=107, TOS=108, 
+		TRANSLATION=109, TYPE=110, UDP=111, UNNUMBERED=112, VRF=113, ZONE=114, 
+		ZONE_MEMBER=115, ZONE_PAIR=116, IP_PREFIX=117, IP_ADDRESS=118, DEC=119, 
+		STRING=120, COMMENT=121, NEWLINE=122, WS=123, WORD=124, TEXT=125;
 	public const int
 		RULE_global_line = 0, RULE_hostname_line = 1, RULE_banner_line = 2, RULE_variable = 3, 
 		RULE_port_number = 4, RULE_port_spec = 5, RULE_session_line = 6, RULE_interface_header = 7, 
 		RULE_interface_line = 8, RULE_numbered_acl_line = 9, RULE_named_acl_header = 10, 
 		RULE_acl_line = 11, RULE_acl_rule = 12, RULE_acl_protocol = 13, RULE_acl_address = 14, 
-		RULE_acl_option = 15, RULE_route_map_header = 16, RULE_route_map_line = 17, 
-		RULE_object_group_header = 18, RULE_object_group_line = 19, RULE_nat_pool_line = 20, 
-		RULE_pool_mask = 21, RULE_pool_option = 22, RULE_nat_dynamic_line = 23, 
-		RULE_nat_dynamic_option = 24, RULE_nat_static_line = 25, RULE_nat_static_body = 26, 
-		RULE_nat_static_option = 27, RULE_nat_service_line = 28, RULE_nat_translation_line = 29, 
-		RULE_ip_inspect_line = 30, RULE_class_map_inspect_header = 31, RULE_class_map_inspect_line = 32, 
-		RULE_policy_map_inspect_header = 33, RULE_policy_map_inspect_line = 34, 
-		RULE_policy_map_inspect_class_line = 35, RULE_zone_line = 36, RULE_zone_pair_header = 37, 
-		RULE_zone_pair_line = 38;
+		RULE_acl_option = 15, RULE_prefix_list_line = 16, RULE_route_map_header = 17, 
+		RULE_route_map_line = 18, RULE_acl_name = 19, RULE_object_group_header = 20, 
+		RULE_object_group_line = 21, RULE_nat_pool_line = 22, RULE_pool_mask = 23, 
+		RULE_pool_option = 24, RULE_nat_dynamic_line = 25, RULE_nat_dynamic_option = 26, 
+		RULE_nat_static_line = 27, RULE_nat_static_body = 28, RULE_nat_static_option = 29, 
+		RULE_nat_service_line = 30, RULE_nat_translation_line = 31, RULE_ip_inspect_line = 32, 
+		RULE_class_map_inspect_header = 33, RULE_class_map_inspect_line = 34, 
+		RULE_policy_map_inspect_header = 35, RULE_policy_map_inspect_line = 36, 
+		RULE_policy_map_inspect_class_line = 37, RULE_zone_line = 38, RULE_zone_pair_header = 39, 
+		RULE_zone_pair_line = 40, RULE_router_header = 41, RULE_router_line = 42, 
+		RULE_line_header = 43, RULE_line_line = 44, RULE_snmp_community_line = 45, 
+		RULE_http_access_class_line = 46, RULE_ntp_access_group_line = 47, RULE_qos_policy_map_header = 48, 
+		RULE_qos_policy_map_line = 49, RULE_ip_sla_header = 50, RULE_ip_sla_line = 51, 
+		RULE_crypto_map_header = 52, RULE_crypto_map_line = 53, RULE_module_header = 54, 
+		RULE_module_line = 55;
 	public static readonly string[] ruleNames = {
 		"global_line", "hostname_line", "banner_line", "variable", "port_number", 
 		"port_spec", "session_line", "interface_header", "interface_line", "numbered_acl_line", 
 		"named_acl_header", "acl_line", "acl_rule", "acl_protocol", "acl_address", 
-		"acl_option", "route_map_header", "route_map_line", "object_group_header", 
-		"object_group_line", "nat_pool_line", "pool_mask", "pool_option", "nat_dynamic_line", 
-		"nat_dynamic_option", "nat_static_line", "nat_static_body", "nat_static_option", 
-		"nat_service_line", "nat_translation_line", "ip_inspect_line", "class_map_inspect_header", 
+		"acl_option", "prefix_list_line", "route_map_header", "route_map_line", 
+		"acl_name", "object_group_header", "object_group_line", "nat_pool_line", 
+		"pool_mask", "pool_option", "nat_dynamic_line", "nat_dynamic_option", 
+		"nat_static_line", "nat_static_body", "nat_static_option", "nat_service_line", 
+		"nat_translation_line", "ip_inspect_line", "class_map_inspect_header", 
 		"class_map_inspect_line", "policy_map_inspect_header", "policy_map_inspect_line", 
-		"policy_map_inspect_class_line", "zone_line", "zone_pair_header", "zone_pair_line"
+		"policy_map_inspect_class_line", "zone_line", "zone_pair_header", "zone_pair_line", 
+		"router_header", "router_line", "line_header", "line_line", "snmp_community_line", 
+		"http_access_class_line", "ntp_access_group_line", "qos_policy_map_header", 
+		"qos_policy_map_line", "ip_sla_header", "ip_sla_line", "crypto_map_header", 
+		"crypto_map_line", "module_header", "module_line"
 	};
 
 	private static readonly string[] _LiteralNames = {
-		null, "'access-group'", "'access-list'", "'add-route'", "'address'", "'any'", 
-		"'banner'", "'class'", "'class-map'", "'configure'", "'conf'", "'deny'", 
-		"'description'", "'destination'", "'dhcp'", "'do'", "'drop'", "'dynamic'", 
+		null, "'access-class'", "'access-group'", "'access-list'", "'add-route'", 
+		"'address'", "'any'", "'banner'", "'class'", "'class-map'", "'community'", 
+		"'configure'", "'crypto'", "'conf'", "'deny'", "'description'", "'destination'", 
+		"'dhcp'", "'distribute-list'", "'do'", "'dscp'", "'drop'", "'dynamic'", 
 		"'enable'", "'end'", "'eq'", "'established'", "'exit'", "'extendable'", 
-		"'extended'", "'forwarding'", "'group-object'", "'gt'", "'host'", "'hostname'", 
-		"'in'", "'inside'", "'inspect'", "'interface'", "'ip'", "'list'", "'log'", 
-		"'log-input'", "'lt'", "'match'", "'match-all'", "'match-any'", "'match-host'", 
-		"'max-entries'", "'name'", "'nat'", "'negotiated'", "'neq'", "'netmask'", 
-		"'network'", "'network-object'", "'never'", "'no'", "'no-alias'", "'no-payload'", 
-		"'object'", "'object-group'", "'out'", "'outside'", "'overload'", "'password:'", 
-		"'pass'", "'permit'", "'policy-map'", "'pool'", "'port'", "'port-timeout'", 
-		"'prefix-length'", "'range'", "'redundancy'", "'remark'", "'rotary'", 
-		"'route-map'", "'secondary'", "'security'", "'service'", "'service-policy'", 
-		"'show'", "'shutdown'", "'source'", "'standard'", "'static'", "'tcp'", 
-		"'translation'", "'type'", "'udp'", "'vrf'", "'zone'", "'zone-member'", 
+		"'extended'", "'forwarding'", "'fragments'", "'group-object'", "'gt'", 
+		"'host'", "'hostname'", "'http'", "'icmp'", "'in'", "'inside'", "'inspect'", 
+		"'interface'", "'ip'", "'line'", "'list'", "'log'", "'log-input'", "'lt'", 
+		"'map'", "'mapping-id'", "'match'", "'match-all'", "'match-any'", "'match-host'", 
+		"'match-in-vrf'", "'max-entries'", "'module'", "'name'", "'nat'", "'negotiated'", 
+		"'neq'", "'neighbor'", "'netmask'", "'network'", "'network-object'", "'never'", 
+		"'no'", "'no-alias'", "'no-payload'", "'ntp'", "'object'", "'object-group'", 
+		"'out'", "'outside'", "'overload'", "'password:'", "'pass'", "'permit'", 
+		"'policy-map'", "'pool'", "'port'", "'port-timeout'", "'precedence'", 
+		"'prefix'", "'prefix-length'", "'prefix-list'", "'range'", "'redistribute'", 
+		"'redundancy'", "'remark'", "'reversible'", "'rotary'", "'route-map'", 
+		"'router'", "'secondary'", "'security'", "'service'", "'service-policy'", 
+		"'show'", "'shutdown'", "'sla'", "'snmp-server'", "'source'", "'standard'", 
+		"'static'", "'tcp'", "'time-range'", "'timeout'", "'tos'", "'translation'", 
+		"'type'", "'udp'", "'unnumbered'", "'vrf'", "'zone'", "'zone-member'", 
 		"'zone-pair'"
 	};
 	private static readonly string[] _SymbolicNames = {
-		null, "ACCESS_GROUP", "ACCESS_LIST", "ADD_ROUTE", "ADDRESS", "ANY", "BANNER", 
-		"CLASS", "CLASS_MAP", "CONFIGURE", "CONF", "DENY", "DESCRIPTION", "DESTINATION", 
-		"DHCP", "DO", "DROP", "DYNAMIC", "ENABLE", "END", "EQ", "ESTABLISHED", 
-		"EXIT", "EXTENDABLE", "EXTENDED", "FORWARDING", "GROUP_OBJECT", "GT", 
-		"HOST", "HOSTNAME", "IN", "INSIDE", "INSPECT", "INTERFACE", "IP", "LIST", 
-		"LOG", "LOG_INPUT", "LT", "MATCH", "MATCH_ALL", "MATCH_ANY", "MATCH_HOST", 
-		"MAX_ENTRIES", "NAME", "NAT", "NEGOTIATED", "NEQ", "NETMASK", "NETWORK", 
-		"NETWORK_OBJECT", "NEVER", "NO", "NO_ALIAS", "NO_PAYLOAD", "OBJECT", "OBJECT_GROUP", 
-		"OUT", "OUTSIDE", "OVERLOAD", "PASSWORD_PROMPT", "PASS", "PERMIT", "POLICY_MAP", 
-		"POOL", "PORT", "PORT_TIMEOUT", "PREFIX_LENGTH", "RANGE", "REDUNDANCY", 
-		"REMARK", "ROTARY", "ROUTE_MAP", "SECONDARY", "SECURITY", "SERVICE", "SERVICE_POLICY", 
-		"SHOW", "SHUTDOWN", "SOURCE", "STANDARD", "STATIC", "TCP", "TRANSLATION", 
-		"TYPE", "UDP", "VRF", "ZONE", "ZONE_MEMBER", "ZONE_PAIR", "IP_PREFIX", 
-		"IP_ADDRESS", "DEC", "STRING", "COMMENT", "NEWLINE", "WS", "WORD", "TEXT"
+		null, "ACCESS_CLASS", "ACCESS_GROUP", "ACCESS_LIST", "ADD_ROUTE", "ADDRESS", 
+		"ANY", "BANNER", "CLASS", "CLASS_MAP", "COMMUNITY", "CONFIGURE", "CRYPTO", 
+		"CONF", "DENY", "DESCRIPTION", "DESTINATION", "DHCP", "DISTRIBUTE_LIST", 
+		"DO", "DSCP", "DROP", "DYNAMIC", "ENABLE", "END", "EQ", "ESTABLISHED", 
+		"EXIT", "EXTENDABLE", "EXTENDED", "FORWARDING", "FRAGMENTS", "GROUP_OBJECT", 
+		"GT", "HOST", "HOSTNAME", "HTTP", "ICMP", "IN", "INSIDE", "INSPECT", "INTERFACE", 
+		"IP", "LINE", "LIST", "LOG", "LOG_INPUT", "LT", "MAP", "MAPPING_ID", "MATCH", 
+		"MATCH_ALL", "MATCH_ANY", "MATCH_HOST", "MATCH_IN_VRF", "MAX_ENTRIES", 
+		"MODULE", "NAME", "NAT", "NEGOTIATED", "NEQ", "NEIGHBOR", "NETMASK", "NETWORK", 
+		"NETWORK_OBJECT", "NEVER", "NO", "NO_ALIAS", "NO_PAYLOAD", "NTP", "OBJECT", 
+		"OBJECT_GROUP", "OUT", "OUTSIDE", "OVERLOAD", "PASSWORD_PROMPT", "PASS", 
+		"PERMIT", "POLICY_MAP", "POOL", "PORT", "PORT_TIMEOUT", "PRECEDENCE", 
+		"PREFIX", "PREFIX_LENGTH", "PREFIX_LIST", "RANGE", "REDISTRIBUTE", "REDUNDANCY", 
+		"REMARK", "REVERSIBLE", "ROTARY", "ROUTE_MAP", "ROUTER", "SECONDARY", 
+		"SECURITY", "SERVICE", "SERVICE_POLICY", "SHOW", "SHUTDOWN", "SLA", "SNMP_SERVER", 
+		"SOURCE", "STANDARD", "STATIC", "TCP", "TIME_RANGE", "TIMEOUT", "TOS", 
+		"TRANSLATION", "TYPE", "UDP", "UNNUMBERED", "VRF", "ZONE", "ZONE_MEMBER", 
+		"ZONE_PAIR", "IP_PREFIX", "IP_ADDRESS", "DEC", "STRING", "COMMENT", "NEWLINE", 
+		"WS", "WORD", "TEXT"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -201,6 +226,36 @@ public partial class IosParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public Banner_lineContext banner_line() {
 			return GetRuleContext<Banner_lineContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public Prefix_list_lineContext prefix_list_line() {
+			return GetRuleContext<Prefix_list_lineContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public Router_headerContext router_header() {
+			return GetRuleContext<Router_headerContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public Line_headerContext line_header() {
+			return GetRuleContext<Line_headerContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public Snmp_community_lineContext snmp_community_line() {
+			return GetRuleContext<Snmp_community_lineContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public Http_access_class_lineContext http_access_class_line() {
+			return GetRuleContext<Http_access_class_lineContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public Ntp_access_group_lineContext ntp_access_group_line() {
+			return GetRuleContext<Ntp_access_group_lineContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public Qos_policy_map_headerContext qos_policy_map_header() {
+			return GetRuleContext<Qos_policy_map_headerContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public Ip_sla_headerContext ip_sla_header() {
+			return GetRuleContext<Ip_sla_headerContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public Module_headerContext module_header() {
+			return GetRuleContext<Module_headerContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public Crypto_map_headerContext crypto_map_header() {
+			return GetRuleContext<Crypto_map_headerContext>(0);
+		}
 		public Global_lineContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -213,133 +268,203 @@ public partial class IosParser : Parser {
 		Global_lineContext _localctx = new Global_lineContext(Context, State);
 		EnterRule(_localctx, 0, RULE_global_line);
 		try {
-			State = 96;
+			State = 140;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,0,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 78;
+				State = 112;
 				session_line();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 79;
+				State = 113;
 				hostname_line();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 80;
+				State = 114;
 				interface_header();
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 81;
+				State = 115;
 				numbered_acl_line();
 				}
 				break;
 			case 5:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 82;
+				State = 116;
 				named_acl_header();
 				}
 				break;
 			case 6:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 83;
+				State = 117;
 				nat_pool_line();
 				}
 				break;
 			case 7:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 84;
+				State = 118;
 				nat_dynamic_line();
 				}
 				break;
 			case 8:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 85;
+				State = 119;
 				nat_static_line();
 				}
 				break;
 			case 9:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 86;
+				State = 120;
 				nat_service_line();
 				}
 				break;
 			case 10:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 87;
+				State = 121;
 				nat_translation_line();
 				}
 				break;
 			case 11:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 88;
+				State = 122;
 				route_map_header();
 				}
 				break;
 			case 12:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 89;
+				State = 123;
 				object_group_header();
 				}
 				break;
 			case 13:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 90;
+				State = 124;
 				ip_inspect_line();
 				}
 				break;
 			case 14:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 91;
+				State = 125;
 				class_map_inspect_header();
 				}
 				break;
 			case 15:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 92;
+				State = 126;
 				policy_map_inspect_header();
 				}
 				break;
 			case 16:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 93;
+				State = 127;
 				zone_line();
 				}
 				break;
 			case 17:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 94;
+				State = 128;
 				zone_pair_header();
 				}
 				break;
 			case 18:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 95;
+				State = 129;
 				banner_line();
+				}
+				break;
+			case 19:
+				EnterOuterAlt(_localctx, 19);
+				{
+				State = 130;
+				prefix_list_line();
+				}
+				break;
+			case 20:
+				EnterOuterAlt(_localctx, 20);
+				{
+				State = 131;
+				router_header();
+				}
+				break;
+			case 21:
+				EnterOuterAlt(_localctx, 21);
+				{
+				State = 132;
+				line_header();
+				}
+				break;
+			case 22:
+				EnterOuterAlt(_localctx, 22);
+				{
+				State = 133;
+				snmp_community_line();
+				}
+				break;
+			case 23:
+				EnterOuterAlt(_localctx, 23);
+				{
+				State = 134;
+				http_access_class_line();
+				}
+				break;
+			case 24:
+				EnterOuterAlt(_localctx, 24);
+				{
+				State = 135;
+				ntp_access_group_line();
+				}
+				break;
+			case 25:
+				EnterOuterAlt(_localctx, 25);
+				{
+				State = 136;
+				qos_policy_map_header();
+				}
+				break;
+			case 26:
+				EnterOuterAlt(_localctx, 26);
+				{
+				State = 137;
+				ip_sla_header();
+				}
+				break;
+			case 27:
+				EnterOuterAlt(_localctx, 27);
+				{
+				State = 138;
+				module_header();
+				}
+				break;
+			case 28:
+				EnterOuterAlt(_localctx, 28);
+				{
+				State = 139;
+				crypto_map_header();
 				}
 				break;
 			}
@@ -376,11 +501,11 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 98;
+			State = 142;
 			Match(HOSTNAME);
-			State = 99;
+			State = 143;
 			_localctx.name = variable();
-			State = 100;
+			State = 144;
 			Match(NEWLINE);
 			}
 		}
@@ -412,9 +537,9 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 102;
+			State = 146;
 			Match(BANNER);
-			State = 103;
+			State = 147;
 			Match(NEWLINE);
 			}
 		}
@@ -447,7 +572,7 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 105;
+			State = 149;
 			_la = TokenStream.LA(1);
 			if ( _la <= 0 || (_la==NEWLINE || _la==TEXT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -471,9 +596,26 @@ public partial class IosParser : Parser {
 
 	public partial class Port_numberContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEC() { return GetToken(IosParser.DEC, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
-			return GetRuleContext<VariableContext>(0);
-		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEXT() { return GetToken(IosParser.TEXT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOST() { return GetToken(IosParser.HOST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANY() { return GetToken(IosParser.ANY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOG() { return GetToken(IosParser.LOG, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOG_INPUT() { return GetToken(IosParser.LOG_INPUT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ESTABLISHED() { return GetToken(IosParser.ESTABLISHED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OBJECT_GROUP() { return GetToken(IosParser.OBJECT_GROUP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP_ADDRESS() { return GetToken(IosParser.IP_ADDRESS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP_PREFIX() { return GetToken(IosParser.IP_PREFIX, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FRAGMENTS() { return GetToken(IosParser.FRAGMENTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIME_RANGE() { return GetToken(IosParser.TIME_RANGE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DSCP() { return GetToken(IosParser.DSCP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRECEDENCE() { return GetToken(IosParser.PRECEDENCE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TOS() { return GetToken(IosParser.TOS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EQ() { return GetToken(IosParser.EQ, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEQ() { return GetToken(IosParser.NEQ, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LT() { return GetToken(IosParser.LT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GT() { return GetToken(IosParser.GT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return GetToken(IosParser.RANGE, 0); }
 		public Port_numberContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -485,24 +627,137 @@ public partial class IosParser : Parser {
 	public Port_numberContext port_number() {
 		Port_numberContext _localctx = new Port_numberContext(Context, State);
 		EnterRule(_localctx, 8, RULE_port_number);
+		int _la;
 		try {
-			State = 109;
+			State = 153;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,1,Context) ) {
-			case 1:
+			switch (TokenStream.LA(1)) {
+			case DEC:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 107;
+				State = 151;
 				Match(DEC);
 				}
 				break;
-			case 2:
+			case ACCESS_CLASS:
+			case ACCESS_GROUP:
+			case ACCESS_LIST:
+			case ADD_ROUTE:
+			case ADDRESS:
+			case BANNER:
+			case CLASS:
+			case CLASS_MAP:
+			case COMMUNITY:
+			case CONFIGURE:
+			case CRYPTO:
+			case CONF:
+			case DENY:
+			case DESCRIPTION:
+			case DESTINATION:
+			case DHCP:
+			case DISTRIBUTE_LIST:
+			case DO:
+			case DROP:
+			case DYNAMIC:
+			case ENABLE:
+			case END:
+			case EXIT:
+			case EXTENDABLE:
+			case EXTENDED:
+			case FORWARDING:
+			case GROUP_OBJECT:
+			case HOSTNAME:
+			case HTTP:
+			case ICMP:
+			case IN:
+			case INSIDE:
+			case INSPECT:
+			case INTERFACE:
+			case IP:
+			case LINE:
+			case LIST:
+			case MAP:
+			case MAPPING_ID:
+			case MATCH:
+			case MATCH_ALL:
+			case MATCH_ANY:
+			case MATCH_HOST:
+			case MATCH_IN_VRF:
+			case MAX_ENTRIES:
+			case MODULE:
+			case NAME:
+			case NAT:
+			case NEGOTIATED:
+			case NEIGHBOR:
+			case NETMASK:
+			case NETWORK:
+			case NETWORK_OBJECT:
+			case NEVER:
+			case NO:
+			case NO_ALIAS:
+			case NO_PAYLOAD:
+			case NTP:
+			case OBJECT:
+			case OUT:
+			case OUTSIDE:
+			case OVERLOAD:
+			case PASSWORD_PROMPT:
+			case PASS:
+			case PERMIT:
+			case POLICY_MAP:
+			case POOL:
+			case PORT:
+			case PORT_TIMEOUT:
+			case PREFIX:
+			case PREFIX_LENGTH:
+			case PREFIX_LIST:
+			case REDISTRIBUTE:
+			case REDUNDANCY:
+			case REMARK:
+			case REVERSIBLE:
+			case ROTARY:
+			case ROUTE_MAP:
+			case ROUTER:
+			case SECONDARY:
+			case SECURITY:
+			case SERVICE:
+			case SERVICE_POLICY:
+			case SHOW:
+			case SHUTDOWN:
+			case SLA:
+			case SNMP_SERVER:
+			case SOURCE:
+			case STANDARD:
+			case STATIC:
+			case TCP:
+			case TIMEOUT:
+			case TRANSLATION:
+			case TYPE:
+			case UDP:
+			case UNNUMBERED:
+			case VRF:
+			case ZONE:
+			case ZONE_MEMBER:
+			case ZONE_PAIR:
+			case STRING:
+			case COMMENT:
+			case WS:
+			case WORD:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 108;
-				variable();
+				State = 152;
+				_la = TokenStream.LA(1);
+				if ( _la <= 0 || ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153167823230468160L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 20758951331137537L) != 0)) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
 				}
 				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -545,15 +800,15 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 10, RULE_port_spec);
 		try {
 			int _alt;
-			State = 127;
+			State = 171;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EQ:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 111;
+				State = 155;
 				Match(EQ);
-				State = 113;
+				State = 157;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -561,7 +816,7 @@ public partial class IosParser : Parser {
 					case 1:
 						{
 						{
-						State = 112;
+						State = 156;
 						_localctx._port_number = port_number();
 						_localctx._ports.Add(_localctx._port_number);
 						}
@@ -570,7 +825,7 @@ public partial class IosParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 115;
+					State = 159;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -579,9 +834,9 @@ public partial class IosParser : Parser {
 			case NEQ:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 117;
+				State = 161;
 				Match(NEQ);
-				State = 118;
+				State = 162;
 				_localctx._port_number = port_number();
 				_localctx._ports.Add(_localctx._port_number);
 				}
@@ -589,9 +844,9 @@ public partial class IosParser : Parser {
 			case LT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 119;
+				State = 163;
 				Match(LT);
-				State = 120;
+				State = 164;
 				_localctx._port_number = port_number();
 				_localctx._ports.Add(_localctx._port_number);
 				}
@@ -599,9 +854,9 @@ public partial class IosParser : Parser {
 			case GT:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 121;
+				State = 165;
 				Match(GT);
-				State = 122;
+				State = 166;
 				_localctx._port_number = port_number();
 				_localctx._ports.Add(_localctx._port_number);
 				}
@@ -609,11 +864,11 @@ public partial class IosParser : Parser {
 			case RANGE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 123;
+				State = 167;
 				Match(RANGE);
-				State = 124;
+				State = 168;
 				_localctx.low = port_number();
-				State = 125;
+				State = 169;
 				_localctx.high = port_number();
 				}
 				break;
@@ -688,26 +943,26 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 12, RULE_session_line);
 		int _la;
 		try {
-			State = 160;
+			State = 204;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONFIGURE:
 				_localctx = new Session_configureContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 129;
+				State = 173;
 				Match(CONFIGURE);
-				State = 131;
+				State = 175;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 15032385535L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
-					State = 130;
+					State = 174;
 					variable();
 					}
 				}
 
-				State = 133;
+				State = 177;
 				Match(NEWLINE);
 				}
 				break;
@@ -715,19 +970,19 @@ public partial class IosParser : Parser {
 				_localctx = new Session_configureContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 134;
+				State = 178;
 				Match(CONF);
-				State = 136;
+				State = 180;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 15032385535L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
-					State = 135;
+					State = 179;
 					variable();
 					}
 				}
 
-				State = 138;
+				State = 182;
 				Match(NEWLINE);
 				}
 				break;
@@ -735,9 +990,9 @@ public partial class IosParser : Parser {
 				_localctx = new Session_endContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 139;
+				State = 183;
 				Match(END);
-				State = 140;
+				State = 184;
 				Match(NEWLINE);
 				}
 				break;
@@ -745,9 +1000,9 @@ public partial class IosParser : Parser {
 				_localctx = new Session_exitContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 141;
+				State = 185;
 				Match(EXIT);
-				State = 142;
+				State = 186;
 				Match(NEWLINE);
 				}
 				break;
@@ -755,9 +1010,9 @@ public partial class IosParser : Parser {
 				_localctx = new Session_enableContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 143;
+				State = 187;
 				Match(ENABLE);
-				State = 144;
+				State = 188;
 				Match(NEWLINE);
 				}
 				break;
@@ -765,19 +1020,19 @@ public partial class IosParser : Parser {
 				_localctx = new Session_execContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 145;
+				State = 189;
 				Match(DO);
-				State = 147;
+				State = 191;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 146;
+					State = 190;
 					Match(TEXT);
 					}
 				}
 
-				State = 149;
+				State = 193;
 				Match(NEWLINE);
 				}
 				break;
@@ -785,19 +1040,19 @@ public partial class IosParser : Parser {
 				_localctx = new Session_execContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 150;
+				State = 194;
 				Match(SHOW);
-				State = 152;
+				State = 196;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 151;
+					State = 195;
 					Match(TEXT);
 					}
 				}
 
-				State = 154;
+				State = 198;
 				Match(NEWLINE);
 				}
 				break;
@@ -805,19 +1060,19 @@ public partial class IosParser : Parser {
 				_localctx = new Session_passwordContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 155;
+				State = 199;
 				Match(PASSWORD_PROMPT);
-				State = 157;
+				State = 201;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 156;
+					State = 200;
 					Match(TEXT);
 					}
 				}
 
-				State = 159;
+				State = 203;
 				Match(NEWLINE);
 				}
 				break;
@@ -863,26 +1118,26 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 162;
+			State = 206;
 			Match(INTERFACE);
-			State = 163;
+			State = 207;
 			_localctx.name = variable();
-			State = 167;
+			State = 211;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 15032385535L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 				{
 				{
-				State = 164;
+				State = 208;
 				_localctx._variable = variable();
 				_localctx._rest.Add(_localctx._variable);
 				}
 				}
-				State = 169;
+				State = 213;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 170;
+			State = 214;
 			Match(NEWLINE);
 			}
 		}
@@ -1026,6 +1281,41 @@ public partial class IosParser : Parser {
 		}
 		public If_vrfContext(Interface_lineContext context) { CopyFrom(context); }
 	}
+	public partial class If_qos_policyContext : Interface_lineContext {
+		public VariableContext direction;
+		public VariableContext policy;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SERVICE_POLICY() { return GetToken(IosParser.SERVICE_POLICY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(IosParser.NO, 0); }
+		public If_qos_policyContext(Interface_lineContext context) { CopyFrom(context); }
+	}
+	public partial class If_crypto_mapContext : Interface_lineContext {
+		public VariableContext name;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CRYPTO() { return GetToken(IosParser.CRYPTO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAP() { return GetToken(IosParser.MAP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
+			return GetRuleContext<VariableContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(IosParser.NO, 0); }
+		public If_crypto_mapContext(Interface_lineContext context) { CopyFrom(context); }
+	}
+	public partial class If_unnumberedContext : Interface_lineContext {
+		public VariableContext source;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP() { return GetToken(IosParser.IP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNNUMBERED() { return GetToken(IosParser.UNNUMBERED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
+			return GetRuleContext<VariableContext>(0);
+		}
+		public If_unnumberedContext(Interface_lineContext context) { CopyFrom(context); }
+	}
 
 	[RuleVersion(0)]
 	public Interface_lineContext interface_line() {
@@ -1033,32 +1323,32 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 16, RULE_interface_line);
 		int _la;
 		try {
-			State = 255;
+			State = 320;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,20,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 			case 1:
 				_localctx = new If_ip_addressContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 172;
+				State = 216;
 				Match(IP);
-				State = 173;
+				State = 217;
 				Match(ADDRESS);
-				State = 174;
+				State = 218;
 				((If_ip_addressContext)_localctx).address = Match(IP_ADDRESS);
-				State = 175;
+				State = 219;
 				((If_ip_addressContext)_localctx).mask = Match(IP_ADDRESS);
-				State = 177;
+				State = 221;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SECONDARY) {
 					{
-					State = 176;
+					State = 220;
 					Match(SECONDARY);
 					}
 				}
 
-				State = 179;
+				State = 223;
 				Match(NEWLINE);
 				}
 				break;
@@ -1066,23 +1356,23 @@ public partial class IosParser : Parser {
 				_localctx = new If_ip_address_prefixContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 180;
+				State = 224;
 				Match(IP);
-				State = 181;
+				State = 225;
 				Match(ADDRESS);
-				State = 182;
+				State = 226;
 				((If_ip_address_prefixContext)_localctx).prefix = Match(IP_PREFIX);
-				State = 184;
+				State = 228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SECONDARY) {
 					{
-					State = 183;
+					State = 227;
 					Match(SECONDARY);
 					}
 				}
 
-				State = 186;
+				State = 230;
 				Match(NEWLINE);
 				}
 				break;
@@ -1090,34 +1380,34 @@ public partial class IosParser : Parser {
 				_localctx = new If_ip_address_dynamicContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 187;
+				State = 231;
 				Match(IP);
-				State = 188;
+				State = 232;
 				Match(ADDRESS);
-				State = 189;
+				State = 233;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 14)) & ~0x3f) == 0 && ((1L << (_la - 14)) & 1125904201809921L) != 0)) ) {
+				if ( !(((((_la - 17)) & ~0x3f) == 0 && ((1L << (_la - 17)) & 4611690416473899009L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 193;
+				State = 237;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 15032385535L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 190;
+					State = 234;
 					variable();
 					}
 					}
-					State = 195;
+					State = 239;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 196;
+				State = 240;
 				Match(NEWLINE);
 				}
 				break;
@@ -1125,13 +1415,13 @@ public partial class IosParser : Parser {
 				_localctx = new If_no_ip_addressContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 197;
+				State = 241;
 				Match(NO);
-				State = 198;
+				State = 242;
 				Match(IP);
-				State = 199;
+				State = 243;
 				Match(ADDRESS);
-				State = 200;
+				State = 244;
 				Match(NEWLINE);
 				}
 				break;
@@ -1139,31 +1429,31 @@ public partial class IosParser : Parser {
 				_localctx = new If_ip_natContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 202;
+				State = 246;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 201;
+					State = 245;
 					Match(NO);
 					}
 				}
 
-				State = 204;
+				State = 248;
 				Match(IP);
-				State = 205;
+				State = 249;
 				Match(NAT);
-				State = 206;
+				State = 250;
 				((If_ip_natContext)_localctx).role = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 288230378299457536L) != 0)) ) {
+				if ( !(((((_la - 23)) & ~0x3f) == 0 && ((1L << (_la - 23)) & 1125899906908161L) != 0)) ) {
 					((If_ip_natContext)_localctx).role = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 207;
+				State = 251;
 				Match(NEWLINE);
 				}
 				break;
@@ -1171,23 +1461,23 @@ public partial class IosParser : Parser {
 				_localctx = new If_access_groupContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 209;
+				State = 253;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 208;
+					State = 252;
 					Match(NO);
 					}
 				}
 
-				State = 211;
+				State = 255;
 				Match(IP);
-				State = 212;
+				State = 256;
 				Match(ACCESS_GROUP);
-				State = 213;
+				State = 257;
 				((If_access_groupContext)_localctx).acl = variable();
-				State = 214;
+				State = 258;
 				((If_access_groupContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==IN || _la==OUT) ) {
@@ -1197,7 +1487,7 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 215;
+				State = 259;
 				Match(NEWLINE);
 				}
 				break;
@@ -1205,19 +1495,19 @@ public partial class IosParser : Parser {
 				_localctx = new If_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 217;
+				State = 261;
 				Match(DESCRIPTION);
-				State = 219;
+				State = 263;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 218;
+					State = 262;
 					Match(TEXT);
 					}
 				}
 
-				State = 221;
+				State = 265;
 				Match(NEWLINE);
 				}
 				break;
@@ -1225,19 +1515,19 @@ public partial class IosParser : Parser {
 				_localctx = new If_shutdownContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 223;
+				State = 267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 222;
+					State = 266;
 					Match(NO);
 					}
 				}
 
-				State = 225;
+				State = 269;
 				Match(SHUTDOWN);
-				State = 226;
+				State = 270;
 				Match(NEWLINE);
 				}
 				break;
@@ -1245,23 +1535,23 @@ public partial class IosParser : Parser {
 				_localctx = new If_ip_inspectContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 228;
+				State = 272;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 227;
+					State = 271;
 					Match(NO);
 					}
 				}
 
-				State = 230;
+				State = 274;
 				Match(IP);
-				State = 231;
+				State = 275;
 				Match(INSPECT);
-				State = 232;
+				State = 276;
 				((If_ip_inspectContext)_localctx).name = variable();
-				State = 233;
+				State = 277;
 				((If_ip_inspectContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==IN || _la==OUT) ) {
@@ -1271,7 +1561,7 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 234;
+				State = 278;
 				Match(NEWLINE);
 				}
 				break;
@@ -1279,23 +1569,23 @@ public partial class IosParser : Parser {
 				_localctx = new If_zone_memberContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 237;
+				State = 281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 236;
+					State = 280;
 					Match(NO);
 					}
 				}
 
-				State = 239;
+				State = 283;
 				Match(ZONE_MEMBER);
-				State = 240;
+				State = 284;
 				Match(SECURITY);
-				State = 241;
+				State = 285;
 				((If_zone_memberContext)_localctx).zone = variable();
-				State = 242;
+				State = 286;
 				Match(NEWLINE);
 				}
 				break;
@@ -1303,15 +1593,15 @@ public partial class IosParser : Parser {
 				_localctx = new If_vrfContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 244;
+				State = 288;
 				Match(IP);
-				State = 245;
+				State = 289;
 				Match(VRF);
-				State = 246;
+				State = 290;
 				Match(FORWARDING);
-				State = 247;
+				State = 291;
 				((If_vrfContext)_localctx).vrf = variable();
-				State = 248;
+				State = 292;
 				Match(NEWLINE);
 				}
 				break;
@@ -1319,13 +1609,75 @@ public partial class IosParser : Parser {
 				_localctx = new If_vrfContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 250;
+				State = 294;
 				Match(VRF);
-				State = 251;
+				State = 295;
 				Match(FORWARDING);
-				State = 252;
+				State = 296;
 				((If_vrfContext)_localctx).vrf = variable();
-				State = 253;
+				State = 297;
+				Match(NEWLINE);
+				}
+				break;
+			case 13:
+				_localctx = new If_qos_policyContext(_localctx);
+				EnterOuterAlt(_localctx, 13);
+				{
+				State = 300;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NO) {
+					{
+					State = 299;
+					Match(NO);
+					}
+				}
+
+				State = 302;
+				Match(SERVICE_POLICY);
+				State = 303;
+				((If_qos_policyContext)_localctx).direction = variable();
+				State = 304;
+				((If_qos_policyContext)_localctx).policy = variable();
+				State = 305;
+				Match(NEWLINE);
+				}
+				break;
+			case 14:
+				_localctx = new If_crypto_mapContext(_localctx);
+				EnterOuterAlt(_localctx, 14);
+				{
+				State = 308;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NO) {
+					{
+					State = 307;
+					Match(NO);
+					}
+				}
+
+				State = 310;
+				Match(CRYPTO);
+				State = 311;
+				Match(MAP);
+				State = 312;
+				((If_crypto_mapContext)_localctx).name = variable();
+				State = 313;
+				Match(NEWLINE);
+				}
+				break;
+			case 15:
+				_localctx = new If_unnumberedContext(_localctx);
+				EnterOuterAlt(_localctx, 15);
+				{
+				State = 315;
+				Match(IP);
+				State = 316;
+				Match(UNNUMBERED);
+				State = 317;
+				((If_unnumberedContext)_localctx).source = variable();
+				State = 318;
 				Match(NEWLINE);
 				}
 				break;
@@ -1366,55 +1718,55 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 18, RULE_numbered_acl_line);
 		int _la;
 		try {
-			State = 273;
+			State = 338;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,24,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 257;
+				State = 322;
 				Match(ACCESS_LIST);
-				State = 258;
+				State = 323;
 				_localctx.number = Match(DEC);
-				State = 259;
+				State = 324;
 				acl_rule();
-				State = 260;
+				State = 325;
 				Match(NEWLINE);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 262;
+				State = 327;
 				Match(ACCESS_LIST);
-				State = 263;
+				State = 328;
 				_localctx.number = Match(DEC);
-				State = 264;
+				State = 329;
 				Match(REMARK);
-				State = 266;
+				State = 331;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 265;
+					State = 330;
 					Match(TEXT);
 					}
 				}
 
-				State = 268;
+				State = 333;
 				Match(NEWLINE);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 269;
+				State = 334;
 				Match(NO);
-				State = 270;
+				State = 335;
 				Match(ACCESS_LIST);
-				State = 271;
+				State = 336;
 				_localctx.number = Match(DEC);
-				State = 272;
+				State = 337;
 				Match(NEWLINE);
 				}
 				break;
@@ -1442,6 +1794,7 @@ public partial class IosParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STANDARD() { return GetToken(IosParser.STANDARD, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXTENDED() { return GetToken(IosParser.EXTENDED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(IosParser.NO, 0); }
 		public Named_acl_headerContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -1457,11 +1810,21 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 275;
+			State = 341;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==NO) {
+				{
+				State = 340;
+				Match(NO);
+				}
+			}
+
+			State = 343;
 			Match(IP);
-			State = 276;
+			State = 344;
 			Match(ACCESS_LIST);
-			State = 277;
+			State = 345;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXTENDED || _la==STANDARD) ) {
@@ -1471,9 +1834,9 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 278;
+			State = 346;
 			_localctx.name = variable();
-			State = 279;
+			State = 347;
 			Match(NEWLINE);
 			}
 		}
@@ -1529,7 +1892,7 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 22, RULE_acl_line);
 		int _la;
 		try {
-			State = 295;
+			State = 363;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DENY:
@@ -1538,19 +1901,19 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_entryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 282;
+				State = 350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEC) {
 					{
-					State = 281;
+					State = 349;
 					((Acl_entryContext)_localctx).sequence = Match(DEC);
 					}
 				}
 
-				State = 284;
+				State = 352;
 				acl_rule();
-				State = 285;
+				State = 353;
 				Match(NEWLINE);
 				}
 				break;
@@ -1558,19 +1921,19 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_remarkContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 287;
+				State = 355;
 				Match(REMARK);
-				State = 289;
+				State = 357;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 288;
+					State = 356;
 					Match(TEXT);
 					}
 				}
 
-				State = 291;
+				State = 359;
 				Match(NEWLINE);
 				}
 				break;
@@ -1578,11 +1941,11 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_deleteContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 292;
+				State = 360;
 				Match(NO);
-				State = 293;
+				State = 361;
 				((Acl_deleteContext)_localctx).sequence = Match(DEC);
-				State = 294;
+				State = 362;
 				Match(NEWLINE);
 				}
 				break;
@@ -1668,14 +2031,14 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 24, RULE_acl_rule);
 		int _la;
 		try {
-			State = 321;
+			State = 389;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
 			case 1:
 				_localctx = new Acl_extended_ruleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 297;
+				State = 365;
 				((Acl_extended_ruleContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -1685,43 +2048,43 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 298;
+				State = 366;
 				((Acl_extended_ruleContext)_localctx).protocol = acl_protocol();
-				State = 299;
+				State = 367;
 				((Acl_extended_ruleContext)_localctx).source = acl_address();
-				State = 301;
+				State = 369;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 281475111190657L) != 0)) {
+				if (((((_la - 25)) & ~0x3f) == 0 && ((1L << (_la - 25)) & 2305843043577626881L) != 0)) {
 					{
-					State = 300;
+					State = 368;
 					((Acl_extended_ruleContext)_localctx).source_ports = port_spec();
 					}
 				}
 
-				State = 303;
+				State = 371;
 				((Acl_extended_ruleContext)_localctx).destination = acl_address();
-				State = 305;
+				State = 373;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,27,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
 				case 1:
 					{
-					State = 304;
+					State = 372;
 					((Acl_extended_ruleContext)_localctx).destination_ports = port_spec();
 					}
 					break;
 				}
-				State = 310;
+				State = 378;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 15032385535L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 307;
+					State = 375;
 					acl_option();
 					}
 					}
-					State = 312;
+					State = 380;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1731,7 +2094,7 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_standard_ruleContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 313;
+				State = 381;
 				((Acl_standard_ruleContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -1741,19 +2104,19 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 314;
+				State = 382;
 				((Acl_standard_ruleContext)_localctx).source = acl_address();
-				State = 318;
+				State = 386;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 15032385535L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 315;
+					State = 383;
 					acl_option();
 					}
 					}
-					State = 320;
+					State = 388;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1781,6 +2144,7 @@ public partial class IosParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP() { return GetToken(IosParser.IP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TCP() { return GetToken(IosParser.TCP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UDP() { return GetToken(IosParser.UDP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ICMP() { return GetToken(IosParser.ICMP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEC() { return GetToken(IosParser.DEC, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WORD() { return GetToken(IosParser.WORD, 0); }
 		public Acl_protocolContext(ParserRuleContext parent, int invokingState)
@@ -1795,50 +2159,57 @@ public partial class IosParser : Parser {
 		Acl_protocolContext _localctx = new Acl_protocolContext(Context, State);
 		EnterRule(_localctx, 26, RULE_acl_protocol);
 		try {
-			State = 330;
+			State = 399;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBJECT_GROUP:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 323;
+				State = 391;
 				Match(OBJECT_GROUP);
-				State = 324;
+				State = 392;
 				_localctx.name = variable();
 				}
 				break;
 			case IP:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 325;
+				State = 393;
 				Match(IP);
 				}
 				break;
 			case TCP:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 326;
+				State = 394;
 				Match(TCP);
 				}
 				break;
 			case UDP:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 327;
+				State = 395;
 				Match(UDP);
 				}
 				break;
-			case DEC:
+			case ICMP:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 328;
+				State = 396;
+				Match(ICMP);
+				}
+				break;
+			case DEC:
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 397;
 				Match(DEC);
 				}
 				break;
 			case WORD:
-				EnterOuterAlt(_localctx, 6);
+				EnterOuterAlt(_localctx, 7);
 				{
-				State = 329;
+				State = 398;
 				Match(WORD);
 				}
 				break;
@@ -1885,54 +2256,54 @@ public partial class IosParser : Parser {
 		Acl_addressContext _localctx = new Acl_addressContext(Context, State);
 		EnterRule(_localctx, 28, RULE_acl_address);
 		try {
-			State = 341;
+			State = 410;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 332;
+				State = 401;
 				Match(ANY);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 333;
+				State = 402;
 				Match(HOST);
-				State = 334;
+				State = 403;
 				_localctx.address = Match(IP_ADDRESS);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 335;
+				State = 404;
 				Match(OBJECT_GROUP);
-				State = 336;
+				State = 405;
 				_localctx.name = variable();
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 337;
+				State = 406;
 				_localctx.address = Match(IP_ADDRESS);
-				State = 338;
+				State = 407;
 				_localctx.wildcard = Match(IP_ADDRESS);
 				}
 				break;
 			case 5:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 339;
+				State = 408;
 				_localctx.address = Match(IP_ADDRESS);
 				}
 				break;
 			case 6:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 340;
+				State = 409;
 				_localctx.prefix = Match(IP_PREFIX);
 				}
 				break;
@@ -1968,37 +2339,121 @@ public partial class IosParser : Parser {
 		Acl_optionContext _localctx = new Acl_optionContext(Context, State);
 		EnterRule(_localctx, 30, RULE_acl_option);
 		try {
-			State = 347;
+			State = 416;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 343;
+				State = 412;
 				Match(ESTABLISHED);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 344;
+				State = 413;
 				Match(LOG);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 345;
+				State = 414;
 				Match(LOG_INPUT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 346;
+				State = 415;
 				variable();
 				}
 				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Prefix_list_lineContext : ParserRuleContext {
+		public VariableContext name;
+		public IToken _NEWLINE;
+		public IList<IToken> _rest = new List<IToken>();
+		public IToken _tset326;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP() { return GetToken(IosParser.IP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREFIX_LIST() { return GetToken(IosParser.PREFIX_LIST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(IosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(IosParser.NEWLINE, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
+			return GetRuleContext<VariableContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(IosParser.NO, 0); }
+		public Prefix_list_lineContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_prefix_list_line; } }
+	}
+
+	[RuleVersion(0)]
+	public Prefix_list_lineContext prefix_list_line() {
+		Prefix_list_lineContext _localctx = new Prefix_list_lineContext(Context, State);
+		EnterRule(_localctx, 32, RULE_prefix_list_line);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 419;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==NO) {
+				{
+				State = 418;
+				Match(NO);
+				}
+			}
+
+			State = 421;
+			Match(IP);
+			State = 422;
+			Match(PREFIX_LIST);
+			State = 423;
+			_localctx.name = variable();
+			State = 427;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4323455642275676159L) != 0)) {
+				{
+				{
+				State = 424;
+				_localctx._tset326 = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( _la <= 0 || (_la==NEWLINE) ) {
+					_localctx._tset326 = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				_localctx._rest.Add(_localctx._tset326);
+				}
+				}
+				State = 429;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 430;
+			Match(NEWLINE);
 			}
 		}
 		catch (RecognitionException re) {
@@ -2034,21 +2489,21 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Route_map_headerContext route_map_header() {
 		Route_map_headerContext _localctx = new Route_map_headerContext(Context, State);
-		EnterRule(_localctx, 32, RULE_route_map_header);
+		EnterRule(_localctx, 34, RULE_route_map_header);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 349;
+			State = 432;
 			Match(ROUTE_MAP);
-			State = 350;
+			State = 433;
 			_localctx.name = variable();
-			State = 352;
+			State = 435;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DENY || _la==PERMIT) {
 				{
-				State = 351;
+				State = 434;
 				_localctx.action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -2061,17 +2516,17 @@ public partial class IosParser : Parser {
 				}
 			}
 
-			State = 355;
+			State = 438;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DEC) {
 				{
-				State = 354;
+				State = 437;
 				_localctx.sequence = Match(DEC);
 				}
 			}
 
-			State = 357;
+			State = 440;
 			Match(NEWLINE);
 			}
 		}
@@ -2098,12 +2553,13 @@ public partial class IosParser : Parser {
 			base.CopyFrom(context);
 		}
 	}
-	public partial class Rm_match_aclContext : Route_map_lineContext {
+	public partial class Rm_match_prefix_listContext : Route_map_lineContext {
 		public VariableContext _variable;
-		public IList<VariableContext> _acls = new List<VariableContext>();
+		public IList<VariableContext> _lists = new List<VariableContext>();
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH() { return GetToken(IosParser.MATCH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP() { return GetToken(IosParser.IP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADDRESS() { return GetToken(IosParser.ADDRESS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREFIX_LIST() { return GetToken(IosParser.PREFIX_LIST, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
 			return GetRuleContexts<VariableContext>();
@@ -2111,7 +2567,38 @@ public partial class IosParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
 			return GetRuleContext<VariableContext>(i);
 		}
+		public Rm_match_prefix_listContext(Route_map_lineContext context) { CopyFrom(context); }
+	}
+	public partial class Rm_match_aclContext : Route_map_lineContext {
+		public Acl_nameContext _acl_name;
+		public IList<Acl_nameContext> _acls = new List<Acl_nameContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH() { return GetToken(IosParser.MATCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP() { return GetToken(IosParser.IP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADDRESS() { return GetToken(IosParser.ADDRESS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public Acl_nameContext[] acl_name() {
+			return GetRuleContexts<Acl_nameContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public Acl_nameContext acl_name(int i) {
+			return GetRuleContext<Acl_nameContext>(i);
+		}
 		public Rm_match_aclContext(Route_map_lineContext context) { CopyFrom(context); }
+	}
+	public partial class Rm_match_otherContext : Route_map_lineContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH() { return GetToken(IosParser.MATCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP() { return GetToken(IosParser.IP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(IosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(IosParser.NEWLINE, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADDRESS() { return GetToken(IosParser.ADDRESS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		public Rm_match_otherContext(Route_map_lineContext context) { CopyFrom(context); }
 	}
 	public partial class Rm_descriptionContext : Route_map_lineContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DESCRIPTION() { return GetToken(IosParser.DESCRIPTION, 0); }
@@ -2123,63 +2610,201 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Route_map_lineContext route_map_line() {
 		Route_map_lineContext _localctx = new Route_map_lineContext(Context, State);
-		EnterRule(_localctx, 34, RULE_route_map_line);
+		EnterRule(_localctx, 36, RULE_route_map_line);
 		int _la;
 		try {
-			State = 374;
+			State = 487;
 			ErrorHandler.Sync(this);
-			switch (TokenStream.LA(1)) {
-			case MATCH:
-				_localctx = new Rm_match_aclContext(_localctx);
+			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
+			case 1:
+				_localctx = new Rm_match_prefix_listContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 359;
+				State = 442;
 				Match(MATCH);
-				State = 360;
+				State = 443;
 				Match(IP);
-				State = 361;
+				State = 444;
 				Match(ADDRESS);
-				State = 363;
+				State = 445;
+				Match(PREFIX_LIST);
+				State = 447;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 362;
-					((Rm_match_aclContext)_localctx)._variable = variable();
-					((Rm_match_aclContext)_localctx)._acls.Add(((Rm_match_aclContext)_localctx)._variable);
+					State = 446;
+					((Rm_match_prefix_listContext)_localctx)._variable = variable();
+					((Rm_match_prefix_listContext)_localctx)._lists.Add(((Rm_match_prefix_listContext)_localctx)._variable);
 					}
 					}
-					State = 365;
+					State = 449;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 15032385535L) != 0) );
-				State = 367;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
+				State = 451;
 				Match(NEWLINE);
 				}
 				break;
-			case DESCRIPTION:
-				_localctx = new Rm_descriptionContext(_localctx);
+			case 2:
+				_localctx = new Rm_match_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 369;
+				State = 453;
+				Match(MATCH);
+				State = 454;
+				Match(IP);
+				State = 455;
+				Match(ADDRESS);
+				State = 457;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				do {
+					{
+					{
+					State = 456;
+					((Rm_match_aclContext)_localctx)._acl_name = acl_name();
+					((Rm_match_aclContext)_localctx)._acls.Add(((Rm_match_aclContext)_localctx)._acl_name);
+					}
+					}
+					State = 459;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633059885055L) != 0) );
+				State = 461;
+				Match(NEWLINE);
+				}
+				break;
+			case 3:
+				_localctx = new Rm_match_otherContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 463;
+				Match(MATCH);
+				State = 464;
+				Match(IP);
+				State = 465;
+				_la = TokenStream.LA(1);
+				if ( _la <= 0 || (_la==ADDRESS || _la==NEWLINE) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 469;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+					{
+					{
+					State = 466;
+					variable();
+					}
+					}
+					State = 471;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 472;
+				Match(NEWLINE);
+				}
+				break;
+			case 4:
+				_localctx = new Rm_match_otherContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 473;
+				Match(MATCH);
+				State = 474;
+				_la = TokenStream.LA(1);
+				if ( _la <= 0 || (_la==IP || _la==NEWLINE) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 478;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+					{
+					{
+					State = 475;
+					variable();
+					}
+					}
+					State = 480;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 481;
+				Match(NEWLINE);
+				}
+				break;
+			case 5:
+				_localctx = new Rm_descriptionContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 482;
 				Match(DESCRIPTION);
-				State = 371;
+				State = 484;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 370;
+					State = 483;
 					Match(TEXT);
 					}
 				}
 
-				State = 373;
+				State = 486;
 				Match(NEWLINE);
 				}
 				break;
-			default:
-				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Acl_nameContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREFIX_LIST() { return GetToken(IosParser.PREFIX_LIST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEXT() { return GetToken(IosParser.TEXT, 0); }
+		public Acl_nameContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_acl_name; } }
+	}
+
+	[RuleVersion(0)]
+	public Acl_nameContext acl_name() {
+		Acl_nameContext _localctx = new Acl_nameContext(Context, State);
+		EnterRule(_localctx, 38, RULE_acl_name);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 489;
+			_la = TokenStream.LA(1);
+			if ( _la <= 0 || (((((_la - 85)) & ~0x3f) == 0 && ((1L << (_la - 85)) & 1236950581249L) != 0)) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
 			}
 		}
 		catch (RecognitionException re) {
@@ -2213,14 +2838,14 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Object_group_headerContext object_group_header() {
 		Object_group_headerContext _localctx = new Object_group_headerContext(Context, State);
-		EnterRule(_localctx, 36, RULE_object_group_header);
+		EnterRule(_localctx, 40, RULE_object_group_header);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 376;
+			State = 491;
 			Match(OBJECT_GROUP);
-			State = 377;
+			State = 492;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==NETWORK || _la==SERVICE) ) {
@@ -2230,9 +2855,9 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 378;
+			State = 493;
 			_localctx.name = variable();
-			State = 379;
+			State = 494;
 			Match(NEWLINE);
 			}
 		}
@@ -2312,6 +2937,14 @@ public partial class IosParser : Parser {
 		}
 		public Og_serviceContext(Object_group_lineContext context) { CopyFrom(context); }
 	}
+	public partial class Og_icmpContext : Object_group_lineContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ICMP() { return GetToken(IosParser.ICMP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
+			return GetRuleContext<VariableContext>(0);
+		}
+		public Og_icmpContext(Object_group_lineContext context) { CopyFrom(context); }
+	}
 	public partial class Og_descriptionContext : Object_group_lineContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DESCRIPTION() { return GetToken(IosParser.DESCRIPTION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
@@ -2322,21 +2955,21 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Object_group_lineContext object_group_line() {
 		Object_group_lineContext _localctx = new Object_group_lineContext(Context, State);
-		EnterRule(_localctx, 38, RULE_object_group_line);
+		EnterRule(_localctx, 42, RULE_object_group_line);
 		int _la;
 		try {
-			State = 407;
+			State = 527;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOST:
 				_localctx = new Og_hostContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 381;
+				State = 496;
 				Match(HOST);
-				State = 382;
+				State = 497;
 				((Og_hostContext)_localctx).address = Match(IP_ADDRESS);
-				State = 383;
+				State = 498;
 				Match(NEWLINE);
 				}
 				break;
@@ -2344,11 +2977,11 @@ public partial class IosParser : Parser {
 				_localctx = new Og_subnetContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 384;
+				State = 499;
 				((Og_subnetContext)_localctx).address = Match(IP_ADDRESS);
-				State = 385;
+				State = 500;
 				((Og_subnetContext)_localctx).mask = Match(IP_ADDRESS);
-				State = 386;
+				State = 501;
 				Match(NEWLINE);
 				}
 				break;
@@ -2356,9 +2989,9 @@ public partial class IosParser : Parser {
 				_localctx = new Og_prefixContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 387;
+				State = 502;
 				((Og_prefixContext)_localctx).prefix = Match(IP_PREFIX);
-				State = 388;
+				State = 503;
 				Match(NEWLINE);
 				}
 				break;
@@ -2366,13 +2999,13 @@ public partial class IosParser : Parser {
 				_localctx = new Og_rangeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 389;
+				State = 504;
 				Match(RANGE);
-				State = 390;
+				State = 505;
 				((Og_rangeContext)_localctx).first = Match(IP_ADDRESS);
-				State = 391;
+				State = 506;
 				((Og_rangeContext)_localctx).last = Match(IP_ADDRESS);
-				State = 392;
+				State = 507;
 				Match(NEWLINE);
 				}
 				break;
@@ -2380,11 +3013,11 @@ public partial class IosParser : Parser {
 				_localctx = new Og_groupContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 393;
+				State = 508;
 				Match(GROUP_OBJECT);
-				State = 394;
+				State = 509;
 				((Og_groupContext)_localctx).name = variable();
-				State = 395;
+				State = 510;
 				Match(NEWLINE);
 				}
 				break;
@@ -2393,7 +3026,7 @@ public partial class IosParser : Parser {
 				_localctx = new Og_serviceContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 397;
+				State = 512;
 				((Og_serviceContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -2403,37 +3036,57 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 399;
+				State = 514;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 281475111190657L) != 0)) {
+				if (((((_la - 25)) & ~0x3f) == 0 && ((1L << (_la - 25)) & 2305843043577626881L) != 0)) {
 					{
-					State = 398;
+					State = 513;
 					port_spec();
 					}
 				}
 
-				State = 401;
+				State = 516;
+				Match(NEWLINE);
+				}
+				break;
+			case ICMP:
+				_localctx = new Og_icmpContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 517;
+				Match(ICMP);
+				State = 519;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+					{
+					State = 518;
+					variable();
+					}
+				}
+
+				State = 521;
 				Match(NEWLINE);
 				}
 				break;
 			case DESCRIPTION:
 				_localctx = new Og_descriptionContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 402;
+				State = 522;
 				Match(DESCRIPTION);
-				State = 404;
+				State = 524;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 403;
+					State = 523;
 					Match(TEXT);
 					}
 				}
 
-				State = 406;
+				State = 526;
 				Match(NEWLINE);
 				}
 				break;
@@ -2486,56 +3139,56 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Nat_pool_lineContext nat_pool_line() {
 		Nat_pool_lineContext _localctx = new Nat_pool_lineContext(Context, State);
-		EnterRule(_localctx, 40, RULE_nat_pool_line);
+		EnterRule(_localctx, 44, RULE_nat_pool_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 409;
+			State = 529;
 			Match(IP);
-			State = 410;
+			State = 530;
 			Match(NAT);
-			State = 411;
+			State = 531;
 			Match(POOL);
-			State = 412;
+			State = 532;
 			_localctx.name = variable();
-			State = 413;
+			State = 533;
 			_localctx.start = Match(IP_ADDRESS);
-			State = 415;
+			State = 535;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IP_ADDRESS) {
 				{
-				State = 414;
+				State = 534;
 				_localctx.end = Match(IP_ADDRESS);
 				}
 			}
 
-			State = 418;
+			State = 538;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NETMASK || _la==PREFIX_LENGTH) {
 				{
-				State = 417;
+				State = 537;
 				pool_mask();
 				}
 			}
 
-			State = 423;
+			State = 543;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==ADD_ROUTE || _la==TYPE) {
 				{
 				{
-				State = 420;
+				State = 540;
 				pool_option();
 				}
 				}
-				State = 425;
+				State = 545;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 426;
+			State = 546;
 			Match(NEWLINE);
 			}
 		}
@@ -2567,26 +3220,26 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Pool_maskContext pool_mask() {
 		Pool_maskContext _localctx = new Pool_maskContext(Context, State);
-		EnterRule(_localctx, 42, RULE_pool_mask);
+		EnterRule(_localctx, 46, RULE_pool_mask);
 		try {
-			State = 432;
+			State = 552;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NETMASK:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 428;
+				State = 548;
 				Match(NETMASK);
-				State = 429;
+				State = 549;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 				break;
 			case PREFIX_LENGTH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 430;
+				State = 550;
 				Match(PREFIX_LENGTH);
-				State = 431;
+				State = 551;
 				_localctx.length = Match(DEC);
 				}
 				break;
@@ -2621,24 +3274,24 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Pool_optionContext pool_option() {
 		Pool_optionContext _localctx = new Pool_optionContext(Context, State);
-		EnterRule(_localctx, 44, RULE_pool_option);
+		EnterRule(_localctx, 48, RULE_pool_option);
 		try {
-			State = 437;
+			State = 557;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TYPE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 434;
+				State = 554;
 				Match(TYPE);
-				State = 435;
+				State = 555;
 				variable();
 				}
 				break;
 			case ADD_ROUTE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 436;
+				State = 556;
 				Match(ADD_ROUTE);
 				}
 				break;
@@ -2698,26 +3351,26 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Nat_dynamic_lineContext nat_dynamic_line() {
 		Nat_dynamic_lineContext _localctx = new Nat_dynamic_lineContext(Context, State);
-		EnterRule(_localctx, 46, RULE_nat_dynamic_line);
+		EnterRule(_localctx, 50, RULE_nat_dynamic_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 440;
+			State = 560;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 439;
+				State = 559;
 				Match(NO);
 				}
 			}
 
-			State = 442;
+			State = 562;
 			Match(IP);
-			State = 443;
+			State = 563;
 			Match(NAT);
-			State = 444;
+			State = 564;
 			_localctx.side = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==INSIDE || _la==OUTSIDE) ) {
@@ -2727,7 +3380,7 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 445;
+			State = 565;
 			_localctx.direction = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==DESTINATION || _la==SOURCE) ) {
@@ -2737,63 +3390,74 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 450;
+			State = 570;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LIST:
 				{
-				State = 446;
+				State = 566;
 				Match(LIST);
-				State = 447;
+				State = 567;
 				_localctx.acl = variable();
 				}
 				break;
 			case ROUTE_MAP:
 				{
-				State = 448;
+				State = 568;
 				Match(ROUTE_MAP);
-				State = 449;
+				State = 569;
 				_localctx.route_map = variable();
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
 			}
-			State = 456;
+			State = 576;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
-			case 1:
+			switch (TokenStream.LA(1)) {
+			case POOL:
 				{
-				State = 452;
+				State = 572;
 				Match(POOL);
-				State = 453;
+				State = 573;
 				_localctx.pool = variable();
 				}
 				break;
-			case 2:
+			case INTERFACE:
 				{
-				State = 454;
+				State = 574;
 				Match(INTERFACE);
-				State = 455;
+				State = 575;
 				_localctx.interface_name = variable();
 				}
 				break;
+			case ADD_ROUTE:
+			case MAPPING_ID:
+			case MATCH_IN_VRF:
+			case OVERLOAD:
+			case REDUNDANCY:
+			case REVERSIBLE:
+			case VRF:
+			case NEWLINE:
+				break;
+			default:
+				break;
 			}
-			State = 461;
+			State = 581;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 15032385535L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18577348462903312L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 549755895809L) != 0)) {
 				{
 				{
-				State = 458;
+				State = 578;
 				nat_dynamic_option();
 				}
 				}
-				State = 463;
+				State = 583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 464;
+			State = 584;
 			Match(NEWLINE);
 			}
 		}
@@ -2815,8 +3479,11 @@ public partial class IosParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
 			return GetRuleContext<VariableContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH_IN_VRF() { return GetToken(IosParser.MATCH_IN_VRF, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADD_ROUTE() { return GetToken(IosParser.ADD_ROUTE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REVERSIBLE() { return GetToken(IosParser.REVERSIBLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REDUNDANCY() { return GetToken(IosParser.REDUNDANCY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAPPING_ID() { return GetToken(IosParser.MAPPING_ID, 0); }
 		public Nat_dynamic_optionContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -2827,50 +3494,68 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Nat_dynamic_optionContext nat_dynamic_option() {
 		Nat_dynamic_optionContext _localctx = new Nat_dynamic_optionContext(Context, State);
-		EnterRule(_localctx, 48, RULE_nat_dynamic_option);
+		EnterRule(_localctx, 52, RULE_nat_dynamic_option);
 		try {
-			State = 473;
+			State = 596;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
-			case 1:
+			switch (TokenStream.LA(1)) {
+			case OVERLOAD:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 466;
+				State = 586;
 				Match(OVERLOAD);
 				}
 				break;
-			case 2:
+			case VRF:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 467;
+				State = 587;
 				Match(VRF);
-				State = 468;
+				State = 588;
 				_localctx.vrf = variable();
 				}
 				break;
-			case 3:
+			case MATCH_IN_VRF:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 469;
+				State = 589;
+				Match(MATCH_IN_VRF);
+				}
+				break;
+			case ADD_ROUTE:
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 590;
 				Match(ADD_ROUTE);
 				}
 				break;
-			case 4:
-				EnterOuterAlt(_localctx, 4);
-				{
-				State = 470;
-				Match(REDUNDANCY);
-				State = 471;
-				variable();
-				}
-				break;
-			case 5:
+			case REVERSIBLE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 472;
+				State = 591;
+				Match(REVERSIBLE);
+				}
+				break;
+			case REDUNDANCY:
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 592;
+				Match(REDUNDANCY);
+				State = 593;
 				variable();
 				}
 				break;
+			case MAPPING_ID:
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 594;
+				Match(MAPPING_ID);
+				State = 595;
+				variable();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -2913,26 +3598,26 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Nat_static_lineContext nat_static_line() {
 		Nat_static_lineContext _localctx = new Nat_static_lineContext(Context, State);
-		EnterRule(_localctx, 50, RULE_nat_static_line);
+		EnterRule(_localctx, 54, RULE_nat_static_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 476;
+			State = 599;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 475;
+				State = 598;
 				Match(NO);
 				}
 			}
 
-			State = 478;
+			State = 601;
 			Match(IP);
-			State = 479;
+			State = 602;
 			Match(NAT);
-			State = 480;
+			State = 603;
 			_localctx.side = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==INSIDE || _la==OUTSIDE) ) {
@@ -2942,27 +3627,27 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 481;
+			State = 604;
 			Match(SOURCE);
-			State = 482;
+			State = 605;
 			Match(STATIC);
-			State = 483;
+			State = 606;
 			nat_static_body();
-			State = 487;
+			State = 610;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 15032385535L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18577348731338768L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 70368788217859L) != 0)) {
 				{
 				{
-				State = 484;
+				State = 607;
 				nat_static_option();
 				}
 				}
-				State = 489;
+				State = 612;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 490;
+			State = 613;
 			Match(NEWLINE);
 			}
 		}
@@ -3050,17 +3735,17 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Nat_static_bodyContext nat_static_body() {
 		Nat_static_bodyContext _localctx = new Nat_static_bodyContext(Context, State);
-		EnterRule(_localctx, 52, RULE_nat_static_body);
+		EnterRule(_localctx, 56, RULE_nat_static_body);
 		int _la;
 		try {
-			State = 514;
+			State = 637;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				_localctx = new Nat_static_portContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 492;
+				State = 615;
 				((Nat_static_portContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -3070,31 +3755,31 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 493;
+				State = 616;
 				((Nat_static_portContext)_localctx).local = Match(IP_ADDRESS);
-				State = 494;
+				State = 617;
 				((Nat_static_portContext)_localctx).local_port = Match(DEC);
-				State = 498;
+				State = 621;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IP_ADDRESS:
 					{
-					State = 495;
+					State = 618;
 					((Nat_static_portContext)_localctx).global = Match(IP_ADDRESS);
 					}
 					break;
 				case INTERFACE:
 					{
-					State = 496;
+					State = 619;
 					Match(INTERFACE);
-					State = 497;
+					State = 620;
 					((Nat_static_portContext)_localctx).interface_name = variable();
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 500;
+				State = 623;
 				((Nat_static_portContext)_localctx).global_port = Match(DEC);
 				}
 				break;
@@ -3102,30 +3787,30 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_static_networkContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 501;
+				State = 624;
 				Match(NETWORK);
-				State = 502;
+				State = 625;
 				((Nat_static_networkContext)_localctx).local = Match(IP_ADDRESS);
-				State = 503;
+				State = 626;
 				((Nat_static_networkContext)_localctx).global = Match(IP_ADDRESS);
-				State = 507;
+				State = 630;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IP_ADDRESS:
 					{
-					State = 504;
+					State = 627;
 					((Nat_static_networkContext)_localctx).mask = Match(IP_ADDRESS);
 					}
 					break;
 				case DEC:
 					{
-					State = 505;
+					State = 628;
 					((Nat_static_networkContext)_localctx).length = Match(DEC);
 					}
 					break;
 				case WORD:
 					{
-					State = 506;
+					State = 629;
 					((Nat_static_networkContext)_localctx).slash = Match(WORD);
 					}
 					break;
@@ -3138,9 +3823,9 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_static_hostContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 509;
+				State = 632;
 				((Nat_static_hostContext)_localctx).local = Match(IP_ADDRESS);
-				State = 510;
+				State = 633;
 				((Nat_static_hostContext)_localctx).global = Match(IP_ADDRESS);
 				}
 				break;
@@ -3148,11 +3833,11 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_static_host_interfaceContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 511;
+				State = 634;
 				((Nat_static_host_interfaceContext)_localctx).local = Match(IP_ADDRESS);
-				State = 512;
+				State = 635;
 				Match(INTERFACE);
-				State = 513;
+				State = 636;
 				((Nat_static_host_interfaceContext)_localctx).interface_name = variable();
 				}
 				break;
@@ -3181,7 +3866,10 @@ public partial class IosParser : Parser {
 			return GetRuleContext<VariableContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VRF() { return GetToken(IosParser.VRF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH_IN_VRF() { return GetToken(IosParser.MATCH_IN_VRF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REVERSIBLE() { return GetToken(IosParser.REVERSIBLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REDUNDANCY() { return GetToken(IosParser.REDUNDANCY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAPPING_ID() { return GetToken(IosParser.MAPPING_ID, 0); }
 		public Nat_static_optionContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3192,73 +3880,91 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Nat_static_optionContext nat_static_option() {
 		Nat_static_optionContext _localctx = new Nat_static_optionContext(Context, State);
-		EnterRule(_localctx, 54, RULE_nat_static_option);
+		EnterRule(_localctx, 58, RULE_nat_static_option);
 		try {
-			State = 527;
+			State = 653;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
-			case 1:
+			switch (TokenStream.LA(1)) {
+			case EXTENDABLE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 516;
+				State = 639;
 				Match(EXTENDABLE);
 				}
 				break;
-			case 2:
+			case NO_ALIAS:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 517;
+				State = 640;
 				Match(NO_ALIAS);
 				}
 				break;
-			case 3:
+			case NO_PAYLOAD:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 518;
+				State = 641;
 				Match(NO_PAYLOAD);
 				}
 				break;
-			case 4:
+			case ADD_ROUTE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 519;
+				State = 642;
 				Match(ADD_ROUTE);
 				}
 				break;
-			case 5:
+			case ROUTE_MAP:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 520;
+				State = 643;
 				Match(ROUTE_MAP);
-				State = 521;
+				State = 644;
 				_localctx.route_map = variable();
 				}
 				break;
-			case 6:
+			case VRF:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 522;
+				State = 645;
 				Match(VRF);
-				State = 523;
+				State = 646;
 				_localctx.vrf = variable();
 				}
 				break;
-			case 7:
+			case MATCH_IN_VRF:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 524;
-				Match(REDUNDANCY);
-				State = 525;
-				variable();
+				State = 647;
+				Match(MATCH_IN_VRF);
 				}
 				break;
-			case 8:
+			case REVERSIBLE:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 526;
+				State = 648;
+				Match(REVERSIBLE);
+				}
+				break;
+			case REDUNDANCY:
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 649;
+				Match(REDUNDANCY);
+				State = 650;
 				variable();
 				}
 				break;
+			case MAPPING_ID:
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 651;
+				Match(MAPPING_ID);
+				State = 652;
+				variable();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -3305,47 +4011,47 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Nat_service_lineContext nat_service_line() {
 		Nat_service_lineContext _localctx = new Nat_service_lineContext(Context, State);
-		EnterRule(_localctx, 56, RULE_nat_service_line);
+		EnterRule(_localctx, 60, RULE_nat_service_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 530;
+			State = 656;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 529;
+				State = 655;
 				Match(NO);
 				}
 			}
 
-			State = 532;
+			State = 658;
 			Match(IP);
-			State = 533;
+			State = 659;
 			Match(NAT);
-			State = 534;
+			State = 660;
 			Match(SERVICE);
-			State = 537;
+			State = 663;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				{
-				State = 535;
+				State = 661;
 				Match(LIST);
-				State = 536;
+				State = 662;
 				_localctx.acl = variable();
 				}
 				break;
 			}
-			State = 539;
+			State = 665;
 			_localctx.alg = variable();
-			State = 541;
+			State = 667;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				{
-				State = 540;
+				State = 666;
 				_localctx.protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -3358,34 +4064,34 @@ public partial class IosParser : Parser {
 				}
 				break;
 			}
-			State = 545;
+			State = 671;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				{
-				State = 543;
+				State = 669;
 				Match(PORT);
-				State = 544;
+				State = 670;
 				_localctx.port = Match(DEC);
 				}
 				break;
 			}
-			State = 550;
+			State = 676;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 15032385535L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 				{
 				{
-				State = 547;
+				State = 673;
 				_localctx._variable = variable();
 				_localctx._flags.Add(_localctx._variable);
 				}
 				}
-				State = 552;
+				State = 678;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 553;
+			State = 679;
 			Match(NEWLINE);
 			}
 		}
@@ -3470,55 +4176,55 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Nat_translation_lineContext nat_translation_line() {
 		Nat_translation_lineContext _localctx = new Nat_translation_lineContext(Context, State);
-		EnterRule(_localctx, 58, RULE_nat_translation_line);
+		EnterRule(_localctx, 62, RULE_nat_translation_line);
 		int _la;
 		try {
-			State = 607;
+			State = 733;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
 			case 1:
 				_localctx = new Nat_max_entriesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 556;
+				State = 682;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 555;
+					State = 681;
 					Match(NO);
 					}
 				}
 
-				State = 558;
+				State = 684;
 				Match(IP);
-				State = 559;
+				State = 685;
 				Match(NAT);
-				State = 560;
+				State = 686;
 				Match(TRANSLATION);
-				State = 561;
+				State = 687;
 				Match(MAX_ENTRIES);
-				State = 577;
+				State = 703;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
 				case 1:
 					{
-					State = 562;
+					State = 688;
 					((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 					}
 					break;
 				case 2:
 					{
-					State = 563;
+					State = 689;
 					Match(HOST);
-					State = 564;
+					State = 690;
 					((Nat_max_entriesContext)_localctx).host = Match(IP_ADDRESS);
-					State = 566;
+					State = 692;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEC) {
 						{
-						State = 565;
+						State = 691;
 						((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 						}
 					}
@@ -3527,16 +4233,16 @@ public partial class IosParser : Parser {
 					break;
 				case 3:
 					{
-					State = 568;
+					State = 694;
 					Match(LIST);
-					State = 569;
+					State = 695;
 					((Nat_max_entriesContext)_localctx).acl = variable();
-					State = 571;
+					State = 697;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEC) {
 						{
-						State = 570;
+						State = 696;
 						((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 						}
 					}
@@ -3545,14 +4251,14 @@ public partial class IosParser : Parser {
 					break;
 				case 4:
 					{
-					State = 573;
+					State = 699;
 					((Nat_max_entriesContext)_localctx).scope = variable();
-					State = 575;
+					State = 701;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEC) {
 						{
-						State = 574;
+						State = 700;
 						((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 						}
 					}
@@ -3560,7 +4266,7 @@ public partial class IosParser : Parser {
 					}
 					break;
 				}
-				State = 579;
+				State = 705;
 				Match(NEWLINE);
 				}
 				break;
@@ -3568,25 +4274,25 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_port_timeoutContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 581;
+				State = 707;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 580;
+					State = 706;
 					Match(NO);
 					}
 				}
 
-				State = 583;
+				State = 709;
 				Match(IP);
-				State = 584;
+				State = 710;
 				Match(NAT);
-				State = 585;
+				State = 711;
 				Match(TRANSLATION);
-				State = 586;
+				State = 712;
 				Match(PORT_TIMEOUT);
-				State = 587;
+				State = 713;
 				((Nat_port_timeoutContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -3596,20 +4302,20 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 588;
+				State = 714;
 				((Nat_port_timeoutContext)_localctx).port = Match(DEC);
-				State = 591;
+				State = 717;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case DEC:
 					{
-					State = 589;
+					State = 715;
 					((Nat_port_timeoutContext)_localctx).seconds = Match(DEC);
 					}
 					break;
 				case NEVER:
 					{
-					State = 590;
+					State = 716;
 					Match(NEVER);
 					}
 					break;
@@ -3618,7 +4324,7 @@ public partial class IosParser : Parser {
 				default:
 					break;
 				}
-				State = 593;
+				State = 719;
 				Match(NEWLINE);
 				}
 				break;
@@ -3626,36 +4332,36 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_timerContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 595;
+				State = 721;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 594;
+					State = 720;
 					Match(NO);
 					}
 				}
 
-				State = 597;
+				State = 723;
 				Match(IP);
-				State = 598;
+				State = 724;
 				Match(NAT);
-				State = 599;
+				State = 725;
 				Match(TRANSLATION);
-				State = 600;
+				State = 726;
 				((Nat_timerContext)_localctx).timer = variable();
-				State = 603;
+				State = 729;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case DEC:
 					{
-					State = 601;
+					State = 727;
 					((Nat_timerContext)_localctx).seconds = Match(DEC);
 					}
 					break;
 				case NEVER:
 					{
-					State = 602;
+					State = 728;
 					Match(NEVER);
 					}
 					break;
@@ -3664,7 +4370,7 @@ public partial class IosParser : Parser {
 				default:
 					break;
 				}
-				State = 605;
+				State = 731;
 				Match(NEWLINE);
 				}
 				break;
@@ -3731,52 +4437,52 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Ip_inspect_lineContext ip_inspect_line() {
 		Ip_inspect_lineContext _localctx = new Ip_inspect_lineContext(Context, State);
-		EnterRule(_localctx, 60, RULE_ip_inspect_line);
+		EnterRule(_localctx, 64, RULE_ip_inspect_line);
 		int _la;
 		try {
-			State = 639;
+			State = 765;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,86,Context) ) {
 			case 1:
 				_localctx = new Cbac_ruleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 610;
+				State = 736;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 609;
+					State = 735;
 					Match(NO);
 					}
 				}
 
-				State = 612;
+				State = 738;
 				Match(IP);
-				State = 613;
+				State = 739;
 				Match(INSPECT);
-				State = 614;
+				State = 740;
 				Match(NAME);
-				State = 615;
+				State = 741;
 				((Cbac_ruleContext)_localctx).name = variable();
-				State = 616;
+				State = 742;
 				((Cbac_ruleContext)_localctx).protocol = variable();
-				State = 620;
+				State = 746;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 15032385535L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 617;
+					State = 743;
 					((Cbac_ruleContext)_localctx)._variable = variable();
 					((Cbac_ruleContext)_localctx)._options.Add(((Cbac_ruleContext)_localctx)._variable);
 					}
 					}
-					State = 622;
+					State = 748;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 623;
+				State = 749;
 				Match(NEWLINE);
 				}
 				break;
@@ -3784,38 +4490,38 @@ public partial class IosParser : Parser {
 				_localctx = new Cbac_settingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 626;
+				State = 752;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 625;
+					State = 751;
 					Match(NO);
 					}
 				}
 
-				State = 628;
+				State = 754;
 				Match(IP);
-				State = 629;
+				State = 755;
 				Match(INSPECT);
-				State = 630;
+				State = 756;
 				((Cbac_settingContext)_localctx).setting = variable();
-				State = 634;
+				State = 760;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 15032385535L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 631;
+					State = 757;
 					((Cbac_settingContext)_localctx)._variable = variable();
 					((Cbac_settingContext)_localctx)._rest.Add(((Cbac_settingContext)_localctx)._variable);
 					}
 					}
-					State = 636;
+					State = 762;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 637;
+				State = 763;
 				Match(NEWLINE);
 				}
 				break;
@@ -3853,23 +4559,23 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Class_map_inspect_headerContext class_map_inspect_header() {
 		Class_map_inspect_headerContext _localctx = new Class_map_inspect_headerContext(Context, State);
-		EnterRule(_localctx, 62, RULE_class_map_inspect_header);
+		EnterRule(_localctx, 66, RULE_class_map_inspect_header);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 641;
+			State = 767;
 			Match(CLASS_MAP);
-			State = 642;
+			State = 768;
 			Match(TYPE);
-			State = 643;
+			State = 769;
 			Match(INSPECT);
-			State = 645;
+			State = 771;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
 			case 1:
 				{
-				State = 644;
+				State = 770;
 				_la = TokenStream.LA(1);
 				if ( !(_la==MATCH_ALL || _la==MATCH_ANY) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3881,9 +4587,9 @@ public partial class IosParser : Parser {
 				}
 				break;
 			}
-			State = 647;
+			State = 773;
 			_localctx.name = variable();
-			State = 648;
+			State = 774;
 			Match(NEWLINE);
 			}
 		}
@@ -3944,41 +4650,41 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Class_map_inspect_lineContext class_map_inspect_line() {
 		Class_map_inspect_lineContext _localctx = new Class_map_inspect_lineContext(Context, State);
-		EnterRule(_localctx, 64, RULE_class_map_inspect_line);
+		EnterRule(_localctx, 68, RULE_class_map_inspect_line);
 		int _la;
 		try {
-			State = 671;
+			State = 797;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,82,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 			case 1:
 				_localctx = new Cmi_match_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 650;
+				State = 776;
 				Match(MATCH);
-				State = 651;
+				State = 777;
 				Match(ACCESS_GROUP);
-				State = 655;
+				State = 781;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case NAME:
 					{
-					State = 652;
+					State = 778;
 					Match(NAME);
-					State = 653;
+					State = 779;
 					((Cmi_match_aclContext)_localctx).acl = variable();
 					}
 					break;
 				case DEC:
 					{
-					State = 654;
+					State = 780;
 					((Cmi_match_aclContext)_localctx).number = Match(DEC);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 657;
+				State = 783;
 				Match(NEWLINE);
 				}
 				break;
@@ -3986,23 +4692,23 @@ public partial class IosParser : Parser {
 				_localctx = new Cmi_match_protocolContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 658;
+				State = 784;
 				Match(MATCH);
-				State = 660;
+				State = 786;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 659;
+					State = 785;
 					variable();
 					}
 					}
-					State = 662;
+					State = 788;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 15032385535L) != 0) );
-				State = 664;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
+				State = 790;
 				Match(NEWLINE);
 				}
 				break;
@@ -4010,19 +4716,19 @@ public partial class IosParser : Parser {
 				_localctx = new Cmi_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 666;
+				State = 792;
 				Match(DESCRIPTION);
-				State = 668;
+				State = 794;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 667;
+					State = 793;
 					Match(TEXT);
 					}
 				}
 
-				State = 670;
+				State = 796;
 				Match(NEWLINE);
 				}
 				break;
@@ -4058,19 +4764,19 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Policy_map_inspect_headerContext policy_map_inspect_header() {
 		Policy_map_inspect_headerContext _localctx = new Policy_map_inspect_headerContext(Context, State);
-		EnterRule(_localctx, 66, RULE_policy_map_inspect_header);
+		EnterRule(_localctx, 70, RULE_policy_map_inspect_header);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 673;
+			State = 799;
 			Match(POLICY_MAP);
-			State = 674;
+			State = 800;
 			Match(TYPE);
-			State = 675;
+			State = 801;
 			Match(INSPECT);
-			State = 676;
+			State = 802;
 			_localctx.name = variable();
-			State = 677;
+			State = 803;
 			Match(NEWLINE);
 			}
 		}
@@ -4121,24 +4827,24 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Policy_map_inspect_lineContext policy_map_inspect_line() {
 		Policy_map_inspect_lineContext _localctx = new Policy_map_inspect_lineContext(Context, State);
-		EnterRule(_localctx, 68, RULE_policy_map_inspect_line);
+		EnterRule(_localctx, 72, RULE_policy_map_inspect_line);
 		try {
-			State = 689;
+			State = 815;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,83,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 			case 1:
 				_localctx = new Pmi_classContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 679;
+				State = 805;
 				Match(CLASS);
-				State = 680;
+				State = 806;
 				Match(TYPE);
-				State = 681;
+				State = 807;
 				Match(INSPECT);
-				State = 682;
+				State = 808;
 				((Pmi_classContext)_localctx).name = variable();
-				State = 683;
+				State = 809;
 				Match(NEWLINE);
 				}
 				break;
@@ -4146,11 +4852,11 @@ public partial class IosParser : Parser {
 				_localctx = new Pmi_class_defaultContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 685;
+				State = 811;
 				Match(CLASS);
-				State = 686;
+				State = 812;
 				((Pmi_class_defaultContext)_localctx).name = variable();
-				State = 687;
+				State = 813;
 				Match(NEWLINE);
 				}
 				break;
@@ -4206,29 +4912,29 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Policy_map_inspect_class_lineContext policy_map_inspect_class_line() {
 		Policy_map_inspect_class_lineContext _localctx = new Policy_map_inspect_class_lineContext(Context, State);
-		EnterRule(_localctx, 70, RULE_policy_map_inspect_class_line);
+		EnterRule(_localctx, 74, RULE_policy_map_inspect_class_line);
 		int _la;
 		try {
-			State = 704;
+			State = 830;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INSPECT:
 				_localctx = new Pmic_inspectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 691;
+				State = 817;
 				Match(INSPECT);
-				State = 693;
+				State = 819;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 15032385535L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
-					State = 692;
+					State = 818;
 					variable();
 					}
 				}
 
-				State = 695;
+				State = 821;
 				Match(NEWLINE);
 				}
 				break;
@@ -4237,7 +4943,7 @@ public partial class IosParser : Parser {
 				_localctx = new Pmic_actionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 696;
+				State = 822;
 				((Pmic_actionContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DROP || _la==PASS) ) {
@@ -4247,22 +4953,22 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 700;
+				State = 826;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 15032385535L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
 					{
 					{
-					State = 697;
+					State = 823;
 					((Pmic_actionContext)_localctx)._variable = variable();
 					((Pmic_actionContext)_localctx)._rest.Add(((Pmic_actionContext)_localctx)._variable);
 					}
 					}
-					State = 702;
+					State = 828;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 703;
+				State = 829;
 				Match(NEWLINE);
 				}
 				break;
@@ -4299,17 +5005,17 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Zone_lineContext zone_line() {
 		Zone_lineContext _localctx = new Zone_lineContext(Context, State);
-		EnterRule(_localctx, 72, RULE_zone_line);
+		EnterRule(_localctx, 76, RULE_zone_line);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 706;
+			State = 832;
 			Match(ZONE);
-			State = 707;
+			State = 833;
 			Match(SECURITY);
-			State = 708;
+			State = 834;
 			_localctx.name = variable();
-			State = 709;
+			State = 835;
 			Match(NEWLINE);
 			}
 		}
@@ -4349,25 +5055,25 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Zone_pair_headerContext zone_pair_header() {
 		Zone_pair_headerContext _localctx = new Zone_pair_headerContext(Context, State);
-		EnterRule(_localctx, 74, RULE_zone_pair_header);
+		EnterRule(_localctx, 78, RULE_zone_pair_header);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 711;
+			State = 837;
 			Match(ZONE_PAIR);
-			State = 712;
+			State = 838;
 			Match(SECURITY);
-			State = 713;
+			State = 839;
 			_localctx.name = variable();
-			State = 714;
+			State = 840;
 			Match(SOURCE);
-			State = 715;
+			State = 841;
 			_localctx.source = variable();
-			State = 716;
+			State = 842;
 			Match(DESTINATION);
-			State = 717;
+			State = 843;
 			_localctx.destination = variable();
-			State = 718;
+			State = 844;
 			Match(NEWLINE);
 			}
 		}
@@ -4401,19 +5107,19 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Zone_pair_lineContext zone_pair_line() {
 		Zone_pair_lineContext _localctx = new Zone_pair_lineContext(Context, State);
-		EnterRule(_localctx, 76, RULE_zone_pair_line);
+		EnterRule(_localctx, 80, RULE_zone_pair_line);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 720;
+			State = 846;
 			Match(SERVICE_POLICY);
-			State = 721;
+			State = 847;
 			Match(TYPE);
-			State = 722;
+			State = 848;
 			Match(INSPECT);
-			State = 723;
+			State = 849;
 			_localctx.policy = variable();
-			State = 724;
+			State = 850;
 			Match(NEWLINE);
 			}
 		}
@@ -4428,265 +5134,1742 @@ public partial class IosParser : Parser {
 		return _localctx;
 	}
 
+	public partial class Router_headerContext : ParserRuleContext {
+		public VariableContext _variable;
+		public IList<VariableContext> _words = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROUTER() { return GetToken(IosParser.ROUTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		public Router_headerContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_router_header; } }
+	}
+
+	[RuleVersion(0)]
+	public Router_headerContext router_header() {
+		Router_headerContext _localctx = new Router_headerContext(Context, State);
+		EnterRule(_localctx, 82, RULE_router_header);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 852;
+			Match(ROUTER);
+			State = 854;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			do {
+				{
+				{
+				State = 853;
+				_localctx._variable = variable();
+				_localctx._words.Add(_localctx._variable);
+				}
+				}
+				State = 856;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
+			State = 858;
+			Match(NEWLINE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Router_lineContext : ParserRuleContext {
+		public Router_lineContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_router_line; } }
+	 
+		public Router_lineContext() { }
+		public virtual void CopyFrom(Router_lineContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class Router_route_mapContext : Router_lineContext {
+		public VariableContext peer;
+		public IToken _ROUTE_MAP;
+		public IList<IToken> _before = new List<IToken>();
+		public IToken _NEWLINE;
+		public IToken _tset50;
+		public VariableContext map;
+		public VariableContext _variable;
+		public IList<VariableContext> _rest = new List<VariableContext>();
+		public IToken _tset83;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEIGHBOR() { return GetToken(IosParser.NEIGHBOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] ROUTE_MAP() { return GetTokens(IosParser.ROUTE_MAP); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROUTE_MAP(int i) {
+			return GetToken(IosParser.ROUTE_MAP, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(IosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(IosParser.NEWLINE, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REDISTRIBUTE() { return GetToken(IosParser.REDISTRIBUTE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISTRIBUTE_LIST() { return GetToken(IosParser.DISTRIBUTE_LIST, 0); }
+		public Router_route_mapContext(Router_lineContext context) { CopyFrom(context); }
+	}
+	public partial class Router_prefix_listContext : Router_lineContext {
+		public VariableContext peer;
+		public VariableContext list;
+		public VariableContext _variable;
+		public IList<VariableContext> _rest = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEIGHBOR() { return GetToken(IosParser.NEIGHBOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREFIX_LIST() { return GetToken(IosParser.PREFIX_LIST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISTRIBUTE_LIST() { return GetToken(IosParser.DISTRIBUTE_LIST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREFIX() { return GetToken(IosParser.PREFIX, 0); }
+		public Router_prefix_listContext(Router_lineContext context) { CopyFrom(context); }
+	}
+	public partial class Router_aclContext : Router_lineContext {
+		public VariableContext peer;
+		public VariableContext acl;
+		public VariableContext _variable;
+		public IList<VariableContext> _rest = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEIGHBOR() { return GetToken(IosParser.NEIGHBOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISTRIBUTE_LIST() { return GetToken(IosParser.DISTRIBUTE_LIST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		public Router_aclContext(Router_lineContext context) { CopyFrom(context); }
+	}
+
+	[RuleVersion(0)]
+	public Router_lineContext router_line() {
+		Router_lineContext _localctx = new Router_lineContext(Context, State);
+		EnterRule(_localctx, 84, RULE_router_line);
+		int _la;
+		try {
+			State = 951;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
+			case 1:
+				_localctx = new Router_route_mapContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 860;
+				Match(NEIGHBOR);
+				State = 861;
+				((Router_route_mapContext)_localctx).peer = variable();
+				State = 865;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4323455642007240703L) != 0)) {
+					{
+					{
+					State = 862;
+					((Router_route_mapContext)_localctx)._tset50 = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( _la <= 0 || (_la==ROUTE_MAP || _la==NEWLINE) ) {
+						((Router_route_mapContext)_localctx)._tset50 = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					((Router_route_mapContext)_localctx)._before.Add(((Router_route_mapContext)_localctx)._tset50);
+					}
+					}
+					State = 867;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 868;
+				Match(ROUTE_MAP);
+				State = 869;
+				((Router_route_mapContext)_localctx).map = variable();
+				State = 873;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+					{
+					{
+					State = 870;
+					((Router_route_mapContext)_localctx)._variable = variable();
+					((Router_route_mapContext)_localctx)._rest.Add(((Router_route_mapContext)_localctx)._variable);
+					}
+					}
+					State = 875;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 876;
+				Match(NEWLINE);
+				}
+				break;
+			case 2:
+				_localctx = new Router_route_mapContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 878;
+				Match(REDISTRIBUTE);
+				State = 882;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4323455642007240703L) != 0)) {
+					{
+					{
+					State = 879;
+					((Router_route_mapContext)_localctx)._tset83 = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( _la <= 0 || (_la==ROUTE_MAP || _la==NEWLINE) ) {
+						((Router_route_mapContext)_localctx)._tset83 = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					((Router_route_mapContext)_localctx)._before.Add(((Router_route_mapContext)_localctx)._tset83);
+					}
+					}
+					State = 884;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 885;
+				Match(ROUTE_MAP);
+				State = 886;
+				((Router_route_mapContext)_localctx).map = variable();
+				State = 890;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+					{
+					{
+					State = 887;
+					((Router_route_mapContext)_localctx)._variable = variable();
+					((Router_route_mapContext)_localctx)._rest.Add(((Router_route_mapContext)_localctx)._variable);
+					}
+					}
+					State = 892;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 893;
+				Match(NEWLINE);
+				}
+				break;
+			case 3:
+				_localctx = new Router_prefix_listContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 895;
+				Match(NEIGHBOR);
+				State = 896;
+				((Router_prefix_listContext)_localctx).peer = variable();
+				State = 897;
+				Match(PREFIX_LIST);
+				State = 898;
+				((Router_prefix_listContext)_localctx).list = variable();
+				State = 902;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+					{
+					{
+					State = 899;
+					((Router_prefix_listContext)_localctx)._variable = variable();
+					((Router_prefix_listContext)_localctx)._rest.Add(((Router_prefix_listContext)_localctx)._variable);
+					}
+					}
+					State = 904;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 905;
+				Match(NEWLINE);
+				}
+				break;
+			case 4:
+				_localctx = new Router_prefix_listContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 907;
+				Match(DISTRIBUTE_LIST);
+				State = 908;
+				Match(PREFIX);
+				State = 909;
+				((Router_prefix_listContext)_localctx).list = variable();
+				State = 913;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+					{
+					{
+					State = 910;
+					((Router_prefix_listContext)_localctx)._variable = variable();
+					((Router_prefix_listContext)_localctx)._rest.Add(((Router_prefix_listContext)_localctx)._variable);
+					}
+					}
+					State = 915;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 916;
+				Match(NEWLINE);
+				}
+				break;
+			case 5:
+				_localctx = new Router_route_mapContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 918;
+				Match(DISTRIBUTE_LIST);
+				State = 919;
+				Match(ROUTE_MAP);
+				State = 920;
+				((Router_route_mapContext)_localctx).map = variable();
+				State = 924;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+					{
+					{
+					State = 921;
+					((Router_route_mapContext)_localctx)._variable = variable();
+					((Router_route_mapContext)_localctx)._rest.Add(((Router_route_mapContext)_localctx)._variable);
+					}
+					}
+					State = 926;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 927;
+				Match(NEWLINE);
+				}
+				break;
+			case 6:
+				_localctx = new Router_aclContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 929;
+				Match(NEIGHBOR);
+				State = 930;
+				((Router_aclContext)_localctx).peer = variable();
+				State = 931;
+				Match(DISTRIBUTE_LIST);
+				State = 932;
+				((Router_aclContext)_localctx).acl = variable();
+				State = 936;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+					{
+					{
+					State = 933;
+					((Router_aclContext)_localctx)._variable = variable();
+					((Router_aclContext)_localctx)._rest.Add(((Router_aclContext)_localctx)._variable);
+					}
+					}
+					State = 938;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 939;
+				Match(NEWLINE);
+				}
+				break;
+			case 7:
+				_localctx = new Router_aclContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 941;
+				Match(DISTRIBUTE_LIST);
+				State = 942;
+				((Router_aclContext)_localctx).acl = variable();
+				State = 946;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+					{
+					{
+					State = 943;
+					((Router_aclContext)_localctx)._variable = variable();
+					((Router_aclContext)_localctx)._rest.Add(((Router_aclContext)_localctx)._variable);
+					}
+					}
+					State = 948;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 949;
+				Match(NEWLINE);
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Line_headerContext : ParserRuleContext {
+		public VariableContext _variable;
+		public IList<VariableContext> _words = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LINE() { return GetToken(IosParser.LINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		public Line_headerContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_line_header; } }
+	}
+
+	[RuleVersion(0)]
+	public Line_headerContext line_header() {
+		Line_headerContext _localctx = new Line_headerContext(Context, State);
+		EnterRule(_localctx, 86, RULE_line_header);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 953;
+			Match(LINE);
+			State = 955;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			do {
+				{
+				{
+				State = 954;
+				_localctx._variable = variable();
+				_localctx._words.Add(_localctx._variable);
+				}
+				}
+				State = 957;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
+			State = 959;
+			Match(NEWLINE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Line_lineContext : ParserRuleContext {
+		public VariableContext acl;
+		public VariableContext _variable;
+		public IList<VariableContext> _rest = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCESS_CLASS() { return GetToken(IosParser.ACCESS_CLASS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(IosParser.NO, 0); }
+		public Line_lineContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_line_line; } }
+	}
+
+	[RuleVersion(0)]
+	public Line_lineContext line_line() {
+		Line_lineContext _localctx = new Line_lineContext(Context, State);
+		EnterRule(_localctx, 88, RULE_line_line);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 962;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==NO) {
+				{
+				State = 961;
+				Match(NO);
+				}
+			}
+
+			State = 964;
+			Match(ACCESS_CLASS);
+			State = 965;
+			_localctx.acl = variable();
+			State = 969;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				{
+				{
+				State = 966;
+				_localctx._variable = variable();
+				_localctx._rest.Add(_localctx._variable);
+				}
+				}
+				State = 971;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 972;
+			Match(NEWLINE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Snmp_community_lineContext : ParserRuleContext {
+		public VariableContext community;
+		public VariableContext _variable;
+		public IList<VariableContext> _words = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SNMP_SERVER() { return GetToken(IosParser.SNMP_SERVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMUNITY() { return GetToken(IosParser.COMMUNITY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(IosParser.NO, 0); }
+		public Snmp_community_lineContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_snmp_community_line; } }
+	}
+
+	[RuleVersion(0)]
+	public Snmp_community_lineContext snmp_community_line() {
+		Snmp_community_lineContext _localctx = new Snmp_community_lineContext(Context, State);
+		EnterRule(_localctx, 90, RULE_snmp_community_line);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 975;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==NO) {
+				{
+				State = 974;
+				Match(NO);
+				}
+			}
+
+			State = 977;
+			Match(SNMP_SERVER);
+			State = 978;
+			Match(COMMUNITY);
+			State = 979;
+			_localctx.community = variable();
+			State = 983;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				{
+				{
+				State = 980;
+				_localctx._variable = variable();
+				_localctx._words.Add(_localctx._variable);
+				}
+				}
+				State = 985;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 986;
+			Match(NEWLINE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Http_access_class_lineContext : ParserRuleContext {
+		public VariableContext _variable;
+		public IList<VariableContext> _words = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP() { return GetToken(IosParser.IP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HTTP() { return GetToken(IosParser.HTTP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCESS_CLASS() { return GetToken(IosParser.ACCESS_CLASS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(IosParser.NO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		public Http_access_class_lineContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_http_access_class_line; } }
+	}
+
+	[RuleVersion(0)]
+	public Http_access_class_lineContext http_access_class_line() {
+		Http_access_class_lineContext _localctx = new Http_access_class_lineContext(Context, State);
+		EnterRule(_localctx, 92, RULE_http_access_class_line);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 989;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==NO) {
+				{
+				State = 988;
+				Match(NO);
+				}
+			}
+
+			State = 991;
+			Match(IP);
+			State = 992;
+			Match(HTTP);
+			State = 993;
+			Match(ACCESS_CLASS);
+			State = 995;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			do {
+				{
+				{
+				State = 994;
+				_localctx._variable = variable();
+				_localctx._words.Add(_localctx._variable);
+				}
+				}
+				State = 997;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
+			State = 999;
+			Match(NEWLINE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Ntp_access_group_lineContext : ParserRuleContext {
+		public VariableContext _variable;
+		public IList<VariableContext> _words = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NTP() { return GetToken(IosParser.NTP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCESS_GROUP() { return GetToken(IosParser.ACCESS_GROUP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(IosParser.NO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		public Ntp_access_group_lineContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_ntp_access_group_line; } }
+	}
+
+	[RuleVersion(0)]
+	public Ntp_access_group_lineContext ntp_access_group_line() {
+		Ntp_access_group_lineContext _localctx = new Ntp_access_group_lineContext(Context, State);
+		EnterRule(_localctx, 94, RULE_ntp_access_group_line);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1002;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==NO) {
+				{
+				State = 1001;
+				Match(NO);
+				}
+			}
+
+			State = 1004;
+			Match(NTP);
+			State = 1005;
+			Match(ACCESS_GROUP);
+			State = 1007;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			do {
+				{
+				{
+				State = 1006;
+				_localctx._variable = variable();
+				_localctx._words.Add(_localctx._variable);
+				}
+				}
+				State = 1009;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
+			State = 1011;
+			Match(NEWLINE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Qos_policy_map_headerContext : ParserRuleContext {
+		public IToken kind;
+		public VariableContext name;
+		public VariableContext _variable;
+		public IList<VariableContext> _rest = new List<VariableContext>();
+		public IToken plain;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POLICY_MAP() { return GetToken(IosParser.POLICY_MAP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TYPE() { return GetToken(IosParser.TYPE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(IosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(IosParser.NEWLINE, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INSPECT() { return GetToken(IosParser.INSPECT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEXT() { return GetToken(IosParser.TEXT, 0); }
+		public Qos_policy_map_headerContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_qos_policy_map_header; } }
+	}
+
+	[RuleVersion(0)]
+	public Qos_policy_map_headerContext qos_policy_map_header() {
+		Qos_policy_map_headerContext _localctx = new Qos_policy_map_headerContext(Context, State);
+		EnterRule(_localctx, 96, RULE_qos_policy_map_header);
+		int _la;
+		try {
+			State = 1034;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
+			case 1:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 1013;
+				Match(POLICY_MAP);
+				State = 1014;
+				Match(TYPE);
+				State = 1015;
+				_localctx.kind = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( _la <= 0 || (_la==INSPECT || _la==NEWLINE) ) {
+					_localctx.kind = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 1016;
+				_localctx.name = variable();
+				State = 1020;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+					{
+					{
+					State = 1017;
+					_localctx._variable = variable();
+					_localctx._rest.Add(_localctx._variable);
+					}
+					}
+					State = 1022;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1023;
+				Match(NEWLINE);
+				}
+				break;
+			case 2:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1025;
+				Match(POLICY_MAP);
+				State = 1026;
+				_localctx.plain = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( _la <= 0 || (((((_la - 110)) & ~0x3f) == 0 && ((1L << (_la - 110)) & 36865L) != 0)) ) {
+					_localctx.plain = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 1030;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+					{
+					{
+					State = 1027;
+					_localctx._variable = variable();
+					_localctx._rest.Add(_localctx._variable);
+					}
+					}
+					State = 1032;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1033;
+				Match(NEWLINE);
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Qos_policy_map_lineContext : ParserRuleContext {
+		public VariableContext _variable;
+		public IList<VariableContext> _words = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SERVICE_POLICY() { return GetToken(IosParser.SERVICE_POLICY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		public Qos_policy_map_lineContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_qos_policy_map_line; } }
+	}
+
+	[RuleVersion(0)]
+	public Qos_policy_map_lineContext qos_policy_map_line() {
+		Qos_policy_map_lineContext _localctx = new Qos_policy_map_lineContext(Context, State);
+		EnterRule(_localctx, 98, RULE_qos_policy_map_line);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1036;
+			Match(SERVICE_POLICY);
+			State = 1038;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			do {
+				{
+				{
+				State = 1037;
+				_localctx._variable = variable();
+				_localctx._words.Add(_localctx._variable);
+				}
+				}
+				State = 1040;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
+			State = 1042;
+			Match(NEWLINE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Ip_sla_headerContext : ParserRuleContext {
+		public VariableContext _variable;
+		public IList<VariableContext> _words = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP() { return GetToken(IosParser.IP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLA() { return GetToken(IosParser.SLA, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		public Ip_sla_headerContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_ip_sla_header; } }
+	}
+
+	[RuleVersion(0)]
+	public Ip_sla_headerContext ip_sla_header() {
+		Ip_sla_headerContext _localctx = new Ip_sla_headerContext(Context, State);
+		EnterRule(_localctx, 100, RULE_ip_sla_header);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1044;
+			Match(IP);
+			State = 1045;
+			Match(SLA);
+			State = 1049;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				{
+				{
+				State = 1046;
+				_localctx._variable = variable();
+				_localctx._words.Add(_localctx._variable);
+				}
+				}
+				State = 1051;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 1052;
+			Match(NEWLINE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Ip_sla_lineContext : ParserRuleContext {
+		public IToken milliseconds;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIMEOUT() { return GetToken(IosParser.TIMEOUT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEC() { return GetToken(IosParser.DEC, 0); }
+		public Ip_sla_lineContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_ip_sla_line; } }
+	}
+
+	[RuleVersion(0)]
+	public Ip_sla_lineContext ip_sla_line() {
+		Ip_sla_lineContext _localctx = new Ip_sla_lineContext(Context, State);
+		EnterRule(_localctx, 102, RULE_ip_sla_line);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1054;
+			Match(TIMEOUT);
+			State = 1055;
+			_localctx.milliseconds = Match(DEC);
+			State = 1056;
+			Match(NEWLINE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Crypto_map_headerContext : ParserRuleContext {
+		public VariableContext name;
+		public VariableContext _variable;
+		public IList<VariableContext> _words = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CRYPTO() { return GetToken(IosParser.CRYPTO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAP() { return GetToken(IosParser.MAP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(IosParser.NO, 0); }
+		public Crypto_map_headerContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_crypto_map_header; } }
+	}
+
+	[RuleVersion(0)]
+	public Crypto_map_headerContext crypto_map_header() {
+		Crypto_map_headerContext _localctx = new Crypto_map_headerContext(Context, State);
+		EnterRule(_localctx, 104, RULE_crypto_map_header);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1059;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==NO) {
+				{
+				State = 1058;
+				Match(NO);
+				}
+			}
+
+			State = 1061;
+			Match(CRYPTO);
+			State = 1062;
+			Match(MAP);
+			State = 1063;
+			_localctx.name = variable();
+			State = 1067;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				{
+				{
+				State = 1064;
+				_localctx._variable = variable();
+				_localctx._words.Add(_localctx._variable);
+				}
+				}
+				State = 1069;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 1070;
+			Match(NEWLINE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Crypto_map_lineContext : ParserRuleContext {
+		public VariableContext acl;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH() { return GetToken(IosParser.MATCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADDRESS() { return GetToken(IosParser.ADDRESS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
+			return GetRuleContext<VariableContext>(0);
+		}
+		public Crypto_map_lineContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_crypto_map_line; } }
+	}
+
+	[RuleVersion(0)]
+	public Crypto_map_lineContext crypto_map_line() {
+		Crypto_map_lineContext _localctx = new Crypto_map_lineContext(Context, State);
+		EnterRule(_localctx, 106, RULE_crypto_map_line);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1072;
+			Match(MATCH);
+			State = 1073;
+			Match(ADDRESS);
+			State = 1074;
+			_localctx.acl = variable();
+			State = 1075;
+			Match(NEWLINE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Module_headerContext : ParserRuleContext {
+		public VariableContext _variable;
+		public IList<VariableContext> _words = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MODULE() { return GetToken(IosParser.MODULE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		public Module_headerContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_module_header; } }
+	}
+
+	[RuleVersion(0)]
+	public Module_headerContext module_header() {
+		Module_headerContext _localctx = new Module_headerContext(Context, State);
+		EnterRule(_localctx, 108, RULE_module_header);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1077;
+			Match(MODULE);
+			State = 1079;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			do {
+				{
+				{
+				State = 1078;
+				_localctx._variable = variable();
+				_localctx._words.Add(_localctx._variable);
+				}
+				}
+				State = 1081;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
+			State = 1083;
+			Match(NEWLINE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Module_lineContext : ParserRuleContext {
+		public Module_lineContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_module_line; } }
+	 
+		public Module_lineContext() { }
+		public virtual void CopyFrom(Module_lineContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class Module_static_natContext : Module_lineContext {
+		public VariableContext _variable;
+		public IList<VariableContext> _words = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STATIC() { return GetToken(IosParser.STATIC, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NAT() { return GetToken(IosParser.NAT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		public Module_static_natContext(Module_lineContext context) { CopyFrom(context); }
+	}
+	public partial class Module_vlan_addressContext : Module_lineContext {
+		public VariableContext _variable;
+		public IList<VariableContext> _words = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP() { return GetToken(IosParser.IP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADDRESS() { return GetToken(IosParser.ADDRESS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		public Module_vlan_addressContext(Module_lineContext context) { CopyFrom(context); }
+	}
+
+	[RuleVersion(0)]
+	public Module_lineContext module_line() {
+		Module_lineContext _localctx = new Module_lineContext(Context, State);
+		EnterRule(_localctx, 110, RULE_module_line);
+		int _la;
+		try {
+			State = 1103;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case STATIC:
+				_localctx = new Module_static_natContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 1085;
+				Match(STATIC);
+				State = 1086;
+				Match(NAT);
+				State = 1090;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+					{
+					{
+					State = 1087;
+					((Module_static_natContext)_localctx)._variable = variable();
+					((Module_static_natContext)_localctx)._words.Add(((Module_static_natContext)_localctx)._variable);
+					}
+					}
+					State = 1092;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1093;
+				Match(NEWLINE);
+				}
+				break;
+			case IP:
+				_localctx = new Module_vlan_addressContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1094;
+				Match(IP);
+				State = 1095;
+				Match(ADDRESS);
+				State = 1099;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+					{
+					{
+					State = 1096;
+					((Module_vlan_addressContext)_localctx)._variable = variable();
+					((Module_vlan_addressContext)_localctx)._words.Add(((Module_vlan_addressContext)_localctx)._variable);
+					}
+					}
+					State = 1101;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1102;
+				Match(NEWLINE);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
 	private static int[] _serializedATN = {
-		4,1,98,727,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
-		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
+		4,1,125,1106,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
-		2,36,7,36,2,37,7,37,2,38,7,38,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,
-		1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,3,0,97,8,0,1,1,1,1,1,1,1,1,1,2,1,2,1,2,
-		1,3,1,3,1,4,1,4,3,4,110,8,4,1,5,1,5,4,5,114,8,5,11,5,12,5,115,1,5,1,5,
-		1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,3,5,128,8,5,1,6,1,6,3,6,132,8,6,1,6,1,
-		6,1,6,3,6,137,8,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,148,8,6,1,6,
-		1,6,1,6,3,6,153,8,6,1,6,1,6,1,6,3,6,158,8,6,1,6,3,6,161,8,6,1,7,1,7,1,
-		7,5,7,166,8,7,10,7,12,7,169,9,7,1,7,1,7,1,8,1,8,1,8,1,8,1,8,3,8,178,8,
-		8,1,8,1,8,1,8,1,8,1,8,3,8,185,8,8,1,8,1,8,1,8,1,8,1,8,5,8,192,8,8,10,8,
-		12,8,195,9,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,203,8,8,1,8,1,8,1,8,1,8,1,8,3,
-		8,210,8,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,220,8,8,1,8,1,8,3,8,224,
-		8,8,1,8,1,8,1,8,3,8,229,8,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,238,8,8,1,
-		8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,256,
-		8,8,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,3,9,267,8,9,1,9,1,9,1,9,1,9,1,
-		9,3,9,274,8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,11,3,11,283,8,11,1,11,1,
-		11,1,11,1,11,1,11,3,11,290,8,11,1,11,1,11,1,11,1,11,3,11,296,8,11,1,12,
-		1,12,1,12,1,12,3,12,302,8,12,1,12,1,12,3,12,306,8,12,1,12,5,12,309,8,12,
-		10,12,12,12,312,9,12,1,12,1,12,1,12,5,12,317,8,12,10,12,12,12,320,9,12,
-		3,12,322,8,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,331,8,13,1,14,1,
-		14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,342,8,14,1,15,1,15,1,15,1,15,
-		3,15,348,8,15,1,16,1,16,1,16,3,16,353,8,16,1,16,3,16,356,8,16,1,16,1,16,
-		1,17,1,17,1,17,1,17,4,17,364,8,17,11,17,12,17,365,1,17,1,17,1,17,1,17,
-		3,17,372,8,17,1,17,3,17,375,8,17,1,18,1,18,1,18,1,18,1,18,1,19,1,19,1,
-		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,
-		19,1,19,3,19,400,8,19,1,19,1,19,1,19,3,19,405,8,19,1,19,3,19,408,8,19,
-		1,20,1,20,1,20,1,20,1,20,1,20,3,20,416,8,20,1,20,3,20,419,8,20,1,20,5,
-		20,422,8,20,10,20,12,20,425,9,20,1,20,1,20,1,21,1,21,1,21,1,21,3,21,433,
-		8,21,1,22,1,22,1,22,3,22,438,8,22,1,23,3,23,441,8,23,1,23,1,23,1,23,1,
-		23,1,23,1,23,1,23,1,23,3,23,451,8,23,1,23,1,23,1,23,1,23,3,23,457,8,23,
-		1,23,5,23,460,8,23,10,23,12,23,463,9,23,1,23,1,23,1,24,1,24,1,24,1,24,
-		1,24,1,24,1,24,3,24,474,8,24,1,25,3,25,477,8,25,1,25,1,25,1,25,1,25,1,
-		25,1,25,1,25,5,25,486,8,25,10,25,12,25,489,9,25,1,25,1,25,1,26,1,26,1,
-		26,1,26,1,26,1,26,3,26,499,8,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,
-		508,8,26,1,26,1,26,1,26,1,26,1,26,3,26,515,8,26,1,27,1,27,1,27,1,27,1,
-		27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,528,8,27,1,28,3,28,531,8,28,1,28,
-		1,28,1,28,1,28,1,28,3,28,538,8,28,1,28,1,28,3,28,542,8,28,1,28,1,28,3,
-		28,546,8,28,1,28,5,28,549,8,28,10,28,12,28,552,9,28,1,28,1,28,1,29,3,29,
-		557,8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,567,8,29,1,29,1,
-		29,1,29,3,29,572,8,29,1,29,1,29,3,29,576,8,29,3,29,578,8,29,1,29,1,29,
-		3,29,582,8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,592,8,29,1,
-		29,1,29,3,29,596,8,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,604,8,29,1,29,
-		1,29,3,29,608,8,29,1,30,3,30,611,8,30,1,30,1,30,1,30,1,30,1,30,1,30,5,
-		30,619,8,30,10,30,12,30,622,9,30,1,30,1,30,1,30,3,30,627,8,30,1,30,1,30,
-		1,30,1,30,5,30,633,8,30,10,30,12,30,636,9,30,1,30,1,30,3,30,640,8,30,1,
-		31,1,31,1,31,1,31,3,31,646,8,31,1,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,
-		3,32,656,8,32,1,32,1,32,1,32,4,32,661,8,32,11,32,12,32,662,1,32,1,32,1,
-		32,1,32,3,32,669,8,32,1,32,3,32,672,8,32,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,690,8,34,1,35,1,
-		35,3,35,694,8,35,1,35,1,35,1,35,5,35,699,8,35,10,35,12,35,702,9,35,1,35,
-		3,35,705,8,35,1,36,1,36,1,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,0,0,39,0,2,4,6,8,10,12,
-		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
-		62,64,66,68,70,72,74,76,0,12,2,0,95,95,98,98,3,0,14,14,46,46,64,64,3,0,
-		18,18,31,31,58,58,2,0,30,30,57,57,2,0,24,24,80,80,2,0,11,11,62,62,2,0,
-		49,49,75,75,2,0,82,82,85,85,2,0,31,31,58,58,2,0,13,13,79,79,1,0,40,41,
-		2,0,16,16,61,61,846,0,96,1,0,0,0,2,98,1,0,0,0,4,102,1,0,0,0,6,105,1,0,
-		0,0,8,109,1,0,0,0,10,127,1,0,0,0,12,160,1,0,0,0,14,162,1,0,0,0,16,255,
-		1,0,0,0,18,273,1,0,0,0,20,275,1,0,0,0,22,295,1,0,0,0,24,321,1,0,0,0,26,
-		330,1,0,0,0,28,341,1,0,0,0,30,347,1,0,0,0,32,349,1,0,0,0,34,374,1,0,0,
-		0,36,376,1,0,0,0,38,407,1,0,0,0,40,409,1,0,0,0,42,432,1,0,0,0,44,437,1,
-		0,0,0,46,440,1,0,0,0,48,473,1,0,0,0,50,476,1,0,0,0,52,514,1,0,0,0,54,527,
-		1,0,0,0,56,530,1,0,0,0,58,607,1,0,0,0,60,639,1,0,0,0,62,641,1,0,0,0,64,
-		671,1,0,0,0,66,673,1,0,0,0,68,689,1,0,0,0,70,704,1,0,0,0,72,706,1,0,0,
-		0,74,711,1,0,0,0,76,720,1,0,0,0,78,97,3,12,6,0,79,97,3,2,1,0,80,97,3,14,
-		7,0,81,97,3,18,9,0,82,97,3,20,10,0,83,97,3,40,20,0,84,97,3,46,23,0,85,
-		97,3,50,25,0,86,97,3,56,28,0,87,97,3,58,29,0,88,97,3,32,16,0,89,97,3,36,
-		18,0,90,97,3,60,30,0,91,97,3,62,31,0,92,97,3,66,33,0,93,97,3,72,36,0,94,
-		97,3,74,37,0,95,97,3,4,2,0,96,78,1,0,0,0,96,79,1,0,0,0,96,80,1,0,0,0,96,
-		81,1,0,0,0,96,82,1,0,0,0,96,83,1,0,0,0,96,84,1,0,0,0,96,85,1,0,0,0,96,
-		86,1,0,0,0,96,87,1,0,0,0,96,88,1,0,0,0,96,89,1,0,0,0,96,90,1,0,0,0,96,
-		91,1,0,0,0,96,92,1,0,0,0,96,93,1,0,0,0,96,94,1,0,0,0,96,95,1,0,0,0,97,
-		1,1,0,0,0,98,99,5,29,0,0,99,100,3,6,3,0,100,101,5,95,0,0,101,3,1,0,0,0,
-		102,103,5,6,0,0,103,104,5,95,0,0,104,5,1,0,0,0,105,106,8,0,0,0,106,7,1,
-		0,0,0,107,110,5,92,0,0,108,110,3,6,3,0,109,107,1,0,0,0,109,108,1,0,0,0,
-		110,9,1,0,0,0,111,113,5,20,0,0,112,114,3,8,4,0,113,112,1,0,0,0,114,115,
-		1,0,0,0,115,113,1,0,0,0,115,116,1,0,0,0,116,128,1,0,0,0,117,118,5,47,0,
-		0,118,128,3,8,4,0,119,120,5,38,0,0,120,128,3,8,4,0,121,122,5,27,0,0,122,
-		128,3,8,4,0,123,124,5,68,0,0,124,125,3,8,4,0,125,126,3,8,4,0,126,128,1,
-		0,0,0,127,111,1,0,0,0,127,117,1,0,0,0,127,119,1,0,0,0,127,121,1,0,0,0,
-		127,123,1,0,0,0,128,11,1,0,0,0,129,131,5,9,0,0,130,132,3,6,3,0,131,130,
-		1,0,0,0,131,132,1,0,0,0,132,133,1,0,0,0,133,161,5,95,0,0,134,136,5,10,
-		0,0,135,137,3,6,3,0,136,135,1,0,0,0,136,137,1,0,0,0,137,138,1,0,0,0,138,
-		161,5,95,0,0,139,140,5,19,0,0,140,161,5,95,0,0,141,142,5,22,0,0,142,161,
-		5,95,0,0,143,144,5,18,0,0,144,161,5,95,0,0,145,147,5,15,0,0,146,148,5,
-		98,0,0,147,146,1,0,0,0,147,148,1,0,0,0,148,149,1,0,0,0,149,161,5,95,0,
-		0,150,152,5,77,0,0,151,153,5,98,0,0,152,151,1,0,0,0,152,153,1,0,0,0,153,
-		154,1,0,0,0,154,161,5,95,0,0,155,157,5,60,0,0,156,158,5,98,0,0,157,156,
-		1,0,0,0,157,158,1,0,0,0,158,159,1,0,0,0,159,161,5,95,0,0,160,129,1,0,0,
-		0,160,134,1,0,0,0,160,139,1,0,0,0,160,141,1,0,0,0,160,143,1,0,0,0,160,
-		145,1,0,0,0,160,150,1,0,0,0,160,155,1,0,0,0,161,13,1,0,0,0,162,163,5,33,
-		0,0,163,167,3,6,3,0,164,166,3,6,3,0,165,164,1,0,0,0,166,169,1,0,0,0,167,
-		165,1,0,0,0,167,168,1,0,0,0,168,170,1,0,0,0,169,167,1,0,0,0,170,171,5,
-		95,0,0,171,15,1,0,0,0,172,173,5,34,0,0,173,174,5,4,0,0,174,175,5,91,0,
-		0,175,177,5,91,0,0,176,178,5,73,0,0,177,176,1,0,0,0,177,178,1,0,0,0,178,
-		179,1,0,0,0,179,256,5,95,0,0,180,181,5,34,0,0,181,182,5,4,0,0,182,184,
-		5,90,0,0,183,185,5,73,0,0,184,183,1,0,0,0,184,185,1,0,0,0,185,186,1,0,
-		0,0,186,256,5,95,0,0,187,188,5,34,0,0,188,189,5,4,0,0,189,193,7,1,0,0,
-		190,192,3,6,3,0,191,190,1,0,0,0,192,195,1,0,0,0,193,191,1,0,0,0,193,194,
-		1,0,0,0,194,196,1,0,0,0,195,193,1,0,0,0,196,256,5,95,0,0,197,198,5,52,
-		0,0,198,199,5,34,0,0,199,200,5,4,0,0,200,256,5,95,0,0,201,203,5,52,0,0,
-		202,201,1,0,0,0,202,203,1,0,0,0,203,204,1,0,0,0,204,205,5,34,0,0,205,206,
-		5,45,0,0,206,207,7,2,0,0,207,256,5,95,0,0,208,210,5,52,0,0,209,208,1,0,
-		0,0,209,210,1,0,0,0,210,211,1,0,0,0,211,212,5,34,0,0,212,213,5,1,0,0,213,
-		214,3,6,3,0,214,215,7,3,0,0,215,216,5,95,0,0,216,256,1,0,0,0,217,219,5,
-		12,0,0,218,220,5,98,0,0,219,218,1,0,0,0,219,220,1,0,0,0,220,221,1,0,0,
-		0,221,256,5,95,0,0,222,224,5,52,0,0,223,222,1,0,0,0,223,224,1,0,0,0,224,
-		225,1,0,0,0,225,226,5,78,0,0,226,256,5,95,0,0,227,229,5,52,0,0,228,227,
-		1,0,0,0,228,229,1,0,0,0,229,230,1,0,0,0,230,231,5,34,0,0,231,232,5,32,
-		0,0,232,233,3,6,3,0,233,234,7,3,0,0,234,235,5,95,0,0,235,256,1,0,0,0,236,
-		238,5,52,0,0,237,236,1,0,0,0,237,238,1,0,0,0,238,239,1,0,0,0,239,240,5,
-		88,0,0,240,241,5,74,0,0,241,242,3,6,3,0,242,243,5,95,0,0,243,256,1,0,0,
-		0,244,245,5,34,0,0,245,246,5,86,0,0,246,247,5,25,0,0,247,248,3,6,3,0,248,
-		249,5,95,0,0,249,256,1,0,0,0,250,251,5,86,0,0,251,252,5,25,0,0,252,253,
-		3,6,3,0,253,254,5,95,0,0,254,256,1,0,0,0,255,172,1,0,0,0,255,180,1,0,0,
-		0,255,187,1,0,0,0,255,197,1,0,0,0,255,202,1,0,0,0,255,209,1,0,0,0,255,
-		217,1,0,0,0,255,223,1,0,0,0,255,228,1,0,0,0,255,237,1,0,0,0,255,244,1,
-		0,0,0,255,250,1,0,0,0,256,17,1,0,0,0,257,258,5,2,0,0,258,259,5,92,0,0,
-		259,260,3,24,12,0,260,261,5,95,0,0,261,274,1,0,0,0,262,263,5,2,0,0,263,
-		264,5,92,0,0,264,266,5,70,0,0,265,267,5,98,0,0,266,265,1,0,0,0,266,267,
-		1,0,0,0,267,268,1,0,0,0,268,274,5,95,0,0,269,270,5,52,0,0,270,271,5,2,
-		0,0,271,272,5,92,0,0,272,274,5,95,0,0,273,257,1,0,0,0,273,262,1,0,0,0,
-		273,269,1,0,0,0,274,19,1,0,0,0,275,276,5,34,0,0,276,277,5,2,0,0,277,278,
-		7,4,0,0,278,279,3,6,3,0,279,280,5,95,0,0,280,21,1,0,0,0,281,283,5,92,0,
-		0,282,281,1,0,0,0,282,283,1,0,0,0,283,284,1,0,0,0,284,285,3,24,12,0,285,
-		286,5,95,0,0,286,296,1,0,0,0,287,289,5,70,0,0,288,290,5,98,0,0,289,288,
-		1,0,0,0,289,290,1,0,0,0,290,291,1,0,0,0,291,296,5,95,0,0,292,293,5,52,
-		0,0,293,294,5,92,0,0,294,296,5,95,0,0,295,282,1,0,0,0,295,287,1,0,0,0,
-		295,292,1,0,0,0,296,23,1,0,0,0,297,298,7,5,0,0,298,299,3,26,13,0,299,301,
-		3,28,14,0,300,302,3,10,5,0,301,300,1,0,0,0,301,302,1,0,0,0,302,303,1,0,
-		0,0,303,305,3,28,14,0,304,306,3,10,5,0,305,304,1,0,0,0,305,306,1,0,0,0,
-		306,310,1,0,0,0,307,309,3,30,15,0,308,307,1,0,0,0,309,312,1,0,0,0,310,
-		308,1,0,0,0,310,311,1,0,0,0,311,322,1,0,0,0,312,310,1,0,0,0,313,314,7,
-		5,0,0,314,318,3,28,14,0,315,317,3,30,15,0,316,315,1,0,0,0,317,320,1,0,
-		0,0,318,316,1,0,0,0,318,319,1,0,0,0,319,322,1,0,0,0,320,318,1,0,0,0,321,
-		297,1,0,0,0,321,313,1,0,0,0,322,25,1,0,0,0,323,324,5,56,0,0,324,331,3,
-		6,3,0,325,331,5,34,0,0,326,331,5,82,0,0,327,331,5,85,0,0,328,331,5,92,
-		0,0,329,331,5,97,0,0,330,323,1,0,0,0,330,325,1,0,0,0,330,326,1,0,0,0,330,
-		327,1,0,0,0,330,328,1,0,0,0,330,329,1,0,0,0,331,27,1,0,0,0,332,342,5,5,
-		0,0,333,334,5,28,0,0,334,342,5,91,0,0,335,336,5,56,0,0,336,342,3,6,3,0,
-		337,338,5,91,0,0,338,342,5,91,0,0,339,342,5,91,0,0,340,342,5,90,0,0,341,
-		332,1,0,0,0,341,333,1,0,0,0,341,335,1,0,0,0,341,337,1,0,0,0,341,339,1,
-		0,0,0,341,340,1,0,0,0,342,29,1,0,0,0,343,348,5,21,0,0,344,348,5,36,0,0,
-		345,348,5,37,0,0,346,348,3,6,3,0,347,343,1,0,0,0,347,344,1,0,0,0,347,345,
-		1,0,0,0,347,346,1,0,0,0,348,31,1,0,0,0,349,350,5,72,0,0,350,352,3,6,3,
-		0,351,353,7,5,0,0,352,351,1,0,0,0,352,353,1,0,0,0,353,355,1,0,0,0,354,
-		356,5,92,0,0,355,354,1,0,0,0,355,356,1,0,0,0,356,357,1,0,0,0,357,358,5,
-		95,0,0,358,33,1,0,0,0,359,360,5,39,0,0,360,361,5,34,0,0,361,363,5,4,0,
-		0,362,364,3,6,3,0,363,362,1,0,0,0,364,365,1,0,0,0,365,363,1,0,0,0,365,
-		366,1,0,0,0,366,367,1,0,0,0,367,368,5,95,0,0,368,375,1,0,0,0,369,371,5,
-		12,0,0,370,372,5,98,0,0,371,370,1,0,0,0,371,372,1,0,0,0,372,373,1,0,0,
-		0,373,375,5,95,0,0,374,359,1,0,0,0,374,369,1,0,0,0,375,35,1,0,0,0,376,
-		377,5,56,0,0,377,378,7,6,0,0,378,379,3,6,3,0,379,380,5,95,0,0,380,37,1,
-		0,0,0,381,382,5,28,0,0,382,383,5,91,0,0,383,408,5,95,0,0,384,385,5,91,
-		0,0,385,386,5,91,0,0,386,408,5,95,0,0,387,388,5,90,0,0,388,408,5,95,0,
-		0,389,390,5,68,0,0,390,391,5,91,0,0,391,392,5,91,0,0,392,408,5,95,0,0,
-		393,394,5,26,0,0,394,395,3,6,3,0,395,396,5,95,0,0,396,408,1,0,0,0,397,
-		399,7,7,0,0,398,400,3,10,5,0,399,398,1,0,0,0,399,400,1,0,0,0,400,401,1,
-		0,0,0,401,408,5,95,0,0,402,404,5,12,0,0,403,405,5,98,0,0,404,403,1,0,0,
-		0,404,405,1,0,0,0,405,406,1,0,0,0,406,408,5,95,0,0,407,381,1,0,0,0,407,
-		384,1,0,0,0,407,387,1,0,0,0,407,389,1,0,0,0,407,393,1,0,0,0,407,397,1,
-		0,0,0,407,402,1,0,0,0,408,39,1,0,0,0,409,410,5,34,0,0,410,411,5,45,0,0,
-		411,412,5,64,0,0,412,413,3,6,3,0,413,415,5,91,0,0,414,416,5,91,0,0,415,
-		414,1,0,0,0,415,416,1,0,0,0,416,418,1,0,0,0,417,419,3,42,21,0,418,417,
-		1,0,0,0,418,419,1,0,0,0,419,423,1,0,0,0,420,422,3,44,22,0,421,420,1,0,
-		0,0,422,425,1,0,0,0,423,421,1,0,0,0,423,424,1,0,0,0,424,426,1,0,0,0,425,
-		423,1,0,0,0,426,427,5,95,0,0,427,41,1,0,0,0,428,429,5,48,0,0,429,433,5,
-		91,0,0,430,431,5,67,0,0,431,433,5,92,0,0,432,428,1,0,0,0,432,430,1,0,0,
-		0,433,43,1,0,0,0,434,435,5,84,0,0,435,438,3,6,3,0,436,438,5,3,0,0,437,
-		434,1,0,0,0,437,436,1,0,0,0,438,45,1,0,0,0,439,441,5,52,0,0,440,439,1,
-		0,0,0,440,441,1,0,0,0,441,442,1,0,0,0,442,443,5,34,0,0,443,444,5,45,0,
-		0,444,445,7,8,0,0,445,450,7,9,0,0,446,447,5,35,0,0,447,451,3,6,3,0,448,
-		449,5,72,0,0,449,451,3,6,3,0,450,446,1,0,0,0,450,448,1,0,0,0,451,456,1,
-		0,0,0,452,453,5,64,0,0,453,457,3,6,3,0,454,455,5,33,0,0,455,457,3,6,3,
-		0,456,452,1,0,0,0,456,454,1,0,0,0,456,457,1,0,0,0,457,461,1,0,0,0,458,
-		460,3,48,24,0,459,458,1,0,0,0,460,463,1,0,0,0,461,459,1,0,0,0,461,462,
-		1,0,0,0,462,464,1,0,0,0,463,461,1,0,0,0,464,465,5,95,0,0,465,47,1,0,0,
-		0,466,474,5,59,0,0,467,468,5,86,0,0,468,474,3,6,3,0,469,474,5,3,0,0,470,
-		471,5,69,0,0,471,474,3,6,3,0,472,474,3,6,3,0,473,466,1,0,0,0,473,467,1,
-		0,0,0,473,469,1,0,0,0,473,470,1,0,0,0,473,472,1,0,0,0,474,49,1,0,0,0,475,
-		477,5,52,0,0,476,475,1,0,0,0,476,477,1,0,0,0,477,478,1,0,0,0,478,479,5,
-		34,0,0,479,480,5,45,0,0,480,481,7,8,0,0,481,482,5,79,0,0,482,483,5,81,
-		0,0,483,487,3,52,26,0,484,486,3,54,27,0,485,484,1,0,0,0,486,489,1,0,0,
-		0,487,485,1,0,0,0,487,488,1,0,0,0,488,490,1,0,0,0,489,487,1,0,0,0,490,
-		491,5,95,0,0,491,51,1,0,0,0,492,493,7,7,0,0,493,494,5,91,0,0,494,498,5,
-		92,0,0,495,499,5,91,0,0,496,497,5,33,0,0,497,499,3,6,3,0,498,495,1,0,0,
-		0,498,496,1,0,0,0,499,500,1,0,0,0,500,515,5,92,0,0,501,502,5,49,0,0,502,
-		503,5,91,0,0,503,507,5,91,0,0,504,508,5,91,0,0,505,508,5,92,0,0,506,508,
-		5,97,0,0,507,504,1,0,0,0,507,505,1,0,0,0,507,506,1,0,0,0,508,515,1,0,0,
-		0,509,510,5,91,0,0,510,515,5,91,0,0,511,512,5,91,0,0,512,513,5,33,0,0,
-		513,515,3,6,3,0,514,492,1,0,0,0,514,501,1,0,0,0,514,509,1,0,0,0,514,511,
-		1,0,0,0,515,53,1,0,0,0,516,528,5,23,0,0,517,528,5,53,0,0,518,528,5,54,
-		0,0,519,528,5,3,0,0,520,521,5,72,0,0,521,528,3,6,3,0,522,523,5,86,0,0,
-		523,528,3,6,3,0,524,525,5,69,0,0,525,528,3,6,3,0,526,528,3,6,3,0,527,516,
-		1,0,0,0,527,517,1,0,0,0,527,518,1,0,0,0,527,519,1,0,0,0,527,520,1,0,0,
-		0,527,522,1,0,0,0,527,524,1,0,0,0,527,526,1,0,0,0,528,55,1,0,0,0,529,531,
-		5,52,0,0,530,529,1,0,0,0,530,531,1,0,0,0,531,532,1,0,0,0,532,533,5,34,
-		0,0,533,534,5,45,0,0,534,537,5,75,0,0,535,536,5,35,0,0,536,538,3,6,3,0,
-		537,535,1,0,0,0,537,538,1,0,0,0,538,539,1,0,0,0,539,541,3,6,3,0,540,542,
-		7,7,0,0,541,540,1,0,0,0,541,542,1,0,0,0,542,545,1,0,0,0,543,544,5,65,0,
-		0,544,546,5,92,0,0,545,543,1,0,0,0,545,546,1,0,0,0,546,550,1,0,0,0,547,
-		549,3,6,3,0,548,547,1,0,0,0,549,552,1,0,0,0,550,548,1,0,0,0,550,551,1,
-		0,0,0,551,553,1,0,0,0,552,550,1,0,0,0,553,554,5,95,0,0,554,57,1,0,0,0,
-		555,557,5,52,0,0,556,555,1,0,0,0,556,557,1,0,0,0,557,558,1,0,0,0,558,559,
-		5,34,0,0,559,560,5,45,0,0,560,561,5,83,0,0,561,577,5,43,0,0,562,578,5,
-		92,0,0,563,564,5,28,0,0,564,566,5,91,0,0,565,567,5,92,0,0,566,565,1,0,
-		0,0,566,567,1,0,0,0,567,578,1,0,0,0,568,569,5,35,0,0,569,571,3,6,3,0,570,
-		572,5,92,0,0,571,570,1,0,0,0,571,572,1,0,0,0,572,578,1,0,0,0,573,575,3,
-		6,3,0,574,576,5,92,0,0,575,574,1,0,0,0,575,576,1,0,0,0,576,578,1,0,0,0,
-		577,562,1,0,0,0,577,563,1,0,0,0,577,568,1,0,0,0,577,573,1,0,0,0,577,578,
-		1,0,0,0,578,579,1,0,0,0,579,608,5,95,0,0,580,582,5,52,0,0,581,580,1,0,
-		0,0,581,582,1,0,0,0,582,583,1,0,0,0,583,584,5,34,0,0,584,585,5,45,0,0,
-		585,586,5,83,0,0,586,587,5,66,0,0,587,588,7,7,0,0,588,591,5,92,0,0,589,
-		592,5,92,0,0,590,592,5,51,0,0,591,589,1,0,0,0,591,590,1,0,0,0,591,592,
-		1,0,0,0,592,593,1,0,0,0,593,608,5,95,0,0,594,596,5,52,0,0,595,594,1,0,
-		0,0,595,596,1,0,0,0,596,597,1,0,0,0,597,598,5,34,0,0,598,599,5,45,0,0,
-		599,600,5,83,0,0,600,603,3,6,3,0,601,604,5,92,0,0,602,604,5,51,0,0,603,
-		601,1,0,0,0,603,602,1,0,0,0,603,604,1,0,0,0,604,605,1,0,0,0,605,606,5,
-		95,0,0,606,608,1,0,0,0,607,556,1,0,0,0,607,581,1,0,0,0,607,595,1,0,0,0,
-		608,59,1,0,0,0,609,611,5,52,0,0,610,609,1,0,0,0,610,611,1,0,0,0,611,612,
-		1,0,0,0,612,613,5,34,0,0,613,614,5,32,0,0,614,615,5,44,0,0,615,616,3,6,
-		3,0,616,620,3,6,3,0,617,619,3,6,3,0,618,617,1,0,0,0,619,622,1,0,0,0,620,
-		618,1,0,0,0,620,621,1,0,0,0,621,623,1,0,0,0,622,620,1,0,0,0,623,624,5,
-		95,0,0,624,640,1,0,0,0,625,627,5,52,0,0,626,625,1,0,0,0,626,627,1,0,0,
-		0,627,628,1,0,0,0,628,629,5,34,0,0,629,630,5,32,0,0,630,634,3,6,3,0,631,
-		633,3,6,3,0,632,631,1,0,0,0,633,636,1,0,0,0,634,632,1,0,0,0,634,635,1,
-		0,0,0,635,637,1,0,0,0,636,634,1,0,0,0,637,638,5,95,0,0,638,640,1,0,0,0,
-		639,610,1,0,0,0,639,626,1,0,0,0,640,61,1,0,0,0,641,642,5,8,0,0,642,643,
-		5,84,0,0,643,645,5,32,0,0,644,646,7,10,0,0,645,644,1,0,0,0,645,646,1,0,
-		0,0,646,647,1,0,0,0,647,648,3,6,3,0,648,649,5,95,0,0,649,63,1,0,0,0,650,
-		651,5,39,0,0,651,655,5,1,0,0,652,653,5,44,0,0,653,656,3,6,3,0,654,656,
-		5,92,0,0,655,652,1,0,0,0,655,654,1,0,0,0,656,657,1,0,0,0,657,672,5,95,
-		0,0,658,660,5,39,0,0,659,661,3,6,3,0,660,659,1,0,0,0,661,662,1,0,0,0,662,
-		660,1,0,0,0,662,663,1,0,0,0,663,664,1,0,0,0,664,665,5,95,0,0,665,672,1,
-		0,0,0,666,668,5,12,0,0,667,669,5,98,0,0,668,667,1,0,0,0,668,669,1,0,0,
-		0,669,670,1,0,0,0,670,672,5,95,0,0,671,650,1,0,0,0,671,658,1,0,0,0,671,
-		666,1,0,0,0,672,65,1,0,0,0,673,674,5,63,0,0,674,675,5,84,0,0,675,676,5,
-		32,0,0,676,677,3,6,3,0,677,678,5,95,0,0,678,67,1,0,0,0,679,680,5,7,0,0,
-		680,681,5,84,0,0,681,682,5,32,0,0,682,683,3,6,3,0,683,684,5,95,0,0,684,
-		690,1,0,0,0,685,686,5,7,0,0,686,687,3,6,3,0,687,688,5,95,0,0,688,690,1,
-		0,0,0,689,679,1,0,0,0,689,685,1,0,0,0,690,69,1,0,0,0,691,693,5,32,0,0,
-		692,694,3,6,3,0,693,692,1,0,0,0,693,694,1,0,0,0,694,695,1,0,0,0,695,705,
-		5,95,0,0,696,700,7,11,0,0,697,699,3,6,3,0,698,697,1,0,0,0,699,702,1,0,
-		0,0,700,698,1,0,0,0,700,701,1,0,0,0,701,703,1,0,0,0,702,700,1,0,0,0,703,
-		705,5,95,0,0,704,691,1,0,0,0,704,696,1,0,0,0,705,71,1,0,0,0,706,707,5,
-		87,0,0,707,708,5,74,0,0,708,709,3,6,3,0,709,710,5,95,0,0,710,73,1,0,0,
-		0,711,712,5,89,0,0,712,713,5,74,0,0,713,714,3,6,3,0,714,715,5,79,0,0,715,
-		716,3,6,3,0,716,717,5,13,0,0,717,718,3,6,3,0,718,719,5,95,0,0,719,75,1,
-		0,0,0,720,721,5,76,0,0,721,722,5,84,0,0,722,723,5,32,0,0,723,724,3,6,3,
-		0,724,725,5,95,0,0,725,77,1,0,0,0,87,96,109,115,127,131,136,147,152,157,
-		160,167,177,184,193,202,209,219,223,228,237,255,266,273,282,289,295,301,
-		305,310,318,321,330,341,347,352,355,365,371,374,399,404,407,415,418,423,
-		432,437,440,450,456,461,473,476,487,498,507,514,527,530,537,541,545,550,
-		556,566,571,575,577,581,591,595,603,607,610,620,626,634,639,645,655,662,
-		668,671,689,693,700,704
+		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
+		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
+		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,1,0,1,0,1,
+		0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,
+		1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,3,0,141,8,0,1,1,1,1,1,1,1,1,1,2,1,2,1,
+		2,1,3,1,3,1,4,1,4,3,4,154,8,4,1,5,1,5,4,5,158,8,5,11,5,12,5,159,1,5,1,
+		5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,3,5,172,8,5,1,6,1,6,3,6,176,8,6,1,6,
+		1,6,1,6,3,6,181,8,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,192,8,6,1,
+		6,1,6,1,6,3,6,197,8,6,1,6,1,6,1,6,3,6,202,8,6,1,6,3,6,205,8,6,1,7,1,7,
+		1,7,5,7,210,8,7,10,7,12,7,213,9,7,1,7,1,7,1,8,1,8,1,8,1,8,1,8,3,8,222,
+		8,8,1,8,1,8,1,8,1,8,1,8,3,8,229,8,8,1,8,1,8,1,8,1,8,1,8,5,8,236,8,8,10,
+		8,12,8,239,9,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,247,8,8,1,8,1,8,1,8,1,8,1,8,
+		3,8,254,8,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,264,8,8,1,8,1,8,3,8,268,
+		8,8,1,8,1,8,1,8,3,8,273,8,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,282,8,8,1,
+		8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,
+		301,8,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,309,8,8,1,8,1,8,1,8,1,8,1,8,1,8,1,
+		8,1,8,1,8,1,8,3,8,321,8,8,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,3,9,332,
+		8,9,1,9,1,9,1,9,1,9,1,9,3,9,339,8,9,1,10,3,10,342,8,10,1,10,1,10,1,10,
+		1,10,1,10,1,10,1,11,3,11,351,8,11,1,11,1,11,1,11,1,11,1,11,3,11,358,8,
+		11,1,11,1,11,1,11,1,11,3,11,364,8,11,1,12,1,12,1,12,1,12,3,12,370,8,12,
+		1,12,1,12,3,12,374,8,12,1,12,5,12,377,8,12,10,12,12,12,380,9,12,1,12,1,
+		12,1,12,5,12,385,8,12,10,12,12,12,388,9,12,3,12,390,8,12,1,13,1,13,1,13,
+		1,13,1,13,1,13,1,13,1,13,3,13,400,8,13,1,14,1,14,1,14,1,14,1,14,1,14,1,
+		14,1,14,1,14,3,14,411,8,14,1,15,1,15,1,15,1,15,3,15,417,8,15,1,16,3,16,
+		420,8,16,1,16,1,16,1,16,1,16,5,16,426,8,16,10,16,12,16,429,9,16,1,16,1,
+		16,1,17,1,17,1,17,3,17,436,8,17,1,17,3,17,439,8,17,1,17,1,17,1,18,1,18,
+		1,18,1,18,1,18,4,18,448,8,18,11,18,12,18,449,1,18,1,18,1,18,1,18,1,18,
+		1,18,4,18,458,8,18,11,18,12,18,459,1,18,1,18,1,18,1,18,1,18,1,18,5,18,
+		468,8,18,10,18,12,18,471,9,18,1,18,1,18,1,18,1,18,5,18,477,8,18,10,18,
+		12,18,480,9,18,1,18,1,18,1,18,3,18,485,8,18,1,18,3,18,488,8,18,1,19,1,
+		19,1,20,1,20,1,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,
+		21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,515,8,21,1,21,1,21,
+		1,21,3,21,520,8,21,1,21,1,21,1,21,3,21,525,8,21,1,21,3,21,528,8,21,1,22,
+		1,22,1,22,1,22,1,22,1,22,3,22,536,8,22,1,22,3,22,539,8,22,1,22,5,22,542,
+		8,22,10,22,12,22,545,9,22,1,22,1,22,1,23,1,23,1,23,1,23,3,23,553,8,23,
+		1,24,1,24,1,24,3,24,558,8,24,1,25,3,25,561,8,25,1,25,1,25,1,25,1,25,1,
+		25,1,25,1,25,1,25,3,25,571,8,25,1,25,1,25,1,25,1,25,3,25,577,8,25,1,25,
+		5,25,580,8,25,10,25,12,25,583,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,3,26,597,8,26,1,27,3,27,600,8,27,1,27,1,27,1,
+		27,1,27,1,27,1,27,1,27,5,27,609,8,27,10,27,12,27,612,9,27,1,27,1,27,1,
+		28,1,28,1,28,1,28,1,28,1,28,3,28,622,8,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,3,28,631,8,28,1,28,1,28,1,28,1,28,1,28,3,28,638,8,28,1,29,1,29,1,
+		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,654,8,29,
+		1,30,3,30,657,8,30,1,30,1,30,1,30,1,30,1,30,3,30,664,8,30,1,30,1,30,3,
+		30,668,8,30,1,30,1,30,3,30,672,8,30,1,30,5,30,675,8,30,10,30,12,30,678,
+		9,30,1,30,1,30,1,31,3,31,683,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
+		31,3,31,693,8,31,1,31,1,31,1,31,3,31,698,8,31,1,31,1,31,3,31,702,8,31,
+		3,31,704,8,31,1,31,1,31,3,31,708,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
+		31,1,31,3,31,718,8,31,1,31,1,31,3,31,722,8,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,3,31,730,8,31,1,31,1,31,3,31,734,8,31,1,32,3,32,737,8,32,1,32,1,32,
+		1,32,1,32,1,32,1,32,5,32,745,8,32,10,32,12,32,748,9,32,1,32,1,32,1,32,
+		3,32,753,8,32,1,32,1,32,1,32,1,32,5,32,759,8,32,10,32,12,32,762,9,32,1,
+		32,1,32,3,32,766,8,32,1,33,1,33,1,33,1,33,3,33,772,8,33,1,33,1,33,1,33,
+		1,34,1,34,1,34,1,34,1,34,3,34,782,8,34,1,34,1,34,1,34,4,34,787,8,34,11,
+		34,12,34,788,1,34,1,34,1,34,1,34,3,34,795,8,34,1,34,3,34,798,8,34,1,35,
+		1,35,1,35,1,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		1,36,3,36,816,8,36,1,37,1,37,3,37,820,8,37,1,37,1,37,1,37,5,37,825,8,37,
+		10,37,12,37,828,9,37,1,37,3,37,831,8,37,1,38,1,38,1,38,1,38,1,38,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,
+		1,41,1,41,4,41,855,8,41,11,41,12,41,856,1,41,1,41,1,42,1,42,1,42,5,42,
+		864,8,42,10,42,12,42,867,9,42,1,42,1,42,1,42,5,42,872,8,42,10,42,12,42,
+		875,9,42,1,42,1,42,1,42,1,42,5,42,881,8,42,10,42,12,42,884,9,42,1,42,1,
+		42,1,42,5,42,889,8,42,10,42,12,42,892,9,42,1,42,1,42,1,42,1,42,1,42,1,
+		42,1,42,5,42,901,8,42,10,42,12,42,904,9,42,1,42,1,42,1,42,1,42,1,42,1,
+		42,5,42,912,8,42,10,42,12,42,915,9,42,1,42,1,42,1,42,1,42,1,42,1,42,5,
+		42,923,8,42,10,42,12,42,926,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,
+		42,935,8,42,10,42,12,42,938,9,42,1,42,1,42,1,42,1,42,1,42,5,42,945,8,42,
+		10,42,12,42,948,9,42,1,42,1,42,3,42,952,8,42,1,43,1,43,4,43,956,8,43,11,
+		43,12,43,957,1,43,1,43,1,44,3,44,963,8,44,1,44,1,44,1,44,5,44,968,8,44,
+		10,44,12,44,971,9,44,1,44,1,44,1,45,3,45,976,8,45,1,45,1,45,1,45,1,45,
+		5,45,982,8,45,10,45,12,45,985,9,45,1,45,1,45,1,46,3,46,990,8,46,1,46,1,
+		46,1,46,1,46,4,46,996,8,46,11,46,12,46,997,1,46,1,46,1,47,3,47,1003,8,
+		47,1,47,1,47,1,47,4,47,1008,8,47,11,47,12,47,1009,1,47,1,47,1,48,1,48,
+		1,48,1,48,1,48,5,48,1019,8,48,10,48,12,48,1022,9,48,1,48,1,48,1,48,1,48,
+		1,48,5,48,1029,8,48,10,48,12,48,1032,9,48,1,48,3,48,1035,8,48,1,49,1,49,
+		4,49,1039,8,49,11,49,12,49,1040,1,49,1,49,1,50,1,50,1,50,5,50,1048,8,50,
+		10,50,12,50,1051,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,52,3,52,1060,8,52,
+		1,52,1,52,1,52,1,52,5,52,1066,8,52,10,52,12,52,1069,9,52,1,52,1,52,1,53,
+		1,53,1,53,1,53,1,53,1,54,1,54,4,54,1080,8,54,11,54,12,54,1081,1,54,1,54,
+		1,55,1,55,1,55,5,55,1089,8,55,10,55,12,55,1092,9,55,1,55,1,55,1,55,1,55,
+		5,55,1098,8,55,10,55,12,55,1101,9,55,1,55,3,55,1104,8,55,1,55,0,0,56,0,
+		2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,
+		52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,
+		100,102,104,106,108,110,0,20,2,0,122,122,125,125,15,0,6,6,20,20,25,26,
+		31,31,33,34,45,47,60,60,71,71,82,82,86,86,106,106,108,108,117,119,122,
+		122,125,125,3,0,17,17,59,59,79,79,3,0,23,23,39,39,73,73,2,0,38,38,72,72,
+		2,0,29,29,103,103,2,0,14,14,77,77,1,0,122,122,2,0,5,5,122,122,2,0,42,42,
+		122,122,3,0,85,85,122,122,125,125,2,0,63,63,96,96,2,0,105,105,111,111,
+		2,0,39,39,73,73,2,0,16,16,102,102,1,0,51,52,2,0,21,21,76,76,2,0,92,92,
+		122,122,2,0,40,40,122,122,3,0,110,110,122,122,125,125,1275,0,140,1,0,0,
+		0,2,142,1,0,0,0,4,146,1,0,0,0,6,149,1,0,0,0,8,153,1,0,0,0,10,171,1,0,0,
+		0,12,204,1,0,0,0,14,206,1,0,0,0,16,320,1,0,0,0,18,338,1,0,0,0,20,341,1,
+		0,0,0,22,363,1,0,0,0,24,389,1,0,0,0,26,399,1,0,0,0,28,410,1,0,0,0,30,416,
+		1,0,0,0,32,419,1,0,0,0,34,432,1,0,0,0,36,487,1,0,0,0,38,489,1,0,0,0,40,
+		491,1,0,0,0,42,527,1,0,0,0,44,529,1,0,0,0,46,552,1,0,0,0,48,557,1,0,0,
+		0,50,560,1,0,0,0,52,596,1,0,0,0,54,599,1,0,0,0,56,637,1,0,0,0,58,653,1,
+		0,0,0,60,656,1,0,0,0,62,733,1,0,0,0,64,765,1,0,0,0,66,767,1,0,0,0,68,797,
+		1,0,0,0,70,799,1,0,0,0,72,815,1,0,0,0,74,830,1,0,0,0,76,832,1,0,0,0,78,
+		837,1,0,0,0,80,846,1,0,0,0,82,852,1,0,0,0,84,951,1,0,0,0,86,953,1,0,0,
+		0,88,962,1,0,0,0,90,975,1,0,0,0,92,989,1,0,0,0,94,1002,1,0,0,0,96,1034,
+		1,0,0,0,98,1036,1,0,0,0,100,1044,1,0,0,0,102,1054,1,0,0,0,104,1059,1,0,
+		0,0,106,1072,1,0,0,0,108,1077,1,0,0,0,110,1103,1,0,0,0,112,141,3,12,6,
+		0,113,141,3,2,1,0,114,141,3,14,7,0,115,141,3,18,9,0,116,141,3,20,10,0,
+		117,141,3,44,22,0,118,141,3,50,25,0,119,141,3,54,27,0,120,141,3,60,30,
+		0,121,141,3,62,31,0,122,141,3,34,17,0,123,141,3,40,20,0,124,141,3,64,32,
+		0,125,141,3,66,33,0,126,141,3,70,35,0,127,141,3,76,38,0,128,141,3,78,39,
+		0,129,141,3,4,2,0,130,141,3,32,16,0,131,141,3,82,41,0,132,141,3,86,43,
+		0,133,141,3,90,45,0,134,141,3,92,46,0,135,141,3,94,47,0,136,141,3,96,48,
+		0,137,141,3,100,50,0,138,141,3,108,54,0,139,141,3,104,52,0,140,112,1,0,
+		0,0,140,113,1,0,0,0,140,114,1,0,0,0,140,115,1,0,0,0,140,116,1,0,0,0,140,
+		117,1,0,0,0,140,118,1,0,0,0,140,119,1,0,0,0,140,120,1,0,0,0,140,121,1,
+		0,0,0,140,122,1,0,0,0,140,123,1,0,0,0,140,124,1,0,0,0,140,125,1,0,0,0,
+		140,126,1,0,0,0,140,127,1,0,0,0,140,128,1,0,0,0,140,129,1,0,0,0,140,130,
+		1,0,0,0,140,131,1,0,0,0,140,132,1,0,0,0,140,133,1,0,0,0,140,134,1,0,0,
+		0,140,135,1,0,0,0,140,136,1,0,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,
+		139,1,0,0,0,141,1,1,0,0,0,142,143,5,35,0,0,143,144,3,6,3,0,144,145,5,122,
+		0,0,145,3,1,0,0,0,146,147,5,7,0,0,147,148,5,122,0,0,148,5,1,0,0,0,149,
+		150,8,0,0,0,150,7,1,0,0,0,151,154,5,119,0,0,152,154,8,1,0,0,153,151,1,
+		0,0,0,153,152,1,0,0,0,154,9,1,0,0,0,155,157,5,25,0,0,156,158,3,8,4,0,157,
+		156,1,0,0,0,158,159,1,0,0,0,159,157,1,0,0,0,159,160,1,0,0,0,160,172,1,
+		0,0,0,161,162,5,60,0,0,162,172,3,8,4,0,163,164,5,47,0,0,164,172,3,8,4,
+		0,165,166,5,33,0,0,166,172,3,8,4,0,167,168,5,86,0,0,168,169,3,8,4,0,169,
+		170,3,8,4,0,170,172,1,0,0,0,171,155,1,0,0,0,171,161,1,0,0,0,171,163,1,
+		0,0,0,171,165,1,0,0,0,171,167,1,0,0,0,172,11,1,0,0,0,173,175,5,11,0,0,
+		174,176,3,6,3,0,175,174,1,0,0,0,175,176,1,0,0,0,176,177,1,0,0,0,177,205,
+		5,122,0,0,178,180,5,13,0,0,179,181,3,6,3,0,180,179,1,0,0,0,180,181,1,0,
+		0,0,181,182,1,0,0,0,182,205,5,122,0,0,183,184,5,24,0,0,184,205,5,122,0,
+		0,185,186,5,27,0,0,186,205,5,122,0,0,187,188,5,23,0,0,188,205,5,122,0,
+		0,189,191,5,19,0,0,190,192,5,125,0,0,191,190,1,0,0,0,191,192,1,0,0,0,192,
+		193,1,0,0,0,193,205,5,122,0,0,194,196,5,98,0,0,195,197,5,125,0,0,196,195,
+		1,0,0,0,196,197,1,0,0,0,197,198,1,0,0,0,198,205,5,122,0,0,199,201,5,75,
+		0,0,200,202,5,125,0,0,201,200,1,0,0,0,201,202,1,0,0,0,202,203,1,0,0,0,
+		203,205,5,122,0,0,204,173,1,0,0,0,204,178,1,0,0,0,204,183,1,0,0,0,204,
+		185,1,0,0,0,204,187,1,0,0,0,204,189,1,0,0,0,204,194,1,0,0,0,204,199,1,
+		0,0,0,205,13,1,0,0,0,206,207,5,41,0,0,207,211,3,6,3,0,208,210,3,6,3,0,
+		209,208,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,211,212,1,0,0,0,212,214,
+		1,0,0,0,213,211,1,0,0,0,214,215,5,122,0,0,215,15,1,0,0,0,216,217,5,42,
+		0,0,217,218,5,5,0,0,218,219,5,118,0,0,219,221,5,118,0,0,220,222,5,94,0,
+		0,221,220,1,0,0,0,221,222,1,0,0,0,222,223,1,0,0,0,223,321,5,122,0,0,224,
+		225,5,42,0,0,225,226,5,5,0,0,226,228,5,117,0,0,227,229,5,94,0,0,228,227,
+		1,0,0,0,228,229,1,0,0,0,229,230,1,0,0,0,230,321,5,122,0,0,231,232,5,42,
+		0,0,232,233,5,5,0,0,233,237,7,2,0,0,234,236,3,6,3,0,235,234,1,0,0,0,236,
+		239,1,0,0,0,237,235,1,0,0,0,237,238,1,0,0,0,238,240,1,0,0,0,239,237,1,
+		0,0,0,240,321,5,122,0,0,241,242,5,66,0,0,242,243,5,42,0,0,243,244,5,5,
+		0,0,244,321,5,122,0,0,245,247,5,66,0,0,246,245,1,0,0,0,246,247,1,0,0,0,
+		247,248,1,0,0,0,248,249,5,42,0,0,249,250,5,58,0,0,250,251,7,3,0,0,251,
+		321,5,122,0,0,252,254,5,66,0,0,253,252,1,0,0,0,253,254,1,0,0,0,254,255,
+		1,0,0,0,255,256,5,42,0,0,256,257,5,2,0,0,257,258,3,6,3,0,258,259,7,4,0,
+		0,259,260,5,122,0,0,260,321,1,0,0,0,261,263,5,15,0,0,262,264,5,125,0,0,
+		263,262,1,0,0,0,263,264,1,0,0,0,264,265,1,0,0,0,265,321,5,122,0,0,266,
+		268,5,66,0,0,267,266,1,0,0,0,267,268,1,0,0,0,268,269,1,0,0,0,269,270,5,
+		99,0,0,270,321,5,122,0,0,271,273,5,66,0,0,272,271,1,0,0,0,272,273,1,0,
+		0,0,273,274,1,0,0,0,274,275,5,42,0,0,275,276,5,40,0,0,276,277,3,6,3,0,
+		277,278,7,4,0,0,278,279,5,122,0,0,279,321,1,0,0,0,280,282,5,66,0,0,281,
+		280,1,0,0,0,281,282,1,0,0,0,282,283,1,0,0,0,283,284,5,115,0,0,284,285,
+		5,95,0,0,285,286,3,6,3,0,286,287,5,122,0,0,287,321,1,0,0,0,288,289,5,42,
+		0,0,289,290,5,113,0,0,290,291,5,30,0,0,291,292,3,6,3,0,292,293,5,122,0,
+		0,293,321,1,0,0,0,294,295,5,113,0,0,295,296,5,30,0,0,296,297,3,6,3,0,297,
+		298,5,122,0,0,298,321,1,0,0,0,299,301,5,66,0,0,300,299,1,0,0,0,300,301,
+		1,0,0,0,301,302,1,0,0,0,302,303,5,97,0,0,303,304,3,6,3,0,304,305,3,6,3,
+		0,305,306,5,122,0,0,306,321,1,0,0,0,307,309,5,66,0,0,308,307,1,0,0,0,308,
+		309,1,0,0,0,309,310,1,0,0,0,310,311,5,12,0,0,311,312,5,48,0,0,312,313,
+		3,6,3,0,313,314,5,122,0,0,314,321,1,0,0,0,315,316,5,42,0,0,316,317,5,112,
+		0,0,317,318,3,6,3,0,318,319,5,122,0,0,319,321,1,0,0,0,320,216,1,0,0,0,
+		320,224,1,0,0,0,320,231,1,0,0,0,320,241,1,0,0,0,320,246,1,0,0,0,320,253,
+		1,0,0,0,320,261,1,0,0,0,320,267,1,0,0,0,320,272,1,0,0,0,320,281,1,0,0,
+		0,320,288,1,0,0,0,320,294,1,0,0,0,320,300,1,0,0,0,320,308,1,0,0,0,320,
+		315,1,0,0,0,321,17,1,0,0,0,322,323,5,3,0,0,323,324,5,119,0,0,324,325,3,
+		24,12,0,325,326,5,122,0,0,326,339,1,0,0,0,327,328,5,3,0,0,328,329,5,119,
+		0,0,329,331,5,89,0,0,330,332,5,125,0,0,331,330,1,0,0,0,331,332,1,0,0,0,
+		332,333,1,0,0,0,333,339,5,122,0,0,334,335,5,66,0,0,335,336,5,3,0,0,336,
+		337,5,119,0,0,337,339,5,122,0,0,338,322,1,0,0,0,338,327,1,0,0,0,338,334,
+		1,0,0,0,339,19,1,0,0,0,340,342,5,66,0,0,341,340,1,0,0,0,341,342,1,0,0,
+		0,342,343,1,0,0,0,343,344,5,42,0,0,344,345,5,3,0,0,345,346,7,5,0,0,346,
+		347,3,6,3,0,347,348,5,122,0,0,348,21,1,0,0,0,349,351,5,119,0,0,350,349,
+		1,0,0,0,350,351,1,0,0,0,351,352,1,0,0,0,352,353,3,24,12,0,353,354,5,122,
+		0,0,354,364,1,0,0,0,355,357,5,89,0,0,356,358,5,125,0,0,357,356,1,0,0,0,
+		357,358,1,0,0,0,358,359,1,0,0,0,359,364,5,122,0,0,360,361,5,66,0,0,361,
+		362,5,119,0,0,362,364,5,122,0,0,363,350,1,0,0,0,363,355,1,0,0,0,363,360,
+		1,0,0,0,364,23,1,0,0,0,365,366,7,6,0,0,366,367,3,26,13,0,367,369,3,28,
+		14,0,368,370,3,10,5,0,369,368,1,0,0,0,369,370,1,0,0,0,370,371,1,0,0,0,
+		371,373,3,28,14,0,372,374,3,10,5,0,373,372,1,0,0,0,373,374,1,0,0,0,374,
+		378,1,0,0,0,375,377,3,30,15,0,376,375,1,0,0,0,377,380,1,0,0,0,378,376,
+		1,0,0,0,378,379,1,0,0,0,379,390,1,0,0,0,380,378,1,0,0,0,381,382,7,6,0,
+		0,382,386,3,28,14,0,383,385,3,30,15,0,384,383,1,0,0,0,385,388,1,0,0,0,
+		386,384,1,0,0,0,386,387,1,0,0,0,387,390,1,0,0,0,388,386,1,0,0,0,389,365,
+		1,0,0,0,389,381,1,0,0,0,390,25,1,0,0,0,391,392,5,71,0,0,392,400,3,6,3,
+		0,393,400,5,42,0,0,394,400,5,105,0,0,395,400,5,111,0,0,396,400,5,37,0,
+		0,397,400,5,119,0,0,398,400,5,124,0,0,399,391,1,0,0,0,399,393,1,0,0,0,
+		399,394,1,0,0,0,399,395,1,0,0,0,399,396,1,0,0,0,399,397,1,0,0,0,399,398,
+		1,0,0,0,400,27,1,0,0,0,401,411,5,6,0,0,402,403,5,34,0,0,403,411,5,118,
+		0,0,404,405,5,71,0,0,405,411,3,6,3,0,406,407,5,118,0,0,407,411,5,118,0,
+		0,408,411,5,118,0,0,409,411,5,117,0,0,410,401,1,0,0,0,410,402,1,0,0,0,
+		410,404,1,0,0,0,410,406,1,0,0,0,410,408,1,0,0,0,410,409,1,0,0,0,411,29,
+		1,0,0,0,412,417,5,26,0,0,413,417,5,45,0,0,414,417,5,46,0,0,415,417,3,6,
+		3,0,416,412,1,0,0,0,416,413,1,0,0,0,416,414,1,0,0,0,416,415,1,0,0,0,417,
+		31,1,0,0,0,418,420,5,66,0,0,419,418,1,0,0,0,419,420,1,0,0,0,420,421,1,
+		0,0,0,421,422,5,42,0,0,422,423,5,85,0,0,423,427,3,6,3,0,424,426,8,7,0,
+		0,425,424,1,0,0,0,426,429,1,0,0,0,427,425,1,0,0,0,427,428,1,0,0,0,428,
+		430,1,0,0,0,429,427,1,0,0,0,430,431,5,122,0,0,431,33,1,0,0,0,432,433,5,
+		92,0,0,433,435,3,6,3,0,434,436,7,6,0,0,435,434,1,0,0,0,435,436,1,0,0,0,
+		436,438,1,0,0,0,437,439,5,119,0,0,438,437,1,0,0,0,438,439,1,0,0,0,439,
+		440,1,0,0,0,440,441,5,122,0,0,441,35,1,0,0,0,442,443,5,50,0,0,443,444,
+		5,42,0,0,444,445,5,5,0,0,445,447,5,85,0,0,446,448,3,6,3,0,447,446,1,0,
+		0,0,448,449,1,0,0,0,449,447,1,0,0,0,449,450,1,0,0,0,450,451,1,0,0,0,451,
+		452,5,122,0,0,452,488,1,0,0,0,453,454,5,50,0,0,454,455,5,42,0,0,455,457,
+		5,5,0,0,456,458,3,38,19,0,457,456,1,0,0,0,458,459,1,0,0,0,459,457,1,0,
+		0,0,459,460,1,0,0,0,460,461,1,0,0,0,461,462,5,122,0,0,462,488,1,0,0,0,
+		463,464,5,50,0,0,464,465,5,42,0,0,465,469,8,8,0,0,466,468,3,6,3,0,467,
+		466,1,0,0,0,468,471,1,0,0,0,469,467,1,0,0,0,469,470,1,0,0,0,470,472,1,
+		0,0,0,471,469,1,0,0,0,472,488,5,122,0,0,473,474,5,50,0,0,474,478,8,9,0,
+		0,475,477,3,6,3,0,476,475,1,0,0,0,477,480,1,0,0,0,478,476,1,0,0,0,478,
+		479,1,0,0,0,479,481,1,0,0,0,480,478,1,0,0,0,481,488,5,122,0,0,482,484,
+		5,15,0,0,483,485,5,125,0,0,484,483,1,0,0,0,484,485,1,0,0,0,485,486,1,0,
+		0,0,486,488,5,122,0,0,487,442,1,0,0,0,487,453,1,0,0,0,487,463,1,0,0,0,
+		487,473,1,0,0,0,487,482,1,0,0,0,488,37,1,0,0,0,489,490,8,10,0,0,490,39,
+		1,0,0,0,491,492,5,71,0,0,492,493,7,11,0,0,493,494,3,6,3,0,494,495,5,122,
+		0,0,495,41,1,0,0,0,496,497,5,34,0,0,497,498,5,118,0,0,498,528,5,122,0,
+		0,499,500,5,118,0,0,500,501,5,118,0,0,501,528,5,122,0,0,502,503,5,117,
+		0,0,503,528,5,122,0,0,504,505,5,86,0,0,505,506,5,118,0,0,506,507,5,118,
+		0,0,507,528,5,122,0,0,508,509,5,32,0,0,509,510,3,6,3,0,510,511,5,122,0,
+		0,511,528,1,0,0,0,512,514,7,12,0,0,513,515,3,10,5,0,514,513,1,0,0,0,514,
+		515,1,0,0,0,515,516,1,0,0,0,516,528,5,122,0,0,517,519,5,37,0,0,518,520,
+		3,6,3,0,519,518,1,0,0,0,519,520,1,0,0,0,520,521,1,0,0,0,521,528,5,122,
+		0,0,522,524,5,15,0,0,523,525,5,125,0,0,524,523,1,0,0,0,524,525,1,0,0,0,
+		525,526,1,0,0,0,526,528,5,122,0,0,527,496,1,0,0,0,527,499,1,0,0,0,527,
+		502,1,0,0,0,527,504,1,0,0,0,527,508,1,0,0,0,527,512,1,0,0,0,527,517,1,
+		0,0,0,527,522,1,0,0,0,528,43,1,0,0,0,529,530,5,42,0,0,530,531,5,58,0,0,
+		531,532,5,79,0,0,532,533,3,6,3,0,533,535,5,118,0,0,534,536,5,118,0,0,535,
+		534,1,0,0,0,535,536,1,0,0,0,536,538,1,0,0,0,537,539,3,46,23,0,538,537,
+		1,0,0,0,538,539,1,0,0,0,539,543,1,0,0,0,540,542,3,48,24,0,541,540,1,0,
+		0,0,542,545,1,0,0,0,543,541,1,0,0,0,543,544,1,0,0,0,544,546,1,0,0,0,545,
+		543,1,0,0,0,546,547,5,122,0,0,547,45,1,0,0,0,548,549,5,62,0,0,549,553,
+		5,118,0,0,550,551,5,84,0,0,551,553,5,119,0,0,552,548,1,0,0,0,552,550,1,
+		0,0,0,553,47,1,0,0,0,554,555,5,110,0,0,555,558,3,6,3,0,556,558,5,4,0,0,
+		557,554,1,0,0,0,557,556,1,0,0,0,558,49,1,0,0,0,559,561,5,66,0,0,560,559,
+		1,0,0,0,560,561,1,0,0,0,561,562,1,0,0,0,562,563,5,42,0,0,563,564,5,58,
+		0,0,564,565,7,13,0,0,565,570,7,14,0,0,566,567,5,44,0,0,567,571,3,6,3,0,
+		568,569,5,92,0,0,569,571,3,6,3,0,570,566,1,0,0,0,570,568,1,0,0,0,571,576,
+		1,0,0,0,572,573,5,79,0,0,573,577,3,6,3,0,574,575,5,41,0,0,575,577,3,6,
+		3,0,576,572,1,0,0,0,576,574,1,0,0,0,576,577,1,0,0,0,577,581,1,0,0,0,578,
+		580,3,52,26,0,579,578,1,0,0,0,580,583,1,0,0,0,581,579,1,0,0,0,581,582,
+		1,0,0,0,582,584,1,0,0,0,583,581,1,0,0,0,584,585,5,122,0,0,585,51,1,0,0,
+		0,586,597,5,74,0,0,587,588,5,113,0,0,588,597,3,6,3,0,589,597,5,54,0,0,
+		590,597,5,4,0,0,591,597,5,90,0,0,592,593,5,88,0,0,593,597,3,6,3,0,594,
+		595,5,49,0,0,595,597,3,6,3,0,596,586,1,0,0,0,596,587,1,0,0,0,596,589,1,
+		0,0,0,596,590,1,0,0,0,596,591,1,0,0,0,596,592,1,0,0,0,596,594,1,0,0,0,
+		597,53,1,0,0,0,598,600,5,66,0,0,599,598,1,0,0,0,599,600,1,0,0,0,600,601,
+		1,0,0,0,601,602,5,42,0,0,602,603,5,58,0,0,603,604,7,13,0,0,604,605,5,102,
+		0,0,605,606,5,104,0,0,606,610,3,56,28,0,607,609,3,58,29,0,608,607,1,0,
+		0,0,609,612,1,0,0,0,610,608,1,0,0,0,610,611,1,0,0,0,611,613,1,0,0,0,612,
+		610,1,0,0,0,613,614,5,122,0,0,614,55,1,0,0,0,615,616,7,12,0,0,616,617,
+		5,118,0,0,617,621,5,119,0,0,618,622,5,118,0,0,619,620,5,41,0,0,620,622,
+		3,6,3,0,621,618,1,0,0,0,621,619,1,0,0,0,622,623,1,0,0,0,623,638,5,119,
+		0,0,624,625,5,63,0,0,625,626,5,118,0,0,626,630,5,118,0,0,627,631,5,118,
+		0,0,628,631,5,119,0,0,629,631,5,124,0,0,630,627,1,0,0,0,630,628,1,0,0,
+		0,630,629,1,0,0,0,631,638,1,0,0,0,632,633,5,118,0,0,633,638,5,118,0,0,
+		634,635,5,118,0,0,635,636,5,41,0,0,636,638,3,6,3,0,637,615,1,0,0,0,637,
+		624,1,0,0,0,637,632,1,0,0,0,637,634,1,0,0,0,638,57,1,0,0,0,639,654,5,28,
+		0,0,640,654,5,67,0,0,641,654,5,68,0,0,642,654,5,4,0,0,643,644,5,92,0,0,
+		644,654,3,6,3,0,645,646,5,113,0,0,646,654,3,6,3,0,647,654,5,54,0,0,648,
+		654,5,90,0,0,649,650,5,88,0,0,650,654,3,6,3,0,651,652,5,49,0,0,652,654,
+		3,6,3,0,653,639,1,0,0,0,653,640,1,0,0,0,653,641,1,0,0,0,653,642,1,0,0,
+		0,653,643,1,0,0,0,653,645,1,0,0,0,653,647,1,0,0,0,653,648,1,0,0,0,653,
+		649,1,0,0,0,653,651,1,0,0,0,654,59,1,0,0,0,655,657,5,66,0,0,656,655,1,
+		0,0,0,656,657,1,0,0,0,657,658,1,0,0,0,658,659,5,42,0,0,659,660,5,58,0,
+		0,660,663,5,96,0,0,661,662,5,44,0,0,662,664,3,6,3,0,663,661,1,0,0,0,663,
+		664,1,0,0,0,664,665,1,0,0,0,665,667,3,6,3,0,666,668,7,12,0,0,667,666,1,
+		0,0,0,667,668,1,0,0,0,668,671,1,0,0,0,669,670,5,80,0,0,670,672,5,119,0,
+		0,671,669,1,0,0,0,671,672,1,0,0,0,672,676,1,0,0,0,673,675,3,6,3,0,674,
+		673,1,0,0,0,675,678,1,0,0,0,676,674,1,0,0,0,676,677,1,0,0,0,677,679,1,
+		0,0,0,678,676,1,0,0,0,679,680,5,122,0,0,680,61,1,0,0,0,681,683,5,66,0,
+		0,682,681,1,0,0,0,682,683,1,0,0,0,683,684,1,0,0,0,684,685,5,42,0,0,685,
+		686,5,58,0,0,686,687,5,109,0,0,687,703,5,55,0,0,688,704,5,119,0,0,689,
+		690,5,34,0,0,690,692,5,118,0,0,691,693,5,119,0,0,692,691,1,0,0,0,692,693,
+		1,0,0,0,693,704,1,0,0,0,694,695,5,44,0,0,695,697,3,6,3,0,696,698,5,119,
+		0,0,697,696,1,0,0,0,697,698,1,0,0,0,698,704,1,0,0,0,699,701,3,6,3,0,700,
+		702,5,119,0,0,701,700,1,0,0,0,701,702,1,0,0,0,702,704,1,0,0,0,703,688,
+		1,0,0,0,703,689,1,0,0,0,703,694,1,0,0,0,703,699,1,0,0,0,703,704,1,0,0,
+		0,704,705,1,0,0,0,705,734,5,122,0,0,706,708,5,66,0,0,707,706,1,0,0,0,707,
+		708,1,0,0,0,708,709,1,0,0,0,709,710,5,42,0,0,710,711,5,58,0,0,711,712,
+		5,109,0,0,712,713,5,81,0,0,713,714,7,12,0,0,714,717,5,119,0,0,715,718,
+		5,119,0,0,716,718,5,65,0,0,717,715,1,0,0,0,717,716,1,0,0,0,717,718,1,0,
+		0,0,718,719,1,0,0,0,719,734,5,122,0,0,720,722,5,66,0,0,721,720,1,0,0,0,
+		721,722,1,0,0,0,722,723,1,0,0,0,723,724,5,42,0,0,724,725,5,58,0,0,725,
+		726,5,109,0,0,726,729,3,6,3,0,727,730,5,119,0,0,728,730,5,65,0,0,729,727,
+		1,0,0,0,729,728,1,0,0,0,729,730,1,0,0,0,730,731,1,0,0,0,731,732,5,122,
+		0,0,732,734,1,0,0,0,733,682,1,0,0,0,733,707,1,0,0,0,733,721,1,0,0,0,734,
+		63,1,0,0,0,735,737,5,66,0,0,736,735,1,0,0,0,736,737,1,0,0,0,737,738,1,
+		0,0,0,738,739,5,42,0,0,739,740,5,40,0,0,740,741,5,57,0,0,741,742,3,6,3,
+		0,742,746,3,6,3,0,743,745,3,6,3,0,744,743,1,0,0,0,745,748,1,0,0,0,746,
+		744,1,0,0,0,746,747,1,0,0,0,747,749,1,0,0,0,748,746,1,0,0,0,749,750,5,
+		122,0,0,750,766,1,0,0,0,751,753,5,66,0,0,752,751,1,0,0,0,752,753,1,0,0,
+		0,753,754,1,0,0,0,754,755,5,42,0,0,755,756,5,40,0,0,756,760,3,6,3,0,757,
+		759,3,6,3,0,758,757,1,0,0,0,759,762,1,0,0,0,760,758,1,0,0,0,760,761,1,
+		0,0,0,761,763,1,0,0,0,762,760,1,0,0,0,763,764,5,122,0,0,764,766,1,0,0,
+		0,765,736,1,0,0,0,765,752,1,0,0,0,766,65,1,0,0,0,767,768,5,9,0,0,768,769,
+		5,110,0,0,769,771,5,40,0,0,770,772,7,15,0,0,771,770,1,0,0,0,771,772,1,
+		0,0,0,772,773,1,0,0,0,773,774,3,6,3,0,774,775,5,122,0,0,775,67,1,0,0,0,
+		776,777,5,50,0,0,777,781,5,2,0,0,778,779,5,57,0,0,779,782,3,6,3,0,780,
+		782,5,119,0,0,781,778,1,0,0,0,781,780,1,0,0,0,782,783,1,0,0,0,783,798,
+		5,122,0,0,784,786,5,50,0,0,785,787,3,6,3,0,786,785,1,0,0,0,787,788,1,0,
+		0,0,788,786,1,0,0,0,788,789,1,0,0,0,789,790,1,0,0,0,790,791,5,122,0,0,
+		791,798,1,0,0,0,792,794,5,15,0,0,793,795,5,125,0,0,794,793,1,0,0,0,794,
+		795,1,0,0,0,795,796,1,0,0,0,796,798,5,122,0,0,797,776,1,0,0,0,797,784,
+		1,0,0,0,797,792,1,0,0,0,798,69,1,0,0,0,799,800,5,78,0,0,800,801,5,110,
+		0,0,801,802,5,40,0,0,802,803,3,6,3,0,803,804,5,122,0,0,804,71,1,0,0,0,
+		805,806,5,8,0,0,806,807,5,110,0,0,807,808,5,40,0,0,808,809,3,6,3,0,809,
+		810,5,122,0,0,810,816,1,0,0,0,811,812,5,8,0,0,812,813,3,6,3,0,813,814,
+		5,122,0,0,814,816,1,0,0,0,815,805,1,0,0,0,815,811,1,0,0,0,816,73,1,0,0,
+		0,817,819,5,40,0,0,818,820,3,6,3,0,819,818,1,0,0,0,819,820,1,0,0,0,820,
+		821,1,0,0,0,821,831,5,122,0,0,822,826,7,16,0,0,823,825,3,6,3,0,824,823,
+		1,0,0,0,825,828,1,0,0,0,826,824,1,0,0,0,826,827,1,0,0,0,827,829,1,0,0,
+		0,828,826,1,0,0,0,829,831,5,122,0,0,830,817,1,0,0,0,830,822,1,0,0,0,831,
+		75,1,0,0,0,832,833,5,114,0,0,833,834,5,95,0,0,834,835,3,6,3,0,835,836,
+		5,122,0,0,836,77,1,0,0,0,837,838,5,116,0,0,838,839,5,95,0,0,839,840,3,
+		6,3,0,840,841,5,102,0,0,841,842,3,6,3,0,842,843,5,16,0,0,843,844,3,6,3,
+		0,844,845,5,122,0,0,845,79,1,0,0,0,846,847,5,97,0,0,847,848,5,110,0,0,
+		848,849,5,40,0,0,849,850,3,6,3,0,850,851,5,122,0,0,851,81,1,0,0,0,852,
+		854,5,93,0,0,853,855,3,6,3,0,854,853,1,0,0,0,855,856,1,0,0,0,856,854,1,
+		0,0,0,856,857,1,0,0,0,857,858,1,0,0,0,858,859,5,122,0,0,859,83,1,0,0,0,
+		860,861,5,61,0,0,861,865,3,6,3,0,862,864,8,17,0,0,863,862,1,0,0,0,864,
+		867,1,0,0,0,865,863,1,0,0,0,865,866,1,0,0,0,866,868,1,0,0,0,867,865,1,
+		0,0,0,868,869,5,92,0,0,869,873,3,6,3,0,870,872,3,6,3,0,871,870,1,0,0,0,
+		872,875,1,0,0,0,873,871,1,0,0,0,873,874,1,0,0,0,874,876,1,0,0,0,875,873,
+		1,0,0,0,876,877,5,122,0,0,877,952,1,0,0,0,878,882,5,87,0,0,879,881,8,17,
+		0,0,880,879,1,0,0,0,881,884,1,0,0,0,882,880,1,0,0,0,882,883,1,0,0,0,883,
+		885,1,0,0,0,884,882,1,0,0,0,885,886,5,92,0,0,886,890,3,6,3,0,887,889,3,
+		6,3,0,888,887,1,0,0,0,889,892,1,0,0,0,890,888,1,0,0,0,890,891,1,0,0,0,
+		891,893,1,0,0,0,892,890,1,0,0,0,893,894,5,122,0,0,894,952,1,0,0,0,895,
+		896,5,61,0,0,896,897,3,6,3,0,897,898,5,85,0,0,898,902,3,6,3,0,899,901,
+		3,6,3,0,900,899,1,0,0,0,901,904,1,0,0,0,902,900,1,0,0,0,902,903,1,0,0,
+		0,903,905,1,0,0,0,904,902,1,0,0,0,905,906,5,122,0,0,906,952,1,0,0,0,907,
+		908,5,18,0,0,908,909,5,83,0,0,909,913,3,6,3,0,910,912,3,6,3,0,911,910,
+		1,0,0,0,912,915,1,0,0,0,913,911,1,0,0,0,913,914,1,0,0,0,914,916,1,0,0,
+		0,915,913,1,0,0,0,916,917,5,122,0,0,917,952,1,0,0,0,918,919,5,18,0,0,919,
+		920,5,92,0,0,920,924,3,6,3,0,921,923,3,6,3,0,922,921,1,0,0,0,923,926,1,
+		0,0,0,924,922,1,0,0,0,924,925,1,0,0,0,925,927,1,0,0,0,926,924,1,0,0,0,
+		927,928,5,122,0,0,928,952,1,0,0,0,929,930,5,61,0,0,930,931,3,6,3,0,931,
+		932,5,18,0,0,932,936,3,6,3,0,933,935,3,6,3,0,934,933,1,0,0,0,935,938,1,
+		0,0,0,936,934,1,0,0,0,936,937,1,0,0,0,937,939,1,0,0,0,938,936,1,0,0,0,
+		939,940,5,122,0,0,940,952,1,0,0,0,941,942,5,18,0,0,942,946,3,6,3,0,943,
+		945,3,6,3,0,944,943,1,0,0,0,945,948,1,0,0,0,946,944,1,0,0,0,946,947,1,
+		0,0,0,947,949,1,0,0,0,948,946,1,0,0,0,949,950,5,122,0,0,950,952,1,0,0,
+		0,951,860,1,0,0,0,951,878,1,0,0,0,951,895,1,0,0,0,951,907,1,0,0,0,951,
+		918,1,0,0,0,951,929,1,0,0,0,951,941,1,0,0,0,952,85,1,0,0,0,953,955,5,43,
+		0,0,954,956,3,6,3,0,955,954,1,0,0,0,956,957,1,0,0,0,957,955,1,0,0,0,957,
+		958,1,0,0,0,958,959,1,0,0,0,959,960,5,122,0,0,960,87,1,0,0,0,961,963,5,
+		66,0,0,962,961,1,0,0,0,962,963,1,0,0,0,963,964,1,0,0,0,964,965,5,1,0,0,
+		965,969,3,6,3,0,966,968,3,6,3,0,967,966,1,0,0,0,968,971,1,0,0,0,969,967,
+		1,0,0,0,969,970,1,0,0,0,970,972,1,0,0,0,971,969,1,0,0,0,972,973,5,122,
+		0,0,973,89,1,0,0,0,974,976,5,66,0,0,975,974,1,0,0,0,975,976,1,0,0,0,976,
+		977,1,0,0,0,977,978,5,101,0,0,978,979,5,10,0,0,979,983,3,6,3,0,980,982,
+		3,6,3,0,981,980,1,0,0,0,982,985,1,0,0,0,983,981,1,0,0,0,983,984,1,0,0,
+		0,984,986,1,0,0,0,985,983,1,0,0,0,986,987,5,122,0,0,987,91,1,0,0,0,988,
+		990,5,66,0,0,989,988,1,0,0,0,989,990,1,0,0,0,990,991,1,0,0,0,991,992,5,
+		42,0,0,992,993,5,36,0,0,993,995,5,1,0,0,994,996,3,6,3,0,995,994,1,0,0,
+		0,996,997,1,0,0,0,997,995,1,0,0,0,997,998,1,0,0,0,998,999,1,0,0,0,999,
+		1000,5,122,0,0,1000,93,1,0,0,0,1001,1003,5,66,0,0,1002,1001,1,0,0,0,1002,
+		1003,1,0,0,0,1003,1004,1,0,0,0,1004,1005,5,69,0,0,1005,1007,5,2,0,0,1006,
+		1008,3,6,3,0,1007,1006,1,0,0,0,1008,1009,1,0,0,0,1009,1007,1,0,0,0,1009,
+		1010,1,0,0,0,1010,1011,1,0,0,0,1011,1012,5,122,0,0,1012,95,1,0,0,0,1013,
+		1014,5,78,0,0,1014,1015,5,110,0,0,1015,1016,8,18,0,0,1016,1020,3,6,3,0,
+		1017,1019,3,6,3,0,1018,1017,1,0,0,0,1019,1022,1,0,0,0,1020,1018,1,0,0,
+		0,1020,1021,1,0,0,0,1021,1023,1,0,0,0,1022,1020,1,0,0,0,1023,1024,5,122,
+		0,0,1024,1035,1,0,0,0,1025,1026,5,78,0,0,1026,1030,8,19,0,0,1027,1029,
+		3,6,3,0,1028,1027,1,0,0,0,1029,1032,1,0,0,0,1030,1028,1,0,0,0,1030,1031,
+		1,0,0,0,1031,1033,1,0,0,0,1032,1030,1,0,0,0,1033,1035,5,122,0,0,1034,1013,
+		1,0,0,0,1034,1025,1,0,0,0,1035,97,1,0,0,0,1036,1038,5,97,0,0,1037,1039,
+		3,6,3,0,1038,1037,1,0,0,0,1039,1040,1,0,0,0,1040,1038,1,0,0,0,1040,1041,
+		1,0,0,0,1041,1042,1,0,0,0,1042,1043,5,122,0,0,1043,99,1,0,0,0,1044,1045,
+		5,42,0,0,1045,1049,5,100,0,0,1046,1048,3,6,3,0,1047,1046,1,0,0,0,1048,
+		1051,1,0,0,0,1049,1047,1,0,0,0,1049,1050,1,0,0,0,1050,1052,1,0,0,0,1051,
+		1049,1,0,0,0,1052,1053,5,122,0,0,1053,101,1,0,0,0,1054,1055,5,107,0,0,
+		1055,1056,5,119,0,0,1056,1057,5,122,0,0,1057,103,1,0,0,0,1058,1060,5,66,
+		0,0,1059,1058,1,0,0,0,1059,1060,1,0,0,0,1060,1061,1,0,0,0,1061,1062,5,
+		12,0,0,1062,1063,5,48,0,0,1063,1067,3,6,3,0,1064,1066,3,6,3,0,1065,1064,
+		1,0,0,0,1066,1069,1,0,0,0,1067,1065,1,0,0,0,1067,1068,1,0,0,0,1068,1070,
+		1,0,0,0,1069,1067,1,0,0,0,1070,1071,5,122,0,0,1071,105,1,0,0,0,1072,1073,
+		5,50,0,0,1073,1074,5,5,0,0,1074,1075,3,6,3,0,1075,1076,5,122,0,0,1076,
+		107,1,0,0,0,1077,1079,5,56,0,0,1078,1080,3,6,3,0,1079,1078,1,0,0,0,1080,
+		1081,1,0,0,0,1081,1079,1,0,0,0,1081,1082,1,0,0,0,1082,1083,1,0,0,0,1083,
+		1084,5,122,0,0,1084,109,1,0,0,0,1085,1086,5,104,0,0,1086,1090,5,58,0,0,
+		1087,1089,3,6,3,0,1088,1087,1,0,0,0,1089,1092,1,0,0,0,1090,1088,1,0,0,
+		0,1090,1091,1,0,0,0,1091,1093,1,0,0,0,1092,1090,1,0,0,0,1093,1104,5,122,
+		0,0,1094,1095,5,42,0,0,1095,1099,5,5,0,0,1096,1098,3,6,3,0,1097,1096,1,
+		0,0,0,1098,1101,1,0,0,0,1099,1097,1,0,0,0,1099,1100,1,0,0,0,1100,1102,
+		1,0,0,0,1101,1099,1,0,0,0,1102,1104,5,122,0,0,1103,1085,1,0,0,0,1103,1094,
+		1,0,0,0,1104,111,1,0,0,0,127,140,153,159,171,175,180,191,196,201,204,211,
+		221,228,237,246,253,263,267,272,281,300,308,320,331,338,341,350,357,363,
+		369,373,378,386,389,399,410,416,419,427,435,438,449,459,469,478,484,487,
+		514,519,524,527,535,538,543,552,557,560,570,576,581,596,599,610,621,630,
+		637,653,656,663,667,671,676,682,692,697,701,703,707,717,721,729,733,736,
+		746,752,760,765,771,781,788,794,797,815,819,826,830,856,865,873,882,890,
+		902,913,924,936,946,951,957,962,969,975,983,989,997,1002,1009,1020,1030,
+		1034,1040,1049,1059,1067,1081,1090,1099,1103
 	};
 
 	public static readonly ATN _ATN =
