@@ -60,6 +60,11 @@ public static class PolicyJsonWriter
             json.WriteBoolean("shutdown", iface.Shutdown);
             WriteOptionalString(json, "inboundAcl", iface.InboundAcl);
             WriteOptionalString(json, "outboundAcl", iface.OutboundAcl);
+            if (iface.InboundAclMatchesRealAddresses)
+            {
+                json.WriteString("inboundAclAddresses", "real");
+            }
+
             if (iface.SecurityLevel is int level)
             {
                 json.WriteNumber("securityLevel", level);
