@@ -3,10 +3,17 @@ using BenchmarkDotNet.Running;
 
 // `dotnet run -c Release --project tests/Alg.Benchmarks -- --filter '*'`; results go to docs/benchmarks.md.
 // `... -- reload-memory N [interpreter]` measures memory over N reloads (compiled unless told).
-// `... -- generate-ios LINES FILE` writes the synthetic configuration the whole-process lint timing uses.
+// `... -- generate-ios LINES FILE` writes the synthetic configuration the whole-process lint timing uses
+// (`generate-screenos LINES FILE`: the ScreenOS one).
 if (args.Length == 3 && args[0] == "generate-ios")
 {
     File.WriteAllText(args[2], SyntheticIosConfig.Generate(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)));
+    return;
+}
+
+if (args.Length == 3 && args[0] == "generate-screenos")
+{
+    File.WriteAllText(args[2], SyntheticScreenOsConfig.Generate(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)));
     return;
 }
 

@@ -14,4 +14,6 @@ public enum ReferenceKind
     RouteMap,
     Zone,
     InspectRule,
+    Service,
+    ServiceGroup,
 }

@@ -16,6 +16,8 @@ public static class ReferenceKindNames
         ReferenceKind.RouteMap => "route-map",
         ReferenceKind.Zone => "zone",
         ReferenceKind.InspectRule => "inspect rule",
+        ReferenceKind.Service => "service",
+        ReferenceKind.ServiceGroup => "service group",
         _ => kind.ToString(),
     };
 }

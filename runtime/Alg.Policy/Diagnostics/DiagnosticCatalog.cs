@@ -130,6 +130,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ConflictingStatic = new(
         "ALG3018", DiagnosticSeverity.Error, "Conflicting static mapping", "global {0} is already mapped to {1} on line {2}");
 
+    public static readonly DiagnosticDescriptor ScreenOsZoneNotDefined = new(
+        "ALG3025", DiagnosticSeverity.Warning, "ScreenOS zone not defined", "zone '{0}' holds address book entries but is never defined (`set zone name`); the device refuses both, so this file looks like an excerpt: Alg takes the zone as defined");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         UnrecognizedLine, MalformedLine, NotText, FileTooLarge, EmptyConfiguration, DialectGuessed, TooManyUnrecognized,
@@ -138,5 +141,6 @@ public static class DiagnosticCatalog
         ValueOutOfRange, UndefinedReference, UnusedDefinition, DuplicateLine, ContradictingLine, UdpTimeoutBelowRfc4787,
         TcpTimeoutBelowRfc5382, BareNoTimer, PolicyMapNotApplied, SipAlgAdvice, InferredDefault, ShadowedAclRule,
         NoOutsideInterface, PoolRangeInverted, TlsPortInspected, PoolOutsideMask, InterfaceWithoutAddress, ConflictingStatic,
+        ScreenOsZoneNotDefined,
     ];
 }
