@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
+using Alg.Compiler.Emit;
+using Alg.Compiler.Lowering;
 using Alg.Policy.Algs;
 using Alg.Policy.Model;
 using Alg.Runtime.Algs;
 using Alg.Runtime.Nat;
 using Alg.Runtime.Packets;
+using Alg.Runtime.Pipeline;
 using Alg.StdlibAlgs;
 
 namespace Alg.Runtime.Tests.Support;
@@ -25,6 +28,13 @@ public sealed class FtpHarness
     public static readonly uint Stranger = Ip.V4("198.51.100.7");
 
     public FtpHarness(bool serverInside = false, ImmutableArray<AlgPort> ports = default, params (string Name, AlgOptionValue Value)[] options)
+        : this(serverInside, ports, FtpEngine.Both, options)
+    {
+    }
+
+    /// <param name="engine">Which policy engine answers: both at once (every answer compared), or one alone, so two
+    /// replays can be compared byte for byte.</param>
+    public FtpHarness(bool serverInside, ImmutableArray<AlgPort> ports, FtpEngine engine, params (string Name, AlgOptionValue Value)[] options)
     {
         var strict = AlgPolicies.PatEverythingStrict();
         var policy = serverInside
@@ -37,8 +47,14 @@ public sealed class FtpHarness
             Options = options.ToImmutableSortedDictionary(o => o.Name, o => o.Value),
         };
         Policy = policy with { Algs = [ftp] };
-        Engine = TestEngines.Nat(Policy, new NatEngineOptions(FlowCapacity: 4096, MappingCapacity: 4096, ExpectationCapacity: 256));
-        Stage = new AlgStage(StandardAlgs.CreateHandlers(), Policy, TestEngines.Classifier(Policy));
+        var classifier = engine switch
+        {
+            FtpEngine.Interpreter => new PipelineInterpreter(PolicyLowerer.Lower(Policy)),
+            FtpEngine.Compiled => PipelineCompiler.Compile(PolicyLowerer.Lower(Policy), "ftp test policy").Classifier,
+            _ => TestEngines.Classifier(Policy),
+        };
+        Engine = new NatEngine(Policy, new FixedClassifierSource(classifier), new NatEngineOptions(FlowCapacity: 4096, MappingCapacity: 4096, ExpectationCapacity: 256));
+        Stage = new AlgStage(StandardAlgs.CreateHandlers(), Policy, classifier);
         Engine.UseAlgs(Stage);
     }
 
