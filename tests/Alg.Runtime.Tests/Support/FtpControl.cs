@@ -77,11 +77,47 @@ public sealed class FtpControl
         return sent;
     }
 
-    private SentPacket FromClient(TcpFlags flags, uint sequence, uint acknowledgment, byte[] payload) => _serverInside
-        ? _gateway.Send(PacketBuilder.Tcp(ClientAddress, _clientPort, FtpHarness.PublishedServer, 21, flags, sequence, acknowledgment, payload), IngressSide.Outside)
-        : _gateway.Send(PacketBuilder.Tcp(ClientAddress, _clientPort, FtpHarness.Server, 21, flags, sequence, acknowledgment, payload), IngressSide.Inside);
+    private SentPacket FromClient(TcpFlags flags, uint sequence, uint acknowledgment, byte[] payload) =>
+        _gateway.Send(ClientFrame(flags, sequence, acknowledgment, payload), _serverInside ? IngressSide.Outside : IngressSide.Inside);
 
-    private SentPacket FromServer(TcpFlags flags, uint sequence, uint acknowledgment, byte[] payload) => _serverInside
-        ? _gateway.Send(PacketBuilder.Tcp(FtpHarness.InsideServer, 21, ClientAddress, _clientPort, flags, sequence, acknowledgment, payload), IngressSide.Inside)
-        : _gateway.Send(PacketBuilder.Tcp(FtpHarness.Server, 21, FtpHarness.Public, ClientSeenPort, flags, sequence, acknowledgment, payload), IngressSide.Outside);
+    private SentPacket FromServer(TcpFlags flags, uint sequence, uint acknowledgment, byte[] payload) =>
+        _gateway.Send(ServerFrame(flags, sequence, acknowledgment, payload), _serverInside ? IngressSide.Inside : IngressSide.Outside);
+
+    /// <summary>A command and its reply that can be sent again and again, each time as the next bytes of the stream,
+    /// without allocating: frames are built once and only their sequence numbers (and the IP/TCP checksums, by the
+    /// engine's incremental update) change.</summary>
+    public Action SteadyExchange(string command, string reply)
+    {
+        var commandFrame = ClientFrame(TcpFlags.Ack | TcpFlags.Psh, 0, 0, Encoding.ASCII.GetBytes(command));
+        var replyFrame = ServerFrame(TcpFlags.Ack | TcpFlags.Psh, 0, 0, Encoding.ASCII.GetBytes(reply));
+        var commandLength = (uint)command.Length;
+        var replyLength = (uint)reply.Length;
+        var buffer = new byte[4096];
+        var engine = _gateway.Engine;
+        var now = _gateway.Now;
+        void Send(byte[] frame, uint sequence, uint acknowledgment, IngressSide side)
+        {
+            frame.CopyTo(buffer, 0);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(buffer.AsSpan(14 + 20 + 4), sequence);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(buffer.AsSpan(14 + 20 + 8), acknowledgment);
+            var packet = new PacketBuffer(buffer, 0, frame.Length, buffer.Length);
+            engine.Process(ref packet, LinkType.Ethernet, now += 1000, side);
+        }
+
+        return () =>
+        {
+            Send(commandFrame, _clientSequence, _serverSequence, _serverInside ? IngressSide.Outside : IngressSide.Inside);
+            _clientSequence += commandLength;
+            Send(replyFrame, _serverSequence, _clientSequence, _serverInside ? IngressSide.Inside : IngressSide.Outside);
+            _serverSequence += replyLength;
+        };
+    }
+
+    private byte[] ClientFrame(TcpFlags flags, uint sequence, uint acknowledgment, byte[] payload) => _serverInside
+        ? PacketBuilder.Tcp(ClientAddress, _clientPort, FtpHarness.PublishedServer, 21, flags, sequence, acknowledgment, payload)
+        : PacketBuilder.Tcp(ClientAddress, _clientPort, FtpHarness.Server, 21, flags, sequence, acknowledgment, payload);
+
+    private byte[] ServerFrame(TcpFlags flags, uint sequence, uint acknowledgment, byte[] payload) => _serverInside
+        ? PacketBuilder.Tcp(FtpHarness.InsideServer, 21, ClientAddress, _clientPort, flags, sequence, acknowledgment, payload)
+        : PacketBuilder.Tcp(FtpHarness.Server, 21, FtpHarness.Public, ClientSeenPort, flags, sequence, acknowledgment, payload);
 }
