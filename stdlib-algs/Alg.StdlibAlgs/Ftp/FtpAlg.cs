@@ -101,17 +101,6 @@ public sealed class FtpAlg : IAlgHandler
     /// <returns>False when nothing more of this connection is to be read (dropped, opaque or not FTP).</returns>
     private static bool OnCommand(in AlgFlowContext context, FtpSession session, FtpSettings settings, ReadOnlySpan<byte> text, in FtpLine line, FtpParseError error, int offset, bool canRewrite, ref AlgOutput output)
     {
-        if (!session.ClientSpoke)
-        {
-            session.ClientSpoke = true;
-            if (!line.KnownVerb)
-            {
-                output.ReportMalformed("FTP: the client's first line is not an FTP command; the connection is not inspected (alg-behaviour T1)");
-                output.StopInspecting = true;
-                return false;
-            }
-        }
-
         if ((settings.Denied & line.Command) != 0)
         {
             return Drop("request-command deny: a command the FTP inspect map denies", ref output);
@@ -140,6 +129,17 @@ public sealed class FtpAlg : IAlgHandler
             }
 
             session.AwaitingReply = true;
+        }
+
+        if (!session.ClientSpoke)
+        {
+            session.ClientSpoke = true;
+            if (!line.KnownVerb)
+            {
+                output.ReportMalformed("FTP: the client's first line is not an FTP command; the connection is not inspected (alg-behaviour T1)");
+                output.StopInspecting = true;
+                return false;
+            }
         }
 
         if (line.Kind == FtpLineKind.Auth)
