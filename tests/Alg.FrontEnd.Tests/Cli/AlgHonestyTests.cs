@@ -6,7 +6,7 @@ namespace Alg.FrontEnd.Tests.Cli;
 
 /// <summary>
 /// Every output that shows an ALG as on tells whether Alg really carries it out: a configuration that turns
-/// on FTP inspection must not look, in `alg policy`, lint or `alg replay`, as if FTP were translated.
+/// on RTSP inspection must not look, in `alg policy`, lint or `alg replay`, as if RTSP were translated.
 /// </summary>
 public sealed class AlgHonestyTests
 {
@@ -52,12 +52,12 @@ public sealed class AlgHonestyTests
     [Fact]
     public void Lint_names_the_line_that_turns_an_unimplemented_alg_on()
     {
-        var result = Configs.Load("ASA Version 9.8(4)\npolicy-map global_policy\n class inspection_default\n  inspect ftp\n  inspect pptp\n");
+        var result = Configs.Load("ASA Version 9.8(4)\npolicy-map global_policy\n class inspection_default\n  inspect rtsp\n  inspect pptp\n  inspect ftp\n");
 
         var notes = result.WithCode(Alg.Policy.Diagnostics.DiagnosticCatalog.AlgNotImplemented).ToList();
-        Assert.Contains(notes, n => n.Span.Line == 4 && n.Message.Contains("ftp (turned on by this line)", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Span.Line == 4 && n.Message.Contains("rtsp (turned on by this line)", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.Span.Line == 5 && n.Message.Contains("pptp", StringComparison.Ordinal));
-        Assert.DoesNotContain(notes, n => n.Message.Contains("sip", StringComparison.Ordinal) || n.Message.Contains("tftp", StringComparison.Ordinal));
+        Assert.DoesNotContain(notes, n => n.Message.Contains("sip", StringComparison.Ordinal) || n.Message.Contains("tftp", StringComparison.Ordinal) || n.Message.Contains("ftp", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,8 +75,9 @@ public sealed class AlgHonestyTests
 
             Assert.True(code == 0, error);
             Assert.Contains("not implemented: ", output, StringComparison.Ordinal);
-            Assert.Contains("ftp", output, StringComparison.Ordinal);
+            Assert.Contains("h323", output, StringComparison.Ordinal);
             Assert.DoesNotContain("sip,", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("ftp,", output, StringComparison.Ordinal);
         }
         finally
         {
