@@ -37,6 +37,12 @@ public sealed class LabCaptureTests : IDisposable
         { "sip-tcp-helper", EngineMode.Compiled },
         { "sip-register-inbound", EngineMode.Interpreter },
         { "sip-register-inbound", EngineMode.Compiled },
+        { "ftp-active-helper", EngineMode.Interpreter },
+        { "ftp-active-helper", EngineMode.Compiled },
+        { "ftp-passive-helper", EngineMode.Interpreter },
+        { "ftp-passive-helper", EngineMode.Compiled },
+        { "ftp-bounce-helper", EngineMode.Interpreter },
+        { "ftp-bounce-helper", EngineMode.Compiled },
     };
 
     [Theory]

@@ -58,6 +58,9 @@ internal sealed class ScreenOsAstBuilder(SpanFactory spans, DiagnosticBag diagno
                 return LineResult.Of(BuildPolicy(policy));
             case Policy_deleteContext delete:
                 return LineResult.Of(new ScreenOsPolicyDelete(Int(delete.id), span));
+            case Policy_settingContext setting:
+                return LineResult.Of(new ScreenOsPolicySetting(
+                    setting.op.Type == UNSET, Int(setting.id), Unquote(setting.setting.Text).ToLowerInvariant(), Values(setting._rest), span));
             case Policy_disableContext disable:
                 return LineResult.Of(new ScreenOsPolicyDisable(disable.op.Type == UNSET, Int(disable.id), span));
             case Policy_context_headerContext header:

@@ -15,6 +15,7 @@ internal static class ScreenOsIgnoredCommands
         "snmp", "ssh", "ssl", "syslog", "telnet", "url", "user", "user-group", "vpn", "vpnmonitor", "webtrends", "arp",
         "config", "av", "di", "ips", "log", "alarm", "counter", "dhcp", "pppoe", "ppp", "wlan", "xauth",
         "igmp", "multicast", "modem", "serial", "session", "timer", "igmp", "sip", "ike-cookie", "attack",
+        "l2tp", "scp", "ippool", "pbr", "anti-spam", "lcd", "led", "mac-learn",
     ];
 
     public static IEnumerable<CommandPrefix> All =>

@@ -9,6 +9,8 @@ policy_line
     policy_nat? action=variable rest+=variable* NEWLINE                               # policy_rule
   | UNSET POLICY ID id=DEC NEWLINE                                                    # policy_delete
   | op=(SET | UNSET) POLICY ID id=DEC DISABLE NEWLINE                                 # policy_disable
+  // `set policy id N application "NAME"` (the ALG a custom service is handed to), `... attack ...`, and the like.
+  | op=(SET | UNSET) POLICY ID id=DEC setting=WORD rest+=variable* NEWLINE            # policy_setting
   ;
 
 policy_nat

@@ -185,4 +185,18 @@ public sealed class ScreenOsBinderTests
         Assert.True(Binding.Enabled(unknown, "ftp"));
         Assert.False(unknown.FindAlg("ftp")!.DefaultIsInferred);
     }
+
+    [Fact]
+    public void PolicyApplicationMappingIsReportedUnlessItIsIgnore()
+    {
+        var (bound, diagnostics) = Binding.Bind(string.Join('\n',
+            "set service \"sip-alt\" protocol udp src-port 0-65535 dst-port 5070-5070",
+            "set policy id 4 from Trust to Untrust Any Any \"sip-alt\" permit",
+            "set policy id 4 application \"SIP\"",
+            "set policy id 5 from Trust to Untrust Any Any ANY permit",
+            "set policy id 5 application \"IGNORE\"") + "\n", Dialect.ScreenOs);
+        Assert.Empty(bound.Ast.Unrecognized);
+        var only = Assert.Single(diagnostics.Items, d => d.Severity != Alg.Policy.Diagnostics.DiagnosticSeverity.Info);
+        Assert.Equal(("ALG1014", 3), (only.Code, only.Span.Line));
+    }
 }

@@ -217,6 +217,14 @@ public sealed class ScreenOsBinder : IDialectBinder
             case ScreenOsPolicyDisable disable:
                 SetPolicyDisabled(disable);
                 break;
+            case ScreenOsPolicySetting { Setting: "application", Unset: false } application
+                when application.Values is [var name, ..] && !name.Equals("IGNORE", StringComparison.OrdinalIgnoreCase):
+                // `application "IGNORE"` is what `get config` prints for a policy with no mapping.
+                _context.Diagnostics.Add(DiagnosticCatalog.NotModelled, application.Span, $"policy {application.Id.Value}'s application mapping to '{name}'",
+                    "Alg hands a flow to an ALG by its port, so a custom service mapped to an ALG here gets none");
+                break;
+            case ScreenOsPolicySetting:
+                break;
             case ScreenOsVrouterContext:
             case ScreenOsVrouter:
             case ScreenOsService:
