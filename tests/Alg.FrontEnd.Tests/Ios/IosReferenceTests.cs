@@ -120,4 +120,15 @@ public sealed class IosReferenceTests
 
         Assert.Equal(AclAction.Deny, policy.Acls.Single().Entries.Single().Action);
     }
+
+    [Fact]
+    public void The_self_zone_is_defined_by_the_router()
+    {
+        var result = Configs.Load(
+            "zone security in\ninterface e0\n zone-member security in\nclass-map type inspect match-any C\n match protocol tcp\n" +
+            "policy-map type inspect P\n class type inspect C\n  inspect\nzone-pair security a source in destination self\n service-policy type inspect P\n");
+
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UndefinedReference));
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UnusedDefinition));
+    }
 }

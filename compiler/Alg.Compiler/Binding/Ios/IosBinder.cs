@@ -33,6 +33,10 @@ public sealed partial class IosBinder : IDialectBinder
     {
         _context = new BindingContext(diagnostics, new AlgTableBuilder(IosDefaults.Algs), new TimerTableBuilder(IosDefaults.Timers));
 
+        // The router's own traffic is in the system-defined zone `self` (Cisco IOS Security Configuration Guide,
+        // "Zone-Based Policy Firewall": the self zone), which zone-pairs name without any `zone security self`.
+        _context.References.Define(ReferenceKind.Zone, "self", Alg.Policy.Text.SourceSpan.None, builtin: true);
+
         // Groups first: an ACL may use a group defined further down the file.
         foreach (var group in ast.Statements.OfType<IosObjectGroup>())
         {
@@ -63,7 +67,7 @@ public sealed partial class IosBinder : IDialectBinder
         return new BoundConfiguration(ast, policy, _context.References, _context.Settings)         {
             NarrowedAclEntries = _context.NarrowedAclEntries,
             AclFragment = _acls.Count > 0 && _interfaces.Count == 0 && _context.References.References.Count == 0
-                && _context.References.Definitions.All(d => d.Kind == ReferenceKind.Acl),
+                && _context.References.Definitions.All(d => d.Builtin || d.Kind == ReferenceKind.Acl),
         };
     }
 
