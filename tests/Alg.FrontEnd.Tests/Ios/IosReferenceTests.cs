@@ -131,4 +131,26 @@ public sealed class IosReferenceTests
         Assert.Empty(result.WithCode(DiagnosticCatalog.UndefinedReference));
         Assert.Empty(result.WithCode(DiagnosticCatalog.UnusedDefinition));
     }
+
+    [Theory]
+    [InlineData("interface e0\n ip address 10.0.0.1 255.255.255.0\n ip policy route-map PBR\n")]
+    [InlineData("interface e0\n ip address 10.0.0.1 255.255.255.0\nip local policy route-map PBR\n")]
+    public void Policy_routing_uses_its_route_map(string use)
+    {
+        var result = Configs.Load("route-map PBR permit 10\n set ip next-hop 10.0.0.2\n" + use);
+
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UnusedDefinition));
+        result.NoErrors();
+    }
+
+    [Fact]
+    public void A_qos_class_map_uses_the_access_lists_it_matches()
+    {
+        var result = Configs.Load("ip access-list extended VOICE\n permit udp any any range 16384 32767\naccess-list 150 permit ip any any\ninterface e0\n ip address 10.0.0.1 255.255.255.0\n" +
+            "class-map match-any VOICE\n match access-group name VOICE\n match dscp ef\nclass-map BULK\n match access-group 150\nclass-map type inspect match-any C\n match protocol sip\n");
+
+        Assert.DoesNotContain(result.WithCode(DiagnosticCatalog.UnusedDefinition), d => d.Message.Contains("access list", StringComparison.Ordinal));
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UnrecognizedLine));
+        result.NoErrors();
+    }
 }

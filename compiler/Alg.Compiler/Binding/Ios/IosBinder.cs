@@ -206,6 +206,9 @@ public sealed partial class IosBinder : IDialectBinder
                     break;
                 case IosInertSetting:
                     break;
+                case IosStructureUse use:
+                    BindStructureUse(use with { Usage = $"{use.Usage} on {name}" });
+                    break;
                 case IosInterfaceUnnumbered unnumbered:
                     _unnumbered[name] = unnumbered.Source.Value;
                     break;
