@@ -11,6 +11,7 @@ public static class Linter
         new UnsupportedNatRuleRule(),
         new OptionRangeRule(),
         new UndefinedReferenceRule(),
+        new UndefinedReferenceOutsideTranslationRule(),
         new UnusedDefinitionRule(),
         new DuplicateLineRule(),
         new ContradictingLineRule(),

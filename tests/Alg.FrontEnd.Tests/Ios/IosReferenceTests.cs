@@ -27,11 +27,12 @@ public sealed class IosReferenceTests
     }
 
     [Fact]
-    public void A_route_map_a_neighbor_names_but_nobody_defines_is_undefined()
+    public void A_route_map_a_neighbor_names_but_nobody_defines_is_undefined_outside_translation()
     {
         var result = Configs.Load("router bgp 1\n neighbor 10.0.0.1 route-map MISSING in\n");
 
-        var undefined = result.Single(DiagnosticCatalog.UndefinedReference);
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UndefinedReference));
+        var undefined = result.Single(DiagnosticCatalog.UndefinedReferenceOutsideTranslation);
         Assert.Contains("route-map 'MISSING'", undefined.Message, StringComparison.Ordinal);
         Assert.Equal(2, undefined.Span.Line);
     }
@@ -50,7 +51,16 @@ public sealed class IosReferenceTests
     {
         var result = Configs.Load("route-map RM permit 10\n match ip address prefix-list NOPE\nrouter bgp 1\n neighbor 1.1.1.1 route-map RM out\n");
 
-        Assert.Contains("prefix list 'NOPE'", result.Single(DiagnosticCatalog.UndefinedReference).Message, StringComparison.Ordinal);
+        Assert.Contains("prefix list 'NOPE'", result.Single(DiagnosticCatalog.UndefinedReferenceOutsideTranslation).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_access_list_missing_for_nat_and_for_snmp_is_an_error()
+    {
+        var result = Configs.Load("snmp-server community c RO 7\ninterface e0\n ip address 192.0.2.1 255.255.255.0\n ip nat outside\nip nat inside source list 7 interface e0 overload\n");
+
+        Assert.Equal(1, result.Single(DiagnosticCatalog.UndefinedReference).Span.Line);
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UndefinedReferenceOutsideTranslation));
     }
 
     [Fact]

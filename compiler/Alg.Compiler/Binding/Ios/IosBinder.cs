@@ -309,7 +309,7 @@ public sealed partial class IosBinder : IDialectBinder
             IosStructureKind.RouteMap => ReferenceKind.RouteMap,
             _ => ReferenceKind.Acl,
         };
-        _context.References.Reference(kind, use.Name.Value, use.Name.Span, use.Usage);
+        _context.References.Reference(kind, use.Name.Value, use.Name.Span, use.Usage, outsideTranslation: true);
     }
 
     private void BindSettingsBlock(IosSettingsBlock block)
@@ -341,7 +341,8 @@ public sealed partial class IosBinder : IDialectBinder
             {
                 foreach (var list in match.Acls)
                 {
-                    _context.References.Reference(ReferenceKind.PrefixList, list.Value, list.Span, $"route-map {routeMap.Name.Value}");
+                    // Prefix lists select routes; a route-map that NAT uses matches ACLs.
+                    _context.References.Reference(ReferenceKind.PrefixList, list.Value, list.Span, $"route-map {routeMap.Name.Value}", outsideTranslation: true);
                 }
 
                 continue;
