@@ -13,5 +13,6 @@ public static class StandardAlgs
     [
         new Tftp.TftpAlg(),
         new Sip.SipAlg(),
+        new Ftp.FtpAlg(),
     ];
 }

@@ -3,7 +3,7 @@
 # proven with real tools (ping, socat, curl, tftp, SIPp) and checked on captures of both sides (tshark).
 #
 # Usage: tests/e2e/scenarios.sh SCENARIO OUTDIR
-#   SCENARIO: nat tftp sip-udp sip-reload-one-way sip-tcp sip-register-inbound reload-under-load
+#   SCENARIO: nat tftp sip-udp sip-reload-one-way sip-tcp sip-register-inbound reload-under-load ftp ftp-off
 # Prints one "ok"/"FAIL" line per check and exits 1 when any failed, 77 when the bench cannot run here
 # (not root, no namespaces, a tool missing: the reason is printed). ALG overrides the alg binary.
 set -uo pipefail
@@ -289,6 +289,76 @@ scenario_reload_under_load() {
   "$ALG" status --control "$CONTROL" > "$OUT/status.txt"
 }
 
+# vsftpd on the server (anonymous, uploads, data from port 20, passive ports 30000-30009, port_promiscuous=NO
+# so a PORT naming another address than the control connection's is refused, as deployed servers do).
+start_ftp_server() {
+  command -v vsftpd >/dev/null || { fail "ftp: vsftpd is not installed"; return 1; }
+  mkdir -p "$OUT/ftp/pub/incoming" "$OUT/ftp-client" /var/run/vsftpd/empty
+  chmod 555 "$OUT/ftp"; chmod 777 "$OUT/ftp/pub/incoming"
+  head -c 200000 /dev/urandom > "$OUT/ftp/pub/data.bin"; chmod 644 "$OUT/ftp/pub/data.bin"
+  printf 'uploaded through alg run\n' > "$OUT/ftp-client/up.txt"
+  cat > "$OUT/vsftpd.conf" <<EOF
+listen=YES
+listen_ipv6=NO
+listen_address=$SERVER_IP
+anonymous_enable=YES
+anon_root=$OUT/ftp
+no_anon_password=YES
+write_enable=YES
+anon_upload_enable=YES
+local_enable=NO
+connect_from_port_20=YES
+pasv_min_port=30000
+pasv_max_port=30009
+port_promiscuous=NO
+seccomp_sandbox=NO
+secure_chroot_dir=/var/run/vsftpd/empty
+EOF
+  ip netns exec $NS_SERVER vsftpd "$OUT/vsftpd.conf" >"$OUT/vsftpd.log" 2>&1 & BG+=($!)
+  sleep 0.5
+}
+
+# $1 tag, rest: curl options; downloads pub/data.bin (or uploads with -T) and compares
+ftp_transfer() {
+  local tag=$1; shift
+  ( cd "$OUT/ftp-client" && timeout 20 ip netns exec $NS_PHONE curl -sS --max-time 10 -o "$tag.bin" "$@" ) >> "$OUT/curl.log" 2>&1
+}
+
+scenario_ftp() {
+  topology_up
+  start_gateway
+  start_ftp_server || return
+  capture_start $NS_PHONE lan0 "$OUT/ftp-lan0.pcap" && capture_start $NS_SERVER wan0 "$OUT/ftp-wan0.pcap" || return
+  local url="ftp://$SERVER_IP/pub"
+  ftp_transfer port --ftp-port - --disable-eprt "$url/data.bin"
+  expect "active FTP with PORT: download complete and identical" cmp -s "$OUT/ftp/pub/data.bin" "$OUT/ftp-client/port.bin"
+  ftp_transfer eprt --ftp-port - "$url/data.bin"
+  expect "active FTP with EPRT: download complete and identical" cmp -s "$OUT/ftp/pub/data.bin" "$OUT/ftp-client/eprt.bin"
+  ftp_transfer pasv --ftp-pasv --disable-epsv "$url/data.bin"
+  expect "passive FTP with PASV (227): download complete and identical" cmp -s "$OUT/ftp/pub/data.bin" "$OUT/ftp-client/pasv.bin"
+  ftp_transfer epsv --ftp-pasv "$url/data.bin"
+  expect "passive FTP with EPSV (229): download complete and identical" cmp -s "$OUT/ftp/pub/data.bin" "$OUT/ftp-client/epsv.bin"
+  ftp_transfer upload --ftp-port - --disable-eprt -T up.txt "$url/incoming/up.txt"
+  expect "active FTP upload arrived" cmp -s "$OUT/ftp-client/up.txt" "$OUT/ftp/pub/incoming/up.txt"
+  capture_stop
+  expect "no private address left in the PORT/EPRT commands the server saw" test "$(count "$OUT/ftp-wan0.pcap" 'ftp.request.arg contains "192,168" || ftp.request.arg contains "192.168"')" -eq 0
+  expect "alg status: the ftp ALG opened the active data pinholes" test "$(status_field "[a for a in algs if a['name'] == 'ftp'][0]['pinholesOpened']")" -ge 3
+}
+
+scenario_ftp_off() {
+  topology_up
+  start_gateway gateway-no-ftp-alg.cfg
+  start_ftp_server || return
+  capture_start $NS_SERVER wan0 "$OUT/ftp-off-wan0.pcap" || return
+  local url="ftp://$SERVER_IP/pub"
+  ftp_transfer port --ftp-port - --disable-eprt "$url/data.bin"
+  expect "FTP ALG off: active FTP fails as behind a NAT without one" test ! -s "$OUT/ftp-client/port.bin"
+  ftp_transfer pasv --ftp-pasv --disable-epsv "$url/data.bin"
+  expect "FTP ALG off: passive FTP still works (the client opens the data connection)" cmp -s "$OUT/ftp/pub/data.bin" "$OUT/ftp-client/pasv.bin"
+  capture_stop
+  expect "FTP ALG off: the server saw the phone's private address and refused it (500)" test "$(count "$OUT/ftp-off-wan0.pcap" 'ftp.request.arg contains "192,168,1,10" or ftp.response.code == 500')" -ge 2
+}
+
 case $SCENARIO in
   nat) scenario_nat ;;
   tftp) scenario_tftp ;;
@@ -297,6 +367,8 @@ case $SCENARIO in
   sip-tcp) scenario_sip_tcp ;;
   sip-register-inbound) scenario_sip_register_inbound ;;
   reload-under-load) scenario_reload_under_load ;;
+  ftp) scenario_ftp ;;
+  ftp-off) scenario_ftp_off ;;
   *) echo "unknown scenario $SCENARIO"; exit 2 ;;
 esac
 gateway_alg_stop >/dev/null 2>&1

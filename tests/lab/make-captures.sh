@@ -15,7 +15,8 @@
 #
 # Usage: sudo tests/lab/make-captures.sh [scenario ...]
 #   scenarios: nat-basic tftp tftp-no-helper sip-udp-helper sip-tcp-helper sip-udp-no-alg
-#              sip-register-inbound sip-stun-rewritten sip-slipstream-v1   (default: all)
+#              sip-register-inbound sip-stun-rewritten sip-slipstream-v1
+#              ftp-active-helper ftp-passive-helper ftp-active-no-helper ftp-bounce-helper   (default: all)
 # Traffic goes only between these namespaces. Nothing leaves the machine.
 set -euo pipefail
 
@@ -33,11 +34,12 @@ GW_IN_IP=192.168.1.1
 GW_OUT_IP=203.0.113.1
 SERVER_IP=203.0.113.20
 
-ALL_SCENARIOS=(nat-basic tftp tftp-no-helper sip-udp-helper sip-tcp-helper sip-udp-no-alg sip-register-inbound sip-stun-rewritten sip-slipstream-v1)
+ALL_SCENARIOS=(nat-basic tftp tftp-no-helper sip-udp-helper sip-tcp-helper sip-udp-no-alg sip-register-inbound sip-stun-rewritten sip-slipstream-v1
+               ftp-active-helper ftp-passive-helper ftp-active-no-helper ftp-bounce-helper)
 
 [[ $EUID -eq 0 ]] || { echo "make-captures.sh: needs root" >&2; exit 1; }
-for t in ip nft tcpdump tshark sipp ethtool socat in.tftpd tftp curl ping; do
-  command -v "$t" >/dev/null || { echo "missing tool: $t (apt-get install iproute2 nftables tcpdump tshark sip-tester ethtool socat tftpd-hpa tftp-hpa curl iputils-ping python3-scapy)" >&2; exit 1; }
+for t in ip nft tcpdump tshark sipp ethtool socat in.tftpd tftp curl ping vsftpd; do
+  command -v "$t" >/dev/null || { echo "missing tool: $t (apt-get install iproute2 nftables tcpdump tshark sip-tester ethtool socat tftpd-hpa tftp-hpa curl iputils-ping python3-scapy vsftpd)" >&2; exit 1; }
 done
 $PY -c 'import scapy' 2>/dev/null || { echo "missing python3-scapy for $PY" >&2; exit 1; }
 
@@ -80,7 +82,7 @@ trap cleanup_all EXIT
 trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------- topology
-# $1: gateway mode: plain | sip | tftp
+# $1: gateway mode: plain | sip | tftp | ftp
 setup_topology() {
   local mode=$1
   teardown
@@ -160,6 +162,20 @@ table ip alglab_helpers {
   chain prerouting {
     type filter hook prerouting priority filter; policy accept;
     udp dport 69 ct state new ct helper set "tftp-69"
+  }
+}
+EOF
+        ;;
+      ftp)
+        cat <<'EOF'
+table ip alglab_helpers {
+  ct helper ftp-21 {
+    type "ftp" protocol tcp;
+    l3proto ip;
+  }
+  chain prerouting {
+    type filter hook prerouting priority filter; policy accept;
+    tcp dport 21 ct state new ct helper set "ftp-21"
   }
 }
 EOF
@@ -422,6 +438,82 @@ scenario_sip_slipstream_v1() {
   stop_captures
 }
 
+# FTP: vsftpd on the server (anonymous, uploads allowed, passive ports 30000-30009), curl on the phone.
+# $1 scenario name, $2 gateway mode (ftp|plain), $3 what the client does: active | passive | bounce
+scenario_ftp() {
+  local name=$1 mode=$2 what=$3
+  local dir; dir=$(new_scenario "$name")
+  log "$name"
+  setup_topology "$mode"
+  rm -rf "$WORK/ftp" "$WORK/ftp-client"
+  mkdir -p "$WORK/ftp/pub/incoming" "$WORK/ftp-client" /var/run/vsftpd/empty
+  chmod 555 "$WORK/ftp"
+  chmod 777 "$WORK/ftp/pub/incoming"
+  $PY -c 'import sys; open(sys.argv[1], "w").write("".join("alglab ftp test file, line %03d: 0123456789abcdef\n" % i for i in range(100)))' "$WORK/ftp/pub/data.txt"
+  printf 'uploaded through the gateway\n' > "$WORK/ftp-client/up.txt"
+  cat > "$WORK/vsftpd.conf" <<EOF
+listen=YES
+listen_ipv6=NO
+listen_address=$SERVER_IP
+anonymous_enable=YES
+anon_root=$WORK/ftp
+no_anon_password=YES
+write_enable=YES
+anon_upload_enable=YES
+anon_umask=022
+local_enable=NO
+connect_from_port_20=YES
+pasv_enable=YES
+pasv_min_port=30000
+pasv_max_port=30009
+port_promiscuous=NO
+seccomp_sandbox=NO
+secure_chroot_dir=/var/run/vsftpd/empty
+xferlog_enable=YES
+vsftpd_log_file=$dir/logs/vsftpd.log
+log_ftp_protocol=YES
+EOF
+  ip netns exec $NS_SERVER vsftpd "$WORK/vsftpd.conf" >"$dir/logs/vsftpd-stdout.log" 2>&1 &
+  BG_PIDS+=($!)
+  sleep 1
+  start_captures "$dir"
+  local url="ftp://$SERVER_IP/pub"
+  local -a runs=()
+  case $what in
+    active)  runs=("--ftp-port - --disable-eprt $url/data.txt"
+                   "--ftp-port - $url/data.txt"
+                   "--ftp-port - --disable-eprt -T up.txt $url/incoming/up-port.txt") ;;
+    passive) runs=("--ftp-pasv --disable-epsv $url/data.txt"
+                   "--ftp-pasv $url/data.txt"
+                   "--ftp-pasv --disable-epsv -T up.txt $url/incoming/up-pasv.txt") ;;
+    bounce)  runs=() ;;
+  esac
+  if [[ $what == bounce ]]; then
+    # PORT commands naming another host (RFC 2577 bounce shapes), sent by a script: curl cannot name one
+    echo "ip netns exec $NS_PHONE $PY tests/lab/ftp-bounce.py $SERVER_IP" >> "$dir/logs/commands.txt"
+    ip netns exec $NS_PHONE $PY "$HERE/ftp-bounce.py" $SERVER_IP >> "$dir/logs/curl.log" 2>&1 || echo "bounce script rc=$?" >> "$dir/logs/curl.log"
+  fi
+  local run i=0
+  for run in "${runs[@]+"${runs[@]}"}"; do
+    i=$((i + 1))
+    echo "cd <client dir> && ip netns exec $NS_PHONE curl -sS --max-time 8 -o got-$i.txt $run" >> "$dir/logs/commands.txt"
+    if ( cd "$WORK/ftp-client" && ip netns exec $NS_PHONE curl -sS --max-time 8 -o "got-$i.txt" $run ) >> "$dir/logs/curl.log" 2>&1; then
+      echo "run $i ($run): ok" >> "$dir/logs/curl.log"
+    else
+      echo "run $i ($run): FAILED" >> "$dir/logs/curl.log"
+    fi
+    sleep 0.5
+  done
+  if [[ -f "$WORK/ftp-client/got-1.txt" ]] && cmp -s "$WORK/ftp/pub/data.txt" "$WORK/ftp-client/got-1.txt"; then
+    echo "download identical ($(wc -c < "$WORK/ftp/pub/data.txt") bytes)" >> "$dir/logs/curl.log"
+  fi
+  ls "$WORK/ftp/pub/incoming" >> "$dir/logs/curl.log" 2>&1 || true
+  sleep 1
+  dump_gw_state "$dir"
+  stop_captures
+  kill_bg
+}
+
 run_scenario() {
   case $1 in
     nat-basic) scenario_nat_basic ;;
@@ -433,6 +525,10 @@ run_scenario() {
     sip-register-inbound) scenario_sip_register_inbound ;;
     sip-stun-rewritten) scenario_sip_stun_rewritten ;;
     sip-slipstream-v1) scenario_sip_slipstream_v1 ;;
+    ftp-active-helper) scenario_ftp ftp-active-helper ftp active ;;
+    ftp-passive-helper) scenario_ftp ftp-passive-helper ftp passive ;;
+    ftp-active-no-helper) scenario_ftp ftp-active-no-helper plain active ;;
+    ftp-bounce-helper) scenario_ftp ftp-bounce-helper ftp bounce ;;
     *) echo "unknown scenario $1" >&2; return 1 ;;
   esac
   teardown

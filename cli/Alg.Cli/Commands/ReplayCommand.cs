@@ -120,6 +120,12 @@ internal static class ReplayCommand
         text.Append(CultureInfo.InvariantCulture, $"flows:        {report.FlowsCreated} created, {report.FlowsExpired} expired\n");
         text.Append(CultureInfo.InvariantCulture, $"pinholes:     {report.PinholesOpened} opened, {report.PinholesUsed} used, {report.PinholesExpired} expired\n");
         text.Append(CultureInfo.InvariantCulture, $"engine:       {gateway.Host.Tier.ToString().ToLowerInvariant()}\n");
+        var unimplemented = Unimplemented(gateway);
+        if (unimplemented.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"not implemented: {string.Join(", ", unimplemented)} (on in the configuration; their traffic was forwarded untranslated, with no pinholes)\n");
+        }
+
         return text.ToString();
     }
 
@@ -149,9 +155,20 @@ internal static class ReplayCommand
             json.WriteNumber("expired", report.PinholesExpired);
             json.WriteEndObject();
             json.WriteString("engine", gateway.Host.Tier.ToString().ToLowerInvariant());
+            json.WriteStartArray("algsNotImplemented");
+            foreach (var name in Unimplemented(gateway))
+            {
+                json.WriteStringValue(name);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
+
+    // ALGs the configuration turns on that Alg does not carry out: a replay must not look as if they ran.
+    private static List<string> Unimplemented(Gateway gateway) =>
+        gateway.Nat.Algs is { } stage ? [.. stage.Unhandled.Order(StringComparer.Ordinal)] : [];
 }

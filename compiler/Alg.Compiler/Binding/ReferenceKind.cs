@@ -15,4 +15,6 @@ public enum ReferenceKind
     Zone,
     InspectRule,
     PrefixList,
+    Service,
+    ServiceGroup,
 }

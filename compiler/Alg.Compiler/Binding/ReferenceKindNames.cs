@@ -17,6 +17,8 @@ public static class ReferenceKindNames
         ReferenceKind.Zone => "zone",
         ReferenceKind.InspectRule => "inspect rule",
         ReferenceKind.PrefixList => "prefix list",
+        ReferenceKind.Service => "service",
+        ReferenceKind.ServiceGroup => "service group",
         _ => kind.ToString(),
     };
 }

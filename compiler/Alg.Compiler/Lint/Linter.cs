@@ -8,7 +8,6 @@ public static class Linter
 {
     public static readonly IReadOnlyList<ILintRule> Rules =
     [
-        new UnsupportedNatRuleRule(),
         new OptionRangeRule(),
         new UndefinedReferenceRule(),
         new UndefinedReferenceOutsideTranslationRule(),
@@ -27,6 +26,8 @@ public static class Linter
         new PoolSubnetRule(),
         new InterfaceWithoutAddressRule(),
         new ConflictingStaticRule(),
+        new UnsupportedNatRuleRule(),
+        new UnimplementedAlgRule(),
     ];
 
     public static void Run(BoundConfiguration configuration, DiagnosticBag diagnostics)

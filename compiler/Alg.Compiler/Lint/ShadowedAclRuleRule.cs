@@ -21,19 +21,42 @@ public sealed class ShadowedAclRuleRule : ILintRule
         foreach (var acl in configuration.Policy.Acls)
         {
             var lowered = acl.Entries.Select(entry => LowerAclsPass.LowerEntry(acl.Kind, entry)).ToArray();
-            for (var j = 1; j < lowered.Length; j++)
+
+            // One configuration line may expand to several entries (an ASA protocol or service group); the line is
+            // dead only when every entry it made is covered by an entry of an earlier line, and it is reported once.
+            var start = 0;
+            while (start < lowered.Length)
             {
-                var later = lowered[j];
-                for (var i = 0; i < j; i++)
+                var end = start + 1;
+                while (end < lowered.Length && SameLine(lowered[end].Span, lowered[start].Span))
                 {
-                    var earlier = lowered[i];
-                    if (!configuration.NarrowedAclEntries.Contains(earlier.Span) && PruneShadowedRulesPass.Covers(earlier, later))
+                    end++;
+                }
+
+                var coveringLine = -1;
+                for (var j = start; j < end; j++)
+                {
+                    var later = lowered[j];
+                    var cover = Array.FindIndex(lowered, 0, start, earlier => !configuration.NarrowedAclEntries.Contains(earlier.Span) && PruneShadowedRulesPass.Covers(earlier, later));
+                    if (cover < 0)
                     {
-                        diagnostics.Add(Descriptor, later.Span, acl.Name, earlier.Span.Line.ToString(CultureInfo.InvariantCulture));
+                        coveringLine = -1;
                         break;
                     }
+
+                    coveringLine = coveringLine < 0 ? lowered[cover].Span.Line : coveringLine;
                 }
+
+                if (coveringLine >= 0)
+                {
+                    diagnostics.Add(Descriptor, lowered[start].Span, acl.Name, coveringLine.ToString(CultureInfo.InvariantCulture));
+                }
+
+                start = end;
             }
         }
     }
+
+    private static bool SameLine(Alg.Policy.Text.SourceSpan a, Alg.Policy.Text.SourceSpan b) =>
+        a.Line == b.Line && a.Line > 0 && string.Equals(a.File, b.File, StringComparison.Ordinal);
 }

@@ -2,7 +2,10 @@ using Alg.Runtime.Pipeline.Ir;
 
 namespace Alg.Compiler.Lowering;
 
-/// <summary>Numbers the interfaces in configuration order and resolves the ACLs applied to each to ACL ids.</summary>
+/// <summary>
+/// Numbers the interfaces in configuration order, resolves the ACLs applied to each to ACL ids and carries
+/// whether the inbound ACL reads real (untranslated) destinations.
+/// </summary>
 public sealed class LowerInterfacesPass : ILoweringPass
 {
     public string Name => "lower-interfaces";
@@ -17,7 +20,8 @@ public sealed class LowerInterfacesPass : ILoweringPass
                 iface.Role,
                 iface.Address,
                 iface.InboundAcl is null ? -1 : state.AclIds[iface.InboundAcl],
-                iface.OutboundAcl is null ? -1 : state.AclIds[iface.OutboundAcl]));
+                iface.OutboundAcl is null ? -1 : state.AclIds[iface.OutboundAcl],
+                iface.InboundAcl is not null && iface.InboundAclMatchesRealAddresses));
         }
     }
 }

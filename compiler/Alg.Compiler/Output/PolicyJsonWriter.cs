@@ -60,6 +60,11 @@ public static class PolicyJsonWriter
             json.WriteBoolean("shutdown", iface.Shutdown);
             WriteOptionalString(json, "inboundAcl", iface.InboundAcl);
             WriteOptionalString(json, "outboundAcl", iface.OutboundAcl);
+            if (iface.InboundAclMatchesRealAddresses)
+            {
+                json.WriteString("inboundAclAddresses", "real");
+            }
+
             if (iface.SecurityLevel is int level)
             {
                 json.WriteNumber("securityLevel", level);
@@ -80,6 +85,7 @@ public static class PolicyJsonWriter
             json.WriteStartObject();
             json.WriteString("name", alg.Name);
             json.WriteBoolean("enabled", alg.Enabled);
+            json.WriteBoolean("implemented", Alg.StdlibAlgs.AlgCatalog.Find(alg.Name)?.Implemented ?? false);
             json.WriteStartArray("ports");
             foreach (var port in alg.Ports)
             {

@@ -31,7 +31,9 @@ public static class PolicyTextWriter
         {
             var ports = alg.Ports.IsEmpty ? "-" : string.Join(",", alg.Ports.Select(p => p.ToString()));
             var source = PolicyJsonWriter.Source(alg.Source) + (alg.DefaultIsInferred ? " (inferred)" : string.Empty);
-            text.Append(CultureInfo.InvariantCulture, $"  {alg.Name,-12} {(alg.Enabled ? "on" : "off"),-4} {ports,-28} {source}\n");
+            // On in the configuration but not carried out by Alg yet: said wherever the ALG shows as on.
+            var honesty = alg.Enabled && Alg.StdlibAlgs.AlgCatalog.Find(alg.Name) is { Implemented: false } ? "  [not implemented: forwarded untranslated]" : string.Empty;
+            text.Append(CultureInfo.InvariantCulture, $"  {alg.Name,-12} {(alg.Enabled ? "on" : "off"),-4} {ports,-28} {source}{honesty}\n");
             foreach (var (name, value) in alg.Options.Where(o => !o.Value.Source.IsNone))
             {
                 text.Append(CultureInfo.InvariantCulture, $"      {name} = {value}  ({PolicyJsonWriter.Source(value.Source)})\n");

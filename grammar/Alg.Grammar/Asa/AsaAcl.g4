@@ -8,7 +8,7 @@ acl_line
   : ACCESS_LIST name=variable (LINE DEC)? REMARK TEXT? NEWLINE                                  # acl_remark
   | ACCESS_LIST name=variable (LINE DEC)? STANDARD action=(PERMIT | DENY) source=acl_address NEWLINE   # acl_standard
   | ACCESS_LIST name=variable (LINE DEC)? EXTENDED? action=(PERMIT | DENY) protocol=acl_protocol
-    source=acl_address source_ports=port_spec? destination=acl_address destination_ports=acl_ports?
+    source=acl_address source_ports=acl_source_ports? destination=acl_address destination_ports=acl_ports?
     options+=variable* NEWLINE                                                                  # acl_extended
   | ACCESS_LIST name=variable (LINE DEC)? kind=(WEBTYPE | ETHERTYPE) words+=variable* NEWLINE      # acl_unmodelled
   ;
@@ -35,6 +35,13 @@ acl_address
 acl_ports
   : port_spec
   | OBJECT_GROUP group=variable
+  ;
+
+// After the source address, `object-group X` is a source port group only when X is a service group; a network
+// group there is the destination, as the ASA reads it by the group's type.
+acl_source_ports
+  : port_spec
+  | {IsServiceGroupNext()}? OBJECT_GROUP group=variable
   ;
 
 access_group_line

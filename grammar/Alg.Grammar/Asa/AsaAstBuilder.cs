@@ -166,6 +166,7 @@ internal sealed class AsaAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
             If_ip_address_dynamicContext => new AsaInterfaceAddress(null, null, true, span),
             If_no_ip_addressContext => new AsaInterfaceAddress(null, null, false, span),
             If_shutdownContext shutdown => new AsaInterfaceShutdown(shutdown.NO() is not null, span),
+            If_management_onlyContext managementOnly => new AsaManagementOnly(managementOnly.NO() is not null, span),
             If_descriptionContext description => new AsaDescription(Text(description.TEXT()), span),
             _ => throw new InvalidOperationException(),
         };
@@ -222,12 +223,12 @@ internal sealed class AsaAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
             real,
             mapped,
             nat.kind.Type == STATIC,
-            NatAddress(nat.mapped),
+            NatAddress(nat.nat_mapped().pool ?? nat.nat_mapped().mapped),
             options.OfType<Onat_interface_fallbackContext>().Any(),
             service is null ? null : Transport(service.protocol),
             service is null ? null : Port(service.real_port),
             service is null ? null : Port(service.mapped_port),
-            [.. options.OfType<Onat_flagContext>().Select(f => f.GetText().ToLowerInvariant())],
+            [.. PatPoolFlag(nat.nat_mapped()), .. options.OfType<Onat_flagContext>().Select(f => f.GetText().ToLowerInvariant())],
             spans.Of(nat));
     }
 
@@ -287,12 +288,13 @@ internal sealed class AsaAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
                     Action(extended.action),
                     Protocol(extended.protocol),
                     Address(extended.source),
-                    Ports(extended.source_ports),
+                    extended.source_ports?.port_spec() is { } sourceSpec ? Ports(sourceSpec) : null,
                     Address(extended.destination),
                     destinationPorts?.port_spec() is { } spec ? Ports(spec) : null,
                     destinationPorts?.group is { } group ? Name(group) : null,
                     [.. extended._options.Select(o => o.GetText().ToLowerInvariant())],
-                    span);
+                    span,
+                    extended.source_ports?.group is { } sourceGroup ? Name(sourceGroup) : null);
             case Acl_unmodelledContext unmodelled:
                 return new AsaAclUnmodelled(Name(unmodelled.name), unmodelled.kind.Text.ToLowerInvariant(), Words(unmodelled), span);
             default:
@@ -369,7 +371,7 @@ internal sealed class AsaAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
             nat.AFTER_AUTO() is not null,
             nat.kind.Type == STATIC,
             NatAddress(nat.real),
-            NatAddress(nat.mapped),
+            NatAddress(nat.nat_mapped().pool ?? nat.nat_mapped().mapped),
             options.OfType<Tnat_interface_fallbackContext>().Any(),
             destination is null ? null : NatAddress(destination.mapped_destination),
             destination is null ? null : NatAddress(destination.real_destination),
@@ -377,9 +379,13 @@ internal sealed class AsaAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
             service is null ? null : Name(service.mapped_service),
             description is null ? null : Text(description.TEXT()).Trim('"'),
             options.OfType<Tnat_inactiveContext>().Any(),
-            [.. options.OfType<Tnat_flagContext>().Select(f => f.GetText().ToLowerInvariant())],
+            [.. PatPoolFlag(nat.nat_mapped()), .. options.OfType<Tnat_flagContext>().Select(f => f.GetText().ToLowerInvariant())],
             spans.Of(nat));
     }
+
+    // `pat-pool OBJ` is PAT over the pool object's addresses; the pool replaces the mapped object (ASA does not
+    // use both), so the operand kept is the pool and the flag says how to use it.
+    private static string[] PatPoolFlag(Nat_mappedContext mapped) => mapped.pool is null ? [] : ["pat-pool"];
 
     private AsaLegacyGlobal BuildLegacyGlobal(Legacy_global_lineContext global)
     {
@@ -681,7 +687,8 @@ internal sealed class AsaAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
         return new AsaPortSpec(op, [.. numbers.Select(Port)]);
     }
 
-    private Located<int> Port(Port_numberContext port) => _values.Port(port.GetText(), spans.Of(port));
+    private Located<int> Port(Port_numberContext port) =>
+        AsaPortNames.TryPort(port.GetText(), out var number) ? new Located<int>(number, spans.Of(port)) : _values.Port(port.GetText(), spans.Of(port));
 
     private AsaNatAddress NatAddress(VariableContext operand)
     {

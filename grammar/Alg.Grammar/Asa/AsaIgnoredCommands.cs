@@ -20,12 +20,12 @@ internal static class AsaIgnoredCommands
         "same-security-traffic", "service", "snmp-server", "ssh", "ssl", "sysopt", "telnet", "terminal", "threat-detection",
         "tls-proxy", "user-identity", "virtual", "vpdn", "vpn-addr-assign", "vpn-sessiondb", "vpnclient", "wccp", "xlate",
         "access-list compiled", "access-list alert-interval", "access-list deny-flow-max", "regex", "dynamic-filter",
-        "scansafe", "multicast-routing", "prefix-list", "ip-client", "tftp-server", "priority-queue", "resource",
+        "scansafe", "password-policy", "multicast-routing", "prefix-list", "ip-client", "tftp-server", "priority-queue", "resource",
         "mac-address", "object-group-search", "authentication", "flow-export", "hpm", "webvpn", "no-nat", "username",
         "group-policy", "tunnel-group", "call-home reporting", "crypto key", "coredump", "password", "fips", "ddns",
 
         // Interface-mode settings: physical layer, VLANs, routing protocols, other features.
-        "speed", "duplex", "vlan", "switchport", "management-only", "nve-only", "pppoe", "member-interface", "redundant",
+        "speed", "duplex", "vlan", "switchport", "nve-only", "pppoe", "member-interface", "redundant",
         "channel-group", "ospf", "igmp", "pim", "flowcontrol", "delay", "lacp", "negotiation", "media-type", "mac-address",
         "ddns", "dhcp", "dhcprelay", "zone-member", "bfd", "authentication", "hello-interval",
     ];

@@ -15,6 +15,7 @@ interface_line
   | IP ADDRESS (DHCP | PPPOE) variable* NEWLINE                                      # if_ip_address_dynamic
   | NO IP ADDRESS NEWLINE                                                            # if_no_ip_address
   | NO? SHUTDOWN NEWLINE                                                             # if_shutdown
+  | NO? MANAGEMENT_ONLY NEWLINE                                                      # if_management_only
   | DESCRIPTION TEXT? NEWLINE                                                        # if_description
   ;
 

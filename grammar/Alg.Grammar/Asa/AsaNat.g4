@@ -4,8 +4,14 @@ parser grammar AsaNat;
 
 options { tokenVocab = AsaLexer; }
 
-// Inside `object network`: `nat [(real,mapped)] {dynamic|static} {interface|IP|OBJ} [options]`.
-object_nat_line: NAT interfaces=IF_PAIR? kind=(DYNAMIC | STATIC) mapped=variable object_nat_option* NEWLINE;
+// Inside `object network`: `nat [(real,mapped)] {dynamic|static} {interface|IP|OBJ} [pat-pool OBJ] [options]`;
+// with `pat-pool` the mapped object may be left out (ASA 8.4(2)+).
+object_nat_line: NAT interfaces=IF_PAIR? kind=(DYNAMIC | STATIC) nat_mapped object_nat_option* NEWLINE;
+
+nat_mapped
+  : PAT_POOL pool=variable
+  | mapped=variable (PAT_POOL pool=variable)?
+  ;
 
 object_nat_option
   : INTERFACE                                                            # onat_interface_fallback
@@ -16,7 +22,7 @@ object_nat_option
 // Twice NAT: `nat [(real,mapped)] [after-auto] source {dynamic|static} REAL MAPPED [interface]
 //            [destination static MAPPED REAL] [service REAL MAPPED] [description TEXT] [inactive] ...`
 twice_nat_line
-  : NAT interfaces=IF_PAIR? AFTER_AUTO? (LINE? DEC)? SOURCE kind=(DYNAMIC | STATIC) real=variable mapped=variable
+  : NAT interfaces=IF_PAIR? AFTER_AUTO? (LINE? DEC)? SOURCE kind=(DYNAMIC | STATIC) real=variable nat_mapped
     twice_nat_option* NEWLINE
   ;
 

@@ -23,7 +23,7 @@ object_service_line
   ;
 
 // `object-group network|service|protocol|icmp-type NAME [tcp|udp|tcp-udp]`
-object_group_header: OBJECT_GROUP kind=variable name=variable protocol=variable? NEWLINE;
+object_group_header: OBJECT_GROUP kind=variable name=variable protocol=variable? NEWLINE { RememberGroup($kind.text, $name.text); };
 
 object_group_line
   : NETWORK_OBJECT HOST address=IP_ADDRESS NEWLINE                          # og_host

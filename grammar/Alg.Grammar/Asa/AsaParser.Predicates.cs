@@ -37,6 +37,21 @@ public partial class AsaParser
         "drop", "drop-connection", "reset", "log", "mask", "rate-limit", "send-protocol-error", "permit",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    // Names of `object-group service` groups seen so far: the parser reads the file's lines in order, and the ASA
+    // accepts a group in an ACL only once it is defined.
+    private readonly HashSet<string> _serviceGroups = new(StringComparer.Ordinal);
+
+    private void RememberGroup(string kind, string name)
+    {
+        if (string.Equals(kind, "service", StringComparison.OrdinalIgnoreCase))
+        {
+            _serviceGroups.Add(name);
+        }
+    }
+
+    // At `object-group NAME`: is NAME a service group?
+    private bool IsServiceGroupNext() => TokenStream.LT(2)?.Text is { } name && _serviceGroups.Contains(name);
+
     private bool IsInspectParameter() => NextWord() is { } word && InspectParameters.Contains(word);
 
     private bool IsInspectAction() => NextWord() is { } word && InspectActions.Contains(word);

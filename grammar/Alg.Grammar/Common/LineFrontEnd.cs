@@ -101,11 +101,11 @@ public abstract class LineFrontEnd
         while (ReadLine(lexer, lineTokens, newlineType))
         {
             var first = lineTokens[0];
-            var lineText = source.GetLine(first.Line);
-            var lineSpan = spans.OfLine(first, lineText.Length);
-            if (lineText.Length > MaxLineLength)
+            var lineLength = source.GetLineSpan(first.Line).Length;
+            var lineSpan = spans.OfLine(first, lineLength);
+            if (lineLength > MaxLineLength)
             {
-                diagnostics.Add(DiagnosticCatalog.LineTooLong, lineSpan, lineText.Length);
+                diagnostics.Add(DiagnosticCatalog.LineTooLong, lineSpan, lineLength);
                 continue;
             }
 
@@ -199,14 +199,15 @@ public abstract class LineFrontEnd
             if (modelledCommand is not null)
             {
                 ReportMalformed(parser, failure, lineTokens, modeName, spans, diagnostics, lineSpan);
-                unrecognized.Add(new UnrecognizedLine(lineText.Trim(), modeName, lineSpan));
+                unrecognized.Add(new UnrecognizedLine(source.GetLine(first.Line).Trim(), modeName, lineSpan));
                 continue;
             }
 
             if (unrecognized.Count < MaxReportedUnrecognized)
             {
-                unrecognized.Add(new UnrecognizedLine(lineText.Trim(), modeName, lineSpan));
-                diagnostics.Add(DiagnosticCatalog.UnrecognizedLine, lineSpan, modeName, Shorten(lineText.Trim()));
+                var lineText = source.GetLine(first.Line).Trim();
+                unrecognized.Add(new UnrecognizedLine(lineText, modeName, lineSpan));
+                diagnostics.Add(DiagnosticCatalog.UnrecognizedLine, lineSpan, modeName, Shorten(lineText));
             }
             else
             {
@@ -273,6 +274,13 @@ public abstract class LineFrontEnd
 
                 tokens.Add(token);
                 return true;
+            }
+
+            // A token's text is cut from the input anew on every read; read it once and keep it, as the
+            // command tables, the parser and the AST builder all ask for it.
+            if (token is CommonToken common)
+            {
+                common.Text = common.Text;
             }
 
             tokens.Add(token);
@@ -348,7 +356,10 @@ public abstract class LineFrontEnd
         ReadOnlySpan<PredictionMode> modes = retryWithFullLl ? [PredictionMode.SLL, PredictionMode.LL] : [PredictionMode.SLL];
         foreach (var predictionMode in modes)
         {
-            parser.TokenStream = new CommonTokenStream(new ListTokenSource(lineTokens));
+            // One token stream for the whole file: a new one per line allocated its 100-token buffer each time.
+            var stream = (BufferedTokenStream)parser.TokenStream;
+            stream.SetTokenSource(new ListTokenSource(lineTokens));
+            parser.TokenStream = stream;
             parser.Interpreter.PredictionMode = predictionMode;
             try
             {

@@ -18,9 +18,9 @@ internal sealed class ScreenOsAstBuilder(SpanFactory spans, DiagnosticBag diagno
     {
         Global_lineContext global => BuildGlobal(global),
         Policy_context_lineContext child => LineResult.Of(new ScreenOsContextSetting(
-            child.op.Type == UNSET, Unquote(child.setting.Text).ToLowerInvariant(), Values(child._rest), spans.Of(child))),
+            child.op.Type == UNSET, Unquote(child.setting.Text).ToLowerInvariant(), Values(child._rest), Subject(child._rest), spans.Of(child))),
         Vrouter_context_lineContext child => LineResult.Of(new ScreenOsContextSetting(
-            child.op.Type == UNSET, Unquote(child.setting.Text).ToLowerInvariant(), Values(child._rest), spans.Of(child))),
+            child.op.Type == UNSET, Unquote(child.setting.Text).ToLowerInvariant(), Values(child._rest), Subject(child._rest), spans.Of(child))),
         _ => throw new InvalidOperationException($"no builder for {line.GetType().Name}"),
     };
 
@@ -43,13 +43,23 @@ internal sealed class ScreenOsAstBuilder(SpanFactory spans, DiagnosticBag diagno
                 return LineResult.Of(new ScreenOsAlgOption(
                     algOption.op.Type == UNSET, Lower(algOption.name), Lower(algOption.option), [.. algOption._values.Select(Name)], span));
             case Zone_lineContext zone:
-                return LineResult.Of(new ScreenOsZone(zone.op.Type == UNSET, Name(zone.name), Values(zone._rest), span));
+                return LineResult.Of(new ScreenOsZone(zone.op.Type == UNSET, Name(zone.name), zone.zone_id is not null || zone.define is not null, Values(zone._rest), span));
+            case Group_addressContext group:
+                return LineResult.Of(new ScreenOsAddressGroup(
+                    group.op.Type == UNSET, Name(group.zone), Name(group.name), group.member is null ? null : Name(group.member),
+                    group.REMOVE() is not null || (group.op.Type == UNSET && group.member is not null), Values(group._rest), span));
+            case Group_serviceContext group:
+                return LineResult.Of(new ScreenOsServiceGroup(
+                    group.op.Type == UNSET, Name(group.name), group.member is null ? null : Name(group.member),
+                    group.REMOVE() is not null || (group.op.Type == UNSET && group.member is not null), Values(group._rest), span));
             case Address_lineContext address:
                 return LineResult.Of(BuildAddress(address));
             case Policy_ruleContext policy:
                 return LineResult.Of(BuildPolicy(policy));
             case Policy_deleteContext delete:
                 return LineResult.Of(new ScreenOsPolicyDelete(Int(delete.id), span));
+            case Policy_disableContext disable:
+                return LineResult.Of(new ScreenOsPolicyDisable(disable.op.Type == UNSET, Int(disable.id), span));
             case Policy_context_headerContext header:
                 var id = Int(header.id);
                 return LineResult.Block(ScreenOsFrontEnd.PolicyContext, children => new ScreenOsPolicyContext(id, span, children));
@@ -71,7 +81,7 @@ internal sealed class ScreenOsAstBuilder(SpanFactory spans, DiagnosticBag diagno
         switch (line)
         {
             case If_zoneContext zone:
-                return new ScreenOsInterfaceZone(zone.op.Type == UNSET, Name(zone.name), Name(zone.zone), span);
+                return new ScreenOsInterfaceZone(zone.op.Type == UNSET, Name(zone.name), Name(zone.zone), zone.tag is null ? null : Int(zone.tag).Value, span);
             case If_ipContext ip:
                 var prefix = ip.prefix is not null ? ParsePrefix(ip.prefix)
                     : new Ipv4Prefix(ParseAddress(ip.address), Math.Max(0, Mask(ip.mask).ToPrefixLength()));
@@ -159,6 +169,8 @@ internal sealed class ScreenOsAstBuilder(SpanFactory spans, DiagnosticBag diagno
     private static string Unquote(string text) => TokenValues.Unquote(text);
 
     private static ImmutableArray<string> Values(IEnumerable<VariableContext> values) => [.. values.Select(v => Unquote(v.GetText()))];
+
+    private Located<string>? Subject(IList<VariableContext> values) => values.Count == 0 ? null : Name(values[0]);
 
     private Located<string> Name(VariableContext variable) => new(Unquote(variable.GetText()), spans.Of(variable));
 

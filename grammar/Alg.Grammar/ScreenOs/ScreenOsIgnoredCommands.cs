@@ -13,7 +13,7 @@ internal static class ScreenOsIgnoredCommands
         "admin", "auth", "auth-server", "clock", "console", "crypto-policy", "dbuf", "dns", "domain", "envar", "firewall",
         "flow", "ike", "ipsec", "key", "license-key", "nsm", "nsmgmt", "nsrp", "ntp", "pki", "route", "scheduler",
         "snmp", "ssh", "ssl", "syslog", "telnet", "url", "user", "user-group", "vpn", "vpnmonitor", "webtrends", "arp",
-        "config", "av", "di", "ips", "log", "alarm", "counter", "dhcp", "pppoe", "ppp", "wlan", "xauth", "group",
+        "config", "av", "di", "ips", "log", "alarm", "counter", "dhcp", "pppoe", "ppp", "wlan", "xauth",
         "igmp", "multicast", "modem", "serial", "session", "timer", "igmp", "sip", "ike-cookie", "attack",
     ];
 

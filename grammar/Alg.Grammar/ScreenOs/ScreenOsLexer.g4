@@ -7,16 +7,19 @@ options { caseInsensitive = true; }
 tokens { COMMENT }
 
 // ---- keywords (alphabetical) ----
+ADD: 'add';
 ADDRESS: 'address';
 ALG: 'alg';
 BEFORE: 'before';
 DIP: 'dip';
 DIP_ID: 'dip-id';
+DISABLE: 'disable';
 DST: 'dst';
 ENABLE: 'enable';
 EXIT: 'exit';
 FIX_PORT: 'fix-port';
 FROM: 'from';
+GROUP: 'group';
 HOST: 'host';
 HOSTNAME: 'hostname';
 ID: 'id';
@@ -28,13 +31,16 @@ NAT: 'nat';
 NETMASK: 'netmask';
 POLICY: 'policy';
 PORT: 'port';
+REMOVE: 'remove';
 ROUTE: 'route';
+TAG: 'tag';
 SERVICE: 'service';
 SET: 'set';
 SRC: 'src';
 TO: 'to';
 TOP: 'top';
 UNSET: 'unset';
+VR: 'vr';
 VROUTER: 'vrouter';
 ZONE: 'zone';
 

@@ -15,6 +15,7 @@ global_line
   | alg_line
   | zone_line
   | address_line
+  | group_line
   | policy_line
   | policy_context_header
   | vrouter_line
@@ -26,12 +27,21 @@ exit_line: EXIT NEWLINE;
 
 hostname_line: op=(SET | UNSET) HOSTNAME name=variable? NEWLINE;
 
-zone_line: op=(SET | UNSET) ZONE name=variable rest+=variable* NEWLINE;
+// `set zone id N NAME` (as `get config` prints it) and `set zone name NAME` define a zone; `set zone NAME ...`
+// sets one of its properties.
+zone_line: op=(SET | UNSET) ZONE (ID zone_id=DEC | define=NAME)? name=variable rest+=variable* NEWLINE;
 
 // `set address ZONE NAME {A M | A/L | FQDN} [COMMENT]`
 address_line
   : op=(SET | UNSET) ADDRESS zone=variable name=variable
     (address=IP_ADDRESS mask=IP_ADDRESS | prefix=IP_PREFIX | fqdn=WORD)? comment=STRING? NEWLINE
+  ;
+
+// `set group address ZONE NAME [add MEMBER | remove MEMBER | comment TEXT]`,
+// `set group service NAME [add MEMBER | remove MEMBER | comment TEXT]`.
+group_line
+  : op=(SET | UNSET) GROUP ADDRESS zone=variable name=variable ((ADD | REMOVE) member=variable)? rest+=variable* NEWLINE  # group_address
+  | op=(SET | UNSET) GROUP SERVICE name=variable ((ADD | REMOVE) member=variable)? rest+=variable* NEWLINE                # group_service
   ;
 
 vrouter_context_header: SET VROUTER name=variable NEWLINE;

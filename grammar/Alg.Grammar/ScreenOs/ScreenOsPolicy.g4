@@ -8,6 +8,7 @@ policy_line
     FROM from_zone=variable TO to_zone=variable source=variable destination=variable service=variable
     policy_nat? action=variable rest+=variable* NEWLINE                               # policy_rule
   | UNSET POLICY ID id=DEC NEWLINE                                                    # policy_delete
+  | op=(SET | UNSET) POLICY ID id=DEC DISABLE NEWLINE                                 # policy_disable
   ;
 
 policy_nat

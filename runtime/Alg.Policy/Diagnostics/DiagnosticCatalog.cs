@@ -142,13 +142,21 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NatRuleNotCarriedOut = new(
         "ALG3028", DiagnosticSeverity.Warning, "NAT rule not carried out", "this NAT rule is not carried out: {0}; alg replay and alg run leave it out, so nothing it translates is checked");
 
+    public static readonly DiagnosticDescriptor AlgNotImplemented = new(
+        "ALG3029", DiagnosticSeverity.Info, "ALG on but not implemented", "on but not implemented by Alg yet: {0} ({1}); alg replay and alg run forward that traffic with NAT but untranslated, and open no pinholes for it");
+    public static readonly DiagnosticDescriptor ScreenOsZoneNotDefined = new(
+        "ALG3025", DiagnosticSeverity.Warning, "ScreenOS zone not defined", "zone '{0}' holds address book entries but is never defined (`set zone name`); the device refuses both, so this file looks like an excerpt: Alg takes the zone as defined");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         UnrecognizedLine, MalformedLine, NotText, FileTooLarge, EmptyConfiguration, DialectGuessed, TooManyUnrecognized,
         CannotRead, LineTooLong, InvalidValue, TooManyDiagnostics, TooManyDiagnosticsWithErrors,
+        UnsupportedDialect, NotModelled, InvalidLintProfile, UnbalancedBraces,
         UnknownAlg, UnknownTimer, UnknownOption, UnknownPortName, AclShapeMismatch, InspectOutsideClass, UnsupportedHere, NoEffectInAlg,
         ValueOutOfRange, UndefinedReference, UnusedDefinition, DuplicateLine, ContradictingLine, UdpTimeoutBelowRfc4787,
         TcpTimeoutBelowRfc5382, BareNoTimer, PolicyMapNotApplied, SipAlgAdvice, InferredDefault, ShadowedAclRule,
         NoOutsideInterface, PoolRangeInverted, TlsPortInspected, PoolOutsideMask, InterfaceWithoutAddress, ConflictingStatic,
+        NatRuleNotCarriedOut, AlgNotImplemented,
+        ScreenOsZoneNotDefined,
     ];
 }

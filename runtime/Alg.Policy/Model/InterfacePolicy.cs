@@ -8,6 +8,10 @@ namespace Alg.Policy.Model;
 /// <param name="InboundAcl">ACL applied to packets arriving on this interface.</param>
 /// <param name="OutboundAcl">ACL applied to packets leaving through this interface.</param>
 /// <param name="DynamicAddress">The address is learnt at run time (DHCP, PPP negotiation).</param>
+/// <param name="InboundAclMatchesRealAddresses">
+/// The inbound ACL names the untranslated (real) destination of a packet, as ASA 8.3 and later read it, not
+/// the address on the wire; false for every other dialect and for PIX / ASA before 8.3.
+/// </param>
 public sealed record InterfacePolicy(
     string Name,
     string? Alias,
@@ -19,4 +23,5 @@ public sealed record InterfacePolicy(
     string? OutboundAcl,
     int? SecurityLevel,
     SourceSpan Span,
-    bool DynamicAddress = false);
+    bool DynamicAddress = false,
+    bool InboundAclMatchesRealAddresses = false);

@@ -23,11 +23,14 @@ public sealed class SourceText
     public int LineCount => _lineStarts.Length;
 
     /// <summary>The text of a 1-based line without its line terminator.</summary>
-    public string GetLine(int line)
+    public string GetLine(int line) => GetLineSpan(line).ToString();
+
+    /// <summary>As <see cref="GetLine"/>, without copying the text (the parser asks for every line).</summary>
+    public ReadOnlySpan<char> GetLineSpan(int line)
     {
         if (line < 1 || line > _lineStarts.Length)
         {
-            return string.Empty;
+            return [];
         }
 
         var start = _lineStarts[line - 1];
@@ -37,7 +40,7 @@ public sealed class SourceText
             end--;
         }
 
-        return Content.Substring(start, end - start);
+        return Content.AsSpan(start, end - start);
     }
 
     private static int[] ComputeLineStarts(string content)

@@ -37,8 +37,21 @@ public sealed class AlgCounters
 
     public long PinholesOpened { get; internal set; }
 
-    /// <summary>Pinholes the engine refused (expectation table full) or the output had no room for.</summary>
+    /// <summary>Pinholes refused: by <see cref="PinholeGuard"/>, a full expectation table, or no room in the output.</summary>
     public long PinholesRefused { get; internal set; }
+
+    /// <summary>The reason behind the last of <see cref="PinholesRefused"/>.</summary>
+    public PinholeRefusal LastPinholeRefusal { get; internal set; }
+
+    /// <summary>Refused pinholes by reason, indexed by <see cref="PinholeRefusal"/>.</summary>
+    public long[] PinholesRefusedBy { get; } = new long[Enum.GetValues<PinholeRefusal>().Length];
+
+    internal void RefusePinhole(PinholeRefusal reason)
+    {
+        PinholesRefused++;
+        PinholesRefusedBy[(int)reason]++;
+        LastPinholeRefusal = reason;
+    }
 
     /// <summary>Inspections the ALG failed with an exception (an ALG bug): nothing applied, packet forwarded
     /// untouched, a TCP connection no longer inspected.</summary>

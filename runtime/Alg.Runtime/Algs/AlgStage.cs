@@ -261,7 +261,7 @@ public sealed class AlgStage
             return DropReason.None;
         }
 
-        var reason = Apply(engine, ref packet, ref info, plan, ref output, context.Flow, 0, info.PayloadOffset, info.PayloadLength, now, out _);
+        var reason = Apply(engine, ref packet, ref info, plan, ref output, in context, 0, info.PayloadOffset, info.PayloadLength, now, out _);
         if (output.DropConnection && state is not null)
         {
             state.Dropping = true;
@@ -382,7 +382,7 @@ public sealed class AlgStage
             plan.Counters.SegmentsHeld++;
         }
 
-        var reason = Apply(engine, ref packet, ref info, plan, ref output, id, windowStart, info.PayloadOffset + skip, windowLength, now, out var delta);
+        var reason = Apply(engine, ref packet, ref info, plan, ref output, in context, windowStart, info.PayloadOffset + skip, windowLength, now, out var delta);
         if (output.DropConnection)
         {
             state.Dropping = true;
@@ -432,8 +432,9 @@ public sealed class AlgStage
     /// <param name="windowStart">Offset in the ALG's data of the first byte this packet still carries.</param>
     /// <param name="framePosition">Frame offset of that byte.</param>
     /// <param name="windowLength">How many of the ALG's bytes this packet carries.</param>
-    private static DropReason Apply(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, AlgPlanEntry plan, ref AlgOutput output, FlowId master, int windowStart, int framePosition, int windowLength, long now, out int delta)
+    private static DropReason Apply(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, AlgPlanEntry plan, ref AlgOutput output, in AlgFlowContext context, int windowStart, int framePosition, int windowLength, long now, out int delta)
     {
+        var master = context.Flow;
         delta = 0;
         var counters = plan.Counters;
         if (output.DropReasonText is { } dropped)
@@ -472,13 +473,18 @@ public sealed class AlgStage
                 engine.Expectations.RemoveOwnedBy(request.Spec.OwnerTag, request.Spec.Master);
             }
 
-            if (engine.TryOpenPinhole(request.Spec, now, out _))
+            var refusal = PinholeGuard.Check(request.Spec, in context, engine, engine.Expectations.CountForMaster(master));
+            if (refusal != PinholeRefusal.None)
+            {
+                counters.RefusePinhole(refusal);
+            }
+            else if (engine.TryOpenPinhole(request.Spec, now, out _))
             {
                 counters.PinholesOpened++;
             }
             else
             {
-                counters.PinholesRefused++;
+                counters.RefusePinhole(PinholeRefusal.TableFull);
             }
         }
 

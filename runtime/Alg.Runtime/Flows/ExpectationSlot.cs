@@ -9,5 +9,8 @@ internal struct ExpectationSlot
 
     /// <summary>The next pinhole of the same group (<see cref="ExpectationSpec.Group"/> ≠ 0), or -1.</summary>
     public int GroupNext;
+
+    /// <summary>The next pinhole of the same master flow, or -1.</summary>
+    public int MasterNext;
     public bool InUse;
 }

@@ -14,6 +14,8 @@ namespace Alg.Runtime.Flows;
 /// <param name="OwnerTag">Which ALG (and which of its sessions) owns it, so the ALG can remove its own.</param>
 /// <param name="Group">Which conversation on the master flow it belongs to (e.g. a hash of a SIP Call-ID), so one
 /// call's pinholes can be updated or closed without touching the other calls on the same signalling flow; 0 for none.</param>
+/// <param name="OutlivesMaster">Stays when the master flow ends (it still expires): a SIP registration's binding
+/// must reach the phone after its UDP signalling flow idles out. Every other pinhole dies with its master.</param>
 public readonly record struct ExpectationSpec(
     byte Protocol,
     FlowSide ArrivalSide,
@@ -26,4 +28,5 @@ public readonly record struct ExpectationSpec(
     bool Persistent,
     FlowId Master,
     int OwnerTag,
-    long Group = 0);
+    long Group = 0,
+    bool OutlivesMaster = false);

@@ -13,6 +13,7 @@ public sealed class ExpectationTable
     private readonly int[] _buckets;
     private readonly int _bucketMask;
     private readonly Dictionary<ExpectationGroupKey, int> _groupHeads = [];
+    private readonly Dictionary<FlowId, int> _masterHeads = [];
     private int _freeHead;
 
     // No pinhole expires before this time, so sweeps before it can be skipped.
@@ -63,6 +64,8 @@ public sealed class ExpectationTable
         var bucket = Bucket(spec.Protocol, spec.ArrivalSide, spec.LocalAddress, spec.LocalPort);
         slot.Next = _buckets[bucket];
         _buckets[bucket] = handle;
+        slot.MasterNext = _masterHeads.GetValueOrDefault(spec.Master, -1);
+        _masterHeads[spec.Master] = handle;
         slot.GroupNext = -1;
         if (spec.Group != 0)
         {
@@ -156,6 +159,41 @@ public sealed class ExpectationTable
             {
                 removed++;
             }
+        }
+
+        return removed;
+    }
+
+    /// <summary>Pinholes open now for one master flow, whichever ALG or group asked.</summary>
+    /// <remarks>O(pinholes of that flow).</remarks>
+    public int CountForMaster(FlowId master)
+    {
+        var count = 0;
+        for (var current = _masterHeads.GetValueOrDefault(master, -1); current >= 0; current = _slots[current].MasterNext)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Closes the pinholes of a master flow that has ended, except those asked to outlive it (a SIP
+    /// registration's binding, which the signalling flow's idle timeout must not close).
+    /// </summary>
+    public int RemoveForMaster(FlowId master)
+    {
+        var removed = 0;
+        var current = _masterHeads.GetValueOrDefault(master, -1);
+        while (current >= 0)
+        {
+            var next = _slots[current].MasterNext;
+            if (!_slots[current].Spec.OutlivesMaster && Remove(current))
+            {
+                removed++;
+            }
+
+            current = next;
         }
 
         return removed;
@@ -255,11 +293,40 @@ public sealed class ExpectationTable
             UnlinkFromGroup(current, ref slot);
         }
 
+        UnlinkFromMaster(current, ref slot);
         slot.InUse = false;
         slot.Spec = default;
         slot.Next = _freeHead;
         _freeHead = current;
         Count--;
+    }
+
+    private void UnlinkFromMaster(int handle, ref ExpectationSlot slot)
+    {
+        var master = slot.Spec.Master;
+        var head = _masterHeads.GetValueOrDefault(master, -1);
+        if (head == handle)
+        {
+            if (slot.MasterNext < 0)
+            {
+                _masterHeads.Remove(master);
+            }
+            else
+            {
+                _masterHeads[master] = slot.MasterNext;
+            }
+
+            return;
+        }
+
+        for (var current = head; current >= 0; current = _slots[current].MasterNext)
+        {
+            if (_slots[current].MasterNext == handle)
+            {
+                _slots[current].MasterNext = slot.MasterNext;
+                return;
+            }
+        }
     }
 
     private void UnlinkFromGroup(int handle, ref ExpectationSlot slot)

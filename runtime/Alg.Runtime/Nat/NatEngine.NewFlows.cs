@@ -435,6 +435,12 @@ public sealed partial class NatEngine
             ReleaseIfUnused(mappingIndex, now);
         }
 
+        // A pinhole dies with the signalling flow that asked for it (PinholeGuard's rule), unless marked to outlive it.
+        if (_expectations.Count > 0)
+        {
+            _expectations.RemoveForMaster(_flows.IdOf(flowIndex));
+        }
+
         _flows.Remove(flowIndex);
     }
 

@@ -179,14 +179,21 @@ public sealed partial class NatEngine
         }
 
         // IOS access lists are stateless: every packet meets them. Stateful firewalls (ASA, ScreenOS, Junos,
-        // IOS with inspection) check only the packet that opens a connection.
+        // IOS with inspection) check only the packet that opens a connection. An interface whose ACL names real
+        // addresses (ASA 8.3+) is checked once the flow's un-NAT destination is known.
         var classifier = _classifiers.Current;
         var newFlow = index < 0;
         var checkAcls = _interfaces.HasAcls && (_aclsPerPacket || newFlow);
+        var realAddressArrival = -1;
         if (checkAcls)
         {
             var arrival = _interfaces.For(side, side == FlowSide.Inside ? info.SourceAddress : info.DestinationAddress);
-            if (arrival >= 0 && !classifier.PermitInbound(arrival, TupleOf(in info, info.SourceAddress, key.SourcePort, info.DestinationAddress, key.DestinationPort)))
+            if (arrival >= 0 && newFlow && classifier.Program.Interfaces[arrival].InboundAclMatchesRealAddresses)
+            {
+                // ASA 8.3+: the ACL names the destination as it is after un-NAT, known once the flow exists.
+                realAddressArrival = arrival;
+            }
+            else if (arrival >= 0 && !classifier.PermitInbound(arrival, TupleOf(in info, info.SourceAddress, key.SourcePort, info.DestinationAddress, key.DestinationPort)))
             {
                 return CountDrop(DropReason.AclDeniedInbound, side);
             }
@@ -215,6 +222,14 @@ public sealed partial class NatEngine
 
         // The packet leaves as the reverse of the other direction's tuple.
         ref readonly var other = ref isReply ? ref flow.OriginalKey : ref flow.ReplyKey;
+        if (realAddressArrival >= 0
+            && !classifier.PermitInbound(realAddressArrival, TupleOf(in info, info.SourceAddress, key.SourcePort, other.Source, other.SourcePort)))
+        {
+            // The source stays as it arrived: it is the sender's real address on its own side.
+            RemoveFlow(index, now);
+            return CountDrop(DropReason.AclDeniedInbound, side);
+        }
+
         if (checkAcls)
         {
             var exitSide = side == FlowSide.Inside ? FlowSide.Outside : FlowSide.Inside;

@@ -11,5 +11,6 @@ public static class RshAlgDescriptor
         "rsh/rcmd: the stderr back-connection",
         [AlgPort.Tcp(514)],
         [],
-        [new AlgAlias(Dialect.Ios, "rcmd"), new AlgAlias(Dialect.Asa, "rsh"), new AlgAlias(Dialect.ScreenOs, "rsh"), new AlgAlias(Dialect.Junos, "rsh")]);
+        [new AlgAlias(Dialect.Ios, "rcmd"), new AlgAlias(Dialect.Asa, "rsh"), new AlgAlias(Dialect.ScreenOs, "rsh"), new AlgAlias(Dialect.Junos, "rsh")],
+        PinholesToPrivilegedPorts: true);
 }

@@ -1,6 +1,7 @@
 using Alg.Policy.Algs;
 using Alg.Runtime.Algs;
 using Alg.Runtime.Packets;
+using Alg.StdlibAlgs.Text;
 
 namespace Alg.StdlibAlgs.Sip;
 
@@ -25,7 +26,7 @@ public sealed class SipAlg : IAlgHandler
     public AlgDescriptor Descriptor => SipAlgDescriptor.Instance;
 
     /// <summary>The pinhole group of a call or registration: a hash of its Call-ID (see <see cref="Alg.Runtime.Flows.ExpectationSpec.Group"/>).</summary>
-    public static long CallGroupOf(ReadOnlySpan<byte> callId) => SipText.Hash(callId);
+    public static long CallGroupOf(ReadOnlySpan<byte> callId) => AsciiText.Hash(callId);
 
     /// <remarks>A flow the outside started (a registration's pinhole, a port-forwarded PBX) is addressed by the
     /// phone's mapped endpoint from its first request on, so its Request-URI and To are mapped back from the start.</remarks>

@@ -28,5 +28,6 @@ public static class SipAlgDescriptor
             AlgOptionDescriptor.Number("t4-interval", 5, 10, 5, "Junos: RFC 3261 T4 in seconds"),
             AlgOptionDescriptor.OneOf("unknown-message", "drop", ["drop", "nat", "route"], "ScreenOS app-screen: what to do with SIP messages the ALG cannot parse"),
         ],
-        [new AlgAlias(Dialect.Ios, "sip"), new AlgAlias(Dialect.Asa, "sip"), new AlgAlias(Dialect.ScreenOs, "sip"), new AlgAlias(Dialect.Junos, "sip")]);
+        [new AlgAlias(Dialect.Ios, "sip"), new AlgAlias(Dialect.Asa, "sip"), new AlgAlias(Dialect.ScreenOs, "sip"), new AlgAlias(Dialect.Junos, "sip")],
+        Implemented: true);
 }

@@ -1,3 +1,5 @@
+using Alg.StdlibAlgs.Text;
+
 namespace Alg.StdlibAlgs.Sip;
 
 /// <summary>The values of one message the ALG's state follows: Call-ID, CSeq, branch, Expires, method, body type.</summary>
@@ -65,8 +67,8 @@ internal readonly struct SipMessageFacts
             {
                 case SipHeaderKind.CallId when callId == 0:
                     present |= SipHeaderPresence.CallId;
-                    var trimmed = SipText.Trim(value);
-                    callId = trimmed.IsEmpty ? 0 : SipText.Hash(trimmed);
+                    var trimmed = AsciiText.Trim(value);
+                    callId = trimmed.IsEmpty ? 0 : AsciiText.Hash(trimmed);
                     break;
                 case SipHeaderKind.CSeq when cseq < 0:
                     present |= SipHeaderPresence.CSeq;
@@ -77,11 +79,11 @@ internal readonly struct SipMessageFacts
                     topVia = value;
                     break;
                 case SipHeaderKind.Expires:
-                    expires = SipText.TryParseNumber(value, out var seconds) ? seconds : -1;
+                    expires = DecimalText.TryParseNumber(value, out var seconds) ? seconds : -1;
                     break;
                 case SipHeaderKind.MaxForwards:
                     present |= SipHeaderPresence.MaxForwards;
-                    maxForwards = SipText.TryParseNumber(value, out var hops) ? hops : -1;
+                    maxForwards = DecimalText.TryParseNumber(value, out var hops) ? hops : -1;
                     break;
                 case SipHeaderKind.To:
                     present |= SipHeaderPresence.To;
@@ -102,7 +104,7 @@ internal readonly struct SipMessageFacts
             var top = comma < 0 ? topVia : topVia[..comma];
             if (SipText.TryFindParameter(top, "branch"u8, out var start, out var length) && length > 0)
             {
-                branch = SipText.Hash(top.Slice(start, length));
+                branch = AsciiText.Hash(top.Slice(start, length));
             }
         }
 
@@ -128,27 +130,27 @@ internal readonly struct SipMessageFacts
     private static void ReadCSeq(ReadOnlySpan<byte> value, out long number, out SipMethod method)
     {
         // CSeq = 1*DIGIT LWS Method (RFC 3261 §20.16)
-        value = SipText.Trim(value);
+        value = AsciiText.Trim(value);
         var space = value.IndexOfAny((byte)' ', (byte)'\t');
         method = SipMethod.Other;
-        if (space < 0 || !SipText.TryParseNumber(value[..space], out number))
+        if (space < 0 || !DecimalText.TryParseNumber(value[..space], out number))
         {
             number = -1;
             return;
         }
 
-        method = MethodOf(SipText.Trim(value[space..]));
+        method = MethodOf(AsciiText.Trim(value[space..]));
     }
 
     private static bool IsSdpType(ReadOnlySpan<byte> value)
     {
-        value = SipText.Trim(value);
+        value = AsciiText.Trim(value);
         var semicolon = value.IndexOf((byte)';');
         if (semicolon >= 0)
         {
-            value = SipText.Trim(value[..semicolon]);
+            value = AsciiText.Trim(value[..semicolon]);
         }
 
-        return SipText.EqualsIgnoreCase(value, "application/sdp"u8);
+        return AsciiText.EqualsIgnoreCase(value, "application/sdp"u8);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Alg.StdlibAlgs.Text;
 
 namespace Alg.StdlibAlgs.Sip;
 
@@ -183,18 +184,18 @@ public static class SipMessageParser
         // First letter, then the whole name: most fields a phone sends are none of these and leave at the switch.
         return (name[0] | 0x20) switch
         {
-            't' when SipText.EqualsIgnoreCase(name, "to"u8) => SipHeaderKind.To,
-            'v' when SipText.EqualsIgnoreCase(name, "via"u8) => SipHeaderKind.Via,
-            'f' when SipText.EqualsIgnoreCase(name, "from"u8) => SipHeaderKind.From,
-            'c' when SipText.EqualsIgnoreCase(name, "cseq"u8) => SipHeaderKind.CSeq,
-            'c' when SipText.EqualsIgnoreCase(name, "contact"u8) => SipHeaderKind.Contact,
-            'c' when SipText.EqualsIgnoreCase(name, "call-id"u8) => SipHeaderKind.CallId,
-            'c' when SipText.EqualsIgnoreCase(name, "content-type"u8) => SipHeaderKind.ContentType,
-            'c' when SipText.EqualsIgnoreCase(name, "content-length"u8) => SipHeaderKind.ContentLength,
-            'r' when SipText.EqualsIgnoreCase(name, "route"u8) => SipHeaderKind.Route,
-            'r' when SipText.EqualsIgnoreCase(name, "record-route"u8) => SipHeaderKind.RecordRoute,
-            'e' when SipText.EqualsIgnoreCase(name, "expires"u8) => SipHeaderKind.Expires,
-            'm' when SipText.EqualsIgnoreCase(name, "max-forwards"u8) => SipHeaderKind.MaxForwards,
+            't' when AsciiText.EqualsIgnoreCase(name, "to"u8) => SipHeaderKind.To,
+            'v' when AsciiText.EqualsIgnoreCase(name, "via"u8) => SipHeaderKind.Via,
+            'f' when AsciiText.EqualsIgnoreCase(name, "from"u8) => SipHeaderKind.From,
+            'c' when AsciiText.EqualsIgnoreCase(name, "cseq"u8) => SipHeaderKind.CSeq,
+            'c' when AsciiText.EqualsIgnoreCase(name, "contact"u8) => SipHeaderKind.Contact,
+            'c' when AsciiText.EqualsIgnoreCase(name, "call-id"u8) => SipHeaderKind.CallId,
+            'c' when AsciiText.EqualsIgnoreCase(name, "content-type"u8) => SipHeaderKind.ContentType,
+            'c' when AsciiText.EqualsIgnoreCase(name, "content-length"u8) => SipHeaderKind.ContentLength,
+            'r' when AsciiText.EqualsIgnoreCase(name, "route"u8) => SipHeaderKind.Route,
+            'r' when AsciiText.EqualsIgnoreCase(name, "record-route"u8) => SipHeaderKind.RecordRoute,
+            'e' when AsciiText.EqualsIgnoreCase(name, "expires"u8) => SipHeaderKind.Expires,
+            'm' when AsciiText.EqualsIgnoreCase(name, "max-forwards"u8) => SipHeaderKind.MaxForwards,
             _ => SipHeaderKind.Other,
         };
     }

@@ -2,6 +2,7 @@ using Alg.Runtime.Algs;
 using Alg.Runtime.Flows;
 using Alg.Runtime.Nat;
 using Alg.Runtime.Packets;
+using Alg.StdlibAlgs.Text;
 
 namespace Alg.StdlibAlgs.Sip;
 
@@ -28,6 +29,9 @@ internal static class SipTranslator
     private const long DefaultRegisterExpires = 3600;
     private const long RegistrationGrace = 32 * NatTimeouts.Second;
 
+    /// <summary>The literal of an added SDP RTCP attribute line (RFC 3605 §2.1).</summary>
+    private static readonly ulong RtcpLinePrefix = TextEdit.PackPrefix("a=rtcp:"u8);
+
     private const string RtpPeerReason = "RFC 3550/RFC 4961: an RTP sender's source port is not signalled";
     private const string RegistrarPortReason = "RFC 3261 §18.2.2: in-dialog and new requests may come from any registrar port";
 
@@ -53,7 +57,7 @@ internal static class SipTranslator
         var to = outbound ? context.Mapped : context.Inside;
         var translate = context.Translated && canRewrite;
 
-        Span<SipEdit> edits = stackalloc SipEdit[MaxEdits];
+        Span<TextEdit> edits = stackalloc TextEdit[MaxEdits];
         var count = 0;
         var contactIsSender = false;
         var overflow = false;
@@ -127,7 +131,7 @@ internal static class SipTranslator
         bool outbound,
         AlgEndpoint from,
         AlgEndpoint to,
-        Span<SipEdit> edits,
+        Span<TextEdit> edits,
         ref int count,
         out bool contactIsSender)
     {
@@ -136,7 +140,7 @@ internal static class SipTranslator
         // Only a field whose text holds the address being translated can need an edit: a vectorised search
         // skips the structural parse of every other field (the far end's To, a Request-URI naming the server).
         Span<byte> addressText = stackalloc byte[15];
-        var needle = addressText[..SipText.WriteIpv4(from.Address, addressText)];
+        var needle = addressText[..Ipv4Text.WriteIpv4(from.Address, addressText)];
         if (info.IsRequest && (outbound || session.ContactTranslated)
             && message.Slice(info.RequestUriStart, info.RequestUriLength).IndexOf(needle) >= 0
             && SipUriLocator.TryLocate(message.Slice(info.RequestUriStart, info.RequestUriLength), info.RequestUriStart, out var requestUri)
@@ -159,7 +163,7 @@ internal static class SipTranslator
                 sawTo |= field.Kind == SipHeaderKind.To;
                 if (field.Kind == SipHeaderKind.Contact)
                 {
-                    contactIsSender |= outbound && SipText.Trim(value).SequenceEqual("*"u8);
+                    contactIsSender |= outbound && AsciiText.Trim(value).SequenceEqual("*"u8);
                 }
 
                 continue;
@@ -206,7 +210,7 @@ internal static class SipTranslator
                         }
                     }
 
-                    contactIsSender |= outbound && SipText.Trim(value).SequenceEqual("*"u8);
+                    contactIsSender |= outbound && AsciiText.Trim(value).SequenceEqual("*"u8);
                     break;
                 case SipHeaderKind.From when !sawFrom:
                 case SipHeaderKind.To when !sawTo:
@@ -264,7 +268,7 @@ internal static class SipTranslator
         return false;
     }
 
-    private static bool MapVia(ReadOnlySpan<byte> message, in SipVia via, AlgEndpoint from, AlgEndpoint to, Span<SipEdit> edits, ref int count)
+    private static bool MapVia(ReadOnlySpan<byte> message, in SipVia via, AlgEndpoint from, AlgEndpoint to, Span<TextEdit> edits, ref int count)
     {
         if (!TryMap(message, via.SentBy, from, to, edits, ref count))
         {
@@ -291,13 +295,13 @@ internal static class SipTranslator
             var text = message.Slice(start, length);
             if (isPort)
             {
-                if (SipText.TryParsePort(text, out var port) && port == from.Port && port != to.Port && !Add(edits, ref count, new SipEdit(start, length, SipEditKind.Number, 0, to.Port)))
+                if (DecimalText.TryParsePort(text, out var port) && port == from.Port && port != to.Port && !Add(edits, ref count, new TextEdit(start, length, TextEditKind.Number, 0, to.Port)))
                 {
                     return false;
                 }
             }
-            else if (SipText.TryParseIpv4(text, out var address) && address == from.Address && address != to.Address
-                && !Add(edits, ref count, new SipEdit(start, length, SipEditKind.Address, to.Address, 0)))
+            else if (Ipv4Text.TryParseIpv4(text, out var address) && address == from.Address && address != to.Address
+                && !Add(edits, ref count, new TextEdit(start, length, TextEditKind.Address, to.Address, 0)))
             {
                 return false;
             }
@@ -329,7 +333,7 @@ internal static class SipTranslator
     }
 
     /// <summary>Plans the rewrite of one host[:port] if it is exactly <paramref name="from"/>; false only when out of room.</summary>
-    private static bool TryMap(ReadOnlySpan<byte> message, SipHostPort hostPort, AlgEndpoint from, AlgEndpoint to, Span<SipEdit> edits, ref int count)
+    private static bool TryMap(ReadOnlySpan<byte> message, SipHostPort hostPort, AlgEndpoint from, AlgEndpoint to, Span<TextEdit> edits, ref int count)
     {
         if (!Matches(message, hostPort, from) || from == to)
         {
@@ -339,18 +343,18 @@ internal static class SipTranslator
         if (hostPort.HasPort)
         {
             var length = hostPort.PortStart + hostPort.PortLength - hostPort.HostStart;
-            return Add(edits, ref count, new SipEdit(hostPort.HostStart, length, SipEditKind.AddressAndPort, to.Address, to.Port));
+            return Add(edits, ref count, new TextEdit(hostPort.HostStart, length, TextEditKind.AddressAndPort, to.Address, to.Port));
         }
 
         // No port written means 5060 (RFC 3261 §19.1.2); a mapped port that differs must be written out (§2 #12).
         return to.Port == DefaultSipPort
-            ? Add(edits, ref count, new SipEdit(hostPort.HostStart, hostPort.HostLength, SipEditKind.Address, to.Address, 0))
-            : Add(edits, ref count, new SipEdit(hostPort.HostStart, hostPort.HostLength, SipEditKind.AddressAndPort, to.Address, to.Port));
+            ? Add(edits, ref count, new TextEdit(hostPort.HostStart, hostPort.HostLength, TextEditKind.Address, to.Address, 0))
+            : Add(edits, ref count, new TextEdit(hostPort.HostStart, hostPort.HostLength, TextEditKind.AddressAndPort, to.Address, to.Port));
     }
 
     private static bool Matches(ReadOnlySpan<byte> message, SipHostPort hostPort, AlgEndpoint endpoint)
     {
-        if (!SipText.TryParseIpv4(message.Slice(hostPort.HostStart, hostPort.HostLength), out var address) || address != endpoint.Address)
+        if (!Ipv4Text.TryParseIpv4(message.Slice(hostPort.HostStart, hostPort.HostLength), out var address) || address != endpoint.Address)
         {
             return false;
         }
@@ -360,7 +364,7 @@ internal static class SipTranslator
             return endpoint.Port == DefaultSipPort;
         }
 
-        return SipText.TryParsePort(message.Slice(hostPort.PortStart, hostPort.PortLength), out var port) && port == endpoint.Port;
+        return DecimalText.TryParsePort(message.Slice(hostPort.PortStart, hostPort.PortLength), out var port) && port == endpoint.Port;
     }
 
     private static bool PlanSdpEdits(
@@ -370,7 +374,7 @@ internal static class SipTranslator
         uint peer,
         long lifetime,
         bool rewrite,
-        Span<SipEdit> edits,
+        Span<TextEdit> edits,
         ref int count,
         Span<SipMediaPlan> media,
         ref int mediaCount)
@@ -400,7 +404,7 @@ internal static class SipTranslator
         for (var i = 0; i < lines.Length; i++)
         {
             ref readonly var line = ref lines[i];
-            addresses[i] = line.AddressStart >= 0 && SipText.TryParseIpv4(body.Slice(line.AddressStart, line.AddressLength), out var parsed) ? parsed : -1;
+            addresses[i] = line.AddressStart >= 0 && Ipv4Text.TryParseIpv4(body.Slice(line.AddressStart, line.AddressLength), out var parsed) ? parsed : -1;
             var index = line.MediaIndex;
             switch (line.Kind)
             {
@@ -496,7 +500,7 @@ internal static class SipTranslator
             switch (line.Kind)
             {
                 case SdpLineKind.Origin or SdpLineKind.Connection when address == inside && mapped != inside:
-                    if (!Add(edits, ref count, new SipEdit(offset, line.AddressLength, SipEditKind.Address, mapped, 0)))
+                    if (!Add(edits, ref count, new TextEdit(offset, line.AddressLength, TextEditKind.Address, mapped, 0)))
                     {
                         return false;
                     }
@@ -504,7 +508,7 @@ internal static class SipTranslator
                     break;
                 case SdpLineKind.Media when ownMedia:
                     var plan = media[index];
-                    if (plan.MappedPort != plan.Port && !Add(edits, ref count, new SipEdit(bodyStart + line.PortStart, line.PortLength, SipEditKind.Number, 0, plan.MappedPort)))
+                    if (plan.MappedPort != plan.Port && !Add(edits, ref count, new TextEdit(bodyStart + line.PortStart, line.PortLength, TextEditKind.Number, 0, plan.MappedPort)))
                     {
                         return false;
                     }
@@ -514,7 +518,7 @@ internal static class SipTranslator
                         // The far end would send RTCP to port+1 (RFC 3550 §11), which is not our mapping: say where (RFC 3605).
                         var lineEnd = line.Start + line.Length;
                         var endLength = lineEnd < body.Length && body[lineEnd] == '\r' && lineEnd + 1 < body.Length && body[lineEnd + 1] == '\n' ? 2 : 1;
-                        if (!Add(edits, ref count, new SipEdit(bodyStart + Math.Min(body.Length, lineEnd + endLength), 0, SipEditKind.RtcpLine, 0, plan.MappedRtcpPort, endLength)))
+                        if (!Add(edits, ref count, new TextEdit(bodyStart + Math.Min(body.Length, lineEnd + endLength), 0, TextEditKind.PrefixedNumberLine, 0, plan.MappedRtcpPort, endLength, RtcpLinePrefix)))
                         {
                             return false;
                         }
@@ -523,13 +527,13 @@ internal static class SipTranslator
                     break;
                 case SdpLineKind.Rtcp when ownMedia:
                     var rtcpPlan = media[index];
-                    if (rtcpPlan.MappedRtcpPort != rtcpPlan.RtcpPort && !Add(edits, ref count, new SipEdit(bodyStart + line.PortStart, line.PortLength, SipEditKind.Number, 0, rtcpPlan.MappedRtcpPort)))
+                    if (rtcpPlan.MappedRtcpPort != rtcpPlan.RtcpPort && !Add(edits, ref count, new TextEdit(bodyStart + line.PortStart, line.PortLength, TextEditKind.Number, 0, rtcpPlan.MappedRtcpPort)))
                     {
                         return false;
                     }
 
                     if (address == inside && mapped != inside
-                        && !Add(edits, ref count, new SipEdit(offset, line.AddressLength, SipEditKind.Address, mapped, 0)))
+                        && !Add(edits, ref count, new TextEdit(offset, line.AddressLength, TextEditKind.Address, mapped, 0)))
                     {
                         return false;
                     }
@@ -541,7 +545,7 @@ internal static class SipTranslator
         return true;
     }
 
-    private static void PlanContentLength(ReadOnlySpan<byte> message, in SipMessageInfo info, ReadOnlySpan<SipHeaderField> fields, Span<SipEdit> edits, ref int count)
+    private static void PlanContentLength(ReadOnlySpan<byte> message, in SipMessageInfo info, ReadOnlySpan<SipHeaderField> fields, Span<TextEdit> edits, ref int count)
     {
         var bodyDelta = 0;
         for (var i = 0; i < count; i++)
@@ -565,51 +569,22 @@ internal static class SipTranslator
                 // RFC 3261 §18.3: the length of the body as sent; recomputed from the real body, never adjusted.
                 var start = field.ValueStart;
                 var end = field.ValueStart + field.ValueLength;
-                while (end > start && SipText.IsBlank(message[end - 1]))
+                while (end > start && AsciiText.IsBlank(message[end - 1]))
                 {
                     end--;
                 }
 
-                Add(edits, ref count, new SipEdit(start, end - start, SipEditKind.Number, 0, length));
+                Add(edits, ref count, new TextEdit(start, end - start, TextEditKind.Number, 0, length));
                 return;
             }
         }
     }
 
-    private static void Emit(scoped Span<SipEdit> edits, int baseOffset, ref AlgOutput output)
+    private static void Emit(scoped Span<TextEdit> edits, int baseOffset, ref AlgOutput output)
     {
-        // Insertion sort: header edits arrive in order except Content-Length, body edits after them.
-        var bytes = 0;
-        for (var i = 1; i < edits.Length; i++)
-        {
-            var edit = edits[i];
-            var j = i - 1;
-            while (j >= 0 && edits[j].Offset > edit.Offset)
-            {
-                edits[j + 1] = edits[j];
-                j--;
-            }
-
-            edits[j + 1] = edit;
-        }
-
-        foreach (var edit in edits)
-        {
-            bytes += edit.NewLength;
-        }
-
-        if (!output.HasRoomFor(edits.Length, bytes))
+        if (!TextEditPlan.TryEmit(edits, baseOffset, ref output))
         {
             output.ReportMalformed("the translated message does not fit the ALG's output buffer");
-            return;
-        }
-
-        foreach (var edit in edits)
-        {
-            if (output.TryRewrite(baseOffset + edit.Offset, edit.OldLength, edit.NewLength, out var destination))
-            {
-                edit.Write(destination);
-            }
         }
     }
 
@@ -784,9 +759,10 @@ internal static class SipTranslator
     }
 
     /// <summary>A persistent hole from the signalling peer's address (any port) to the phone's own signalling endpoint
-    /// (Linux's sip_direct_signalling: the registrar or the far end only).</summary>
+    /// (Linux's sip_direct_signalling: the registrar or the far end only). It outlives the UDP signalling flow: the
+    /// binding must reach the phone for the granted Expires even when the flow idles out first.</summary>
     private static ExpectationSpec SignallingPinhole(in AlgFlowContext context, long lifetime, long group) =>
-        new(context.Protocol, FlowSide.Outside, ExpectedPeer.AddressOnly(context.Remote.Address, RegistrarPortReason), context.Mapped.Address, context.Mapped.Port, context.Inside.Address, context.Inside.Port, lifetime, true, context.Flow, context.OwnerTag, group);
+        new(context.Protocol, FlowSide.Outside, ExpectedPeer.AddressOnly(context.Remote.Address, RegistrarPortReason), context.Mapped.Address, context.Mapped.Port, context.Inside.Address, context.Inside.Port, lifetime, true, context.Flow, context.OwnerTag, group, OutlivesMaster: true);
 
     private static long GrantedExpires(ReadOnlySpan<byte> message, ReadOnlySpan<SipHeaderField> fields, AlgEndpoint mapped, long expiresHeader, long requested)
     {
@@ -795,7 +771,7 @@ internal static class SipTranslator
             var value = message.Slice(field.ValueStart, field.ValueLength);
             var elementStart = contact.HostStart - field.ValueStart;
             var element = value[elementStart..SipUriLocator.ElementEnd(value, elementStart)];
-            if (SipText.TryFindParameter(element, "expires"u8, out var start, out var length) && SipText.TryParseNumber(element.Slice(start, length), out var seconds))
+            if (SipText.TryFindParameter(element, "expires"u8, out var start, out var length) && DecimalText.TryParseNumber(element.Slice(start, length), out var seconds))
             {
                 return seconds;
             }
@@ -851,23 +827,14 @@ internal static class SipTranslator
     private static bool TryAddress(ReadOnlySpan<byte> body, in SdpLine line, out uint address)
     {
         address = 0;
-        return line.AddressStart >= 0 && SipText.TryParseIpv4(body.Slice(line.AddressStart, line.AddressLength), out address);
+        return line.AddressStart >= 0 && Ipv4Text.TryParseIpv4(body.Slice(line.AddressStart, line.AddressLength), out address);
     }
 
     private static bool TryNumber(ReadOnlySpan<byte> body, int start, int length, out long value)
     {
         value = 0;
-        return start >= 0 && SipText.TryParseNumber(body.Slice(start, length), out value);
+        return start >= 0 && DecimalText.TryParseNumber(body.Slice(start, length), out value);
     }
 
-    private static bool Add(Span<SipEdit> edits, ref int count, in SipEdit edit)
-    {
-        if (count == edits.Length)
-        {
-            return false;
-        }
-
-        edits[count++] = edit;
-        return true;
-    }
+    private static bool Add(Span<TextEdit> edits, ref int count, in TextEdit edit) => TextEditPlan.TryAdd(edits, ref count, in edit);
 }

@@ -1,3 +1,5 @@
+using Alg.StdlibAlgs.Text;
+
 namespace Alg.StdlibAlgs.Sip;
 
 /// <summary>
@@ -64,11 +66,11 @@ public static class SipUriLocator
         }
 
         int schemeLength;
-        if (SipText.StartsWithIgnoreCase(uri, "sip:"u8))
+        if (AsciiText.StartsWithIgnoreCase(uri, "sip:"u8))
         {
             schemeLength = 4;
         }
-        else if (SipText.StartsWithIgnoreCase(uri, "sips:"u8))
+        else if (AsciiText.StartsWithIgnoreCase(uri, "sips:"u8))
         {
             schemeLength = 5;
         }

@@ -1,3 +1,5 @@
+using Alg.StdlibAlgs.Text;
+
 namespace Alg.StdlibAlgs.Sip;
 
 /// <summary>Reads the first via-parm of a Via value: <c>SIP/2.0/UDP host[:port];param…</c> (RFC 3261 §20.42, §25.1).</summary>
@@ -12,7 +14,7 @@ public static class SipViaParser
         // Only the top entry of a comma-separated Via is this hop's (§18.2.1).
         var comma = value.IndexOf((byte)',');
         var entry = comma < 0 ? value : value[..comma];
-        if (!SipText.StartsWithIgnoreCase(entry, "sip/2.0/"u8))
+        if (!AsciiText.StartsWithIgnoreCase(entry, "sip/2.0/"u8))
         {
             return false;
         }
@@ -87,5 +89,5 @@ public static class SipViaParser
         return text[..length];
     }
 
-    private static bool Is(ReadOnlySpan<byte> name, ReadOnlySpan<byte> lowerCase) => SipText.EqualsIgnoreCase(name, lowerCase);
+    private static bool Is(ReadOnlySpan<byte> name, ReadOnlySpan<byte> lowerCase) => AsciiText.EqualsIgnoreCase(name, lowerCase);
 }

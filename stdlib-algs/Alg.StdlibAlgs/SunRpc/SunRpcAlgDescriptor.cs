@@ -13,5 +13,6 @@ public static class SunRpcAlgDescriptor
         [
             AlgOptionDescriptor.Duration("pinhole-timeout", 0, 4_294_967, 600, "ASA timeout sunrpc: lifetime of a pinhole to a mapped RPC port"),
         ],
-        [new AlgAlias(Dialect.Ios, "sunrpc"), new AlgAlias(Dialect.Asa, "sunrpc"), new AlgAlias(Dialect.ScreenOs, "sunrpc"), new AlgAlias(Dialect.Junos, "sunrpc")]);
+        [new AlgAlias(Dialect.Ios, "sunrpc"), new AlgAlias(Dialect.Asa, "sunrpc"), new AlgAlias(Dialect.ScreenOs, "sunrpc"), new AlgAlias(Dialect.Junos, "sunrpc")],
+        PinholesToPrivilegedPorts: true);
 }

@@ -4,6 +4,7 @@ using Alg.Runtime.Algs;
 using Alg.Runtime.Flows;
 using Alg.Runtime.Nat;
 using Alg.Runtime.Packets;
+using Alg.StdlibAlgs.Text;
 
 namespace Alg.StdlibAlgs.Tftp;
 
@@ -118,29 +119,11 @@ public sealed class TftpAlg : IAlgHandler
         }
 
         mode = mode[..modeEnd];
-        if (!AsciiEqualsIgnoreCase(mode, "octet"u8) && !AsciiEqualsIgnoreCase(mode, "netascii"u8) && !AsciiEqualsIgnoreCase(mode, "mail"u8))
+        if (!AsciiText.EqualsIgnoreCase(mode, "octet"u8) && !AsciiText.EqualsIgnoreCase(mode, "netascii"u8) && !AsciiText.EqualsIgnoreCase(mode, "mail"u8))
         {
             return "unknown transfer mode (RFC 1350 §5: netascii, octet or mail, any case)";
         }
 
         return null;
-    }
-
-    private static bool AsciiEqualsIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lower)
-    {
-        if (text.Length != lower.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            if ((text[i] | 0x20) != lower[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -11,5 +11,6 @@ public static class TftpAlgDescriptor
         "TFTP: pinhole for the server's reply from a new port (RFC 1350)",
         [AlgPort.Udp(69)],
         [],
-        [new AlgAlias(Dialect.Ios, "tftp"), new AlgAlias(Dialect.Asa, "tftp"), new AlgAlias(Dialect.ScreenOs, "tftp"), new AlgAlias(Dialect.Junos, "tftp")]);
+        [new AlgAlias(Dialect.Ios, "tftp"), new AlgAlias(Dialect.Asa, "tftp"), new AlgAlias(Dialect.ScreenOs, "tftp"), new AlgAlias(Dialect.Junos, "tftp")],
+        Implemented: true);
 }

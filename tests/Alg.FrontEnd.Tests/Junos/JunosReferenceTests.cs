@@ -112,4 +112,24 @@ public sealed class JunosReferenceTests
         Assert.Equal(1, undefined.Span.Line);
         Assert.Contains("and 2 more uses", undefined.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_source_rule_set_to_an_interface_makes_that_interface_outside_and_pats_onto_it()
+    {
+        // Junos NAT User Guide, "Source NAT rule set": `to interface` names the egress interface itself.
+        var policy = Configs.Policy("""
+            set interfaces ge-0/0/0 unit 0 family inet address 203.0.113.1/24
+            set interfaces ge-0/0/1 unit 0 family inet address 192.0.2.1/24
+            set security zones security-zone wan interfaces ge-0/0/0.0
+            set security zones security-zone lan interfaces ge-0/0/1.0
+            set security nat source rule-set RS from zone lan
+            set security nat source rule-set RS to interface ge-0/0/0.0
+            set security nat source rule-set RS rule R match source-address 192.0.2.0/24
+            set security nat source rule-set RS rule R then source-nat interface
+            """, Dialect.Junos);
+
+        Assert.Equal(InterfaceRole.Outside, policy.FindInterface("ge-0/0/0.0")!.Role);
+        Assert.Equal(InterfaceRole.Inside, policy.FindInterface("ge-0/0/1.0")!.Role);
+        Assert.True(Alg.Runtime.Nat.NatRuleSet.IsSupported(policy, Assert.Single(policy.NatRules), out var why), why);
+    }
 }

@@ -81,4 +81,108 @@ public sealed class ScreenOsBinderTests
         Assert.Equal("192.0.2.0/24", rules[1].RealAddresses.Single().ToString());
         Assert.Equal((NatTargetKind.Interface, "ethernet0/0"), (rules[2].TargetKind, rules[2].TargetInterface));
     }
+
+    [Fact]
+    public void InterfaceNatModePatsTrustToUntrustOntoTheEgressInterface()
+    {
+        // ScreenOS Concepts & Examples, "Interface Modes": an ingress interface in NAT mode translates the
+        // source of traffic bound for the Untrust zone to the egress interface's address, ports translated.
+        var policy = Binding.Policy(Dialect.ScreenOs,
+            "set interface ethernet0/0 zone Untrust",
+            "set interface ethernet0/0 dhcp client enable",
+            "set interface bgroup0 zone Trust",
+            "set interface bgroup0 ip 192.168.1.1/24",
+            "set interface bgroup0 nat",
+            "set policy id 1 from Trust to Untrust Any Any ANY permit");
+        var rule = Assert.Single(policy.NatRules);
+        Assert.Equal((NatRuleKind.DynamicPat, NatTargetKind.Interface, "ethernet0/0"), (rule.Kind, rule.TargetKind, rule.TargetInterface));
+        Assert.Equal("192.168.1.0/24", rule.RealAddresses.Single().ToString());
+        Assert.True(policy.FindInterface("ethernet0/0")!.DynamicAddress);
+        Assert.Equal(5, rule.Span.Line);
+    }
+
+    [Fact]
+    public void RouteModeAndUnsetNatTranslateNothing()
+    {
+        var policy = Binding.Policy(Dialect.ScreenOs,
+            "set interface ethernet0/0 zone Untrust",
+            "set interface ethernet0/1 zone Trust",
+            "set interface ethernet0/1 nat",
+            "set interface ethernet0/1 route");
+        Assert.Empty(policy.NatRules);
+    }
+
+    [Fact]
+    public void MipWithItsVrSuffixIsAStaticRule()
+    {
+        var policy = Binding.Policy(Dialect.ScreenOs,
+            "set interface ethernet0/0 zone Untrust",
+            "set interface \"ethernet0/0\" mip 198.51.100.10 host 10.0.0.10 netmask 255.255.255.255 vr \"trust-vr\"");
+        var rule = Assert.Single(policy.NatRules);
+        Assert.Equal((NatRuleKind.Static, "10.0.0.10", "198.51.100.10"), (rule.Kind, rule.RealAddresses.Single().ToString(), rule.MappedAddresses.Single().ToString()));
+    }
+
+    [Fact]
+    public void TaggedSubinterfaceTakesItsZone()
+    {
+        var policy = Binding.Policy(Dialect.ScreenOs, "set interface ethernet0/0.1 tag 10 zone Trust");
+        var subinterface = policy.FindInterface("ethernet0/0.1")!;
+        Assert.Equal(("Trust", InterfaceRole.Inside), (subinterface.Alias, subinterface.Role));
+    }
+
+    [Fact]
+    public void PolicyContextAddsSourcesToThePolicyNatAndDisableMakesItInactive()
+    {
+        var policy = Binding.Policy(Dialect.ScreenOs,
+            "set interface ethernet0/0 zone Untrust",
+            "set interface ethernet0/0 ip 203.0.113.1/24",
+            "set address Trust a 10.0.0.0/24",
+            "set address Trust b 10.0.1.0/24",
+            "set policy id 7 from Trust to Untrust a Any ANY nat src permit",
+            "set policy id 7",
+            "set src-address b",
+            "exit",
+            "set policy id 7 disable");
+        var rule = Assert.Single(policy.NatRules);
+        Assert.Equal(["10.0.0.0/24", "10.0.1.0/24"], rule.RealAddresses.Select(a => a.ToString()));
+        Assert.True(rule.Inactive);
+    }
+
+    [Fact]
+    public void UnsetPolicyRemovesItsNat()
+    {
+        var policy = Binding.Policy(Dialect.ScreenOs,
+            "set interface ethernet0/0 zone Untrust",
+            "set interface ethernet0/0 ip 203.0.113.1/24",
+            "set policy id 7 from Trust to Untrust Any Any ANY nat src permit",
+            "unset policy id 7");
+        Assert.Empty(policy.NatRules);
+    }
+
+    [Fact]
+    public void VipIsReportedAsNotModelled()
+    {
+        var (_, diagnostics) = Binding.Bind("set interface ethernet0/0 vip 203.0.113.3 80 \"HTTP\" 10.0.0.20\n", Dialect.ScreenOs);
+        Assert.Contains(diagnostics.Items, d => d.Code == "ALG1014" && d.Message.Contains("VIP", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AlgDefaultsFollowThePlatformFamily()
+    {
+        // Juniper NSM 2012.2 "Enabling ALGs": SIP, H.323, MGCP, SCCP, MSRPC, SunRPC, SQL, PPTP are off from 6.0
+        // on ISG-1000/2000 and NetScreen-2000/5000; the ScreenOS 6.2 help: every ALG is on by default otherwise.
+        var branch = Binding.Policy(Dialect.ScreenOs, "set interface bgroup0 zone Trust");
+        Assert.True(Binding.Enabled(branch, "sip"));
+        Assert.False(branch.FindAlg("sip")!.DefaultIsInferred);
+
+        var highEnd = Binding.Policy(Dialect.ScreenOs, "!Product Name: ISG-2000", "set interface ethernet1/1 zone Trust");
+        Assert.False(Binding.Enabled(highEnd, "sip"));
+        Assert.False(highEnd.FindAlg("sip")!.DefaultIsInferred);
+
+        var unknown = Binding.Policy(Dialect.ScreenOs, "set hostname ssg5", "set interface ethernet1/1 zone Trust");
+        Assert.False(Binding.Enabled(unknown, "sip"));
+        Assert.True(unknown.FindAlg("sip")!.DefaultIsInferred);
+        Assert.True(Binding.Enabled(unknown, "ftp"));
+        Assert.False(unknown.FindAlg("ftp")!.DefaultIsInferred);
+    }
 }

@@ -79,4 +79,37 @@ public sealed class ScreenOsParseTests
         Assert.Equal(12, Parsing.Single<ScreenOsPolicyDelete>(ast).Id.Value);
         Assert.Equal(2, Parsing.All<SessionCommand>(ast).Count());
     }
+
+    [Fact]
+    public void GroupsZonesSubinterfacesMipVrAndPolicyContexts()
+    {
+        var ast = Parsing.Lines(Dialect.ScreenOs,
+            "set zone id 100 \"Servers\"",
+            "set zone name \"Lab\"",
+            "set zone \"Servers\" vrouter \"trust-vr\"",
+            "set interface ethernet0/0.1 tag 10 zone \"Servers\"",
+            "set interface \"ethernet0/0\" mip 198.51.100.10 host 10.0.0.10 netmask 255.255.255.255 vr \"trust-vr\"",
+            "set group address \"Servers\" \"farm\" comment \" \"",
+            "set group address \"Servers\" \"farm\" add \"web\"",
+            "unset group address \"Servers\" \"farm\" remove \"web\"",
+            "set group service \"ports\" add \"HTTP\"",
+            "set policy id 4 disable",
+            "set policy id 4",
+            "set src-address \"h2\"",
+            "exit");
+        Assert.Empty(ast.Unrecognized);
+        Assert.Equal([true, true, false], Parsing.All<ScreenOsZone>(ast).Select(z => z.Defines));
+        Assert.Equal(["Servers", "Lab", "Servers"], Parsing.All<ScreenOsZone>(ast).Select(z => z.Name.Value));
+        var subinterface = Parsing.Single<ScreenOsInterfaceZone>(ast);
+        Assert.Equal(("ethernet0/0.1", 10, "Servers"), (subinterface.Interface.Value, subinterface.Tag, subinterface.Zone.Value));
+        Assert.Equal("trust-vr", Parsing.Single<ScreenOsMip>(ast).Vrouter!.Value.Value);
+        var groups = Parsing.All<ScreenOsAddressGroup>(ast).ToList();
+        Assert.Null(groups[0].Member);
+        Assert.Equal(("web", false), (groups[1].Member!.Value.Value, groups[1].Remove));
+        Assert.True(groups[2].Remove);
+        Assert.Equal("HTTP", Parsing.Single<ScreenOsServiceGroup>(ast).Member!.Value.Value);
+        Assert.Equal(4, Parsing.Single<ScreenOsPolicyDisable>(ast).Id.Value);
+        var context = Parsing.Single<ScreenOsPolicyContext>(ast);
+        Assert.Equal(("src-address", "h2"), (((ScreenOsContextSetting)context.Children.Single()).Setting, ((ScreenOsContextSetting)context.Children.Single()).Subject!.Value.Value));
+    }
 }

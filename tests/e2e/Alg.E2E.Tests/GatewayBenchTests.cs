@@ -33,6 +33,12 @@ public sealed partial class GatewayBenchTests(ITestOutputHelper output)
     public void TwentyReloadsDuringACallRateRunFailNoCall() => Scenario("reload-under-load");
 
     [SkippableFact]
+    public void ActiveAndPassiveFtpTransfersCompleteThroughTheFtpAlg() => Scenario("ftp");
+
+    [SkippableFact]
+    public void WithTheFtpAlgOffActiveFtpFailsAndPassiveStillWorks() => Scenario("ftp-off");
+
+    [SkippableFact]
     public void ShortBenchmarkReachesTheRatesLinuxReaches()
     {
         var (exitCode, text) = BenchScript.Run("bench.sh", "--short", BenchScript.OutputDirectory("bench-short"));

@@ -38,6 +38,14 @@ public sealed partial class AsaBinder
             destinationPorts = [.. ResolveServices(portGroup.Value, []).SelectMany(s => s.DestinationPorts)];
         }
 
+        var sourcePorts = Ranges(entry.SourcePorts);
+        if (entry.SourcePortGroup is { } sourceGroup)
+        {
+            // A service group used for source ports: its port-objects are source ports here.
+            _context.References.Reference(ReferenceKind.ObjectGroup, sourceGroup.Value, sourceGroup.Span, "access list ports");
+            sourcePorts = [.. ResolveServices(sourceGroup.Value, []).SelectMany(s => s.DestinationPorts)];
+        }
+
         foreach (var service in Services(entry.Protocol!))
         {
             builder.Add(
@@ -46,7 +54,7 @@ public sealed partial class AsaBinder
                     entry.Action,
                     service.Protocol,
                     sources,
-                    service.SourcePorts.IsEmpty ? Ranges(entry.SourcePorts) : service.SourcePorts,
+                    service.SourcePorts.IsEmpty ? sourcePorts : service.SourcePorts,
                     destinations,
                     service.DestinationPorts.IsEmpty ? destinationPorts : service.DestinationPorts,
                     false,

@@ -143,6 +143,11 @@ public sealed partial class AsaBinder
 
     private void ApplyInspectMap(string alg, AsaInspectMap map)
     {
+        if (alg == "ftp")
+        {
+            ApplyFtpRequestCommands(map);
+        }
+
         foreach (var parameter in map.Children.OfType<AsaInspectParameters>().SelectMany(p => p.Children).OfType<AsaInspectParameter>())
         {
             var option = parameter.Name.Value;
@@ -166,6 +171,43 @@ public sealed partial class AsaBinder
                 default:
                     _context.Diagnostics.Add(DiagnosticCatalog.NoEffectInAlg, parameter.Span, $"{map.Protocol.Value} parameter {option}");
                     break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>match request-command appe|cdup|dele|get|help|mkd|put|rmd|rnfr|rnto|site|stou …</c> under a
+    /// <c>policy-map type inspect ftp</c>, with a <c>reset</c> or <c>drop-connection</c> action: the FTP ALG drops the
+    /// connection on those commands (a match with only <c>log</c> drops nothing and is said to have no effect).
+    /// </summary>
+    private void ApplyFtpRequestCommands(AsaInspectMap map)
+    {
+        foreach (var match in map.Children.OfType<AsaInspectMatch>())
+        {
+            var words = match.Criteria.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words is not ["request-command", .. var commands])
+            {
+                continue;
+            }
+
+            var denies = !match.Negated && match.Children.OfType<AsaInspectAction>().Any(a => a.Action.Value is "reset" or "drop-connection" or "drop");
+            if (!denies)
+            {
+                _context.Diagnostics.Add(DiagnosticCatalog.NoEffectInAlg, match.Span, $"{map.Protocol.Value} match {match.Criteria} without a reset action");
+                continue;
+            }
+
+            var descriptor = _context.Algs["ftp"].Descriptor;
+            foreach (var command in commands)
+            {
+                var option = Alg.StdlibAlgs.Ftp.FtpAlgDescriptor.DenyOption(command.ToLowerInvariant());
+                if (descriptor.FindOption(option) is null)
+                {
+                    _context.Diagnostics.Add(DiagnosticCatalog.NoEffectInAlg, match.Span, $"ftp request-command {command}");
+                    continue;
+                }
+
+                _context.Algs.SetOption("ftp", option, AlgOptionValue.FromBoolean(true), match.Span);
             }
         }
     }

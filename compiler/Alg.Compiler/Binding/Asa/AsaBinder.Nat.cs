@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Alg.Grammar.Asa.Ast;
+using Alg.Policy.Diagnostics;
 using Alg.Policy.Model;
 using Alg.Policy.Text;
 
@@ -15,6 +16,7 @@ public sealed partial class AsaBinder
     private const int Section2 = 2_000_000;
     private const int Section3 = 3_000_000;
     private int _natCount;
+    private readonly HashSet<Alg.Policy.Text.SourceSpan> _unsupportedLines = [];
 
     private void BindObjectNat(AsaObjectNetwork network, AsaObjectNat nat)
     {
@@ -23,7 +25,7 @@ public sealed partial class AsaBinder
         var (targetKind, targetInterface, mapped) = Target(nat.Mapped, nat.MappedInterface?.Value, real, nat.Static, "object NAT");
         NatRuleKind kind = nat.Static
             ? nat.ServiceProtocol is null ? NatRuleKind.Static : NatRuleKind.StaticPort
-            : Pat(targetKind, mapped) ? NatRuleKind.DynamicPat : NatRuleKind.DynamicPool;
+            : Pat(targetKind, mapped) || nat.Flags.Contains("pat-pool") ? NatRuleKind.DynamicPat : NatRuleKind.DynamicPool;
         _natRules.Add(Rule(
             kind, null, real, targetKind, targetInterface, null, mapped, nat.ServiceProtocol,
             nat.RealPort is { } realPort ? PortRange.Single(realPort.Value) : null,
@@ -44,7 +46,7 @@ public sealed partial class AsaBinder
         var identity = nat.Static && nat.RealSource.Text.Value == nat.MappedSource.Text.Value && nat.MappedDestination is null;
         var kind = identity ? NatRuleKind.Exempt
             : nat.Static ? realService is null ? NatRuleKind.Static : NatRuleKind.StaticPort
-            : Pat(targetKind, mapped) ? NatRuleKind.DynamicPat : NatRuleKind.DynamicPool;
+            : Pat(targetKind, mapped) || nat.Flags.Contains("pat-pool") ? NatRuleKind.DynamicPat : NatRuleKind.DynamicPool;
         var section = nat.AfterAuto ? Section3 : Section1;
         _natRules.Add(Rule(
             kind, null, real, identity ? NatTargetKind.None : targetKind, targetInterface, null, identity ? [] : mapped,
@@ -140,12 +142,76 @@ public sealed partial class AsaBinder
             case AsaNatAddressKind.Interface:
                 return (NatTargetKind.Interface, mappedInterface, []);
             case AsaNatAddressKind.Address when isStatic && real.Length == 1:
-                var first = mapped.Address!.Value;
-                var size = real[0].Last.Value - real[0].First.Value;
-                return (NatTargetKind.Addresses, null, [new AddressRange(first, new Ipv4Address(first.Value + size))]);
+                return (NatTargetKind.Addresses, null, [InlineMapped(mapped.Address!.Value, real[0])]);
             default:
                 return (NatTargetKind.Addresses, null, Network(mapped, usage));
         }
+    }
+
+    /// <summary>
+    /// Says which NAT rules the runtime does not carry out, instead of leaving them silent or letting them widen:
+    /// a twice NAT that also translates the destination is skipped by the runtime; a rule whose real side is an
+    /// outside interface (or whose mapped side is an inside one) translates outside hosts, which the runtime does
+    /// not do, so it is marked outside-source and skipped rather than applied to inside hosts.
+    /// </summary>
+    private NatRule CheckRuntimeSupport(NatRule rule, ImmutableArray<InterfacePolicy> interfaces)
+    {
+        if (rule.Inactive)
+        {
+            return rule;
+        }
+
+        // One line may make several rules (a PIX nat id with several globals): one warning for the line.
+        var firstForLine = _unsupportedLines.Add(rule.Span);
+        if (!rule.MappedDestination.IsDefaultOrEmpty || !rule.RealDestination.IsDefaultOrEmpty)
+        {
+            if (firstForLine)
+            {
+                _context.Diagnostics.Add(
+                DiagnosticCatalog.NotModelled, rule.Span, "twice NAT with a destination translation",
+                    "the runtime skips this rule, so the traffic it would translate is not translated (Alg's lint still checks it)");
+            }
+
+            return rule;
+        }
+
+        var realRole = RoleOf(rule.RealInterface, interfaces);
+        var mappedRole = RoleOf(rule.MappedInterface, interfaces);
+        if (realRole == InterfaceRole.Outside || mappedRole == InterfaceRole.Inside)
+        {
+            if (firstForLine)
+            {
+                _context.Diagnostics.Add(
+                    DiagnosticCatalog.NotModelled, rule.Span, $"NAT of hosts behind '{rule.RealInterface}', an interface on Alg's outside side",
+                    "the runtime translates inside hosts only and skips this rule, so those hosts are not translated");
+            }
+
+            return rule with { Direction = NatDirection.OutsideSource };
+        }
+
+        return rule;
+    }
+
+    private static InterfaceRole? RoleOf(string? alias, ImmutableArray<InterfacePolicy> interfaces) =>
+        alias is null or "any" ? null : interfaces.FirstOrDefault(i => string.Equals(i.Alias, alias, StringComparison.Ordinal))?.Role;
+
+    /// <summary>
+    /// An inline mapped address of static NAT takes the real network's mask: <c>subnet 10.1.1.0 255.255.255.0</c>
+    /// with <c>nat (inside,outside) static 198.51.100.10</c> maps onto 198.51.100.0/24 ("Static NAT", ASA
+    /// firewall configuration guide: "the netmask or range for the mapped network is the same as that of the real
+    /// network"). A real range that is no CIDR block keeps its size from the mapped address.
+    /// </summary>
+    private static AddressRange InlineMapped(Ipv4Address mapped, AddressRange real)
+    {
+        var size = (ulong)real.Last.Value - real.First.Value + 1;
+        var aligned = (size & (size - 1)) == 0 && (real.First.Value & (uint)(size - 1)) == 0;
+        if (!aligned || size == 1)
+        {
+            return new AddressRange(mapped, new Ipv4Address((uint)(mapped.Value + size - 1)));
+        }
+
+        var mask = ~(uint)(size - 1);
+        return new AddressRange(new Ipv4Address(mapped.Value & mask), new Ipv4Address((mapped.Value & mask) | ~mask));
     }
 
     // Dynamic NAT to one address (or an interface) can only work by translating ports: the ASA makes it PAT.

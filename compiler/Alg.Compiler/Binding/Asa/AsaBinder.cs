@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Alg.Grammar.Asa.Ast;
 using Alg.Grammar.Common;
 using Alg.Policy.Diagnostics;
@@ -22,26 +23,30 @@ public sealed partial class AsaBinder : IDialectBinder
     private readonly Dictionary<string, int> _outsideVotes = new(StringComparer.Ordinal);
     private BindingContext _context = null!;
     private string? _hostname;
+    private bool _aclsMatchRealAddresses;
 
     public BoundConfiguration Bind(ConfigurationAst ast, DiagnosticBag diagnostics)
     {
         var factory = UsesFactoryInspections(ast);
         _context = new BindingContext(diagnostics, new AlgTableBuilder(AsaDefaults.Algs(factory)), new TimerTableBuilder(AsaDefaults.Timers));
         CollectStructures(ast);
+        _aclsMatchRealAddresses = AclsMatchRealAddresses(ast);
         foreach (var statement in ast.Statements)
         {
             BindStatement(statement);
         }
 
         BindInspections(ast);
+        BindIgnoredLines(ast);
+        ImmutableArray<InterfacePolicy> interfaces = [.. _interfaces.Select(Finish)];
         var policy = new PolicyModel(
             Dialect.Asa,
             _hostname,
             [ast.Source.Path],
-            [.. _interfaces.Select(Finish)],
+            interfaces,
             [.. _acls.Values.Select(a => a.Build())],
             [.. _pools],
-            [.. _natRules.OrderBy(r => r.Order)],
+            [.. _natRules.Select(rule => CheckRuntimeSupport(rule, interfaces)).OrderBy(r => r.Order)],
             AsaDefaults.Behavior,
             NatLimits.Unlimited,
             true,
@@ -59,6 +64,33 @@ public sealed partial class AsaBinder : IDialectBinder
     {
         var globals = ast.Statements.OfType<AsaPolicyMap>().Where(p => p.Name.Value == "global_policy").ToList();
         return globals.Count == 0 || globals.All(p => !p.Children.OfType<AsaPolicyClass>().Any());
+    }
+
+    /// <summary>
+    /// From ASA 8.3 on, interface ACLs name real (untranslated) addresses; PIX, FWSM and ASA before 8.3 name
+    /// the address the packet carries on that interface ("Migrating to ASA 8.3: real IP addresses in access
+    /// lists", Cisco ASA 8.3 migration guide). Without a version banner, the NAT syntax tells the generation.
+    /// </summary>
+    private static bool AclsMatchRealAddresses(ConfigurationAst ast)
+    {
+        if (ast.Statements.OfType<AsaVersion>().FirstOrDefault() is { } banner)
+        {
+            return banner.Platform == "asa" && IsAtLeast83(banner.Version);
+        }
+
+        return !ast.Statements.Any(s => s is AsaLegacyStatic or AsaLegacyNat or AsaLegacyGlobal);
+    }
+
+    // "8.3(2)", "9.12(4)24", "8.4(2)8": major.minor leads the string.
+    private static bool IsAtLeast83(string version)
+    {
+        var digits = version.Split('.', '(', ' ');
+        if (digits.Length < 2 || !int.TryParse(digits[0], out var major) || !int.TryParse(digits[1], out var minor))
+        {
+            return true;
+        }
+
+        return major > 8 || (major == 8 && minor >= 3);
     }
 
     private void BindStatement(Statement statement)
@@ -170,6 +202,9 @@ public sealed partial class AsaBinder : IDialectBinder
                 case AsaDescription description:
                     draft.Description = description.Text;
                     break;
+                case AsaManagementOnly managementOnly:
+                    draft.ManagementOnly = !managementOnly.Negated;
+                    break;
                 default:
                     throw new InvalidOperationException($"ASA binder has no interface case for {child.GetType().Name}");
             }
@@ -222,6 +257,15 @@ public sealed partial class AsaBinder : IDialectBinder
 
     private AsaInterfaceDraft? FindByAlias(string alias) => _interfaces.Find(i => string.Equals(i.Alias, alias, StringComparison.Ordinal));
 
+    /// <summary>
+    /// <c>management-only</c>, or a <c>Management</c> port or <c>nameif management</c> without
+    /// <c>no management-only</c>: ASA Management interfaces are management-only by default ("Management
+    /// Interface", ASA general configuration guide, interfaces chapter).
+    /// </summary>
+    private static bool IsManagement(AsaInterfaceDraft draft) =>
+        draft.ManagementOnly ?? (draft.Name.StartsWith("Management", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(draft.Alias, "management", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Counts an interface's use as the real or the mapped side of a NAT rule; the majority decides its role.</summary>
     private void VoteRole(string? realInterface, string? mappedInterface)
     {
@@ -237,17 +281,19 @@ public sealed partial class AsaBinder : IDialectBinder
     }
 
     // NAT usage decides the role (real side inside, mapped side outside); without it the security level does.
+    // A management interface passes no through traffic, so it is neither side whatever its security level.
     private InterfacePolicy Finish(AsaInterfaceDraft draft)
     {
         var inside = draft.Alias is null ? 0 : _insideVotes.GetValueOrDefault(draft.Alias);
         var outside = draft.Alias is null ? 0 : _outsideVotes.GetValueOrDefault(draft.Alias);
-        var role = inside > outside ? InterfaceRole.Inside
+        var role = IsManagement(draft) ? InterfaceRole.Unassigned
+            : inside > outside ? InterfaceRole.Inside
             : outside > inside ? InterfaceRole.Outside
             : draft.SecurityLevel == 100 ? InterfaceRole.Inside
             : draft.SecurityLevel == 0 ? InterfaceRole.Outside
             : InterfaceRole.Unassigned;
         return new InterfacePolicy(
             draft.Name, draft.Alias, role, draft.Address, draft.Description, draft.Shutdown, draft.InboundAcl, draft.OutboundAcl,
-            draft.SecurityLevel, draft.Span);
+            draft.SecurityLevel, draft.Span, InboundAclMatchesRealAddresses: _aclsMatchRealAddresses && draft.InboundAcl is not null);
     }
 }

@@ -20,6 +20,9 @@ internal sealed class AsaInterfaceDraft(string name, SourceSpan span)
 
     public bool Shutdown { get; set; }
 
+    /// <summary>Set by <c>[no] management-only</c>; null when the file says nothing.</summary>
+    public bool? ManagementOnly { get; set; }
+
     public string? InboundAcl { get; set; }
 
     public string? OutboundAcl { get; set; }

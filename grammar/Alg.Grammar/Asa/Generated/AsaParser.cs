@@ -44,16 +44,16 @@ public partial class AsaParser : Parser {
 		DHCP=19, DO=20, DYNAMIC=21, ENABLE=22, END=23, EQ=24, ETHERTYPE=25, EXIT=26, 
 		EXTENDED=27, FIXUP=28, FQDN=29, FWSM=30, GLOBAL=31, GROUP_OBJECT=32, GT=33, 
 		HOST=34, HOSTNAME=35, ICMP_OBJECT=36, IN=37, INACTIVE=38, INSPECT=39, 
-		INTERFACE=40, IP=41, LINE=42, LT=43, MATCH=44, MATCH_ALL=45, MATCH_ANY=46, 
-		NAME=47, NAMEIF=48, NAMES=49, NAT=50, NEQ=51, NETMASK=52, NETWORK=53, 
-		NETWORK_OBJECT=54, NO=55, OBJECT=56, OBJECT_GROUP=57, OUT=58, PARAMETERS=59, 
-		PASSWORD_PROMPT=60, PERMIT=61, PIX=62, POLICY_MAP=63, PORT=64, PORT_OBJECT=65, 
-		PPPOE=66, PROTOCOL=67, PROTOCOL_OBJECT=68, RANGE=69, REMARK=70, SECURITY_LEVEL=71, 
-		SERVICE=72, SERVICE_OBJECT=73, SERVICE_POLICY=74, SET=75, SHOW=76, SHUTDOWN=77, 
-		SOURCE=78, STANDARD=79, STANDBY=80, STATIC=81, SUBNET=82, TCP=83, TIMEOUT=84, 
-		TYPE=85, UDP=86, VERSION=87, WEBTYPE=88, IF_PAIR=89, IP_RANGE=90, IP_PREFIX=91, 
-		IP_ADDRESS=92, DURATION=93, DEC=94, STRING=95, NEWLINE=96, WS=97, WORD=98, 
-		TEXT=99;
+		INTERFACE=40, IP=41, LINE=42, LT=43, MANAGEMENT_ONLY=44, MATCH=45, MATCH_ALL=46, 
+		MATCH_ANY=47, NAME=48, NAMEIF=49, NAMES=50, NAT=51, NEQ=52, NETMASK=53, 
+		NETWORK=54, NETWORK_OBJECT=55, NO=56, OBJECT=57, OBJECT_GROUP=58, OUT=59, 
+		PARAMETERS=60, PAT_POOL=61, PASSWORD_PROMPT=62, PERMIT=63, PIX=64, POLICY_MAP=65, 
+		PORT=66, PORT_OBJECT=67, PPPOE=68, PROTOCOL=69, PROTOCOL_OBJECT=70, RANGE=71, 
+		REMARK=72, SECURITY_LEVEL=73, SERVICE=74, SERVICE_OBJECT=75, SERVICE_POLICY=76, 
+		SET=77, SHOW=78, SHUTDOWN=79, SOURCE=80, STANDARD=81, STANDBY=82, STATIC=83, 
+		SUBNET=84, TCP=85, TIMEOUT=86, TYPE=87, UDP=88, VERSION=89, WEBTYPE=90, 
+		IF_PAIR=91, IP_RANGE=92, IP_PREFIX=93, IP_ADDRESS=94, DURATION=95, DEC=96, 
+		STRING=97, NEWLINE=98, WS=99, WORD=100, TEXT=101;
 	public const int
 		RULE_global_line = 0, RULE_version_line = 1, RULE_hostname_line = 2, RULE_names_line = 3, 
 		RULE_variable = 4, RULE_port_number = 5, RULE_port_spec = 6, RULE_session_line = 7, 
@@ -61,27 +61,29 @@ public partial class AsaParser : Parser {
 		RULE_pix_ip_address_line = 11, RULE_object_network_header = 12, RULE_object_network_line = 13, 
 		RULE_object_service_header = 14, RULE_object_service_line = 15, RULE_object_group_header = 16, 
 		RULE_object_group_line = 17, RULE_acl_line = 18, RULE_acl_protocol = 19, 
-		RULE_acl_address = 20, RULE_acl_ports = 21, RULE_access_group_line = 22, 
-		RULE_object_nat_line = 23, RULE_object_nat_option = 24, RULE_twice_nat_line = 25, 
-		RULE_twice_nat_option = 26, RULE_legacy_global_line = 27, RULE_legacy_nat_line = 28, 
-		RULE_legacy_static_line = 29, RULE_legacy_static_body = 30, RULE_legacy_static_option = 31, 
-		RULE_class_map_header = 32, RULE_class_map_line = 33, RULE_policy_map_header = 34, 
-		RULE_policy_map_line = 35, RULE_policy_class_line = 36, RULE_inspect_line = 37, 
-		RULE_inspect_map_header = 38, RULE_inspect_map_line = 39, RULE_inspect_parameter_line = 40, 
-		RULE_inspect_action_line = 41, RULE_service_policy_line = 42, RULE_timeout_line = 43, 
-		RULE_timeout_pair = 44, RULE_fixup_line = 45;
+		RULE_acl_address = 20, RULE_acl_ports = 21, RULE_acl_source_ports = 22, 
+		RULE_access_group_line = 23, RULE_object_nat_line = 24, RULE_nat_mapped = 25, 
+		RULE_object_nat_option = 26, RULE_twice_nat_line = 27, RULE_twice_nat_option = 28, 
+		RULE_legacy_global_line = 29, RULE_legacy_nat_line = 30, RULE_legacy_static_line = 31, 
+		RULE_legacy_static_body = 32, RULE_legacy_static_option = 33, RULE_class_map_header = 34, 
+		RULE_class_map_line = 35, RULE_policy_map_header = 36, RULE_policy_map_line = 37, 
+		RULE_policy_class_line = 38, RULE_inspect_line = 39, RULE_inspect_map_header = 40, 
+		RULE_inspect_map_line = 41, RULE_inspect_parameter_line = 42, RULE_inspect_action_line = 43, 
+		RULE_service_policy_line = 44, RULE_timeout_line = 45, RULE_timeout_pair = 46, 
+		RULE_fixup_line = 47;
 	public static readonly string[] ruleNames = {
 		"global_line", "version_line", "hostname_line", "names_line", "variable", 
 		"port_number", "port_spec", "session_line", "interface_header", "interface_line", 
 		"pix_nameif_line", "pix_ip_address_line", "object_network_header", "object_network_line", 
 		"object_service_header", "object_service_line", "object_group_header", 
 		"object_group_line", "acl_line", "acl_protocol", "acl_address", "acl_ports", 
-		"access_group_line", "object_nat_line", "object_nat_option", "twice_nat_line", 
-		"twice_nat_option", "legacy_global_line", "legacy_nat_line", "legacy_static_line", 
-		"legacy_static_body", "legacy_static_option", "class_map_header", "class_map_line", 
-		"policy_map_header", "policy_map_line", "policy_class_line", "inspect_line", 
-		"inspect_map_header", "inspect_map_line", "inspect_parameter_line", "inspect_action_line", 
-		"service_policy_line", "timeout_line", "timeout_pair", "fixup_line"
+		"acl_source_ports", "access_group_line", "object_nat_line", "nat_mapped", 
+		"object_nat_option", "twice_nat_line", "twice_nat_option", "legacy_global_line", 
+		"legacy_nat_line", "legacy_static_line", "legacy_static_body", "legacy_static_option", 
+		"class_map_header", "class_map_line", "policy_map_header", "policy_map_line", 
+		"policy_class_line", "inspect_line", "inspect_map_header", "inspect_map_line", 
+		"inspect_parameter_line", "inspect_action_line", "service_policy_line", 
+		"timeout_line", "timeout_pair", "fixup_line"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -92,11 +94,11 @@ public partial class AsaParser : Parser {
 		"'ethertype'", "'exit'", "'extended'", "'fixup'", "'fqdn'", "'fwsm'", 
 		"'global'", "'group-object'", "'gt'", "'host'", "'hostname'", "'icmp-object'", 
 		"'in'", "'inactive'", "'inspect'", "'interface'", "'ip'", "'line'", "'lt'", 
-		"'match'", "'match-all'", "'match-any'", "'name'", "'nameif'", "'names'", 
-		"'nat'", "'neq'", "'netmask'", "'network'", "'network-object'", "'no'", 
-		"'object'", "'object-group'", "'out'", "'parameters'", "'password:'", 
-		"'permit'", "'pix'", "'policy-map'", "'port'", "'port-object'", "'pppoe'", 
-		"'protocol'", "'protocol-object'", "'range'", "'remark'", "'security-level'", 
+		"'management-only'", "'match'", "'match-all'", "'match-any'", "'name'", 
+		"'nameif'", "'names'", "'nat'", "'neq'", "'netmask'", "'network'", "'network-object'", 
+		"'no'", "'object'", "'object-group'", "'out'", "'parameters'", "'pat-pool'", 
+		"'password:'", "'permit'", "'pix'", "'policy-map'", "'port'", "'port-object'", 
+		"'pppoe'", "'protocol'", "'protocol-object'", "'range'", "'remark'", "'security-level'", 
 		"'service'", "'service-object'", "'service-policy'", "'set'", "'show'", 
 		"'shutdown'", "'source'", "'standard'", "'standby'", "'static'", "'subnet'", 
 		"'tcp'", "'timeout'", "'type'", "'udp'", "'version'", "'webtype'"
@@ -108,11 +110,11 @@ public partial class AsaParser : Parser {
 		"DHCP", "DO", "DYNAMIC", "ENABLE", "END", "EQ", "ETHERTYPE", "EXIT", "EXTENDED", 
 		"FIXUP", "FQDN", "FWSM", "GLOBAL", "GROUP_OBJECT", "GT", "HOST", "HOSTNAME", 
 		"ICMP_OBJECT", "IN", "INACTIVE", "INSPECT", "INTERFACE", "IP", "LINE", 
-		"LT", "MATCH", "MATCH_ALL", "MATCH_ANY", "NAME", "NAMEIF", "NAMES", "NAT", 
-		"NEQ", "NETMASK", "NETWORK", "NETWORK_OBJECT", "NO", "OBJECT", "OBJECT_GROUP", 
-		"OUT", "PARAMETERS", "PASSWORD_PROMPT", "PERMIT", "PIX", "POLICY_MAP", 
-		"PORT", "PORT_OBJECT", "PPPOE", "PROTOCOL", "PROTOCOL_OBJECT", "RANGE", 
-		"REMARK", "SECURITY_LEVEL", "SERVICE", "SERVICE_OBJECT", "SERVICE_POLICY", 
+		"LT", "MANAGEMENT_ONLY", "MATCH", "MATCH_ALL", "MATCH_ANY", "NAME", "NAMEIF", 
+		"NAMES", "NAT", "NEQ", "NETMASK", "NETWORK", "NETWORK_OBJECT", "NO", "OBJECT", 
+		"OBJECT_GROUP", "OUT", "PARAMETERS", "PAT_POOL", "PASSWORD_PROMPT", "PERMIT", 
+		"PIX", "POLICY_MAP", "PORT", "PORT_OBJECT", "PPPOE", "PROTOCOL", "PROTOCOL_OBJECT", 
+		"RANGE", "REMARK", "SECURITY_LEVEL", "SERVICE", "SERVICE_OBJECT", "SERVICE_POLICY", 
 		"SET", "SHOW", "SHUTDOWN", "SOURCE", "STANDARD", "STANDBY", "STATIC", 
 		"SUBNET", "TCP", "TIMEOUT", "TYPE", "UDP", "VERSION", "WEBTYPE", "IF_PAIR", 
 		"IP_RANGE", "IP_PREFIX", "IP_ADDRESS", "DURATION", "DEC", "STRING", "NEWLINE", 
@@ -229,160 +231,160 @@ public partial class AsaParser : Parser {
 		Global_lineContext _localctx = new Global_lineContext(Context, State);
 		EnterRule(_localctx, 0, RULE_global_line);
 		try {
-			State = 114;
+			State = 118;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,0,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 92;
+				State = 96;
 				session_line();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 93;
+				State = 97;
 				version_line();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 94;
+				State = 98;
 				hostname_line();
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 95;
+				State = 99;
 				names_line();
 				}
 				break;
 			case 5:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 96;
+				State = 100;
 				interface_header();
 				}
 				break;
 			case 6:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 97;
+				State = 101;
 				pix_nameif_line();
 				}
 				break;
 			case 7:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 98;
+				State = 102;
 				pix_ip_address_line();
 				}
 				break;
 			case 8:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 99;
+				State = 103;
 				object_network_header();
 				}
 				break;
 			case 9:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 100;
+				State = 104;
 				object_service_header();
 				}
 				break;
 			case 10:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 101;
+				State = 105;
 				object_group_header();
 				}
 				break;
 			case 11:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 102;
+				State = 106;
 				acl_line();
 				}
 				break;
 			case 12:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 103;
+				State = 107;
 				access_group_line();
 				}
 				break;
 			case 13:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 104;
+				State = 108;
 				twice_nat_line();
 				}
 				break;
 			case 14:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 105;
+				State = 109;
 				legacy_global_line();
 				}
 				break;
 			case 15:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 106;
+				State = 110;
 				legacy_nat_line();
 				}
 				break;
 			case 16:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 107;
+				State = 111;
 				legacy_static_line();
 				}
 				break;
 			case 17:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 108;
+				State = 112;
 				class_map_header();
 				}
 				break;
 			case 18:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 109;
+				State = 113;
 				policy_map_header();
 				}
 				break;
 			case 19:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 110;
+				State = 114;
 				inspect_map_header();
 				}
 				break;
 			case 20:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 111;
+				State = 115;
 				service_policy_line();
 				}
 				break;
 			case 21:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 112;
+				State = 116;
 				timeout_line();
 				}
 				break;
 			case 22:
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 113;
+				State = 117;
 				fixup_line();
 				}
 				break;
@@ -422,29 +424,29 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 116;
+			State = 120;
 			_localctx.platform = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 4611686019501130752L) != 0)) ) {
+			if ( !(((((_la - 10)) & ~0x3f) == 0 && ((1L << (_la - 10)) & 18014398510530561L) != 0)) ) {
 				_localctx.platform = ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 117;
+			State = 121;
 			Match(VERSION);
-			State = 119;
+			State = 123;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEXT) {
 				{
-				State = 118;
+				State = 122;
 				Match(TEXT);
 				}
 			}
 
-			State = 121;
+			State = 125;
 			Match(NEWLINE);
 			}
 		}
@@ -480,11 +482,11 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 123;
+			State = 127;
 			Match(HOSTNAME);
-			State = 124;
+			State = 128;
 			_localctx.name = variable();
-			State = 125;
+			State = 129;
 			Match(NEWLINE);
 			}
 		}
@@ -552,26 +554,26 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 6, RULE_names_line);
 		int _la;
 		try {
-			State = 154;
+			State = 158;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,7,Context) ) {
 			case 1:
 				_localctx = new Names_enableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 128;
+				State = 132;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 127;
+					State = 131;
 					Match(NO);
 					}
 				}
 
-				State = 130;
+				State = 134;
 				Match(NAMES);
-				State = 131;
+				State = 135;
 				Match(NEWLINE);
 				}
 				break;
@@ -579,25 +581,25 @@ public partial class AsaParser : Parser {
 				_localctx = new Name_aliasContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 132;
+				State = 136;
 				Match(NAME);
-				State = 133;
+				State = 137;
 				((Name_aliasContext)_localctx).address = Match(IP_ADDRESS);
-				State = 134;
+				State = 138;
 				((Name_aliasContext)_localctx).alias = variable();
-				State = 139;
+				State = 143;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DESCRIPTION) {
 					{
-					State = 135;
+					State = 139;
 					Match(DESCRIPTION);
-					State = 137;
+					State = 141;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TEXT) {
 						{
-						State = 136;
+						State = 140;
 						Match(TEXT);
 						}
 					}
@@ -605,7 +607,7 @@ public partial class AsaParser : Parser {
 					}
 				}
 
-				State = 141;
+				State = 145;
 				Match(NEWLINE);
 				}
 				break;
@@ -613,25 +615,25 @@ public partial class AsaParser : Parser {
 				_localctx = new Name_alias_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 143;
+				State = 147;
 				Match(NAME);
-				State = 144;
+				State = 148;
 				((Name_alias_otherContext)_localctx).other = variable();
-				State = 145;
+				State = 149;
 				((Name_alias_otherContext)_localctx).alias = variable();
-				State = 150;
+				State = 154;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DESCRIPTION) {
 					{
-					State = 146;
+					State = 150;
 					Match(DESCRIPTION);
-					State = 148;
+					State = 152;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TEXT) {
 						{
-						State = 147;
+						State = 151;
 						Match(TEXT);
 						}
 					}
@@ -639,7 +641,7 @@ public partial class AsaParser : Parser {
 					}
 				}
 
-				State = 152;
+				State = 156;
 				Match(NEWLINE);
 				}
 				break;
@@ -674,7 +676,7 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 156;
+			State = 160;
 			_la = TokenStream.LA(1);
 			if ( _la <= 0 || (_la==NEWLINE || _la==TEXT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -713,20 +715,20 @@ public partial class AsaParser : Parser {
 		Port_numberContext _localctx = new Port_numberContext(Context, State);
 		EnterRule(_localctx, 10, RULE_port_number);
 		try {
-			State = 160;
+			State = 164;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 158;
+				State = 162;
 				Match(DEC);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 159;
+				State = 163;
 				variable();
 				}
 				break;
@@ -770,53 +772,53 @@ public partial class AsaParser : Parser {
 		Port_specContext _localctx = new Port_specContext(Context, State);
 		EnterRule(_localctx, 12, RULE_port_spec);
 		try {
-			State = 174;
+			State = 178;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EQ:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 162;
+				State = 166;
 				Match(EQ);
-				State = 163;
+				State = 167;
 				_localctx.port = port_number();
 				}
 				break;
 			case NEQ:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 164;
+				State = 168;
 				Match(NEQ);
-				State = 165;
+				State = 169;
 				_localctx.port = port_number();
 				}
 				break;
 			case LT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 166;
+				State = 170;
 				Match(LT);
-				State = 167;
+				State = 171;
 				_localctx.port = port_number();
 				}
 				break;
 			case GT:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 168;
+				State = 172;
 				Match(GT);
-				State = 169;
+				State = 173;
 				_localctx.port = port_number();
 				}
 				break;
 			case RANGE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 170;
+				State = 174;
 				Match(RANGE);
-				State = 171;
+				State = 175;
 				_localctx.low = port_number();
-				State = 172;
+				State = 176;
 				_localctx.high = port_number();
 				}
 				break;
@@ -891,26 +893,26 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 14, RULE_session_line);
 		int _la;
 		try {
-			State = 207;
+			State = 211;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONFIGURE:
 				_localctx = new Session_configureContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 176;
+				State = 180;
 				Match(CONFIGURE);
-				State = 178;
+				State = 182;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 					{
-					State = 177;
+					State = 181;
 					variable();
 					}
 				}
 
-				State = 180;
+				State = 184;
 				Match(NEWLINE);
 				}
 				break;
@@ -918,19 +920,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Session_configureContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 181;
+				State = 185;
 				Match(CONF);
-				State = 183;
+				State = 187;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 					{
-					State = 182;
+					State = 186;
 					variable();
 					}
 				}
 
-				State = 185;
+				State = 189;
 				Match(NEWLINE);
 				}
 				break;
@@ -938,9 +940,9 @@ public partial class AsaParser : Parser {
 				_localctx = new Session_endContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 186;
+				State = 190;
 				Match(END);
-				State = 187;
+				State = 191;
 				Match(NEWLINE);
 				}
 				break;
@@ -948,9 +950,9 @@ public partial class AsaParser : Parser {
 				_localctx = new Session_exitContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 188;
+				State = 192;
 				Match(EXIT);
-				State = 189;
+				State = 193;
 				Match(NEWLINE);
 				}
 				break;
@@ -958,9 +960,9 @@ public partial class AsaParser : Parser {
 				_localctx = new Session_enableContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 190;
+				State = 194;
 				Match(ENABLE);
-				State = 191;
+				State = 195;
 				Match(NEWLINE);
 				}
 				break;
@@ -968,19 +970,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Session_execContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 192;
+				State = 196;
 				Match(DO);
-				State = 194;
+				State = 198;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 193;
+					State = 197;
 					Match(TEXT);
 					}
 				}
 
-				State = 196;
+				State = 200;
 				Match(NEWLINE);
 				}
 				break;
@@ -988,19 +990,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Session_execContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 197;
+				State = 201;
 				Match(SHOW);
-				State = 199;
+				State = 203;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 198;
+					State = 202;
 					Match(TEXT);
 					}
 				}
 
-				State = 201;
+				State = 205;
 				Match(NEWLINE);
 				}
 				break;
@@ -1008,19 +1010,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Session_passwordContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 202;
+				State = 206;
 				Match(PASSWORD_PROMPT);
-				State = 204;
+				State = 208;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 203;
+					State = 207;
 					Match(TEXT);
 					}
 				}
 
-				State = 206;
+				State = 210;
 				Match(NEWLINE);
 				}
 				break;
@@ -1066,26 +1068,26 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 209;
+			State = 213;
 			Match(INTERFACE);
-			State = 210;
-			_localctx.name = variable();
 			State = 214;
+			_localctx.name = variable();
+			State = 218;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 				{
 				{
-				State = 211;
+				State = 215;
 				_localctx._variable = variable();
 				_localctx._rest.Add(_localctx._variable);
 				}
 				}
-				State = 216;
+				State = 220;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 217;
+			State = 221;
 			Match(NEWLINE);
 			}
 		}
@@ -1181,6 +1183,12 @@ public partial class AsaParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(AsaParser.NO, 0); }
 		public If_shutdownContext(Interface_lineContext context) { CopyFrom(context); }
 	}
+	public partial class If_management_onlyContext : Interface_lineContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MANAGEMENT_ONLY() { return GetToken(AsaParser.MANAGEMENT_ONLY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(AsaParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(AsaParser.NO, 0); }
+		public If_management_onlyContext(Interface_lineContext context) { CopyFrom(context); }
+	}
 	public partial class If_descriptionContext : Interface_lineContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DESCRIPTION() { return GetToken(AsaParser.DESCRIPTION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(AsaParser.NEWLINE, 0); }
@@ -1194,18 +1202,18 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 18, RULE_interface_line);
 		int _la;
 		try {
-			State = 265;
+			State = 274;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,21,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 			case 1:
 				_localctx = new If_nameifContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 219;
+				State = 223;
 				Match(NAMEIF);
-				State = 220;
+				State = 224;
 				((If_nameifContext)_localctx).name = variable();
-				State = 221;
+				State = 225;
 				Match(NEWLINE);
 				}
 				break;
@@ -1213,11 +1221,11 @@ public partial class AsaParser : Parser {
 				_localctx = new If_no_nameifContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 223;
+				State = 227;
 				Match(NO);
-				State = 224;
+				State = 228;
 				Match(NAMEIF);
-				State = 225;
+				State = 229;
 				Match(NEWLINE);
 				}
 				break;
@@ -1225,11 +1233,11 @@ public partial class AsaParser : Parser {
 				_localctx = new If_security_levelContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 226;
+				State = 230;
 				Match(SECURITY_LEVEL);
-				State = 227;
+				State = 231;
 				((If_security_levelContext)_localctx).level = Match(DEC);
-				State = 228;
+				State = 232;
 				Match(NEWLINE);
 				}
 				break;
@@ -1237,11 +1245,11 @@ public partial class AsaParser : Parser {
 				_localctx = new If_no_security_levelContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 229;
+				State = 233;
 				Match(NO);
-				State = 230;
+				State = 234;
 				Match(SECURITY_LEVEL);
-				State = 231;
+				State = 235;
 				Match(NEWLINE);
 				}
 				break;
@@ -1249,27 +1257,27 @@ public partial class AsaParser : Parser {
 				_localctx = new If_ip_addressContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 232;
+				State = 236;
 				Match(IP);
-				State = 233;
+				State = 237;
 				Match(ADDRESS);
-				State = 234;
-				((If_ip_addressContext)_localctx).address = Match(IP_ADDRESS);
-				State = 235;
-				((If_ip_addressContext)_localctx).mask = Match(IP_ADDRESS);
 				State = 238;
+				((If_ip_addressContext)_localctx).address = Match(IP_ADDRESS);
+				State = 239;
+				((If_ip_addressContext)_localctx).mask = Match(IP_ADDRESS);
+				State = 242;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STANDBY) {
 					{
-					State = 236;
+					State = 240;
 					Match(STANDBY);
-					State = 237;
+					State = 241;
 					((If_ip_addressContext)_localctx).standby = Match(IP_ADDRESS);
 					}
 				}
 
-				State = 240;
+				State = 244;
 				Match(NEWLINE);
 				}
 				break;
@@ -1277,11 +1285,11 @@ public partial class AsaParser : Parser {
 				_localctx = new If_ip_address_dynamicContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 241;
+				State = 245;
 				Match(IP);
-				State = 242;
+				State = 246;
 				Match(ADDRESS);
-				State = 243;
+				State = 247;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DHCP || _la==PPPOE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1290,21 +1298,21 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 247;
+				State = 251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 					{
 					{
-					State = 244;
+					State = 248;
 					variable();
 					}
 					}
-					State = 249;
+					State = 253;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 250;
+				State = 254;
 				Match(NEWLINE);
 				}
 				break;
@@ -1312,13 +1320,13 @@ public partial class AsaParser : Parser {
 				_localctx = new If_no_ip_addressContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 251;
+				State = 255;
 				Match(NO);
-				State = 252;
+				State = 256;
 				Match(IP);
-				State = 253;
+				State = 257;
 				Match(ADDRESS);
-				State = 254;
+				State = 258;
 				Match(NEWLINE);
 				}
 				break;
@@ -1326,39 +1334,59 @@ public partial class AsaParser : Parser {
 				_localctx = new If_shutdownContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 256;
+				State = 260;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 255;
+					State = 259;
 					Match(NO);
 					}
 				}
 
-				State = 258;
+				State = 262;
 				Match(SHUTDOWN);
-				State = 259;
+				State = 263;
 				Match(NEWLINE);
 				}
 				break;
 			case 9:
-				_localctx = new If_descriptionContext(_localctx);
+				_localctx = new If_management_onlyContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 260;
+				State = 265;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NO) {
+					{
+					State = 264;
+					Match(NO);
+					}
+				}
+
+				State = 267;
+				Match(MANAGEMENT_ONLY);
+				State = 268;
+				Match(NEWLINE);
+				}
+				break;
+			case 10:
+				_localctx = new If_descriptionContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 269;
 				Match(DESCRIPTION);
-				State = 262;
+				State = 271;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 261;
+					State = 270;
 					Match(TEXT);
 					}
 				}
 
-				State = 264;
+				State = 273;
 				Match(NEWLINE);
 				}
 				break;
@@ -1401,15 +1429,15 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 267;
+			State = 276;
 			Match(NAMEIF);
-			State = 268;
+			State = 277;
 			_localctx.hardware = variable();
-			State = 269;
+			State = 278;
 			_localctx.name = variable();
-			State = 270;
+			State = 279;
 			_localctx.level = variable();
-			State = 271;
+			State = 280;
 			Match(NEWLINE);
 			}
 		}
@@ -1474,24 +1502,24 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 22, RULE_pix_ip_address_line);
 		int _la;
 		try {
-			State = 292;
+			State = 301;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,23,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,24,Context) ) {
 			case 1:
 				_localctx = new Pix_ip_address_staticContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 273;
+				State = 282;
 				Match(IP);
-				State = 274;
+				State = 283;
 				Match(ADDRESS);
-				State = 275;
+				State = 284;
 				((Pix_ip_address_staticContext)_localctx).name = variable();
-				State = 276;
+				State = 285;
 				((Pix_ip_address_staticContext)_localctx).address = Match(IP_ADDRESS);
-				State = 277;
+				State = 286;
 				((Pix_ip_address_staticContext)_localctx).mask = Match(IP_ADDRESS);
-				State = 278;
+				State = 287;
 				Match(NEWLINE);
 				}
 				break;
@@ -1499,13 +1527,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Pix_ip_address_dynamicContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 280;
+				State = 289;
 				Match(IP);
-				State = 281;
+				State = 290;
 				Match(ADDRESS);
-				State = 282;
+				State = 291;
 				((Pix_ip_address_dynamicContext)_localctx).name = variable();
-				State = 283;
+				State = 292;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DHCP || _la==PPPOE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1514,21 +1542,21 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 287;
+				State = 296;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 					{
 					{
-					State = 284;
+					State = 293;
 					variable();
 					}
 					}
-					State = 289;
+					State = 298;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 290;
+				State = 299;
 				Match(NEWLINE);
 				}
 				break;
@@ -1567,13 +1595,13 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 294;
+			State = 303;
 			Match(OBJECT);
-			State = 295;
+			State = 304;
 			Match(NETWORK);
-			State = 296;
+			State = 305;
 			_localctx.name = variable();
-			State = 297;
+			State = 306;
 			Match(NEWLINE);
 			}
 		}
@@ -1666,18 +1694,18 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 26, RULE_object_network_line);
 		int _la;
 		try {
-			State = 327;
+			State = 336;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,26,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,27,Context) ) {
 			case 1:
 				_localctx = new On_hostContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 299;
+				State = 308;
 				Match(HOST);
-				State = 300;
+				State = 309;
 				((On_hostContext)_localctx).address = Match(IP_ADDRESS);
-				State = 301;
+				State = 310;
 				Match(NEWLINE);
 				}
 				break;
@@ -1685,13 +1713,13 @@ public partial class AsaParser : Parser {
 				_localctx = new On_subnetContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 302;
+				State = 311;
 				Match(SUBNET);
-				State = 303;
+				State = 312;
 				((On_subnetContext)_localctx).address = Match(IP_ADDRESS);
-				State = 304;
+				State = 313;
 				((On_subnetContext)_localctx).mask = Match(IP_ADDRESS);
-				State = 305;
+				State = 314;
 				Match(NEWLINE);
 				}
 				break;
@@ -1699,11 +1727,11 @@ public partial class AsaParser : Parser {
 				_localctx = new On_subnet_prefixContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 306;
+				State = 315;
 				Match(SUBNET);
-				State = 307;
+				State = 316;
 				((On_subnet_prefixContext)_localctx).prefix = Match(IP_PREFIX);
-				State = 308;
+				State = 317;
 				Match(NEWLINE);
 				}
 				break;
@@ -1711,13 +1739,13 @@ public partial class AsaParser : Parser {
 				_localctx = new On_rangeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 309;
+				State = 318;
 				Match(RANGE);
-				State = 310;
+				State = 319;
 				((On_rangeContext)_localctx).first = Match(IP_ADDRESS);
-				State = 311;
+				State = 320;
 				((On_rangeContext)_localctx).last = Match(IP_ADDRESS);
-				State = 312;
+				State = 321;
 				Match(NEWLINE);
 				}
 				break;
@@ -1725,23 +1753,23 @@ public partial class AsaParser : Parser {
 				_localctx = new On_fqdnContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 313;
+				State = 322;
 				Match(FQDN);
-				State = 317;
+				State = 326;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 					{
 					{
-					State = 314;
+					State = 323;
 					variable();
 					}
 					}
-					State = 319;
+					State = 328;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 320;
+				State = 329;
 				Match(NEWLINE);
 				}
 				break;
@@ -1749,19 +1777,19 @@ public partial class AsaParser : Parser {
 				_localctx = new On_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 321;
+				State = 330;
 				Match(DESCRIPTION);
-				State = 323;
+				State = 332;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 322;
+					State = 331;
 					Match(TEXT);
 					}
 				}
 
-				State = 325;
+				State = 334;
 				Match(NEWLINE);
 				}
 				break;
@@ -1769,7 +1797,7 @@ public partial class AsaParser : Parser {
 				_localctx = new On_natContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 326;
+				State = 335;
 				object_nat_line();
 				}
 				break;
@@ -1808,13 +1836,13 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 329;
+			State = 338;
 			Match(OBJECT);
-			State = 330;
+			State = 339;
 			Match(SERVICE);
-			State = 331;
+			State = 340;
 			_localctx.name = variable();
-			State = 332;
+			State = 341;
 			Match(NEWLINE);
 			}
 		}
@@ -1873,42 +1901,42 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 30, RULE_object_service_line);
 		int _la;
 		try {
-			State = 351;
+			State = 360;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SERVICE:
 				_localctx = new Os_serviceContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 334;
+				State = 343;
 				Match(SERVICE);
-				State = 335;
+				State = 344;
 				((Os_serviceContext)_localctx).protocol = variable();
-				State = 338;
+				State = 347;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SOURCE) {
 					{
-					State = 336;
+					State = 345;
 					Match(SOURCE);
-					State = 337;
+					State = 346;
 					((Os_serviceContext)_localctx).source = port_spec();
 					}
 				}
 
-				State = 342;
+				State = 351;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DESTINATION) {
 					{
-					State = 340;
+					State = 349;
 					Match(DESTINATION);
-					State = 341;
+					State = 350;
 					((Os_serviceContext)_localctx).destination = port_spec();
 					}
 				}
 
-				State = 344;
+				State = 353;
 				Match(NEWLINE);
 				}
 				break;
@@ -1916,19 +1944,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Os_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 346;
+				State = 355;
 				Match(DESCRIPTION);
-				State = 348;
+				State = 357;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 347;
+					State = 356;
 					Match(TEXT);
 					}
 				}
 
-				State = 350;
+				State = 359;
 				Match(NEWLINE);
 				}
 				break;
@@ -1974,24 +2002,25 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 353;
+			State = 362;
 			Match(OBJECT_GROUP);
-			State = 354;
+			State = 363;
 			_localctx.kind = variable();
-			State = 355;
+			State = 364;
 			_localctx.name = variable();
-			State = 357;
+			State = 366;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 				{
-				State = 356;
+				State = 365;
 				_localctx.protocol = variable();
 				}
 			}
 
-			State = 359;
+			State = 368;
 			Match(NEWLINE);
+			 RememberGroup((_localctx.kind!=null?TokenStream.GetText(_localctx.kind.Start,_localctx.kind.Stop):null), (_localctx.name!=null?TokenStream.GetText(_localctx.name.Start,_localctx.name.Stop):null)); 
 			}
 		}
 		catch (RecognitionException re) {
@@ -2152,20 +2181,20 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 34, RULE_object_group_line);
 		int _la;
 		try {
-			State = 427;
+			State = 437;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
 			case 1:
 				_localctx = new Og_hostContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 361;
+				State = 371;
 				Match(NETWORK_OBJECT);
-				State = 362;
+				State = 372;
 				Match(HOST);
-				State = 363;
+				State = 373;
 				((Og_hostContext)_localctx).address = Match(IP_ADDRESS);
-				State = 364;
+				State = 374;
 				Match(NEWLINE);
 				}
 				break;
@@ -2173,13 +2202,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_host_aliasContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 365;
+				State = 375;
 				Match(NETWORK_OBJECT);
-				State = 366;
+				State = 376;
 				Match(HOST);
-				State = 367;
+				State = 377;
 				((Og_host_aliasContext)_localctx).alias = variable();
-				State = 368;
+				State = 378;
 				Match(NEWLINE);
 				}
 				break;
@@ -2187,13 +2216,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_subnetContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 370;
+				State = 380;
 				Match(NETWORK_OBJECT);
-				State = 371;
+				State = 381;
 				((Og_subnetContext)_localctx).address = Match(IP_ADDRESS);
-				State = 372;
+				State = 382;
 				((Og_subnetContext)_localctx).mask = Match(IP_ADDRESS);
-				State = 373;
+				State = 383;
 				Match(NEWLINE);
 				}
 				break;
@@ -2201,11 +2230,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_prefixContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 374;
+				State = 384;
 				Match(NETWORK_OBJECT);
-				State = 375;
+				State = 385;
 				((Og_prefixContext)_localctx).prefix = Match(IP_PREFIX);
-				State = 376;
+				State = 386;
 				Match(NEWLINE);
 				}
 				break;
@@ -2213,13 +2242,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_objectContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 377;
+				State = 387;
 				Match(NETWORK_OBJECT);
-				State = 378;
+				State = 388;
 				Match(OBJECT);
-				State = 379;
+				State = 389;
 				((Og_objectContext)_localctx).name = variable();
-				State = 380;
+				State = 390;
 				Match(NEWLINE);
 				}
 				break;
@@ -2227,13 +2256,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_alias_subnetContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 382;
+				State = 392;
 				Match(NETWORK_OBJECT);
-				State = 383;
+				State = 393;
 				((Og_alias_subnetContext)_localctx).alias = variable();
-				State = 384;
+				State = 394;
 				((Og_alias_subnetContext)_localctx).mask = Match(IP_ADDRESS);
-				State = 385;
+				State = 395;
 				Match(NEWLINE);
 				}
 				break;
@@ -2241,11 +2270,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_portContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 387;
+				State = 397;
 				Match(PORT_OBJECT);
-				State = 388;
+				State = 398;
 				((Og_portContext)_localctx).ports = port_spec();
-				State = 389;
+				State = 399;
 				Match(NEWLINE);
 				}
 				break;
@@ -2253,13 +2282,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_service_objectContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 391;
+				State = 401;
 				Match(SERVICE_OBJECT);
-				State = 392;
+				State = 402;
 				Match(OBJECT);
-				State = 393;
+				State = 403;
 				((Og_service_objectContext)_localctx).name = variable();
-				State = 394;
+				State = 404;
 				Match(NEWLINE);
 				}
 				break;
@@ -2267,43 +2296,43 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_serviceContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 396;
+				State = 406;
 				Match(SERVICE_OBJECT);
-				State = 397;
+				State = 407;
 				((Og_serviceContext)_localctx).protocol = variable();
-				State = 400;
+				State = 410;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SOURCE) {
 					{
-					State = 398;
+					State = 408;
 					Match(SOURCE);
-					State = 399;
+					State = 409;
 					((Og_serviceContext)_localctx).source = port_spec();
 					}
 				}
 
-				State = 406;
+				State = 416;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 18)) & ~0x3f) == 0 && ((1L << (_la - 18)) & 2251808437207105L) != 0)) {
+				if (((((_la - 18)) & ~0x3f) == 0 && ((1L << (_la - 18)) & 9007216468197441L) != 0)) {
 					{
-					State = 403;
+					State = 413;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DESTINATION) {
 						{
-						State = 402;
+						State = 412;
 						Match(DESTINATION);
 						}
 					}
 
-					State = 405;
+					State = 415;
 					((Og_serviceContext)_localctx).destination = port_spec();
 					}
 				}
 
-				State = 408;
+				State = 418;
 				Match(NEWLINE);
 				}
 				break;
@@ -2311,11 +2340,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_protocolContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 410;
+				State = 420;
 				Match(PROTOCOL_OBJECT);
-				State = 411;
+				State = 421;
 				((Og_protocolContext)_localctx).protocol = variable();
-				State = 412;
+				State = 422;
 				Match(NEWLINE);
 				}
 				break;
@@ -2323,11 +2352,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_icmpContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 414;
+				State = 424;
 				Match(ICMP_OBJECT);
-				State = 415;
+				State = 425;
 				((Og_icmpContext)_localctx).icmp = variable();
-				State = 416;
+				State = 426;
 				Match(NEWLINE);
 				}
 				break;
@@ -2335,11 +2364,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_groupContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 418;
+				State = 428;
 				Match(GROUP_OBJECT);
-				State = 419;
+				State = 429;
 				((Og_groupContext)_localctx).name = variable();
-				State = 420;
+				State = 430;
 				Match(NEWLINE);
 				}
 				break;
@@ -2347,19 +2376,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 422;
+				State = 432;
 				Match(DESCRIPTION);
-				State = 424;
+				State = 434;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 423;
+					State = 433;
 					Match(TEXT);
 					}
 				}
 
-				State = 426;
+				State = 436;
 				Match(NEWLINE);
 				}
 				break;
@@ -2425,7 +2454,7 @@ public partial class AsaParser : Parser {
 		public IToken action;
 		public Acl_protocolContext protocol;
 		public Acl_addressContext source;
-		public Port_specContext source_ports;
+		public Acl_source_portsContext source_ports;
 		public Acl_addressContext destination;
 		public Acl_portsContext destination_ports;
 		public VariableContext _variable;
@@ -2452,8 +2481,8 @@ public partial class AsaParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LINE() { return GetToken(AsaParser.LINE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEC() { return GetToken(AsaParser.DEC, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXTENDED() { return GetToken(AsaParser.EXTENDED, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public Port_specContext port_spec() {
-			return GetRuleContext<Port_specContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public Acl_source_portsContext acl_source_ports() {
+			return GetRuleContext<Acl_source_portsContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public Acl_portsContext acl_ports() {
 			return GetRuleContext<Acl_portsContext>(0);
@@ -2486,42 +2515,42 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 36, RULE_acl_line);
 		int _la;
 		try {
-			State = 494;
+			State = 504;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
 			case 1:
 				_localctx = new Acl_remarkContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 429;
+				State = 439;
 				Match(ACCESS_LIST);
-				State = 430;
+				State = 440;
 				((Acl_remarkContext)_localctx).name = variable();
-				State = 433;
+				State = 443;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LINE) {
 					{
-					State = 431;
+					State = 441;
 					Match(LINE);
-					State = 432;
+					State = 442;
 					Match(DEC);
 					}
 				}
 
-				State = 435;
+				State = 445;
 				Match(REMARK);
-				State = 437;
+				State = 447;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 436;
+					State = 446;
 					Match(TEXT);
 					}
 				}
 
-				State = 439;
+				State = 449;
 				Match(NEWLINE);
 				}
 				break;
@@ -2529,25 +2558,25 @@ public partial class AsaParser : Parser {
 				_localctx = new Acl_standardContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 441;
+				State = 451;
 				Match(ACCESS_LIST);
-				State = 442;
+				State = 452;
 				((Acl_standardContext)_localctx).name = variable();
-				State = 445;
+				State = 455;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LINE) {
 					{
-					State = 443;
+					State = 453;
 					Match(LINE);
-					State = 444;
+					State = 454;
 					Match(DEC);
 					}
 				}
 
-				State = 447;
+				State = 457;
 				Match(STANDARD);
-				State = 448;
+				State = 458;
 				((Acl_standardContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -2557,9 +2586,9 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 449;
+				State = 459;
 				((Acl_standardContext)_localctx).source = acl_address();
-				State = 450;
+				State = 460;
 				Match(NEWLINE);
 				}
 				break;
@@ -2567,33 +2596,33 @@ public partial class AsaParser : Parser {
 				_localctx = new Acl_extendedContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 452;
+				State = 462;
 				Match(ACCESS_LIST);
-				State = 453;
+				State = 463;
 				((Acl_extendedContext)_localctx).name = variable();
-				State = 456;
+				State = 466;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LINE) {
 					{
-					State = 454;
+					State = 464;
 					Match(LINE);
-					State = 455;
+					State = 465;
 					Match(DEC);
 					}
 				}
 
-				State = 459;
+				State = 469;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EXTENDED) {
 					{
-					State = 458;
+					State = 468;
 					Match(EXTENDED);
 					}
 				}
 
-				State = 461;
+				State = 471;
 				((Acl_extendedContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -2603,48 +2632,48 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 462;
+				State = 472;
 				((Acl_extendedContext)_localctx).protocol = acl_protocol();
-				State = 463;
+				State = 473;
 				((Acl_extendedContext)_localctx).source = acl_address();
-				State = 465;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (((((_la - 24)) & ~0x3f) == 0 && ((1L << (_la - 24)) & 35184506831361L) != 0)) {
-					{
-					State = 464;
-					((Acl_extendedContext)_localctx).source_ports = port_spec();
-					}
-				}
-
-				State = 467;
-				((Acl_extendedContext)_localctx).destination = acl_address();
-				State = 469;
+				State = 475;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
 				case 1:
 					{
-					State = 468;
+					State = 474;
+					((Acl_extendedContext)_localctx).source_ports = acl_source_ports();
+					}
+					break;
+				}
+				State = 477;
+				((Acl_extendedContext)_localctx).destination = acl_address();
+				State = 479;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
+				case 1:
+					{
+					State = 478;
 					((Acl_extendedContext)_localctx).destination_ports = acl_ports();
 					}
 					break;
 				}
-				State = 474;
+				State = 484;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 					{
 					{
-					State = 471;
+					State = 481;
 					((Acl_extendedContext)_localctx)._variable = variable();
 					((Acl_extendedContext)_localctx)._options.Add(((Acl_extendedContext)_localctx)._variable);
 					}
 					}
-					State = 476;
+					State = 486;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 477;
+				State = 487;
 				Match(NEWLINE);
 				}
 				break;
@@ -2652,23 +2681,23 @@ public partial class AsaParser : Parser {
 				_localctx = new Acl_unmodelledContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 479;
+				State = 489;
 				Match(ACCESS_LIST);
-				State = 480;
+				State = 490;
 				((Acl_unmodelledContext)_localctx).name = variable();
-				State = 483;
+				State = 493;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LINE) {
 					{
-					State = 481;
+					State = 491;
 					Match(LINE);
-					State = 482;
+					State = 492;
 					Match(DEC);
 					}
 				}
 
-				State = 485;
+				State = 495;
 				((Acl_unmodelledContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ETHERTYPE || _la==WEBTYPE) ) {
@@ -2678,22 +2707,22 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 489;
+				State = 499;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 					{
 					{
-					State = 486;
+					State = 496;
 					((Acl_unmodelledContext)_localctx)._variable = variable();
 					((Acl_unmodelledContext)_localctx)._words.Add(((Acl_unmodelledContext)_localctx)._variable);
 					}
 					}
-					State = 491;
+					State = 501;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 492;
+				State = 502;
 				Match(NEWLINE);
 				}
 				break;
@@ -2729,31 +2758,31 @@ public partial class AsaParser : Parser {
 		Acl_protocolContext _localctx = new Acl_protocolContext(Context, State);
 		EnterRule(_localctx, 38, RULE_acl_protocol);
 		try {
-			State = 501;
+			State = 511;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 496;
+				State = 506;
 				Match(OBJECT_GROUP);
-				State = 497;
+				State = 507;
 				_localctx.name = variable();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 498;
+				State = 508;
 				Match(OBJECT);
-				State = 499;
+				State = 509;
 				_localctx.name = variable();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 500;
+				State = 510;
 				variable();
 				}
 				break;
@@ -2804,90 +2833,90 @@ public partial class AsaParser : Parser {
 		Acl_addressContext _localctx = new Acl_addressContext(Context, State);
 		EnterRule(_localctx, 40, RULE_acl_address);
 		try {
-			State = 520;
+			State = 530;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,50,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 503;
+				State = 513;
 				Match(ANY);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 504;
+				State = 514;
 				Match(ANY4);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 505;
+				State = 515;
 				Match(ANY6);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 506;
+				State = 516;
 				Match(HOST);
-				State = 507;
+				State = 517;
 				_localctx.address = Match(IP_ADDRESS);
 				}
 				break;
 			case 5:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 508;
+				State = 518;
 				Match(HOST);
-				State = 509;
+				State = 519;
 				_localctx.alias = variable();
 				}
 				break;
 			case 6:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 510;
+				State = 520;
 				_localctx.address = Match(IP_ADDRESS);
-				State = 511;
+				State = 521;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 				break;
 			case 7:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 512;
+				State = 522;
 				Match(OBJECT_GROUP);
-				State = 513;
+				State = 523;
 				_localctx.name = variable();
 				}
 				break;
 			case 8:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 514;
+				State = 524;
 				Match(OBJECT);
-				State = 515;
+				State = 525;
 				_localctx.name = variable();
 				}
 				break;
 			case 9:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 516;
+				State = 526;
 				Match(INTERFACE);
-				State = 517;
+				State = 527;
 				_localctx.interface_name = variable();
 				}
 				break;
 			case 10:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 518;
+				State = 528;
 				_localctx.word_alias = Match(WORD);
-				State = 519;
+				State = 529;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 				break;
@@ -2925,7 +2954,7 @@ public partial class AsaParser : Parser {
 		Acl_portsContext _localctx = new Acl_portsContext(Context, State);
 		EnterRule(_localctx, 42, RULE_acl_ports);
 		try {
-			State = 525;
+			State = 535;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EQ:
@@ -2935,21 +2964,76 @@ public partial class AsaParser : Parser {
 			case RANGE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 522;
+				State = 532;
 				port_spec();
 				}
 				break;
 			case OBJECT_GROUP:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 523;
+				State = 533;
 				Match(OBJECT_GROUP);
-				State = 524;
+				State = 534;
 				_localctx.group = variable();
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Acl_source_portsContext : ParserRuleContext {
+		public VariableContext group;
+		[System.Diagnostics.DebuggerNonUserCode] public Port_specContext port_spec() {
+			return GetRuleContext<Port_specContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OBJECT_GROUP() { return GetToken(AsaParser.OBJECT_GROUP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
+			return GetRuleContext<VariableContext>(0);
+		}
+		public Acl_source_portsContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_acl_source_ports; } }
+	}
+
+	[RuleVersion(0)]
+	public Acl_source_portsContext acl_source_ports() {
+		Acl_source_portsContext _localctx = new Acl_source_portsContext(Context, State);
+		EnterRule(_localctx, 44, RULE_acl_source_ports);
+		try {
+			State = 541;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
+			case 1:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 537;
+				port_spec();
+				}
+				break;
+			case 2:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 538;
+				if (!(IsServiceGroupNext())) throw new FailedPredicateException(this, "IsServiceGroupNext()");
+				State = 539;
+				Match(OBJECT_GROUP);
+				State = 540;
+				_localctx.group = variable();
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -3008,21 +3092,21 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Access_group_lineContext access_group_line() {
 		Access_group_lineContext _localctx = new Access_group_lineContext(Context, State);
-		EnterRule(_localctx, 44, RULE_access_group_line);
+		EnterRule(_localctx, 46, RULE_access_group_line);
 		int _la;
 		try {
-			State = 545;
+			State = 561;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
 			case 1:
 				_localctx = new Access_group_interfaceContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 527;
+				State = 543;
 				Match(ACCESS_GROUP);
-				State = 528;
+				State = 544;
 				((Access_group_interfaceContext)_localctx).acl = variable();
-				State = 529;
+				State = 545;
 				((Access_group_interfaceContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==IN || _la==OUT) ) {
@@ -3032,26 +3116,26 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 530;
+				State = 546;
 				Match(INTERFACE);
-				State = 531;
+				State = 547;
 				((Access_group_interfaceContext)_localctx).interface_name = variable();
-				State = 535;
+				State = 551;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 					{
 					{
-					State = 532;
+					State = 548;
 					((Access_group_interfaceContext)_localctx)._variable = variable();
 					((Access_group_interfaceContext)_localctx)._rest.Add(((Access_group_interfaceContext)_localctx)._variable);
 					}
 					}
-					State = 537;
+					State = 553;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 538;
+				State = 554;
 				Match(NEWLINE);
 				}
 				break;
@@ -3059,13 +3143,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Access_group_globalContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 540;
+				State = 556;
 				Match(ACCESS_GROUP);
-				State = 541;
+				State = 557;
 				((Access_group_globalContext)_localctx).acl = variable();
-				State = 542;
+				State = 558;
 				Match(GLOBAL);
-				State = 543;
+				State = 559;
 				Match(NEWLINE);
 				}
 				break;
@@ -3085,12 +3169,11 @@ public partial class AsaParser : Parser {
 	public partial class Object_nat_lineContext : ParserRuleContext {
 		public IToken interfaces;
 		public IToken kind;
-		public VariableContext mapped;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NAT() { return GetToken(AsaParser.NAT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(AsaParser.NEWLINE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
-			return GetRuleContext<VariableContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public Nat_mappedContext nat_mapped() {
+			return GetRuleContext<Nat_mappedContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(AsaParser.NEWLINE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DYNAMIC() { return GetToken(AsaParser.DYNAMIC, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STATIC() { return GetToken(AsaParser.STATIC, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public Object_nat_optionContext[] object_nat_option() {
@@ -3110,24 +3193,24 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Object_nat_lineContext object_nat_line() {
 		Object_nat_lineContext _localctx = new Object_nat_lineContext(Context, State);
-		EnterRule(_localctx, 46, RULE_object_nat_line);
+		EnterRule(_localctx, 48, RULE_object_nat_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 547;
+			State = 563;
 			Match(NAT);
-			State = 549;
+			State = 565;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IF_PAIR) {
 				{
-				State = 548;
+				State = 564;
 				_localctx.interfaces = Match(IF_PAIR);
 				}
 			}
 
-			State = 551;
+			State = 567;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==DYNAMIC || _la==STATIC) ) {
@@ -3137,24 +3220,90 @@ public partial class AsaParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 552;
-			_localctx.mapped = variable();
-			State = 556;
+			State = 568;
+			nat_mapped();
+			State = 572;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 				{
 				{
-				State = 553;
+				State = 569;
 				object_nat_option();
 				}
 				}
-				State = 558;
+				State = 574;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 559;
+			State = 575;
 			Match(NEWLINE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Nat_mappedContext : ParserRuleContext {
+		public VariableContext pool;
+		public VariableContext mapped;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PAT_POOL() { return GetToken(AsaParser.PAT_POOL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		public Nat_mappedContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_nat_mapped; } }
+	}
+
+	[RuleVersion(0)]
+	public Nat_mappedContext nat_mapped() {
+		Nat_mappedContext _localctx = new Nat_mappedContext(Context, State);
+		EnterRule(_localctx, 50, RULE_nat_mapped);
+		try {
+			State = 584;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
+			case 1:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 577;
+				Match(PAT_POOL);
+				State = 578;
+				_localctx.pool = variable();
+				}
+				break;
+			case 2:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 579;
+				_localctx.mapped = variable();
+				State = 582;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
+				case 1:
+					{
+					State = 580;
+					Match(PAT_POOL);
+					State = 581;
+					_localctx.pool = variable();
+					}
+					break;
+				}
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -3210,17 +3359,17 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Object_nat_optionContext object_nat_option() {
 		Object_nat_optionContext _localctx = new Object_nat_optionContext(Context, State);
-		EnterRule(_localctx, 48, RULE_object_nat_option);
+		EnterRule(_localctx, 52, RULE_object_nat_option);
 		int _la;
 		try {
-			State = 568;
+			State = 593;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				_localctx = new Onat_interface_fallbackContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 561;
+				State = 586;
 				Match(INTERFACE);
 				}
 				break;
@@ -3228,9 +3377,9 @@ public partial class AsaParser : Parser {
 				_localctx = new Onat_serviceContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 562;
+				State = 587;
 				Match(SERVICE);
-				State = 563;
+				State = 588;
 				((Onat_serviceContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -3240,9 +3389,9 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 564;
+				State = 589;
 				((Onat_serviceContext)_localctx).real_port = port_number();
-				State = 565;
+				State = 590;
 				((Onat_serviceContext)_localctx).mapped_port = port_number();
 				}
 				break;
@@ -3250,7 +3399,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Onat_flagContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 567;
+				State = 592;
 				((Onat_flagContext)_localctx).flag = variable();
 				}
 				break;
@@ -3271,15 +3420,14 @@ public partial class AsaParser : Parser {
 		public IToken interfaces;
 		public IToken kind;
 		public VariableContext real;
-		public VariableContext mapped;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NAT() { return GetToken(AsaParser.NAT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SOURCE() { return GetToken(AsaParser.SOURCE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(AsaParser.NEWLINE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
-			return GetRuleContexts<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public Nat_mappedContext nat_mapped() {
+			return GetRuleContext<Nat_mappedContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
-			return GetRuleContext<VariableContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(AsaParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
+			return GetRuleContext<VariableContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DYNAMIC() { return GetToken(AsaParser.DYNAMIC, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STATIC() { return GetToken(AsaParser.STATIC, 0); }
@@ -3303,56 +3451,56 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Twice_nat_lineContext twice_nat_line() {
 		Twice_nat_lineContext _localctx = new Twice_nat_lineContext(Context, State);
-		EnterRule(_localctx, 50, RULE_twice_nat_line);
+		EnterRule(_localctx, 54, RULE_twice_nat_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 570;
+			State = 595;
 			Match(NAT);
-			State = 572;
+			State = 597;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IF_PAIR) {
 				{
-				State = 571;
+				State = 596;
 				_localctx.interfaces = Match(IF_PAIR);
 				}
 			}
 
-			State = 575;
+			State = 600;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AFTER_AUTO) {
 				{
-				State = 574;
+				State = 599;
 				Match(AFTER_AUTO);
 				}
 			}
 
-			State = 581;
+			State = 606;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LINE || _la==DEC) {
 				{
-				State = 578;
+				State = 603;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LINE) {
 					{
-					State = 577;
+					State = 602;
 					Match(LINE);
 					}
 				}
 
-				State = 580;
+				State = 605;
 				Match(DEC);
 				}
 			}
 
-			State = 583;
+			State = 608;
 			Match(SOURCE);
-			State = 584;
+			State = 609;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==DYNAMIC || _la==STATIC) ) {
@@ -3362,25 +3510,25 @@ public partial class AsaParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 585;
+			State = 610;
 			_localctx.real = variable();
-			State = 586;
-			_localctx.mapped = variable();
-			State = 590;
+			State = 611;
+			nat_mapped();
+			State = 615;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 				{
 				{
-				State = 587;
+				State = 612;
 				twice_nat_option();
 				}
 				}
-				State = 592;
+				State = 617;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 593;
+			State = 618;
 			Match(NEWLINE);
 			}
 		}
@@ -3456,17 +3604,17 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Twice_nat_optionContext twice_nat_option() {
 		Twice_nat_optionContext _localctx = new Twice_nat_optionContext(Context, State);
-		EnterRule(_localctx, 52, RULE_twice_nat_option);
+		EnterRule(_localctx, 56, RULE_twice_nat_option);
 		int _la;
 		try {
-			State = 611;
+			State = 636;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
 			case 1:
 				_localctx = new Tnat_interface_fallbackContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 595;
+				State = 620;
 				Match(INTERFACE);
 				}
 				break;
@@ -3474,13 +3622,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_destinationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 596;
+				State = 621;
 				Match(DESTINATION);
-				State = 597;
+				State = 622;
 				Match(STATIC);
-				State = 598;
+				State = 623;
 				((Tnat_destinationContext)_localctx).mapped_destination = variable();
-				State = 599;
+				State = 624;
 				((Tnat_destinationContext)_localctx).real_destination = variable();
 				}
 				break;
@@ -3488,11 +3636,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_serviceContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 601;
+				State = 626;
 				Match(SERVICE);
-				State = 602;
+				State = 627;
 				((Tnat_serviceContext)_localctx).real_service = variable();
-				State = 603;
+				State = 628;
 				((Tnat_serviceContext)_localctx).mapped_service = variable();
 				}
 				break;
@@ -3500,14 +3648,14 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 605;
+				State = 630;
 				Match(DESCRIPTION);
-				State = 607;
+				State = 632;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 606;
+					State = 631;
 					Match(TEXT);
 					}
 				}
@@ -3518,7 +3666,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_inactiveContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 609;
+				State = 634;
 				Match(INACTIVE);
 				}
 				break;
@@ -3526,7 +3674,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_flagContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 610;
+				State = 635;
 				((Tnat_flagContext)_localctx).flag = variable();
 				}
 				break;
@@ -3570,54 +3718,54 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Legacy_global_lineContext legacy_global_line() {
 		Legacy_global_lineContext _localctx = new Legacy_global_lineContext(Context, State);
-		EnterRule(_localctx, 54, RULE_legacy_global_line);
+		EnterRule(_localctx, 58, RULE_legacy_global_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 613;
+			State = 638;
 			Match(GLOBAL);
-			State = 614;
+			State = 639;
 			_localctx.interfaces = Match(IF_PAIR);
-			State = 615;
+			State = 640;
 			_localctx.id = Match(DEC);
-			State = 619;
+			State = 644;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INTERFACE:
 				{
-				State = 616;
+				State = 641;
 				Match(INTERFACE);
 				}
 				break;
 			case IP_ADDRESS:
 				{
-				State = 617;
+				State = 642;
 				_localctx.address = Match(IP_ADDRESS);
 				}
 				break;
 			case IP_RANGE:
 				{
-				State = 618;
+				State = 643;
 				_localctx.range = Match(IP_RANGE);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
 			}
-			State = 623;
+			State = 648;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NETMASK) {
 				{
-				State = 621;
+				State = 646;
 				Match(NETMASK);
-				State = 622;
+				State = 647;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 			}
 
-			State = 625;
+			State = 650;
 			Match(NEWLINE);
 			}
 		}
@@ -3668,32 +3816,32 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Legacy_nat_lineContext legacy_nat_line() {
 		Legacy_nat_lineContext _localctx = new Legacy_nat_lineContext(Context, State);
-		EnterRule(_localctx, 56, RULE_legacy_nat_line);
+		EnterRule(_localctx, 60, RULE_legacy_nat_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 627;
+			State = 652;
 			Match(NAT);
-			State = 628;
+			State = 653;
 			_localctx.interfaces = Match(IF_PAIR);
-			State = 629;
+			State = 654;
 			_localctx.id = Match(DEC);
-			State = 634;
+			State = 659;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ACCESS_LIST:
 				{
-				State = 630;
+				State = 655;
 				Match(ACCESS_LIST);
-				State = 631;
+				State = 656;
 				_localctx.acl = variable();
 				}
 				break;
 			case IP_ADDRESS:
 			case DEC:
 				{
-				State = 632;
+				State = 657;
 				_localctx.address = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==IP_ADDRESS || _la==DEC) ) {
@@ -3703,7 +3851,7 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 633;
+				State = 658;
 				_localctx.mask = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==IP_ADDRESS || _la==DEC) ) {
@@ -3718,22 +3866,22 @@ public partial class AsaParser : Parser {
 			default:
 				throw new NoViableAltException(this);
 			}
-			State = 639;
+			State = 664;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 				{
 				{
-				State = 636;
+				State = 661;
 				_localctx._variable = variable();
 				_localctx._options.Add(_localctx._variable);
 				}
 				}
-				State = 641;
+				State = 666;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 642;
+			State = 667;
 			Match(NEWLINE);
 			}
 		}
@@ -3772,32 +3920,32 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Legacy_static_lineContext legacy_static_line() {
 		Legacy_static_lineContext _localctx = new Legacy_static_lineContext(Context, State);
-		EnterRule(_localctx, 58, RULE_legacy_static_line);
+		EnterRule(_localctx, 62, RULE_legacy_static_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 644;
+			State = 669;
 			Match(STATIC);
-			State = 645;
+			State = 670;
 			_localctx.interfaces = Match(IF_PAIR);
-			State = 646;
+			State = 671;
 			legacy_static_body();
-			State = 650;
+			State = 675;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 				{
 				{
-				State = 647;
+				State = 672;
 				legacy_static_option();
 				}
 				}
-				State = 652;
+				State = 677;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 653;
+			State = 678;
 			Match(NEWLINE);
 			}
 		}
@@ -3869,10 +4017,10 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Legacy_static_bodyContext legacy_static_body() {
 		Legacy_static_bodyContext _localctx = new Legacy_static_bodyContext(Context, State);
-		EnterRule(_localctx, 60, RULE_legacy_static_body);
+		EnterRule(_localctx, 64, RULE_legacy_static_body);
 		int _la;
 		try {
-			State = 676;
+			State = 701;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TCP:
@@ -3880,7 +4028,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Static_portContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 655;
+				State = 680;
 				((Static_portContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -3890,42 +4038,42 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 658;
+				State = 683;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case INTERFACE:
 					{
-					State = 656;
+					State = 681;
 					Match(INTERFACE);
 					}
 					break;
 				case IP_ADDRESS:
 					{
-					State = 657;
+					State = 682;
 					((Static_portContext)_localctx).mapped = Match(IP_ADDRESS);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 660;
+				State = 685;
 				((Static_portContext)_localctx).mapped_port = port_number();
-				State = 665;
+				State = 690;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ACCESS_LIST:
 					{
-					State = 661;
+					State = 686;
 					Match(ACCESS_LIST);
-					State = 662;
+					State = 687;
 					((Static_portContext)_localctx).acl = variable();
 					}
 					break;
 				case IP_ADDRESS:
 					{
-					State = 663;
+					State = 688;
 					((Static_portContext)_localctx).real = Match(IP_ADDRESS);
-					State = 664;
+					State = 689;
 					((Static_portContext)_localctx).real_port = port_number();
 					}
 					break;
@@ -3939,38 +4087,38 @@ public partial class AsaParser : Parser {
 				_localctx = new Static_plainContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 669;
+				State = 694;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case INTERFACE:
 					{
-					State = 667;
+					State = 692;
 					Match(INTERFACE);
 					}
 					break;
 				case IP_ADDRESS:
 					{
-					State = 668;
+					State = 693;
 					((Static_plainContext)_localctx).mapped = Match(IP_ADDRESS);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 674;
+				State = 699;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ACCESS_LIST:
 					{
-					State = 671;
+					State = 696;
 					Match(ACCESS_LIST);
-					State = 672;
+					State = 697;
 					((Static_plainContext)_localctx).acl = variable();
 					}
 					break;
 				case IP_ADDRESS:
 					{
-					State = 673;
+					State = 698;
 					((Static_plainContext)_localctx).real = Match(IP_ADDRESS);
 					}
 					break;
@@ -4011,24 +4159,24 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Legacy_static_optionContext legacy_static_option() {
 		Legacy_static_optionContext _localctx = new Legacy_static_optionContext(Context, State);
-		EnterRule(_localctx, 62, RULE_legacy_static_option);
+		EnterRule(_localctx, 66, RULE_legacy_static_option);
 		try {
-			State = 681;
+			State = 706;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 678;
+				State = 703;
 				Match(NETMASK);
-				State = 679;
+				State = 704;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 680;
+				State = 705;
 				variable();
 				}
 				break;
@@ -4070,33 +4218,33 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Class_map_headerContext class_map_header() {
 		Class_map_headerContext _localctx = new Class_map_headerContext(Context, State);
-		EnterRule(_localctx, 64, RULE_class_map_header);
+		EnterRule(_localctx, 68, RULE_class_map_header);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 683;
+			State = 708;
 			Match(CLASS_MAP);
-			State = 688;
+			State = 713;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
 			case 1:
 				{
-				State = 684;
+				State = 709;
 				Match(TYPE);
-				State = 685;
+				State = 710;
 				_localctx.kind = variable();
-				State = 686;
+				State = 711;
 				_localctx.protocol = variable();
 				}
 				break;
 			}
-			State = 691;
+			State = 716;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
 			case 1:
 				{
-				State = 690;
+				State = 715;
 				_la = TokenStream.LA(1);
 				if ( !(_la==MATCH_ALL || _la==MATCH_ANY) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4108,9 +4256,9 @@ public partial class AsaParser : Parser {
 				}
 				break;
 			}
-			State = 693;
+			State = 718;
 			_localctx.name = variable();
-			State = 694;
+			State = 719;
 			Match(NEWLINE);
 			}
 		}
@@ -4196,21 +4344,21 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Class_map_lineContext class_map_line() {
 		Class_map_lineContext _localctx = new Class_map_lineContext(Context, State);
-		EnterRule(_localctx, 66, RULE_class_map_line);
+		EnterRule(_localctx, 70, RULE_class_map_line);
 		int _la;
 		try {
-			State = 729;
+			State = 754;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,83,Context) ) {
 			case 1:
 				_localctx = new Cm_default_inspectionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 696;
+				State = 721;
 				Match(MATCH);
-				State = 697;
+				State = 722;
 				Match(DEFAULT_INSPECTION_TRAFFIC);
-				State = 698;
+				State = 723;
 				Match(NEWLINE);
 				}
 				break;
@@ -4218,11 +4366,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_portContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 699;
+				State = 724;
 				Match(MATCH);
-				State = 700;
+				State = 725;
 				Match(PORT);
-				State = 701;
+				State = 726;
 				((Cm_portContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -4232,9 +4380,9 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 702;
+				State = 727;
 				((Cm_portContext)_localctx).ports = port_spec();
-				State = 703;
+				State = 728;
 				Match(NEWLINE);
 				}
 				break;
@@ -4242,13 +4390,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_access_listContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 705;
+				State = 730;
 				Match(MATCH);
-				State = 706;
+				State = 731;
 				Match(ACCESS_LIST);
-				State = 707;
+				State = 732;
 				((Cm_access_listContext)_localctx).acl = variable();
-				State = 708;
+				State = 733;
 				Match(NEWLINE);
 				}
 				break;
@@ -4256,11 +4404,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_anyContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 710;
+				State = 735;
 				Match(MATCH);
-				State = 711;
+				State = 736;
 				Match(ANY);
-				State = 712;
+				State = 737;
 				Match(NEWLINE);
 				}
 				break;
@@ -4268,34 +4416,34 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 714;
+				State = 739;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 713;
+					State = 738;
 					Match(NO);
 					}
 				}
 
-				State = 716;
+				State = 741;
 				Match(MATCH);
-				State = 718;
+				State = 743;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 717;
+					State = 742;
 					((Cm_otherContext)_localctx)._variable = variable();
 					((Cm_otherContext)_localctx)._criteria.Add(((Cm_otherContext)_localctx)._variable);
 					}
 					}
-					State = 720;
+					State = 745;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0) );
-				State = 722;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0) );
+				State = 747;
 				Match(NEWLINE);
 				}
 				break;
@@ -4303,19 +4451,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 724;
+				State = 749;
 				Match(DESCRIPTION);
-				State = 726;
+				State = 751;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 725;
+					State = 750;
 					Match(TEXT);
 					}
 				}
 
-				State = 728;
+				State = 753;
 				Match(NEWLINE);
 				}
 				break;
@@ -4349,15 +4497,15 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Policy_map_headerContext policy_map_header() {
 		Policy_map_headerContext _localctx = new Policy_map_headerContext(Context, State);
-		EnterRule(_localctx, 68, RULE_policy_map_header);
+		EnterRule(_localctx, 72, RULE_policy_map_header);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 731;
+			State = 756;
 			Match(POLICY_MAP);
-			State = 732;
+			State = 757;
 			_localctx.name = variable();
-			State = 733;
+			State = 758;
 			Match(NEWLINE);
 			}
 		}
@@ -4409,21 +4557,21 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Policy_map_lineContext policy_map_line() {
 		Policy_map_lineContext _localctx = new Policy_map_lineContext(Context, State);
-		EnterRule(_localctx, 70, RULE_policy_map_line);
+		EnterRule(_localctx, 74, RULE_policy_map_line);
 		int _la;
 		try {
-			State = 745;
+			State = 770;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CLASS:
 				_localctx = new Pm_classContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 735;
+				State = 760;
 				Match(CLASS);
-				State = 736;
+				State = 761;
 				((Pm_classContext)_localctx).name = variable();
-				State = 737;
+				State = 762;
 				Match(NEWLINE);
 				}
 				break;
@@ -4432,7 +4580,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Pm_inspectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 739;
+				State = 764;
 				inspect_line();
 				}
 				break;
@@ -4440,19 +4588,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Pm_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 740;
+				State = 765;
 				Match(DESCRIPTION);
-				State = 742;
+				State = 767;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 741;
+					State = 766;
 					Match(TEXT);
 					}
 				}
 
-				State = 744;
+				State = 769;
 				Match(NEWLINE);
 				}
 				break;
@@ -4506,10 +4654,10 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Policy_class_lineContext policy_class_line() {
 		Policy_class_lineContext _localctx = new Policy_class_lineContext(Context, State);
-		EnterRule(_localctx, 72, RULE_policy_class_line);
+		EnterRule(_localctx, 76, RULE_policy_class_line);
 		int _la;
 		try {
-			State = 756;
+			State = 781;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INSPECT:
@@ -4517,7 +4665,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Pc_inspectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 747;
+				State = 772;
 				inspect_line();
 				}
 				break;
@@ -4525,24 +4673,24 @@ public partial class AsaParser : Parser {
 				_localctx = new Pc_setContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 748;
+				State = 773;
 				Match(SET);
-				State = 750;
+				State = 775;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 749;
+					State = 774;
 					((Pc_setContext)_localctx)._variable = variable();
 					((Pc_setContext)_localctx)._words.Add(((Pc_setContext)_localctx)._variable);
 					}
 					}
-					State = 752;
+					State = 777;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0) );
-				State = 754;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0) );
+				State = 779;
 				Match(NEWLINE);
 				}
 				break;
@@ -4584,41 +4732,41 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Inspect_lineContext inspect_line() {
 		Inspect_lineContext _localctx = new Inspect_lineContext(Context, State);
-		EnterRule(_localctx, 74, RULE_inspect_line);
+		EnterRule(_localctx, 78, RULE_inspect_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 759;
+			State = 784;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 758;
+				State = 783;
 				Match(NO);
 				}
 			}
 
-			State = 761;
+			State = 786;
 			Match(INSPECT);
-			State = 762;
+			State = 787;
 			_localctx.protocol = variable();
-			State = 766;
+			State = 791;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 				{
 				{
-				State = 763;
+				State = 788;
 				_localctx._variable = variable();
 				_localctx._arguments.Add(_localctx._variable);
 				}
 				}
-				State = 768;
+				State = 793;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 769;
+			State = 794;
 			Match(NEWLINE);
 			}
 		}
@@ -4656,21 +4804,21 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Inspect_map_headerContext inspect_map_header() {
 		Inspect_map_headerContext _localctx = new Inspect_map_headerContext(Context, State);
-		EnterRule(_localctx, 76, RULE_inspect_map_header);
+		EnterRule(_localctx, 80, RULE_inspect_map_header);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 771;
+			State = 796;
 			Match(POLICY_MAP);
-			State = 772;
+			State = 797;
 			Match(TYPE);
-			State = 773;
+			State = 798;
 			Match(INSPECT);
-			State = 774;
+			State = 799;
 			_localctx.protocol = variable();
-			State = 775;
+			State = 800;
 			_localctx.name = variable();
-			State = 776;
+			State = 801;
 			Match(NEWLINE);
 			}
 		}
@@ -4735,19 +4883,19 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Inspect_map_lineContext inspect_map_line() {
 		Inspect_map_lineContext _localctx = new Inspect_map_lineContext(Context, State);
-		EnterRule(_localctx, 78, RULE_inspect_map_line);
+		EnterRule(_localctx, 82, RULE_inspect_map_line);
 		int _la;
 		try {
-			State = 800;
+			State = 825;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PARAMETERS:
 				_localctx = new Im_parametersContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 778;
+				State = 803;
 				Match(PARAMETERS);
-				State = 779;
+				State = 804;
 				Match(NEWLINE);
 				}
 				break;
@@ -4756,34 +4904,34 @@ public partial class AsaParser : Parser {
 				_localctx = new Im_matchContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 781;
+				State = 806;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 780;
+					State = 805;
 					Match(NO);
 					}
 				}
 
-				State = 783;
+				State = 808;
 				Match(MATCH);
-				State = 785;
+				State = 810;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 784;
+					State = 809;
 					((Im_matchContext)_localctx)._variable = variable();
 					((Im_matchContext)_localctx)._criteria.Add(((Im_matchContext)_localctx)._variable);
 					}
 					}
-					State = 787;
+					State = 812;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0) );
-				State = 789;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0) );
+				State = 814;
 				Match(NEWLINE);
 				}
 				break;
@@ -4791,11 +4939,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Im_classContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 791;
+				State = 816;
 				Match(CLASS);
-				State = 792;
+				State = 817;
 				((Im_classContext)_localctx).name = variable();
-				State = 793;
+				State = 818;
 				Match(NEWLINE);
 				}
 				break;
@@ -4803,19 +4951,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Im_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 795;
+				State = 820;
 				Match(DESCRIPTION);
-				State = 797;
+				State = 822;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 796;
+					State = 821;
 					Match(TEXT);
 					}
 				}
 
-				State = 799;
+				State = 824;
 				Match(NEWLINE);
 				}
 				break;
@@ -4856,41 +5004,41 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Inspect_parameter_lineContext inspect_parameter_line() {
 		Inspect_parameter_lineContext _localctx = new Inspect_parameter_lineContext(Context, State);
-		EnterRule(_localctx, 80, RULE_inspect_parameter_line);
+		EnterRule(_localctx, 84, RULE_inspect_parameter_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 802;
+			State = 827;
 			if (!(IsInspectParameter())) throw new FailedPredicateException(this, "IsInspectParameter()");
-			State = 804;
+			State = 829;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 			case 1:
 				{
-				State = 803;
+				State = 828;
 				Match(NO);
 				}
 				break;
 			}
-			State = 806;
+			State = 831;
 			_localctx.name = variable();
-			State = 810;
+			State = 835;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 				{
 				{
-				State = 807;
+				State = 832;
 				_localctx._variable = variable();
 				_localctx._values.Add(_localctx._variable);
 				}
 				}
-				State = 812;
+				State = 837;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 813;
+			State = 838;
 			Match(NEWLINE);
 			}
 		}
@@ -4926,31 +5074,31 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Inspect_action_lineContext inspect_action_line() {
 		Inspect_action_lineContext _localctx = new Inspect_action_lineContext(Context, State);
-		EnterRule(_localctx, 82, RULE_inspect_action_line);
+		EnterRule(_localctx, 86, RULE_inspect_action_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 815;
+			State = 840;
 			if (!(IsInspectAction())) throw new FailedPredicateException(this, "IsInspectAction()");
-			State = 816;
+			State = 841;
 			_localctx.action = variable();
-			State = 820;
+			State = 845;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 				{
 				{
-				State = 817;
+				State = 842;
 				_localctx._variable = variable();
 				_localctx._values.Add(_localctx._variable);
 				}
 				}
-				State = 822;
+				State = 847;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 823;
+			State = 848;
 			Match(NEWLINE);
 			}
 		}
@@ -5007,33 +5155,33 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Service_policy_lineContext service_policy_line() {
 		Service_policy_lineContext _localctx = new Service_policy_lineContext(Context, State);
-		EnterRule(_localctx, 84, RULE_service_policy_line);
+		EnterRule(_localctx, 88, RULE_service_policy_line);
 		int _la;
 		try {
-			State = 842;
+			State = 867;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
 			case 1:
 				_localctx = new Sp_globalContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 826;
+				State = 851;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 825;
+					State = 850;
 					Match(NO);
 					}
 				}
 
-				State = 828;
+				State = 853;
 				Match(SERVICE_POLICY);
-				State = 829;
+				State = 854;
 				((Sp_globalContext)_localctx).name = variable();
-				State = 830;
+				State = 855;
 				Match(GLOBAL);
-				State = 831;
+				State = 856;
 				Match(NEWLINE);
 				}
 				break;
@@ -5041,25 +5189,25 @@ public partial class AsaParser : Parser {
 				_localctx = new Sp_interfaceContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 834;
+				State = 859;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 833;
+					State = 858;
 					Match(NO);
 					}
 				}
 
-				State = 836;
+				State = 861;
 				Match(SERVICE_POLICY);
-				State = 837;
+				State = 862;
 				((Sp_interfaceContext)_localctx).name = variable();
-				State = 838;
+				State = 863;
 				Match(INTERFACE);
-				State = 839;
+				State = 864;
 				((Sp_interfaceContext)_localctx).interface_name = variable();
-				State = 840;
+				State = 865;
 				Match(NEWLINE);
 				}
 				break;
@@ -5096,38 +5244,38 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Timeout_lineContext timeout_line() {
 		Timeout_lineContext _localctx = new Timeout_lineContext(Context, State);
-		EnterRule(_localctx, 86, RULE_timeout_line);
+		EnterRule(_localctx, 90, RULE_timeout_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 845;
+			State = 870;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 844;
+				State = 869;
 				Match(NO);
 				}
 			}
 
-			State = 847;
+			State = 872;
 			Match(TIMEOUT);
-			State = 849;
+			State = 874;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 848;
+				State = 873;
 				timeout_pair();
 				}
 				}
-				State = 851;
+				State = 876;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0) );
-			State = 853;
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0) );
+			State = 878;
 			Match(NEWLINE);
 			}
 		}
@@ -5164,14 +5312,14 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Timeout_pairContext timeout_pair() {
 		Timeout_pairContext _localctx = new Timeout_pairContext(Context, State);
-		EnterRule(_localctx, 88, RULE_timeout_pair);
+		EnterRule(_localctx, 92, RULE_timeout_pair);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 855;
+			State = 880;
 			_localctx.name = variable();
-			State = 856;
+			State = 881;
 			_localctx.value = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==DURATION || _la==DEC) ) {
@@ -5181,12 +5329,12 @@ public partial class AsaParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 858;
+			State = 883;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
 			case 1:
 				{
-				State = 857;
+				State = 882;
 				_localctx.qualifier = variable();
 				}
 				break;
@@ -5228,43 +5376,43 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Fixup_lineContext fixup_line() {
 		Fixup_lineContext _localctx = new Fixup_lineContext(Context, State);
-		EnterRule(_localctx, 90, RULE_fixup_line);
+		EnterRule(_localctx, 94, RULE_fixup_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 861;
+			State = 886;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 860;
+				State = 885;
 				Match(NO);
 				}
 			}
 
-			State = 863;
+			State = 888;
 			Match(FIXUP);
-			State = 864;
+			State = 889;
 			Match(PROTOCOL);
-			State = 865;
+			State = 890;
 			_localctx.protocol = variable();
-			State = 869;
+			State = 894;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 30064771071L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
 				{
 				{
-				State = 866;
+				State = 891;
 				_localctx._variable = variable();
 				_localctx._arguments.Add(_localctx._variable);
 				}
 				}
-				State = 871;
+				State = 896;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 872;
+			State = 897;
 			Match(NEWLINE);
 			}
 		}
@@ -5281,333 +5429,349 @@ public partial class AsaParser : Parser {
 
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
-		case 40: return inspect_parameter_line_sempred((Inspect_parameter_lineContext)_localctx, predIndex);
-		case 41: return inspect_action_line_sempred((Inspect_action_lineContext)_localctx, predIndex);
+		case 22: return acl_source_ports_sempred((Acl_source_portsContext)_localctx, predIndex);
+		case 42: return inspect_parameter_line_sempred((Inspect_parameter_lineContext)_localctx, predIndex);
+		case 43: return inspect_action_line_sempred((Inspect_action_lineContext)_localctx, predIndex);
+		}
+		return true;
+	}
+	private bool acl_source_ports_sempred(Acl_source_portsContext _localctx, int predIndex) {
+		switch (predIndex) {
+		case 0: return IsServiceGroupNext();
 		}
 		return true;
 	}
 	private bool inspect_parameter_line_sempred(Inspect_parameter_lineContext _localctx, int predIndex) {
 		switch (predIndex) {
-		case 0: return IsInspectParameter();
+		case 1: return IsInspectParameter();
 		}
 		return true;
 	}
 	private bool inspect_action_line_sempred(Inspect_action_lineContext _localctx, int predIndex) {
 		switch (predIndex) {
-		case 1: return IsInspectAction();
+		case 2: return IsInspectAction();
 		}
 		return true;
 	}
 
 	private static int[] _serializedATN = {
-		4,1,99,875,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
-		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
+		4,1,101,900,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
-		2,43,7,43,2,44,7,44,2,45,7,45,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,
-		1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,3,0,115,8,0,1,1,1,1,1,
-		1,3,1,120,8,1,1,1,1,1,1,2,1,2,1,2,1,2,1,3,3,3,129,8,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,3,3,138,8,3,3,3,140,8,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,149,
-		8,3,3,3,151,8,3,1,3,1,3,3,3,155,8,3,1,4,1,4,1,5,1,5,3,5,161,8,5,1,6,1,
-		6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,175,8,6,1,7,1,7,3,7,179,
-		8,7,1,7,1,7,1,7,3,7,184,8,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,3,7,195,
-		8,7,1,7,1,7,1,7,3,7,200,8,7,1,7,1,7,1,7,3,7,205,8,7,1,7,3,7,208,8,7,1,
-		8,1,8,1,8,5,8,213,8,8,10,8,12,8,216,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,
-		9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,3,9,239,8,9,1,9,
-		1,9,1,9,1,9,1,9,5,9,246,8,9,10,9,12,9,249,9,9,1,9,1,9,1,9,1,9,1,9,1,9,
-		3,9,257,8,9,1,9,1,9,1,9,1,9,3,9,263,8,9,1,9,3,9,266,8,9,1,10,1,10,1,10,
-		1,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
-		1,11,5,11,286,8,11,10,11,12,11,289,9,11,1,11,1,11,3,11,293,8,11,1,12,1,
-		12,1,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
-		13,1,13,1,13,1,13,1,13,1,13,5,13,316,8,13,10,13,12,13,319,9,13,1,13,1,
-		13,1,13,3,13,324,8,13,1,13,1,13,3,13,328,8,13,1,14,1,14,1,14,1,14,1,14,
-		1,15,1,15,1,15,1,15,3,15,339,8,15,1,15,1,15,3,15,343,8,15,1,15,1,15,1,
-		15,1,15,3,15,349,8,15,1,15,3,15,352,8,15,1,16,1,16,1,16,1,16,3,16,358,
-		8,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
+		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,1,0,1,0,1,0,1,0,1,0,
+		1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,3,
+		0,119,8,0,1,1,1,1,1,1,3,1,124,8,1,1,1,1,1,1,2,1,2,1,2,1,2,1,3,3,3,133,
+		8,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,142,8,3,3,3,144,8,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,3,3,153,8,3,3,3,155,8,3,1,3,1,3,3,3,159,8,3,1,4,1,4,1,5,
+		1,5,3,5,165,8,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,179,
+		8,6,1,7,1,7,3,7,183,8,7,1,7,1,7,1,7,3,7,188,8,7,1,7,1,7,1,7,1,7,1,7,1,
+		7,1,7,1,7,1,7,3,7,199,8,7,1,7,1,7,1,7,3,7,204,8,7,1,7,1,7,1,7,3,7,209,
+		8,7,1,7,3,7,212,8,7,1,8,1,8,1,8,5,8,217,8,8,10,8,12,8,220,9,8,1,8,1,8,
+		1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,
+		9,1,9,3,9,243,8,9,1,9,1,9,1,9,1,9,1,9,5,9,250,8,9,10,9,12,9,253,9,9,1,
+		9,1,9,1,9,1,9,1,9,1,9,3,9,261,8,9,1,9,1,9,1,9,3,9,266,8,9,1,9,1,9,1,9,
+		1,9,3,9,272,8,9,1,9,3,9,275,8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,11,1,11,
+		1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,295,8,11,10,11,
+		12,11,298,9,11,1,11,1,11,3,11,302,8,11,1,12,1,12,1,12,1,12,1,12,1,13,1,
+		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
+		13,5,13,325,8,13,10,13,12,13,328,9,13,1,13,1,13,1,13,3,13,333,8,13,1,13,
+		1,13,3,13,337,8,13,1,14,1,14,1,14,1,14,1,14,1,15,1,15,1,15,1,15,3,15,348,
+		8,15,1,15,1,15,3,15,352,8,15,1,15,1,15,1,15,1,15,3,15,358,8,15,1,15,3,
+		15,361,8,15,1,16,1,16,1,16,1,16,3,16,367,8,16,1,16,1,16,1,16,1,17,1,17,
 		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
 		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
-		3,17,401,8,17,1,17,3,17,404,8,17,1,17,3,17,407,8,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,425,8,
-		17,1,17,3,17,428,8,17,1,18,1,18,1,18,1,18,3,18,434,8,18,1,18,1,18,3,18,
-		438,8,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,446,8,18,1,18,1,18,1,18,1,
-		18,1,18,1,18,1,18,1,18,1,18,3,18,457,8,18,1,18,3,18,460,8,18,1,18,1,18,
-		1,18,1,18,3,18,466,8,18,1,18,1,18,3,18,470,8,18,1,18,5,18,473,8,18,10,
-		18,12,18,476,9,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,484,8,18,1,18,1,18,
-		5,18,488,8,18,10,18,12,18,491,9,18,1,18,1,18,3,18,495,8,18,1,19,1,19,1,
-		19,1,19,1,19,3,19,502,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,
-		1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,521,8,20,1,21,1,21,1,21,3,
-		21,526,8,21,1,22,1,22,1,22,1,22,1,22,1,22,5,22,534,8,22,10,22,12,22,537,
-		9,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,546,8,22,1,23,1,23,3,23,550,
-		8,23,1,23,1,23,1,23,5,23,555,8,23,10,23,12,23,558,9,23,1,23,1,23,1,24,
-		1,24,1,24,1,24,1,24,1,24,1,24,3,24,569,8,24,1,25,1,25,3,25,573,8,25,1,
-		25,3,25,576,8,25,1,25,3,25,579,8,25,1,25,3,25,582,8,25,1,25,1,25,1,25,
-		1,25,1,25,5,25,589,8,25,10,25,12,25,592,9,25,1,25,1,25,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,608,8,26,1,26,1,26,3,
-		26,612,8,26,1,27,1,27,1,27,1,27,1,27,1,27,3,27,620,8,27,1,27,1,27,3,27,
-		624,8,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,635,8,28,1,
-		28,5,28,638,8,28,10,28,12,28,641,9,28,1,28,1,28,1,29,1,29,1,29,1,29,5,
-		29,649,8,29,10,29,12,29,652,9,29,1,29,1,29,1,30,1,30,1,30,3,30,659,8,30,
-		1,30,1,30,1,30,1,30,1,30,3,30,666,8,30,1,30,1,30,3,30,670,8,30,1,30,1,
-		30,1,30,3,30,675,8,30,3,30,677,8,30,1,31,1,31,1,31,3,31,682,8,31,1,32,
-		1,32,1,32,1,32,1,32,3,32,689,8,32,1,32,3,32,692,8,32,1,32,1,32,1,32,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,3,33,715,8,33,1,33,1,33,4,33,719,8,33,11,33,12,33,720,
-		1,33,1,33,1,33,1,33,3,33,727,8,33,1,33,3,33,730,8,33,1,34,1,34,1,34,1,
-		34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,743,8,35,1,35,3,35,746,8,35,
-		1,36,1,36,1,36,4,36,751,8,36,11,36,12,36,752,1,36,1,36,3,36,757,8,36,1,
-		37,3,37,760,8,37,1,37,1,37,1,37,5,37,765,8,37,10,37,12,37,768,9,37,1,37,
-		1,37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,39,1,39,1,39,3,39,782,8,39,1,
-		39,1,39,4,39,786,8,39,11,39,12,39,787,1,39,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,3,39,798,8,39,1,39,3,39,801,8,39,1,40,1,40,3,40,805,8,40,1,40,
-		1,40,5,40,809,8,40,10,40,12,40,812,9,40,1,40,1,40,1,41,1,41,1,41,5,41,
-		819,8,41,10,41,12,41,822,9,41,1,41,1,41,1,42,3,42,827,8,42,1,42,1,42,1,
-		42,1,42,1,42,1,42,3,42,835,8,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,843,
-		8,42,1,43,3,43,846,8,43,1,43,1,43,4,43,850,8,43,11,43,12,43,851,1,43,1,
-		43,1,44,1,44,1,44,3,44,859,8,44,1,45,3,45,862,8,45,1,45,1,45,1,45,1,45,
-		5,45,868,8,45,10,45,12,45,871,9,45,1,45,1,45,1,45,0,0,46,0,2,4,6,8,10,
-		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,
-		60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,0,11,3,0,10,10,30,30,62,
-		62,2,0,96,96,99,99,2,0,19,19,66,66,2,0,16,16,61,61,2,0,25,25,88,88,2,0,
-		37,37,58,58,2,0,21,21,81,81,2,0,83,83,86,86,2,0,92,92,94,94,1,0,45,46,
-		1,0,93,94,1006,0,114,1,0,0,0,2,116,1,0,0,0,4,123,1,0,0,0,6,154,1,0,0,0,
-		8,156,1,0,0,0,10,160,1,0,0,0,12,174,1,0,0,0,14,207,1,0,0,0,16,209,1,0,
-		0,0,18,265,1,0,0,0,20,267,1,0,0,0,22,292,1,0,0,0,24,294,1,0,0,0,26,327,
-		1,0,0,0,28,329,1,0,0,0,30,351,1,0,0,0,32,353,1,0,0,0,34,427,1,0,0,0,36,
-		494,1,0,0,0,38,501,1,0,0,0,40,520,1,0,0,0,42,525,1,0,0,0,44,545,1,0,0,
-		0,46,547,1,0,0,0,48,568,1,0,0,0,50,570,1,0,0,0,52,611,1,0,0,0,54,613,1,
-		0,0,0,56,627,1,0,0,0,58,644,1,0,0,0,60,676,1,0,0,0,62,681,1,0,0,0,64,683,
-		1,0,0,0,66,729,1,0,0,0,68,731,1,0,0,0,70,745,1,0,0,0,72,756,1,0,0,0,74,
-		759,1,0,0,0,76,771,1,0,0,0,78,800,1,0,0,0,80,802,1,0,0,0,82,815,1,0,0,
-		0,84,842,1,0,0,0,86,845,1,0,0,0,88,855,1,0,0,0,90,861,1,0,0,0,92,115,3,
-		14,7,0,93,115,3,2,1,0,94,115,3,4,2,0,95,115,3,6,3,0,96,115,3,16,8,0,97,
-		115,3,20,10,0,98,115,3,22,11,0,99,115,3,24,12,0,100,115,3,28,14,0,101,
-		115,3,32,16,0,102,115,3,36,18,0,103,115,3,44,22,0,104,115,3,50,25,0,105,
-		115,3,54,27,0,106,115,3,56,28,0,107,115,3,58,29,0,108,115,3,64,32,0,109,
-		115,3,68,34,0,110,115,3,76,38,0,111,115,3,84,42,0,112,115,3,86,43,0,113,
-		115,3,90,45,0,114,92,1,0,0,0,114,93,1,0,0,0,114,94,1,0,0,0,114,95,1,0,
-		0,0,114,96,1,0,0,0,114,97,1,0,0,0,114,98,1,0,0,0,114,99,1,0,0,0,114,100,
-		1,0,0,0,114,101,1,0,0,0,114,102,1,0,0,0,114,103,1,0,0,0,114,104,1,0,0,
-		0,114,105,1,0,0,0,114,106,1,0,0,0,114,107,1,0,0,0,114,108,1,0,0,0,114,
-		109,1,0,0,0,114,110,1,0,0,0,114,111,1,0,0,0,114,112,1,0,0,0,114,113,1,
-		0,0,0,115,1,1,0,0,0,116,117,7,0,0,0,117,119,5,87,0,0,118,120,5,99,0,0,
-		119,118,1,0,0,0,119,120,1,0,0,0,120,121,1,0,0,0,121,122,5,96,0,0,122,3,
-		1,0,0,0,123,124,5,35,0,0,124,125,3,8,4,0,125,126,5,96,0,0,126,5,1,0,0,
-		0,127,129,5,55,0,0,128,127,1,0,0,0,128,129,1,0,0,0,129,130,1,0,0,0,130,
-		131,5,49,0,0,131,155,5,96,0,0,132,133,5,47,0,0,133,134,5,92,0,0,134,139,
-		3,8,4,0,135,137,5,17,0,0,136,138,5,99,0,0,137,136,1,0,0,0,137,138,1,0,
-		0,0,138,140,1,0,0,0,139,135,1,0,0,0,139,140,1,0,0,0,140,141,1,0,0,0,141,
-		142,5,96,0,0,142,155,1,0,0,0,143,144,5,47,0,0,144,145,3,8,4,0,145,150,
-		3,8,4,0,146,148,5,17,0,0,147,149,5,99,0,0,148,147,1,0,0,0,148,149,1,0,
-		0,0,149,151,1,0,0,0,150,146,1,0,0,0,150,151,1,0,0,0,151,152,1,0,0,0,152,
-		153,5,96,0,0,153,155,1,0,0,0,154,128,1,0,0,0,154,132,1,0,0,0,154,143,1,
-		0,0,0,155,7,1,0,0,0,156,157,8,1,0,0,157,9,1,0,0,0,158,161,5,94,0,0,159,
-		161,3,8,4,0,160,158,1,0,0,0,160,159,1,0,0,0,161,11,1,0,0,0,162,163,5,24,
-		0,0,163,175,3,10,5,0,164,165,5,51,0,0,165,175,3,10,5,0,166,167,5,43,0,
-		0,167,175,3,10,5,0,168,169,5,33,0,0,169,175,3,10,5,0,170,171,5,69,0,0,
-		171,172,3,10,5,0,172,173,3,10,5,0,173,175,1,0,0,0,174,162,1,0,0,0,174,
-		164,1,0,0,0,174,166,1,0,0,0,174,168,1,0,0,0,174,170,1,0,0,0,175,13,1,0,
-		0,0,176,178,5,14,0,0,177,179,3,8,4,0,178,177,1,0,0,0,178,179,1,0,0,0,179,
-		180,1,0,0,0,180,208,5,96,0,0,181,183,5,13,0,0,182,184,3,8,4,0,183,182,
-		1,0,0,0,183,184,1,0,0,0,184,185,1,0,0,0,185,208,5,96,0,0,186,187,5,23,
-		0,0,187,208,5,96,0,0,188,189,5,26,0,0,189,208,5,96,0,0,190,191,5,22,0,
-		0,191,208,5,96,0,0,192,194,5,20,0,0,193,195,5,99,0,0,194,193,1,0,0,0,194,
-		195,1,0,0,0,195,196,1,0,0,0,196,208,5,96,0,0,197,199,5,76,0,0,198,200,
-		5,99,0,0,199,198,1,0,0,0,199,200,1,0,0,0,200,201,1,0,0,0,201,208,5,96,
-		0,0,202,204,5,60,0,0,203,205,5,99,0,0,204,203,1,0,0,0,204,205,1,0,0,0,
-		205,206,1,0,0,0,206,208,5,96,0,0,207,176,1,0,0,0,207,181,1,0,0,0,207,186,
-		1,0,0,0,207,188,1,0,0,0,207,190,1,0,0,0,207,192,1,0,0,0,207,197,1,0,0,
-		0,207,202,1,0,0,0,208,15,1,0,0,0,209,210,5,40,0,0,210,214,3,8,4,0,211,
-		213,3,8,4,0,212,211,1,0,0,0,213,216,1,0,0,0,214,212,1,0,0,0,214,215,1,
-		0,0,0,215,217,1,0,0,0,216,214,1,0,0,0,217,218,5,96,0,0,218,17,1,0,0,0,
-		219,220,5,48,0,0,220,221,3,8,4,0,221,222,5,96,0,0,222,266,1,0,0,0,223,
-		224,5,55,0,0,224,225,5,48,0,0,225,266,5,96,0,0,226,227,5,71,0,0,227,228,
-		5,94,0,0,228,266,5,96,0,0,229,230,5,55,0,0,230,231,5,71,0,0,231,266,5,
-		96,0,0,232,233,5,41,0,0,233,234,5,5,0,0,234,235,5,92,0,0,235,238,5,92,
-		0,0,236,237,5,80,0,0,237,239,5,92,0,0,238,236,1,0,0,0,238,239,1,0,0,0,
-		239,240,1,0,0,0,240,266,5,96,0,0,241,242,5,41,0,0,242,243,5,5,0,0,243,
-		247,7,2,0,0,244,246,3,8,4,0,245,244,1,0,0,0,246,249,1,0,0,0,247,245,1,
-		0,0,0,247,248,1,0,0,0,248,250,1,0,0,0,249,247,1,0,0,0,250,266,5,96,0,0,
-		251,252,5,55,0,0,252,253,5,41,0,0,253,254,5,5,0,0,254,266,5,96,0,0,255,
-		257,5,55,0,0,256,255,1,0,0,0,256,257,1,0,0,0,257,258,1,0,0,0,258,259,5,
-		77,0,0,259,266,5,96,0,0,260,262,5,17,0,0,261,263,5,99,0,0,262,261,1,0,
-		0,0,262,263,1,0,0,0,263,264,1,0,0,0,264,266,5,96,0,0,265,219,1,0,0,0,265,
-		223,1,0,0,0,265,226,1,0,0,0,265,229,1,0,0,0,265,232,1,0,0,0,265,241,1,
-		0,0,0,265,251,1,0,0,0,265,256,1,0,0,0,265,260,1,0,0,0,266,19,1,0,0,0,267,
-		268,5,48,0,0,268,269,3,8,4,0,269,270,3,8,4,0,270,271,3,8,4,0,271,272,5,
-		96,0,0,272,21,1,0,0,0,273,274,5,41,0,0,274,275,5,5,0,0,275,276,3,8,4,0,
-		276,277,5,92,0,0,277,278,5,92,0,0,278,279,5,96,0,0,279,293,1,0,0,0,280,
-		281,5,41,0,0,281,282,5,5,0,0,282,283,3,8,4,0,283,287,7,2,0,0,284,286,3,
-		8,4,0,285,284,1,0,0,0,286,289,1,0,0,0,287,285,1,0,0,0,287,288,1,0,0,0,
-		288,290,1,0,0,0,289,287,1,0,0,0,290,291,5,96,0,0,291,293,1,0,0,0,292,273,
-		1,0,0,0,292,280,1,0,0,0,293,23,1,0,0,0,294,295,5,56,0,0,295,296,5,53,0,
-		0,296,297,3,8,4,0,297,298,5,96,0,0,298,25,1,0,0,0,299,300,5,34,0,0,300,
-		301,5,92,0,0,301,328,5,96,0,0,302,303,5,82,0,0,303,304,5,92,0,0,304,305,
-		5,92,0,0,305,328,5,96,0,0,306,307,5,82,0,0,307,308,5,91,0,0,308,328,5,
-		96,0,0,309,310,5,69,0,0,310,311,5,92,0,0,311,312,5,92,0,0,312,328,5,96,
-		0,0,313,317,5,29,0,0,314,316,3,8,4,0,315,314,1,0,0,0,316,319,1,0,0,0,317,
-		315,1,0,0,0,317,318,1,0,0,0,318,320,1,0,0,0,319,317,1,0,0,0,320,328,5,
-		96,0,0,321,323,5,17,0,0,322,324,5,99,0,0,323,322,1,0,0,0,323,324,1,0,0,
-		0,324,325,1,0,0,0,325,328,5,96,0,0,326,328,3,46,23,0,327,299,1,0,0,0,327,
-		302,1,0,0,0,327,306,1,0,0,0,327,309,1,0,0,0,327,313,1,0,0,0,327,321,1,
-		0,0,0,327,326,1,0,0,0,328,27,1,0,0,0,329,330,5,56,0,0,330,331,5,72,0,0,
-		331,332,3,8,4,0,332,333,5,96,0,0,333,29,1,0,0,0,334,335,5,72,0,0,335,338,
-		3,8,4,0,336,337,5,78,0,0,337,339,3,12,6,0,338,336,1,0,0,0,338,339,1,0,
-		0,0,339,342,1,0,0,0,340,341,5,18,0,0,341,343,3,12,6,0,342,340,1,0,0,0,
-		342,343,1,0,0,0,343,344,1,0,0,0,344,345,5,96,0,0,345,352,1,0,0,0,346,348,
-		5,17,0,0,347,349,5,99,0,0,348,347,1,0,0,0,348,349,1,0,0,0,349,350,1,0,
-		0,0,350,352,5,96,0,0,351,334,1,0,0,0,351,346,1,0,0,0,352,31,1,0,0,0,353,
-		354,5,57,0,0,354,355,3,8,4,0,355,357,3,8,4,0,356,358,3,8,4,0,357,356,1,
-		0,0,0,357,358,1,0,0,0,358,359,1,0,0,0,359,360,5,96,0,0,360,33,1,0,0,0,
-		361,362,5,54,0,0,362,363,5,34,0,0,363,364,5,92,0,0,364,428,5,96,0,0,365,
-		366,5,54,0,0,366,367,5,34,0,0,367,368,3,8,4,0,368,369,5,96,0,0,369,428,
-		1,0,0,0,370,371,5,54,0,0,371,372,5,92,0,0,372,373,5,92,0,0,373,428,5,96,
-		0,0,374,375,5,54,0,0,375,376,5,91,0,0,376,428,5,96,0,0,377,378,5,54,0,
-		0,378,379,5,56,0,0,379,380,3,8,4,0,380,381,5,96,0,0,381,428,1,0,0,0,382,
-		383,5,54,0,0,383,384,3,8,4,0,384,385,5,92,0,0,385,386,5,96,0,0,386,428,
-		1,0,0,0,387,388,5,65,0,0,388,389,3,12,6,0,389,390,5,96,0,0,390,428,1,0,
-		0,0,391,392,5,73,0,0,392,393,5,56,0,0,393,394,3,8,4,0,394,395,5,96,0,0,
-		395,428,1,0,0,0,396,397,5,73,0,0,397,400,3,8,4,0,398,399,5,78,0,0,399,
-		401,3,12,6,0,400,398,1,0,0,0,400,401,1,0,0,0,401,406,1,0,0,0,402,404,5,
-		18,0,0,403,402,1,0,0,0,403,404,1,0,0,0,404,405,1,0,0,0,405,407,3,12,6,
-		0,406,403,1,0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,409,5,96,0,0,409,
-		428,1,0,0,0,410,411,5,68,0,0,411,412,3,8,4,0,412,413,5,96,0,0,413,428,
-		1,0,0,0,414,415,5,36,0,0,415,416,3,8,4,0,416,417,5,96,0,0,417,428,1,0,
-		0,0,418,419,5,32,0,0,419,420,3,8,4,0,420,421,5,96,0,0,421,428,1,0,0,0,
-		422,424,5,17,0,0,423,425,5,99,0,0,424,423,1,0,0,0,424,425,1,0,0,0,425,
-		426,1,0,0,0,426,428,5,96,0,0,427,361,1,0,0,0,427,365,1,0,0,0,427,370,1,
-		0,0,0,427,374,1,0,0,0,427,377,1,0,0,0,427,382,1,0,0,0,427,387,1,0,0,0,
-		427,391,1,0,0,0,427,396,1,0,0,0,427,410,1,0,0,0,427,414,1,0,0,0,427,418,
-		1,0,0,0,427,422,1,0,0,0,428,35,1,0,0,0,429,430,5,4,0,0,430,433,3,8,4,0,
-		431,432,5,42,0,0,432,434,5,94,0,0,433,431,1,0,0,0,433,434,1,0,0,0,434,
-		435,1,0,0,0,435,437,5,70,0,0,436,438,5,99,0,0,437,436,1,0,0,0,437,438,
-		1,0,0,0,438,439,1,0,0,0,439,440,5,96,0,0,440,495,1,0,0,0,441,442,5,4,0,
-		0,442,445,3,8,4,0,443,444,5,42,0,0,444,446,5,94,0,0,445,443,1,0,0,0,445,
-		446,1,0,0,0,446,447,1,0,0,0,447,448,5,79,0,0,448,449,7,3,0,0,449,450,3,
-		40,20,0,450,451,5,96,0,0,451,495,1,0,0,0,452,453,5,4,0,0,453,456,3,8,4,
-		0,454,455,5,42,0,0,455,457,5,94,0,0,456,454,1,0,0,0,456,457,1,0,0,0,457,
-		459,1,0,0,0,458,460,5,27,0,0,459,458,1,0,0,0,459,460,1,0,0,0,460,461,1,
-		0,0,0,461,462,7,3,0,0,462,463,3,38,19,0,463,465,3,40,20,0,464,466,3,12,
-		6,0,465,464,1,0,0,0,465,466,1,0,0,0,466,467,1,0,0,0,467,469,3,40,20,0,
-		468,470,3,42,21,0,469,468,1,0,0,0,469,470,1,0,0,0,470,474,1,0,0,0,471,
-		473,3,8,4,0,472,471,1,0,0,0,473,476,1,0,0,0,474,472,1,0,0,0,474,475,1,
-		0,0,0,475,477,1,0,0,0,476,474,1,0,0,0,477,478,5,96,0,0,478,495,1,0,0,0,
-		479,480,5,4,0,0,480,483,3,8,4,0,481,482,5,42,0,0,482,484,5,94,0,0,483,
-		481,1,0,0,0,483,484,1,0,0,0,484,485,1,0,0,0,485,489,7,4,0,0,486,488,3,
-		8,4,0,487,486,1,0,0,0,488,491,1,0,0,0,489,487,1,0,0,0,489,490,1,0,0,0,
-		490,492,1,0,0,0,491,489,1,0,0,0,492,493,5,96,0,0,493,495,1,0,0,0,494,429,
-		1,0,0,0,494,441,1,0,0,0,494,452,1,0,0,0,494,479,1,0,0,0,495,37,1,0,0,0,
-		496,497,5,57,0,0,497,502,3,8,4,0,498,499,5,56,0,0,499,502,3,8,4,0,500,
-		502,3,8,4,0,501,496,1,0,0,0,501,498,1,0,0,0,501,500,1,0,0,0,502,39,1,0,
-		0,0,503,521,5,7,0,0,504,521,5,8,0,0,505,521,5,9,0,0,506,507,5,34,0,0,507,
-		521,5,92,0,0,508,509,5,34,0,0,509,521,3,8,4,0,510,511,5,92,0,0,511,521,
-		5,92,0,0,512,513,5,57,0,0,513,521,3,8,4,0,514,515,5,56,0,0,515,521,3,8,
-		4,0,516,517,5,40,0,0,517,521,3,8,4,0,518,519,5,98,0,0,519,521,5,92,0,0,
-		520,503,1,0,0,0,520,504,1,0,0,0,520,505,1,0,0,0,520,506,1,0,0,0,520,508,
-		1,0,0,0,520,510,1,0,0,0,520,512,1,0,0,0,520,514,1,0,0,0,520,516,1,0,0,
-		0,520,518,1,0,0,0,521,41,1,0,0,0,522,526,3,12,6,0,523,524,5,57,0,0,524,
-		526,3,8,4,0,525,522,1,0,0,0,525,523,1,0,0,0,526,43,1,0,0,0,527,528,5,3,
-		0,0,528,529,3,8,4,0,529,530,7,5,0,0,530,531,5,40,0,0,531,535,3,8,4,0,532,
-		534,3,8,4,0,533,532,1,0,0,0,534,537,1,0,0,0,535,533,1,0,0,0,535,536,1,
-		0,0,0,536,538,1,0,0,0,537,535,1,0,0,0,538,539,5,96,0,0,539,546,1,0,0,0,
-		540,541,5,3,0,0,541,542,3,8,4,0,542,543,5,31,0,0,543,544,5,96,0,0,544,
-		546,1,0,0,0,545,527,1,0,0,0,545,540,1,0,0,0,546,45,1,0,0,0,547,549,5,50,
-		0,0,548,550,5,89,0,0,549,548,1,0,0,0,549,550,1,0,0,0,550,551,1,0,0,0,551,
-		552,7,6,0,0,552,556,3,8,4,0,553,555,3,48,24,0,554,553,1,0,0,0,555,558,
-		1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,558,556,1,0,0,
-		0,559,560,5,96,0,0,560,47,1,0,0,0,561,569,5,40,0,0,562,563,5,72,0,0,563,
-		564,7,7,0,0,564,565,3,10,5,0,565,566,3,10,5,0,566,569,1,0,0,0,567,569,
-		3,8,4,0,568,561,1,0,0,0,568,562,1,0,0,0,568,567,1,0,0,0,569,49,1,0,0,0,
-		570,572,5,50,0,0,571,573,5,89,0,0,572,571,1,0,0,0,572,573,1,0,0,0,573,
-		575,1,0,0,0,574,576,5,6,0,0,575,574,1,0,0,0,575,576,1,0,0,0,576,581,1,
-		0,0,0,577,579,5,42,0,0,578,577,1,0,0,0,578,579,1,0,0,0,579,580,1,0,0,0,
-		580,582,5,94,0,0,581,578,1,0,0,0,581,582,1,0,0,0,582,583,1,0,0,0,583,584,
-		5,78,0,0,584,585,7,6,0,0,585,586,3,8,4,0,586,590,3,8,4,0,587,589,3,52,
-		26,0,588,587,1,0,0,0,589,592,1,0,0,0,590,588,1,0,0,0,590,591,1,0,0,0,591,
-		593,1,0,0,0,592,590,1,0,0,0,593,594,5,96,0,0,594,51,1,0,0,0,595,612,5,
-		40,0,0,596,597,5,18,0,0,597,598,5,81,0,0,598,599,3,8,4,0,599,600,3,8,4,
-		0,600,612,1,0,0,0,601,602,5,72,0,0,602,603,3,8,4,0,603,604,3,8,4,0,604,
-		612,1,0,0,0,605,607,5,17,0,0,606,608,5,99,0,0,607,606,1,0,0,0,607,608,
-		1,0,0,0,608,612,1,0,0,0,609,612,5,38,0,0,610,612,3,8,4,0,611,595,1,0,0,
-		0,611,596,1,0,0,0,611,601,1,0,0,0,611,605,1,0,0,0,611,609,1,0,0,0,611,
-		610,1,0,0,0,612,53,1,0,0,0,613,614,5,31,0,0,614,615,5,89,0,0,615,619,5,
-		94,0,0,616,620,5,40,0,0,617,620,5,92,0,0,618,620,5,90,0,0,619,616,1,0,
-		0,0,619,617,1,0,0,0,619,618,1,0,0,0,620,623,1,0,0,0,621,622,5,52,0,0,622,
-		624,5,92,0,0,623,621,1,0,0,0,623,624,1,0,0,0,624,625,1,0,0,0,625,626,5,
-		96,0,0,626,55,1,0,0,0,627,628,5,50,0,0,628,629,5,89,0,0,629,634,5,94,0,
-		0,630,631,5,4,0,0,631,635,3,8,4,0,632,633,7,8,0,0,633,635,7,8,0,0,634,
-		630,1,0,0,0,634,632,1,0,0,0,635,639,1,0,0,0,636,638,3,8,4,0,637,636,1,
-		0,0,0,638,641,1,0,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,
-		641,639,1,0,0,0,642,643,5,96,0,0,643,57,1,0,0,0,644,645,5,81,0,0,645,646,
-		5,89,0,0,646,650,3,60,30,0,647,649,3,62,31,0,648,647,1,0,0,0,649,652,1,
-		0,0,0,650,648,1,0,0,0,650,651,1,0,0,0,651,653,1,0,0,0,652,650,1,0,0,0,
-		653,654,5,96,0,0,654,59,1,0,0,0,655,658,7,7,0,0,656,659,5,40,0,0,657,659,
-		5,92,0,0,658,656,1,0,0,0,658,657,1,0,0,0,659,660,1,0,0,0,660,665,3,10,
-		5,0,661,662,5,4,0,0,662,666,3,8,4,0,663,664,5,92,0,0,664,666,3,10,5,0,
-		665,661,1,0,0,0,665,663,1,0,0,0,666,677,1,0,0,0,667,670,5,40,0,0,668,670,
-		5,92,0,0,669,667,1,0,0,0,669,668,1,0,0,0,670,674,1,0,0,0,671,672,5,4,0,
-		0,672,675,3,8,4,0,673,675,5,92,0,0,674,671,1,0,0,0,674,673,1,0,0,0,675,
-		677,1,0,0,0,676,655,1,0,0,0,676,669,1,0,0,0,677,61,1,0,0,0,678,679,5,52,
-		0,0,679,682,5,92,0,0,680,682,3,8,4,0,681,678,1,0,0,0,681,680,1,0,0,0,682,
-		63,1,0,0,0,683,688,5,12,0,0,684,685,5,85,0,0,685,686,3,8,4,0,686,687,3,
-		8,4,0,687,689,1,0,0,0,688,684,1,0,0,0,688,689,1,0,0,0,689,691,1,0,0,0,
-		690,692,7,9,0,0,691,690,1,0,0,0,691,692,1,0,0,0,692,693,1,0,0,0,693,694,
-		3,8,4,0,694,695,5,96,0,0,695,65,1,0,0,0,696,697,5,44,0,0,697,698,5,15,
-		0,0,698,730,5,96,0,0,699,700,5,44,0,0,700,701,5,64,0,0,701,702,7,7,0,0,
-		702,703,3,12,6,0,703,704,5,96,0,0,704,730,1,0,0,0,705,706,5,44,0,0,706,
-		707,5,4,0,0,707,708,3,8,4,0,708,709,5,96,0,0,709,730,1,0,0,0,710,711,5,
-		44,0,0,711,712,5,7,0,0,712,730,5,96,0,0,713,715,5,55,0,0,714,713,1,0,0,
-		0,714,715,1,0,0,0,715,716,1,0,0,0,716,718,5,44,0,0,717,719,3,8,4,0,718,
-		717,1,0,0,0,719,720,1,0,0,0,720,718,1,0,0,0,720,721,1,0,0,0,721,722,1,
-		0,0,0,722,723,5,96,0,0,723,730,1,0,0,0,724,726,5,17,0,0,725,727,5,99,0,
-		0,726,725,1,0,0,0,726,727,1,0,0,0,727,728,1,0,0,0,728,730,5,96,0,0,729,
-		696,1,0,0,0,729,699,1,0,0,0,729,705,1,0,0,0,729,710,1,0,0,0,729,714,1,
-		0,0,0,729,724,1,0,0,0,730,67,1,0,0,0,731,732,5,63,0,0,732,733,3,8,4,0,
-		733,734,5,96,0,0,734,69,1,0,0,0,735,736,5,11,0,0,736,737,3,8,4,0,737,738,
-		5,96,0,0,738,746,1,0,0,0,739,746,3,74,37,0,740,742,5,17,0,0,741,743,5,
-		99,0,0,742,741,1,0,0,0,742,743,1,0,0,0,743,744,1,0,0,0,744,746,5,96,0,
-		0,745,735,1,0,0,0,745,739,1,0,0,0,745,740,1,0,0,0,746,71,1,0,0,0,747,757,
-		3,74,37,0,748,750,5,75,0,0,749,751,3,8,4,0,750,749,1,0,0,0,751,752,1,0,
-		0,0,752,750,1,0,0,0,752,753,1,0,0,0,753,754,1,0,0,0,754,755,5,96,0,0,755,
-		757,1,0,0,0,756,747,1,0,0,0,756,748,1,0,0,0,757,73,1,0,0,0,758,760,5,55,
-		0,0,759,758,1,0,0,0,759,760,1,0,0,0,760,761,1,0,0,0,761,762,5,39,0,0,762,
-		766,3,8,4,0,763,765,3,8,4,0,764,763,1,0,0,0,765,768,1,0,0,0,766,764,1,
-		0,0,0,766,767,1,0,0,0,767,769,1,0,0,0,768,766,1,0,0,0,769,770,5,96,0,0,
-		770,75,1,0,0,0,771,772,5,63,0,0,772,773,5,85,0,0,773,774,5,39,0,0,774,
-		775,3,8,4,0,775,776,3,8,4,0,776,777,5,96,0,0,777,77,1,0,0,0,778,779,5,
-		59,0,0,779,801,5,96,0,0,780,782,5,55,0,0,781,780,1,0,0,0,781,782,1,0,0,
-		0,782,783,1,0,0,0,783,785,5,44,0,0,784,786,3,8,4,0,785,784,1,0,0,0,786,
-		787,1,0,0,0,787,785,1,0,0,0,787,788,1,0,0,0,788,789,1,0,0,0,789,790,5,
-		96,0,0,790,801,1,0,0,0,791,792,5,11,0,0,792,793,3,8,4,0,793,794,5,96,0,
-		0,794,801,1,0,0,0,795,797,5,17,0,0,796,798,5,99,0,0,797,796,1,0,0,0,797,
-		798,1,0,0,0,798,799,1,0,0,0,799,801,5,96,0,0,800,778,1,0,0,0,800,781,1,
-		0,0,0,800,791,1,0,0,0,800,795,1,0,0,0,801,79,1,0,0,0,802,804,4,40,0,0,
-		803,805,5,55,0,0,804,803,1,0,0,0,804,805,1,0,0,0,805,806,1,0,0,0,806,810,
-		3,8,4,0,807,809,3,8,4,0,808,807,1,0,0,0,809,812,1,0,0,0,810,808,1,0,0,
-		0,810,811,1,0,0,0,811,813,1,0,0,0,812,810,1,0,0,0,813,814,5,96,0,0,814,
-		81,1,0,0,0,815,816,4,41,1,0,816,820,3,8,4,0,817,819,3,8,4,0,818,817,1,
-		0,0,0,819,822,1,0,0,0,820,818,1,0,0,0,820,821,1,0,0,0,821,823,1,0,0,0,
-		822,820,1,0,0,0,823,824,5,96,0,0,824,83,1,0,0,0,825,827,5,55,0,0,826,825,
-		1,0,0,0,826,827,1,0,0,0,827,828,1,0,0,0,828,829,5,74,0,0,829,830,3,8,4,
-		0,830,831,5,31,0,0,831,832,5,96,0,0,832,843,1,0,0,0,833,835,5,55,0,0,834,
-		833,1,0,0,0,834,835,1,0,0,0,835,836,1,0,0,0,836,837,5,74,0,0,837,838,3,
-		8,4,0,838,839,5,40,0,0,839,840,3,8,4,0,840,841,5,96,0,0,841,843,1,0,0,
-		0,842,826,1,0,0,0,842,834,1,0,0,0,843,85,1,0,0,0,844,846,5,55,0,0,845,
-		844,1,0,0,0,845,846,1,0,0,0,846,847,1,0,0,0,847,849,5,84,0,0,848,850,3,
-		88,44,0,849,848,1,0,0,0,850,851,1,0,0,0,851,849,1,0,0,0,851,852,1,0,0,
-		0,852,853,1,0,0,0,853,854,5,96,0,0,854,87,1,0,0,0,855,856,3,8,4,0,856,
-		858,7,10,0,0,857,859,3,8,4,0,858,857,1,0,0,0,858,859,1,0,0,0,859,89,1,
-		0,0,0,860,862,5,55,0,0,861,860,1,0,0,0,861,862,1,0,0,0,862,863,1,0,0,0,
-		863,864,5,28,0,0,864,865,5,67,0,0,865,869,3,8,4,0,866,868,3,8,4,0,867,
-		866,1,0,0,0,868,871,1,0,0,0,869,867,1,0,0,0,869,870,1,0,0,0,870,872,1,
-		0,0,0,871,869,1,0,0,0,872,873,5,96,0,0,873,91,1,0,0,0,101,114,119,128,
-		137,139,148,150,154,160,174,178,183,194,199,204,207,214,238,247,256,262,
-		265,287,292,317,323,327,338,342,348,351,357,400,403,406,424,427,433,437,
-		445,456,459,465,469,474,483,489,494,501,520,525,535,545,549,556,568,572,
-		575,578,581,590,607,611,619,623,634,639,650,658,665,669,674,676,681,688,
-		691,714,720,726,729,742,745,752,756,759,766,781,787,797,800,804,810,820,
-		826,834,842,845,851,858,861,869
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,411,8,17,1,17,3,17,414,
+		8,17,1,17,3,17,417,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
+		17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,435,8,17,1,17,3,17,438,8,17,1,18,
+		1,18,1,18,1,18,3,18,444,8,18,1,18,1,18,3,18,448,8,18,1,18,1,18,1,18,1,
+		18,1,18,1,18,3,18,456,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,
+		3,18,467,8,18,1,18,3,18,470,8,18,1,18,1,18,1,18,1,18,3,18,476,8,18,1,18,
+		1,18,3,18,480,8,18,1,18,5,18,483,8,18,10,18,12,18,486,9,18,1,18,1,18,1,
+		18,1,18,1,18,1,18,3,18,494,8,18,1,18,1,18,5,18,498,8,18,10,18,12,18,501,
+		9,18,1,18,1,18,3,18,505,8,18,1,19,1,19,1,19,1,19,1,19,3,19,512,8,19,1,
+		20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,
+		20,1,20,1,20,3,20,531,8,20,1,21,1,21,1,21,3,21,536,8,21,1,22,1,22,1,22,
+		1,22,3,22,542,8,22,1,23,1,23,1,23,1,23,1,23,1,23,5,23,550,8,23,10,23,12,
+		23,553,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,562,8,23,1,24,1,24,
+		3,24,566,8,24,1,24,1,24,1,24,5,24,571,8,24,10,24,12,24,574,9,24,1,24,1,
+		24,1,25,1,25,1,25,1,25,1,25,3,25,583,8,25,3,25,585,8,25,1,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,3,26,594,8,26,1,27,1,27,3,27,598,8,27,1,27,3,27,601,
+		8,27,1,27,3,27,604,8,27,1,27,3,27,607,8,27,1,27,1,27,1,27,1,27,1,27,5,
+		27,614,8,27,10,27,12,27,617,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,633,8,28,1,28,1,28,3,28,637,8,28,
+		1,29,1,29,1,29,1,29,1,29,1,29,3,29,645,8,29,1,29,1,29,3,29,649,8,29,1,
+		29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,660,8,30,1,30,5,30,663,
+		8,30,10,30,12,30,666,9,30,1,30,1,30,1,31,1,31,1,31,1,31,5,31,674,8,31,
+		10,31,12,31,677,9,31,1,31,1,31,1,32,1,32,1,32,3,32,684,8,32,1,32,1,32,
+		1,32,1,32,1,32,3,32,691,8,32,1,32,1,32,3,32,695,8,32,1,32,1,32,1,32,3,
+		32,700,8,32,3,32,702,8,32,1,33,1,33,1,33,3,33,707,8,33,1,34,1,34,1,34,
+		1,34,1,34,3,34,714,8,34,1,34,3,34,717,8,34,1,34,1,34,1,34,1,35,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,3,35,740,8,35,1,35,1,35,4,35,744,8,35,11,35,12,35,745,1,35,1,35,
+		1,35,1,35,3,35,752,8,35,1,35,3,35,755,8,35,1,36,1,36,1,36,1,36,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,3,37,768,8,37,1,37,3,37,771,8,37,1,38,1,38,
+		1,38,4,38,776,8,38,11,38,12,38,777,1,38,1,38,3,38,782,8,38,1,39,3,39,785,
+		8,39,1,39,1,39,1,39,5,39,790,8,39,10,39,12,39,793,9,39,1,39,1,39,1,40,
+		1,40,1,40,1,40,1,40,1,40,1,40,1,41,1,41,1,41,3,41,807,8,41,1,41,1,41,4,
+		41,811,8,41,11,41,12,41,812,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,
+		41,823,8,41,1,41,3,41,826,8,41,1,42,1,42,3,42,830,8,42,1,42,1,42,5,42,
+		834,8,42,10,42,12,42,837,9,42,1,42,1,42,1,43,1,43,1,43,5,43,844,8,43,10,
+		43,12,43,847,9,43,1,43,1,43,1,44,3,44,852,8,44,1,44,1,44,1,44,1,44,1,44,
+		1,44,3,44,860,8,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,868,8,44,1,45,3,
+		45,871,8,45,1,45,1,45,4,45,875,8,45,11,45,12,45,876,1,45,1,45,1,46,1,46,
+		1,46,3,46,884,8,46,1,47,3,47,887,8,47,1,47,1,47,1,47,1,47,5,47,893,8,47,
+		10,47,12,47,896,9,47,1,47,1,47,1,47,0,0,48,0,2,4,6,8,10,12,14,16,18,20,
+		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
+		70,72,74,76,78,80,82,84,86,88,90,92,94,0,11,3,0,10,10,30,30,64,64,2,0,
+		98,98,101,101,2,0,19,19,68,68,2,0,16,16,63,63,2,0,25,25,90,90,2,0,37,37,
+		59,59,2,0,21,21,83,83,2,0,85,85,88,88,2,0,94,94,96,96,1,0,46,47,1,0,95,
+		96,1034,0,118,1,0,0,0,2,120,1,0,0,0,4,127,1,0,0,0,6,158,1,0,0,0,8,160,
+		1,0,0,0,10,164,1,0,0,0,12,178,1,0,0,0,14,211,1,0,0,0,16,213,1,0,0,0,18,
+		274,1,0,0,0,20,276,1,0,0,0,22,301,1,0,0,0,24,303,1,0,0,0,26,336,1,0,0,
+		0,28,338,1,0,0,0,30,360,1,0,0,0,32,362,1,0,0,0,34,437,1,0,0,0,36,504,1,
+		0,0,0,38,511,1,0,0,0,40,530,1,0,0,0,42,535,1,0,0,0,44,541,1,0,0,0,46,561,
+		1,0,0,0,48,563,1,0,0,0,50,584,1,0,0,0,52,593,1,0,0,0,54,595,1,0,0,0,56,
+		636,1,0,0,0,58,638,1,0,0,0,60,652,1,0,0,0,62,669,1,0,0,0,64,701,1,0,0,
+		0,66,706,1,0,0,0,68,708,1,0,0,0,70,754,1,0,0,0,72,756,1,0,0,0,74,770,1,
+		0,0,0,76,781,1,0,0,0,78,784,1,0,0,0,80,796,1,0,0,0,82,825,1,0,0,0,84,827,
+		1,0,0,0,86,840,1,0,0,0,88,867,1,0,0,0,90,870,1,0,0,0,92,880,1,0,0,0,94,
+		886,1,0,0,0,96,119,3,14,7,0,97,119,3,2,1,0,98,119,3,4,2,0,99,119,3,6,3,
+		0,100,119,3,16,8,0,101,119,3,20,10,0,102,119,3,22,11,0,103,119,3,24,12,
+		0,104,119,3,28,14,0,105,119,3,32,16,0,106,119,3,36,18,0,107,119,3,46,23,
+		0,108,119,3,54,27,0,109,119,3,58,29,0,110,119,3,60,30,0,111,119,3,62,31,
+		0,112,119,3,68,34,0,113,119,3,72,36,0,114,119,3,80,40,0,115,119,3,88,44,
+		0,116,119,3,90,45,0,117,119,3,94,47,0,118,96,1,0,0,0,118,97,1,0,0,0,118,
+		98,1,0,0,0,118,99,1,0,0,0,118,100,1,0,0,0,118,101,1,0,0,0,118,102,1,0,
+		0,0,118,103,1,0,0,0,118,104,1,0,0,0,118,105,1,0,0,0,118,106,1,0,0,0,118,
+		107,1,0,0,0,118,108,1,0,0,0,118,109,1,0,0,0,118,110,1,0,0,0,118,111,1,
+		0,0,0,118,112,1,0,0,0,118,113,1,0,0,0,118,114,1,0,0,0,118,115,1,0,0,0,
+		118,116,1,0,0,0,118,117,1,0,0,0,119,1,1,0,0,0,120,121,7,0,0,0,121,123,
+		5,89,0,0,122,124,5,101,0,0,123,122,1,0,0,0,123,124,1,0,0,0,124,125,1,0,
+		0,0,125,126,5,98,0,0,126,3,1,0,0,0,127,128,5,35,0,0,128,129,3,8,4,0,129,
+		130,5,98,0,0,130,5,1,0,0,0,131,133,5,56,0,0,132,131,1,0,0,0,132,133,1,
+		0,0,0,133,134,1,0,0,0,134,135,5,50,0,0,135,159,5,98,0,0,136,137,5,48,0,
+		0,137,138,5,94,0,0,138,143,3,8,4,0,139,141,5,17,0,0,140,142,5,101,0,0,
+		141,140,1,0,0,0,141,142,1,0,0,0,142,144,1,0,0,0,143,139,1,0,0,0,143,144,
+		1,0,0,0,144,145,1,0,0,0,145,146,5,98,0,0,146,159,1,0,0,0,147,148,5,48,
+		0,0,148,149,3,8,4,0,149,154,3,8,4,0,150,152,5,17,0,0,151,153,5,101,0,0,
+		152,151,1,0,0,0,152,153,1,0,0,0,153,155,1,0,0,0,154,150,1,0,0,0,154,155,
+		1,0,0,0,155,156,1,0,0,0,156,157,5,98,0,0,157,159,1,0,0,0,158,132,1,0,0,
+		0,158,136,1,0,0,0,158,147,1,0,0,0,159,7,1,0,0,0,160,161,8,1,0,0,161,9,
+		1,0,0,0,162,165,5,96,0,0,163,165,3,8,4,0,164,162,1,0,0,0,164,163,1,0,0,
+		0,165,11,1,0,0,0,166,167,5,24,0,0,167,179,3,10,5,0,168,169,5,52,0,0,169,
+		179,3,10,5,0,170,171,5,43,0,0,171,179,3,10,5,0,172,173,5,33,0,0,173,179,
+		3,10,5,0,174,175,5,71,0,0,175,176,3,10,5,0,176,177,3,10,5,0,177,179,1,
+		0,0,0,178,166,1,0,0,0,178,168,1,0,0,0,178,170,1,0,0,0,178,172,1,0,0,0,
+		178,174,1,0,0,0,179,13,1,0,0,0,180,182,5,14,0,0,181,183,3,8,4,0,182,181,
+		1,0,0,0,182,183,1,0,0,0,183,184,1,0,0,0,184,212,5,98,0,0,185,187,5,13,
+		0,0,186,188,3,8,4,0,187,186,1,0,0,0,187,188,1,0,0,0,188,189,1,0,0,0,189,
+		212,5,98,0,0,190,191,5,23,0,0,191,212,5,98,0,0,192,193,5,26,0,0,193,212,
+		5,98,0,0,194,195,5,22,0,0,195,212,5,98,0,0,196,198,5,20,0,0,197,199,5,
+		101,0,0,198,197,1,0,0,0,198,199,1,0,0,0,199,200,1,0,0,0,200,212,5,98,0,
+		0,201,203,5,78,0,0,202,204,5,101,0,0,203,202,1,0,0,0,203,204,1,0,0,0,204,
+		205,1,0,0,0,205,212,5,98,0,0,206,208,5,62,0,0,207,209,5,101,0,0,208,207,
+		1,0,0,0,208,209,1,0,0,0,209,210,1,0,0,0,210,212,5,98,0,0,211,180,1,0,0,
+		0,211,185,1,0,0,0,211,190,1,0,0,0,211,192,1,0,0,0,211,194,1,0,0,0,211,
+		196,1,0,0,0,211,201,1,0,0,0,211,206,1,0,0,0,212,15,1,0,0,0,213,214,5,40,
+		0,0,214,218,3,8,4,0,215,217,3,8,4,0,216,215,1,0,0,0,217,220,1,0,0,0,218,
+		216,1,0,0,0,218,219,1,0,0,0,219,221,1,0,0,0,220,218,1,0,0,0,221,222,5,
+		98,0,0,222,17,1,0,0,0,223,224,5,49,0,0,224,225,3,8,4,0,225,226,5,98,0,
+		0,226,275,1,0,0,0,227,228,5,56,0,0,228,229,5,49,0,0,229,275,5,98,0,0,230,
+		231,5,73,0,0,231,232,5,96,0,0,232,275,5,98,0,0,233,234,5,56,0,0,234,235,
+		5,73,0,0,235,275,5,98,0,0,236,237,5,41,0,0,237,238,5,5,0,0,238,239,5,94,
+		0,0,239,242,5,94,0,0,240,241,5,82,0,0,241,243,5,94,0,0,242,240,1,0,0,0,
+		242,243,1,0,0,0,243,244,1,0,0,0,244,275,5,98,0,0,245,246,5,41,0,0,246,
+		247,5,5,0,0,247,251,7,2,0,0,248,250,3,8,4,0,249,248,1,0,0,0,250,253,1,
+		0,0,0,251,249,1,0,0,0,251,252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,
+		254,275,5,98,0,0,255,256,5,56,0,0,256,257,5,41,0,0,257,258,5,5,0,0,258,
+		275,5,98,0,0,259,261,5,56,0,0,260,259,1,0,0,0,260,261,1,0,0,0,261,262,
+		1,0,0,0,262,263,5,79,0,0,263,275,5,98,0,0,264,266,5,56,0,0,265,264,1,0,
+		0,0,265,266,1,0,0,0,266,267,1,0,0,0,267,268,5,44,0,0,268,275,5,98,0,0,
+		269,271,5,17,0,0,270,272,5,101,0,0,271,270,1,0,0,0,271,272,1,0,0,0,272,
+		273,1,0,0,0,273,275,5,98,0,0,274,223,1,0,0,0,274,227,1,0,0,0,274,230,1,
+		0,0,0,274,233,1,0,0,0,274,236,1,0,0,0,274,245,1,0,0,0,274,255,1,0,0,0,
+		274,260,1,0,0,0,274,265,1,0,0,0,274,269,1,0,0,0,275,19,1,0,0,0,276,277,
+		5,49,0,0,277,278,3,8,4,0,278,279,3,8,4,0,279,280,3,8,4,0,280,281,5,98,
+		0,0,281,21,1,0,0,0,282,283,5,41,0,0,283,284,5,5,0,0,284,285,3,8,4,0,285,
+		286,5,94,0,0,286,287,5,94,0,0,287,288,5,98,0,0,288,302,1,0,0,0,289,290,
+		5,41,0,0,290,291,5,5,0,0,291,292,3,8,4,0,292,296,7,2,0,0,293,295,3,8,4,
+		0,294,293,1,0,0,0,295,298,1,0,0,0,296,294,1,0,0,0,296,297,1,0,0,0,297,
+		299,1,0,0,0,298,296,1,0,0,0,299,300,5,98,0,0,300,302,1,0,0,0,301,282,1,
+		0,0,0,301,289,1,0,0,0,302,23,1,0,0,0,303,304,5,57,0,0,304,305,5,54,0,0,
+		305,306,3,8,4,0,306,307,5,98,0,0,307,25,1,0,0,0,308,309,5,34,0,0,309,310,
+		5,94,0,0,310,337,5,98,0,0,311,312,5,84,0,0,312,313,5,94,0,0,313,314,5,
+		94,0,0,314,337,5,98,0,0,315,316,5,84,0,0,316,317,5,93,0,0,317,337,5,98,
+		0,0,318,319,5,71,0,0,319,320,5,94,0,0,320,321,5,94,0,0,321,337,5,98,0,
+		0,322,326,5,29,0,0,323,325,3,8,4,0,324,323,1,0,0,0,325,328,1,0,0,0,326,
+		324,1,0,0,0,326,327,1,0,0,0,327,329,1,0,0,0,328,326,1,0,0,0,329,337,5,
+		98,0,0,330,332,5,17,0,0,331,333,5,101,0,0,332,331,1,0,0,0,332,333,1,0,
+		0,0,333,334,1,0,0,0,334,337,5,98,0,0,335,337,3,48,24,0,336,308,1,0,0,0,
+		336,311,1,0,0,0,336,315,1,0,0,0,336,318,1,0,0,0,336,322,1,0,0,0,336,330,
+		1,0,0,0,336,335,1,0,0,0,337,27,1,0,0,0,338,339,5,57,0,0,339,340,5,74,0,
+		0,340,341,3,8,4,0,341,342,5,98,0,0,342,29,1,0,0,0,343,344,5,74,0,0,344,
+		347,3,8,4,0,345,346,5,80,0,0,346,348,3,12,6,0,347,345,1,0,0,0,347,348,
+		1,0,0,0,348,351,1,0,0,0,349,350,5,18,0,0,350,352,3,12,6,0,351,349,1,0,
+		0,0,351,352,1,0,0,0,352,353,1,0,0,0,353,354,5,98,0,0,354,361,1,0,0,0,355,
+		357,5,17,0,0,356,358,5,101,0,0,357,356,1,0,0,0,357,358,1,0,0,0,358,359,
+		1,0,0,0,359,361,5,98,0,0,360,343,1,0,0,0,360,355,1,0,0,0,361,31,1,0,0,
+		0,362,363,5,58,0,0,363,364,3,8,4,0,364,366,3,8,4,0,365,367,3,8,4,0,366,
+		365,1,0,0,0,366,367,1,0,0,0,367,368,1,0,0,0,368,369,5,98,0,0,369,370,6,
+		16,-1,0,370,33,1,0,0,0,371,372,5,55,0,0,372,373,5,34,0,0,373,374,5,94,
+		0,0,374,438,5,98,0,0,375,376,5,55,0,0,376,377,5,34,0,0,377,378,3,8,4,0,
+		378,379,5,98,0,0,379,438,1,0,0,0,380,381,5,55,0,0,381,382,5,94,0,0,382,
+		383,5,94,0,0,383,438,5,98,0,0,384,385,5,55,0,0,385,386,5,93,0,0,386,438,
+		5,98,0,0,387,388,5,55,0,0,388,389,5,57,0,0,389,390,3,8,4,0,390,391,5,98,
+		0,0,391,438,1,0,0,0,392,393,5,55,0,0,393,394,3,8,4,0,394,395,5,94,0,0,
+		395,396,5,98,0,0,396,438,1,0,0,0,397,398,5,67,0,0,398,399,3,12,6,0,399,
+		400,5,98,0,0,400,438,1,0,0,0,401,402,5,75,0,0,402,403,5,57,0,0,403,404,
+		3,8,4,0,404,405,5,98,0,0,405,438,1,0,0,0,406,407,5,75,0,0,407,410,3,8,
+		4,0,408,409,5,80,0,0,409,411,3,12,6,0,410,408,1,0,0,0,410,411,1,0,0,0,
+		411,416,1,0,0,0,412,414,5,18,0,0,413,412,1,0,0,0,413,414,1,0,0,0,414,415,
+		1,0,0,0,415,417,3,12,6,0,416,413,1,0,0,0,416,417,1,0,0,0,417,418,1,0,0,
+		0,418,419,5,98,0,0,419,438,1,0,0,0,420,421,5,70,0,0,421,422,3,8,4,0,422,
+		423,5,98,0,0,423,438,1,0,0,0,424,425,5,36,0,0,425,426,3,8,4,0,426,427,
+		5,98,0,0,427,438,1,0,0,0,428,429,5,32,0,0,429,430,3,8,4,0,430,431,5,98,
+		0,0,431,438,1,0,0,0,432,434,5,17,0,0,433,435,5,101,0,0,434,433,1,0,0,0,
+		434,435,1,0,0,0,435,436,1,0,0,0,436,438,5,98,0,0,437,371,1,0,0,0,437,375,
+		1,0,0,0,437,380,1,0,0,0,437,384,1,0,0,0,437,387,1,0,0,0,437,392,1,0,0,
+		0,437,397,1,0,0,0,437,401,1,0,0,0,437,406,1,0,0,0,437,420,1,0,0,0,437,
+		424,1,0,0,0,437,428,1,0,0,0,437,432,1,0,0,0,438,35,1,0,0,0,439,440,5,4,
+		0,0,440,443,3,8,4,0,441,442,5,42,0,0,442,444,5,96,0,0,443,441,1,0,0,0,
+		443,444,1,0,0,0,444,445,1,0,0,0,445,447,5,72,0,0,446,448,5,101,0,0,447,
+		446,1,0,0,0,447,448,1,0,0,0,448,449,1,0,0,0,449,450,5,98,0,0,450,505,1,
+		0,0,0,451,452,5,4,0,0,452,455,3,8,4,0,453,454,5,42,0,0,454,456,5,96,0,
+		0,455,453,1,0,0,0,455,456,1,0,0,0,456,457,1,0,0,0,457,458,5,81,0,0,458,
+		459,7,3,0,0,459,460,3,40,20,0,460,461,5,98,0,0,461,505,1,0,0,0,462,463,
+		5,4,0,0,463,466,3,8,4,0,464,465,5,42,0,0,465,467,5,96,0,0,466,464,1,0,
+		0,0,466,467,1,0,0,0,467,469,1,0,0,0,468,470,5,27,0,0,469,468,1,0,0,0,469,
+		470,1,0,0,0,470,471,1,0,0,0,471,472,7,3,0,0,472,473,3,38,19,0,473,475,
+		3,40,20,0,474,476,3,44,22,0,475,474,1,0,0,0,475,476,1,0,0,0,476,477,1,
+		0,0,0,477,479,3,40,20,0,478,480,3,42,21,0,479,478,1,0,0,0,479,480,1,0,
+		0,0,480,484,1,0,0,0,481,483,3,8,4,0,482,481,1,0,0,0,483,486,1,0,0,0,484,
+		482,1,0,0,0,484,485,1,0,0,0,485,487,1,0,0,0,486,484,1,0,0,0,487,488,5,
+		98,0,0,488,505,1,0,0,0,489,490,5,4,0,0,490,493,3,8,4,0,491,492,5,42,0,
+		0,492,494,5,96,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,495,1,0,0,0,495,
+		499,7,4,0,0,496,498,3,8,4,0,497,496,1,0,0,0,498,501,1,0,0,0,499,497,1,
+		0,0,0,499,500,1,0,0,0,500,502,1,0,0,0,501,499,1,0,0,0,502,503,5,98,0,0,
+		503,505,1,0,0,0,504,439,1,0,0,0,504,451,1,0,0,0,504,462,1,0,0,0,504,489,
+		1,0,0,0,505,37,1,0,0,0,506,507,5,58,0,0,507,512,3,8,4,0,508,509,5,57,0,
+		0,509,512,3,8,4,0,510,512,3,8,4,0,511,506,1,0,0,0,511,508,1,0,0,0,511,
+		510,1,0,0,0,512,39,1,0,0,0,513,531,5,7,0,0,514,531,5,8,0,0,515,531,5,9,
+		0,0,516,517,5,34,0,0,517,531,5,94,0,0,518,519,5,34,0,0,519,531,3,8,4,0,
+		520,521,5,94,0,0,521,531,5,94,0,0,522,523,5,58,0,0,523,531,3,8,4,0,524,
+		525,5,57,0,0,525,531,3,8,4,0,526,527,5,40,0,0,527,531,3,8,4,0,528,529,
+		5,100,0,0,529,531,5,94,0,0,530,513,1,0,0,0,530,514,1,0,0,0,530,515,1,0,
+		0,0,530,516,1,0,0,0,530,518,1,0,0,0,530,520,1,0,0,0,530,522,1,0,0,0,530,
+		524,1,0,0,0,530,526,1,0,0,0,530,528,1,0,0,0,531,41,1,0,0,0,532,536,3,12,
+		6,0,533,534,5,58,0,0,534,536,3,8,4,0,535,532,1,0,0,0,535,533,1,0,0,0,536,
+		43,1,0,0,0,537,542,3,12,6,0,538,539,4,22,0,0,539,540,5,58,0,0,540,542,
+		3,8,4,0,541,537,1,0,0,0,541,538,1,0,0,0,542,45,1,0,0,0,543,544,5,3,0,0,
+		544,545,3,8,4,0,545,546,7,5,0,0,546,547,5,40,0,0,547,551,3,8,4,0,548,550,
+		3,8,4,0,549,548,1,0,0,0,550,553,1,0,0,0,551,549,1,0,0,0,551,552,1,0,0,
+		0,552,554,1,0,0,0,553,551,1,0,0,0,554,555,5,98,0,0,555,562,1,0,0,0,556,
+		557,5,3,0,0,557,558,3,8,4,0,558,559,5,31,0,0,559,560,5,98,0,0,560,562,
+		1,0,0,0,561,543,1,0,0,0,561,556,1,0,0,0,562,47,1,0,0,0,563,565,5,51,0,
+		0,564,566,5,91,0,0,565,564,1,0,0,0,565,566,1,0,0,0,566,567,1,0,0,0,567,
+		568,7,6,0,0,568,572,3,50,25,0,569,571,3,52,26,0,570,569,1,0,0,0,571,574,
+		1,0,0,0,572,570,1,0,0,0,572,573,1,0,0,0,573,575,1,0,0,0,574,572,1,0,0,
+		0,575,576,5,98,0,0,576,49,1,0,0,0,577,578,5,61,0,0,578,585,3,8,4,0,579,
+		582,3,8,4,0,580,581,5,61,0,0,581,583,3,8,4,0,582,580,1,0,0,0,582,583,1,
+		0,0,0,583,585,1,0,0,0,584,577,1,0,0,0,584,579,1,0,0,0,585,51,1,0,0,0,586,
+		594,5,40,0,0,587,588,5,74,0,0,588,589,7,7,0,0,589,590,3,10,5,0,590,591,
+		3,10,5,0,591,594,1,0,0,0,592,594,3,8,4,0,593,586,1,0,0,0,593,587,1,0,0,
+		0,593,592,1,0,0,0,594,53,1,0,0,0,595,597,5,51,0,0,596,598,5,91,0,0,597,
+		596,1,0,0,0,597,598,1,0,0,0,598,600,1,0,0,0,599,601,5,6,0,0,600,599,1,
+		0,0,0,600,601,1,0,0,0,601,606,1,0,0,0,602,604,5,42,0,0,603,602,1,0,0,0,
+		603,604,1,0,0,0,604,605,1,0,0,0,605,607,5,96,0,0,606,603,1,0,0,0,606,607,
+		1,0,0,0,607,608,1,0,0,0,608,609,5,80,0,0,609,610,7,6,0,0,610,611,3,8,4,
+		0,611,615,3,50,25,0,612,614,3,56,28,0,613,612,1,0,0,0,614,617,1,0,0,0,
+		615,613,1,0,0,0,615,616,1,0,0,0,616,618,1,0,0,0,617,615,1,0,0,0,618,619,
+		5,98,0,0,619,55,1,0,0,0,620,637,5,40,0,0,621,622,5,18,0,0,622,623,5,83,
+		0,0,623,624,3,8,4,0,624,625,3,8,4,0,625,637,1,0,0,0,626,627,5,74,0,0,627,
+		628,3,8,4,0,628,629,3,8,4,0,629,637,1,0,0,0,630,632,5,17,0,0,631,633,5,
+		101,0,0,632,631,1,0,0,0,632,633,1,0,0,0,633,637,1,0,0,0,634,637,5,38,0,
+		0,635,637,3,8,4,0,636,620,1,0,0,0,636,621,1,0,0,0,636,626,1,0,0,0,636,
+		630,1,0,0,0,636,634,1,0,0,0,636,635,1,0,0,0,637,57,1,0,0,0,638,639,5,31,
+		0,0,639,640,5,91,0,0,640,644,5,96,0,0,641,645,5,40,0,0,642,645,5,94,0,
+		0,643,645,5,92,0,0,644,641,1,0,0,0,644,642,1,0,0,0,644,643,1,0,0,0,645,
+		648,1,0,0,0,646,647,5,53,0,0,647,649,5,94,0,0,648,646,1,0,0,0,648,649,
+		1,0,0,0,649,650,1,0,0,0,650,651,5,98,0,0,651,59,1,0,0,0,652,653,5,51,0,
+		0,653,654,5,91,0,0,654,659,5,96,0,0,655,656,5,4,0,0,656,660,3,8,4,0,657,
+		658,7,8,0,0,658,660,7,8,0,0,659,655,1,0,0,0,659,657,1,0,0,0,660,664,1,
+		0,0,0,661,663,3,8,4,0,662,661,1,0,0,0,663,666,1,0,0,0,664,662,1,0,0,0,
+		664,665,1,0,0,0,665,667,1,0,0,0,666,664,1,0,0,0,667,668,5,98,0,0,668,61,
+		1,0,0,0,669,670,5,83,0,0,670,671,5,91,0,0,671,675,3,64,32,0,672,674,3,
+		66,33,0,673,672,1,0,0,0,674,677,1,0,0,0,675,673,1,0,0,0,675,676,1,0,0,
+		0,676,678,1,0,0,0,677,675,1,0,0,0,678,679,5,98,0,0,679,63,1,0,0,0,680,
+		683,7,7,0,0,681,684,5,40,0,0,682,684,5,94,0,0,683,681,1,0,0,0,683,682,
+		1,0,0,0,684,685,1,0,0,0,685,690,3,10,5,0,686,687,5,4,0,0,687,691,3,8,4,
+		0,688,689,5,94,0,0,689,691,3,10,5,0,690,686,1,0,0,0,690,688,1,0,0,0,691,
+		702,1,0,0,0,692,695,5,40,0,0,693,695,5,94,0,0,694,692,1,0,0,0,694,693,
+		1,0,0,0,695,699,1,0,0,0,696,697,5,4,0,0,697,700,3,8,4,0,698,700,5,94,0,
+		0,699,696,1,0,0,0,699,698,1,0,0,0,700,702,1,0,0,0,701,680,1,0,0,0,701,
+		694,1,0,0,0,702,65,1,0,0,0,703,704,5,53,0,0,704,707,5,94,0,0,705,707,3,
+		8,4,0,706,703,1,0,0,0,706,705,1,0,0,0,707,67,1,0,0,0,708,713,5,12,0,0,
+		709,710,5,87,0,0,710,711,3,8,4,0,711,712,3,8,4,0,712,714,1,0,0,0,713,709,
+		1,0,0,0,713,714,1,0,0,0,714,716,1,0,0,0,715,717,7,9,0,0,716,715,1,0,0,
+		0,716,717,1,0,0,0,717,718,1,0,0,0,718,719,3,8,4,0,719,720,5,98,0,0,720,
+		69,1,0,0,0,721,722,5,45,0,0,722,723,5,15,0,0,723,755,5,98,0,0,724,725,
+		5,45,0,0,725,726,5,66,0,0,726,727,7,7,0,0,727,728,3,12,6,0,728,729,5,98,
+		0,0,729,755,1,0,0,0,730,731,5,45,0,0,731,732,5,4,0,0,732,733,3,8,4,0,733,
+		734,5,98,0,0,734,755,1,0,0,0,735,736,5,45,0,0,736,737,5,7,0,0,737,755,
+		5,98,0,0,738,740,5,56,0,0,739,738,1,0,0,0,739,740,1,0,0,0,740,741,1,0,
+		0,0,741,743,5,45,0,0,742,744,3,8,4,0,743,742,1,0,0,0,744,745,1,0,0,0,745,
+		743,1,0,0,0,745,746,1,0,0,0,746,747,1,0,0,0,747,748,5,98,0,0,748,755,1,
+		0,0,0,749,751,5,17,0,0,750,752,5,101,0,0,751,750,1,0,0,0,751,752,1,0,0,
+		0,752,753,1,0,0,0,753,755,5,98,0,0,754,721,1,0,0,0,754,724,1,0,0,0,754,
+		730,1,0,0,0,754,735,1,0,0,0,754,739,1,0,0,0,754,749,1,0,0,0,755,71,1,0,
+		0,0,756,757,5,65,0,0,757,758,3,8,4,0,758,759,5,98,0,0,759,73,1,0,0,0,760,
+		761,5,11,0,0,761,762,3,8,4,0,762,763,5,98,0,0,763,771,1,0,0,0,764,771,
+		3,78,39,0,765,767,5,17,0,0,766,768,5,101,0,0,767,766,1,0,0,0,767,768,1,
+		0,0,0,768,769,1,0,0,0,769,771,5,98,0,0,770,760,1,0,0,0,770,764,1,0,0,0,
+		770,765,1,0,0,0,771,75,1,0,0,0,772,782,3,78,39,0,773,775,5,77,0,0,774,
+		776,3,8,4,0,775,774,1,0,0,0,776,777,1,0,0,0,777,775,1,0,0,0,777,778,1,
+		0,0,0,778,779,1,0,0,0,779,780,5,98,0,0,780,782,1,0,0,0,781,772,1,0,0,0,
+		781,773,1,0,0,0,782,77,1,0,0,0,783,785,5,56,0,0,784,783,1,0,0,0,784,785,
+		1,0,0,0,785,786,1,0,0,0,786,787,5,39,0,0,787,791,3,8,4,0,788,790,3,8,4,
+		0,789,788,1,0,0,0,790,793,1,0,0,0,791,789,1,0,0,0,791,792,1,0,0,0,792,
+		794,1,0,0,0,793,791,1,0,0,0,794,795,5,98,0,0,795,79,1,0,0,0,796,797,5,
+		65,0,0,797,798,5,87,0,0,798,799,5,39,0,0,799,800,3,8,4,0,800,801,3,8,4,
+		0,801,802,5,98,0,0,802,81,1,0,0,0,803,804,5,60,0,0,804,826,5,98,0,0,805,
+		807,5,56,0,0,806,805,1,0,0,0,806,807,1,0,0,0,807,808,1,0,0,0,808,810,5,
+		45,0,0,809,811,3,8,4,0,810,809,1,0,0,0,811,812,1,0,0,0,812,810,1,0,0,0,
+		812,813,1,0,0,0,813,814,1,0,0,0,814,815,5,98,0,0,815,826,1,0,0,0,816,817,
+		5,11,0,0,817,818,3,8,4,0,818,819,5,98,0,0,819,826,1,0,0,0,820,822,5,17,
+		0,0,821,823,5,101,0,0,822,821,1,0,0,0,822,823,1,0,0,0,823,824,1,0,0,0,
+		824,826,5,98,0,0,825,803,1,0,0,0,825,806,1,0,0,0,825,816,1,0,0,0,825,820,
+		1,0,0,0,826,83,1,0,0,0,827,829,4,42,1,0,828,830,5,56,0,0,829,828,1,0,0,
+		0,829,830,1,0,0,0,830,831,1,0,0,0,831,835,3,8,4,0,832,834,3,8,4,0,833,
+		832,1,0,0,0,834,837,1,0,0,0,835,833,1,0,0,0,835,836,1,0,0,0,836,838,1,
+		0,0,0,837,835,1,0,0,0,838,839,5,98,0,0,839,85,1,0,0,0,840,841,4,43,2,0,
+		841,845,3,8,4,0,842,844,3,8,4,0,843,842,1,0,0,0,844,847,1,0,0,0,845,843,
+		1,0,0,0,845,846,1,0,0,0,846,848,1,0,0,0,847,845,1,0,0,0,848,849,5,98,0,
+		0,849,87,1,0,0,0,850,852,5,56,0,0,851,850,1,0,0,0,851,852,1,0,0,0,852,
+		853,1,0,0,0,853,854,5,76,0,0,854,855,3,8,4,0,855,856,5,31,0,0,856,857,
+		5,98,0,0,857,868,1,0,0,0,858,860,5,56,0,0,859,858,1,0,0,0,859,860,1,0,
+		0,0,860,861,1,0,0,0,861,862,5,76,0,0,862,863,3,8,4,0,863,864,5,40,0,0,
+		864,865,3,8,4,0,865,866,5,98,0,0,866,868,1,0,0,0,867,851,1,0,0,0,867,859,
+		1,0,0,0,868,89,1,0,0,0,869,871,5,56,0,0,870,869,1,0,0,0,870,871,1,0,0,
+		0,871,872,1,0,0,0,872,874,5,86,0,0,873,875,3,92,46,0,874,873,1,0,0,0,875,
+		876,1,0,0,0,876,874,1,0,0,0,876,877,1,0,0,0,877,878,1,0,0,0,878,879,5,
+		98,0,0,879,91,1,0,0,0,880,881,3,8,4,0,881,883,7,10,0,0,882,884,3,8,4,0,
+		883,882,1,0,0,0,883,884,1,0,0,0,884,93,1,0,0,0,885,887,5,56,0,0,886,885,
+		1,0,0,0,886,887,1,0,0,0,887,888,1,0,0,0,888,889,5,28,0,0,889,890,5,69,
+		0,0,890,894,3,8,4,0,891,893,3,8,4,0,892,891,1,0,0,0,893,896,1,0,0,0,894,
+		892,1,0,0,0,894,895,1,0,0,0,895,897,1,0,0,0,896,894,1,0,0,0,897,898,5,
+		98,0,0,898,95,1,0,0,0,105,118,123,132,141,143,152,154,158,164,178,182,
+		187,198,203,208,211,218,242,251,260,265,271,274,296,301,326,332,336,347,
+		351,357,360,366,410,413,416,434,437,443,447,455,466,469,475,479,484,493,
+		499,504,511,530,535,541,551,561,565,572,582,584,593,597,600,603,606,615,
+		632,636,644,648,659,664,675,683,690,694,699,701,706,713,716,739,745,751,
+		754,767,770,777,781,784,791,806,812,822,825,829,835,845,851,859,867,870,
+		876,883,886,894
 	};
 
 	public static readonly ATN _ATN =

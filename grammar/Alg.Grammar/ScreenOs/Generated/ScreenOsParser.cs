@@ -38,37 +38,40 @@ public partial class ScreenOsParser : Parser {
 	protected static DFA[] decisionToDFA;
 	protected static PredictionContextCache sharedContextCache = new PredictionContextCache();
 	public const int
-		COMMENT=1, ADDRESS=2, ALG=3, BEFORE=4, DIP=5, DIP_ID=6, DST=7, ENABLE=8, 
-		EXIT=9, FIX_PORT=10, FROM=11, HOST=12, HOSTNAME=13, ID=14, INTERFACE=15, 
-		IP=16, MIP=17, NAME=18, NAT=19, NETMASK=20, POLICY=21, PORT=22, ROUTE=23, 
-		SERVICE=24, SET=25, SRC=26, TO=27, TOP=28, UNSET=29, VROUTER=30, ZONE=31, 
-		IP_PREFIX=32, IP_ADDRESS=33, DEC=34, STRING=35, NEWLINE=36, WS=37, WORD=38;
+		COMMENT=1, ADD=2, ADDRESS=3, ALG=4, BEFORE=5, DIP=6, DIP_ID=7, DISABLE=8, 
+		DST=9, ENABLE=10, EXIT=11, FIX_PORT=12, FROM=13, GROUP=14, HOST=15, HOSTNAME=16, 
+		ID=17, INTERFACE=18, IP=19, MIP=20, NAME=21, NAT=22, NETMASK=23, POLICY=24, 
+		PORT=25, REMOVE=26, ROUTE=27, TAG=28, SERVICE=29, SET=30, SRC=31, TO=32, 
+		TOP=33, UNSET=34, VR=35, VROUTER=36, ZONE=37, IP_PREFIX=38, IP_ADDRESS=39, 
+		DEC=40, STRING=41, NEWLINE=42, WS=43, WORD=44;
 	public const int
 		RULE_global_line = 0, RULE_exit_line = 1, RULE_hostname_line = 2, RULE_zone_line = 3, 
-		RULE_address_line = 4, RULE_vrouter_context_header = 5, RULE_vrouter_line = 6, 
-		RULE_service_line = 7, RULE_vrouter_context_line = 8, RULE_variable = 9, 
-		RULE_interface_line = 10, RULE_alg_line = 11, RULE_policy_line = 12, RULE_policy_nat = 13, 
-		RULE_policy_context_header = 14, RULE_policy_context_line = 15;
+		RULE_address_line = 4, RULE_group_line = 5, RULE_vrouter_context_header = 6, 
+		RULE_vrouter_line = 7, RULE_service_line = 8, RULE_vrouter_context_line = 9, 
+		RULE_variable = 10, RULE_interface_line = 11, RULE_alg_line = 12, RULE_policy_line = 13, 
+		RULE_policy_nat = 14, RULE_policy_context_header = 15, RULE_policy_context_line = 16;
 	public static readonly string[] ruleNames = {
 		"global_line", "exit_line", "hostname_line", "zone_line", "address_line", 
-		"vrouter_context_header", "vrouter_line", "service_line", "vrouter_context_line", 
-		"variable", "interface_line", "alg_line", "policy_line", "policy_nat", 
-		"policy_context_header", "policy_context_line"
+		"group_line", "vrouter_context_header", "vrouter_line", "service_line", 
+		"vrouter_context_line", "variable", "interface_line", "alg_line", "policy_line", 
+		"policy_nat", "policy_context_header", "policy_context_line"
 	};
 
 	private static readonly string[] _LiteralNames = {
-		null, null, "'address'", "'alg'", "'before'", "'dip'", "'dip-id'", "'dst'", 
-		"'enable'", "'exit'", "'fix-port'", "'from'", "'host'", "'hostname'", 
-		"'id'", "'interface'", "'ip'", "'mip'", "'name'", "'nat'", "'netmask'", 
-		"'policy'", "'port'", "'route'", "'service'", "'set'", "'src'", "'to'", 
-		"'top'", "'unset'", "'vrouter'", "'zone'"
+		null, null, "'add'", "'address'", "'alg'", "'before'", "'dip'", "'dip-id'", 
+		"'disable'", "'dst'", "'enable'", "'exit'", "'fix-port'", "'from'", "'group'", 
+		"'host'", "'hostname'", "'id'", "'interface'", "'ip'", "'mip'", "'name'", 
+		"'nat'", "'netmask'", "'policy'", "'port'", "'remove'", "'route'", "'tag'", 
+		"'service'", "'set'", "'src'", "'to'", "'top'", "'unset'", "'vr'", "'vrouter'", 
+		"'zone'"
 	};
 	private static readonly string[] _SymbolicNames = {
-		null, "COMMENT", "ADDRESS", "ALG", "BEFORE", "DIP", "DIP_ID", "DST", "ENABLE", 
-		"EXIT", "FIX_PORT", "FROM", "HOST", "HOSTNAME", "ID", "INTERFACE", "IP", 
-		"MIP", "NAME", "NAT", "NETMASK", "POLICY", "PORT", "ROUTE", "SERVICE", 
-		"SET", "SRC", "TO", "TOP", "UNSET", "VROUTER", "ZONE", "IP_PREFIX", "IP_ADDRESS", 
-		"DEC", "STRING", "NEWLINE", "WS", "WORD"
+		null, "COMMENT", "ADD", "ADDRESS", "ALG", "BEFORE", "DIP", "DIP_ID", "DISABLE", 
+		"DST", "ENABLE", "EXIT", "FIX_PORT", "FROM", "GROUP", "HOST", "HOSTNAME", 
+		"ID", "INTERFACE", "IP", "MIP", "NAME", "NAT", "NETMASK", "POLICY", "PORT", 
+		"REMOVE", "ROUTE", "TAG", "SERVICE", "SET", "SRC", "TO", "TOP", "UNSET", 
+		"VR", "VROUTER", "ZONE", "IP_PREFIX", "IP_ADDRESS", "DEC", "STRING", "NEWLINE", 
+		"WS", "WORD"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -121,6 +124,9 @@ public partial class ScreenOsParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public Address_lineContext address_line() {
 			return GetRuleContext<Address_lineContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public Group_lineContext group_line() {
+			return GetRuleContext<Group_lineContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public Policy_lineContext policy_line() {
 			return GetRuleContext<Policy_lineContext>(0);
 		}
@@ -148,83 +154,90 @@ public partial class ScreenOsParser : Parser {
 		Global_lineContext _localctx = new Global_lineContext(Context, State);
 		EnterRule(_localctx, 0, RULE_global_line);
 		try {
-			State = 43;
+			State = 46;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,0,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 32;
+				State = 34;
 				exit_line();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 33;
+				State = 35;
 				hostname_line();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 34;
+				State = 36;
 				interface_line();
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 35;
+				State = 37;
 				alg_line();
 				}
 				break;
 			case 5:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 36;
+				State = 38;
 				zone_line();
 				}
 				break;
 			case 6:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 37;
+				State = 39;
 				address_line();
 				}
 				break;
 			case 7:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 38;
-				policy_line();
+				State = 40;
+				group_line();
 				}
 				break;
 			case 8:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 39;
-				policy_context_header();
+				State = 41;
+				policy_line();
 				}
 				break;
 			case 9:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 40;
-				vrouter_line();
+				State = 42;
+				policy_context_header();
 				}
 				break;
 			case 10:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 41;
-				vrouter_context_header();
+				State = 43;
+				vrouter_line();
 				}
 				break;
 			case 11:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 42;
+				State = 44;
+				vrouter_context_header();
+				}
+				break;
+			case 12:
+				EnterOuterAlt(_localctx, 12);
+				{
+				State = 45;
 				service_line();
 				}
 				break;
@@ -258,9 +271,9 @@ public partial class ScreenOsParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 45;
+			State = 48;
 			Match(EXIT);
-			State = 46;
+			State = 49;
 			Match(NEWLINE);
 			}
 		}
@@ -300,7 +313,7 @@ public partial class ScreenOsParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 48;
+			State = 51;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==SET || _la==UNSET) ) {
@@ -310,19 +323,19 @@ public partial class ScreenOsParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 49;
+			State = 52;
 			Match(HOSTNAME);
-			State = 51;
+			State = 54;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337150L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30786325577726L) != 0)) {
 				{
-				State = 50;
+				State = 53;
 				_localctx.name = variable();
 				}
 			}
 
-			State = 53;
+			State = 56;
 			Match(NEWLINE);
 			}
 		}
@@ -339,6 +352,8 @@ public partial class ScreenOsParser : Parser {
 
 	public partial class Zone_lineContext : ParserRuleContext {
 		public IToken op;
+		public IToken zone_id;
+		public IToken define;
 		public VariableContext name;
 		public VariableContext _variable;
 		public IList<VariableContext> _rest = new List<VariableContext>();
@@ -352,6 +367,9 @@ public partial class ScreenOsParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SET() { return GetToken(ScreenOsParser.SET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNSET() { return GetToken(ScreenOsParser.UNSET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ID() { return GetToken(ScreenOsParser.ID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEC() { return GetToken(ScreenOsParser.DEC, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NAME() { return GetToken(ScreenOsParser.NAME, 0); }
 		public Zone_lineContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -367,7 +385,7 @@ public partial class ScreenOsParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 55;
+			State = 58;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==SET || _la==UNSET) ) {
@@ -377,26 +395,44 @@ public partial class ScreenOsParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 56;
+			State = 59;
 			Match(ZONE);
-			State = 57;
+			State = 63;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,2,Context) ) {
+			case 1:
+				{
+				State = 60;
+				Match(ID);
+				State = 61;
+				_localctx.zone_id = Match(DEC);
+				}
+				break;
+			case 2:
+				{
+				State = 62;
+				_localctx.define = Match(NAME);
+				}
+				break;
+			}
+			State = 65;
 			_localctx.name = variable();
-			State = 61;
+			State = 69;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337150L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30786325577726L) != 0)) {
 				{
 				{
-				State = 58;
+				State = 66;
 				_localctx._variable = variable();
 				_localctx._rest.Add(_localctx._variable);
 				}
 				}
-				State = 63;
+				State = 71;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 64;
+			State = 72;
 			Match(NEWLINE);
 			}
 		}
@@ -452,7 +488,7 @@ public partial class ScreenOsParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 66;
+			State = 74;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==SET || _la==UNSET) ) {
@@ -462,32 +498,32 @@ public partial class ScreenOsParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 67;
+			State = 75;
 			Match(ADDRESS);
-			State = 68;
+			State = 76;
 			_localctx.zone = variable();
-			State = 69;
+			State = 77;
 			_localctx.name = variable();
-			State = 74;
+			State = 82;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IP_ADDRESS:
 				{
-				State = 70;
+				State = 78;
 				_localctx.address = Match(IP_ADDRESS);
-				State = 71;
+				State = 79;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 				break;
 			case IP_PREFIX:
 				{
-				State = 72;
+				State = 80;
 				_localctx.prefix = Match(IP_PREFIX);
 				}
 				break;
 			case WORD:
 				{
-				State = 73;
+				State = 81;
 				_localctx.fqdn = Match(WORD);
 				}
 				break;
@@ -497,18 +533,214 @@ public partial class ScreenOsParser : Parser {
 			default:
 				break;
 			}
-			State = 77;
+			State = 85;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 76;
+				State = 84;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 79;
+			State = 87;
 			Match(NEWLINE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Group_lineContext : ParserRuleContext {
+		public Group_lineContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_group_line; } }
+	 
+		public Group_lineContext() { }
+		public virtual void CopyFrom(Group_lineContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class Group_addressContext : Group_lineContext {
+		public IToken op;
+		public VariableContext zone;
+		public VariableContext name;
+		public VariableContext member;
+		public VariableContext _variable;
+		public IList<VariableContext> _rest = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROUP() { return GetToken(ScreenOsParser.GROUP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADDRESS() { return GetToken(ScreenOsParser.ADDRESS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(ScreenOsParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SET() { return GetToken(ScreenOsParser.SET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNSET() { return GetToken(ScreenOsParser.UNSET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADD() { return GetToken(ScreenOsParser.ADD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REMOVE() { return GetToken(ScreenOsParser.REMOVE, 0); }
+		public Group_addressContext(Group_lineContext context) { CopyFrom(context); }
+	}
+	public partial class Group_serviceContext : Group_lineContext {
+		public IToken op;
+		public VariableContext name;
+		public VariableContext member;
+		public VariableContext _variable;
+		public IList<VariableContext> _rest = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROUP() { return GetToken(ScreenOsParser.GROUP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SERVICE() { return GetToken(ScreenOsParser.SERVICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(ScreenOsParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SET() { return GetToken(ScreenOsParser.SET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNSET() { return GetToken(ScreenOsParser.UNSET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADD() { return GetToken(ScreenOsParser.ADD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REMOVE() { return GetToken(ScreenOsParser.REMOVE, 0); }
+		public Group_serviceContext(Group_lineContext context) { CopyFrom(context); }
+	}
+
+	[RuleVersion(0)]
+	public Group_lineContext group_line() {
+		Group_lineContext _localctx = new Group_lineContext(Context, State);
+		EnterRule(_localctx, 10, RULE_group_line);
+		int _la;
+		try {
+			State = 122;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,10,Context) ) {
+			case 1:
+				_localctx = new Group_addressContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 89;
+				((Group_addressContext)_localctx).op = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( !(_la==SET || _la==UNSET) ) {
+					((Group_addressContext)_localctx).op = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 90;
+				Match(GROUP);
+				State = 91;
+				Match(ADDRESS);
+				State = 92;
+				((Group_addressContext)_localctx).zone = variable();
+				State = 93;
+				((Group_addressContext)_localctx).name = variable();
+				State = 96;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,6,Context) ) {
+				case 1:
+					{
+					State = 94;
+					_la = TokenStream.LA(1);
+					if ( !(_la==ADD || _la==REMOVE) ) {
+					ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 95;
+					((Group_addressContext)_localctx).member = variable();
+					}
+					break;
+				}
+				State = 101;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30786325577726L) != 0)) {
+					{
+					{
+					State = 98;
+					((Group_addressContext)_localctx)._variable = variable();
+					((Group_addressContext)_localctx)._rest.Add(((Group_addressContext)_localctx)._variable);
+					}
+					}
+					State = 103;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 104;
+				Match(NEWLINE);
+				}
+				break;
+			case 2:
+				_localctx = new Group_serviceContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 106;
+				((Group_serviceContext)_localctx).op = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( !(_la==SET || _la==UNSET) ) {
+					((Group_serviceContext)_localctx).op = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 107;
+				Match(GROUP);
+				State = 108;
+				Match(SERVICE);
+				State = 109;
+				((Group_serviceContext)_localctx).name = variable();
+				State = 112;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
+				case 1:
+					{
+					State = 110;
+					_la = TokenStream.LA(1);
+					if ( !(_la==ADD || _la==REMOVE) ) {
+					ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 111;
+					((Group_serviceContext)_localctx).member = variable();
+					}
+					break;
+				}
+				State = 117;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30786325577726L) != 0)) {
+					{
+					{
+					State = 114;
+					((Group_serviceContext)_localctx)._variable = variable();
+					((Group_serviceContext)_localctx)._rest.Add(((Group_serviceContext)_localctx)._variable);
+					}
+					}
+					State = 119;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 120;
+				Match(NEWLINE);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -540,17 +772,17 @@ public partial class ScreenOsParser : Parser {
 	[RuleVersion(0)]
 	public Vrouter_context_headerContext vrouter_context_header() {
 		Vrouter_context_headerContext _localctx = new Vrouter_context_headerContext(Context, State);
-		EnterRule(_localctx, 10, RULE_vrouter_context_header);
+		EnterRule(_localctx, 12, RULE_vrouter_context_header);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 81;
+			State = 124;
 			Match(SET);
-			State = 82;
+			State = 125;
 			Match(VROUTER);
-			State = 83;
+			State = 126;
 			_localctx.name = variable();
-			State = 84;
+			State = 127;
 			Match(NEWLINE);
 			}
 		}
@@ -590,12 +822,12 @@ public partial class ScreenOsParser : Parser {
 	[RuleVersion(0)]
 	public Vrouter_lineContext vrouter_line() {
 		Vrouter_lineContext _localctx = new Vrouter_lineContext(Context, State);
-		EnterRule(_localctx, 12, RULE_vrouter_line);
+		EnterRule(_localctx, 14, RULE_vrouter_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 86;
+			State = 129;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==SET || _la==UNSET) ) {
@@ -605,26 +837,26 @@ public partial class ScreenOsParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 87;
+			State = 130;
 			Match(VROUTER);
-			State = 88;
+			State = 131;
 			_localctx.name = variable();
-			State = 90;
+			State = 133;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 89;
+				State = 132;
 				_localctx._variable = variable();
 				_localctx._rest.Add(_localctx._variable);
 				}
 				}
-				State = 92;
+				State = 135;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337150L) != 0) );
-			State = 94;
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 30786325577726L) != 0) );
+			State = 137;
 			Match(NEWLINE);
 			}
 		}
@@ -664,12 +896,12 @@ public partial class ScreenOsParser : Parser {
 	[RuleVersion(0)]
 	public Service_lineContext service_line() {
 		Service_lineContext _localctx = new Service_lineContext(Context, State);
-		EnterRule(_localctx, 14, RULE_service_line);
+		EnterRule(_localctx, 16, RULE_service_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 96;
+			State = 139;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==SET || _la==UNSET) ) {
@@ -679,26 +911,26 @@ public partial class ScreenOsParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 97;
+			State = 140;
 			Match(SERVICE);
-			State = 98;
+			State = 141;
 			_localctx.name = variable();
-			State = 102;
+			State = 145;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337150L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30786325577726L) != 0)) {
 				{
 				{
-				State = 99;
+				State = 142;
 				_localctx._variable = variable();
 				_localctx._rest.Add(_localctx._variable);
 				}
 				}
-				State = 104;
+				State = 147;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 105;
+			State = 148;
 			Match(NEWLINE);
 			}
 		}
@@ -739,12 +971,12 @@ public partial class ScreenOsParser : Parser {
 	[RuleVersion(0)]
 	public Vrouter_context_lineContext vrouter_context_line() {
 		Vrouter_context_lineContext _localctx = new Vrouter_context_lineContext(Context, State);
-		EnterRule(_localctx, 16, RULE_vrouter_context_line);
+		EnterRule(_localctx, 18, RULE_vrouter_context_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 107;
+			State = 150;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==SET || _la==UNSET) ) {
@@ -754,7 +986,7 @@ public partial class ScreenOsParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 108;
+			State = 151;
 			_localctx.setting = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==ROUTE || _la==WORD) ) {
@@ -764,22 +996,22 @@ public partial class ScreenOsParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 112;
+			State = 155;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337150L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30786325577726L) != 0)) {
 				{
 				{
-				State = 109;
+				State = 152;
 				_localctx._variable = variable();
 				_localctx._rest.Add(_localctx._variable);
 				}
 				}
-				State = 114;
+				State = 157;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 115;
+			State = 158;
 			Match(NEWLINE);
 			}
 		}
@@ -806,12 +1038,12 @@ public partial class ScreenOsParser : Parser {
 	[RuleVersion(0)]
 	public VariableContext variable() {
 		VariableContext _localctx = new VariableContext(Context, State);
-		EnterRule(_localctx, 18, RULE_variable);
+		EnterRule(_localctx, 20, RULE_variable);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 117;
+			State = 160;
 			_la = TokenStream.LA(1);
 			if ( _la <= 0 || (_la==NEWLINE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -848,6 +1080,7 @@ public partial class ScreenOsParser : Parser {
 	public partial class If_zoneContext : Interface_lineContext {
 		public IToken op;
 		public VariableContext name;
+		public IToken tag;
 		public VariableContext zone;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTERFACE() { return GetToken(ScreenOsParser.INTERFACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ZONE() { return GetToken(ScreenOsParser.ZONE, 0); }
@@ -860,6 +1093,8 @@ public partial class ScreenOsParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SET() { return GetToken(ScreenOsParser.SET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNSET() { return GetToken(ScreenOsParser.UNSET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TAG() { return GetToken(ScreenOsParser.TAG, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEC() { return GetToken(ScreenOsParser.DEC, 0); }
 		public If_zoneContext(Interface_lineContext context) { CopyFrom(context); }
 	}
 	public partial class If_ipContext : Interface_lineContext {
@@ -923,6 +1158,7 @@ public partial class ScreenOsParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNSET() { return GetToken(ScreenOsParser.UNSET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NETMASK() { return GetToken(ScreenOsParser.NETMASK, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VROUTER() { return GetToken(ScreenOsParser.VROUTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VR() { return GetToken(ScreenOsParser.VR, 0); }
 		public If_mipContext(Interface_lineContext context) { CopyFrom(context); }
 	}
 	public partial class If_dipContext : Interface_lineContext {
@@ -973,17 +1209,17 @@ public partial class ScreenOsParser : Parser {
 	[RuleVersion(0)]
 	public Interface_lineContext interface_line() {
 		Interface_lineContext _localctx = new Interface_lineContext(Context, State);
-		EnterRule(_localctx, 20, RULE_interface_line);
+		EnterRule(_localctx, 22, RULE_interface_line);
 		int _la;
 		try {
-			State = 191;
+			State = 238;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 			case 1:
 				_localctx = new If_zoneContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 119;
+				State = 162;
 				((If_zoneContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==SET || _la==UNSET) ) {
@@ -993,15 +1229,27 @@ public partial class ScreenOsParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 120;
+				State = 163;
 				Match(INTERFACE);
-				State = 121;
+				State = 164;
 				((If_zoneContext)_localctx).name = variable();
-				State = 122;
+				State = 167;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==TAG) {
+					{
+					State = 165;
+					Match(TAG);
+					State = 166;
+					((If_zoneContext)_localctx).tag = Match(DEC);
+					}
+				}
+
+				State = 169;
 				Match(ZONE);
-				State = 123;
+				State = 170;
 				((If_zoneContext)_localctx).zone = variable();
-				State = 124;
+				State = 171;
 				Match(NEWLINE);
 				}
 				break;
@@ -1009,7 +1257,7 @@ public partial class ScreenOsParser : Parser {
 				_localctx = new If_ipContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 126;
+				State = 173;
 				((If_ipContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==SET || _la==UNSET) ) {
@@ -1019,33 +1267,33 @@ public partial class ScreenOsParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 127;
+				State = 174;
 				Match(INTERFACE);
-				State = 128;
+				State = 175;
 				((If_ipContext)_localctx).name = variable();
-				State = 129;
+				State = 176;
 				Match(IP);
-				State = 133;
+				State = 180;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IP_PREFIX:
 					{
-					State = 130;
+					State = 177;
 					((If_ipContext)_localctx).prefix = Match(IP_PREFIX);
 					}
 					break;
 				case IP_ADDRESS:
 					{
-					State = 131;
+					State = 178;
 					((If_ipContext)_localctx).address = Match(IP_ADDRESS);
-					State = 132;
+					State = 179;
 					((If_ipContext)_localctx).mask = Match(IP_ADDRESS);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 135;
+				State = 182;
 				Match(NEWLINE);
 				}
 				break;
@@ -1053,7 +1301,7 @@ public partial class ScreenOsParser : Parser {
 				_localctx = new If_modeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 137;
+				State = 184;
 				((If_modeContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==SET || _la==UNSET) ) {
@@ -1063,11 +1311,11 @@ public partial class ScreenOsParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 138;
+				State = 185;
 				Match(INTERFACE);
-				State = 139;
+				State = 186;
 				((If_modeContext)_localctx).name = variable();
-				State = 140;
+				State = 187;
 				((If_modeContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==NAT || _la==ROUTE) ) {
@@ -1077,7 +1325,7 @@ public partial class ScreenOsParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 141;
+				State = 188;
 				Match(NEWLINE);
 				}
 				break;
@@ -1085,7 +1333,7 @@ public partial class ScreenOsParser : Parser {
 				_localctx = new If_mipContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 143;
+				State = 190;
 				((If_mipContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==SET || _la==UNSET) ) {
@@ -1095,43 +1343,50 @@ public partial class ScreenOsParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 144;
+				State = 191;
 				Match(INTERFACE);
-				State = 145;
+				State = 192;
 				((If_mipContext)_localctx).name = variable();
-				State = 146;
+				State = 193;
 				Match(MIP);
-				State = 147;
+				State = 194;
 				((If_mipContext)_localctx).mapped = Match(IP_ADDRESS);
-				State = 148;
+				State = 195;
 				Match(HOST);
-				State = 149;
+				State = 196;
 				((If_mipContext)_localctx).host = Match(IP_ADDRESS);
-				State = 152;
+				State = 199;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NETMASK) {
 					{
-					State = 150;
+					State = 197;
 					Match(NETMASK);
-					State = 151;
+					State = 198;
 					((If_mipContext)_localctx).mask = Match(IP_ADDRESS);
 					}
 				}
 
-				State = 156;
+				State = 203;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (_la==VROUTER) {
+				if (_la==VR || _la==VROUTER) {
 					{
-					State = 154;
-					Match(VROUTER);
-					State = 155;
+					State = 201;
+					_la = TokenStream.LA(1);
+					if ( !(_la==VR || _la==VROUTER) ) {
+					ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 202;
 					((If_mipContext)_localctx).vrouter = variable();
 					}
 				}
 
-				State = 158;
+				State = 205;
 				Match(NEWLINE);
 				}
 				break;
@@ -1139,7 +1394,7 @@ public partial class ScreenOsParser : Parser {
 				_localctx = new If_dipContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 160;
+				State = 207;
 				((If_dipContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==SET || _la==UNSET) ) {
@@ -1149,27 +1404,27 @@ public partial class ScreenOsParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 161;
+				State = 208;
 				Match(INTERFACE);
-				State = 162;
+				State = 209;
 				((If_dipContext)_localctx).name = variable();
-				State = 163;
+				State = 210;
 				Match(DIP);
-				State = 164;
+				State = 211;
 				((If_dipContext)_localctx).id = Match(DEC);
-				State = 169;
+				State = 216;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,12,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
 				case 1:
 					{
-					State = 165;
+					State = 212;
 					((If_dipContext)_localctx).first = Match(IP_ADDRESS);
-					State = 167;
+					State = 214;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,11,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 					case 1:
 						{
-						State = 166;
+						State = 213;
 						((If_dipContext)_localctx).last = Match(IP_ADDRESS);
 						}
 						break;
@@ -1177,22 +1432,22 @@ public partial class ScreenOsParser : Parser {
 					}
 					break;
 				}
-				State = 174;
+				State = 221;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337150L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30786325577726L) != 0)) {
 					{
 					{
-					State = 171;
+					State = 218;
 					((If_dipContext)_localctx)._variable = variable();
 					((If_dipContext)_localctx)._options.Add(((If_dipContext)_localctx)._variable);
 					}
 					}
-					State = 176;
+					State = 223;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 177;
+				State = 224;
 				Match(NEWLINE);
 				}
 				break;
@@ -1200,7 +1455,7 @@ public partial class ScreenOsParser : Parser {
 				_localctx = new If_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 179;
+				State = 226;
 				((If_otherContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==SET || _la==UNSET) ) {
@@ -1210,28 +1465,28 @@ public partial class ScreenOsParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 180;
+				State = 227;
 				Match(INTERFACE);
-				State = 181;
+				State = 228;
 				((If_otherContext)_localctx).name = variable();
-				State = 182;
+				State = 229;
 				((If_otherContext)_localctx).setting = variable();
-				State = 186;
+				State = 233;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337150L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30786325577726L) != 0)) {
 					{
 					{
-					State = 183;
+					State = 230;
 					((If_otherContext)_localctx)._variable = variable();
 					((If_otherContext)_localctx)._rest.Add(((If_otherContext)_localctx)._variable);
 					}
 					}
-					State = 188;
+					State = 235;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 189;
+				State = 236;
 				Match(NEWLINE);
 				}
 				break;
@@ -1299,17 +1554,17 @@ public partial class ScreenOsParser : Parser {
 	[RuleVersion(0)]
 	public Alg_lineContext alg_line() {
 		Alg_lineContext _localctx = new Alg_lineContext(Context, State);
-		EnterRule(_localctx, 22, RULE_alg_line);
+		EnterRule(_localctx, 24, RULE_alg_line);
 		int _la;
 		try {
-			State = 214;
+			State = 261;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new Alg_switchContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 193;
+				State = 240;
 				((Alg_switchContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==SET || _la==UNSET) ) {
@@ -1319,23 +1574,23 @@ public partial class ScreenOsParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 194;
+				State = 241;
 				Match(ALG);
-				State = 195;
+				State = 242;
 				((Alg_switchContext)_localctx).name = variable();
-				State = 197;
+				State = 244;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,16,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,23,Context) ) {
 				case 1:
 					{
-					State = 196;
+					State = 243;
 					((Alg_switchContext)_localctx).feature = variable();
 					}
 					break;
 				}
-				State = 199;
+				State = 246;
 				Match(ENABLE);
-				State = 200;
+				State = 247;
 				Match(NEWLINE);
 				}
 				break;
@@ -1343,7 +1598,7 @@ public partial class ScreenOsParser : Parser {
 				_localctx = new Alg_optionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 202;
+				State = 249;
 				((Alg_optionContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==SET || _la==UNSET) ) {
@@ -1353,28 +1608,28 @@ public partial class ScreenOsParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 203;
+				State = 250;
 				Match(ALG);
-				State = 204;
+				State = 251;
 				((Alg_optionContext)_localctx).name = variable();
-				State = 205;
+				State = 252;
 				((Alg_optionContext)_localctx).option = variable();
-				State = 209;
+				State = 256;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337150L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30786325577726L) != 0)) {
 					{
 					{
-					State = 206;
+					State = 253;
 					((Alg_optionContext)_localctx)._variable = variable();
 					((Alg_optionContext)_localctx)._values.Add(((Alg_optionContext)_localctx)._variable);
 					}
 					}
-					State = 211;
+					State = 258;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 212;
+				State = 259;
 				Match(NEWLINE);
 				}
 				break;
@@ -1449,21 +1704,33 @@ public partial class ScreenOsParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEC() { return GetToken(ScreenOsParser.DEC, 0); }
 		public Policy_deleteContext(Policy_lineContext context) { CopyFrom(context); }
 	}
+	public partial class Policy_disableContext : Policy_lineContext {
+		public IToken op;
+		public IToken id;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POLICY() { return GetToken(ScreenOsParser.POLICY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ID() { return GetToken(ScreenOsParser.ID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISABLE() { return GetToken(ScreenOsParser.DISABLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(ScreenOsParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEC() { return GetToken(ScreenOsParser.DEC, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SET() { return GetToken(ScreenOsParser.SET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNSET() { return GetToken(ScreenOsParser.UNSET, 0); }
+		public Policy_disableContext(Policy_lineContext context) { CopyFrom(context); }
+	}
 
 	[RuleVersion(0)]
 	public Policy_lineContext policy_line() {
 		Policy_lineContext _localctx = new Policy_lineContext(Context, State);
-		EnterRule(_localctx, 24, RULE_policy_line);
+		EnterRule(_localctx, 26, RULE_policy_line);
 		int _la;
 		try {
-			State = 255;
+			State = 308;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,24,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 			case 1:
 				_localctx = new Policy_ruleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 216;
+				State = 263;
 				((Policy_ruleContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==SET || _la==UNSET) ) {
@@ -1473,46 +1740,46 @@ public partial class ScreenOsParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 217;
+				State = 264;
 				Match(POLICY);
-				State = 220;
+				State = 267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ID) {
 					{
-					State = 218;
+					State = 265;
 					Match(ID);
-					State = 219;
+					State = 266;
 					((Policy_ruleContext)_localctx).id = Match(DEC);
 					}
 				}
 
-				State = 224;
+				State = 271;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NAME) {
 					{
-					State = 222;
+					State = 269;
 					Match(NAME);
-					State = 223;
+					State = 270;
 					((Policy_ruleContext)_localctx).name = variable();
 					}
 				}
 
-				State = 229;
+				State = 276;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TOP:
 					{
-					State = 226;
+					State = 273;
 					Match(TOP);
 					}
 					break;
 				case BEFORE:
 					{
-					State = 227;
+					State = 274;
 					Match(BEFORE);
-					State = 228;
+					State = 275;
 					Match(DEC);
 					}
 					break;
@@ -1521,48 +1788,48 @@ public partial class ScreenOsParser : Parser {
 				default:
 					break;
 				}
-				State = 231;
+				State = 278;
 				Match(FROM);
-				State = 232;
+				State = 279;
 				((Policy_ruleContext)_localctx).from_zone = variable();
-				State = 233;
+				State = 280;
 				Match(TO);
-				State = 234;
+				State = 281;
 				((Policy_ruleContext)_localctx).to_zone = variable();
-				State = 235;
+				State = 282;
 				((Policy_ruleContext)_localctx).source = variable();
-				State = 236;
+				State = 283;
 				((Policy_ruleContext)_localctx).destination = variable();
-				State = 237;
+				State = 284;
 				((Policy_ruleContext)_localctx).service = variable();
-				State = 239;
+				State = 286;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,29,Context) ) {
 				case 1:
 					{
-					State = 238;
+					State = 285;
 					policy_nat();
 					}
 					break;
 				}
-				State = 241;
+				State = 288;
 				((Policy_ruleContext)_localctx).action = variable();
-				State = 245;
+				State = 292;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337150L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30786325577726L) != 0)) {
 					{
 					{
-					State = 242;
+					State = 289;
 					((Policy_ruleContext)_localctx)._variable = variable();
 					((Policy_ruleContext)_localctx)._rest.Add(((Policy_ruleContext)_localctx)._variable);
 					}
 					}
-					State = 247;
+					State = 294;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 248;
+				State = 295;
 				Match(NEWLINE);
 				}
 				break;
@@ -1570,15 +1837,41 @@ public partial class ScreenOsParser : Parser {
 				_localctx = new Policy_deleteContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 250;
+				State = 297;
 				Match(UNSET);
-				State = 251;
+				State = 298;
 				Match(POLICY);
-				State = 252;
+				State = 299;
 				Match(ID);
-				State = 253;
+				State = 300;
 				((Policy_deleteContext)_localctx).id = Match(DEC);
-				State = 254;
+				State = 301;
+				Match(NEWLINE);
+				}
+				break;
+			case 3:
+				_localctx = new Policy_disableContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 302;
+				((Policy_disableContext)_localctx).op = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( !(_la==SET || _la==UNSET) ) {
+					((Policy_disableContext)_localctx).op = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 303;
+				Match(POLICY);
+				State = 304;
+				Match(ID);
+				State = 305;
+				((Policy_disableContext)_localctx).id = Match(DEC);
+				State = 306;
+				Match(DISABLE);
+				State = 307;
 				Match(NEWLINE);
 				}
 				break;
@@ -1625,27 +1918,27 @@ public partial class ScreenOsParser : Parser {
 	[RuleVersion(0)]
 	public Policy_natContext policy_nat() {
 		Policy_natContext _localctx = new Policy_natContext(Context, State);
-		EnterRule(_localctx, 26, RULE_policy_nat);
+		EnterRule(_localctx, 28, RULE_policy_nat);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 257;
+			State = 310;
 			Match(NAT);
-			State = 263;
+			State = 316;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,26,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
 			case 1:
 				{
-				State = 258;
+				State = 311;
 				Match(SRC);
-				State = 261;
+				State = 314;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 				case 1:
 					{
-					State = 259;
+					State = 312;
 					Match(DIP_ID);
-					State = 260;
+					State = 313;
 					_localctx.dip = Match(DEC);
 					}
 					break;
@@ -1653,37 +1946,37 @@ public partial class ScreenOsParser : Parser {
 				}
 				break;
 			}
-			State = 276;
+			State = 329;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,29,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 			case 1:
 				{
-				State = 265;
+				State = 318;
 				Match(DST);
-				State = 266;
+				State = 319;
 				Match(IP);
-				State = 267;
+				State = 320;
 				_localctx.dst_first = Match(IP_ADDRESS);
-				State = 270;
+				State = 323;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,27,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
 				case 1:
 					{
-					State = 268;
+					State = 321;
 					Match(TO);
-					State = 269;
+					State = 322;
 					_localctx.dst_last = Match(IP_ADDRESS);
 					}
 					break;
 				}
-				State = 274;
+				State = 327;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 				case 1:
 					{
-					State = 272;
+					State = 325;
 					Match(PORT);
-					State = 273;
+					State = 326;
 					_localctx.dst_port = Match(DEC);
 					}
 					break;
@@ -1721,19 +2014,19 @@ public partial class ScreenOsParser : Parser {
 	[RuleVersion(0)]
 	public Policy_context_headerContext policy_context_header() {
 		Policy_context_headerContext _localctx = new Policy_context_headerContext(Context, State);
-		EnterRule(_localctx, 28, RULE_policy_context_header);
+		EnterRule(_localctx, 30, RULE_policy_context_header);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 278;
+			State = 331;
 			Match(SET);
-			State = 279;
+			State = 332;
 			Match(POLICY);
-			State = 280;
+			State = 333;
 			Match(ID);
-			State = 281;
+			State = 334;
 			_localctx.id = Match(DEC);
-			State = 282;
+			State = 335;
 			Match(NEWLINE);
 			}
 		}
@@ -1774,12 +2067,12 @@ public partial class ScreenOsParser : Parser {
 	[RuleVersion(0)]
 	public Policy_context_lineContext policy_context_line() {
 		Policy_context_lineContext _localctx = new Policy_context_lineContext(Context, State);
-		EnterRule(_localctx, 30, RULE_policy_context_line);
+		EnterRule(_localctx, 32, RULE_policy_context_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 284;
+			State = 337;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==SET || _la==UNSET) ) {
@@ -1789,7 +2082,7 @@ public partial class ScreenOsParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 285;
+			State = 338;
 			_localctx.setting = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==SERVICE || _la==WORD) ) {
@@ -1799,22 +2092,22 @@ public partial class ScreenOsParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 289;
+			State = 342;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337150L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30786325577726L) != 0)) {
 				{
 				{
-				State = 286;
+				State = 339;
 				_localctx._variable = variable();
 				_localctx._rest.Add(_localctx._variable);
 				}
 				}
-				State = 291;
+				State = 344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 292;
+			State = 345;
 			Match(NEWLINE);
 			}
 		}
@@ -1830,104 +2123,124 @@ public partial class ScreenOsParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,38,295,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,44,348,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
-		2,15,7,15,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,3,0,44,8,0,1,1,1,
-		1,1,1,1,2,1,2,1,2,3,2,52,8,2,1,2,1,2,1,3,1,3,1,3,1,3,5,3,60,8,3,10,3,12,
-		3,63,9,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,1,4,1,4,1,4,3,4,75,8,4,1,4,3,4,78,
-		8,4,1,4,1,4,1,5,1,5,1,5,1,5,1,5,1,6,1,6,1,6,1,6,4,6,91,8,6,11,6,12,6,92,
-		1,6,1,6,1,7,1,7,1,7,1,7,5,7,101,8,7,10,7,12,7,104,9,7,1,7,1,7,1,8,1,8,
-		1,8,5,8,111,8,8,10,8,12,8,114,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,
-		1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,3,10,134,8,10,1,10,1,
-		10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,
-		10,1,10,3,10,153,8,10,1,10,1,10,3,10,157,8,10,1,10,1,10,1,10,1,10,1,10,
-		1,10,1,10,1,10,1,10,3,10,168,8,10,3,10,170,8,10,1,10,5,10,173,8,10,10,
-		10,12,10,176,9,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,5,10,185,8,10,10,
-		10,12,10,188,9,10,1,10,1,10,3,10,192,8,10,1,11,1,11,1,11,1,11,3,11,198,
-		8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,208,8,11,10,11,12,11,
-		211,9,11,1,11,1,11,3,11,215,8,11,1,12,1,12,1,12,1,12,3,12,221,8,12,1,12,
-		1,12,3,12,225,8,12,1,12,1,12,1,12,3,12,230,8,12,1,12,1,12,1,12,1,12,1,
-		12,1,12,1,12,1,12,3,12,240,8,12,1,12,1,12,5,12,244,8,12,10,12,12,12,247,
-		9,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,3,12,256,8,12,1,13,1,13,1,13,1,
-		13,3,13,262,8,13,3,13,264,8,13,1,13,1,13,1,13,1,13,1,13,3,13,271,8,13,
-		1,13,1,13,3,13,275,8,13,3,13,277,8,13,1,14,1,14,1,14,1,14,1,14,1,14,1,
-		15,1,15,1,15,5,15,288,8,15,10,15,12,15,291,9,15,1,15,1,15,1,15,0,0,16,
-		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,0,5,2,0,25,25,29,29,2,0,23,
-		23,38,38,1,0,36,36,2,0,19,19,23,23,2,0,24,24,38,38,325,0,43,1,0,0,0,2,
-		45,1,0,0,0,4,48,1,0,0,0,6,55,1,0,0,0,8,66,1,0,0,0,10,81,1,0,0,0,12,86,
-		1,0,0,0,14,96,1,0,0,0,16,107,1,0,0,0,18,117,1,0,0,0,20,191,1,0,0,0,22,
-		214,1,0,0,0,24,255,1,0,0,0,26,257,1,0,0,0,28,278,1,0,0,0,30,284,1,0,0,
-		0,32,44,3,2,1,0,33,44,3,4,2,0,34,44,3,20,10,0,35,44,3,22,11,0,36,44,3,
-		6,3,0,37,44,3,8,4,0,38,44,3,24,12,0,39,44,3,28,14,0,40,44,3,12,6,0,41,
-		44,3,10,5,0,42,44,3,14,7,0,43,32,1,0,0,0,43,33,1,0,0,0,43,34,1,0,0,0,43,
-		35,1,0,0,0,43,36,1,0,0,0,43,37,1,0,0,0,43,38,1,0,0,0,43,39,1,0,0,0,43,
-		40,1,0,0,0,43,41,1,0,0,0,43,42,1,0,0,0,44,1,1,0,0,0,45,46,5,9,0,0,46,47,
-		5,36,0,0,47,3,1,0,0,0,48,49,7,0,0,0,49,51,5,13,0,0,50,52,3,18,9,0,51,50,
-		1,0,0,0,51,52,1,0,0,0,52,53,1,0,0,0,53,54,5,36,0,0,54,5,1,0,0,0,55,56,
-		7,0,0,0,56,57,5,31,0,0,57,61,3,18,9,0,58,60,3,18,9,0,59,58,1,0,0,0,60,
-		63,1,0,0,0,61,59,1,0,0,0,61,62,1,0,0,0,62,64,1,0,0,0,63,61,1,0,0,0,64,
-		65,5,36,0,0,65,7,1,0,0,0,66,67,7,0,0,0,67,68,5,2,0,0,68,69,3,18,9,0,69,
-		74,3,18,9,0,70,71,5,33,0,0,71,75,5,33,0,0,72,75,5,32,0,0,73,75,5,38,0,
-		0,74,70,1,0,0,0,74,72,1,0,0,0,74,73,1,0,0,0,74,75,1,0,0,0,75,77,1,0,0,
-		0,76,78,5,35,0,0,77,76,1,0,0,0,77,78,1,0,0,0,78,79,1,0,0,0,79,80,5,36,
-		0,0,80,9,1,0,0,0,81,82,5,25,0,0,82,83,5,30,0,0,83,84,3,18,9,0,84,85,5,
-		36,0,0,85,11,1,0,0,0,86,87,7,0,0,0,87,88,5,30,0,0,88,90,3,18,9,0,89,91,
-		3,18,9,0,90,89,1,0,0,0,91,92,1,0,0,0,92,90,1,0,0,0,92,93,1,0,0,0,93,94,
-		1,0,0,0,94,95,5,36,0,0,95,13,1,0,0,0,96,97,7,0,0,0,97,98,5,24,0,0,98,102,
-		3,18,9,0,99,101,3,18,9,0,100,99,1,0,0,0,101,104,1,0,0,0,102,100,1,0,0,
-		0,102,103,1,0,0,0,103,105,1,0,0,0,104,102,1,0,0,0,105,106,5,36,0,0,106,
-		15,1,0,0,0,107,108,7,0,0,0,108,112,7,1,0,0,109,111,3,18,9,0,110,109,1,
-		0,0,0,111,114,1,0,0,0,112,110,1,0,0,0,112,113,1,0,0,0,113,115,1,0,0,0,
-		114,112,1,0,0,0,115,116,5,36,0,0,116,17,1,0,0,0,117,118,8,2,0,0,118,19,
-		1,0,0,0,119,120,7,0,0,0,120,121,5,15,0,0,121,122,3,18,9,0,122,123,5,31,
-		0,0,123,124,3,18,9,0,124,125,5,36,0,0,125,192,1,0,0,0,126,127,7,0,0,0,
-		127,128,5,15,0,0,128,129,3,18,9,0,129,133,5,16,0,0,130,134,5,32,0,0,131,
-		132,5,33,0,0,132,134,5,33,0,0,133,130,1,0,0,0,133,131,1,0,0,0,134,135,
-		1,0,0,0,135,136,5,36,0,0,136,192,1,0,0,0,137,138,7,0,0,0,138,139,5,15,
-		0,0,139,140,3,18,9,0,140,141,7,3,0,0,141,142,5,36,0,0,142,192,1,0,0,0,
-		143,144,7,0,0,0,144,145,5,15,0,0,145,146,3,18,9,0,146,147,5,17,0,0,147,
-		148,5,33,0,0,148,149,5,12,0,0,149,152,5,33,0,0,150,151,5,20,0,0,151,153,
-		5,33,0,0,152,150,1,0,0,0,152,153,1,0,0,0,153,156,1,0,0,0,154,155,5,30,
-		0,0,155,157,3,18,9,0,156,154,1,0,0,0,156,157,1,0,0,0,157,158,1,0,0,0,158,
-		159,5,36,0,0,159,192,1,0,0,0,160,161,7,0,0,0,161,162,5,15,0,0,162,163,
-		3,18,9,0,163,164,5,5,0,0,164,169,5,34,0,0,165,167,5,33,0,0,166,168,5,33,
-		0,0,167,166,1,0,0,0,167,168,1,0,0,0,168,170,1,0,0,0,169,165,1,0,0,0,169,
-		170,1,0,0,0,170,174,1,0,0,0,171,173,3,18,9,0,172,171,1,0,0,0,173,176,1,
-		0,0,0,174,172,1,0,0,0,174,175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,
-		177,178,5,36,0,0,178,192,1,0,0,0,179,180,7,0,0,0,180,181,5,15,0,0,181,
-		182,3,18,9,0,182,186,3,18,9,0,183,185,3,18,9,0,184,183,1,0,0,0,185,188,
-		1,0,0,0,186,184,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,0,188,186,1,0,0,
-		0,189,190,5,36,0,0,190,192,1,0,0,0,191,119,1,0,0,0,191,126,1,0,0,0,191,
-		137,1,0,0,0,191,143,1,0,0,0,191,160,1,0,0,0,191,179,1,0,0,0,192,21,1,0,
-		0,0,193,194,7,0,0,0,194,195,5,3,0,0,195,197,3,18,9,0,196,198,3,18,9,0,
-		197,196,1,0,0,0,197,198,1,0,0,0,198,199,1,0,0,0,199,200,5,8,0,0,200,201,
-		5,36,0,0,201,215,1,0,0,0,202,203,7,0,0,0,203,204,5,3,0,0,204,205,3,18,
-		9,0,205,209,3,18,9,0,206,208,3,18,9,0,207,206,1,0,0,0,208,211,1,0,0,0,
-		209,207,1,0,0,0,209,210,1,0,0,0,210,212,1,0,0,0,211,209,1,0,0,0,212,213,
-		5,36,0,0,213,215,1,0,0,0,214,193,1,0,0,0,214,202,1,0,0,0,215,23,1,0,0,
-		0,216,217,7,0,0,0,217,220,5,21,0,0,218,219,5,14,0,0,219,221,5,34,0,0,220,
-		218,1,0,0,0,220,221,1,0,0,0,221,224,1,0,0,0,222,223,5,18,0,0,223,225,3,
-		18,9,0,224,222,1,0,0,0,224,225,1,0,0,0,225,229,1,0,0,0,226,230,5,28,0,
-		0,227,228,5,4,0,0,228,230,5,34,0,0,229,226,1,0,0,0,229,227,1,0,0,0,229,
-		230,1,0,0,0,230,231,1,0,0,0,231,232,5,11,0,0,232,233,3,18,9,0,233,234,
-		5,27,0,0,234,235,3,18,9,0,235,236,3,18,9,0,236,237,3,18,9,0,237,239,3,
-		18,9,0,238,240,3,26,13,0,239,238,1,0,0,0,239,240,1,0,0,0,240,241,1,0,0,
-		0,241,245,3,18,9,0,242,244,3,18,9,0,243,242,1,0,0,0,244,247,1,0,0,0,245,
-		243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,249,5,
-		36,0,0,249,256,1,0,0,0,250,251,5,29,0,0,251,252,5,21,0,0,252,253,5,14,
-		0,0,253,254,5,34,0,0,254,256,5,36,0,0,255,216,1,0,0,0,255,250,1,0,0,0,
-		256,25,1,0,0,0,257,263,5,19,0,0,258,261,5,26,0,0,259,260,5,6,0,0,260,262,
-		5,34,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,264,1,0,0,0,263,258,1,0,0,
-		0,263,264,1,0,0,0,264,276,1,0,0,0,265,266,5,7,0,0,266,267,5,16,0,0,267,
-		270,5,33,0,0,268,269,5,27,0,0,269,271,5,33,0,0,270,268,1,0,0,0,270,271,
-		1,0,0,0,271,274,1,0,0,0,272,273,5,22,0,0,273,275,5,34,0,0,274,272,1,0,
-		0,0,274,275,1,0,0,0,275,277,1,0,0,0,276,265,1,0,0,0,276,277,1,0,0,0,277,
-		27,1,0,0,0,278,279,5,25,0,0,279,280,5,21,0,0,280,281,5,14,0,0,281,282,
-		5,34,0,0,282,283,5,36,0,0,283,29,1,0,0,0,284,285,7,0,0,0,285,289,7,4,0,
-		0,286,288,3,18,9,0,287,286,1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,0,289,
-		290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,293,5,36,0,0,293,31,1,
-		0,0,0,31,43,51,61,74,77,92,102,112,133,152,156,167,169,174,186,191,197,
-		209,214,220,224,229,239,245,255,261,263,270,274,276,289
+		2,15,7,15,2,16,7,16,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,3,
+		0,47,8,0,1,1,1,1,1,1,1,2,1,2,1,2,3,2,55,8,2,1,2,1,2,1,3,1,3,1,3,1,3,1,
+		3,3,3,64,8,3,1,3,1,3,5,3,68,8,3,10,3,12,3,71,9,3,1,3,1,3,1,4,1,4,1,4,1,
+		4,1,4,1,4,1,4,1,4,3,4,83,8,4,1,4,3,4,86,8,4,1,4,1,4,1,5,1,5,1,5,1,5,1,
+		5,1,5,1,5,3,5,97,8,5,1,5,5,5,100,8,5,10,5,12,5,103,9,5,1,5,1,5,1,5,1,5,
+		1,5,1,5,1,5,1,5,3,5,113,8,5,1,5,5,5,116,8,5,10,5,12,5,119,9,5,1,5,1,5,
+		3,5,123,8,5,1,6,1,6,1,6,1,6,1,6,1,7,1,7,1,7,1,7,4,7,134,8,7,11,7,12,7,
+		135,1,7,1,7,1,8,1,8,1,8,1,8,5,8,144,8,8,10,8,12,8,147,9,8,1,8,1,8,1,9,
+		1,9,1,9,5,9,154,8,9,10,9,12,9,157,9,9,1,9,1,9,1,10,1,10,1,11,1,11,1,11,
+		1,11,1,11,3,11,168,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
+		11,1,11,3,11,181,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,200,8,11,1,11,1,11,3,11,204,8,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,215,8,11,3,11,217,
+		8,11,1,11,5,11,220,8,11,10,11,12,11,223,9,11,1,11,1,11,1,11,1,11,1,11,
+		1,11,1,11,5,11,232,8,11,10,11,12,11,235,9,11,1,11,1,11,3,11,239,8,11,1,
+		12,1,12,1,12,1,12,3,12,245,8,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,
+		5,12,255,8,12,10,12,12,12,258,9,12,1,12,1,12,3,12,262,8,12,1,13,1,13,1,
+		13,1,13,3,13,268,8,13,1,13,1,13,3,13,272,8,13,1,13,1,13,1,13,3,13,277,
+		8,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,287,8,13,1,13,1,13,5,
+		13,291,8,13,10,13,12,13,294,9,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
+		13,1,13,1,13,1,13,1,13,1,13,3,13,309,8,13,1,14,1,14,1,14,1,14,3,14,315,
+		8,14,3,14,317,8,14,1,14,1,14,1,14,1,14,1,14,3,14,324,8,14,1,14,1,14,3,
+		14,328,8,14,3,14,330,8,14,1,15,1,15,1,15,1,15,1,15,1,15,1,16,1,16,1,16,
+		5,16,341,8,16,10,16,12,16,344,9,16,1,16,1,16,1,16,0,0,17,0,2,4,6,8,10,
+		12,14,16,18,20,22,24,26,28,30,32,0,7,2,0,30,30,34,34,2,0,2,2,26,26,2,0,
+		27,27,44,44,1,0,42,42,2,0,22,22,27,27,1,0,35,36,2,0,29,29,44,44,387,0,
+		46,1,0,0,0,2,48,1,0,0,0,4,51,1,0,0,0,6,58,1,0,0,0,8,74,1,0,0,0,10,122,
+		1,0,0,0,12,124,1,0,0,0,14,129,1,0,0,0,16,139,1,0,0,0,18,150,1,0,0,0,20,
+		160,1,0,0,0,22,238,1,0,0,0,24,261,1,0,0,0,26,308,1,0,0,0,28,310,1,0,0,
+		0,30,331,1,0,0,0,32,337,1,0,0,0,34,47,3,2,1,0,35,47,3,4,2,0,36,47,3,22,
+		11,0,37,47,3,24,12,0,38,47,3,6,3,0,39,47,3,8,4,0,40,47,3,10,5,0,41,47,
+		3,26,13,0,42,47,3,30,15,0,43,47,3,14,7,0,44,47,3,12,6,0,45,47,3,16,8,0,
+		46,34,1,0,0,0,46,35,1,0,0,0,46,36,1,0,0,0,46,37,1,0,0,0,46,38,1,0,0,0,
+		46,39,1,0,0,0,46,40,1,0,0,0,46,41,1,0,0,0,46,42,1,0,0,0,46,43,1,0,0,0,
+		46,44,1,0,0,0,46,45,1,0,0,0,47,1,1,0,0,0,48,49,5,11,0,0,49,50,5,42,0,0,
+		50,3,1,0,0,0,51,52,7,0,0,0,52,54,5,16,0,0,53,55,3,20,10,0,54,53,1,0,0,
+		0,54,55,1,0,0,0,55,56,1,0,0,0,56,57,5,42,0,0,57,5,1,0,0,0,58,59,7,0,0,
+		0,59,63,5,37,0,0,60,61,5,17,0,0,61,64,5,40,0,0,62,64,5,21,0,0,63,60,1,
+		0,0,0,63,62,1,0,0,0,63,64,1,0,0,0,64,65,1,0,0,0,65,69,3,20,10,0,66,68,
+		3,20,10,0,67,66,1,0,0,0,68,71,1,0,0,0,69,67,1,0,0,0,69,70,1,0,0,0,70,72,
+		1,0,0,0,71,69,1,0,0,0,72,73,5,42,0,0,73,7,1,0,0,0,74,75,7,0,0,0,75,76,
+		5,3,0,0,76,77,3,20,10,0,77,82,3,20,10,0,78,79,5,39,0,0,79,83,5,39,0,0,
+		80,83,5,38,0,0,81,83,5,44,0,0,82,78,1,0,0,0,82,80,1,0,0,0,82,81,1,0,0,
+		0,82,83,1,0,0,0,83,85,1,0,0,0,84,86,5,41,0,0,85,84,1,0,0,0,85,86,1,0,0,
+		0,86,87,1,0,0,0,87,88,5,42,0,0,88,9,1,0,0,0,89,90,7,0,0,0,90,91,5,14,0,
+		0,91,92,5,3,0,0,92,93,3,20,10,0,93,96,3,20,10,0,94,95,7,1,0,0,95,97,3,
+		20,10,0,96,94,1,0,0,0,96,97,1,0,0,0,97,101,1,0,0,0,98,100,3,20,10,0,99,
+		98,1,0,0,0,100,103,1,0,0,0,101,99,1,0,0,0,101,102,1,0,0,0,102,104,1,0,
+		0,0,103,101,1,0,0,0,104,105,5,42,0,0,105,123,1,0,0,0,106,107,7,0,0,0,107,
+		108,5,14,0,0,108,109,5,29,0,0,109,112,3,20,10,0,110,111,7,1,0,0,111,113,
+		3,20,10,0,112,110,1,0,0,0,112,113,1,0,0,0,113,117,1,0,0,0,114,116,3,20,
+		10,0,115,114,1,0,0,0,116,119,1,0,0,0,117,115,1,0,0,0,117,118,1,0,0,0,118,
+		120,1,0,0,0,119,117,1,0,0,0,120,121,5,42,0,0,121,123,1,0,0,0,122,89,1,
+		0,0,0,122,106,1,0,0,0,123,11,1,0,0,0,124,125,5,30,0,0,125,126,5,36,0,0,
+		126,127,3,20,10,0,127,128,5,42,0,0,128,13,1,0,0,0,129,130,7,0,0,0,130,
+		131,5,36,0,0,131,133,3,20,10,0,132,134,3,20,10,0,133,132,1,0,0,0,134,135,
+		1,0,0,0,135,133,1,0,0,0,135,136,1,0,0,0,136,137,1,0,0,0,137,138,5,42,0,
+		0,138,15,1,0,0,0,139,140,7,0,0,0,140,141,5,29,0,0,141,145,3,20,10,0,142,
+		144,3,20,10,0,143,142,1,0,0,0,144,147,1,0,0,0,145,143,1,0,0,0,145,146,
+		1,0,0,0,146,148,1,0,0,0,147,145,1,0,0,0,148,149,5,42,0,0,149,17,1,0,0,
+		0,150,151,7,0,0,0,151,155,7,2,0,0,152,154,3,20,10,0,153,152,1,0,0,0,154,
+		157,1,0,0,0,155,153,1,0,0,0,155,156,1,0,0,0,156,158,1,0,0,0,157,155,1,
+		0,0,0,158,159,5,42,0,0,159,19,1,0,0,0,160,161,8,3,0,0,161,21,1,0,0,0,162,
+		163,7,0,0,0,163,164,5,18,0,0,164,167,3,20,10,0,165,166,5,28,0,0,166,168,
+		5,40,0,0,167,165,1,0,0,0,167,168,1,0,0,0,168,169,1,0,0,0,169,170,5,37,
+		0,0,170,171,3,20,10,0,171,172,5,42,0,0,172,239,1,0,0,0,173,174,7,0,0,0,
+		174,175,5,18,0,0,175,176,3,20,10,0,176,180,5,19,0,0,177,181,5,38,0,0,178,
+		179,5,39,0,0,179,181,5,39,0,0,180,177,1,0,0,0,180,178,1,0,0,0,181,182,
+		1,0,0,0,182,183,5,42,0,0,183,239,1,0,0,0,184,185,7,0,0,0,185,186,5,18,
+		0,0,186,187,3,20,10,0,187,188,7,4,0,0,188,189,5,42,0,0,189,239,1,0,0,0,
+		190,191,7,0,0,0,191,192,5,18,0,0,192,193,3,20,10,0,193,194,5,20,0,0,194,
+		195,5,39,0,0,195,196,5,15,0,0,196,199,5,39,0,0,197,198,5,23,0,0,198,200,
+		5,39,0,0,199,197,1,0,0,0,199,200,1,0,0,0,200,203,1,0,0,0,201,202,7,5,0,
+		0,202,204,3,20,10,0,203,201,1,0,0,0,203,204,1,0,0,0,204,205,1,0,0,0,205,
+		206,5,42,0,0,206,239,1,0,0,0,207,208,7,0,0,0,208,209,5,18,0,0,209,210,
+		3,20,10,0,210,211,5,6,0,0,211,216,5,40,0,0,212,214,5,39,0,0,213,215,5,
+		39,0,0,214,213,1,0,0,0,214,215,1,0,0,0,215,217,1,0,0,0,216,212,1,0,0,0,
+		216,217,1,0,0,0,217,221,1,0,0,0,218,220,3,20,10,0,219,218,1,0,0,0,220,
+		223,1,0,0,0,221,219,1,0,0,0,221,222,1,0,0,0,222,224,1,0,0,0,223,221,1,
+		0,0,0,224,225,5,42,0,0,225,239,1,0,0,0,226,227,7,0,0,0,227,228,5,18,0,
+		0,228,229,3,20,10,0,229,233,3,20,10,0,230,232,3,20,10,0,231,230,1,0,0,
+		0,232,235,1,0,0,0,233,231,1,0,0,0,233,234,1,0,0,0,234,236,1,0,0,0,235,
+		233,1,0,0,0,236,237,5,42,0,0,237,239,1,0,0,0,238,162,1,0,0,0,238,173,1,
+		0,0,0,238,184,1,0,0,0,238,190,1,0,0,0,238,207,1,0,0,0,238,226,1,0,0,0,
+		239,23,1,0,0,0,240,241,7,0,0,0,241,242,5,4,0,0,242,244,3,20,10,0,243,245,
+		3,20,10,0,244,243,1,0,0,0,244,245,1,0,0,0,245,246,1,0,0,0,246,247,5,10,
+		0,0,247,248,5,42,0,0,248,262,1,0,0,0,249,250,7,0,0,0,250,251,5,4,0,0,251,
+		252,3,20,10,0,252,256,3,20,10,0,253,255,3,20,10,0,254,253,1,0,0,0,255,
+		258,1,0,0,0,256,254,1,0,0,0,256,257,1,0,0,0,257,259,1,0,0,0,258,256,1,
+		0,0,0,259,260,5,42,0,0,260,262,1,0,0,0,261,240,1,0,0,0,261,249,1,0,0,0,
+		262,25,1,0,0,0,263,264,7,0,0,0,264,267,5,24,0,0,265,266,5,17,0,0,266,268,
+		5,40,0,0,267,265,1,0,0,0,267,268,1,0,0,0,268,271,1,0,0,0,269,270,5,21,
+		0,0,270,272,3,20,10,0,271,269,1,0,0,0,271,272,1,0,0,0,272,276,1,0,0,0,
+		273,277,5,33,0,0,274,275,5,5,0,0,275,277,5,40,0,0,276,273,1,0,0,0,276,
+		274,1,0,0,0,276,277,1,0,0,0,277,278,1,0,0,0,278,279,5,13,0,0,279,280,3,
+		20,10,0,280,281,5,32,0,0,281,282,3,20,10,0,282,283,3,20,10,0,283,284,3,
+		20,10,0,284,286,3,20,10,0,285,287,3,28,14,0,286,285,1,0,0,0,286,287,1,
+		0,0,0,287,288,1,0,0,0,288,292,3,20,10,0,289,291,3,20,10,0,290,289,1,0,
+		0,0,291,294,1,0,0,0,292,290,1,0,0,0,292,293,1,0,0,0,293,295,1,0,0,0,294,
+		292,1,0,0,0,295,296,5,42,0,0,296,309,1,0,0,0,297,298,5,34,0,0,298,299,
+		5,24,0,0,299,300,5,17,0,0,300,301,5,40,0,0,301,309,5,42,0,0,302,303,7,
+		0,0,0,303,304,5,24,0,0,304,305,5,17,0,0,305,306,5,40,0,0,306,307,5,8,0,
+		0,307,309,5,42,0,0,308,263,1,0,0,0,308,297,1,0,0,0,308,302,1,0,0,0,309,
+		27,1,0,0,0,310,316,5,22,0,0,311,314,5,31,0,0,312,313,5,7,0,0,313,315,5,
+		40,0,0,314,312,1,0,0,0,314,315,1,0,0,0,315,317,1,0,0,0,316,311,1,0,0,0,
+		316,317,1,0,0,0,317,329,1,0,0,0,318,319,5,9,0,0,319,320,5,19,0,0,320,323,
+		5,39,0,0,321,322,5,32,0,0,322,324,5,39,0,0,323,321,1,0,0,0,323,324,1,0,
+		0,0,324,327,1,0,0,0,325,326,5,25,0,0,326,328,5,40,0,0,327,325,1,0,0,0,
+		327,328,1,0,0,0,328,330,1,0,0,0,329,318,1,0,0,0,329,330,1,0,0,0,330,29,
+		1,0,0,0,331,332,5,30,0,0,332,333,5,24,0,0,333,334,5,17,0,0,334,335,5,40,
+		0,0,335,336,5,42,0,0,336,31,1,0,0,0,337,338,7,0,0,0,338,342,7,6,0,0,339,
+		341,3,20,10,0,340,339,1,0,0,0,341,344,1,0,0,0,342,340,1,0,0,0,342,343,
+		1,0,0,0,343,345,1,0,0,0,344,342,1,0,0,0,345,346,5,42,0,0,346,33,1,0,0,
+		0,38,46,54,63,69,82,85,96,101,112,117,122,135,145,155,167,180,199,203,
+		214,216,221,233,238,244,256,261,267,271,276,286,292,308,314,316,323,327,
+		329,342
 	};
 
 	public static readonly ATN _ATN =

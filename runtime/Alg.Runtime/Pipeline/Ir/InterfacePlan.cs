@@ -3,4 +3,9 @@ using Alg.Policy.Model;
 namespace Alg.Runtime.Pipeline.Ir;
 
 /// <summary>An interface of the gateway with the ACLs applied to it (-1: none).</summary>
-public sealed record InterfacePlan(int Id, string Name, InterfaceRole Role, Ipv4Prefix? Address, int InboundAclId, int OutboundAclId);
+/// <param name="InboundAclMatchesRealAddresses">
+/// The inbound ACL is checked, for a packet opening a flow, against the packet's destination after un-NAT
+/// (the real address), not the destination it arrived with.
+/// </param>
+public sealed record InterfacePlan(
+    int Id, string Name, InterfaceRole Role, Ipv4Prefix? Address, int InboundAclId, int OutboundAclId, bool InboundAclMatchesRealAddresses = false);

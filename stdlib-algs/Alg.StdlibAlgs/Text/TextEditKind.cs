@@ -1,0 +1,20 @@
+namespace Alg.StdlibAlgs.Text;
+
+/// <summary>What a planned edit writes in place of the old bytes.</summary>
+public enum TextEditKind : byte
+{
+    /// <summary>A dotted-quad address.</summary>
+    Address,
+
+    /// <summary>A dotted-quad address followed by <c>:port</c>.</summary>
+    AddressAndPort,
+
+    /// <summary>A decimal number (a port, a Content-Length).</summary>
+    Number,
+
+    /// <summary>An address and port in the comma form <c>h1,h2,h3,h4,p1,p2</c> (FTP PORT, 227).</summary>
+    CommaAddress,
+
+    /// <summary>A new line: a fixed prefix, a number and the line ending (e.g. SDP <c>a=rtcp:port</c>, RFC 3605 §2.1).</summary>
+    PrefixedNumberLine,
+}
