@@ -26,10 +26,10 @@ public sealed class ReferenceTable
         }
     }
 
-    public void Reference(ReferenceKind kind, string name, SourceSpan span, string usage)
+    public void Reference(ReferenceKind kind, string name, SourceSpan span, string usage, bool outsideTranslation = false)
     {
         _referenced.Add((kind, name));
-        _references.Add(new StructureReference(kind, name, span, usage));
+        _references.Add(new StructureReference(kind, name, span, usage, outsideTranslation));
     }
 
     public bool IsDefined(ReferenceKind kind, string name) => _defined.Contains((kind, name));

@@ -10,6 +10,7 @@ public static class Linter
     [
         new OptionRangeRule(),
         new UndefinedReferenceRule(),
+        new UndefinedReferenceOutsideTranslationRule(),
         new UnusedDefinitionRule(),
         new DuplicateLineRule(),
         new ContradictingLineRule(),

@@ -7,10 +7,14 @@ namespace Alg.Compiler.Lint;
 /// <summary>
 /// ALG3002 — undefined references: an ACL, pool, interface, object, object-group, class-map, policy-map,
 /// inspect map, route-map, zone or inspect rule used but never defined; suggests the closest defined name.
+/// A name used only by features outside translation (routing, terminal lines, SNMP, QoS) is ALG3019 instead.
 /// </summary>
-public sealed class UndefinedReferenceRule : ILintRule
+public class UndefinedReferenceRule : ILintRule
 {
-    public DiagnosticDescriptor Descriptor => DiagnosticCatalog.UndefinedReference;
+    public virtual DiagnosticDescriptor Descriptor => DiagnosticCatalog.UndefinedReference;
+
+    /// <summary>True for the uses this rule reports: here, names with at least one use that bears on translation.</summary>
+    protected virtual bool Reports(IReadOnlyCollection<StructureReference> uses) => uses.Any(u => !u.OutsideTranslation);
 
     public void Check(BoundConfiguration configuration, DiagnosticBag diagnostics)
     {
@@ -19,6 +23,7 @@ public sealed class UndefinedReferenceRule : ILintRule
         // One diagnostic per missing name, at its first use: a policy fragment naming an undefined zone in
         // every rule needs the zone defined once, not a thousand errors.
         var uses = new Dictionary<(ReferenceKind, string), (StructureReference First, int Count)>();
+        var all = new Dictionary<(ReferenceKind, string), List<StructureReference>>();
         foreach (var reference in references.References)
         {
             if (references.IsDefined(reference.Kind, reference.Name))
@@ -28,10 +33,21 @@ public sealed class UndefinedReferenceRule : ILintRule
 
             var key = (reference.Kind, reference.Name);
             uses[key] = uses.TryGetValue(key, out var seen) ? (seen.First, seen.Count + 1) : (reference, 1);
+            if (!all.TryGetValue(key, out var list))
+            {
+                all[key] = list = [];
+            }
+
+            list.Add(reference);
         }
 
-        foreach (var (first, count) in uses.Values)
+        foreach (var (key, (first, count)) in uses)
         {
+            if (!Reports(all[key]))
+            {
+                continue;
+            }
+
             var hint = Suggestions.DidYouMean(first.Name, references.NamesOf(first.Kind));
             var more = count > 1 ? $", and {count - 1} more use{(count > 2 ? "s" : string.Empty)}" : string.Empty;
             diagnostics.Add(Descriptor, first.Span, ReferenceKindNames.Display(first.Kind), first.Name, $" (used by {first.Usage}{more}){hint}");

@@ -29,6 +29,8 @@ internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
         Line_lineContext child => LineResult.Of(new IosStructureUse(IosStructureKind.AccessList, Name(child.acl), "access-class", spans.Of(child))),
         Qos_policy_map_lineContext child => LineResult.Of(new IosInertSetting(Words(child), "a nested QoS policy", spans.Of(child))),
         Ip_sla_lineContext child => LineResult.Of(new IosInertSetting(Words(child), "an IP SLA probe's wait for its reply", spans.Of(child))),
+        Qos_class_map_lineContext child => LineResult.Of(new IosStructureUse(
+            IosStructureKind.AccessList, child.acl is not null ? Name(child.acl) : new Located<string>(child.number.Text, spans.Of(child.number)), "match access-group", spans.Of(child))),
         Crypto_map_lineContext child => LineResult.Of(new IosStructureUse(IosStructureKind.AccessList, Name(child.acl), "match address", spans.Of(child))),
         Module_static_natContext child => LineResult.Of(new IosModuleNat(Words(child), spans.Of(child))),
         Module_vlan_addressContext child => LineResult.Of(new IosInertSetting(Words(child), "the address of a line card's VLAN", spans.Of(child))),
@@ -115,6 +117,10 @@ internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
                 return SettingsBlock(IosFrontEnd.IpSla, sla, span);
             case Module_headerContext module:
                 return SettingsBlock(IosFrontEnd.Module, module, span);
+            case Qos_class_map_headerContext qosClass:
+                return SettingsBlock(IosFrontEnd.QosClassMap, qosClass, span);
+            case Local_policy_lineContext localPolicy:
+                return LineResult.Of(new IosStructureUse(IosStructureKind.RouteMap, Name(localPolicy.map), "ip local policy", span));
             case Crypto_map_headerContext cryptoMap:
                 return SettingsBlock(IosFrontEnd.CryptoMap, cryptoMap, span);
             case Snmp_community_lineContext snmp:
@@ -240,6 +246,7 @@ internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
             If_zone_memberContext zone => new IosInterfaceZoneMember(Name(zone.zone), zone.NO() is not null, span),
             If_vrfContext vrf => new IosInterfaceVrf(vrf.vrf.GetText(), span),
             If_qos_policyContext qos => new IosInertSetting(Words(qos), "a QoS policy", span),
+            If_policy_route_mapContext policy => new IosStructureUse(IosStructureKind.RouteMap, Name(policy.map), "ip policy", span),
             If_unnumberedContext unnumbered => new IosInterfaceUnnumbered(Name(unnumbered.source), span),
             If_crypto_mapContext crypto => new IosInertSetting(Words(crypto), "the IPsec crypto map of the interface", span),
             _ => throw new InvalidOperationException(),

@@ -22,6 +22,7 @@ public sealed class IosFrontEnd : LineFrontEnd
     internal static readonly ParserMode QosPolicyMap = new("policy-map", IosParser.RULE_qos_policy_map_line, static p => ((IosParser)p).qos_policy_map_line(), IgnoresOtherIndentedLines: true);
     internal static readonly ParserMode IpSla = new("ip sla", IosParser.RULE_ip_sla_line, static p => ((IosParser)p).ip_sla_line(), IgnoresOtherIndentedLines: true);
     internal static readonly ParserMode CryptoMap = new("crypto map", IosParser.RULE_crypto_map_line, static p => ((IosParser)p).crypto_map_line(), IgnoresOtherIndentedLines: true);
+    internal static readonly ParserMode QosClassMap = new("class-map", IosParser.RULE_qos_class_map_line, static p => ((IosParser)p).qos_class_map_line(), IgnoresOtherIndentedLines: true);
     internal static readonly ParserMode Module = new("module", IosParser.RULE_module_line, static p => ((IosParser)p).module_line(), IgnoresOtherIndentedLines: true);
 
     private static readonly CommandPrefixTable Ignored = new(IosIgnoredCommands.All);
@@ -30,7 +31,8 @@ public sealed class IosFrontEnd : LineFrontEnd
         "access-list", "interface", "hostname", "ip nat", "ip access-list", "ip access-group", "ip inspect", "ip address",
         "class-map type", "policy-map type", "zone-pair", "zone-member", "zone security", "route-map", "object-group network",
         "object-group service", "permit", "deny", "ip prefix-list", "router", "line", "snmp-server community",
-        "ip http access-class", "ntp access-group", "policy-map", "ip sla", "module", "crypto map");
+        "ip http access-class", "ntp access-group", "policy-map", "ip sla", "module", "crypto map",
+        "ip local policy", "class-map");
 
     public override Dialect Dialect => Dialect.Ios;
 

@@ -64,7 +64,7 @@ internal static class IosIgnoredCommands
         "banner", "crypto pki", "crypto key", "crypto keyring", "crypto isakmp policy",
         "crypto isakmp profile", "crypto ipsec profile", "crypto ipsec transform-set", "crypto dynamic-map",
         "control-plane", "voice", "voice service", "voice class", "voice translation-rule", "voice register",
-        "dial-peer", "key chain", "class-map", "vlan", "redundancy", "parameter-map",
+        "dial-peer", "key chain", "vlan", "redundancy", "parameter-map",
         "ip dhcp pool", "controller", "telephony-service", "ephone", "gatekeeper", "gateway", "sip-ua",
         "ip vrf", "vrf definition", "template", "application", "ipv6 dhcp pool", "flow", "monitor", "ip explicit-path",
         "ip access-list log-update", "ip access-list logging", "object-group ipv6", "mgcp profile",

@@ -21,4 +21,5 @@ interface_line
   | NO? SERVICE_POLICY direction=variable policy=variable NEWLINE          # if_qos_policy
   | NO? CRYPTO MAP name=variable NEWLINE                                   # if_crypto_map
   | IP UNNUMBERED source=variable NEWLINE                                  # if_unnumbered
+  | NO? IP POLICY ROUTE_MAP map=variable NEWLINE                           # if_policy_route_map
   ;

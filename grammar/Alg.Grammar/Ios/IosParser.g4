@@ -39,6 +39,8 @@ global_line
   | ip_sla_header
   | module_header
   | crypto_map_header
+  | local_policy_line
+  | qos_class_map_header
   ;
 
 hostname_line: HOSTNAME name=variable NEWLINE;

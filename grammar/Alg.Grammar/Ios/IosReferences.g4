@@ -49,6 +49,17 @@ crypto_map_header: NO? CRYPTO MAP name=variable words+=variable* NEWLINE;
 
 crypto_map_line: MATCH ADDRESS acl=variable NEWLINE;
 
+// ip local policy route-map NAME: policy routing of the router's own traffic.
+local_policy_line: NO? IP LOCAL POLICY ROUTE_MAP map=variable NEWLINE;
+
+// A QoS (or other non-inspect) class-map: `match access-group` names the ACL that classifies the traffic.
+qos_class_map_header
+  : CLASS_MAP TYPE kind=~(INSPECT | NEWLINE) (MATCH_ALL | MATCH_ANY)? name=variable rest+=variable* NEWLINE
+  | CLASS_MAP (MATCH_ALL | MATCH_ANY)? plain=~(TYPE | NEWLINE | TEXT | MATCH_ALL | MATCH_ANY) NEWLINE
+  ;
+
+qos_class_map_line: MATCH NOT? ACCESS_GROUP (NAME acl=variable | number=DEC) NEWLINE;
+
 // A line card's own configuration (Catalyst 6500 Content Switching Module): its `static nat` is the card's.
 module_header: MODULE words+=variable+ NEWLINE;
 

@@ -136,6 +136,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ConflictingStatic = new(
         "ALG3018", DiagnosticSeverity.Error, "Conflicting static mapping", "global {0} is already mapped to {1} on line {2}");
 
+    public static readonly DiagnosticDescriptor UndefinedReferenceOutsideTranslation = new(
+        "ALG3019", DiagnosticSeverity.Warning, "Undefined reference outside translation", "{0} '{1}' is referenced but never defined{2}");
+
     public static readonly DiagnosticDescriptor NatRuleNotCarriedOut = new(
         "ALG3028", DiagnosticSeverity.Warning, "NAT rule not carried out", "this NAT rule is not carried out: {0}; alg replay and alg run leave it out, so nothing it translates is checked");
 
@@ -153,7 +156,7 @@ public static class DiagnosticCatalog
         ValueOutOfRange, UndefinedReference, UnusedDefinition, DuplicateLine, ContradictingLine, UdpTimeoutBelowRfc4787,
         TcpTimeoutBelowRfc5382, BareNoTimer, PolicyMapNotApplied, SipAlgAdvice, InferredDefault, ShadowedAclRule,
         NoOutsideInterface, PoolRangeInverted, TlsPortInspected, PoolOutsideMask, InterfaceWithoutAddress, ConflictingStatic,
-        NatRuleNotCarriedOut, AlgNotImplemented,
+        UndefinedReferenceOutsideTranslation, NatRuleNotCarriedOut, AlgNotImplemented,
         ScreenOsZoneNotDefined,
     ];
 }

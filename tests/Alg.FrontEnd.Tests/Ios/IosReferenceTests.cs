@@ -27,11 +27,12 @@ public sealed class IosReferenceTests
     }
 
     [Fact]
-    public void A_route_map_a_neighbor_names_but_nobody_defines_is_undefined()
+    public void A_route_map_a_neighbor_names_but_nobody_defines_is_undefined_outside_translation()
     {
         var result = Configs.Load("router bgp 1\n neighbor 10.0.0.1 route-map MISSING in\n");
 
-        var undefined = result.Single(DiagnosticCatalog.UndefinedReference);
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UndefinedReference));
+        var undefined = result.Single(DiagnosticCatalog.UndefinedReferenceOutsideTranslation);
         Assert.Contains("route-map 'MISSING'", undefined.Message, StringComparison.Ordinal);
         Assert.Equal(2, undefined.Span.Line);
     }
@@ -50,7 +51,16 @@ public sealed class IosReferenceTests
     {
         var result = Configs.Load("route-map RM permit 10\n match ip address prefix-list NOPE\nrouter bgp 1\n neighbor 1.1.1.1 route-map RM out\n");
 
-        Assert.Contains("prefix list 'NOPE'", result.Single(DiagnosticCatalog.UndefinedReference).Message, StringComparison.Ordinal);
+        Assert.Contains("prefix list 'NOPE'", result.Single(DiagnosticCatalog.UndefinedReferenceOutsideTranslation).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_access_list_missing_for_nat_and_for_snmp_is_an_error()
+    {
+        var result = Configs.Load("snmp-server community c RO 7\ninterface e0\n ip address 192.0.2.1 255.255.255.0\n ip nat outside\nip nat inside source list 7 interface e0 overload\n");
+
+        Assert.Equal(1, result.Single(DiagnosticCatalog.UndefinedReference).Span.Line);
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UndefinedReferenceOutsideTranslation));
     }
 
     [Fact]
@@ -119,5 +129,38 @@ public sealed class IosReferenceTests
         var policy = Configs.Policy("ip access-list extended EDGE\n permit tcp any any eq 443\nno ip access-list extended EDGE\nip access-list extended EDGE\n deny ip any any\n");
 
         Assert.Equal(AclAction.Deny, policy.Acls.Single().Entries.Single().Action);
+    }
+
+    [Fact]
+    public void The_self_zone_is_defined_by_the_router()
+    {
+        var result = Configs.Load(
+            "zone security in\ninterface e0\n zone-member security in\nclass-map type inspect match-any C\n match protocol tcp\n" +
+            "policy-map type inspect P\n class type inspect C\n  inspect\nzone-pair security a source in destination self\n service-policy type inspect P\n");
+
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UndefinedReference));
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UnusedDefinition));
+    }
+
+    [Theory]
+    [InlineData("interface e0\n ip address 10.0.0.1 255.255.255.0\n ip policy route-map PBR\n")]
+    [InlineData("interface e0\n ip address 10.0.0.1 255.255.255.0\nip local policy route-map PBR\n")]
+    public void Policy_routing_uses_its_route_map(string use)
+    {
+        var result = Configs.Load("route-map PBR permit 10\n set ip next-hop 10.0.0.2\n" + use);
+
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UnusedDefinition));
+        result.NoErrors();
+    }
+
+    [Fact]
+    public void A_qos_class_map_uses_the_access_lists_it_matches()
+    {
+        var result = Configs.Load("ip access-list extended VOICE\n permit udp any any range 16384 32767\naccess-list 150 permit ip any any\ninterface e0\n ip address 10.0.0.1 255.255.255.0\n" +
+            "class-map match-any VOICE\n match access-group name VOICE\n match dscp ef\nclass-map BULK\n match access-group 150\nclass-map type inspect match-any C\n match protocol sip\n");
+
+        Assert.DoesNotContain(result.WithCode(DiagnosticCatalog.UnusedDefinition), d => d.Message.Contains("access list", StringComparison.Ordinal));
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UnrecognizedLine));
+        result.NoErrors();
     }
 }

@@ -19,6 +19,18 @@ public sealed class DocumentationTests
     }
 
     [Fact]
+    public void Every_declared_descriptor_is_in_the_catalogue_list()
+    {
+        // The list feeds the documentation check and lint profiles' code validation; a descriptor missing from it
+        // would be undocumented and impossible to tune.
+        var declared = typeof(DiagnosticCatalog).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Code);
+
+        Assert.Equal(declared.Order(StringComparer.Ordinal), DiagnosticCatalog.All.Select(d => d.Code).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Codes_are_unique_and_in_their_stage_range()
     {
         var codes = DiagnosticCatalog.All.Select(d => d.Code).ToList();

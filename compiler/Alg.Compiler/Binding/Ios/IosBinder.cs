@@ -33,6 +33,10 @@ public sealed partial class IosBinder : IDialectBinder
     {
         _context = new BindingContext(diagnostics, new AlgTableBuilder(IosDefaults.Algs), new TimerTableBuilder(IosDefaults.Timers));
 
+        // The router's own traffic is in the system-defined zone `self` (Cisco IOS Security Configuration Guide,
+        // "Zone-Based Policy Firewall": the self zone), which zone-pairs name without any `zone security self`.
+        _context.References.Define(ReferenceKind.Zone, "self", Alg.Policy.Text.SourceSpan.None, builtin: true);
+
         // Groups first: an ACL may use a group defined further down the file.
         foreach (var group in ast.Statements.OfType<IosObjectGroup>())
         {
@@ -63,7 +67,7 @@ public sealed partial class IosBinder : IDialectBinder
         return new BoundConfiguration(ast, policy, _context.References, _context.Settings)         {
             NarrowedAclEntries = _context.NarrowedAclEntries,
             AclFragment = _acls.Count > 0 && _interfaces.Count == 0 && _context.References.References.Count == 0
-                && _context.References.Definitions.All(d => d.Kind == ReferenceKind.Acl),
+                && _context.References.Definitions.All(d => d.Builtin || d.Kind == ReferenceKind.Acl),
         };
     }
 
@@ -202,6 +206,9 @@ public sealed partial class IosBinder : IDialectBinder
                     break;
                 case IosInertSetting:
                     break;
+                case IosStructureUse use:
+                    BindStructureUse(use with { Usage = $"{use.Usage} on {name}" });
+                    break;
                 case IosInterfaceUnnumbered unnumbered:
                     _unnumbered[name] = unnumbered.Source.Value;
                     break;
@@ -302,7 +309,7 @@ public sealed partial class IosBinder : IDialectBinder
             IosStructureKind.RouteMap => ReferenceKind.RouteMap,
             _ => ReferenceKind.Acl,
         };
-        _context.References.Reference(kind, use.Name.Value, use.Name.Span, use.Usage);
+        _context.References.Reference(kind, use.Name.Value, use.Name.Span, use.Usage, outsideTranslation: true);
     }
 
     private void BindSettingsBlock(IosSettingsBlock block)
@@ -334,7 +341,8 @@ public sealed partial class IosBinder : IDialectBinder
             {
                 foreach (var list in match.Acls)
                 {
-                    _context.References.Reference(ReferenceKind.PrefixList, list.Value, list.Span, $"route-map {routeMap.Name.Value}");
+                    // Prefix lists select routes; a route-map that NAT uses matches ACLs.
+                    _context.References.Reference(ReferenceKind.PrefixList, list.Value, list.Span, $"route-map {routeMap.Name.Value}", outsideTranslation: true);
                 }
 
                 continue;

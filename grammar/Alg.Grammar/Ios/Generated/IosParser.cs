@@ -44,20 +44,21 @@ public partial class IosParser : Parser {
 		DO=19, DSCP=20, DROP=21, DYNAMIC=22, ENABLE=23, END=24, EQ=25, ESTABLISHED=26, 
 		EXIT=27, EXTENDABLE=28, EXTENDED=29, FORWARDING=30, FRAGMENTS=31, GROUP_OBJECT=32, 
 		GT=33, HOST=34, HOSTNAME=35, HTTP=36, ICMP=37, IN=38, INSIDE=39, INSPECT=40, 
-		INTERFACE=41, IP=42, LINE=43, LIST=44, LOG=45, LOG_INPUT=46, LT=47, MAP=48, 
-		MAPPING_ID=49, MATCH=50, MATCH_ALL=51, MATCH_ANY=52, MATCH_HOST=53, MATCH_IN_VRF=54, 
-		MAX_ENTRIES=55, MODULE=56, NAME=57, NAT=58, NEGOTIATED=59, NEQ=60, NEIGHBOR=61, 
-		NETMASK=62, NETWORK=63, NETWORK_OBJECT=64, NEVER=65, NO=66, NO_ALIAS=67, 
-		NO_PAYLOAD=68, NTP=69, OBJECT=70, OBJECT_GROUP=71, OUT=72, OUTSIDE=73, 
-		OVERLOAD=74, PASSWORD_PROMPT=75, PASS=76, PERMIT=77, POLICY_MAP=78, POOL=79, 
-		PORT=80, PORT_TIMEOUT=81, PRECEDENCE=82, PREFIX=83, PREFIX_LENGTH=84, 
-		PREFIX_LIST=85, RANGE=86, REDISTRIBUTE=87, REDUNDANCY=88, REMARK=89, REVERSIBLE=90, 
-		ROTARY=91, ROUTE_MAP=92, ROUTER=93, SECONDARY=94, SECURITY=95, SERVICE=96, 
-		SERVICE_POLICY=97, SHOW=98, SHUTDOWN=99, SLA=100, SNMP_SERVER=101, SOURCE=102, 
-		STANDARD=103, STATIC=104, TCP=105, TIME_RANGE=106, TIMEOUT=107, TOS=108, 
-		TRANSLATION=109, TYPE=110, UDP=111, UNNUMBERED=112, VRF=113, ZONE=114, 
-		ZONE_MEMBER=115, ZONE_PAIR=116, IP_PREFIX=117, IP_ADDRESS=118, DEC=119, 
-		STRING=120, COMMENT=121, NEWLINE=122, WS=123, WORD=124, TEXT=125;
+		INTERFACE=41, IP=42, LINE=43, LIST=44, LOCAL=45, LOG=46, LOG_INPUT=47, 
+		LT=48, MAP=49, MAPPING_ID=50, MATCH=51, MATCH_ALL=52, MATCH_ANY=53, MATCH_HOST=54, 
+		MATCH_IN_VRF=55, MAX_ENTRIES=56, MODULE=57, NAME=58, NAT=59, NEGOTIATED=60, 
+		NEQ=61, NEIGHBOR=62, NETMASK=63, NETWORK=64, NETWORK_OBJECT=65, NEVER=66, 
+		NO=67, NOT=68, NO_ALIAS=69, NO_PAYLOAD=70, NTP=71, OBJECT=72, OBJECT_GROUP=73, 
+		OUT=74, OUTSIDE=75, OVERLOAD=76, PASSWORD_PROMPT=77, PASS=78, PERMIT=79, 
+		POLICY=80, POLICY_MAP=81, POOL=82, PORT=83, PORT_TIMEOUT=84, PRECEDENCE=85, 
+		PREFIX=86, PREFIX_LENGTH=87, PREFIX_LIST=88, RANGE=89, REDISTRIBUTE=90, 
+		REDUNDANCY=91, REMARK=92, REVERSIBLE=93, ROTARY=94, ROUTE_MAP=95, ROUTER=96, 
+		SECONDARY=97, SECURITY=98, SERVICE=99, SERVICE_POLICY=100, SHOW=101, SHUTDOWN=102, 
+		SLA=103, SNMP_SERVER=104, SOURCE=105, STANDARD=106, STATIC=107, TCP=108, 
+		TIME_RANGE=109, TIMEOUT=110, TOS=111, TRANSLATION=112, TYPE=113, UDP=114, 
+		UNNUMBERED=115, VRF=116, ZONE=117, ZONE_MEMBER=118, ZONE_PAIR=119, IP_PREFIX=120, 
+		IP_ADDRESS=121, DEC=122, STRING=123, COMMENT=124, NEWLINE=125, WS=126, 
+		WORD=127, TEXT=128;
 	public const int
 		RULE_global_line = 0, RULE_hostname_line = 1, RULE_banner_line = 2, RULE_variable = 3, 
 		RULE_port_number = 4, RULE_port_spec = 5, RULE_session_line = 6, RULE_interface_header = 7, 
@@ -76,8 +77,9 @@ public partial class IosParser : Parser {
 		RULE_line_header = 43, RULE_line_line = 44, RULE_snmp_community_line = 45, 
 		RULE_http_access_class_line = 46, RULE_ntp_access_group_line = 47, RULE_qos_policy_map_header = 48, 
 		RULE_qos_policy_map_line = 49, RULE_ip_sla_header = 50, RULE_ip_sla_line = 51, 
-		RULE_crypto_map_header = 52, RULE_crypto_map_line = 53, RULE_module_header = 54, 
-		RULE_module_line = 55;
+		RULE_crypto_map_header = 52, RULE_crypto_map_line = 53, RULE_local_policy_line = 54, 
+		RULE_qos_class_map_header = 55, RULE_qos_class_map_line = 56, RULE_module_header = 57, 
+		RULE_module_line = 58;
 	public static readonly string[] ruleNames = {
 		"global_line", "hostname_line", "banner_line", "variable", "port_number", 
 		"port_spec", "session_line", "interface_header", "interface_line", "numbered_acl_line", 
@@ -92,7 +94,8 @@ public partial class IosParser : Parser {
 		"router_header", "router_line", "line_header", "line_line", "snmp_community_line", 
 		"http_access_class_line", "ntp_access_group_line", "qos_policy_map_header", 
 		"qos_policy_map_line", "ip_sla_header", "ip_sla_line", "crypto_map_header", 
-		"crypto_map_line", "module_header", "module_line"
+		"crypto_map_line", "local_policy_line", "qos_class_map_header", "qos_class_map_line", 
+		"module_header", "module_line"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -103,20 +106,20 @@ public partial class IosParser : Parser {
 		"'enable'", "'end'", "'eq'", "'established'", "'exit'", "'extendable'", 
 		"'extended'", "'forwarding'", "'fragments'", "'group-object'", "'gt'", 
 		"'host'", "'hostname'", "'http'", "'icmp'", "'in'", "'inside'", "'inspect'", 
-		"'interface'", "'ip'", "'line'", "'list'", "'log'", "'log-input'", "'lt'", 
-		"'map'", "'mapping-id'", "'match'", "'match-all'", "'match-any'", "'match-host'", 
-		"'match-in-vrf'", "'max-entries'", "'module'", "'name'", "'nat'", "'negotiated'", 
-		"'neq'", "'neighbor'", "'netmask'", "'network'", "'network-object'", "'never'", 
-		"'no'", "'no-alias'", "'no-payload'", "'ntp'", "'object'", "'object-group'", 
-		"'out'", "'outside'", "'overload'", "'password:'", "'pass'", "'permit'", 
-		"'policy-map'", "'pool'", "'port'", "'port-timeout'", "'precedence'", 
-		"'prefix'", "'prefix-length'", "'prefix-list'", "'range'", "'redistribute'", 
-		"'redundancy'", "'remark'", "'reversible'", "'rotary'", "'route-map'", 
-		"'router'", "'secondary'", "'security'", "'service'", "'service-policy'", 
-		"'show'", "'shutdown'", "'sla'", "'snmp-server'", "'source'", "'standard'", 
-		"'static'", "'tcp'", "'time-range'", "'timeout'", "'tos'", "'translation'", 
-		"'type'", "'udp'", "'unnumbered'", "'vrf'", "'zone'", "'zone-member'", 
-		"'zone-pair'"
+		"'interface'", "'ip'", "'line'", "'list'", "'local'", "'log'", "'log-input'", 
+		"'lt'", "'map'", "'mapping-id'", "'match'", "'match-all'", "'match-any'", 
+		"'match-host'", "'match-in-vrf'", "'max-entries'", "'module'", "'name'", 
+		"'nat'", "'negotiated'", "'neq'", "'neighbor'", "'netmask'", "'network'", 
+		"'network-object'", "'never'", "'no'", "'not'", "'no-alias'", "'no-payload'", 
+		"'ntp'", "'object'", "'object-group'", "'out'", "'outside'", "'overload'", 
+		"'password:'", "'pass'", "'permit'", "'policy'", "'policy-map'", "'pool'", 
+		"'port'", "'port-timeout'", "'precedence'", "'prefix'", "'prefix-length'", 
+		"'prefix-list'", "'range'", "'redistribute'", "'redundancy'", "'remark'", 
+		"'reversible'", "'rotary'", "'route-map'", "'router'", "'secondary'", 
+		"'security'", "'service'", "'service-policy'", "'show'", "'shutdown'", 
+		"'sla'", "'snmp-server'", "'source'", "'standard'", "'static'", "'tcp'", 
+		"'time-range'", "'timeout'", "'tos'", "'translation'", "'type'", "'udp'", 
+		"'unnumbered'", "'vrf'", "'zone'", "'zone-member'", "'zone-pair'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ACCESS_CLASS", "ACCESS_GROUP", "ACCESS_LIST", "ADD_ROUTE", "ADDRESS", 
@@ -125,19 +128,19 @@ public partial class IosParser : Parser {
 		"DO", "DSCP", "DROP", "DYNAMIC", "ENABLE", "END", "EQ", "ESTABLISHED", 
 		"EXIT", "EXTENDABLE", "EXTENDED", "FORWARDING", "FRAGMENTS", "GROUP_OBJECT", 
 		"GT", "HOST", "HOSTNAME", "HTTP", "ICMP", "IN", "INSIDE", "INSPECT", "INTERFACE", 
-		"IP", "LINE", "LIST", "LOG", "LOG_INPUT", "LT", "MAP", "MAPPING_ID", "MATCH", 
-		"MATCH_ALL", "MATCH_ANY", "MATCH_HOST", "MATCH_IN_VRF", "MAX_ENTRIES", 
+		"IP", "LINE", "LIST", "LOCAL", "LOG", "LOG_INPUT", "LT", "MAP", "MAPPING_ID", 
+		"MATCH", "MATCH_ALL", "MATCH_ANY", "MATCH_HOST", "MATCH_IN_VRF", "MAX_ENTRIES", 
 		"MODULE", "NAME", "NAT", "NEGOTIATED", "NEQ", "NEIGHBOR", "NETMASK", "NETWORK", 
-		"NETWORK_OBJECT", "NEVER", "NO", "NO_ALIAS", "NO_PAYLOAD", "NTP", "OBJECT", 
-		"OBJECT_GROUP", "OUT", "OUTSIDE", "OVERLOAD", "PASSWORD_PROMPT", "PASS", 
-		"PERMIT", "POLICY_MAP", "POOL", "PORT", "PORT_TIMEOUT", "PRECEDENCE", 
-		"PREFIX", "PREFIX_LENGTH", "PREFIX_LIST", "RANGE", "REDISTRIBUTE", "REDUNDANCY", 
-		"REMARK", "REVERSIBLE", "ROTARY", "ROUTE_MAP", "ROUTER", "SECONDARY", 
-		"SECURITY", "SERVICE", "SERVICE_POLICY", "SHOW", "SHUTDOWN", "SLA", "SNMP_SERVER", 
-		"SOURCE", "STANDARD", "STATIC", "TCP", "TIME_RANGE", "TIMEOUT", "TOS", 
-		"TRANSLATION", "TYPE", "UDP", "UNNUMBERED", "VRF", "ZONE", "ZONE_MEMBER", 
-		"ZONE_PAIR", "IP_PREFIX", "IP_ADDRESS", "DEC", "STRING", "COMMENT", "NEWLINE", 
-		"WS", "WORD", "TEXT"
+		"NETWORK_OBJECT", "NEVER", "NO", "NOT", "NO_ALIAS", "NO_PAYLOAD", "NTP", 
+		"OBJECT", "OBJECT_GROUP", "OUT", "OUTSIDE", "OVERLOAD", "PASSWORD_PROMPT", 
+		"PASS", "PERMIT", "POLICY", "POLICY_MAP", "POOL", "PORT", "PORT_TIMEOUT", 
+		"PRECEDENCE", "PREFIX", "PREFIX_LENGTH", "PREFIX_LIST", "RANGE", "REDISTRIBUTE", 
+		"REDUNDANCY", "REMARK", "REVERSIBLE", "ROTARY", "ROUTE_MAP", "ROUTER", 
+		"SECONDARY", "SECURITY", "SERVICE", "SERVICE_POLICY", "SHOW", "SHUTDOWN", 
+		"SLA", "SNMP_SERVER", "SOURCE", "STANDARD", "STATIC", "TCP", "TIME_RANGE", 
+		"TIMEOUT", "TOS", "TRANSLATION", "TYPE", "UDP", "UNNUMBERED", "VRF", "ZONE", 
+		"ZONE_MEMBER", "ZONE_PAIR", "IP_PREFIX", "IP_ADDRESS", "DEC", "STRING", 
+		"COMMENT", "NEWLINE", "WS", "WORD", "TEXT"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -256,6 +259,12 @@ public partial class IosParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public Crypto_map_headerContext crypto_map_header() {
 			return GetRuleContext<Crypto_map_headerContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public Local_policy_lineContext local_policy_line() {
+			return GetRuleContext<Local_policy_lineContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public Qos_class_map_headerContext qos_class_map_header() {
+			return GetRuleContext<Qos_class_map_headerContext>(0);
+		}
 		public Global_lineContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -268,203 +277,217 @@ public partial class IosParser : Parser {
 		Global_lineContext _localctx = new Global_lineContext(Context, State);
 		EnterRule(_localctx, 0, RULE_global_line);
 		try {
-			State = 140;
+			State = 148;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,0,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 112;
+				State = 118;
 				session_line();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 113;
+				State = 119;
 				hostname_line();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 114;
+				State = 120;
 				interface_header();
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 115;
+				State = 121;
 				numbered_acl_line();
 				}
 				break;
 			case 5:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 116;
+				State = 122;
 				named_acl_header();
 				}
 				break;
 			case 6:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 117;
+				State = 123;
 				nat_pool_line();
 				}
 				break;
 			case 7:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 118;
+				State = 124;
 				nat_dynamic_line();
 				}
 				break;
 			case 8:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 119;
+				State = 125;
 				nat_static_line();
 				}
 				break;
 			case 9:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 120;
+				State = 126;
 				nat_service_line();
 				}
 				break;
 			case 10:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 121;
+				State = 127;
 				nat_translation_line();
 				}
 				break;
 			case 11:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 122;
+				State = 128;
 				route_map_header();
 				}
 				break;
 			case 12:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 123;
+				State = 129;
 				object_group_header();
 				}
 				break;
 			case 13:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 124;
+				State = 130;
 				ip_inspect_line();
 				}
 				break;
 			case 14:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 125;
+				State = 131;
 				class_map_inspect_header();
 				}
 				break;
 			case 15:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 126;
+				State = 132;
 				policy_map_inspect_header();
 				}
 				break;
 			case 16:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 127;
+				State = 133;
 				zone_line();
 				}
 				break;
 			case 17:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 128;
+				State = 134;
 				zone_pair_header();
 				}
 				break;
 			case 18:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 129;
+				State = 135;
 				banner_line();
 				}
 				break;
 			case 19:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 130;
+				State = 136;
 				prefix_list_line();
 				}
 				break;
 			case 20:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 131;
+				State = 137;
 				router_header();
 				}
 				break;
 			case 21:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 132;
+				State = 138;
 				line_header();
 				}
 				break;
 			case 22:
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 133;
+				State = 139;
 				snmp_community_line();
 				}
 				break;
 			case 23:
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 134;
+				State = 140;
 				http_access_class_line();
 				}
 				break;
 			case 24:
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 135;
+				State = 141;
 				ntp_access_group_line();
 				}
 				break;
 			case 25:
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 136;
+				State = 142;
 				qos_policy_map_header();
 				}
 				break;
 			case 26:
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 137;
+				State = 143;
 				ip_sla_header();
 				}
 				break;
 			case 27:
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 138;
+				State = 144;
 				module_header();
 				}
 				break;
 			case 28:
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 139;
+				State = 145;
 				crypto_map_header();
+				}
+				break;
+			case 29:
+				EnterOuterAlt(_localctx, 29);
+				{
+				State = 146;
+				local_policy_line();
+				}
+				break;
+			case 30:
+				EnterOuterAlt(_localctx, 30);
+				{
+				State = 147;
+				qos_class_map_header();
 				}
 				break;
 			}
@@ -501,11 +524,11 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 142;
+			State = 150;
 			Match(HOSTNAME);
-			State = 143;
+			State = 151;
 			_localctx.name = variable();
-			State = 144;
+			State = 152;
 			Match(NEWLINE);
 			}
 		}
@@ -537,9 +560,9 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 146;
+			State = 154;
 			Match(BANNER);
-			State = 147;
+			State = 155;
 			Match(NEWLINE);
 			}
 		}
@@ -572,7 +595,7 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 149;
+			State = 157;
 			_la = TokenStream.LA(1);
 			if ( _la <= 0 || (_la==NEWLINE || _la==TEXT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -629,13 +652,13 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 8, RULE_port_number);
 		int _la;
 		try {
-			State = 153;
+			State = 161;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DEC:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 151;
+				State = 159;
 				Match(DEC);
 				}
 				break;
@@ -676,6 +699,7 @@ public partial class IosParser : Parser {
 			case IP:
 			case LINE:
 			case LIST:
+			case LOCAL:
 			case MAP:
 			case MAPPING_ID:
 			case MATCH:
@@ -694,6 +718,7 @@ public partial class IosParser : Parser {
 			case NETWORK_OBJECT:
 			case NEVER:
 			case NO:
+			case NOT:
 			case NO_ALIAS:
 			case NO_PAYLOAD:
 			case NTP:
@@ -704,6 +729,7 @@ public partial class IosParser : Parser {
 			case PASSWORD_PROMPT:
 			case PASS:
 			case PERMIT:
+			case POLICY:
 			case POLICY_MAP:
 			case POOL:
 			case PORT:
@@ -745,9 +771,9 @@ public partial class IosParser : Parser {
 			case WORD:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 152;
+				State = 160;
 				_la = TokenStream.LA(1);
-				if ( _la <= 0 || ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153167823230468160L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 20758951331137537L) != 0)) ) {
+				if ( _la <= 0 || ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2306335618441936960L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 41517902662275073L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -800,15 +826,15 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 10, RULE_port_spec);
 		try {
 			int _alt;
-			State = 171;
+			State = 179;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EQ:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 155;
+				State = 163;
 				Match(EQ);
-				State = 157;
+				State = 165;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -816,7 +842,7 @@ public partial class IosParser : Parser {
 					case 1:
 						{
 						{
-						State = 156;
+						State = 164;
 						_localctx._port_number = port_number();
 						_localctx._ports.Add(_localctx._port_number);
 						}
@@ -825,7 +851,7 @@ public partial class IosParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 159;
+					State = 167;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -834,9 +860,9 @@ public partial class IosParser : Parser {
 			case NEQ:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 161;
+				State = 169;
 				Match(NEQ);
-				State = 162;
+				State = 170;
 				_localctx._port_number = port_number();
 				_localctx._ports.Add(_localctx._port_number);
 				}
@@ -844,9 +870,9 @@ public partial class IosParser : Parser {
 			case LT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 163;
+				State = 171;
 				Match(LT);
-				State = 164;
+				State = 172;
 				_localctx._port_number = port_number();
 				_localctx._ports.Add(_localctx._port_number);
 				}
@@ -854,9 +880,9 @@ public partial class IosParser : Parser {
 			case GT:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 165;
+				State = 173;
 				Match(GT);
-				State = 166;
+				State = 174;
 				_localctx._port_number = port_number();
 				_localctx._ports.Add(_localctx._port_number);
 				}
@@ -864,11 +890,11 @@ public partial class IosParser : Parser {
 			case RANGE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 167;
+				State = 175;
 				Match(RANGE);
-				State = 168;
+				State = 176;
 				_localctx.low = port_number();
-				State = 169;
+				State = 177;
 				_localctx.high = port_number();
 				}
 				break;
@@ -943,26 +969,26 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 12, RULE_session_line);
 		int _la;
 		try {
-			State = 204;
+			State = 212;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONFIGURE:
 				_localctx = new Session_configureContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 173;
+				State = 181;
 				Match(CONFIGURE);
-				State = 175;
+				State = 183;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
-					State = 174;
+					State = 182;
 					variable();
 					}
 				}
 
-				State = 177;
+				State = 185;
 				Match(NEWLINE);
 				}
 				break;
@@ -970,19 +996,19 @@ public partial class IosParser : Parser {
 				_localctx = new Session_configureContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 178;
+				State = 186;
 				Match(CONF);
-				State = 180;
+				State = 188;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
-					State = 179;
+					State = 187;
 					variable();
 					}
 				}
 
-				State = 182;
+				State = 190;
 				Match(NEWLINE);
 				}
 				break;
@@ -990,9 +1016,9 @@ public partial class IosParser : Parser {
 				_localctx = new Session_endContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 183;
+				State = 191;
 				Match(END);
-				State = 184;
+				State = 192;
 				Match(NEWLINE);
 				}
 				break;
@@ -1000,9 +1026,9 @@ public partial class IosParser : Parser {
 				_localctx = new Session_exitContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 185;
+				State = 193;
 				Match(EXIT);
-				State = 186;
+				State = 194;
 				Match(NEWLINE);
 				}
 				break;
@@ -1010,9 +1036,9 @@ public partial class IosParser : Parser {
 				_localctx = new Session_enableContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 187;
+				State = 195;
 				Match(ENABLE);
-				State = 188;
+				State = 196;
 				Match(NEWLINE);
 				}
 				break;
@@ -1020,19 +1046,19 @@ public partial class IosParser : Parser {
 				_localctx = new Session_execContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 189;
+				State = 197;
 				Match(DO);
-				State = 191;
+				State = 199;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 190;
+					State = 198;
 					Match(TEXT);
 					}
 				}
 
-				State = 193;
+				State = 201;
 				Match(NEWLINE);
 				}
 				break;
@@ -1040,19 +1066,19 @@ public partial class IosParser : Parser {
 				_localctx = new Session_execContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 194;
+				State = 202;
 				Match(SHOW);
-				State = 196;
+				State = 204;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 195;
+					State = 203;
 					Match(TEXT);
 					}
 				}
 
-				State = 198;
+				State = 206;
 				Match(NEWLINE);
 				}
 				break;
@@ -1060,19 +1086,19 @@ public partial class IosParser : Parser {
 				_localctx = new Session_passwordContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 199;
+				State = 207;
 				Match(PASSWORD_PROMPT);
-				State = 201;
+				State = 209;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 200;
+					State = 208;
 					Match(TEXT);
 					}
 				}
 
-				State = 203;
+				State = 211;
 				Match(NEWLINE);
 				}
 				break;
@@ -1118,26 +1144,26 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 206;
+			State = 214;
 			Match(INTERFACE);
-			State = 207;
+			State = 215;
 			_localctx.name = variable();
-			State = 211;
+			State = 219;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 				{
 				{
-				State = 208;
+				State = 216;
 				_localctx._variable = variable();
 				_localctx._rest.Add(_localctx._variable);
 				}
 				}
-				State = 213;
+				State = 221;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 214;
+			State = 222;
 			Match(NEWLINE);
 			}
 		}
@@ -1316,6 +1342,18 @@ public partial class IosParser : Parser {
 		}
 		public If_unnumberedContext(Interface_lineContext context) { CopyFrom(context); }
 	}
+	public partial class If_policy_route_mapContext : Interface_lineContext {
+		public VariableContext map;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP() { return GetToken(IosParser.IP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POLICY() { return GetToken(IosParser.POLICY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROUTE_MAP() { return GetToken(IosParser.ROUTE_MAP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
+			return GetRuleContext<VariableContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(IosParser.NO, 0); }
+		public If_policy_route_mapContext(Interface_lineContext context) { CopyFrom(context); }
+	}
 
 	[RuleVersion(0)]
 	public Interface_lineContext interface_line() {
@@ -1323,32 +1361,32 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 16, RULE_interface_line);
 		int _la;
 		try {
-			State = 320;
+			State = 337;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,23,Context) ) {
 			case 1:
 				_localctx = new If_ip_addressContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 216;
+				State = 224;
 				Match(IP);
-				State = 217;
+				State = 225;
 				Match(ADDRESS);
-				State = 218;
+				State = 226;
 				((If_ip_addressContext)_localctx).address = Match(IP_ADDRESS);
-				State = 219;
+				State = 227;
 				((If_ip_addressContext)_localctx).mask = Match(IP_ADDRESS);
-				State = 221;
+				State = 229;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SECONDARY) {
 					{
-					State = 220;
+					State = 228;
 					Match(SECONDARY);
 					}
 				}
 
-				State = 223;
+				State = 231;
 				Match(NEWLINE);
 				}
 				break;
@@ -1356,23 +1394,23 @@ public partial class IosParser : Parser {
 				_localctx = new If_ip_address_prefixContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 224;
+				State = 232;
 				Match(IP);
-				State = 225;
+				State = 233;
 				Match(ADDRESS);
-				State = 226;
+				State = 234;
 				((If_ip_address_prefixContext)_localctx).prefix = Match(IP_PREFIX);
-				State = 228;
+				State = 236;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SECONDARY) {
 					{
-					State = 227;
+					State = 235;
 					Match(SECONDARY);
 					}
 				}
 
-				State = 230;
+				State = 238;
 				Match(NEWLINE);
 				}
 				break;
@@ -1380,34 +1418,34 @@ public partial class IosParser : Parser {
 				_localctx = new If_ip_address_dynamicContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 231;
+				State = 239;
 				Match(IP);
-				State = 232;
+				State = 240;
 				Match(ADDRESS);
-				State = 233;
+				State = 241;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 17)) & ~0x3f) == 0 && ((1L << (_la - 17)) & 4611690416473899009L) != 0)) ) {
+				if ( !(_la==DHCP || _la==NEGOTIATED || _la==POOL) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 237;
+				State = 245;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 234;
+					State = 242;
 					variable();
 					}
 					}
-					State = 239;
+					State = 247;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 240;
+				State = 248;
 				Match(NEWLINE);
 				}
 				break;
@@ -1415,13 +1453,13 @@ public partial class IosParser : Parser {
 				_localctx = new If_no_ip_addressContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 241;
+				State = 249;
 				Match(NO);
-				State = 242;
+				State = 250;
 				Match(IP);
-				State = 243;
+				State = 251;
 				Match(ADDRESS);
-				State = 244;
+				State = 252;
 				Match(NEWLINE);
 				}
 				break;
@@ -1429,59 +1467,25 @@ public partial class IosParser : Parser {
 				_localctx = new If_ip_natContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 246;
+				State = 254;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 245;
+					State = 253;
 					Match(NO);
 					}
 				}
 
-				State = 248;
+				State = 256;
 				Match(IP);
-				State = 249;
+				State = 257;
 				Match(NAT);
-				State = 250;
+				State = 258;
 				((If_ip_natContext)_localctx).role = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 23)) & ~0x3f) == 0 && ((1L << (_la - 23)) & 1125899906908161L) != 0)) ) {
+				if ( !(((((_la - 23)) & ~0x3f) == 0 && ((1L << (_la - 23)) & 4503599627436033L) != 0)) ) {
 					((If_ip_natContext)_localctx).role = ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
-				State = 251;
-				Match(NEWLINE);
-				}
-				break;
-			case 6:
-				_localctx = new If_access_groupContext(_localctx);
-				EnterOuterAlt(_localctx, 6);
-				{
-				State = 253;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==NO) {
-					{
-					State = 252;
-					Match(NO);
-					}
-				}
-
-				State = 255;
-				Match(IP);
-				State = 256;
-				Match(ACCESS_GROUP);
-				State = 257;
-				((If_access_groupContext)_localctx).acl = variable();
-				State = 258;
-				((If_access_groupContext)_localctx).direction = TokenStream.LT(1);
-				_la = TokenStream.LA(1);
-				if ( !(_la==IN || _la==OUT) ) {
-					((If_access_groupContext)_localctx).direction = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
@@ -1491,23 +1495,57 @@ public partial class IosParser : Parser {
 				Match(NEWLINE);
 				}
 				break;
+			case 6:
+				_localctx = new If_access_groupContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 261;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NO) {
+					{
+					State = 260;
+					Match(NO);
+					}
+				}
+
+				State = 263;
+				Match(IP);
+				State = 264;
+				Match(ACCESS_GROUP);
+				State = 265;
+				((If_access_groupContext)_localctx).acl = variable();
+				State = 266;
+				((If_access_groupContext)_localctx).direction = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( !(_la==IN || _la==OUT) ) {
+					((If_access_groupContext)_localctx).direction = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 267;
+				Match(NEWLINE);
+				}
+				break;
 			case 7:
 				_localctx = new If_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 261;
+				State = 269;
 				Match(DESCRIPTION);
-				State = 263;
+				State = 271;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 262;
+					State = 270;
 					Match(TEXT);
 					}
 				}
 
-				State = 265;
+				State = 273;
 				Match(NEWLINE);
 				}
 				break;
@@ -1515,19 +1553,19 @@ public partial class IosParser : Parser {
 				_localctx = new If_shutdownContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 267;
+				State = 275;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 266;
+					State = 274;
 					Match(NO);
 					}
 				}
 
-				State = 269;
+				State = 277;
 				Match(SHUTDOWN);
-				State = 270;
+				State = 278;
 				Match(NEWLINE);
 				}
 				break;
@@ -1535,23 +1573,23 @@ public partial class IosParser : Parser {
 				_localctx = new If_ip_inspectContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 272;
+				State = 280;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 271;
+					State = 279;
 					Match(NO);
 					}
 				}
 
-				State = 274;
+				State = 282;
 				Match(IP);
-				State = 275;
+				State = 283;
 				Match(INSPECT);
-				State = 276;
+				State = 284;
 				((If_ip_inspectContext)_localctx).name = variable();
-				State = 277;
+				State = 285;
 				((If_ip_inspectContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==IN || _la==OUT) ) {
@@ -1561,7 +1599,7 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 278;
+				State = 286;
 				Match(NEWLINE);
 				}
 				break;
@@ -1569,23 +1607,23 @@ public partial class IosParser : Parser {
 				_localctx = new If_zone_memberContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 281;
+				State = 289;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 280;
+					State = 288;
 					Match(NO);
 					}
 				}
 
-				State = 283;
+				State = 291;
 				Match(ZONE_MEMBER);
-				State = 284;
+				State = 292;
 				Match(SECURITY);
-				State = 285;
+				State = 293;
 				((If_zone_memberContext)_localctx).zone = variable();
-				State = 286;
+				State = 294;
 				Match(NEWLINE);
 				}
 				break;
@@ -1593,15 +1631,15 @@ public partial class IosParser : Parser {
 				_localctx = new If_vrfContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 288;
+				State = 296;
 				Match(IP);
-				State = 289;
+				State = 297;
 				Match(VRF);
-				State = 290;
+				State = 298;
 				Match(FORWARDING);
-				State = 291;
+				State = 299;
 				((If_vrfContext)_localctx).vrf = variable();
-				State = 292;
+				State = 300;
 				Match(NEWLINE);
 				}
 				break;
@@ -1609,43 +1647,19 @@ public partial class IosParser : Parser {
 				_localctx = new If_vrfContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 294;
+				State = 302;
 				Match(VRF);
-				State = 295;
+				State = 303;
 				Match(FORWARDING);
-				State = 296;
+				State = 304;
 				((If_vrfContext)_localctx).vrf = variable();
-				State = 297;
+				State = 305;
 				Match(NEWLINE);
 				}
 				break;
 			case 13:
 				_localctx = new If_qos_policyContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
-				{
-				State = 300;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==NO) {
-					{
-					State = 299;
-					Match(NO);
-					}
-				}
-
-				State = 302;
-				Match(SERVICE_POLICY);
-				State = 303;
-				((If_qos_policyContext)_localctx).direction = variable();
-				State = 304;
-				((If_qos_policyContext)_localctx).policy = variable();
-				State = 305;
-				Match(NEWLINE);
-				}
-				break;
-			case 14:
-				_localctx = new If_crypto_mapContext(_localctx);
-				EnterOuterAlt(_localctx, 14);
 				{
 				State = 308;
 				ErrorHandler.Sync(this);
@@ -1658,12 +1672,36 @@ public partial class IosParser : Parser {
 				}
 
 				State = 310;
-				Match(CRYPTO);
+				Match(SERVICE_POLICY);
 				State = 311;
-				Match(MAP);
+				((If_qos_policyContext)_localctx).direction = variable();
 				State = 312;
-				((If_crypto_mapContext)_localctx).name = variable();
+				((If_qos_policyContext)_localctx).policy = variable();
 				State = 313;
+				Match(NEWLINE);
+				}
+				break;
+			case 14:
+				_localctx = new If_crypto_mapContext(_localctx);
+				EnterOuterAlt(_localctx, 14);
+				{
+				State = 316;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NO) {
+					{
+					State = 315;
+					Match(NO);
+					}
+				}
+
+				State = 318;
+				Match(CRYPTO);
+				State = 319;
+				Match(MAP);
+				State = 320;
+				((If_crypto_mapContext)_localctx).name = variable();
+				State = 321;
 				Match(NEWLINE);
 				}
 				break;
@@ -1671,13 +1709,39 @@ public partial class IosParser : Parser {
 				_localctx = new If_unnumberedContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 315;
+				State = 323;
 				Match(IP);
-				State = 316;
+				State = 324;
 				Match(UNNUMBERED);
-				State = 317;
+				State = 325;
 				((If_unnumberedContext)_localctx).source = variable();
-				State = 318;
+				State = 326;
+				Match(NEWLINE);
+				}
+				break;
+			case 16:
+				_localctx = new If_policy_route_mapContext(_localctx);
+				EnterOuterAlt(_localctx, 16);
+				{
+				State = 329;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NO) {
+					{
+					State = 328;
+					Match(NO);
+					}
+				}
+
+				State = 331;
+				Match(IP);
+				State = 332;
+				Match(POLICY);
+				State = 333;
+				Match(ROUTE_MAP);
+				State = 334;
+				((If_policy_route_mapContext)_localctx).map = variable();
+				State = 335;
 				Match(NEWLINE);
 				}
 				break;
@@ -1718,55 +1782,55 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 18, RULE_numbered_acl_line);
 		int _la;
 		try {
-			State = 338;
+			State = 355;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,24,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 322;
+				State = 339;
 				Match(ACCESS_LIST);
-				State = 323;
+				State = 340;
 				_localctx.number = Match(DEC);
-				State = 324;
+				State = 341;
 				acl_rule();
-				State = 325;
+				State = 342;
 				Match(NEWLINE);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 327;
+				State = 344;
 				Match(ACCESS_LIST);
-				State = 328;
+				State = 345;
 				_localctx.number = Match(DEC);
-				State = 329;
+				State = 346;
 				Match(REMARK);
-				State = 331;
+				State = 348;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 330;
+					State = 347;
 					Match(TEXT);
 					}
 				}
 
-				State = 333;
+				State = 350;
 				Match(NEWLINE);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 334;
+				State = 351;
 				Match(NO);
-				State = 335;
+				State = 352;
 				Match(ACCESS_LIST);
-				State = 336;
+				State = 353;
 				_localctx.number = Match(DEC);
-				State = 337;
+				State = 354;
 				Match(NEWLINE);
 				}
 				break;
@@ -1810,21 +1874,21 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 341;
+			State = 358;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 340;
+				State = 357;
 				Match(NO);
 				}
 			}
 
-			State = 343;
+			State = 360;
 			Match(IP);
-			State = 344;
+			State = 361;
 			Match(ACCESS_LIST);
-			State = 345;
+			State = 362;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXTENDED || _la==STANDARD) ) {
@@ -1834,9 +1898,9 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 346;
+			State = 363;
 			_localctx.name = variable();
-			State = 347;
+			State = 364;
 			Match(NEWLINE);
 			}
 		}
@@ -1892,7 +1956,7 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 22, RULE_acl_line);
 		int _la;
 		try {
-			State = 363;
+			State = 380;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DENY:
@@ -1901,19 +1965,19 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_entryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 350;
+				State = 367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEC) {
 					{
-					State = 349;
+					State = 366;
 					((Acl_entryContext)_localctx).sequence = Match(DEC);
 					}
 				}
 
-				State = 352;
+				State = 369;
 				acl_rule();
-				State = 353;
+				State = 370;
 				Match(NEWLINE);
 				}
 				break;
@@ -1921,19 +1985,19 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_remarkContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 355;
+				State = 372;
 				Match(REMARK);
-				State = 357;
+				State = 374;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 356;
+					State = 373;
 					Match(TEXT);
 					}
 				}
 
-				State = 359;
+				State = 376;
 				Match(NEWLINE);
 				}
 				break;
@@ -1941,11 +2005,11 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_deleteContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 360;
+				State = 377;
 				Match(NO);
-				State = 361;
+				State = 378;
 				((Acl_deleteContext)_localctx).sequence = Match(DEC);
-				State = 362;
+				State = 379;
 				Match(NEWLINE);
 				}
 				break;
@@ -2031,14 +2095,14 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 24, RULE_acl_rule);
 		int _la;
 		try {
-			State = 389;
+			State = 406;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
 			case 1:
 				_localctx = new Acl_extended_ruleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 365;
+				State = 382;
 				((Acl_extended_ruleContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -2048,43 +2112,43 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 366;
+				State = 383;
 				((Acl_extended_ruleContext)_localctx).protocol = acl_protocol();
-				State = 367;
+				State = 384;
 				((Acl_extended_ruleContext)_localctx).source = acl_address();
-				State = 369;
+				State = 386;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 25)) & ~0x3f) == 0 && ((1L << (_la - 25)) & 2305843043577626881L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2306124492813893632L) != 0) || _la==RANGE) {
 					{
-					State = 368;
+					State = 385;
 					((Acl_extended_ruleContext)_localctx).source_ports = port_spec();
 					}
 				}
 
-				State = 371;
+				State = 388;
 				((Acl_extended_ruleContext)_localctx).destination = acl_address();
-				State = 373;
+				State = 390;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 372;
+					State = 389;
 					((Acl_extended_ruleContext)_localctx).destination_ports = port_spec();
 					}
 					break;
 				}
-				State = 378;
+				State = 395;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 375;
+					State = 392;
 					acl_option();
 					}
 					}
-					State = 380;
+					State = 397;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2094,7 +2158,7 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_standard_ruleContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 381;
+				State = 398;
 				((Acl_standard_ruleContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -2104,19 +2168,19 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 382;
+				State = 399;
 				((Acl_standard_ruleContext)_localctx).source = acl_address();
-				State = 386;
+				State = 403;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 383;
+					State = 400;
 					acl_option();
 					}
 					}
-					State = 388;
+					State = 405;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2159,57 +2223,57 @@ public partial class IosParser : Parser {
 		Acl_protocolContext _localctx = new Acl_protocolContext(Context, State);
 		EnterRule(_localctx, 26, RULE_acl_protocol);
 		try {
-			State = 399;
+			State = 416;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBJECT_GROUP:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 391;
+				State = 408;
 				Match(OBJECT_GROUP);
-				State = 392;
+				State = 409;
 				_localctx.name = variable();
 				}
 				break;
 			case IP:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 393;
+				State = 410;
 				Match(IP);
 				}
 				break;
 			case TCP:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 394;
+				State = 411;
 				Match(TCP);
 				}
 				break;
 			case UDP:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 395;
+				State = 412;
 				Match(UDP);
 				}
 				break;
 			case ICMP:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 396;
+				State = 413;
 				Match(ICMP);
 				}
 				break;
 			case DEC:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 397;
+				State = 414;
 				Match(DEC);
 				}
 				break;
 			case WORD:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 398;
+				State = 415;
 				Match(WORD);
 				}
 				break;
@@ -2256,54 +2320,54 @@ public partial class IosParser : Parser {
 		Acl_addressContext _localctx = new Acl_addressContext(Context, State);
 		EnterRule(_localctx, 28, RULE_acl_address);
 		try {
-			State = 410;
+			State = 427;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 401;
+				State = 418;
 				Match(ANY);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 402;
+				State = 419;
 				Match(HOST);
-				State = 403;
+				State = 420;
 				_localctx.address = Match(IP_ADDRESS);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 404;
+				State = 421;
 				Match(OBJECT_GROUP);
-				State = 405;
+				State = 422;
 				_localctx.name = variable();
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 406;
+				State = 423;
 				_localctx.address = Match(IP_ADDRESS);
-				State = 407;
+				State = 424;
 				_localctx.wildcard = Match(IP_ADDRESS);
 				}
 				break;
 			case 5:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 408;
+				State = 425;
 				_localctx.address = Match(IP_ADDRESS);
 				}
 				break;
 			case 6:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 409;
+				State = 426;
 				_localctx.prefix = Match(IP_PREFIX);
 				}
 				break;
@@ -2339,34 +2403,34 @@ public partial class IosParser : Parser {
 		Acl_optionContext _localctx = new Acl_optionContext(Context, State);
 		EnterRule(_localctx, 30, RULE_acl_option);
 		try {
-			State = 416;
+			State = 433;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 412;
+				State = 429;
 				Match(ESTABLISHED);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 413;
+				State = 430;
 				Match(LOG);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 414;
+				State = 431;
 				Match(LOG_INPUT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 415;
+				State = 432;
 				variable();
 				}
 				break;
@@ -2413,29 +2477,29 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 419;
+			State = 436;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 418;
+				State = 435;
 				Match(NO);
 				}
 			}
 
-			State = 421;
+			State = 438;
 			Match(IP);
-			State = 422;
+			State = 439;
 			Match(PREFIX_LIST);
-			State = 423;
+			State = 440;
 			_localctx.name = variable();
-			State = 427;
+			State = 444;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4323455642275676159L) != 0)) {
+			while (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -1L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -1152921504606846977L) != 0)) {
 				{
 				{
-				State = 424;
+				State = 441;
 				_localctx._tset326 = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==NEWLINE) ) {
@@ -2448,11 +2512,11 @@ public partial class IosParser : Parser {
 				_localctx._rest.Add(_localctx._tset326);
 				}
 				}
-				State = 429;
+				State = 446;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 430;
+			State = 447;
 			Match(NEWLINE);
 			}
 		}
@@ -2494,16 +2558,16 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 432;
+			State = 449;
 			Match(ROUTE_MAP);
-			State = 433;
+			State = 450;
 			_localctx.name = variable();
-			State = 435;
+			State = 452;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DENY || _la==PERMIT) {
 				{
-				State = 434;
+				State = 451;
 				_localctx.action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -2516,17 +2580,17 @@ public partial class IosParser : Parser {
 				}
 			}
 
-			State = 438;
+			State = 455;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DEC) {
 				{
-				State = 437;
+				State = 454;
 				_localctx.sequence = Match(DEC);
 				}
 			}
 
-			State = 440;
+			State = 457;
 			Match(NEWLINE);
 			}
 		}
@@ -2613,37 +2677,37 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 36, RULE_route_map_line);
 		int _la;
 		try {
-			State = 487;
+			State = 504;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				_localctx = new Rm_match_prefix_listContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 442;
+				State = 459;
 				Match(MATCH);
-				State = 443;
+				State = 460;
 				Match(IP);
-				State = 444;
+				State = 461;
 				Match(ADDRESS);
-				State = 445;
+				State = 462;
 				Match(PREFIX_LIST);
-				State = 447;
+				State = 464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 446;
+					State = 463;
 					((Rm_match_prefix_listContext)_localctx)._variable = variable();
 					((Rm_match_prefix_listContext)_localctx)._lists.Add(((Rm_match_prefix_listContext)_localctx)._variable);
 					}
 					}
-					State = 449;
+					State = 466;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
-				State = 451;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) );
+				State = 468;
 				Match(NEWLINE);
 				}
 				break;
@@ -2651,28 +2715,28 @@ public partial class IosParser : Parser {
 				_localctx = new Rm_match_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 453;
+				State = 470;
 				Match(MATCH);
-				State = 454;
+				State = 471;
 				Match(IP);
-				State = 455;
+				State = 472;
 				Match(ADDRESS);
-				State = 457;
+				State = 474;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 456;
+					State = 473;
 					((Rm_match_aclContext)_localctx)._acl_name = acl_name();
 					((Rm_match_aclContext)_localctx)._acls.Add(((Rm_match_aclContext)_localctx)._acl_name);
 					}
 					}
-					State = 459;
+					State = 476;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633059885055L) != 0) );
-				State = 461;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009230471169L) != 0) );
+				State = 478;
 				Match(NEWLINE);
 				}
 				break;
@@ -2680,11 +2744,11 @@ public partial class IosParser : Parser {
 				_localctx = new Rm_match_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 463;
+				State = 480;
 				Match(MATCH);
-				State = 464;
+				State = 481;
 				Match(IP);
-				State = 465;
+				State = 482;
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==ADDRESS || _la==NEWLINE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2693,21 +2757,21 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 469;
+				State = 486;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 466;
+					State = 483;
 					variable();
 					}
 					}
-					State = 471;
+					State = 488;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 472;
+				State = 489;
 				Match(NEWLINE);
 				}
 				break;
@@ -2715,9 +2779,9 @@ public partial class IosParser : Parser {
 				_localctx = new Rm_match_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 473;
+				State = 490;
 				Match(MATCH);
-				State = 474;
+				State = 491;
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==IP || _la==NEWLINE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2726,21 +2790,21 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 478;
+				State = 495;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 475;
+					State = 492;
 					variable();
 					}
 					}
-					State = 480;
+					State = 497;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 481;
+				State = 498;
 				Match(NEWLINE);
 				}
 				break;
@@ -2748,19 +2812,19 @@ public partial class IosParser : Parser {
 				_localctx = new Rm_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 482;
+				State = 499;
 				Match(DESCRIPTION);
-				State = 484;
+				State = 501;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 483;
+					State = 500;
 					Match(TEXT);
 					}
 				}
 
-				State = 486;
+				State = 503;
 				Match(NEWLINE);
 				}
 				break;
@@ -2796,9 +2860,9 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 489;
+			State = 506;
 			_la = TokenStream.LA(1);
-			if ( _la <= 0 || (((((_la - 85)) & ~0x3f) == 0 && ((1L << (_la - 85)) & 1236950581249L) != 0)) ) {
+			if ( _la <= 0 || (((((_la - 88)) & ~0x3f) == 0 && ((1L << (_la - 88)) & 1236950581249L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2843,9 +2907,9 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 491;
+			State = 508;
 			Match(OBJECT_GROUP);
-			State = 492;
+			State = 509;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==NETWORK || _la==SERVICE) ) {
@@ -2855,9 +2919,9 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 493;
+			State = 510;
 			_localctx.name = variable();
-			State = 494;
+			State = 511;
 			Match(NEWLINE);
 			}
 		}
@@ -2958,18 +3022,18 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 42, RULE_object_group_line);
 		int _la;
 		try {
-			State = 527;
+			State = 544;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOST:
 				_localctx = new Og_hostContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 496;
+				State = 513;
 				Match(HOST);
-				State = 497;
+				State = 514;
 				((Og_hostContext)_localctx).address = Match(IP_ADDRESS);
-				State = 498;
+				State = 515;
 				Match(NEWLINE);
 				}
 				break;
@@ -2977,11 +3041,11 @@ public partial class IosParser : Parser {
 				_localctx = new Og_subnetContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 499;
+				State = 516;
 				((Og_subnetContext)_localctx).address = Match(IP_ADDRESS);
-				State = 500;
+				State = 517;
 				((Og_subnetContext)_localctx).mask = Match(IP_ADDRESS);
-				State = 501;
+				State = 518;
 				Match(NEWLINE);
 				}
 				break;
@@ -2989,9 +3053,9 @@ public partial class IosParser : Parser {
 				_localctx = new Og_prefixContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 502;
+				State = 519;
 				((Og_prefixContext)_localctx).prefix = Match(IP_PREFIX);
-				State = 503;
+				State = 520;
 				Match(NEWLINE);
 				}
 				break;
@@ -2999,13 +3063,13 @@ public partial class IosParser : Parser {
 				_localctx = new Og_rangeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 504;
+				State = 521;
 				Match(RANGE);
-				State = 505;
+				State = 522;
 				((Og_rangeContext)_localctx).first = Match(IP_ADDRESS);
-				State = 506;
+				State = 523;
 				((Og_rangeContext)_localctx).last = Match(IP_ADDRESS);
-				State = 507;
+				State = 524;
 				Match(NEWLINE);
 				}
 				break;
@@ -3013,11 +3077,11 @@ public partial class IosParser : Parser {
 				_localctx = new Og_groupContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 508;
+				State = 525;
 				Match(GROUP_OBJECT);
-				State = 509;
+				State = 526;
 				((Og_groupContext)_localctx).name = variable();
-				State = 510;
+				State = 527;
 				Match(NEWLINE);
 				}
 				break;
@@ -3026,7 +3090,7 @@ public partial class IosParser : Parser {
 				_localctx = new Og_serviceContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 512;
+				State = 529;
 				((Og_serviceContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -3036,17 +3100,17 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 514;
+				State = 531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 25)) & ~0x3f) == 0 && ((1L << (_la - 25)) & 2305843043577626881L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2306124492813893632L) != 0) || _la==RANGE) {
 					{
-					State = 513;
+					State = 530;
 					port_spec();
 					}
 				}
 
-				State = 516;
+				State = 533;
 				Match(NEWLINE);
 				}
 				break;
@@ -3054,19 +3118,19 @@ public partial class IosParser : Parser {
 				_localctx = new Og_icmpContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 517;
+				State = 534;
 				Match(ICMP);
-				State = 519;
+				State = 536;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
-					State = 518;
+					State = 535;
 					variable();
 					}
 				}
 
-				State = 521;
+				State = 538;
 				Match(NEWLINE);
 				}
 				break;
@@ -3074,19 +3138,19 @@ public partial class IosParser : Parser {
 				_localctx = new Og_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 522;
+				State = 539;
 				Match(DESCRIPTION);
-				State = 524;
+				State = 541;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 523;
+					State = 540;
 					Match(TEXT);
 					}
 				}
 
-				State = 526;
+				State = 543;
 				Match(NEWLINE);
 				}
 				break;
@@ -3144,51 +3208,51 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 529;
+			State = 546;
 			Match(IP);
-			State = 530;
+			State = 547;
 			Match(NAT);
-			State = 531;
+			State = 548;
 			Match(POOL);
-			State = 532;
+			State = 549;
 			_localctx.name = variable();
-			State = 533;
+			State = 550;
 			_localctx.start = Match(IP_ADDRESS);
-			State = 535;
+			State = 552;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IP_ADDRESS) {
 				{
-				State = 534;
+				State = 551;
 				_localctx.end = Match(IP_ADDRESS);
 				}
 			}
 
-			State = 538;
+			State = 555;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NETMASK || _la==PREFIX_LENGTH) {
 				{
-				State = 537;
+				State = 554;
 				pool_mask();
 				}
 			}
 
-			State = 543;
+			State = 560;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==ADD_ROUTE || _la==TYPE) {
 				{
 				{
-				State = 540;
+				State = 557;
 				pool_option();
 				}
 				}
-				State = 545;
+				State = 562;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 546;
+			State = 563;
 			Match(NEWLINE);
 			}
 		}
@@ -3222,24 +3286,24 @@ public partial class IosParser : Parser {
 		Pool_maskContext _localctx = new Pool_maskContext(Context, State);
 		EnterRule(_localctx, 46, RULE_pool_mask);
 		try {
-			State = 552;
+			State = 569;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NETMASK:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 548;
+				State = 565;
 				Match(NETMASK);
-				State = 549;
+				State = 566;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 				break;
 			case PREFIX_LENGTH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 550;
+				State = 567;
 				Match(PREFIX_LENGTH);
-				State = 551;
+				State = 568;
 				_localctx.length = Match(DEC);
 				}
 				break;
@@ -3276,22 +3340,22 @@ public partial class IosParser : Parser {
 		Pool_optionContext _localctx = new Pool_optionContext(Context, State);
 		EnterRule(_localctx, 48, RULE_pool_option);
 		try {
-			State = 557;
+			State = 574;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TYPE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 554;
+				State = 571;
 				Match(TYPE);
-				State = 555;
+				State = 572;
 				variable();
 				}
 				break;
 			case ADD_ROUTE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 556;
+				State = 573;
 				Match(ADD_ROUTE);
 				}
 				break;
@@ -3356,21 +3420,21 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 560;
+			State = 577;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 559;
+				State = 576;
 				Match(NO);
 				}
 			}
 
-			State = 562;
+			State = 579;
 			Match(IP);
-			State = 563;
+			State = 580;
 			Match(NAT);
-			State = 564;
+			State = 581;
 			_localctx.side = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==INSIDE || _la==OUTSIDE) ) {
@@ -3380,7 +3444,7 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 565;
+			State = 582;
 			_localctx.direction = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==DESTINATION || _la==SOURCE) ) {
@@ -3390,44 +3454,44 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 570;
+			State = 587;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LIST:
 				{
-				State = 566;
+				State = 583;
 				Match(LIST);
-				State = 567;
+				State = 584;
 				_localctx.acl = variable();
 				}
 				break;
 			case ROUTE_MAP:
 				{
-				State = 568;
+				State = 585;
 				Match(ROUTE_MAP);
-				State = 569;
+				State = 586;
 				_localctx.route_map = variable();
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
 			}
-			State = 576;
+			State = 593;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case POOL:
 				{
-				State = 572;
+				State = 589;
 				Match(POOL);
-				State = 573;
+				State = 590;
 				_localctx.pool = variable();
 				}
 				break;
 			case INTERFACE:
 				{
-				State = 574;
+				State = 591;
 				Match(INTERFACE);
-				State = 575;
+				State = 592;
 				_localctx.interface_name = variable();
 				}
 				break;
@@ -3443,21 +3507,21 @@ public partial class IosParser : Parser {
 			default:
 				break;
 			}
-			State = 581;
+			State = 598;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18577348462903312L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 549755895809L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 37154696925806608L) != 0) || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 1099511791617L) != 0)) {
 				{
 				{
-				State = 578;
+				State = 595;
 				nat_dynamic_option();
 				}
 				}
-				State = 583;
+				State = 600;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 584;
+			State = 601;
 			Match(NEWLINE);
 			}
 		}
@@ -3496,61 +3560,61 @@ public partial class IosParser : Parser {
 		Nat_dynamic_optionContext _localctx = new Nat_dynamic_optionContext(Context, State);
 		EnterRule(_localctx, 52, RULE_nat_dynamic_option);
 		try {
-			State = 596;
+			State = 613;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OVERLOAD:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 586;
+				State = 603;
 				Match(OVERLOAD);
 				}
 				break;
 			case VRF:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 587;
+				State = 604;
 				Match(VRF);
-				State = 588;
+				State = 605;
 				_localctx.vrf = variable();
 				}
 				break;
 			case MATCH_IN_VRF:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 589;
+				State = 606;
 				Match(MATCH_IN_VRF);
 				}
 				break;
 			case ADD_ROUTE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 590;
+				State = 607;
 				Match(ADD_ROUTE);
 				}
 				break;
 			case REVERSIBLE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 591;
+				State = 608;
 				Match(REVERSIBLE);
 				}
 				break;
 			case REDUNDANCY:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 592;
+				State = 609;
 				Match(REDUNDANCY);
-				State = 593;
+				State = 610;
 				variable();
 				}
 				break;
 			case MAPPING_ID:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 594;
+				State = 611;
 				Match(MAPPING_ID);
-				State = 595;
+				State = 612;
 				variable();
 				}
 				break;
@@ -3603,21 +3667,21 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 599;
+			State = 616;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 598;
+				State = 615;
 				Match(NO);
 				}
 			}
 
-			State = 601;
+			State = 618;
 			Match(IP);
-			State = 602;
+			State = 619;
 			Match(NAT);
-			State = 603;
+			State = 620;
 			_localctx.side = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==INSIDE || _la==OUTSIDE) ) {
@@ -3627,27 +3691,27 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 604;
+			State = 621;
 			Match(SOURCE);
-			State = 605;
+			State = 622;
 			Match(STATIC);
-			State = 606;
+			State = 623;
 			nat_static_body();
-			State = 610;
+			State = 627;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18577348731338768L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 70368788217859L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 37154697194242064L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 140737576435715L) != 0)) {
 				{
 				{
-				State = 607;
+				State = 624;
 				nat_static_option();
 				}
 				}
-				State = 612;
+				State = 629;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 613;
+			State = 630;
 			Match(NEWLINE);
 			}
 		}
@@ -3738,14 +3802,14 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 56, RULE_nat_static_body);
 		int _la;
 		try {
-			State = 637;
+			State = 654;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
 			case 1:
 				_localctx = new Nat_static_portContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 615;
+				State = 632;
 				((Nat_static_portContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -3755,31 +3819,31 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 616;
+				State = 633;
 				((Nat_static_portContext)_localctx).local = Match(IP_ADDRESS);
-				State = 617;
+				State = 634;
 				((Nat_static_portContext)_localctx).local_port = Match(DEC);
-				State = 621;
+				State = 638;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IP_ADDRESS:
 					{
-					State = 618;
+					State = 635;
 					((Nat_static_portContext)_localctx).global = Match(IP_ADDRESS);
 					}
 					break;
 				case INTERFACE:
 					{
-					State = 619;
+					State = 636;
 					Match(INTERFACE);
-					State = 620;
+					State = 637;
 					((Nat_static_portContext)_localctx).interface_name = variable();
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 623;
+				State = 640;
 				((Nat_static_portContext)_localctx).global_port = Match(DEC);
 				}
 				break;
@@ -3787,30 +3851,30 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_static_networkContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 624;
+				State = 641;
 				Match(NETWORK);
-				State = 625;
+				State = 642;
 				((Nat_static_networkContext)_localctx).local = Match(IP_ADDRESS);
-				State = 626;
+				State = 643;
 				((Nat_static_networkContext)_localctx).global = Match(IP_ADDRESS);
-				State = 630;
+				State = 647;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IP_ADDRESS:
 					{
-					State = 627;
+					State = 644;
 					((Nat_static_networkContext)_localctx).mask = Match(IP_ADDRESS);
 					}
 					break;
 				case DEC:
 					{
-					State = 628;
+					State = 645;
 					((Nat_static_networkContext)_localctx).length = Match(DEC);
 					}
 					break;
 				case WORD:
 					{
-					State = 629;
+					State = 646;
 					((Nat_static_networkContext)_localctx).slash = Match(WORD);
 					}
 					break;
@@ -3823,9 +3887,9 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_static_hostContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 632;
+				State = 649;
 				((Nat_static_hostContext)_localctx).local = Match(IP_ADDRESS);
-				State = 633;
+				State = 650;
 				((Nat_static_hostContext)_localctx).global = Match(IP_ADDRESS);
 				}
 				break;
@@ -3833,11 +3897,11 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_static_host_interfaceContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 634;
+				State = 651;
 				((Nat_static_host_interfaceContext)_localctx).local = Match(IP_ADDRESS);
-				State = 635;
+				State = 652;
 				Match(INTERFACE);
-				State = 636;
+				State = 653;
 				((Nat_static_host_interfaceContext)_localctx).interface_name = variable();
 				}
 				break;
@@ -3882,84 +3946,84 @@ public partial class IosParser : Parser {
 		Nat_static_optionContext _localctx = new Nat_static_optionContext(Context, State);
 		EnterRule(_localctx, 58, RULE_nat_static_option);
 		try {
-			State = 653;
+			State = 670;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EXTENDABLE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 639;
+				State = 656;
 				Match(EXTENDABLE);
 				}
 				break;
 			case NO_ALIAS:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 640;
+				State = 657;
 				Match(NO_ALIAS);
 				}
 				break;
 			case NO_PAYLOAD:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 641;
+				State = 658;
 				Match(NO_PAYLOAD);
 				}
 				break;
 			case ADD_ROUTE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 642;
+				State = 659;
 				Match(ADD_ROUTE);
 				}
 				break;
 			case ROUTE_MAP:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 643;
+				State = 660;
 				Match(ROUTE_MAP);
-				State = 644;
+				State = 661;
 				_localctx.route_map = variable();
 				}
 				break;
 			case VRF:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 645;
+				State = 662;
 				Match(VRF);
-				State = 646;
+				State = 663;
 				_localctx.vrf = variable();
 				}
 				break;
 			case MATCH_IN_VRF:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 647;
+				State = 664;
 				Match(MATCH_IN_VRF);
 				}
 				break;
 			case REVERSIBLE:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 648;
+				State = 665;
 				Match(REVERSIBLE);
 				}
 				break;
 			case REDUNDANCY:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 649;
+				State = 666;
 				Match(REDUNDANCY);
-				State = 650;
+				State = 667;
 				variable();
 				}
 				break;
 			case MAPPING_ID:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 651;
+				State = 668;
 				Match(MAPPING_ID);
-				State = 652;
+				State = 669;
 				variable();
 				}
 				break;
@@ -4016,42 +4080,42 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 656;
+			State = 673;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 655;
+				State = 672;
 				Match(NO);
 				}
 			}
 
-			State = 658;
+			State = 675;
 			Match(IP);
-			State = 659;
+			State = 676;
 			Match(NAT);
-			State = 660;
+			State = 677;
 			Match(SERVICE);
-			State = 663;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
-			case 1:
-				{
-				State = 661;
-				Match(LIST);
-				State = 662;
-				_localctx.acl = variable();
-				}
-				break;
-			}
-			State = 665;
-			_localctx.alg = variable();
-			State = 667;
+			State = 680;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				{
-				State = 666;
+				State = 678;
+				Match(LIST);
+				State = 679;
+				_localctx.acl = variable();
+				}
+				break;
+			}
+			State = 682;
+			_localctx.alg = variable();
+			State = 684;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			case 1:
+				{
+				State = 683;
 				_localctx.protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -4064,34 +4128,34 @@ public partial class IosParser : Parser {
 				}
 				break;
 			}
-			State = 671;
+			State = 688;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
 			case 1:
 				{
-				State = 669;
+				State = 686;
 				Match(PORT);
-				State = 670;
+				State = 687;
 				_localctx.port = Match(DEC);
 				}
 				break;
 			}
-			State = 676;
+			State = 693;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 				{
 				{
-				State = 673;
+				State = 690;
 				_localctx._variable = variable();
 				_localctx._flags.Add(_localctx._variable);
 				}
 				}
-				State = 678;
+				State = 695;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 679;
+			State = 696;
 			Match(NEWLINE);
 			}
 		}
@@ -4179,52 +4243,52 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 62, RULE_nat_translation_line);
 		int _la;
 		try {
-			State = 733;
+			State = 750;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,82,Context) ) {
 			case 1:
 				_localctx = new Nat_max_entriesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 682;
+				State = 699;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 681;
+					State = 698;
 					Match(NO);
 					}
 				}
 
-				State = 684;
+				State = 701;
 				Match(IP);
-				State = 685;
+				State = 702;
 				Match(NAT);
-				State = 686;
-				Match(TRANSLATION);
-				State = 687;
-				Match(MAX_ENTRIES);
 				State = 703;
+				Match(TRANSLATION);
+				State = 704;
+				Match(MAX_ENTRIES);
+				State = 720;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
 				case 1:
 					{
-					State = 688;
+					State = 705;
 					((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 					}
 					break;
 				case 2:
 					{
-					State = 689;
+					State = 706;
 					Match(HOST);
-					State = 690;
+					State = 707;
 					((Nat_max_entriesContext)_localctx).host = Match(IP_ADDRESS);
-					State = 692;
+					State = 709;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEC) {
 						{
-						State = 691;
+						State = 708;
 						((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 						}
 					}
@@ -4233,16 +4297,16 @@ public partial class IosParser : Parser {
 					break;
 				case 3:
 					{
-					State = 694;
+					State = 711;
 					Match(LIST);
-					State = 695;
+					State = 712;
 					((Nat_max_entriesContext)_localctx).acl = variable();
-					State = 697;
+					State = 714;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEC) {
 						{
-						State = 696;
+						State = 713;
 						((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 						}
 					}
@@ -4251,14 +4315,14 @@ public partial class IosParser : Parser {
 					break;
 				case 4:
 					{
-					State = 699;
+					State = 716;
 					((Nat_max_entriesContext)_localctx).scope = variable();
-					State = 701;
+					State = 718;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEC) {
 						{
-						State = 700;
+						State = 717;
 						((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 						}
 					}
@@ -4266,7 +4330,7 @@ public partial class IosParser : Parser {
 					}
 					break;
 				}
-				State = 705;
+				State = 722;
 				Match(NEWLINE);
 				}
 				break;
@@ -4274,25 +4338,25 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_port_timeoutContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 707;
+				State = 724;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 706;
+					State = 723;
 					Match(NO);
 					}
 				}
 
-				State = 709;
+				State = 726;
 				Match(IP);
-				State = 710;
+				State = 727;
 				Match(NAT);
-				State = 711;
+				State = 728;
 				Match(TRANSLATION);
-				State = 712;
+				State = 729;
 				Match(PORT_TIMEOUT);
-				State = 713;
+				State = 730;
 				((Nat_port_timeoutContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -4302,20 +4366,20 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 714;
+				State = 731;
 				((Nat_port_timeoutContext)_localctx).port = Match(DEC);
-				State = 717;
+				State = 734;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case DEC:
 					{
-					State = 715;
+					State = 732;
 					((Nat_port_timeoutContext)_localctx).seconds = Match(DEC);
 					}
 					break;
 				case NEVER:
 					{
-					State = 716;
+					State = 733;
 					Match(NEVER);
 					}
 					break;
@@ -4324,7 +4388,7 @@ public partial class IosParser : Parser {
 				default:
 					break;
 				}
-				State = 719;
+				State = 736;
 				Match(NEWLINE);
 				}
 				break;
@@ -4332,36 +4396,36 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_timerContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 721;
+				State = 738;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 720;
+					State = 737;
 					Match(NO);
 					}
 				}
 
-				State = 723;
+				State = 740;
 				Match(IP);
-				State = 724;
+				State = 741;
 				Match(NAT);
-				State = 725;
+				State = 742;
 				Match(TRANSLATION);
-				State = 726;
+				State = 743;
 				((Nat_timerContext)_localctx).timer = variable();
-				State = 729;
+				State = 746;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case DEC:
 					{
-					State = 727;
+					State = 744;
 					((Nat_timerContext)_localctx).seconds = Match(DEC);
 					}
 					break;
 				case NEVER:
 					{
-					State = 728;
+					State = 745;
 					Match(NEVER);
 					}
 					break;
@@ -4370,7 +4434,7 @@ public partial class IosParser : Parser {
 				default:
 					break;
 				}
-				State = 731;
+				State = 748;
 				Match(NEWLINE);
 				}
 				break;
@@ -4440,49 +4504,49 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 64, RULE_ip_inspect_line);
 		int _la;
 		try {
-			State = 765;
+			State = 782;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,86,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
 			case 1:
 				_localctx = new Cbac_ruleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 736;
+				State = 753;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 735;
+					State = 752;
 					Match(NO);
 					}
 				}
 
-				State = 738;
+				State = 755;
 				Match(IP);
-				State = 739;
+				State = 756;
 				Match(INSPECT);
-				State = 740;
+				State = 757;
 				Match(NAME);
-				State = 741;
+				State = 758;
 				((Cbac_ruleContext)_localctx).name = variable();
-				State = 742;
+				State = 759;
 				((Cbac_ruleContext)_localctx).protocol = variable();
-				State = 746;
+				State = 763;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 743;
+					State = 760;
 					((Cbac_ruleContext)_localctx)._variable = variable();
 					((Cbac_ruleContext)_localctx)._options.Add(((Cbac_ruleContext)_localctx)._variable);
 					}
 					}
-					State = 748;
+					State = 765;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 749;
+				State = 766;
 				Match(NEWLINE);
 				}
 				break;
@@ -4490,38 +4554,38 @@ public partial class IosParser : Parser {
 				_localctx = new Cbac_settingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 752;
+				State = 769;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 751;
+					State = 768;
 					Match(NO);
 					}
 				}
 
-				State = 754;
+				State = 771;
 				Match(IP);
-				State = 755;
+				State = 772;
 				Match(INSPECT);
-				State = 756;
+				State = 773;
 				((Cbac_settingContext)_localctx).setting = variable();
-				State = 760;
+				State = 777;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 757;
+					State = 774;
 					((Cbac_settingContext)_localctx)._variable = variable();
 					((Cbac_settingContext)_localctx)._rest.Add(((Cbac_settingContext)_localctx)._variable);
 					}
 					}
-					State = 762;
+					State = 779;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 763;
+				State = 780;
 				Match(NEWLINE);
 				}
 				break;
@@ -4564,18 +4628,18 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 767;
+			State = 784;
 			Match(CLASS_MAP);
-			State = 768;
+			State = 785;
 			Match(TYPE);
-			State = 769;
+			State = 786;
 			Match(INSPECT);
-			State = 771;
+			State = 788;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
 			case 1:
 				{
-				State = 770;
+				State = 787;
 				_la = TokenStream.LA(1);
 				if ( !(_la==MATCH_ALL || _la==MATCH_ANY) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4587,9 +4651,9 @@ public partial class IosParser : Parser {
 				}
 				break;
 			}
-			State = 773;
+			State = 790;
 			_localctx.name = variable();
-			State = 774;
+			State = 791;
 			Match(NEWLINE);
 			}
 		}
@@ -4653,38 +4717,38 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 68, RULE_class_map_inspect_line);
 		int _la;
 		try {
-			State = 797;
+			State = 814;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 			case 1:
 				_localctx = new Cmi_match_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 776;
+				State = 793;
 				Match(MATCH);
-				State = 777;
+				State = 794;
 				Match(ACCESS_GROUP);
-				State = 781;
+				State = 798;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case NAME:
 					{
-					State = 778;
+					State = 795;
 					Match(NAME);
-					State = 779;
+					State = 796;
 					((Cmi_match_aclContext)_localctx).acl = variable();
 					}
 					break;
 				case DEC:
 					{
-					State = 780;
+					State = 797;
 					((Cmi_match_aclContext)_localctx).number = Match(DEC);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 783;
+				State = 800;
 				Match(NEWLINE);
 				}
 				break;
@@ -4692,23 +4756,23 @@ public partial class IosParser : Parser {
 				_localctx = new Cmi_match_protocolContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 784;
+				State = 801;
 				Match(MATCH);
-				State = 786;
+				State = 803;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 785;
+					State = 802;
 					variable();
 					}
 					}
-					State = 788;
+					State = 805;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
-				State = 790;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) );
+				State = 807;
 				Match(NEWLINE);
 				}
 				break;
@@ -4716,19 +4780,19 @@ public partial class IosParser : Parser {
 				_localctx = new Cmi_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 792;
+				State = 809;
 				Match(DESCRIPTION);
-				State = 794;
+				State = 811;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 793;
+					State = 810;
 					Match(TEXT);
 					}
 				}
 
-				State = 796;
+				State = 813;
 				Match(NEWLINE);
 				}
 				break;
@@ -4768,15 +4832,15 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 799;
+			State = 816;
 			Match(POLICY_MAP);
-			State = 800;
+			State = 817;
 			Match(TYPE);
-			State = 801;
+			State = 818;
 			Match(INSPECT);
-			State = 802;
+			State = 819;
 			_localctx.name = variable();
-			State = 803;
+			State = 820;
 			Match(NEWLINE);
 			}
 		}
@@ -4829,22 +4893,22 @@ public partial class IosParser : Parser {
 		Policy_map_inspect_lineContext _localctx = new Policy_map_inspect_lineContext(Context, State);
 		EnterRule(_localctx, 72, RULE_policy_map_inspect_line);
 		try {
-			State = 815;
+			State = 832;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
 			case 1:
 				_localctx = new Pmi_classContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 805;
+				State = 822;
 				Match(CLASS);
-				State = 806;
+				State = 823;
 				Match(TYPE);
-				State = 807;
+				State = 824;
 				Match(INSPECT);
-				State = 808;
+				State = 825;
 				((Pmi_classContext)_localctx).name = variable();
-				State = 809;
+				State = 826;
 				Match(NEWLINE);
 				}
 				break;
@@ -4852,11 +4916,11 @@ public partial class IosParser : Parser {
 				_localctx = new Pmi_class_defaultContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 811;
+				State = 828;
 				Match(CLASS);
-				State = 812;
+				State = 829;
 				((Pmi_class_defaultContext)_localctx).name = variable();
-				State = 813;
+				State = 830;
 				Match(NEWLINE);
 				}
 				break;
@@ -4915,26 +4979,26 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 74, RULE_policy_map_inspect_class_line);
 		int _la;
 		try {
-			State = 830;
+			State = 847;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INSPECT:
 				_localctx = new Pmic_inspectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 817;
+				State = 834;
 				Match(INSPECT);
-				State = 819;
+				State = 836;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
-					State = 818;
+					State = 835;
 					variable();
 					}
 				}
 
-				State = 821;
+				State = 838;
 				Match(NEWLINE);
 				}
 				break;
@@ -4943,7 +5007,7 @@ public partial class IosParser : Parser {
 				_localctx = new Pmic_actionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 822;
+				State = 839;
 				((Pmic_actionContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DROP || _la==PASS) ) {
@@ -4953,22 +5017,22 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 826;
+				State = 843;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 823;
+					State = 840;
 					((Pmic_actionContext)_localctx)._variable = variable();
 					((Pmic_actionContext)_localctx)._rest.Add(((Pmic_actionContext)_localctx)._variable);
 					}
 					}
-					State = 828;
+					State = 845;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 829;
+				State = 846;
 				Match(NEWLINE);
 				}
 				break;
@@ -5009,13 +5073,13 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 832;
+			State = 849;
 			Match(ZONE);
-			State = 833;
+			State = 850;
 			Match(SECURITY);
-			State = 834;
+			State = 851;
 			_localctx.name = variable();
-			State = 835;
+			State = 852;
 			Match(NEWLINE);
 			}
 		}
@@ -5059,21 +5123,21 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 837;
+			State = 854;
 			Match(ZONE_PAIR);
-			State = 838;
+			State = 855;
 			Match(SECURITY);
-			State = 839;
+			State = 856;
 			_localctx.name = variable();
-			State = 840;
+			State = 857;
 			Match(SOURCE);
-			State = 841;
+			State = 858;
 			_localctx.source = variable();
-			State = 842;
+			State = 859;
 			Match(DESTINATION);
-			State = 843;
+			State = 860;
 			_localctx.destination = variable();
-			State = 844;
+			State = 861;
 			Match(NEWLINE);
 			}
 		}
@@ -5111,15 +5175,15 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 846;
+			State = 863;
 			Match(SERVICE_POLICY);
-			State = 847;
+			State = 864;
 			Match(TYPE);
-			State = 848;
+			State = 865;
 			Match(INSPECT);
-			State = 849;
+			State = 866;
 			_localctx.policy = variable();
-			State = 850;
+			State = 867;
 			Match(NEWLINE);
 			}
 		}
@@ -5160,24 +5224,24 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 852;
+			State = 869;
 			Match(ROUTER);
-			State = 854;
+			State = 871;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 853;
+				State = 870;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 856;
+				State = 873;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
-			State = 858;
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) );
+			State = 875;
 			Match(NEWLINE);
 			}
 		}
@@ -5274,24 +5338,24 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 84, RULE_router_line);
 		int _la;
 		try {
-			State = 951;
+			State = 968;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
 			case 1:
 				_localctx = new Router_route_mapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 860;
+				State = 877;
 				Match(NEIGHBOR);
-				State = 861;
+				State = 878;
 				((Router_route_mapContext)_localctx).peer = variable();
-				State = 865;
+				State = 882;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4323455642007240703L) != 0)) {
+				while (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -1L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -1152921505680588801L) != 0)) {
 					{
 					{
-					State = 862;
+					State = 879;
 					((Router_route_mapContext)_localctx)._tset50 = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==ROUTE_MAP || _la==NEWLINE) ) {
@@ -5302,58 +5366,6 @@ public partial class IosParser : Parser {
 					    Consume();
 					}
 					((Router_route_mapContext)_localctx)._before.Add(((Router_route_mapContext)_localctx)._tset50);
-					}
-					}
-					State = 867;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 868;
-				Match(ROUTE_MAP);
-				State = 869;
-				((Router_route_mapContext)_localctx).map = variable();
-				State = 873;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
-					{
-					{
-					State = 870;
-					((Router_route_mapContext)_localctx)._variable = variable();
-					((Router_route_mapContext)_localctx)._rest.Add(((Router_route_mapContext)_localctx)._variable);
-					}
-					}
-					State = 875;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 876;
-				Match(NEWLINE);
-				}
-				break;
-			case 2:
-				_localctx = new Router_route_mapContext(_localctx);
-				EnterOuterAlt(_localctx, 2);
-				{
-				State = 878;
-				Match(REDISTRIBUTE);
-				State = 882;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4323455642007240703L) != 0)) {
-					{
-					{
-					State = 879;
-					((Router_route_mapContext)_localctx)._tset83 = TokenStream.LT(1);
-					_la = TokenStream.LA(1);
-					if ( _la <= 0 || (_la==ROUTE_MAP || _la==NEWLINE) ) {
-						((Router_route_mapContext)_localctx)._tset83 = ErrorHandler.RecoverInline(this);
-					}
-					else {
-						ErrorHandler.ReportMatch(this);
-					    Consume();
-					}
-					((Router_route_mapContext)_localctx)._before.Add(((Router_route_mapContext)_localctx)._tset83);
 					}
 					}
 					State = 884;
@@ -5367,7 +5379,7 @@ public partial class IosParser : Parser {
 				State = 890;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
 					State = 887;
@@ -5383,34 +5395,86 @@ public partial class IosParser : Parser {
 				Match(NEWLINE);
 				}
 				break;
+			case 2:
+				_localctx = new Router_route_mapContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 895;
+				Match(REDISTRIBUTE);
+				State = 899;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -1L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -1152921505680588801L) != 0)) {
+					{
+					{
+					State = 896;
+					((Router_route_mapContext)_localctx)._tset83 = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( _la <= 0 || (_la==ROUTE_MAP || _la==NEWLINE) ) {
+						((Router_route_mapContext)_localctx)._tset83 = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					((Router_route_mapContext)_localctx)._before.Add(((Router_route_mapContext)_localctx)._tset83);
+					}
+					}
+					State = 901;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 902;
+				Match(ROUTE_MAP);
+				State = 903;
+				((Router_route_mapContext)_localctx).map = variable();
+				State = 907;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
+					{
+					{
+					State = 904;
+					((Router_route_mapContext)_localctx)._variable = variable();
+					((Router_route_mapContext)_localctx)._rest.Add(((Router_route_mapContext)_localctx)._variable);
+					}
+					}
+					State = 909;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 910;
+				Match(NEWLINE);
+				}
+				break;
 			case 3:
 				_localctx = new Router_prefix_listContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 895;
+				State = 912;
 				Match(NEIGHBOR);
-				State = 896;
+				State = 913;
 				((Router_prefix_listContext)_localctx).peer = variable();
-				State = 897;
+				State = 914;
 				Match(PREFIX_LIST);
-				State = 898;
+				State = 915;
 				((Router_prefix_listContext)_localctx).list = variable();
-				State = 902;
+				State = 919;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 899;
+					State = 916;
 					((Router_prefix_listContext)_localctx)._variable = variable();
 					((Router_prefix_listContext)_localctx)._rest.Add(((Router_prefix_listContext)_localctx)._variable);
 					}
 					}
-					State = 904;
+					State = 921;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 905;
+				State = 922;
 				Match(NEWLINE);
 				}
 				break;
@@ -5418,28 +5482,28 @@ public partial class IosParser : Parser {
 				_localctx = new Router_prefix_listContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 907;
+				State = 924;
 				Match(DISTRIBUTE_LIST);
-				State = 908;
+				State = 925;
 				Match(PREFIX);
-				State = 909;
+				State = 926;
 				((Router_prefix_listContext)_localctx).list = variable();
-				State = 913;
+				State = 930;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 910;
+					State = 927;
 					((Router_prefix_listContext)_localctx)._variable = variable();
 					((Router_prefix_listContext)_localctx)._rest.Add(((Router_prefix_listContext)_localctx)._variable);
 					}
 					}
-					State = 915;
+					State = 932;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 916;
+				State = 933;
 				Match(NEWLINE);
 				}
 				break;
@@ -5447,28 +5511,28 @@ public partial class IosParser : Parser {
 				_localctx = new Router_route_mapContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 918;
+				State = 935;
 				Match(DISTRIBUTE_LIST);
-				State = 919;
+				State = 936;
 				Match(ROUTE_MAP);
-				State = 920;
+				State = 937;
 				((Router_route_mapContext)_localctx).map = variable();
-				State = 924;
+				State = 941;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 921;
+					State = 938;
 					((Router_route_mapContext)_localctx)._variable = variable();
 					((Router_route_mapContext)_localctx)._rest.Add(((Router_route_mapContext)_localctx)._variable);
 					}
 					}
-					State = 926;
+					State = 943;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 927;
+				State = 944;
 				Match(NEWLINE);
 				}
 				break;
@@ -5476,30 +5540,30 @@ public partial class IosParser : Parser {
 				_localctx = new Router_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 929;
+				State = 946;
 				Match(NEIGHBOR);
-				State = 930;
+				State = 947;
 				((Router_aclContext)_localctx).peer = variable();
-				State = 931;
+				State = 948;
 				Match(DISTRIBUTE_LIST);
-				State = 932;
+				State = 949;
 				((Router_aclContext)_localctx).acl = variable();
-				State = 936;
+				State = 953;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 933;
+					State = 950;
 					((Router_aclContext)_localctx)._variable = variable();
 					((Router_aclContext)_localctx)._rest.Add(((Router_aclContext)_localctx)._variable);
 					}
 					}
-					State = 938;
+					State = 955;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 939;
+				State = 956;
 				Match(NEWLINE);
 				}
 				break;
@@ -5507,26 +5571,26 @@ public partial class IosParser : Parser {
 				_localctx = new Router_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 941;
+				State = 958;
 				Match(DISTRIBUTE_LIST);
-				State = 942;
+				State = 959;
 				((Router_aclContext)_localctx).acl = variable();
-				State = 946;
+				State = 963;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 943;
+					State = 960;
 					((Router_aclContext)_localctx)._variable = variable();
 					((Router_aclContext)_localctx)._rest.Add(((Router_aclContext)_localctx)._variable);
 					}
 					}
-					State = 948;
+					State = 965;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 949;
+				State = 966;
 				Match(NEWLINE);
 				}
 				break;
@@ -5569,24 +5633,24 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 953;
+			State = 970;
 			Match(LINE);
-			State = 955;
+			State = 972;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 954;
+				State = 971;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 957;
+				State = 974;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
-			State = 959;
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) );
+			State = 976;
 			Match(NEWLINE);
 			}
 		}
@@ -5629,36 +5693,36 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 962;
+			State = 979;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 961;
+				State = 978;
 				Match(NO);
 				}
 			}
 
-			State = 964;
+			State = 981;
 			Match(ACCESS_CLASS);
-			State = 965;
+			State = 982;
 			_localctx.acl = variable();
-			State = 969;
+			State = 986;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 				{
 				{
-				State = 966;
+				State = 983;
 				_localctx._variable = variable();
 				_localctx._rest.Add(_localctx._variable);
 				}
 				}
-				State = 971;
+				State = 988;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 972;
+			State = 989;
 			Match(NEWLINE);
 			}
 		}
@@ -5702,38 +5766,38 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 975;
+			State = 992;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 974;
+				State = 991;
 				Match(NO);
 				}
 			}
 
-			State = 977;
+			State = 994;
 			Match(SNMP_SERVER);
-			State = 978;
+			State = 995;
 			Match(COMMUNITY);
-			State = 979;
+			State = 996;
 			_localctx.community = variable();
-			State = 983;
+			State = 1000;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 				{
 				{
-				State = 980;
+				State = 997;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 985;
+				State = 1002;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 986;
+			State = 1003;
 			Match(NEWLINE);
 			}
 		}
@@ -5777,38 +5841,38 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 989;
+			State = 1006;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 988;
+				State = 1005;
 				Match(NO);
 				}
 			}
 
-			State = 991;
+			State = 1008;
 			Match(IP);
-			State = 992;
+			State = 1009;
 			Match(HTTP);
-			State = 993;
+			State = 1010;
 			Match(ACCESS_CLASS);
-			State = 995;
+			State = 1012;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 994;
+				State = 1011;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 997;
+				State = 1014;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
-			State = 999;
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) );
+			State = 1016;
 			Match(NEWLINE);
 			}
 		}
@@ -5851,36 +5915,36 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1002;
+			State = 1019;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 1001;
+				State = 1018;
 				Match(NO);
 				}
 			}
 
-			State = 1004;
+			State = 1021;
 			Match(NTP);
-			State = 1005;
+			State = 1022;
 			Match(ACCESS_GROUP);
-			State = 1007;
+			State = 1024;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1006;
+				State = 1023;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1009;
+				State = 1026;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
-			State = 1011;
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) );
+			State = 1028;
 			Match(NEWLINE);
 			}
 		}
@@ -5928,17 +5992,17 @@ public partial class IosParser : Parser {
 		EnterRule(_localctx, 96, RULE_qos_policy_map_header);
 		int _la;
 		try {
-			State = 1034;
+			State = 1051;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,119,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1013;
+				State = 1030;
 				Match(POLICY_MAP);
-				State = 1014;
+				State = 1031;
 				Match(TYPE);
-				State = 1015;
+				State = 1032;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==INSPECT || _la==NEWLINE) ) {
@@ -5948,58 +6012,58 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1016;
+				State = 1033;
 				_localctx.name = variable();
-				State = 1020;
+				State = 1037;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 1017;
+					State = 1034;
 					_localctx._variable = variable();
 					_localctx._rest.Add(_localctx._variable);
 					}
 					}
-					State = 1022;
+					State = 1039;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1023;
+				State = 1040;
 				Match(NEWLINE);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1025;
+				State = 1042;
 				Match(POLICY_MAP);
-				State = 1026;
+				State = 1043;
 				_localctx.plain = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( _la <= 0 || (((((_la - 110)) & ~0x3f) == 0 && ((1L << (_la - 110)) & 36865L) != 0)) ) {
+				if ( _la <= 0 || (((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 36865L) != 0)) ) {
 					_localctx.plain = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1030;
+				State = 1047;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 1027;
+					State = 1044;
 					_localctx._variable = variable();
 					_localctx._rest.Add(_localctx._variable);
 					}
 					}
-					State = 1032;
+					State = 1049;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1033;
+				State = 1050;
 				Match(NEWLINE);
 				}
 				break;
@@ -6042,24 +6106,24 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1036;
+			State = 1053;
 			Match(SERVICE_POLICY);
-			State = 1038;
+			State = 1055;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1037;
+				State = 1054;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1040;
+				State = 1057;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
-			State = 1042;
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) );
+			State = 1059;
 			Match(NEWLINE);
 			}
 		}
@@ -6101,26 +6165,26 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1044;
+			State = 1061;
 			Match(IP);
-			State = 1045;
+			State = 1062;
 			Match(SLA);
-			State = 1049;
+			State = 1066;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 				{
 				{
-				State = 1046;
+				State = 1063;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1051;
+				State = 1068;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1052;
+			State = 1069;
 			Match(NEWLINE);
 			}
 		}
@@ -6154,11 +6218,11 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1054;
+			State = 1071;
 			Match(TIMEOUT);
-			State = 1055;
+			State = 1072;
 			_localctx.milliseconds = Match(DEC);
-			State = 1056;
+			State = 1073;
 			Match(NEWLINE);
 			}
 		}
@@ -6202,38 +6266,38 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1059;
+			State = 1076;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 1058;
+				State = 1075;
 				Match(NO);
 				}
 			}
 
-			State = 1061;
+			State = 1078;
 			Match(CRYPTO);
-			State = 1062;
+			State = 1079;
 			Match(MAP);
-			State = 1063;
+			State = 1080;
 			_localctx.name = variable();
-			State = 1067;
+			State = 1084;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 				{
 				{
-				State = 1064;
+				State = 1081;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1069;
+				State = 1086;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1070;
+			State = 1087;
 			Match(NEWLINE);
 			}
 		}
@@ -6270,13 +6334,298 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1072;
+			State = 1089;
 			Match(MATCH);
-			State = 1073;
+			State = 1090;
 			Match(ADDRESS);
-			State = 1074;
+			State = 1091;
 			_localctx.acl = variable();
-			State = 1075;
+			State = 1092;
+			Match(NEWLINE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Local_policy_lineContext : ParserRuleContext {
+		public VariableContext map;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP() { return GetToken(IosParser.IP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOCAL() { return GetToken(IosParser.LOCAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POLICY() { return GetToken(IosParser.POLICY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROUTE_MAP() { return GetToken(IosParser.ROUTE_MAP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
+			return GetRuleContext<VariableContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(IosParser.NO, 0); }
+		public Local_policy_lineContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_local_policy_line; } }
+	}
+
+	[RuleVersion(0)]
+	public Local_policy_lineContext local_policy_line() {
+		Local_policy_lineContext _localctx = new Local_policy_lineContext(Context, State);
+		EnterRule(_localctx, 108, RULE_local_policy_line);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1095;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==NO) {
+				{
+				State = 1094;
+				Match(NO);
+				}
+			}
+
+			State = 1097;
+			Match(IP);
+			State = 1098;
+			Match(LOCAL);
+			State = 1099;
+			Match(POLICY);
+			State = 1100;
+			Match(ROUTE_MAP);
+			State = 1101;
+			_localctx.map = variable();
+			State = 1102;
+			Match(NEWLINE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Qos_class_map_headerContext : ParserRuleContext {
+		public IToken kind;
+		public VariableContext name;
+		public VariableContext _variable;
+		public IList<VariableContext> _rest = new List<VariableContext>();
+		public IToken plain;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CLASS_MAP() { return GetToken(IosParser.CLASS_MAP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TYPE() { return GetToken(IosParser.TYPE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(IosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(IosParser.NEWLINE, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INSPECT() { return GetToken(IosParser.INSPECT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] MATCH_ALL() { return GetTokens(IosParser.MATCH_ALL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH_ALL(int i) {
+			return GetToken(IosParser.MATCH_ALL, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] MATCH_ANY() { return GetTokens(IosParser.MATCH_ANY); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH_ANY(int i) {
+			return GetToken(IosParser.MATCH_ANY, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEXT() { return GetToken(IosParser.TEXT, 0); }
+		public Qos_class_map_headerContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_qos_class_map_header; } }
+	}
+
+	[RuleVersion(0)]
+	public Qos_class_map_headerContext qos_class_map_header() {
+		Qos_class_map_headerContext _localctx = new Qos_class_map_headerContext(Context, State);
+		EnterRule(_localctx, 110, RULE_qos_class_map_header);
+		int _la;
+		try {
+			State = 1125;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,128,Context) ) {
+			case 1:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 1104;
+				Match(CLASS_MAP);
+				State = 1105;
+				Match(TYPE);
+				State = 1106;
+				_localctx.kind = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( _la <= 0 || (_la==INSPECT || _la==NEWLINE) ) {
+					_localctx.kind = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 1108;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
+				case 1:
+					{
+					State = 1107;
+					_la = TokenStream.LA(1);
+					if ( !(_la==MATCH_ALL || _la==MATCH_ANY) ) {
+					ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					}
+					break;
+				}
+				State = 1110;
+				_localctx.name = variable();
+				State = 1114;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
+					{
+					{
+					State = 1111;
+					_localctx._variable = variable();
+					_localctx._rest.Add(_localctx._variable);
+					}
+					}
+					State = 1116;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1117;
+				Match(NEWLINE);
+				}
+				break;
+			case 2:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1119;
+				Match(CLASS_MAP);
+				State = 1121;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==MATCH_ALL || _la==MATCH_ANY) {
+					{
+					State = 1120;
+					_la = TokenStream.LA(1);
+					if ( !(_la==MATCH_ALL || _la==MATCH_ANY) ) {
+					ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					}
+				}
+
+				State = 1123;
+				_localctx.plain = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( _la <= 0 || (_la==MATCH_ALL || _la==MATCH_ANY || ((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 36865L) != 0)) ) {
+					_localctx.plain = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 1124;
+				Match(NEWLINE);
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Qos_class_map_lineContext : ParserRuleContext {
+		public VariableContext acl;
+		public IToken number;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH() { return GetToken(IosParser.MATCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCESS_GROUP() { return GetToken(IosParser.ACCESS_GROUP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NAME() { return GetToken(IosParser.NAME, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOT() { return GetToken(IosParser.NOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
+			return GetRuleContext<VariableContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEC() { return GetToken(IosParser.DEC, 0); }
+		public Qos_class_map_lineContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_qos_class_map_line; } }
+	}
+
+	[RuleVersion(0)]
+	public Qos_class_map_lineContext qos_class_map_line() {
+		Qos_class_map_lineContext _localctx = new Qos_class_map_lineContext(Context, State);
+		EnterRule(_localctx, 112, RULE_qos_class_map_line);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1127;
+			Match(MATCH);
+			State = 1129;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==NOT) {
+				{
+				State = 1128;
+				Match(NOT);
+				}
+			}
+
+			State = 1131;
+			Match(ACCESS_GROUP);
+			State = 1135;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case NAME:
+				{
+				State = 1132;
+				Match(NAME);
+				State = 1133;
+				_localctx.acl = variable();
+				}
+				break;
+			case DEC:
+				{
+				State = 1134;
+				_localctx.number = Match(DEC);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+			State = 1137;
 			Match(NEWLINE);
 			}
 		}
@@ -6312,29 +6661,29 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Module_headerContext module_header() {
 		Module_headerContext _localctx = new Module_headerContext(Context, State);
-		EnterRule(_localctx, 108, RULE_module_header);
+		EnterRule(_localctx, 114, RULE_module_header);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1077;
+			State = 1139;
 			Match(MODULE);
-			State = 1079;
+			State = 1141;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1078;
+				State = 1140;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1081;
+				State = 1143;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0) );
-			State = 1083;
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) );
+			State = 1145;
 			Match(NEWLINE);
 			}
 		}
@@ -6393,36 +6742,36 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Module_lineContext module_line() {
 		Module_lineContext _localctx = new Module_lineContext(Context, State);
-		EnterRule(_localctx, 110, RULE_module_line);
+		EnterRule(_localctx, 116, RULE_module_line);
 		int _la;
 		try {
-			State = 1103;
+			State = 1165;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATIC:
 				_localctx = new Module_static_natContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1085;
+				State = 1147;
 				Match(STATIC);
-				State = 1086;
+				State = 1148;
 				Match(NAT);
-				State = 1090;
+				State = 1152;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 1087;
+					State = 1149;
 					((Module_static_natContext)_localctx)._variable = variable();
 					((Module_static_natContext)_localctx)._words.Add(((Module_static_natContext)_localctx)._variable);
 					}
 					}
-					State = 1092;
+					State = 1154;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1093;
+				State = 1155;
 				Match(NEWLINE);
 				}
 				break;
@@ -6430,26 +6779,26 @@ public partial class IosParser : Parser {
 				_localctx = new Module_vlan_addressContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1094;
+				State = 1156;
 				Match(IP);
-				State = 1095;
+				State = 1157;
 				Match(ADDRESS);
-				State = 1099;
+				State = 1161;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2017612633061982207L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 1096;
+					State = 1158;
 					((Module_vlan_addressContext)_localctx)._variable = variable();
 					((Module_vlan_addressContext)_localctx)._words.Add(((Module_vlan_addressContext)_localctx)._variable);
 					}
 					}
-					State = 1101;
+					State = 1163;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1102;
+				State = 1164;
 				Match(NEWLINE);
 				}
 				break;
@@ -6469,407 +6818,431 @@ public partial class IosParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,125,1106,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,128,1168,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
-		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,1,0,1,0,1,
+		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
+		2,57,7,57,2,58,7,58,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,
 		0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,
-		1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,3,0,141,8,0,1,1,1,1,1,1,1,1,1,2,1,2,1,
-		2,1,3,1,3,1,4,1,4,3,4,154,8,4,1,5,1,5,4,5,158,8,5,11,5,12,5,159,1,5,1,
-		5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,3,5,172,8,5,1,6,1,6,3,6,176,8,6,1,6,
-		1,6,1,6,3,6,181,8,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,192,8,6,1,
-		6,1,6,1,6,3,6,197,8,6,1,6,1,6,1,6,3,6,202,8,6,1,6,3,6,205,8,6,1,7,1,7,
-		1,7,5,7,210,8,7,10,7,12,7,213,9,7,1,7,1,7,1,8,1,8,1,8,1,8,1,8,3,8,222,
-		8,8,1,8,1,8,1,8,1,8,1,8,3,8,229,8,8,1,8,1,8,1,8,1,8,1,8,5,8,236,8,8,10,
-		8,12,8,239,9,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,247,8,8,1,8,1,8,1,8,1,8,1,8,
-		3,8,254,8,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,264,8,8,1,8,1,8,3,8,268,
-		8,8,1,8,1,8,1,8,3,8,273,8,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,282,8,8,1,
-		8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,
-		301,8,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,309,8,8,1,8,1,8,1,8,1,8,1,8,1,8,1,
-		8,1,8,1,8,1,8,3,8,321,8,8,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,3,9,332,
-		8,9,1,9,1,9,1,9,1,9,1,9,3,9,339,8,9,1,10,3,10,342,8,10,1,10,1,10,1,10,
-		1,10,1,10,1,10,1,11,3,11,351,8,11,1,11,1,11,1,11,1,11,1,11,3,11,358,8,
-		11,1,11,1,11,1,11,1,11,3,11,364,8,11,1,12,1,12,1,12,1,12,3,12,370,8,12,
-		1,12,1,12,3,12,374,8,12,1,12,5,12,377,8,12,10,12,12,12,380,9,12,1,12,1,
-		12,1,12,5,12,385,8,12,10,12,12,12,388,9,12,3,12,390,8,12,1,13,1,13,1,13,
-		1,13,1,13,1,13,1,13,1,13,3,13,400,8,13,1,14,1,14,1,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,3,14,411,8,14,1,15,1,15,1,15,1,15,3,15,417,8,15,1,16,3,16,
-		420,8,16,1,16,1,16,1,16,1,16,5,16,426,8,16,10,16,12,16,429,9,16,1,16,1,
-		16,1,17,1,17,1,17,3,17,436,8,17,1,17,3,17,439,8,17,1,17,1,17,1,18,1,18,
-		1,18,1,18,1,18,4,18,448,8,18,11,18,12,18,449,1,18,1,18,1,18,1,18,1,18,
-		1,18,4,18,458,8,18,11,18,12,18,459,1,18,1,18,1,18,1,18,1,18,1,18,5,18,
-		468,8,18,10,18,12,18,471,9,18,1,18,1,18,1,18,1,18,5,18,477,8,18,10,18,
-		12,18,480,9,18,1,18,1,18,1,18,3,18,485,8,18,1,18,3,18,488,8,18,1,19,1,
-		19,1,20,1,20,1,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,
-		21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,515,8,21,1,21,1,21,
-		1,21,3,21,520,8,21,1,21,1,21,1,21,3,21,525,8,21,1,21,3,21,528,8,21,1,22,
-		1,22,1,22,1,22,1,22,1,22,3,22,536,8,22,1,22,3,22,539,8,22,1,22,5,22,542,
-		8,22,10,22,12,22,545,9,22,1,22,1,22,1,23,1,23,1,23,1,23,3,23,553,8,23,
-		1,24,1,24,1,24,3,24,558,8,24,1,25,3,25,561,8,25,1,25,1,25,1,25,1,25,1,
-		25,1,25,1,25,1,25,3,25,571,8,25,1,25,1,25,1,25,1,25,3,25,577,8,25,1,25,
-		5,25,580,8,25,10,25,12,25,583,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,3,26,597,8,26,1,27,3,27,600,8,27,1,27,1,27,1,
-		27,1,27,1,27,1,27,1,27,5,27,609,8,27,10,27,12,27,612,9,27,1,27,1,27,1,
-		28,1,28,1,28,1,28,1,28,1,28,3,28,622,8,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,3,28,631,8,28,1,28,1,28,1,28,1,28,1,28,3,28,638,8,28,1,29,1,29,1,
-		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,654,8,29,
-		1,30,3,30,657,8,30,1,30,1,30,1,30,1,30,1,30,3,30,664,8,30,1,30,1,30,3,
-		30,668,8,30,1,30,1,30,3,30,672,8,30,1,30,5,30,675,8,30,10,30,12,30,678,
-		9,30,1,30,1,30,1,31,3,31,683,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
-		31,3,31,693,8,31,1,31,1,31,1,31,3,31,698,8,31,1,31,1,31,3,31,702,8,31,
-		3,31,704,8,31,1,31,1,31,3,31,708,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
-		31,1,31,3,31,718,8,31,1,31,1,31,3,31,722,8,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,3,31,730,8,31,1,31,1,31,3,31,734,8,31,1,32,3,32,737,8,32,1,32,1,32,
-		1,32,1,32,1,32,1,32,5,32,745,8,32,10,32,12,32,748,9,32,1,32,1,32,1,32,
-		3,32,753,8,32,1,32,1,32,1,32,1,32,5,32,759,8,32,10,32,12,32,762,9,32,1,
-		32,1,32,3,32,766,8,32,1,33,1,33,1,33,1,33,3,33,772,8,33,1,33,1,33,1,33,
-		1,34,1,34,1,34,1,34,1,34,3,34,782,8,34,1,34,1,34,1,34,4,34,787,8,34,11,
-		34,12,34,788,1,34,1,34,1,34,1,34,3,34,795,8,34,1,34,3,34,798,8,34,1,35,
-		1,35,1,35,1,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,3,36,816,8,36,1,37,1,37,3,37,820,8,37,1,37,1,37,1,37,5,37,825,8,37,
-		10,37,12,37,828,9,37,1,37,3,37,831,8,37,1,38,1,38,1,38,1,38,1,38,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,
-		1,41,1,41,4,41,855,8,41,11,41,12,41,856,1,41,1,41,1,42,1,42,1,42,5,42,
-		864,8,42,10,42,12,42,867,9,42,1,42,1,42,1,42,5,42,872,8,42,10,42,12,42,
-		875,9,42,1,42,1,42,1,42,1,42,5,42,881,8,42,10,42,12,42,884,9,42,1,42,1,
-		42,1,42,5,42,889,8,42,10,42,12,42,892,9,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,1,42,5,42,901,8,42,10,42,12,42,904,9,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,5,42,912,8,42,10,42,12,42,915,9,42,1,42,1,42,1,42,1,42,1,42,1,42,5,
-		42,923,8,42,10,42,12,42,926,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,
-		42,935,8,42,10,42,12,42,938,9,42,1,42,1,42,1,42,1,42,1,42,5,42,945,8,42,
-		10,42,12,42,948,9,42,1,42,1,42,3,42,952,8,42,1,43,1,43,4,43,956,8,43,11,
-		43,12,43,957,1,43,1,43,1,44,3,44,963,8,44,1,44,1,44,1,44,5,44,968,8,44,
-		10,44,12,44,971,9,44,1,44,1,44,1,45,3,45,976,8,45,1,45,1,45,1,45,1,45,
-		5,45,982,8,45,10,45,12,45,985,9,45,1,45,1,45,1,46,3,46,990,8,46,1,46,1,
-		46,1,46,1,46,4,46,996,8,46,11,46,12,46,997,1,46,1,46,1,47,3,47,1003,8,
-		47,1,47,1,47,1,47,4,47,1008,8,47,11,47,12,47,1009,1,47,1,47,1,48,1,48,
-		1,48,1,48,1,48,5,48,1019,8,48,10,48,12,48,1022,9,48,1,48,1,48,1,48,1,48,
-		1,48,5,48,1029,8,48,10,48,12,48,1032,9,48,1,48,3,48,1035,8,48,1,49,1,49,
-		4,49,1039,8,49,11,49,12,49,1040,1,49,1,49,1,50,1,50,1,50,5,50,1048,8,50,
-		10,50,12,50,1051,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,52,3,52,1060,8,52,
-		1,52,1,52,1,52,1,52,5,52,1066,8,52,10,52,12,52,1069,9,52,1,52,1,52,1,53,
-		1,53,1,53,1,53,1,53,1,54,1,54,4,54,1080,8,54,11,54,12,54,1081,1,54,1,54,
-		1,55,1,55,1,55,5,55,1089,8,55,10,55,12,55,1092,9,55,1,55,1,55,1,55,1,55,
-		5,55,1098,8,55,10,55,12,55,1101,9,55,1,55,3,55,1104,8,55,1,55,0,0,56,0,
-		2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,
-		52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,
-		100,102,104,106,108,110,0,20,2,0,122,122,125,125,15,0,6,6,20,20,25,26,
-		31,31,33,34,45,47,60,60,71,71,82,82,86,86,106,106,108,108,117,119,122,
-		122,125,125,3,0,17,17,59,59,79,79,3,0,23,23,39,39,73,73,2,0,38,38,72,72,
-		2,0,29,29,103,103,2,0,14,14,77,77,1,0,122,122,2,0,5,5,122,122,2,0,42,42,
-		122,122,3,0,85,85,122,122,125,125,2,0,63,63,96,96,2,0,105,105,111,111,
-		2,0,39,39,73,73,2,0,16,16,102,102,1,0,51,52,2,0,21,21,76,76,2,0,92,92,
-		122,122,2,0,40,40,122,122,3,0,110,110,122,122,125,125,1275,0,140,1,0,0,
-		0,2,142,1,0,0,0,4,146,1,0,0,0,6,149,1,0,0,0,8,153,1,0,0,0,10,171,1,0,0,
-		0,12,204,1,0,0,0,14,206,1,0,0,0,16,320,1,0,0,0,18,338,1,0,0,0,20,341,1,
-		0,0,0,22,363,1,0,0,0,24,389,1,0,0,0,26,399,1,0,0,0,28,410,1,0,0,0,30,416,
-		1,0,0,0,32,419,1,0,0,0,34,432,1,0,0,0,36,487,1,0,0,0,38,489,1,0,0,0,40,
-		491,1,0,0,0,42,527,1,0,0,0,44,529,1,0,0,0,46,552,1,0,0,0,48,557,1,0,0,
-		0,50,560,1,0,0,0,52,596,1,0,0,0,54,599,1,0,0,0,56,637,1,0,0,0,58,653,1,
-		0,0,0,60,656,1,0,0,0,62,733,1,0,0,0,64,765,1,0,0,0,66,767,1,0,0,0,68,797,
-		1,0,0,0,70,799,1,0,0,0,72,815,1,0,0,0,74,830,1,0,0,0,76,832,1,0,0,0,78,
-		837,1,0,0,0,80,846,1,0,0,0,82,852,1,0,0,0,84,951,1,0,0,0,86,953,1,0,0,
-		0,88,962,1,0,0,0,90,975,1,0,0,0,92,989,1,0,0,0,94,1002,1,0,0,0,96,1034,
-		1,0,0,0,98,1036,1,0,0,0,100,1044,1,0,0,0,102,1054,1,0,0,0,104,1059,1,0,
-		0,0,106,1072,1,0,0,0,108,1077,1,0,0,0,110,1103,1,0,0,0,112,141,3,12,6,
-		0,113,141,3,2,1,0,114,141,3,14,7,0,115,141,3,18,9,0,116,141,3,20,10,0,
-		117,141,3,44,22,0,118,141,3,50,25,0,119,141,3,54,27,0,120,141,3,60,30,
-		0,121,141,3,62,31,0,122,141,3,34,17,0,123,141,3,40,20,0,124,141,3,64,32,
-		0,125,141,3,66,33,0,126,141,3,70,35,0,127,141,3,76,38,0,128,141,3,78,39,
-		0,129,141,3,4,2,0,130,141,3,32,16,0,131,141,3,82,41,0,132,141,3,86,43,
-		0,133,141,3,90,45,0,134,141,3,92,46,0,135,141,3,94,47,0,136,141,3,96,48,
-		0,137,141,3,100,50,0,138,141,3,108,54,0,139,141,3,104,52,0,140,112,1,0,
-		0,0,140,113,1,0,0,0,140,114,1,0,0,0,140,115,1,0,0,0,140,116,1,0,0,0,140,
-		117,1,0,0,0,140,118,1,0,0,0,140,119,1,0,0,0,140,120,1,0,0,0,140,121,1,
-		0,0,0,140,122,1,0,0,0,140,123,1,0,0,0,140,124,1,0,0,0,140,125,1,0,0,0,
-		140,126,1,0,0,0,140,127,1,0,0,0,140,128,1,0,0,0,140,129,1,0,0,0,140,130,
-		1,0,0,0,140,131,1,0,0,0,140,132,1,0,0,0,140,133,1,0,0,0,140,134,1,0,0,
-		0,140,135,1,0,0,0,140,136,1,0,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,
-		139,1,0,0,0,141,1,1,0,0,0,142,143,5,35,0,0,143,144,3,6,3,0,144,145,5,122,
-		0,0,145,3,1,0,0,0,146,147,5,7,0,0,147,148,5,122,0,0,148,5,1,0,0,0,149,
-		150,8,0,0,0,150,7,1,0,0,0,151,154,5,119,0,0,152,154,8,1,0,0,153,151,1,
-		0,0,0,153,152,1,0,0,0,154,9,1,0,0,0,155,157,5,25,0,0,156,158,3,8,4,0,157,
-		156,1,0,0,0,158,159,1,0,0,0,159,157,1,0,0,0,159,160,1,0,0,0,160,172,1,
-		0,0,0,161,162,5,60,0,0,162,172,3,8,4,0,163,164,5,47,0,0,164,172,3,8,4,
-		0,165,166,5,33,0,0,166,172,3,8,4,0,167,168,5,86,0,0,168,169,3,8,4,0,169,
-		170,3,8,4,0,170,172,1,0,0,0,171,155,1,0,0,0,171,161,1,0,0,0,171,163,1,
-		0,0,0,171,165,1,0,0,0,171,167,1,0,0,0,172,11,1,0,0,0,173,175,5,11,0,0,
-		174,176,3,6,3,0,175,174,1,0,0,0,175,176,1,0,0,0,176,177,1,0,0,0,177,205,
-		5,122,0,0,178,180,5,13,0,0,179,181,3,6,3,0,180,179,1,0,0,0,180,181,1,0,
-		0,0,181,182,1,0,0,0,182,205,5,122,0,0,183,184,5,24,0,0,184,205,5,122,0,
-		0,185,186,5,27,0,0,186,205,5,122,0,0,187,188,5,23,0,0,188,205,5,122,0,
-		0,189,191,5,19,0,0,190,192,5,125,0,0,191,190,1,0,0,0,191,192,1,0,0,0,192,
-		193,1,0,0,0,193,205,5,122,0,0,194,196,5,98,0,0,195,197,5,125,0,0,196,195,
-		1,0,0,0,196,197,1,0,0,0,197,198,1,0,0,0,198,205,5,122,0,0,199,201,5,75,
-		0,0,200,202,5,125,0,0,201,200,1,0,0,0,201,202,1,0,0,0,202,203,1,0,0,0,
-		203,205,5,122,0,0,204,173,1,0,0,0,204,178,1,0,0,0,204,183,1,0,0,0,204,
-		185,1,0,0,0,204,187,1,0,0,0,204,189,1,0,0,0,204,194,1,0,0,0,204,199,1,
-		0,0,0,205,13,1,0,0,0,206,207,5,41,0,0,207,211,3,6,3,0,208,210,3,6,3,0,
-		209,208,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,211,212,1,0,0,0,212,214,
-		1,0,0,0,213,211,1,0,0,0,214,215,5,122,0,0,215,15,1,0,0,0,216,217,5,42,
-		0,0,217,218,5,5,0,0,218,219,5,118,0,0,219,221,5,118,0,0,220,222,5,94,0,
-		0,221,220,1,0,0,0,221,222,1,0,0,0,222,223,1,0,0,0,223,321,5,122,0,0,224,
-		225,5,42,0,0,225,226,5,5,0,0,226,228,5,117,0,0,227,229,5,94,0,0,228,227,
-		1,0,0,0,228,229,1,0,0,0,229,230,1,0,0,0,230,321,5,122,0,0,231,232,5,42,
-		0,0,232,233,5,5,0,0,233,237,7,2,0,0,234,236,3,6,3,0,235,234,1,0,0,0,236,
-		239,1,0,0,0,237,235,1,0,0,0,237,238,1,0,0,0,238,240,1,0,0,0,239,237,1,
-		0,0,0,240,321,5,122,0,0,241,242,5,66,0,0,242,243,5,42,0,0,243,244,5,5,
-		0,0,244,321,5,122,0,0,245,247,5,66,0,0,246,245,1,0,0,0,246,247,1,0,0,0,
-		247,248,1,0,0,0,248,249,5,42,0,0,249,250,5,58,0,0,250,251,7,3,0,0,251,
-		321,5,122,0,0,252,254,5,66,0,0,253,252,1,0,0,0,253,254,1,0,0,0,254,255,
-		1,0,0,0,255,256,5,42,0,0,256,257,5,2,0,0,257,258,3,6,3,0,258,259,7,4,0,
-		0,259,260,5,122,0,0,260,321,1,0,0,0,261,263,5,15,0,0,262,264,5,125,0,0,
-		263,262,1,0,0,0,263,264,1,0,0,0,264,265,1,0,0,0,265,321,5,122,0,0,266,
-		268,5,66,0,0,267,266,1,0,0,0,267,268,1,0,0,0,268,269,1,0,0,0,269,270,5,
-		99,0,0,270,321,5,122,0,0,271,273,5,66,0,0,272,271,1,0,0,0,272,273,1,0,
-		0,0,273,274,1,0,0,0,274,275,5,42,0,0,275,276,5,40,0,0,276,277,3,6,3,0,
-		277,278,7,4,0,0,278,279,5,122,0,0,279,321,1,0,0,0,280,282,5,66,0,0,281,
-		280,1,0,0,0,281,282,1,0,0,0,282,283,1,0,0,0,283,284,5,115,0,0,284,285,
-		5,95,0,0,285,286,3,6,3,0,286,287,5,122,0,0,287,321,1,0,0,0,288,289,5,42,
-		0,0,289,290,5,113,0,0,290,291,5,30,0,0,291,292,3,6,3,0,292,293,5,122,0,
-		0,293,321,1,0,0,0,294,295,5,113,0,0,295,296,5,30,0,0,296,297,3,6,3,0,297,
-		298,5,122,0,0,298,321,1,0,0,0,299,301,5,66,0,0,300,299,1,0,0,0,300,301,
-		1,0,0,0,301,302,1,0,0,0,302,303,5,97,0,0,303,304,3,6,3,0,304,305,3,6,3,
-		0,305,306,5,122,0,0,306,321,1,0,0,0,307,309,5,66,0,0,308,307,1,0,0,0,308,
-		309,1,0,0,0,309,310,1,0,0,0,310,311,5,12,0,0,311,312,5,48,0,0,312,313,
-		3,6,3,0,313,314,5,122,0,0,314,321,1,0,0,0,315,316,5,42,0,0,316,317,5,112,
-		0,0,317,318,3,6,3,0,318,319,5,122,0,0,319,321,1,0,0,0,320,216,1,0,0,0,
-		320,224,1,0,0,0,320,231,1,0,0,0,320,241,1,0,0,0,320,246,1,0,0,0,320,253,
-		1,0,0,0,320,261,1,0,0,0,320,267,1,0,0,0,320,272,1,0,0,0,320,281,1,0,0,
-		0,320,288,1,0,0,0,320,294,1,0,0,0,320,300,1,0,0,0,320,308,1,0,0,0,320,
-		315,1,0,0,0,321,17,1,0,0,0,322,323,5,3,0,0,323,324,5,119,0,0,324,325,3,
-		24,12,0,325,326,5,122,0,0,326,339,1,0,0,0,327,328,5,3,0,0,328,329,5,119,
-		0,0,329,331,5,89,0,0,330,332,5,125,0,0,331,330,1,0,0,0,331,332,1,0,0,0,
-		332,333,1,0,0,0,333,339,5,122,0,0,334,335,5,66,0,0,335,336,5,3,0,0,336,
-		337,5,119,0,0,337,339,5,122,0,0,338,322,1,0,0,0,338,327,1,0,0,0,338,334,
-		1,0,0,0,339,19,1,0,0,0,340,342,5,66,0,0,341,340,1,0,0,0,341,342,1,0,0,
-		0,342,343,1,0,0,0,343,344,5,42,0,0,344,345,5,3,0,0,345,346,7,5,0,0,346,
-		347,3,6,3,0,347,348,5,122,0,0,348,21,1,0,0,0,349,351,5,119,0,0,350,349,
-		1,0,0,0,350,351,1,0,0,0,351,352,1,0,0,0,352,353,3,24,12,0,353,354,5,122,
-		0,0,354,364,1,0,0,0,355,357,5,89,0,0,356,358,5,125,0,0,357,356,1,0,0,0,
-		357,358,1,0,0,0,358,359,1,0,0,0,359,364,5,122,0,0,360,361,5,66,0,0,361,
-		362,5,119,0,0,362,364,5,122,0,0,363,350,1,0,0,0,363,355,1,0,0,0,363,360,
-		1,0,0,0,364,23,1,0,0,0,365,366,7,6,0,0,366,367,3,26,13,0,367,369,3,28,
-		14,0,368,370,3,10,5,0,369,368,1,0,0,0,369,370,1,0,0,0,370,371,1,0,0,0,
-		371,373,3,28,14,0,372,374,3,10,5,0,373,372,1,0,0,0,373,374,1,0,0,0,374,
-		378,1,0,0,0,375,377,3,30,15,0,376,375,1,0,0,0,377,380,1,0,0,0,378,376,
-		1,0,0,0,378,379,1,0,0,0,379,390,1,0,0,0,380,378,1,0,0,0,381,382,7,6,0,
-		0,382,386,3,28,14,0,383,385,3,30,15,0,384,383,1,0,0,0,385,388,1,0,0,0,
-		386,384,1,0,0,0,386,387,1,0,0,0,387,390,1,0,0,0,388,386,1,0,0,0,389,365,
-		1,0,0,0,389,381,1,0,0,0,390,25,1,0,0,0,391,392,5,71,0,0,392,400,3,6,3,
-		0,393,400,5,42,0,0,394,400,5,105,0,0,395,400,5,111,0,0,396,400,5,37,0,
-		0,397,400,5,119,0,0,398,400,5,124,0,0,399,391,1,0,0,0,399,393,1,0,0,0,
-		399,394,1,0,0,0,399,395,1,0,0,0,399,396,1,0,0,0,399,397,1,0,0,0,399,398,
-		1,0,0,0,400,27,1,0,0,0,401,411,5,6,0,0,402,403,5,34,0,0,403,411,5,118,
-		0,0,404,405,5,71,0,0,405,411,3,6,3,0,406,407,5,118,0,0,407,411,5,118,0,
-		0,408,411,5,118,0,0,409,411,5,117,0,0,410,401,1,0,0,0,410,402,1,0,0,0,
-		410,404,1,0,0,0,410,406,1,0,0,0,410,408,1,0,0,0,410,409,1,0,0,0,411,29,
-		1,0,0,0,412,417,5,26,0,0,413,417,5,45,0,0,414,417,5,46,0,0,415,417,3,6,
-		3,0,416,412,1,0,0,0,416,413,1,0,0,0,416,414,1,0,0,0,416,415,1,0,0,0,417,
-		31,1,0,0,0,418,420,5,66,0,0,419,418,1,0,0,0,419,420,1,0,0,0,420,421,1,
-		0,0,0,421,422,5,42,0,0,422,423,5,85,0,0,423,427,3,6,3,0,424,426,8,7,0,
-		0,425,424,1,0,0,0,426,429,1,0,0,0,427,425,1,0,0,0,427,428,1,0,0,0,428,
-		430,1,0,0,0,429,427,1,0,0,0,430,431,5,122,0,0,431,33,1,0,0,0,432,433,5,
-		92,0,0,433,435,3,6,3,0,434,436,7,6,0,0,435,434,1,0,0,0,435,436,1,0,0,0,
-		436,438,1,0,0,0,437,439,5,119,0,0,438,437,1,0,0,0,438,439,1,0,0,0,439,
-		440,1,0,0,0,440,441,5,122,0,0,441,35,1,0,0,0,442,443,5,50,0,0,443,444,
-		5,42,0,0,444,445,5,5,0,0,445,447,5,85,0,0,446,448,3,6,3,0,447,446,1,0,
-		0,0,448,449,1,0,0,0,449,447,1,0,0,0,449,450,1,0,0,0,450,451,1,0,0,0,451,
-		452,5,122,0,0,452,488,1,0,0,0,453,454,5,50,0,0,454,455,5,42,0,0,455,457,
-		5,5,0,0,456,458,3,38,19,0,457,456,1,0,0,0,458,459,1,0,0,0,459,457,1,0,
-		0,0,459,460,1,0,0,0,460,461,1,0,0,0,461,462,5,122,0,0,462,488,1,0,0,0,
-		463,464,5,50,0,0,464,465,5,42,0,0,465,469,8,8,0,0,466,468,3,6,3,0,467,
-		466,1,0,0,0,468,471,1,0,0,0,469,467,1,0,0,0,469,470,1,0,0,0,470,472,1,
-		0,0,0,471,469,1,0,0,0,472,488,5,122,0,0,473,474,5,50,0,0,474,478,8,9,0,
-		0,475,477,3,6,3,0,476,475,1,0,0,0,477,480,1,0,0,0,478,476,1,0,0,0,478,
-		479,1,0,0,0,479,481,1,0,0,0,480,478,1,0,0,0,481,488,5,122,0,0,482,484,
-		5,15,0,0,483,485,5,125,0,0,484,483,1,0,0,0,484,485,1,0,0,0,485,486,1,0,
-		0,0,486,488,5,122,0,0,487,442,1,0,0,0,487,453,1,0,0,0,487,463,1,0,0,0,
-		487,473,1,0,0,0,487,482,1,0,0,0,488,37,1,0,0,0,489,490,8,10,0,0,490,39,
-		1,0,0,0,491,492,5,71,0,0,492,493,7,11,0,0,493,494,3,6,3,0,494,495,5,122,
-		0,0,495,41,1,0,0,0,496,497,5,34,0,0,497,498,5,118,0,0,498,528,5,122,0,
-		0,499,500,5,118,0,0,500,501,5,118,0,0,501,528,5,122,0,0,502,503,5,117,
-		0,0,503,528,5,122,0,0,504,505,5,86,0,0,505,506,5,118,0,0,506,507,5,118,
-		0,0,507,528,5,122,0,0,508,509,5,32,0,0,509,510,3,6,3,0,510,511,5,122,0,
-		0,511,528,1,0,0,0,512,514,7,12,0,0,513,515,3,10,5,0,514,513,1,0,0,0,514,
-		515,1,0,0,0,515,516,1,0,0,0,516,528,5,122,0,0,517,519,5,37,0,0,518,520,
-		3,6,3,0,519,518,1,0,0,0,519,520,1,0,0,0,520,521,1,0,0,0,521,528,5,122,
-		0,0,522,524,5,15,0,0,523,525,5,125,0,0,524,523,1,0,0,0,524,525,1,0,0,0,
-		525,526,1,0,0,0,526,528,5,122,0,0,527,496,1,0,0,0,527,499,1,0,0,0,527,
-		502,1,0,0,0,527,504,1,0,0,0,527,508,1,0,0,0,527,512,1,0,0,0,527,517,1,
-		0,0,0,527,522,1,0,0,0,528,43,1,0,0,0,529,530,5,42,0,0,530,531,5,58,0,0,
-		531,532,5,79,0,0,532,533,3,6,3,0,533,535,5,118,0,0,534,536,5,118,0,0,535,
-		534,1,0,0,0,535,536,1,0,0,0,536,538,1,0,0,0,537,539,3,46,23,0,538,537,
-		1,0,0,0,538,539,1,0,0,0,539,543,1,0,0,0,540,542,3,48,24,0,541,540,1,0,
-		0,0,542,545,1,0,0,0,543,541,1,0,0,0,543,544,1,0,0,0,544,546,1,0,0,0,545,
-		543,1,0,0,0,546,547,5,122,0,0,547,45,1,0,0,0,548,549,5,62,0,0,549,553,
-		5,118,0,0,550,551,5,84,0,0,551,553,5,119,0,0,552,548,1,0,0,0,552,550,1,
-		0,0,0,553,47,1,0,0,0,554,555,5,110,0,0,555,558,3,6,3,0,556,558,5,4,0,0,
-		557,554,1,0,0,0,557,556,1,0,0,0,558,49,1,0,0,0,559,561,5,66,0,0,560,559,
-		1,0,0,0,560,561,1,0,0,0,561,562,1,0,0,0,562,563,5,42,0,0,563,564,5,58,
-		0,0,564,565,7,13,0,0,565,570,7,14,0,0,566,567,5,44,0,0,567,571,3,6,3,0,
-		568,569,5,92,0,0,569,571,3,6,3,0,570,566,1,0,0,0,570,568,1,0,0,0,571,576,
-		1,0,0,0,572,573,5,79,0,0,573,577,3,6,3,0,574,575,5,41,0,0,575,577,3,6,
-		3,0,576,572,1,0,0,0,576,574,1,0,0,0,576,577,1,0,0,0,577,581,1,0,0,0,578,
-		580,3,52,26,0,579,578,1,0,0,0,580,583,1,0,0,0,581,579,1,0,0,0,581,582,
-		1,0,0,0,582,584,1,0,0,0,583,581,1,0,0,0,584,585,5,122,0,0,585,51,1,0,0,
-		0,586,597,5,74,0,0,587,588,5,113,0,0,588,597,3,6,3,0,589,597,5,54,0,0,
-		590,597,5,4,0,0,591,597,5,90,0,0,592,593,5,88,0,0,593,597,3,6,3,0,594,
-		595,5,49,0,0,595,597,3,6,3,0,596,586,1,0,0,0,596,587,1,0,0,0,596,589,1,
-		0,0,0,596,590,1,0,0,0,596,591,1,0,0,0,596,592,1,0,0,0,596,594,1,0,0,0,
-		597,53,1,0,0,0,598,600,5,66,0,0,599,598,1,0,0,0,599,600,1,0,0,0,600,601,
-		1,0,0,0,601,602,5,42,0,0,602,603,5,58,0,0,603,604,7,13,0,0,604,605,5,102,
-		0,0,605,606,5,104,0,0,606,610,3,56,28,0,607,609,3,58,29,0,608,607,1,0,
-		0,0,609,612,1,0,0,0,610,608,1,0,0,0,610,611,1,0,0,0,611,613,1,0,0,0,612,
-		610,1,0,0,0,613,614,5,122,0,0,614,55,1,0,0,0,615,616,7,12,0,0,616,617,
-		5,118,0,0,617,621,5,119,0,0,618,622,5,118,0,0,619,620,5,41,0,0,620,622,
-		3,6,3,0,621,618,1,0,0,0,621,619,1,0,0,0,622,623,1,0,0,0,623,638,5,119,
-		0,0,624,625,5,63,0,0,625,626,5,118,0,0,626,630,5,118,0,0,627,631,5,118,
-		0,0,628,631,5,119,0,0,629,631,5,124,0,0,630,627,1,0,0,0,630,628,1,0,0,
-		0,630,629,1,0,0,0,631,638,1,0,0,0,632,633,5,118,0,0,633,638,5,118,0,0,
-		634,635,5,118,0,0,635,636,5,41,0,0,636,638,3,6,3,0,637,615,1,0,0,0,637,
-		624,1,0,0,0,637,632,1,0,0,0,637,634,1,0,0,0,638,57,1,0,0,0,639,654,5,28,
-		0,0,640,654,5,67,0,0,641,654,5,68,0,0,642,654,5,4,0,0,643,644,5,92,0,0,
-		644,654,3,6,3,0,645,646,5,113,0,0,646,654,3,6,3,0,647,654,5,54,0,0,648,
-		654,5,90,0,0,649,650,5,88,0,0,650,654,3,6,3,0,651,652,5,49,0,0,652,654,
-		3,6,3,0,653,639,1,0,0,0,653,640,1,0,0,0,653,641,1,0,0,0,653,642,1,0,0,
-		0,653,643,1,0,0,0,653,645,1,0,0,0,653,647,1,0,0,0,653,648,1,0,0,0,653,
-		649,1,0,0,0,653,651,1,0,0,0,654,59,1,0,0,0,655,657,5,66,0,0,656,655,1,
-		0,0,0,656,657,1,0,0,0,657,658,1,0,0,0,658,659,5,42,0,0,659,660,5,58,0,
-		0,660,663,5,96,0,0,661,662,5,44,0,0,662,664,3,6,3,0,663,661,1,0,0,0,663,
-		664,1,0,0,0,664,665,1,0,0,0,665,667,3,6,3,0,666,668,7,12,0,0,667,666,1,
-		0,0,0,667,668,1,0,0,0,668,671,1,0,0,0,669,670,5,80,0,0,670,672,5,119,0,
-		0,671,669,1,0,0,0,671,672,1,0,0,0,672,676,1,0,0,0,673,675,3,6,3,0,674,
-		673,1,0,0,0,675,678,1,0,0,0,676,674,1,0,0,0,676,677,1,0,0,0,677,679,1,
-		0,0,0,678,676,1,0,0,0,679,680,5,122,0,0,680,61,1,0,0,0,681,683,5,66,0,
-		0,682,681,1,0,0,0,682,683,1,0,0,0,683,684,1,0,0,0,684,685,5,42,0,0,685,
-		686,5,58,0,0,686,687,5,109,0,0,687,703,5,55,0,0,688,704,5,119,0,0,689,
-		690,5,34,0,0,690,692,5,118,0,0,691,693,5,119,0,0,692,691,1,0,0,0,692,693,
-		1,0,0,0,693,704,1,0,0,0,694,695,5,44,0,0,695,697,3,6,3,0,696,698,5,119,
-		0,0,697,696,1,0,0,0,697,698,1,0,0,0,698,704,1,0,0,0,699,701,3,6,3,0,700,
-		702,5,119,0,0,701,700,1,0,0,0,701,702,1,0,0,0,702,704,1,0,0,0,703,688,
-		1,0,0,0,703,689,1,0,0,0,703,694,1,0,0,0,703,699,1,0,0,0,703,704,1,0,0,
-		0,704,705,1,0,0,0,705,734,5,122,0,0,706,708,5,66,0,0,707,706,1,0,0,0,707,
-		708,1,0,0,0,708,709,1,0,0,0,709,710,5,42,0,0,710,711,5,58,0,0,711,712,
-		5,109,0,0,712,713,5,81,0,0,713,714,7,12,0,0,714,717,5,119,0,0,715,718,
-		5,119,0,0,716,718,5,65,0,0,717,715,1,0,0,0,717,716,1,0,0,0,717,718,1,0,
-		0,0,718,719,1,0,0,0,719,734,5,122,0,0,720,722,5,66,0,0,721,720,1,0,0,0,
-		721,722,1,0,0,0,722,723,1,0,0,0,723,724,5,42,0,0,724,725,5,58,0,0,725,
-		726,5,109,0,0,726,729,3,6,3,0,727,730,5,119,0,0,728,730,5,65,0,0,729,727,
-		1,0,0,0,729,728,1,0,0,0,729,730,1,0,0,0,730,731,1,0,0,0,731,732,5,122,
-		0,0,732,734,1,0,0,0,733,682,1,0,0,0,733,707,1,0,0,0,733,721,1,0,0,0,734,
-		63,1,0,0,0,735,737,5,66,0,0,736,735,1,0,0,0,736,737,1,0,0,0,737,738,1,
-		0,0,0,738,739,5,42,0,0,739,740,5,40,0,0,740,741,5,57,0,0,741,742,3,6,3,
-		0,742,746,3,6,3,0,743,745,3,6,3,0,744,743,1,0,0,0,745,748,1,0,0,0,746,
-		744,1,0,0,0,746,747,1,0,0,0,747,749,1,0,0,0,748,746,1,0,0,0,749,750,5,
-		122,0,0,750,766,1,0,0,0,751,753,5,66,0,0,752,751,1,0,0,0,752,753,1,0,0,
-		0,753,754,1,0,0,0,754,755,5,42,0,0,755,756,5,40,0,0,756,760,3,6,3,0,757,
-		759,3,6,3,0,758,757,1,0,0,0,759,762,1,0,0,0,760,758,1,0,0,0,760,761,1,
-		0,0,0,761,763,1,0,0,0,762,760,1,0,0,0,763,764,5,122,0,0,764,766,1,0,0,
-		0,765,736,1,0,0,0,765,752,1,0,0,0,766,65,1,0,0,0,767,768,5,9,0,0,768,769,
-		5,110,0,0,769,771,5,40,0,0,770,772,7,15,0,0,771,770,1,0,0,0,771,772,1,
-		0,0,0,772,773,1,0,0,0,773,774,3,6,3,0,774,775,5,122,0,0,775,67,1,0,0,0,
-		776,777,5,50,0,0,777,781,5,2,0,0,778,779,5,57,0,0,779,782,3,6,3,0,780,
-		782,5,119,0,0,781,778,1,0,0,0,781,780,1,0,0,0,782,783,1,0,0,0,783,798,
-		5,122,0,0,784,786,5,50,0,0,785,787,3,6,3,0,786,785,1,0,0,0,787,788,1,0,
-		0,0,788,786,1,0,0,0,788,789,1,0,0,0,789,790,1,0,0,0,790,791,5,122,0,0,
-		791,798,1,0,0,0,792,794,5,15,0,0,793,795,5,125,0,0,794,793,1,0,0,0,794,
-		795,1,0,0,0,795,796,1,0,0,0,796,798,5,122,0,0,797,776,1,0,0,0,797,784,
-		1,0,0,0,797,792,1,0,0,0,798,69,1,0,0,0,799,800,5,78,0,0,800,801,5,110,
-		0,0,801,802,5,40,0,0,802,803,3,6,3,0,803,804,5,122,0,0,804,71,1,0,0,0,
-		805,806,5,8,0,0,806,807,5,110,0,0,807,808,5,40,0,0,808,809,3,6,3,0,809,
-		810,5,122,0,0,810,816,1,0,0,0,811,812,5,8,0,0,812,813,3,6,3,0,813,814,
-		5,122,0,0,814,816,1,0,0,0,815,805,1,0,0,0,815,811,1,0,0,0,816,73,1,0,0,
-		0,817,819,5,40,0,0,818,820,3,6,3,0,819,818,1,0,0,0,819,820,1,0,0,0,820,
-		821,1,0,0,0,821,831,5,122,0,0,822,826,7,16,0,0,823,825,3,6,3,0,824,823,
-		1,0,0,0,825,828,1,0,0,0,826,824,1,0,0,0,826,827,1,0,0,0,827,829,1,0,0,
-		0,828,826,1,0,0,0,829,831,5,122,0,0,830,817,1,0,0,0,830,822,1,0,0,0,831,
-		75,1,0,0,0,832,833,5,114,0,0,833,834,5,95,0,0,834,835,3,6,3,0,835,836,
-		5,122,0,0,836,77,1,0,0,0,837,838,5,116,0,0,838,839,5,95,0,0,839,840,3,
-		6,3,0,840,841,5,102,0,0,841,842,3,6,3,0,842,843,5,16,0,0,843,844,3,6,3,
-		0,844,845,5,122,0,0,845,79,1,0,0,0,846,847,5,97,0,0,847,848,5,110,0,0,
-		848,849,5,40,0,0,849,850,3,6,3,0,850,851,5,122,0,0,851,81,1,0,0,0,852,
-		854,5,93,0,0,853,855,3,6,3,0,854,853,1,0,0,0,855,856,1,0,0,0,856,854,1,
-		0,0,0,856,857,1,0,0,0,857,858,1,0,0,0,858,859,5,122,0,0,859,83,1,0,0,0,
-		860,861,5,61,0,0,861,865,3,6,3,0,862,864,8,17,0,0,863,862,1,0,0,0,864,
-		867,1,0,0,0,865,863,1,0,0,0,865,866,1,0,0,0,866,868,1,0,0,0,867,865,1,
-		0,0,0,868,869,5,92,0,0,869,873,3,6,3,0,870,872,3,6,3,0,871,870,1,0,0,0,
-		872,875,1,0,0,0,873,871,1,0,0,0,873,874,1,0,0,0,874,876,1,0,0,0,875,873,
-		1,0,0,0,876,877,5,122,0,0,877,952,1,0,0,0,878,882,5,87,0,0,879,881,8,17,
-		0,0,880,879,1,0,0,0,881,884,1,0,0,0,882,880,1,0,0,0,882,883,1,0,0,0,883,
-		885,1,0,0,0,884,882,1,0,0,0,885,886,5,92,0,0,886,890,3,6,3,0,887,889,3,
-		6,3,0,888,887,1,0,0,0,889,892,1,0,0,0,890,888,1,0,0,0,890,891,1,0,0,0,
-		891,893,1,0,0,0,892,890,1,0,0,0,893,894,5,122,0,0,894,952,1,0,0,0,895,
-		896,5,61,0,0,896,897,3,6,3,0,897,898,5,85,0,0,898,902,3,6,3,0,899,901,
-		3,6,3,0,900,899,1,0,0,0,901,904,1,0,0,0,902,900,1,0,0,0,902,903,1,0,0,
-		0,903,905,1,0,0,0,904,902,1,0,0,0,905,906,5,122,0,0,906,952,1,0,0,0,907,
-		908,5,18,0,0,908,909,5,83,0,0,909,913,3,6,3,0,910,912,3,6,3,0,911,910,
-		1,0,0,0,912,915,1,0,0,0,913,911,1,0,0,0,913,914,1,0,0,0,914,916,1,0,0,
-		0,915,913,1,0,0,0,916,917,5,122,0,0,917,952,1,0,0,0,918,919,5,18,0,0,919,
-		920,5,92,0,0,920,924,3,6,3,0,921,923,3,6,3,0,922,921,1,0,0,0,923,926,1,
-		0,0,0,924,922,1,0,0,0,924,925,1,0,0,0,925,927,1,0,0,0,926,924,1,0,0,0,
-		927,928,5,122,0,0,928,952,1,0,0,0,929,930,5,61,0,0,930,931,3,6,3,0,931,
-		932,5,18,0,0,932,936,3,6,3,0,933,935,3,6,3,0,934,933,1,0,0,0,935,938,1,
-		0,0,0,936,934,1,0,0,0,936,937,1,0,0,0,937,939,1,0,0,0,938,936,1,0,0,0,
-		939,940,5,122,0,0,940,952,1,0,0,0,941,942,5,18,0,0,942,946,3,6,3,0,943,
-		945,3,6,3,0,944,943,1,0,0,0,945,948,1,0,0,0,946,944,1,0,0,0,946,947,1,
-		0,0,0,947,949,1,0,0,0,948,946,1,0,0,0,949,950,5,122,0,0,950,952,1,0,0,
-		0,951,860,1,0,0,0,951,878,1,0,0,0,951,895,1,0,0,0,951,907,1,0,0,0,951,
-		918,1,0,0,0,951,929,1,0,0,0,951,941,1,0,0,0,952,85,1,0,0,0,953,955,5,43,
-		0,0,954,956,3,6,3,0,955,954,1,0,0,0,956,957,1,0,0,0,957,955,1,0,0,0,957,
-		958,1,0,0,0,958,959,1,0,0,0,959,960,5,122,0,0,960,87,1,0,0,0,961,963,5,
-		66,0,0,962,961,1,0,0,0,962,963,1,0,0,0,963,964,1,0,0,0,964,965,5,1,0,0,
-		965,969,3,6,3,0,966,968,3,6,3,0,967,966,1,0,0,0,968,971,1,0,0,0,969,967,
-		1,0,0,0,969,970,1,0,0,0,970,972,1,0,0,0,971,969,1,0,0,0,972,973,5,122,
-		0,0,973,89,1,0,0,0,974,976,5,66,0,0,975,974,1,0,0,0,975,976,1,0,0,0,976,
-		977,1,0,0,0,977,978,5,101,0,0,978,979,5,10,0,0,979,983,3,6,3,0,980,982,
-		3,6,3,0,981,980,1,0,0,0,982,985,1,0,0,0,983,981,1,0,0,0,983,984,1,0,0,
-		0,984,986,1,0,0,0,985,983,1,0,0,0,986,987,5,122,0,0,987,91,1,0,0,0,988,
-		990,5,66,0,0,989,988,1,0,0,0,989,990,1,0,0,0,990,991,1,0,0,0,991,992,5,
-		42,0,0,992,993,5,36,0,0,993,995,5,1,0,0,994,996,3,6,3,0,995,994,1,0,0,
-		0,996,997,1,0,0,0,997,995,1,0,0,0,997,998,1,0,0,0,998,999,1,0,0,0,999,
-		1000,5,122,0,0,1000,93,1,0,0,0,1001,1003,5,66,0,0,1002,1001,1,0,0,0,1002,
-		1003,1,0,0,0,1003,1004,1,0,0,0,1004,1005,5,69,0,0,1005,1007,5,2,0,0,1006,
-		1008,3,6,3,0,1007,1006,1,0,0,0,1008,1009,1,0,0,0,1009,1007,1,0,0,0,1009,
-		1010,1,0,0,0,1010,1011,1,0,0,0,1011,1012,5,122,0,0,1012,95,1,0,0,0,1013,
-		1014,5,78,0,0,1014,1015,5,110,0,0,1015,1016,8,18,0,0,1016,1020,3,6,3,0,
-		1017,1019,3,6,3,0,1018,1017,1,0,0,0,1019,1022,1,0,0,0,1020,1018,1,0,0,
-		0,1020,1021,1,0,0,0,1021,1023,1,0,0,0,1022,1020,1,0,0,0,1023,1024,5,122,
-		0,0,1024,1035,1,0,0,0,1025,1026,5,78,0,0,1026,1030,8,19,0,0,1027,1029,
-		3,6,3,0,1028,1027,1,0,0,0,1029,1032,1,0,0,0,1030,1028,1,0,0,0,1030,1031,
-		1,0,0,0,1031,1033,1,0,0,0,1032,1030,1,0,0,0,1033,1035,5,122,0,0,1034,1013,
-		1,0,0,0,1034,1025,1,0,0,0,1035,97,1,0,0,0,1036,1038,5,97,0,0,1037,1039,
-		3,6,3,0,1038,1037,1,0,0,0,1039,1040,1,0,0,0,1040,1038,1,0,0,0,1040,1041,
-		1,0,0,0,1041,1042,1,0,0,0,1042,1043,5,122,0,0,1043,99,1,0,0,0,1044,1045,
-		5,42,0,0,1045,1049,5,100,0,0,1046,1048,3,6,3,0,1047,1046,1,0,0,0,1048,
-		1051,1,0,0,0,1049,1047,1,0,0,0,1049,1050,1,0,0,0,1050,1052,1,0,0,0,1051,
-		1049,1,0,0,0,1052,1053,5,122,0,0,1053,101,1,0,0,0,1054,1055,5,107,0,0,
-		1055,1056,5,119,0,0,1056,1057,5,122,0,0,1057,103,1,0,0,0,1058,1060,5,66,
-		0,0,1059,1058,1,0,0,0,1059,1060,1,0,0,0,1060,1061,1,0,0,0,1061,1062,5,
-		12,0,0,1062,1063,5,48,0,0,1063,1067,3,6,3,0,1064,1066,3,6,3,0,1065,1064,
-		1,0,0,0,1066,1069,1,0,0,0,1067,1065,1,0,0,0,1067,1068,1,0,0,0,1068,1070,
-		1,0,0,0,1069,1067,1,0,0,0,1070,1071,5,122,0,0,1071,105,1,0,0,0,1072,1073,
-		5,50,0,0,1073,1074,5,5,0,0,1074,1075,3,6,3,0,1075,1076,5,122,0,0,1076,
-		107,1,0,0,0,1077,1079,5,56,0,0,1078,1080,3,6,3,0,1079,1078,1,0,0,0,1080,
-		1081,1,0,0,0,1081,1079,1,0,0,0,1081,1082,1,0,0,0,1082,1083,1,0,0,0,1083,
-		1084,5,122,0,0,1084,109,1,0,0,0,1085,1086,5,104,0,0,1086,1090,5,58,0,0,
-		1087,1089,3,6,3,0,1088,1087,1,0,0,0,1089,1092,1,0,0,0,1090,1088,1,0,0,
-		0,1090,1091,1,0,0,0,1091,1093,1,0,0,0,1092,1090,1,0,0,0,1093,1104,5,122,
-		0,0,1094,1095,5,42,0,0,1095,1099,5,5,0,0,1096,1098,3,6,3,0,1097,1096,1,
-		0,0,0,1098,1101,1,0,0,0,1099,1097,1,0,0,0,1099,1100,1,0,0,0,1100,1102,
-		1,0,0,0,1101,1099,1,0,0,0,1102,1104,5,122,0,0,1103,1085,1,0,0,0,1103,1094,
-		1,0,0,0,1104,111,1,0,0,0,127,140,153,159,171,175,180,191,196,201,204,211,
-		221,228,237,246,253,263,267,272,281,300,308,320,331,338,341,350,357,363,
-		369,373,378,386,389,399,410,416,419,427,435,438,449,459,469,478,484,487,
-		514,519,524,527,535,538,543,552,557,560,570,576,581,596,599,610,621,630,
-		637,653,656,663,667,671,676,682,692,697,701,703,707,717,721,729,733,736,
-		746,752,760,765,771,781,788,794,797,815,819,826,830,856,865,873,882,890,
-		902,913,924,936,946,951,957,962,969,975,983,989,997,1002,1009,1020,1030,
-		1034,1040,1049,1059,1067,1081,1090,1099,1103
+		3,0,149,8,0,1,1,1,1,1,1,1,1,1,2,1,2,1,2,1,3,1,3,1,4,1,4,3,4,162,8,4,1,
+		5,1,5,4,5,166,8,5,11,5,12,5,167,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,
+		5,3,5,180,8,5,1,6,1,6,3,6,184,8,6,1,6,1,6,1,6,3,6,189,8,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,3,6,200,8,6,1,6,1,6,1,6,3,6,205,8,6,1,6,1,6,1,
+		6,3,6,210,8,6,1,6,3,6,213,8,6,1,7,1,7,1,7,5,7,218,8,7,10,7,12,7,221,9,
+		7,1,7,1,7,1,8,1,8,1,8,1,8,1,8,3,8,230,8,8,1,8,1,8,1,8,1,8,1,8,3,8,237,
+		8,8,1,8,1,8,1,8,1,8,1,8,5,8,244,8,8,10,8,12,8,247,9,8,1,8,1,8,1,8,1,8,
+		1,8,1,8,3,8,255,8,8,1,8,1,8,1,8,1,8,1,8,3,8,262,8,8,1,8,1,8,1,8,1,8,1,
+		8,1,8,1,8,1,8,3,8,272,8,8,1,8,1,8,3,8,276,8,8,1,8,1,8,1,8,3,8,281,8,8,
+		1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,290,8,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,
+		8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,309,8,8,1,8,1,8,1,8,1,8,1,8,
+		1,8,3,8,317,8,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,330,8,
+		8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,338,8,8,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,
+		1,9,3,9,349,8,9,1,9,1,9,1,9,1,9,1,9,3,9,356,8,9,1,10,3,10,359,8,10,1,10,
+		1,10,1,10,1,10,1,10,1,10,1,11,3,11,368,8,11,1,11,1,11,1,11,1,11,1,11,3,
+		11,375,8,11,1,11,1,11,1,11,1,11,3,11,381,8,11,1,12,1,12,1,12,1,12,3,12,
+		387,8,12,1,12,1,12,3,12,391,8,12,1,12,5,12,394,8,12,10,12,12,12,397,9,
+		12,1,12,1,12,1,12,5,12,402,8,12,10,12,12,12,405,9,12,3,12,407,8,12,1,13,
+		1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,417,8,13,1,14,1,14,1,14,1,14,1,
+		14,1,14,1,14,1,14,1,14,3,14,428,8,14,1,15,1,15,1,15,1,15,3,15,434,8,15,
+		1,16,3,16,437,8,16,1,16,1,16,1,16,1,16,5,16,443,8,16,10,16,12,16,446,9,
+		16,1,16,1,16,1,17,1,17,1,17,3,17,453,8,17,1,17,3,17,456,8,17,1,17,1,17,
+		1,18,1,18,1,18,1,18,1,18,4,18,465,8,18,11,18,12,18,466,1,18,1,18,1,18,
+		1,18,1,18,1,18,4,18,475,8,18,11,18,12,18,476,1,18,1,18,1,18,1,18,1,18,
+		1,18,5,18,485,8,18,10,18,12,18,488,9,18,1,18,1,18,1,18,1,18,5,18,494,8,
+		18,10,18,12,18,497,9,18,1,18,1,18,1,18,3,18,502,8,18,1,18,3,18,505,8,18,
+		1,19,1,19,1,20,1,20,1,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,
+		1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,532,8,21,1,
+		21,1,21,1,21,3,21,537,8,21,1,21,1,21,1,21,3,21,542,8,21,1,21,3,21,545,
+		8,21,1,22,1,22,1,22,1,22,1,22,1,22,3,22,553,8,22,1,22,3,22,556,8,22,1,
+		22,5,22,559,8,22,10,22,12,22,562,9,22,1,22,1,22,1,23,1,23,1,23,1,23,3,
+		23,570,8,23,1,24,1,24,1,24,3,24,575,8,24,1,25,3,25,578,8,25,1,25,1,25,
+		1,25,1,25,1,25,1,25,1,25,1,25,3,25,588,8,25,1,25,1,25,1,25,1,25,3,25,594,
+		8,25,1,25,5,25,597,8,25,10,25,12,25,600,9,25,1,25,1,25,1,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,614,8,26,1,27,3,27,617,8,27,1,
+		27,1,27,1,27,1,27,1,27,1,27,1,27,5,27,626,8,27,10,27,12,27,629,9,27,1,
+		27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,3,28,639,8,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,3,28,648,8,28,1,28,1,28,1,28,1,28,1,28,3,28,655,8,28,1,
+		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,
+		29,671,8,29,1,30,3,30,674,8,30,1,30,1,30,1,30,1,30,1,30,3,30,681,8,30,
+		1,30,1,30,3,30,685,8,30,1,30,1,30,3,30,689,8,30,1,30,5,30,692,8,30,10,
+		30,12,30,695,9,30,1,30,1,30,1,31,3,31,700,8,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,3,31,710,8,31,1,31,1,31,1,31,3,31,715,8,31,1,31,1,31,3,
+		31,719,8,31,3,31,721,8,31,1,31,1,31,3,31,725,8,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,3,31,735,8,31,1,31,1,31,3,31,739,8,31,1,31,1,31,1,
+		31,1,31,1,31,1,31,3,31,747,8,31,1,31,1,31,3,31,751,8,31,1,32,3,32,754,
+		8,32,1,32,1,32,1,32,1,32,1,32,1,32,5,32,762,8,32,10,32,12,32,765,9,32,
+		1,32,1,32,1,32,3,32,770,8,32,1,32,1,32,1,32,1,32,5,32,776,8,32,10,32,12,
+		32,779,9,32,1,32,1,32,3,32,783,8,32,1,33,1,33,1,33,1,33,3,33,789,8,33,
+		1,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,3,34,799,8,34,1,34,1,34,1,34,4,
+		34,804,8,34,11,34,12,34,805,1,34,1,34,1,34,1,34,3,34,812,8,34,1,34,3,34,
+		815,8,34,1,35,1,35,1,35,1,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,
+		36,1,36,1,36,1,36,3,36,833,8,36,1,37,1,37,3,37,837,8,37,1,37,1,37,1,37,
+		5,37,842,8,37,10,37,12,37,845,9,37,1,37,3,37,848,8,37,1,38,1,38,1,38,1,
+		38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,40,1,40,1,40,1,
+		40,1,40,1,40,1,41,1,41,4,41,872,8,41,11,41,12,41,873,1,41,1,41,1,42,1,
+		42,1,42,5,42,881,8,42,10,42,12,42,884,9,42,1,42,1,42,1,42,5,42,889,8,42,
+		10,42,12,42,892,9,42,1,42,1,42,1,42,1,42,5,42,898,8,42,10,42,12,42,901,
+		9,42,1,42,1,42,1,42,5,42,906,8,42,10,42,12,42,909,9,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,5,42,918,8,42,10,42,12,42,921,9,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,5,42,929,8,42,10,42,12,42,932,9,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,5,42,940,8,42,10,42,12,42,943,9,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,5,42,952,8,42,10,42,12,42,955,9,42,1,42,1,42,1,42,1,42,1,42,
+		5,42,962,8,42,10,42,12,42,965,9,42,1,42,1,42,3,42,969,8,42,1,43,1,43,4,
+		43,973,8,43,11,43,12,43,974,1,43,1,43,1,44,3,44,980,8,44,1,44,1,44,1,44,
+		5,44,985,8,44,10,44,12,44,988,9,44,1,44,1,44,1,45,3,45,993,8,45,1,45,1,
+		45,1,45,1,45,5,45,999,8,45,10,45,12,45,1002,9,45,1,45,1,45,1,46,3,46,1007,
+		8,46,1,46,1,46,1,46,1,46,4,46,1013,8,46,11,46,12,46,1014,1,46,1,46,1,47,
+		3,47,1020,8,47,1,47,1,47,1,47,4,47,1025,8,47,11,47,12,47,1026,1,47,1,47,
+		1,48,1,48,1,48,1,48,1,48,5,48,1036,8,48,10,48,12,48,1039,9,48,1,48,1,48,
+		1,48,1,48,1,48,5,48,1046,8,48,10,48,12,48,1049,9,48,1,48,3,48,1052,8,48,
+		1,49,1,49,4,49,1056,8,49,11,49,12,49,1057,1,49,1,49,1,50,1,50,1,50,5,50,
+		1065,8,50,10,50,12,50,1068,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,52,3,52,
+		1077,8,52,1,52,1,52,1,52,1,52,5,52,1083,8,52,10,52,12,52,1086,9,52,1,52,
+		1,52,1,53,1,53,1,53,1,53,1,53,1,54,3,54,1096,8,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,55,1,55,1,55,1,55,3,55,1109,8,55,1,55,1,55,5,55,1113,
+		8,55,10,55,12,55,1116,9,55,1,55,1,55,1,55,1,55,3,55,1122,8,55,1,55,1,55,
+		3,55,1126,8,55,1,56,1,56,3,56,1130,8,56,1,56,1,56,1,56,1,56,3,56,1136,
+		8,56,1,56,1,56,1,57,1,57,4,57,1142,8,57,11,57,12,57,1143,1,57,1,57,1,58,
+		1,58,1,58,5,58,1151,8,58,10,58,12,58,1154,9,58,1,58,1,58,1,58,1,58,5,58,
+		1160,8,58,10,58,12,58,1163,9,58,1,58,3,58,1166,8,58,1,58,0,0,59,0,2,4,
+		6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
+		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,
+		102,104,106,108,110,112,114,116,0,21,2,0,125,125,128,128,15,0,6,6,20,20,
+		25,26,31,31,33,34,46,48,61,61,73,73,85,85,89,89,109,109,111,111,120,122,
+		125,125,128,128,3,0,17,17,60,60,82,82,3,0,23,23,39,39,75,75,2,0,38,38,
+		74,74,2,0,29,29,106,106,2,0,14,14,79,79,1,0,125,125,2,0,5,5,125,125,2,
+		0,42,42,125,125,3,0,88,88,125,125,128,128,2,0,64,64,99,99,2,0,108,108,
+		114,114,2,0,39,39,75,75,2,0,16,16,105,105,1,0,52,53,2,0,21,21,78,78,2,
+		0,95,95,125,125,2,0,40,40,125,125,3,0,113,113,125,125,128,128,4,0,52,53,
+		113,113,125,125,128,128,1345,0,148,1,0,0,0,2,150,1,0,0,0,4,154,1,0,0,0,
+		6,157,1,0,0,0,8,161,1,0,0,0,10,179,1,0,0,0,12,212,1,0,0,0,14,214,1,0,0,
+		0,16,337,1,0,0,0,18,355,1,0,0,0,20,358,1,0,0,0,22,380,1,0,0,0,24,406,1,
+		0,0,0,26,416,1,0,0,0,28,427,1,0,0,0,30,433,1,0,0,0,32,436,1,0,0,0,34,449,
+		1,0,0,0,36,504,1,0,0,0,38,506,1,0,0,0,40,508,1,0,0,0,42,544,1,0,0,0,44,
+		546,1,0,0,0,46,569,1,0,0,0,48,574,1,0,0,0,50,577,1,0,0,0,52,613,1,0,0,
+		0,54,616,1,0,0,0,56,654,1,0,0,0,58,670,1,0,0,0,60,673,1,0,0,0,62,750,1,
+		0,0,0,64,782,1,0,0,0,66,784,1,0,0,0,68,814,1,0,0,0,70,816,1,0,0,0,72,832,
+		1,0,0,0,74,847,1,0,0,0,76,849,1,0,0,0,78,854,1,0,0,0,80,863,1,0,0,0,82,
+		869,1,0,0,0,84,968,1,0,0,0,86,970,1,0,0,0,88,979,1,0,0,0,90,992,1,0,0,
+		0,92,1006,1,0,0,0,94,1019,1,0,0,0,96,1051,1,0,0,0,98,1053,1,0,0,0,100,
+		1061,1,0,0,0,102,1071,1,0,0,0,104,1076,1,0,0,0,106,1089,1,0,0,0,108,1095,
+		1,0,0,0,110,1125,1,0,0,0,112,1127,1,0,0,0,114,1139,1,0,0,0,116,1165,1,
+		0,0,0,118,149,3,12,6,0,119,149,3,2,1,0,120,149,3,14,7,0,121,149,3,18,9,
+		0,122,149,3,20,10,0,123,149,3,44,22,0,124,149,3,50,25,0,125,149,3,54,27,
+		0,126,149,3,60,30,0,127,149,3,62,31,0,128,149,3,34,17,0,129,149,3,40,20,
+		0,130,149,3,64,32,0,131,149,3,66,33,0,132,149,3,70,35,0,133,149,3,76,38,
+		0,134,149,3,78,39,0,135,149,3,4,2,0,136,149,3,32,16,0,137,149,3,82,41,
+		0,138,149,3,86,43,0,139,149,3,90,45,0,140,149,3,92,46,0,141,149,3,94,47,
+		0,142,149,3,96,48,0,143,149,3,100,50,0,144,149,3,114,57,0,145,149,3,104,
+		52,0,146,149,3,108,54,0,147,149,3,110,55,0,148,118,1,0,0,0,148,119,1,0,
+		0,0,148,120,1,0,0,0,148,121,1,0,0,0,148,122,1,0,0,0,148,123,1,0,0,0,148,
+		124,1,0,0,0,148,125,1,0,0,0,148,126,1,0,0,0,148,127,1,0,0,0,148,128,1,
+		0,0,0,148,129,1,0,0,0,148,130,1,0,0,0,148,131,1,0,0,0,148,132,1,0,0,0,
+		148,133,1,0,0,0,148,134,1,0,0,0,148,135,1,0,0,0,148,136,1,0,0,0,148,137,
+		1,0,0,0,148,138,1,0,0,0,148,139,1,0,0,0,148,140,1,0,0,0,148,141,1,0,0,
+		0,148,142,1,0,0,0,148,143,1,0,0,0,148,144,1,0,0,0,148,145,1,0,0,0,148,
+		146,1,0,0,0,148,147,1,0,0,0,149,1,1,0,0,0,150,151,5,35,0,0,151,152,3,6,
+		3,0,152,153,5,125,0,0,153,3,1,0,0,0,154,155,5,7,0,0,155,156,5,125,0,0,
+		156,5,1,0,0,0,157,158,8,0,0,0,158,7,1,0,0,0,159,162,5,122,0,0,160,162,
+		8,1,0,0,161,159,1,0,0,0,161,160,1,0,0,0,162,9,1,0,0,0,163,165,5,25,0,0,
+		164,166,3,8,4,0,165,164,1,0,0,0,166,167,1,0,0,0,167,165,1,0,0,0,167,168,
+		1,0,0,0,168,180,1,0,0,0,169,170,5,61,0,0,170,180,3,8,4,0,171,172,5,48,
+		0,0,172,180,3,8,4,0,173,174,5,33,0,0,174,180,3,8,4,0,175,176,5,89,0,0,
+		176,177,3,8,4,0,177,178,3,8,4,0,178,180,1,0,0,0,179,163,1,0,0,0,179,169,
+		1,0,0,0,179,171,1,0,0,0,179,173,1,0,0,0,179,175,1,0,0,0,180,11,1,0,0,0,
+		181,183,5,11,0,0,182,184,3,6,3,0,183,182,1,0,0,0,183,184,1,0,0,0,184,185,
+		1,0,0,0,185,213,5,125,0,0,186,188,5,13,0,0,187,189,3,6,3,0,188,187,1,0,
+		0,0,188,189,1,0,0,0,189,190,1,0,0,0,190,213,5,125,0,0,191,192,5,24,0,0,
+		192,213,5,125,0,0,193,194,5,27,0,0,194,213,5,125,0,0,195,196,5,23,0,0,
+		196,213,5,125,0,0,197,199,5,19,0,0,198,200,5,128,0,0,199,198,1,0,0,0,199,
+		200,1,0,0,0,200,201,1,0,0,0,201,213,5,125,0,0,202,204,5,101,0,0,203,205,
+		5,128,0,0,204,203,1,0,0,0,204,205,1,0,0,0,205,206,1,0,0,0,206,213,5,125,
+		0,0,207,209,5,77,0,0,208,210,5,128,0,0,209,208,1,0,0,0,209,210,1,0,0,0,
+		210,211,1,0,0,0,211,213,5,125,0,0,212,181,1,0,0,0,212,186,1,0,0,0,212,
+		191,1,0,0,0,212,193,1,0,0,0,212,195,1,0,0,0,212,197,1,0,0,0,212,202,1,
+		0,0,0,212,207,1,0,0,0,213,13,1,0,0,0,214,215,5,41,0,0,215,219,3,6,3,0,
+		216,218,3,6,3,0,217,216,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,
+		1,0,0,0,220,222,1,0,0,0,221,219,1,0,0,0,222,223,5,125,0,0,223,15,1,0,0,
+		0,224,225,5,42,0,0,225,226,5,5,0,0,226,227,5,121,0,0,227,229,5,121,0,0,
+		228,230,5,97,0,0,229,228,1,0,0,0,229,230,1,0,0,0,230,231,1,0,0,0,231,338,
+		5,125,0,0,232,233,5,42,0,0,233,234,5,5,0,0,234,236,5,120,0,0,235,237,5,
+		97,0,0,236,235,1,0,0,0,236,237,1,0,0,0,237,238,1,0,0,0,238,338,5,125,0,
+		0,239,240,5,42,0,0,240,241,5,5,0,0,241,245,7,2,0,0,242,244,3,6,3,0,243,
+		242,1,0,0,0,244,247,1,0,0,0,245,243,1,0,0,0,245,246,1,0,0,0,246,248,1,
+		0,0,0,247,245,1,0,0,0,248,338,5,125,0,0,249,250,5,67,0,0,250,251,5,42,
+		0,0,251,252,5,5,0,0,252,338,5,125,0,0,253,255,5,67,0,0,254,253,1,0,0,0,
+		254,255,1,0,0,0,255,256,1,0,0,0,256,257,5,42,0,0,257,258,5,59,0,0,258,
+		259,7,3,0,0,259,338,5,125,0,0,260,262,5,67,0,0,261,260,1,0,0,0,261,262,
+		1,0,0,0,262,263,1,0,0,0,263,264,5,42,0,0,264,265,5,2,0,0,265,266,3,6,3,
+		0,266,267,7,4,0,0,267,268,5,125,0,0,268,338,1,0,0,0,269,271,5,15,0,0,270,
+		272,5,128,0,0,271,270,1,0,0,0,271,272,1,0,0,0,272,273,1,0,0,0,273,338,
+		5,125,0,0,274,276,5,67,0,0,275,274,1,0,0,0,275,276,1,0,0,0,276,277,1,0,
+		0,0,277,278,5,102,0,0,278,338,5,125,0,0,279,281,5,67,0,0,280,279,1,0,0,
+		0,280,281,1,0,0,0,281,282,1,0,0,0,282,283,5,42,0,0,283,284,5,40,0,0,284,
+		285,3,6,3,0,285,286,7,4,0,0,286,287,5,125,0,0,287,338,1,0,0,0,288,290,
+		5,67,0,0,289,288,1,0,0,0,289,290,1,0,0,0,290,291,1,0,0,0,291,292,5,118,
+		0,0,292,293,5,98,0,0,293,294,3,6,3,0,294,295,5,125,0,0,295,338,1,0,0,0,
+		296,297,5,42,0,0,297,298,5,116,0,0,298,299,5,30,0,0,299,300,3,6,3,0,300,
+		301,5,125,0,0,301,338,1,0,0,0,302,303,5,116,0,0,303,304,5,30,0,0,304,305,
+		3,6,3,0,305,306,5,125,0,0,306,338,1,0,0,0,307,309,5,67,0,0,308,307,1,0,
+		0,0,308,309,1,0,0,0,309,310,1,0,0,0,310,311,5,100,0,0,311,312,3,6,3,0,
+		312,313,3,6,3,0,313,314,5,125,0,0,314,338,1,0,0,0,315,317,5,67,0,0,316,
+		315,1,0,0,0,316,317,1,0,0,0,317,318,1,0,0,0,318,319,5,12,0,0,319,320,5,
+		49,0,0,320,321,3,6,3,0,321,322,5,125,0,0,322,338,1,0,0,0,323,324,5,42,
+		0,0,324,325,5,115,0,0,325,326,3,6,3,0,326,327,5,125,0,0,327,338,1,0,0,
+		0,328,330,5,67,0,0,329,328,1,0,0,0,329,330,1,0,0,0,330,331,1,0,0,0,331,
+		332,5,42,0,0,332,333,5,80,0,0,333,334,5,95,0,0,334,335,3,6,3,0,335,336,
+		5,125,0,0,336,338,1,0,0,0,337,224,1,0,0,0,337,232,1,0,0,0,337,239,1,0,
+		0,0,337,249,1,0,0,0,337,254,1,0,0,0,337,261,1,0,0,0,337,269,1,0,0,0,337,
+		275,1,0,0,0,337,280,1,0,0,0,337,289,1,0,0,0,337,296,1,0,0,0,337,302,1,
+		0,0,0,337,308,1,0,0,0,337,316,1,0,0,0,337,323,1,0,0,0,337,329,1,0,0,0,
+		338,17,1,0,0,0,339,340,5,3,0,0,340,341,5,122,0,0,341,342,3,24,12,0,342,
+		343,5,125,0,0,343,356,1,0,0,0,344,345,5,3,0,0,345,346,5,122,0,0,346,348,
+		5,92,0,0,347,349,5,128,0,0,348,347,1,0,0,0,348,349,1,0,0,0,349,350,1,0,
+		0,0,350,356,5,125,0,0,351,352,5,67,0,0,352,353,5,3,0,0,353,354,5,122,0,
+		0,354,356,5,125,0,0,355,339,1,0,0,0,355,344,1,0,0,0,355,351,1,0,0,0,356,
+		19,1,0,0,0,357,359,5,67,0,0,358,357,1,0,0,0,358,359,1,0,0,0,359,360,1,
+		0,0,0,360,361,5,42,0,0,361,362,5,3,0,0,362,363,7,5,0,0,363,364,3,6,3,0,
+		364,365,5,125,0,0,365,21,1,0,0,0,366,368,5,122,0,0,367,366,1,0,0,0,367,
+		368,1,0,0,0,368,369,1,0,0,0,369,370,3,24,12,0,370,371,5,125,0,0,371,381,
+		1,0,0,0,372,374,5,92,0,0,373,375,5,128,0,0,374,373,1,0,0,0,374,375,1,0,
+		0,0,375,376,1,0,0,0,376,381,5,125,0,0,377,378,5,67,0,0,378,379,5,122,0,
+		0,379,381,5,125,0,0,380,367,1,0,0,0,380,372,1,0,0,0,380,377,1,0,0,0,381,
+		23,1,0,0,0,382,383,7,6,0,0,383,384,3,26,13,0,384,386,3,28,14,0,385,387,
+		3,10,5,0,386,385,1,0,0,0,386,387,1,0,0,0,387,388,1,0,0,0,388,390,3,28,
+		14,0,389,391,3,10,5,0,390,389,1,0,0,0,390,391,1,0,0,0,391,395,1,0,0,0,
+		392,394,3,30,15,0,393,392,1,0,0,0,394,397,1,0,0,0,395,393,1,0,0,0,395,
+		396,1,0,0,0,396,407,1,0,0,0,397,395,1,0,0,0,398,399,7,6,0,0,399,403,3,
+		28,14,0,400,402,3,30,15,0,401,400,1,0,0,0,402,405,1,0,0,0,403,401,1,0,
+		0,0,403,404,1,0,0,0,404,407,1,0,0,0,405,403,1,0,0,0,406,382,1,0,0,0,406,
+		398,1,0,0,0,407,25,1,0,0,0,408,409,5,73,0,0,409,417,3,6,3,0,410,417,5,
+		42,0,0,411,417,5,108,0,0,412,417,5,114,0,0,413,417,5,37,0,0,414,417,5,
+		122,0,0,415,417,5,127,0,0,416,408,1,0,0,0,416,410,1,0,0,0,416,411,1,0,
+		0,0,416,412,1,0,0,0,416,413,1,0,0,0,416,414,1,0,0,0,416,415,1,0,0,0,417,
+		27,1,0,0,0,418,428,5,6,0,0,419,420,5,34,0,0,420,428,5,121,0,0,421,422,
+		5,73,0,0,422,428,3,6,3,0,423,424,5,121,0,0,424,428,5,121,0,0,425,428,5,
+		121,0,0,426,428,5,120,0,0,427,418,1,0,0,0,427,419,1,0,0,0,427,421,1,0,
+		0,0,427,423,1,0,0,0,427,425,1,0,0,0,427,426,1,0,0,0,428,29,1,0,0,0,429,
+		434,5,26,0,0,430,434,5,46,0,0,431,434,5,47,0,0,432,434,3,6,3,0,433,429,
+		1,0,0,0,433,430,1,0,0,0,433,431,1,0,0,0,433,432,1,0,0,0,434,31,1,0,0,0,
+		435,437,5,67,0,0,436,435,1,0,0,0,436,437,1,0,0,0,437,438,1,0,0,0,438,439,
+		5,42,0,0,439,440,5,88,0,0,440,444,3,6,3,0,441,443,8,7,0,0,442,441,1,0,
+		0,0,443,446,1,0,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,447,1,0,0,0,446,
+		444,1,0,0,0,447,448,5,125,0,0,448,33,1,0,0,0,449,450,5,95,0,0,450,452,
+		3,6,3,0,451,453,7,6,0,0,452,451,1,0,0,0,452,453,1,0,0,0,453,455,1,0,0,
+		0,454,456,5,122,0,0,455,454,1,0,0,0,455,456,1,0,0,0,456,457,1,0,0,0,457,
+		458,5,125,0,0,458,35,1,0,0,0,459,460,5,51,0,0,460,461,5,42,0,0,461,462,
+		5,5,0,0,462,464,5,88,0,0,463,465,3,6,3,0,464,463,1,0,0,0,465,466,1,0,0,
+		0,466,464,1,0,0,0,466,467,1,0,0,0,467,468,1,0,0,0,468,469,5,125,0,0,469,
+		505,1,0,0,0,470,471,5,51,0,0,471,472,5,42,0,0,472,474,5,5,0,0,473,475,
+		3,38,19,0,474,473,1,0,0,0,475,476,1,0,0,0,476,474,1,0,0,0,476,477,1,0,
+		0,0,477,478,1,0,0,0,478,479,5,125,0,0,479,505,1,0,0,0,480,481,5,51,0,0,
+		481,482,5,42,0,0,482,486,8,8,0,0,483,485,3,6,3,0,484,483,1,0,0,0,485,488,
+		1,0,0,0,486,484,1,0,0,0,486,487,1,0,0,0,487,489,1,0,0,0,488,486,1,0,0,
+		0,489,505,5,125,0,0,490,491,5,51,0,0,491,495,8,9,0,0,492,494,3,6,3,0,493,
+		492,1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,498,1,
+		0,0,0,497,495,1,0,0,0,498,505,5,125,0,0,499,501,5,15,0,0,500,502,5,128,
+		0,0,501,500,1,0,0,0,501,502,1,0,0,0,502,503,1,0,0,0,503,505,5,125,0,0,
+		504,459,1,0,0,0,504,470,1,0,0,0,504,480,1,0,0,0,504,490,1,0,0,0,504,499,
+		1,0,0,0,505,37,1,0,0,0,506,507,8,10,0,0,507,39,1,0,0,0,508,509,5,73,0,
+		0,509,510,7,11,0,0,510,511,3,6,3,0,511,512,5,125,0,0,512,41,1,0,0,0,513,
+		514,5,34,0,0,514,515,5,121,0,0,515,545,5,125,0,0,516,517,5,121,0,0,517,
+		518,5,121,0,0,518,545,5,125,0,0,519,520,5,120,0,0,520,545,5,125,0,0,521,
+		522,5,89,0,0,522,523,5,121,0,0,523,524,5,121,0,0,524,545,5,125,0,0,525,
+		526,5,32,0,0,526,527,3,6,3,0,527,528,5,125,0,0,528,545,1,0,0,0,529,531,
+		7,12,0,0,530,532,3,10,5,0,531,530,1,0,0,0,531,532,1,0,0,0,532,533,1,0,
+		0,0,533,545,5,125,0,0,534,536,5,37,0,0,535,537,3,6,3,0,536,535,1,0,0,0,
+		536,537,1,0,0,0,537,538,1,0,0,0,538,545,5,125,0,0,539,541,5,15,0,0,540,
+		542,5,128,0,0,541,540,1,0,0,0,541,542,1,0,0,0,542,543,1,0,0,0,543,545,
+		5,125,0,0,544,513,1,0,0,0,544,516,1,0,0,0,544,519,1,0,0,0,544,521,1,0,
+		0,0,544,525,1,0,0,0,544,529,1,0,0,0,544,534,1,0,0,0,544,539,1,0,0,0,545,
+		43,1,0,0,0,546,547,5,42,0,0,547,548,5,59,0,0,548,549,5,82,0,0,549,550,
+		3,6,3,0,550,552,5,121,0,0,551,553,5,121,0,0,552,551,1,0,0,0,552,553,1,
+		0,0,0,553,555,1,0,0,0,554,556,3,46,23,0,555,554,1,0,0,0,555,556,1,0,0,
+		0,556,560,1,0,0,0,557,559,3,48,24,0,558,557,1,0,0,0,559,562,1,0,0,0,560,
+		558,1,0,0,0,560,561,1,0,0,0,561,563,1,0,0,0,562,560,1,0,0,0,563,564,5,
+		125,0,0,564,45,1,0,0,0,565,566,5,63,0,0,566,570,5,121,0,0,567,568,5,87,
+		0,0,568,570,5,122,0,0,569,565,1,0,0,0,569,567,1,0,0,0,570,47,1,0,0,0,571,
+		572,5,113,0,0,572,575,3,6,3,0,573,575,5,4,0,0,574,571,1,0,0,0,574,573,
+		1,0,0,0,575,49,1,0,0,0,576,578,5,67,0,0,577,576,1,0,0,0,577,578,1,0,0,
+		0,578,579,1,0,0,0,579,580,5,42,0,0,580,581,5,59,0,0,581,582,7,13,0,0,582,
+		587,7,14,0,0,583,584,5,44,0,0,584,588,3,6,3,0,585,586,5,95,0,0,586,588,
+		3,6,3,0,587,583,1,0,0,0,587,585,1,0,0,0,588,593,1,0,0,0,589,590,5,82,0,
+		0,590,594,3,6,3,0,591,592,5,41,0,0,592,594,3,6,3,0,593,589,1,0,0,0,593,
+		591,1,0,0,0,593,594,1,0,0,0,594,598,1,0,0,0,595,597,3,52,26,0,596,595,
+		1,0,0,0,597,600,1,0,0,0,598,596,1,0,0,0,598,599,1,0,0,0,599,601,1,0,0,
+		0,600,598,1,0,0,0,601,602,5,125,0,0,602,51,1,0,0,0,603,614,5,76,0,0,604,
+		605,5,116,0,0,605,614,3,6,3,0,606,614,5,55,0,0,607,614,5,4,0,0,608,614,
+		5,93,0,0,609,610,5,91,0,0,610,614,3,6,3,0,611,612,5,50,0,0,612,614,3,6,
+		3,0,613,603,1,0,0,0,613,604,1,0,0,0,613,606,1,0,0,0,613,607,1,0,0,0,613,
+		608,1,0,0,0,613,609,1,0,0,0,613,611,1,0,0,0,614,53,1,0,0,0,615,617,5,67,
+		0,0,616,615,1,0,0,0,616,617,1,0,0,0,617,618,1,0,0,0,618,619,5,42,0,0,619,
+		620,5,59,0,0,620,621,7,13,0,0,621,622,5,105,0,0,622,623,5,107,0,0,623,
+		627,3,56,28,0,624,626,3,58,29,0,625,624,1,0,0,0,626,629,1,0,0,0,627,625,
+		1,0,0,0,627,628,1,0,0,0,628,630,1,0,0,0,629,627,1,0,0,0,630,631,5,125,
+		0,0,631,55,1,0,0,0,632,633,7,12,0,0,633,634,5,121,0,0,634,638,5,122,0,
+		0,635,639,5,121,0,0,636,637,5,41,0,0,637,639,3,6,3,0,638,635,1,0,0,0,638,
+		636,1,0,0,0,639,640,1,0,0,0,640,655,5,122,0,0,641,642,5,64,0,0,642,643,
+		5,121,0,0,643,647,5,121,0,0,644,648,5,121,0,0,645,648,5,122,0,0,646,648,
+		5,127,0,0,647,644,1,0,0,0,647,645,1,0,0,0,647,646,1,0,0,0,648,655,1,0,
+		0,0,649,650,5,121,0,0,650,655,5,121,0,0,651,652,5,121,0,0,652,653,5,41,
+		0,0,653,655,3,6,3,0,654,632,1,0,0,0,654,641,1,0,0,0,654,649,1,0,0,0,654,
+		651,1,0,0,0,655,57,1,0,0,0,656,671,5,28,0,0,657,671,5,69,0,0,658,671,5,
+		70,0,0,659,671,5,4,0,0,660,661,5,95,0,0,661,671,3,6,3,0,662,663,5,116,
+		0,0,663,671,3,6,3,0,664,671,5,55,0,0,665,671,5,93,0,0,666,667,5,91,0,0,
+		667,671,3,6,3,0,668,669,5,50,0,0,669,671,3,6,3,0,670,656,1,0,0,0,670,657,
+		1,0,0,0,670,658,1,0,0,0,670,659,1,0,0,0,670,660,1,0,0,0,670,662,1,0,0,
+		0,670,664,1,0,0,0,670,665,1,0,0,0,670,666,1,0,0,0,670,668,1,0,0,0,671,
+		59,1,0,0,0,672,674,5,67,0,0,673,672,1,0,0,0,673,674,1,0,0,0,674,675,1,
+		0,0,0,675,676,5,42,0,0,676,677,5,59,0,0,677,680,5,99,0,0,678,679,5,44,
+		0,0,679,681,3,6,3,0,680,678,1,0,0,0,680,681,1,0,0,0,681,682,1,0,0,0,682,
+		684,3,6,3,0,683,685,7,12,0,0,684,683,1,0,0,0,684,685,1,0,0,0,685,688,1,
+		0,0,0,686,687,5,83,0,0,687,689,5,122,0,0,688,686,1,0,0,0,688,689,1,0,0,
+		0,689,693,1,0,0,0,690,692,3,6,3,0,691,690,1,0,0,0,692,695,1,0,0,0,693,
+		691,1,0,0,0,693,694,1,0,0,0,694,696,1,0,0,0,695,693,1,0,0,0,696,697,5,
+		125,0,0,697,61,1,0,0,0,698,700,5,67,0,0,699,698,1,0,0,0,699,700,1,0,0,
+		0,700,701,1,0,0,0,701,702,5,42,0,0,702,703,5,59,0,0,703,704,5,112,0,0,
+		704,720,5,56,0,0,705,721,5,122,0,0,706,707,5,34,0,0,707,709,5,121,0,0,
+		708,710,5,122,0,0,709,708,1,0,0,0,709,710,1,0,0,0,710,721,1,0,0,0,711,
+		712,5,44,0,0,712,714,3,6,3,0,713,715,5,122,0,0,714,713,1,0,0,0,714,715,
+		1,0,0,0,715,721,1,0,0,0,716,718,3,6,3,0,717,719,5,122,0,0,718,717,1,0,
+		0,0,718,719,1,0,0,0,719,721,1,0,0,0,720,705,1,0,0,0,720,706,1,0,0,0,720,
+		711,1,0,0,0,720,716,1,0,0,0,720,721,1,0,0,0,721,722,1,0,0,0,722,751,5,
+		125,0,0,723,725,5,67,0,0,724,723,1,0,0,0,724,725,1,0,0,0,725,726,1,0,0,
+		0,726,727,5,42,0,0,727,728,5,59,0,0,728,729,5,112,0,0,729,730,5,84,0,0,
+		730,731,7,12,0,0,731,734,5,122,0,0,732,735,5,122,0,0,733,735,5,66,0,0,
+		734,732,1,0,0,0,734,733,1,0,0,0,734,735,1,0,0,0,735,736,1,0,0,0,736,751,
+		5,125,0,0,737,739,5,67,0,0,738,737,1,0,0,0,738,739,1,0,0,0,739,740,1,0,
+		0,0,740,741,5,42,0,0,741,742,5,59,0,0,742,743,5,112,0,0,743,746,3,6,3,
+		0,744,747,5,122,0,0,745,747,5,66,0,0,746,744,1,0,0,0,746,745,1,0,0,0,746,
+		747,1,0,0,0,747,748,1,0,0,0,748,749,5,125,0,0,749,751,1,0,0,0,750,699,
+		1,0,0,0,750,724,1,0,0,0,750,738,1,0,0,0,751,63,1,0,0,0,752,754,5,67,0,
+		0,753,752,1,0,0,0,753,754,1,0,0,0,754,755,1,0,0,0,755,756,5,42,0,0,756,
+		757,5,40,0,0,757,758,5,58,0,0,758,759,3,6,3,0,759,763,3,6,3,0,760,762,
+		3,6,3,0,761,760,1,0,0,0,762,765,1,0,0,0,763,761,1,0,0,0,763,764,1,0,0,
+		0,764,766,1,0,0,0,765,763,1,0,0,0,766,767,5,125,0,0,767,783,1,0,0,0,768,
+		770,5,67,0,0,769,768,1,0,0,0,769,770,1,0,0,0,770,771,1,0,0,0,771,772,5,
+		42,0,0,772,773,5,40,0,0,773,777,3,6,3,0,774,776,3,6,3,0,775,774,1,0,0,
+		0,776,779,1,0,0,0,777,775,1,0,0,0,777,778,1,0,0,0,778,780,1,0,0,0,779,
+		777,1,0,0,0,780,781,5,125,0,0,781,783,1,0,0,0,782,753,1,0,0,0,782,769,
+		1,0,0,0,783,65,1,0,0,0,784,785,5,9,0,0,785,786,5,113,0,0,786,788,5,40,
+		0,0,787,789,7,15,0,0,788,787,1,0,0,0,788,789,1,0,0,0,789,790,1,0,0,0,790,
+		791,3,6,3,0,791,792,5,125,0,0,792,67,1,0,0,0,793,794,5,51,0,0,794,798,
+		5,2,0,0,795,796,5,58,0,0,796,799,3,6,3,0,797,799,5,122,0,0,798,795,1,0,
+		0,0,798,797,1,0,0,0,799,800,1,0,0,0,800,815,5,125,0,0,801,803,5,51,0,0,
+		802,804,3,6,3,0,803,802,1,0,0,0,804,805,1,0,0,0,805,803,1,0,0,0,805,806,
+		1,0,0,0,806,807,1,0,0,0,807,808,5,125,0,0,808,815,1,0,0,0,809,811,5,15,
+		0,0,810,812,5,128,0,0,811,810,1,0,0,0,811,812,1,0,0,0,812,813,1,0,0,0,
+		813,815,5,125,0,0,814,793,1,0,0,0,814,801,1,0,0,0,814,809,1,0,0,0,815,
+		69,1,0,0,0,816,817,5,81,0,0,817,818,5,113,0,0,818,819,5,40,0,0,819,820,
+		3,6,3,0,820,821,5,125,0,0,821,71,1,0,0,0,822,823,5,8,0,0,823,824,5,113,
+		0,0,824,825,5,40,0,0,825,826,3,6,3,0,826,827,5,125,0,0,827,833,1,0,0,0,
+		828,829,5,8,0,0,829,830,3,6,3,0,830,831,5,125,0,0,831,833,1,0,0,0,832,
+		822,1,0,0,0,832,828,1,0,0,0,833,73,1,0,0,0,834,836,5,40,0,0,835,837,3,
+		6,3,0,836,835,1,0,0,0,836,837,1,0,0,0,837,838,1,0,0,0,838,848,5,125,0,
+		0,839,843,7,16,0,0,840,842,3,6,3,0,841,840,1,0,0,0,842,845,1,0,0,0,843,
+		841,1,0,0,0,843,844,1,0,0,0,844,846,1,0,0,0,845,843,1,0,0,0,846,848,5,
+		125,0,0,847,834,1,0,0,0,847,839,1,0,0,0,848,75,1,0,0,0,849,850,5,117,0,
+		0,850,851,5,98,0,0,851,852,3,6,3,0,852,853,5,125,0,0,853,77,1,0,0,0,854,
+		855,5,119,0,0,855,856,5,98,0,0,856,857,3,6,3,0,857,858,5,105,0,0,858,859,
+		3,6,3,0,859,860,5,16,0,0,860,861,3,6,3,0,861,862,5,125,0,0,862,79,1,0,
+		0,0,863,864,5,100,0,0,864,865,5,113,0,0,865,866,5,40,0,0,866,867,3,6,3,
+		0,867,868,5,125,0,0,868,81,1,0,0,0,869,871,5,96,0,0,870,872,3,6,3,0,871,
+		870,1,0,0,0,872,873,1,0,0,0,873,871,1,0,0,0,873,874,1,0,0,0,874,875,1,
+		0,0,0,875,876,5,125,0,0,876,83,1,0,0,0,877,878,5,62,0,0,878,882,3,6,3,
+		0,879,881,8,17,0,0,880,879,1,0,0,0,881,884,1,0,0,0,882,880,1,0,0,0,882,
+		883,1,0,0,0,883,885,1,0,0,0,884,882,1,0,0,0,885,886,5,95,0,0,886,890,3,
+		6,3,0,887,889,3,6,3,0,888,887,1,0,0,0,889,892,1,0,0,0,890,888,1,0,0,0,
+		890,891,1,0,0,0,891,893,1,0,0,0,892,890,1,0,0,0,893,894,5,125,0,0,894,
+		969,1,0,0,0,895,899,5,90,0,0,896,898,8,17,0,0,897,896,1,0,0,0,898,901,
+		1,0,0,0,899,897,1,0,0,0,899,900,1,0,0,0,900,902,1,0,0,0,901,899,1,0,0,
+		0,902,903,5,95,0,0,903,907,3,6,3,0,904,906,3,6,3,0,905,904,1,0,0,0,906,
+		909,1,0,0,0,907,905,1,0,0,0,907,908,1,0,0,0,908,910,1,0,0,0,909,907,1,
+		0,0,0,910,911,5,125,0,0,911,969,1,0,0,0,912,913,5,62,0,0,913,914,3,6,3,
+		0,914,915,5,88,0,0,915,919,3,6,3,0,916,918,3,6,3,0,917,916,1,0,0,0,918,
+		921,1,0,0,0,919,917,1,0,0,0,919,920,1,0,0,0,920,922,1,0,0,0,921,919,1,
+		0,0,0,922,923,5,125,0,0,923,969,1,0,0,0,924,925,5,18,0,0,925,926,5,86,
+		0,0,926,930,3,6,3,0,927,929,3,6,3,0,928,927,1,0,0,0,929,932,1,0,0,0,930,
+		928,1,0,0,0,930,931,1,0,0,0,931,933,1,0,0,0,932,930,1,0,0,0,933,934,5,
+		125,0,0,934,969,1,0,0,0,935,936,5,18,0,0,936,937,5,95,0,0,937,941,3,6,
+		3,0,938,940,3,6,3,0,939,938,1,0,0,0,940,943,1,0,0,0,941,939,1,0,0,0,941,
+		942,1,0,0,0,942,944,1,0,0,0,943,941,1,0,0,0,944,945,5,125,0,0,945,969,
+		1,0,0,0,946,947,5,62,0,0,947,948,3,6,3,0,948,949,5,18,0,0,949,953,3,6,
+		3,0,950,952,3,6,3,0,951,950,1,0,0,0,952,955,1,0,0,0,953,951,1,0,0,0,953,
+		954,1,0,0,0,954,956,1,0,0,0,955,953,1,0,0,0,956,957,5,125,0,0,957,969,
+		1,0,0,0,958,959,5,18,0,0,959,963,3,6,3,0,960,962,3,6,3,0,961,960,1,0,0,
+		0,962,965,1,0,0,0,963,961,1,0,0,0,963,964,1,0,0,0,964,966,1,0,0,0,965,
+		963,1,0,0,0,966,967,5,125,0,0,967,969,1,0,0,0,968,877,1,0,0,0,968,895,
+		1,0,0,0,968,912,1,0,0,0,968,924,1,0,0,0,968,935,1,0,0,0,968,946,1,0,0,
+		0,968,958,1,0,0,0,969,85,1,0,0,0,970,972,5,43,0,0,971,973,3,6,3,0,972,
+		971,1,0,0,0,973,974,1,0,0,0,974,972,1,0,0,0,974,975,1,0,0,0,975,976,1,
+		0,0,0,976,977,5,125,0,0,977,87,1,0,0,0,978,980,5,67,0,0,979,978,1,0,0,
+		0,979,980,1,0,0,0,980,981,1,0,0,0,981,982,5,1,0,0,982,986,3,6,3,0,983,
+		985,3,6,3,0,984,983,1,0,0,0,985,988,1,0,0,0,986,984,1,0,0,0,986,987,1,
+		0,0,0,987,989,1,0,0,0,988,986,1,0,0,0,989,990,5,125,0,0,990,89,1,0,0,0,
+		991,993,5,67,0,0,992,991,1,0,0,0,992,993,1,0,0,0,993,994,1,0,0,0,994,995,
+		5,104,0,0,995,996,5,10,0,0,996,1000,3,6,3,0,997,999,3,6,3,0,998,997,1,
+		0,0,0,999,1002,1,0,0,0,1000,998,1,0,0,0,1000,1001,1,0,0,0,1001,1003,1,
+		0,0,0,1002,1000,1,0,0,0,1003,1004,5,125,0,0,1004,91,1,0,0,0,1005,1007,
+		5,67,0,0,1006,1005,1,0,0,0,1006,1007,1,0,0,0,1007,1008,1,0,0,0,1008,1009,
+		5,42,0,0,1009,1010,5,36,0,0,1010,1012,5,1,0,0,1011,1013,3,6,3,0,1012,1011,
+		1,0,0,0,1013,1014,1,0,0,0,1014,1012,1,0,0,0,1014,1015,1,0,0,0,1015,1016,
+		1,0,0,0,1016,1017,5,125,0,0,1017,93,1,0,0,0,1018,1020,5,67,0,0,1019,1018,
+		1,0,0,0,1019,1020,1,0,0,0,1020,1021,1,0,0,0,1021,1022,5,71,0,0,1022,1024,
+		5,2,0,0,1023,1025,3,6,3,0,1024,1023,1,0,0,0,1025,1026,1,0,0,0,1026,1024,
+		1,0,0,0,1026,1027,1,0,0,0,1027,1028,1,0,0,0,1028,1029,5,125,0,0,1029,95,
+		1,0,0,0,1030,1031,5,81,0,0,1031,1032,5,113,0,0,1032,1033,8,18,0,0,1033,
+		1037,3,6,3,0,1034,1036,3,6,3,0,1035,1034,1,0,0,0,1036,1039,1,0,0,0,1037,
+		1035,1,0,0,0,1037,1038,1,0,0,0,1038,1040,1,0,0,0,1039,1037,1,0,0,0,1040,
+		1041,5,125,0,0,1041,1052,1,0,0,0,1042,1043,5,81,0,0,1043,1047,8,19,0,0,
+		1044,1046,3,6,3,0,1045,1044,1,0,0,0,1046,1049,1,0,0,0,1047,1045,1,0,0,
+		0,1047,1048,1,0,0,0,1048,1050,1,0,0,0,1049,1047,1,0,0,0,1050,1052,5,125,
+		0,0,1051,1030,1,0,0,0,1051,1042,1,0,0,0,1052,97,1,0,0,0,1053,1055,5,100,
+		0,0,1054,1056,3,6,3,0,1055,1054,1,0,0,0,1056,1057,1,0,0,0,1057,1055,1,
+		0,0,0,1057,1058,1,0,0,0,1058,1059,1,0,0,0,1059,1060,5,125,0,0,1060,99,
+		1,0,0,0,1061,1062,5,42,0,0,1062,1066,5,103,0,0,1063,1065,3,6,3,0,1064,
+		1063,1,0,0,0,1065,1068,1,0,0,0,1066,1064,1,0,0,0,1066,1067,1,0,0,0,1067,
+		1069,1,0,0,0,1068,1066,1,0,0,0,1069,1070,5,125,0,0,1070,101,1,0,0,0,1071,
+		1072,5,110,0,0,1072,1073,5,122,0,0,1073,1074,5,125,0,0,1074,103,1,0,0,
+		0,1075,1077,5,67,0,0,1076,1075,1,0,0,0,1076,1077,1,0,0,0,1077,1078,1,0,
+		0,0,1078,1079,5,12,0,0,1079,1080,5,49,0,0,1080,1084,3,6,3,0,1081,1083,
+		3,6,3,0,1082,1081,1,0,0,0,1083,1086,1,0,0,0,1084,1082,1,0,0,0,1084,1085,
+		1,0,0,0,1085,1087,1,0,0,0,1086,1084,1,0,0,0,1087,1088,5,125,0,0,1088,105,
+		1,0,0,0,1089,1090,5,51,0,0,1090,1091,5,5,0,0,1091,1092,3,6,3,0,1092,1093,
+		5,125,0,0,1093,107,1,0,0,0,1094,1096,5,67,0,0,1095,1094,1,0,0,0,1095,1096,
+		1,0,0,0,1096,1097,1,0,0,0,1097,1098,5,42,0,0,1098,1099,5,45,0,0,1099,1100,
+		5,80,0,0,1100,1101,5,95,0,0,1101,1102,3,6,3,0,1102,1103,5,125,0,0,1103,
+		109,1,0,0,0,1104,1105,5,9,0,0,1105,1106,5,113,0,0,1106,1108,8,18,0,0,1107,
+		1109,7,15,0,0,1108,1107,1,0,0,0,1108,1109,1,0,0,0,1109,1110,1,0,0,0,1110,
+		1114,3,6,3,0,1111,1113,3,6,3,0,1112,1111,1,0,0,0,1113,1116,1,0,0,0,1114,
+		1112,1,0,0,0,1114,1115,1,0,0,0,1115,1117,1,0,0,0,1116,1114,1,0,0,0,1117,
+		1118,5,125,0,0,1118,1126,1,0,0,0,1119,1121,5,9,0,0,1120,1122,7,15,0,0,
+		1121,1120,1,0,0,0,1121,1122,1,0,0,0,1122,1123,1,0,0,0,1123,1124,8,20,0,
+		0,1124,1126,5,125,0,0,1125,1104,1,0,0,0,1125,1119,1,0,0,0,1126,111,1,0,
+		0,0,1127,1129,5,51,0,0,1128,1130,5,68,0,0,1129,1128,1,0,0,0,1129,1130,
+		1,0,0,0,1130,1131,1,0,0,0,1131,1135,5,2,0,0,1132,1133,5,58,0,0,1133,1136,
+		3,6,3,0,1134,1136,5,122,0,0,1135,1132,1,0,0,0,1135,1134,1,0,0,0,1136,1137,
+		1,0,0,0,1137,1138,5,125,0,0,1138,113,1,0,0,0,1139,1141,5,57,0,0,1140,1142,
+		3,6,3,0,1141,1140,1,0,0,0,1142,1143,1,0,0,0,1143,1141,1,0,0,0,1143,1144,
+		1,0,0,0,1144,1145,1,0,0,0,1145,1146,5,125,0,0,1146,115,1,0,0,0,1147,1148,
+		5,107,0,0,1148,1152,5,59,0,0,1149,1151,3,6,3,0,1150,1149,1,0,0,0,1151,
+		1154,1,0,0,0,1152,1150,1,0,0,0,1152,1153,1,0,0,0,1153,1155,1,0,0,0,1154,
+		1152,1,0,0,0,1155,1166,5,125,0,0,1156,1157,5,42,0,0,1157,1161,5,5,0,0,
+		1158,1160,3,6,3,0,1159,1158,1,0,0,0,1160,1163,1,0,0,0,1161,1159,1,0,0,
+		0,1161,1162,1,0,0,0,1162,1164,1,0,0,0,1163,1161,1,0,0,0,1164,1166,5,125,
+		0,0,1165,1147,1,0,0,0,1165,1156,1,0,0,0,1166,117,1,0,0,0,135,148,161,167,
+		179,183,188,199,204,209,212,219,229,236,245,254,261,271,275,280,289,308,
+		316,329,337,348,355,358,367,374,380,386,390,395,403,406,416,427,433,436,
+		444,452,455,466,476,486,495,501,504,531,536,541,544,552,555,560,569,574,
+		577,587,593,598,613,616,627,638,647,654,670,673,680,684,688,693,699,709,
+		714,718,720,724,734,738,746,750,753,763,769,777,782,788,798,805,811,814,
+		832,836,843,847,873,882,890,899,907,919,930,941,953,963,968,974,979,986,
+		992,1000,1006,1014,1019,1026,1037,1047,1051,1057,1066,1076,1084,1095,1108,
+		1114,1121,1125,1129,1135,1143,1152,1161,1165
 	};
 
 	public static readonly ATN _ATN =
