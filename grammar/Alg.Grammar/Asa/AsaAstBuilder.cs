@@ -741,6 +741,7 @@ internal sealed class AsaAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
     {
         TCP => TransportProtocol.Tcp,
         UDP => TransportProtocol.Udp,
+        SCTP => TransportProtocol.Sctp,
         _ => null,
     };
 
