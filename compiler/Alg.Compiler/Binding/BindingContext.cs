@@ -21,4 +21,10 @@ public sealed class BindingContext(DiagnosticBag diagnostics, AlgTableBuilder al
         _settings.Add(new SettingRecord(key, value, description, span));
 
     public ImmutableArray<SettingRecord> Settings => [.. _settings];
+
+    /// <summary>
+    /// ACL lines whose entries match fewer packets than the policy model can say (an ICMP type, fragments):
+    /// the model keeps the wider match, and lint must not take such a line as covering a later one.
+    /// </summary>
+    public HashSet<SourceSpan> NarrowerAclLines { get; } = [];
 }

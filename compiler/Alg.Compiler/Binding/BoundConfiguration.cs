@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Alg.Grammar.Common;
 using Alg.Policy.Model;
 
+using Alg.Policy.Text;
+
 namespace Alg.Compiler.Binding;
 
 /// <summary>The result of binding: the policy, with the AST and the facts lint rules need about how it was written.</summary>
@@ -9,4 +11,5 @@ public sealed record BoundConfiguration(
     ConfigurationAst Ast,
     PolicyModel Policy,
     ReferenceTable References,
-    ImmutableArray<SettingRecord> Settings);
+    ImmutableArray<SettingRecord> Settings,
+    IReadOnlySet<SourceSpan>? NarrowerAclLines = null);

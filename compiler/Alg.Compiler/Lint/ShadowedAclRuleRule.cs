@@ -9,7 +9,8 @@ namespace Alg.Compiler.Lint;
 /// ALG3012 — an ACL entry that can never match because one earlier entry matches every packet it would
 /// (first match wins). Only a single earlier entry is considered, so the rule never reports a false positive.
 /// Entries are compared in the IR's normal form with the test the lowering uses to prune shadowed rules,
-/// so lint and the engines agree on which rules are dead.
+/// so lint and the engines agree on which rules are dead. A line the binder marks narrower than its model (an ICMP
+/// type) is never taken as the covering one.
 /// </summary>
 public sealed class ShadowedAclRuleRule : ILintRule
 {
@@ -35,7 +36,8 @@ public sealed class ShadowedAclRuleRule : ILintRule
                 var coveringLine = -1;
                 for (var j = start; j < end; j++)
                 {
-                    var cover = Array.FindIndex(lowered, 0, start, earlier => PruneShadowedRulesPass.Covers(earlier, lowered[j]));
+                    var cover = Array.FindIndex(
+                        lowered, 0, start, earlier => !IsNarrower(configuration, earlier.Span) && PruneShadowedRulesPass.Covers(earlier, lowered[j]));
                     if (cover < 0)
                     {
                         coveringLine = -1;
@@ -54,6 +56,10 @@ public sealed class ShadowedAclRuleRule : ILintRule
             }
         }
     }
+
+    // A line that matches fewer packets than its model (an ICMP type) covers nothing for certain.
+    private static bool IsNarrower(BoundConfiguration configuration, Alg.Policy.Text.SourceSpan span) =>
+        configuration.NarrowerAclLines?.Contains(span) == true;
 
     private static bool SameLine(Alg.Policy.Text.SourceSpan a, Alg.Policy.Text.SourceSpan b) =>
         a.Line == b.Line && a.Line > 0 && string.Equals(a.File, b.File, StringComparison.Ordinal);
