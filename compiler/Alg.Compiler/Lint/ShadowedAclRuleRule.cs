@@ -57,6 +57,7 @@ public sealed class ShadowedAclRuleRule : ILintRule
         }
     }
 
+    // A line that matches fewer packets than its model (an ICMP type) covers nothing for certain.
     private static bool SameLine(Alg.Policy.Text.SourceSpan a, Alg.Policy.Text.SourceSpan b) =>
         a.Line == b.Line && a.Line > 0 && string.Equals(a.File, b.File, StringComparison.Ordinal);
 }

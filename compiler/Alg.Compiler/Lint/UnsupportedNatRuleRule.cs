@@ -17,9 +17,15 @@ public sealed class UnsupportedNatRuleRule : ILintRule
     public void Check(BoundConfiguration configuration, DiagnosticBag diagnostics)
     {
         var policy = configuration.Policy;
+        var references = configuration.References;
+        var explained = diagnostics.Items
+            .Where(d => d.Severity == DiagnosticSeverity.Error || d.Code == DiagnosticCatalog.NotModelled.Code)
+            .Select(d => (d.Span.File, d.Span.Line))
+            .Concat(references.References.Where(r => !references.IsDefined(r.Kind, r.Name)).Select(r => (r.Span.File, r.Span.Line)))
+            .ToHashSet();
         foreach (var rule in policy.NatRules)
         {
-            if (rule.Inactive || NatRuleSet.IsSupported(policy, rule, out var reason)
+            if (rule.Inactive || NatRuleSet.IsSupported(policy, rule, out var reason) || explained.Contains((rule.Span.File, rule.Span.Line))
                 || reason.Contains(" is not defined", StringComparison.Ordinal) || reason.Contains(" has no IPv4 address", StringComparison.Ordinal))
             {
                 continue;

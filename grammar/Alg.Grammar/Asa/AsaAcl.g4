@@ -30,6 +30,7 @@ acl_address
   | OBJECT name=variable
   | INTERFACE interface_name=variable
   | word_alias=WORD mask=IP_ADDRESS
+  | {IsIpv6Next()}? prefix6=WORD
   ;
 
 acl_ports

@@ -322,9 +322,28 @@ internal sealed class AsaAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
 
     private AsaAclAddress Address(Acl_addressContext address)
     {
-        if (address.ANY() is not null || address.ANY4() is not null || address.ANY6() is not null)
+        if (address.ANY() is not null || address.ANY4() is not null)
         {
             return new AsaAclAddress(AsaAclAddressKind.Any, AddressMatch.Any, null);
+        }
+
+        if (address.ANY6() is not null)
+        {
+            return new AsaAclAddress(AsaAclAddressKind.Ipv6, null, null);
+        }
+
+        if (address.prefix6 is not null || (address.alias is not null && address.alias.GetText().Contains(':', StringComparison.Ordinal)))
+        {
+            var token = address.prefix6 ?? address.alias!.Start;
+            var text = token.Text;
+            var slash = text.IndexOf('/', StringComparison.Ordinal);
+            if (!System.Net.IPAddress.TryParse(slash < 0 ? text : text[..slash], out var parsed)
+                || parsed.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+            {
+                diagnostics.Add(DiagnosticCatalog.InvalidValue, spans.Of(token), text, "IPv6 address or prefix");
+            }
+
+            return new AsaAclAddress(AsaAclAddressKind.Ipv6, null, null);
         }
 
         if (address.OBJECT_GROUP() is not null)
@@ -741,6 +760,7 @@ internal sealed class AsaAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
     {
         TCP => TransportProtocol.Tcp,
         UDP => TransportProtocol.Udp,
+        SCTP => TransportProtocol.Sctp,
         _ => null,
     };
 

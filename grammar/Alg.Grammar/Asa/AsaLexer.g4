@@ -79,6 +79,7 @@ PROTOCOL: 'protocol';
 PROTOCOL_OBJECT: 'protocol-object';
 RANGE: 'range';
 REMARK: 'remark' -> pushMode(M_TEXT);
+SCTP: 'sctp';
 SECURITY_LEVEL: 'security-level';
 SERVICE: 'service';
 SERVICE_OBJECT: 'service-object';

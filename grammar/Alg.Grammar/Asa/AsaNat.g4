@@ -15,7 +15,7 @@ nat_mapped
 
 object_nat_option
   : INTERFACE                                                            # onat_interface_fallback
-  | SERVICE protocol=(TCP | UDP) real_port=port_number mapped_port=port_number    # onat_service
+  | SERVICE protocol=(TCP | UDP | SCTP) real_port=port_number mapped_port=port_number    # onat_service
   | flag=variable                                                        # onat_flag
   ;
 

@@ -52,6 +52,9 @@ public partial class AsaParser
     // At `object-group NAME`: is NAME a service group?
     private bool IsServiceGroupNext() => TokenStream.LT(2)?.Text is { } name && _serviceGroups.Contains(name);
 
+    // An IPv6 address or prefix (`2001:db8::/64`): a word with a colon, which no ACL keyword or name alias has.
+    private bool IsIpv6Next() => TokenStream.LT(1)?.Text is { } text && text.Contains(':', StringComparison.Ordinal);
+
     private bool IsInspectParameter() => NextWord() is { } word && InspectParameters.Contains(word);
 
     private bool IsInspectAction() => NextWord() is { } word && InspectActions.Contains(word);

@@ -180,4 +180,49 @@ public sealed class AsaWildFixesTests
         var result = Configs.Load("password-policy minimum-length 15\npassword-policy lifetime 90\n", Dialect.Asa);
         Assert.Empty(result.WithCode(DiagnosticCatalog.UnrecognizedLine));
     }
+
+    [Fact]
+    public void Ipv6_acl_entries_parse_and_match_no_ipv4_packet()
+    {
+        var result = Configs.Load("""
+            access-list V6 extended deny tcp 2001:db8:0:3::/64 eq www 2001:fc8:0:4::/64 eq telnet
+            access-list V6 extended permit ip host 2001:db8::1 any6
+            access-list V6 extended permit ip any4 any4
+            """, Dialect.Asa);
+        result.NoErrors();
+        Assert.Empty(result.WithCode(DiagnosticCatalog.UnrecognizedLine));
+        var entry = Assert.Single(result.Bound!.Policy.FindAcl("V6")!.Entries);
+        Assert.Equal(AddressMatch.Any, entry.Sources.Single());
+    }
+
+    // ASA command reference, access-list extended: "icmp_argument" names the ICMP type after the destination.
+    [Fact]
+    public void Icmp_type_is_diagnosed_and_never_shadows_a_later_icmp_line()
+    {
+        var result = Configs.Load("""
+            access-list OUT extended permit icmp any any unreachable log interval 1
+            access-list OUT extended permit icmp any any time-exceeded log interval 1
+            access-list OUT extended permit icmp any any
+            access-list OUT extended permit icmp any any echo
+            access-group OUT in interface outside
+            """, Dialect.Asa);
+        Assert.Equal([1, 2, 4], result.WithCode(DiagnosticCatalog.NotModelled).Select(d => d.Span.Line).ToArray());
+        var shadowed = Assert.Single(result.WithCode(DiagnosticCatalog.ShadowedAclRule));
+        Assert.Equal(4, shadowed.Span.Line);
+    }
+
+    [Fact]
+    public void Interface_operand_of_a_dhcp_interface_never_shadows_a_wider_line()
+    {
+        var result = Configs.Load("""
+            interface Vlan2
+             nameif outside
+             security-level 0
+             ip address dhcp setroute
+            access-list IN permit icmp any interface outside
+            access-list IN permit icmp any any
+            access-group IN in interface outside
+            """, Dialect.Asa);
+        Assert.Empty(result.WithCode(DiagnosticCatalog.ShadowedAclRule));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Alg.Grammar.Asa.Ast;
+using Alg.Policy.Diagnostics;
 using Alg.Policy.Model;
 
 namespace Alg.Compiler.Binding;
@@ -21,6 +22,26 @@ public sealed partial class AsaBinder
         if (entry.Options.Contains("inactive"))
         {
             return;
+        }
+
+        // An IPv6 entry (any6, an IPv6 host or prefix) matches no IPv4 packet; IPv6 is forwarded untouched.
+        if (entry.Source.Kind == AsaAclAddressKind.Ipv6 || entry.Destination?.Kind == AsaAclAddressKind.Ipv6)
+        {
+            return;
+        }
+
+        // `interface outside` on an interface whose address is learnt at run time (dhcp, pppoe) is modelled as any.
+        if (IsAddresslessInterface(entry.Source) || (entry.Destination is { } destination && IsAddresslessInterface(destination)))
+        {
+            _context.RecordNarrowedAclEntry(entry.Span);
+        }
+
+        if (HasIcmpType(entry))
+        {
+            _context.RecordNarrowedAclEntry(entry.Span);
+            _context.Diagnostics.Add(
+                DiagnosticCatalog.NotModelled, entry.Span, "an ICMP type in an access list",
+                "the entry matches every ICMP message, so a permit admits more ICMP than the device does and a deny refuses more");
         }
 
         var sources = Addresses(entry.Source);
@@ -62,6 +83,16 @@ public sealed partial class AsaBinder
                 null);
         }
     }
+
+    // `permit icmp any any echo`, `... icmp any any 3`, `... icmp any any object-group ICMP-TYPES`: the word after
+    // the destination of an ICMP entry is its type unless it is one of the trailing options.
+    private static bool HasIcmpType(AsaAclEntry entry) =>
+        entry.Protocol?.Number is 1 or 58
+        && (entry.DestinationPortGroup is not null
+            || (entry.Options.Length > 0 && entry.Options[0] is not ("log" or "inactive" or "time-range")));
+
+    private bool IsAddresslessInterface(AsaAclAddress address) =>
+        address.Kind == AsaAclAddressKind.Interface && FindByAlias(address.Reference!.Value.Value)?.Address is null;
 
     private IEnumerable<AsaServiceEntry> Services(AsaAclProtocol protocol)
     {

@@ -16,6 +16,7 @@ public sealed partial class AsaBinder
     private const int Section2 = 2_000_000;
     private const int Section3 = 3_000_000;
     private int _natCount;
+    private readonly Dictionary<string, int> _objectNatRules = new(StringComparer.Ordinal);
     private readonly HashSet<Alg.Policy.Text.SourceSpan> _unsupportedLines = [];
 
     private void BindObjectNat(AsaObjectNetwork network, AsaObjectNat nat)
@@ -26,12 +27,27 @@ public sealed partial class AsaBinder
         NatRuleKind kind = nat.Static
             ? nat.ServiceProtocol is null ? NatRuleKind.Static : NatRuleKind.StaticPort
             : Pat(targetKind, mapped) || nat.Flags.Contains("pat-pool") ? NatRuleKind.DynamicPat : NatRuleKind.DynamicPool;
-        _natRules.Add(Rule(
+        var rule = Rule(
             kind, null, real, targetKind, targetInterface, null, mapped, nat.ServiceProtocol,
             nat.RealPort is { } realPort ? PortRange.Single(realPort.Value) : null,
             nat.MappedPort is { } mappedPort ? PortRange.Single(mappedPort.Value) : null,
-            nat.RealInterface?.Value, nat.MappedInterface?.Value, [], [], false, Section2, nat.Span));
-        _context.RecordSetting($"object nat {network.Name.Value}", $"{kind} {nat.Mapped.Text.Value}", $"object NAT of {network.Name.Value}", nat.Span);
+            nat.RealInterface?.Value, nat.MappedInterface?.Value, [], [], false, Section2, nat.Span);
+
+        // An object holds one NAT rule: a later `nat` line in the same object replaces the earlier one.
+        if (_objectNatRules.TryGetValue(network.Name.Value, out var index))
+        {
+            _natRules[index] = rule;
+        }
+        else
+        {
+            _objectNatRules[network.Name.Value] = _natRules.Count;
+            _natRules.Add(rule);
+        }
+
+        var interfaces = $"({nat.RealInterface?.Value ?? "any"},{nat.MappedInterface?.Value ?? "any"})";
+        var fallback = nat.InterfaceFallback ? " interface" : string.Empty;
+        _context.RecordSetting(
+            $"object nat {network.Name.Value}", $"{interfaces} {kind} {nat.Mapped.Text.Value}{fallback}", $"object NAT of {network.Name.Value}", nat.Span);
     }
 
     private void BindTwiceNat(AsaTwiceNat nat)

@@ -52,7 +52,7 @@ public sealed partial class AsaBinder : IDialectBinder
             true,
             _context.Timers.Build(),
             _context.Algs.Build());
-        return new BoundConfiguration(ast, policy, _context.References, _context.Settings);
+        return new BoundConfiguration(ast, policy, _context.References, _context.Settings) { NarrowedAclEntries = _context.NarrowedAclEntries };
     }
 
     /// <summary>

@@ -9,4 +9,7 @@ public enum AsaAclAddressKind
     Object,
     ObjectGroup,
     Interface,
+
+    /// <summary><c>any6</c>, an IPv6 host or prefix: matches no IPv4 packet.</summary>
+    Ipv6,
 }

@@ -49,11 +49,11 @@ public partial class AsaParser : Parser {
 		NETWORK=54, NETWORK_OBJECT=55, NO=56, OBJECT=57, OBJECT_GROUP=58, OUT=59, 
 		PARAMETERS=60, PAT_POOL=61, PASSWORD_PROMPT=62, PERMIT=63, PIX=64, POLICY_MAP=65, 
 		PORT=66, PORT_OBJECT=67, PPPOE=68, PROTOCOL=69, PROTOCOL_OBJECT=70, RANGE=71, 
-		REMARK=72, SECURITY_LEVEL=73, SERVICE=74, SERVICE_OBJECT=75, SERVICE_POLICY=76, 
-		SET=77, SHOW=78, SHUTDOWN=79, SOURCE=80, STANDARD=81, STANDBY=82, STATIC=83, 
-		SUBNET=84, TCP=85, TIMEOUT=86, TYPE=87, UDP=88, VERSION=89, WEBTYPE=90, 
-		IF_PAIR=91, IP_RANGE=92, IP_PREFIX=93, IP_ADDRESS=94, DURATION=95, DEC=96, 
-		STRING=97, NEWLINE=98, WS=99, WORD=100, TEXT=101;
+		REMARK=72, SCTP=73, SECURITY_LEVEL=74, SERVICE=75, SERVICE_OBJECT=76, 
+		SERVICE_POLICY=77, SET=78, SHOW=79, SHUTDOWN=80, SOURCE=81, STANDARD=82, 
+		STANDBY=83, STATIC=84, SUBNET=85, TCP=86, TIMEOUT=87, TYPE=88, UDP=89, 
+		VERSION=90, WEBTYPE=91, IF_PAIR=92, IP_RANGE=93, IP_PREFIX=94, IP_ADDRESS=95, 
+		DURATION=96, DEC=97, STRING=98, NEWLINE=99, WS=100, WORD=101, TEXT=102;
 	public const int
 		RULE_global_line = 0, RULE_version_line = 1, RULE_hostname_line = 2, RULE_names_line = 3, 
 		RULE_variable = 4, RULE_port_number = 5, RULE_port_spec = 6, RULE_session_line = 7, 
@@ -98,10 +98,11 @@ public partial class AsaParser : Parser {
 		"'nameif'", "'names'", "'nat'", "'neq'", "'netmask'", "'network'", "'network-object'", 
 		"'no'", "'object'", "'object-group'", "'out'", "'parameters'", "'pat-pool'", 
 		"'password:'", "'permit'", "'pix'", "'policy-map'", "'port'", "'port-object'", 
-		"'pppoe'", "'protocol'", "'protocol-object'", "'range'", "'remark'", "'security-level'", 
-		"'service'", "'service-object'", "'service-policy'", "'set'", "'show'", 
-		"'shutdown'", "'source'", "'standard'", "'standby'", "'static'", "'subnet'", 
-		"'tcp'", "'timeout'", "'type'", "'udp'", "'version'", "'webtype'"
+		"'pppoe'", "'protocol'", "'protocol-object'", "'range'", "'remark'", "'sctp'", 
+		"'security-level'", "'service'", "'service-object'", "'service-policy'", 
+		"'set'", "'show'", "'shutdown'", "'source'", "'standard'", "'standby'", 
+		"'static'", "'subnet'", "'tcp'", "'timeout'", "'type'", "'udp'", "'version'", 
+		"'webtype'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "COMMENT", "CHECKSUM", "ACCESS_GROUP", "ACCESS_LIST", "ADDRESS", 
@@ -114,11 +115,11 @@ public partial class AsaParser : Parser {
 		"NAMES", "NAT", "NEQ", "NETMASK", "NETWORK", "NETWORK_OBJECT", "NO", "OBJECT", 
 		"OBJECT_GROUP", "OUT", "PARAMETERS", "PAT_POOL", "PASSWORD_PROMPT", "PERMIT", 
 		"PIX", "POLICY_MAP", "PORT", "PORT_OBJECT", "PPPOE", "PROTOCOL", "PROTOCOL_OBJECT", 
-		"RANGE", "REMARK", "SECURITY_LEVEL", "SERVICE", "SERVICE_OBJECT", "SERVICE_POLICY", 
-		"SET", "SHOW", "SHUTDOWN", "SOURCE", "STANDARD", "STANDBY", "STATIC", 
-		"SUBNET", "TCP", "TIMEOUT", "TYPE", "UDP", "VERSION", "WEBTYPE", "IF_PAIR", 
-		"IP_RANGE", "IP_PREFIX", "IP_ADDRESS", "DURATION", "DEC", "STRING", "NEWLINE", 
-		"WS", "WORD", "TEXT"
+		"RANGE", "REMARK", "SCTP", "SECURITY_LEVEL", "SERVICE", "SERVICE_OBJECT", 
+		"SERVICE_POLICY", "SET", "SHOW", "SHUTDOWN", "SOURCE", "STANDARD", "STANDBY", 
+		"STATIC", "SUBNET", "TCP", "TIMEOUT", "TYPE", "UDP", "VERSION", "WEBTYPE", 
+		"IF_PAIR", "IP_RANGE", "IP_PREFIX", "IP_ADDRESS", "DURATION", "DEC", "STRING", 
+		"NEWLINE", "WS", "WORD", "TEXT"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -905,7 +906,7 @@ public partial class AsaParser : Parser {
 				State = 182;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 					{
 					State = 181;
 					variable();
@@ -925,7 +926,7 @@ public partial class AsaParser : Parser {
 				State = 187;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 					{
 					State = 186;
 					variable();
@@ -1075,7 +1076,7 @@ public partial class AsaParser : Parser {
 			State = 218;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 				{
 				{
 				State = 215;
@@ -1301,7 +1302,7 @@ public partial class AsaParser : Parser {
 				State = 251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 					{
 					{
 					State = 248;
@@ -1545,7 +1546,7 @@ public partial class AsaParser : Parser {
 				State = 296;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 					{
 					{
 					State = 293;
@@ -1758,7 +1759,7 @@ public partial class AsaParser : Parser {
 				State = 326;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 					{
 					{
 					State = 323;
@@ -2011,7 +2012,7 @@ public partial class AsaParser : Parser {
 			State = 366;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 				{
 				State = 365;
 				_localctx.protocol = variable();
@@ -2661,7 +2662,7 @@ public partial class AsaParser : Parser {
 				State = 484;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 					{
 					{
 					State = 481;
@@ -2710,7 +2711,7 @@ public partial class AsaParser : Parser {
 				State = 499;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 					{
 					{
 					State = 496;
@@ -2806,6 +2807,7 @@ public partial class AsaParser : Parser {
 		public VariableContext name;
 		public VariableContext interface_name;
 		public IToken word_alias;
+		public IToken prefix6;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANY() { return GetToken(AsaParser.ANY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANY4() { return GetToken(AsaParser.ANY4, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANY6() { return GetToken(AsaParser.ANY6, 0); }
@@ -2833,7 +2835,7 @@ public partial class AsaParser : Parser {
 		Acl_addressContext _localctx = new Acl_addressContext(Context, State);
 		EnterRule(_localctx, 40, RULE_acl_address);
 		try {
-			State = 530;
+			State = 532;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,50,Context) ) {
 			case 1:
@@ -2920,6 +2922,15 @@ public partial class AsaParser : Parser {
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 				break;
+			case 11:
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 530;
+				if (!(IsIpv6Next())) throw new FailedPredicateException(this, "IsIpv6Next()");
+				State = 531;
+				_localctx.prefix6 = Match(WORD);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -2954,7 +2965,7 @@ public partial class AsaParser : Parser {
 		Acl_portsContext _localctx = new Acl_portsContext(Context, State);
 		EnterRule(_localctx, 42, RULE_acl_ports);
 		try {
-			State = 535;
+			State = 537;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EQ:
@@ -2964,16 +2975,16 @@ public partial class AsaParser : Parser {
 			case RANGE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 532;
+				State = 534;
 				port_spec();
 				}
 				break;
 			case OBJECT_GROUP:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 533;
+				State = 535;
 				Match(OBJECT_GROUP);
-				State = 534;
+				State = 536;
 				_localctx.group = variable();
 				}
 				break;
@@ -3013,24 +3024,24 @@ public partial class AsaParser : Parser {
 		Acl_source_portsContext _localctx = new Acl_source_portsContext(Context, State);
 		EnterRule(_localctx, 44, RULE_acl_source_ports);
 		try {
-			State = 541;
+			State = 543;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 537;
+				State = 539;
 				port_spec();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 538;
-				if (!(IsServiceGroupNext())) throw new FailedPredicateException(this, "IsServiceGroupNext()");
-				State = 539;
-				Match(OBJECT_GROUP);
 				State = 540;
+				if (!(IsServiceGroupNext())) throw new FailedPredicateException(this, "IsServiceGroupNext()");
+				State = 541;
+				Match(OBJECT_GROUP);
+				State = 542;
 				_localctx.group = variable();
 				}
 				break;
@@ -3095,18 +3106,18 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 46, RULE_access_group_line);
 		int _la;
 		try {
-			State = 561;
+			State = 563;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
 			case 1:
 				_localctx = new Access_group_interfaceContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 543;
-				Match(ACCESS_GROUP);
-				State = 544;
-				((Access_group_interfaceContext)_localctx).acl = variable();
 				State = 545;
+				Match(ACCESS_GROUP);
+				State = 546;
+				((Access_group_interfaceContext)_localctx).acl = variable();
+				State = 547;
 				((Access_group_interfaceContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==IN || _la==OUT) ) {
@@ -3116,26 +3127,26 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 546;
+				State = 548;
 				Match(INTERFACE);
-				State = 547;
+				State = 549;
 				((Access_group_interfaceContext)_localctx).interface_name = variable();
-				State = 551;
+				State = 553;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 					{
 					{
-					State = 548;
+					State = 550;
 					((Access_group_interfaceContext)_localctx)._variable = variable();
 					((Access_group_interfaceContext)_localctx)._rest.Add(((Access_group_interfaceContext)_localctx)._variable);
 					}
 					}
-					State = 553;
+					State = 555;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 554;
+				State = 556;
 				Match(NEWLINE);
 				}
 				break;
@@ -3143,13 +3154,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Access_group_globalContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 556;
-				Match(ACCESS_GROUP);
-				State = 557;
-				((Access_group_globalContext)_localctx).acl = variable();
 				State = 558;
-				Match(GLOBAL);
+				Match(ACCESS_GROUP);
 				State = 559;
+				((Access_group_globalContext)_localctx).acl = variable();
+				State = 560;
+				Match(GLOBAL);
+				State = 561;
 				Match(NEWLINE);
 				}
 				break;
@@ -3198,19 +3209,19 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 563;
-			Match(NAT);
 			State = 565;
+			Match(NAT);
+			State = 567;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IF_PAIR) {
 				{
-				State = 564;
+				State = 566;
 				_localctx.interfaces = Match(IF_PAIR);
 				}
 			}
 
-			State = 567;
+			State = 569;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==DYNAMIC || _la==STATIC) ) {
@@ -3220,23 +3231,23 @@ public partial class AsaParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 568;
+			State = 570;
 			nat_mapped();
-			State = 572;
+			State = 574;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 				{
 				{
-				State = 569;
+				State = 571;
 				object_nat_option();
 				}
 				}
-				State = 574;
+				State = 576;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 575;
+			State = 577;
 			Match(NEWLINE);
 			}
 		}
@@ -3273,31 +3284,31 @@ public partial class AsaParser : Parser {
 		Nat_mappedContext _localctx = new Nat_mappedContext(Context, State);
 		EnterRule(_localctx, 50, RULE_nat_mapped);
 		try {
-			State = 584;
+			State = 586;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 577;
+				State = 579;
 				Match(PAT_POOL);
-				State = 578;
+				State = 580;
 				_localctx.pool = variable();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 579;
+				State = 581;
 				_localctx.mapped = variable();
-				State = 582;
+				State = 584;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
 				case 1:
 					{
-					State = 580;
+					State = 582;
 					Match(PAT_POOL);
-					State = 581;
+					State = 583;
 					_localctx.pool = variable();
 					}
 					break;
@@ -3346,6 +3357,7 @@ public partial class AsaParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TCP() { return GetToken(AsaParser.TCP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UDP() { return GetToken(AsaParser.UDP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SCTP() { return GetToken(AsaParser.SCTP, 0); }
 		public Onat_serviceContext(Object_nat_optionContext context) { CopyFrom(context); }
 	}
 	public partial class Onat_flagContext : Object_nat_optionContext {
@@ -3362,14 +3374,14 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 52, RULE_object_nat_option);
 		int _la;
 		try {
-			State = 593;
+			State = 595;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				_localctx = new Onat_interface_fallbackContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 586;
+				State = 588;
 				Match(INTERFACE);
 				}
 				break;
@@ -3377,21 +3389,21 @@ public partial class AsaParser : Parser {
 				_localctx = new Onat_serviceContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 587;
+				State = 589;
 				Match(SERVICE);
-				State = 588;
+				State = 590;
 				((Onat_serviceContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(_la==TCP || _la==UDP) ) {
+				if ( !(((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 73729L) != 0)) ) {
 					((Onat_serviceContext)_localctx).protocol = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 589;
+				State = 591;
 				((Onat_serviceContext)_localctx).real_port = port_number();
-				State = 590;
+				State = 592;
 				((Onat_serviceContext)_localctx).mapped_port = port_number();
 				}
 				break;
@@ -3399,7 +3411,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Onat_flagContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 592;
+				State = 594;
 				((Onat_flagContext)_localctx).flag = variable();
 				}
 				break;
@@ -3456,51 +3468,51 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 595;
-			Match(NAT);
 			State = 597;
+			Match(NAT);
+			State = 599;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IF_PAIR) {
 				{
-				State = 596;
+				State = 598;
 				_localctx.interfaces = Match(IF_PAIR);
 				}
 			}
 
-			State = 600;
+			State = 602;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AFTER_AUTO) {
 				{
-				State = 599;
+				State = 601;
 				Match(AFTER_AUTO);
 				}
 			}
 
-			State = 606;
+			State = 608;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LINE || _la==DEC) {
 				{
-				State = 603;
+				State = 605;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LINE) {
 					{
-					State = 602;
+					State = 604;
 					Match(LINE);
 					}
 				}
 
-				State = 605;
+				State = 607;
 				Match(DEC);
 				}
 			}
 
-			State = 608;
+			State = 610;
 			Match(SOURCE);
-			State = 609;
+			State = 611;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==DYNAMIC || _la==STATIC) ) {
@@ -3510,25 +3522,25 @@ public partial class AsaParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 610;
+			State = 612;
 			_localctx.real = variable();
-			State = 611;
+			State = 613;
 			nat_mapped();
-			State = 615;
+			State = 617;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 				{
 				{
-				State = 612;
+				State = 614;
 				twice_nat_option();
 				}
 				}
-				State = 617;
+				State = 619;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 618;
+			State = 620;
 			Match(NEWLINE);
 			}
 		}
@@ -3607,14 +3619,14 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 56, RULE_twice_nat_option);
 		int _la;
 		try {
-			State = 636;
+			State = 638;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
 			case 1:
 				_localctx = new Tnat_interface_fallbackContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 620;
+				State = 622;
 				Match(INTERFACE);
 				}
 				break;
@@ -3622,13 +3634,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_destinationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 621;
-				Match(DESTINATION);
-				State = 622;
-				Match(STATIC);
 				State = 623;
-				((Tnat_destinationContext)_localctx).mapped_destination = variable();
+				Match(DESTINATION);
 				State = 624;
+				Match(STATIC);
+				State = 625;
+				((Tnat_destinationContext)_localctx).mapped_destination = variable();
+				State = 626;
 				((Tnat_destinationContext)_localctx).real_destination = variable();
 				}
 				break;
@@ -3636,11 +3648,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_serviceContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 626;
-				Match(SERVICE);
-				State = 627;
-				((Tnat_serviceContext)_localctx).real_service = variable();
 				State = 628;
+				Match(SERVICE);
+				State = 629;
+				((Tnat_serviceContext)_localctx).real_service = variable();
+				State = 630;
 				((Tnat_serviceContext)_localctx).mapped_service = variable();
 				}
 				break;
@@ -3648,14 +3660,14 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 630;
-				Match(DESCRIPTION);
 				State = 632;
+				Match(DESCRIPTION);
+				State = 634;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 631;
+					State = 633;
 					Match(TEXT);
 					}
 				}
@@ -3666,7 +3678,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_inactiveContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 634;
+				State = 636;
 				Match(INACTIVE);
 				}
 				break;
@@ -3674,7 +3686,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_flagContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 635;
+				State = 637;
 				((Tnat_flagContext)_localctx).flag = variable();
 				}
 				break;
@@ -3723,49 +3735,49 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 638;
-			Match(GLOBAL);
-			State = 639;
-			_localctx.interfaces = Match(IF_PAIR);
 			State = 640;
+			Match(GLOBAL);
+			State = 641;
+			_localctx.interfaces = Match(IF_PAIR);
+			State = 642;
 			_localctx.id = Match(DEC);
-			State = 644;
+			State = 646;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INTERFACE:
 				{
-				State = 641;
+				State = 643;
 				Match(INTERFACE);
 				}
 				break;
 			case IP_ADDRESS:
 				{
-				State = 642;
+				State = 644;
 				_localctx.address = Match(IP_ADDRESS);
 				}
 				break;
 			case IP_RANGE:
 				{
-				State = 643;
+				State = 645;
 				_localctx.range = Match(IP_RANGE);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
 			}
-			State = 648;
+			State = 650;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NETMASK) {
 				{
-				State = 646;
+				State = 648;
 				Match(NETMASK);
-				State = 647;
+				State = 649;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 			}
 
-			State = 650;
+			State = 652;
 			Match(NEWLINE);
 			}
 		}
@@ -3821,27 +3833,27 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 652;
-			Match(NAT);
-			State = 653;
-			_localctx.interfaces = Match(IF_PAIR);
 			State = 654;
+			Match(NAT);
+			State = 655;
+			_localctx.interfaces = Match(IF_PAIR);
+			State = 656;
 			_localctx.id = Match(DEC);
-			State = 659;
+			State = 661;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ACCESS_LIST:
 				{
-				State = 655;
+				State = 657;
 				Match(ACCESS_LIST);
-				State = 656;
+				State = 658;
 				_localctx.acl = variable();
 				}
 				break;
 			case IP_ADDRESS:
 			case DEC:
 				{
-				State = 657;
+				State = 659;
 				_localctx.address = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==IP_ADDRESS || _la==DEC) ) {
@@ -3851,7 +3863,7 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 658;
+				State = 660;
 				_localctx.mask = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==IP_ADDRESS || _la==DEC) ) {
@@ -3866,22 +3878,22 @@ public partial class AsaParser : Parser {
 			default:
 				throw new NoViableAltException(this);
 			}
-			State = 664;
+			State = 666;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 				{
 				{
-				State = 661;
+				State = 663;
 				_localctx._variable = variable();
 				_localctx._options.Add(_localctx._variable);
 				}
 				}
-				State = 666;
+				State = 668;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 667;
+			State = 669;
 			Match(NEWLINE);
 			}
 		}
@@ -3925,27 +3937,27 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 669;
-			Match(STATIC);
-			State = 670;
-			_localctx.interfaces = Match(IF_PAIR);
 			State = 671;
+			Match(STATIC);
+			State = 672;
+			_localctx.interfaces = Match(IF_PAIR);
+			State = 673;
 			legacy_static_body();
-			State = 675;
+			State = 677;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 				{
 				{
-				State = 672;
+				State = 674;
 				legacy_static_option();
 				}
 				}
-				State = 677;
+				State = 679;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 678;
+			State = 680;
 			Match(NEWLINE);
 			}
 		}
@@ -4020,7 +4032,7 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 64, RULE_legacy_static_body);
 		int _la;
 		try {
-			State = 701;
+			State = 703;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TCP:
@@ -4028,7 +4040,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Static_portContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 680;
+				State = 682;
 				((Static_portContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -4038,42 +4050,42 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 683;
+				State = 685;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case INTERFACE:
 					{
-					State = 681;
+					State = 683;
 					Match(INTERFACE);
 					}
 					break;
 				case IP_ADDRESS:
 					{
-					State = 682;
+					State = 684;
 					((Static_portContext)_localctx).mapped = Match(IP_ADDRESS);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 685;
+				State = 687;
 				((Static_portContext)_localctx).mapped_port = port_number();
-				State = 690;
+				State = 692;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ACCESS_LIST:
 					{
-					State = 686;
+					State = 688;
 					Match(ACCESS_LIST);
-					State = 687;
+					State = 689;
 					((Static_portContext)_localctx).acl = variable();
 					}
 					break;
 				case IP_ADDRESS:
 					{
-					State = 688;
+					State = 690;
 					((Static_portContext)_localctx).real = Match(IP_ADDRESS);
-					State = 689;
+					State = 691;
 					((Static_portContext)_localctx).real_port = port_number();
 					}
 					break;
@@ -4087,38 +4099,38 @@ public partial class AsaParser : Parser {
 				_localctx = new Static_plainContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 694;
+				State = 696;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case INTERFACE:
 					{
-					State = 692;
+					State = 694;
 					Match(INTERFACE);
 					}
 					break;
 				case IP_ADDRESS:
 					{
-					State = 693;
+					State = 695;
 					((Static_plainContext)_localctx).mapped = Match(IP_ADDRESS);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 699;
+				State = 701;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ACCESS_LIST:
 					{
-					State = 696;
+					State = 698;
 					Match(ACCESS_LIST);
-					State = 697;
+					State = 699;
 					((Static_plainContext)_localctx).acl = variable();
 					}
 					break;
 				case IP_ADDRESS:
 					{
-					State = 698;
+					State = 700;
 					((Static_plainContext)_localctx).real = Match(IP_ADDRESS);
 					}
 					break;
@@ -4161,22 +4173,22 @@ public partial class AsaParser : Parser {
 		Legacy_static_optionContext _localctx = new Legacy_static_optionContext(Context, State);
 		EnterRule(_localctx, 66, RULE_legacy_static_option);
 		try {
-			State = 706;
+			State = 708;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 703;
+				State = 705;
 				Match(NETMASK);
-				State = 704;
+				State = 706;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 705;
+				State = 707;
 				variable();
 				}
 				break;
@@ -4223,28 +4235,28 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 708;
+			State = 710;
 			Match(CLASS_MAP);
-			State = 713;
+			State = 715;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
 			case 1:
 				{
-				State = 709;
-				Match(TYPE);
-				State = 710;
-				_localctx.kind = variable();
 				State = 711;
+				Match(TYPE);
+				State = 712;
+				_localctx.kind = variable();
+				State = 713;
 				_localctx.protocol = variable();
 				}
 				break;
 			}
-			State = 716;
+			State = 718;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
 			case 1:
 				{
-				State = 715;
+				State = 717;
 				_la = TokenStream.LA(1);
 				if ( !(_la==MATCH_ALL || _la==MATCH_ANY) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4256,9 +4268,9 @@ public partial class AsaParser : Parser {
 				}
 				break;
 			}
-			State = 718;
+			State = 720;
 			_localctx.name = variable();
-			State = 719;
+			State = 721;
 			Match(NEWLINE);
 			}
 		}
@@ -4347,18 +4359,18 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 70, RULE_class_map_line);
 		int _la;
 		try {
-			State = 754;
+			State = 756;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,83,Context) ) {
 			case 1:
 				_localctx = new Cm_default_inspectionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 721;
-				Match(MATCH);
-				State = 722;
-				Match(DEFAULT_INSPECTION_TRAFFIC);
 				State = 723;
+				Match(MATCH);
+				State = 724;
+				Match(DEFAULT_INSPECTION_TRAFFIC);
+				State = 725;
 				Match(NEWLINE);
 				}
 				break;
@@ -4366,11 +4378,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_portContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 724;
-				Match(MATCH);
-				State = 725;
-				Match(PORT);
 				State = 726;
+				Match(MATCH);
+				State = 727;
+				Match(PORT);
+				State = 728;
 				((Cm_portContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -4380,9 +4392,9 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 727;
+				State = 729;
 				((Cm_portContext)_localctx).ports = port_spec();
-				State = 728;
+				State = 730;
 				Match(NEWLINE);
 				}
 				break;
@@ -4390,13 +4402,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_access_listContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 730;
-				Match(MATCH);
-				State = 731;
-				Match(ACCESS_LIST);
 				State = 732;
-				((Cm_access_listContext)_localctx).acl = variable();
+				Match(MATCH);
 				State = 733;
+				Match(ACCESS_LIST);
+				State = 734;
+				((Cm_access_listContext)_localctx).acl = variable();
+				State = 735;
 				Match(NEWLINE);
 				}
 				break;
@@ -4404,11 +4416,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_anyContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 735;
-				Match(MATCH);
-				State = 736;
-				Match(ANY);
 				State = 737;
+				Match(MATCH);
+				State = 738;
+				Match(ANY);
+				State = 739;
 				Match(NEWLINE);
 				}
 				break;
@@ -4416,34 +4428,34 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 739;
+				State = 741;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 738;
+					State = 740;
 					Match(NO);
 					}
 				}
 
-				State = 741;
-				Match(MATCH);
 				State = 743;
+				Match(MATCH);
+				State = 745;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 742;
+					State = 744;
 					((Cm_otherContext)_localctx)._variable = variable();
 					((Cm_otherContext)_localctx)._criteria.Add(((Cm_otherContext)_localctx)._variable);
 					}
 					}
-					State = 745;
+					State = 747;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0) );
-				State = 747;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0) );
+				State = 749;
 				Match(NEWLINE);
 				}
 				break;
@@ -4451,19 +4463,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 749;
-				Match(DESCRIPTION);
 				State = 751;
+				Match(DESCRIPTION);
+				State = 753;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 750;
+					State = 752;
 					Match(TEXT);
 					}
 				}
 
-				State = 753;
+				State = 755;
 				Match(NEWLINE);
 				}
 				break;
@@ -4501,11 +4513,11 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 756;
-			Match(POLICY_MAP);
-			State = 757;
-			_localctx.name = variable();
 			State = 758;
+			Match(POLICY_MAP);
+			State = 759;
+			_localctx.name = variable();
+			State = 760;
 			Match(NEWLINE);
 			}
 		}
@@ -4560,18 +4572,18 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 74, RULE_policy_map_line);
 		int _la;
 		try {
-			State = 770;
+			State = 772;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CLASS:
 				_localctx = new Pm_classContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 760;
-				Match(CLASS);
-				State = 761;
-				((Pm_classContext)_localctx).name = variable();
 				State = 762;
+				Match(CLASS);
+				State = 763;
+				((Pm_classContext)_localctx).name = variable();
+				State = 764;
 				Match(NEWLINE);
 				}
 				break;
@@ -4580,7 +4592,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Pm_inspectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 764;
+				State = 766;
 				inspect_line();
 				}
 				break;
@@ -4588,19 +4600,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Pm_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 765;
-				Match(DESCRIPTION);
 				State = 767;
+				Match(DESCRIPTION);
+				State = 769;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 766;
+					State = 768;
 					Match(TEXT);
 					}
 				}
 
-				State = 769;
+				State = 771;
 				Match(NEWLINE);
 				}
 				break;
@@ -4657,7 +4669,7 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 76, RULE_policy_class_line);
 		int _la;
 		try {
-			State = 781;
+			State = 783;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INSPECT:
@@ -4665,7 +4677,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Pc_inspectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 772;
+				State = 774;
 				inspect_line();
 				}
 				break;
@@ -4673,24 +4685,24 @@ public partial class AsaParser : Parser {
 				_localctx = new Pc_setContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 773;
-				Match(SET);
 				State = 775;
+				Match(SET);
+				State = 777;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 774;
+					State = 776;
 					((Pc_setContext)_localctx)._variable = variable();
 					((Pc_setContext)_localctx)._words.Add(((Pc_setContext)_localctx)._variable);
 					}
 					}
-					State = 777;
+					State = 779;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0) );
-				State = 779;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0) );
+				State = 781;
 				Match(NEWLINE);
 				}
 				break;
@@ -4737,36 +4749,36 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 784;
+			State = 786;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 783;
+				State = 785;
 				Match(NO);
 				}
 			}
 
-			State = 786;
+			State = 788;
 			Match(INSPECT);
-			State = 787;
+			State = 789;
 			_localctx.protocol = variable();
-			State = 791;
+			State = 793;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 				{
 				{
-				State = 788;
+				State = 790;
 				_localctx._variable = variable();
 				_localctx._arguments.Add(_localctx._variable);
 				}
 				}
-				State = 793;
+				State = 795;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 794;
+			State = 796;
 			Match(NEWLINE);
 			}
 		}
@@ -4808,17 +4820,17 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 796;
-			Match(POLICY_MAP);
-			State = 797;
-			Match(TYPE);
 			State = 798;
-			Match(INSPECT);
+			Match(POLICY_MAP);
 			State = 799;
-			_localctx.protocol = variable();
+			Match(TYPE);
 			State = 800;
-			_localctx.name = variable();
+			Match(INSPECT);
 			State = 801;
+			_localctx.protocol = variable();
+			State = 802;
+			_localctx.name = variable();
+			State = 803;
 			Match(NEWLINE);
 			}
 		}
@@ -4886,16 +4898,16 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 82, RULE_inspect_map_line);
 		int _la;
 		try {
-			State = 825;
+			State = 827;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PARAMETERS:
 				_localctx = new Im_parametersContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 803;
+				State = 805;
 				Match(PARAMETERS);
-				State = 804;
+				State = 806;
 				Match(NEWLINE);
 				}
 				break;
@@ -4904,34 +4916,34 @@ public partial class AsaParser : Parser {
 				_localctx = new Im_matchContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 806;
+				State = 808;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 805;
+					State = 807;
 					Match(NO);
 					}
 				}
 
-				State = 808;
-				Match(MATCH);
 				State = 810;
+				Match(MATCH);
+				State = 812;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 809;
+					State = 811;
 					((Im_matchContext)_localctx)._variable = variable();
 					((Im_matchContext)_localctx)._criteria.Add(((Im_matchContext)_localctx)._variable);
 					}
 					}
-					State = 812;
+					State = 814;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0) );
-				State = 814;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0) );
+				State = 816;
 				Match(NEWLINE);
 				}
 				break;
@@ -4939,11 +4951,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Im_classContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 816;
-				Match(CLASS);
-				State = 817;
-				((Im_classContext)_localctx).name = variable();
 				State = 818;
+				Match(CLASS);
+				State = 819;
+				((Im_classContext)_localctx).name = variable();
+				State = 820;
 				Match(NEWLINE);
 				}
 				break;
@@ -4951,19 +4963,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Im_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 820;
-				Match(DESCRIPTION);
 				State = 822;
+				Match(DESCRIPTION);
+				State = 824;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 821;
+					State = 823;
 					Match(TEXT);
 					}
 				}
 
-				State = 824;
+				State = 826;
 				Match(NEWLINE);
 				}
 				break;
@@ -5009,36 +5021,36 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 827;
-			if (!(IsInspectParameter())) throw new FailedPredicateException(this, "IsInspectParameter()");
 			State = 829;
+			if (!(IsInspectParameter())) throw new FailedPredicateException(this, "IsInspectParameter()");
+			State = 831;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 			case 1:
 				{
-				State = 828;
+				State = 830;
 				Match(NO);
 				}
 				break;
 			}
-			State = 831;
+			State = 833;
 			_localctx.name = variable();
-			State = 835;
+			State = 837;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 				{
 				{
-				State = 832;
+				State = 834;
 				_localctx._variable = variable();
 				_localctx._values.Add(_localctx._variable);
 				}
 				}
-				State = 837;
+				State = 839;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 838;
+			State = 840;
 			Match(NEWLINE);
 			}
 		}
@@ -5079,26 +5091,26 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 840;
+			State = 842;
 			if (!(IsInspectAction())) throw new FailedPredicateException(this, "IsInspectAction()");
-			State = 841;
+			State = 843;
 			_localctx.action = variable();
-			State = 845;
+			State = 847;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 				{
 				{
-				State = 842;
+				State = 844;
 				_localctx._variable = variable();
 				_localctx._values.Add(_localctx._variable);
 				}
 				}
-				State = 847;
+				State = 849;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 848;
+			State = 850;
 			Match(NEWLINE);
 			}
 		}
@@ -5158,30 +5170,30 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 88, RULE_service_policy_line);
 		int _la;
 		try {
-			State = 867;
+			State = 869;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
 			case 1:
 				_localctx = new Sp_globalContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 851;
+				State = 853;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 850;
+					State = 852;
 					Match(NO);
 					}
 				}
 
-				State = 853;
-				Match(SERVICE_POLICY);
-				State = 854;
-				((Sp_globalContext)_localctx).name = variable();
 				State = 855;
-				Match(GLOBAL);
+				Match(SERVICE_POLICY);
 				State = 856;
+				((Sp_globalContext)_localctx).name = variable();
+				State = 857;
+				Match(GLOBAL);
+				State = 858;
 				Match(NEWLINE);
 				}
 				break;
@@ -5189,25 +5201,25 @@ public partial class AsaParser : Parser {
 				_localctx = new Sp_interfaceContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 859;
+				State = 861;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 858;
+					State = 860;
 					Match(NO);
 					}
 				}
 
-				State = 861;
-				Match(SERVICE_POLICY);
-				State = 862;
-				((Sp_interfaceContext)_localctx).name = variable();
 				State = 863;
-				Match(INTERFACE);
+				Match(SERVICE_POLICY);
 				State = 864;
-				((Sp_interfaceContext)_localctx).interface_name = variable();
+				((Sp_interfaceContext)_localctx).name = variable();
 				State = 865;
+				Match(INTERFACE);
+				State = 866;
+				((Sp_interfaceContext)_localctx).interface_name = variable();
+				State = 867;
 				Match(NEWLINE);
 				}
 				break;
@@ -5249,33 +5261,33 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 870;
+			State = 872;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 869;
+				State = 871;
 				Match(NO);
 				}
 			}
 
-			State = 872;
-			Match(TIMEOUT);
 			State = 874;
+			Match(TIMEOUT);
+			State = 876;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 873;
+				State = 875;
 				timeout_pair();
 				}
 				}
-				State = 876;
+				State = 878;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0) );
-			State = 878;
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0) );
+			State = 880;
 			Match(NEWLINE);
 			}
 		}
@@ -5317,9 +5329,9 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 880;
+			State = 882;
 			_localctx.name = variable();
-			State = 881;
+			State = 883;
 			_localctx.value = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==DURATION || _la==DEC) ) {
@@ -5329,12 +5341,12 @@ public partial class AsaParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 883;
+			State = 885;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
 			case 1:
 				{
-				State = 882;
+				State = 884;
 				_localctx.qualifier = variable();
 				}
 				break;
@@ -5381,38 +5393,38 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 886;
+			State = 888;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 885;
+				State = 887;
 				Match(NO);
 				}
 			}
 
-			State = 888;
-			Match(FIXUP);
-			State = 889;
-			Match(PROTOCOL);
 			State = 890;
+			Match(FIXUP);
+			State = 891;
+			Match(PROTOCOL);
+			State = 892;
 			_localctx.protocol = variable();
-			State = 894;
+			State = 896;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 120259084287L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
 				{
 				{
-				State = 891;
+				State = 893;
 				_localctx._variable = variable();
 				_localctx._arguments.Add(_localctx._variable);
 				}
 				}
-				State = 896;
+				State = 898;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 897;
+			State = 899;
 			Match(NEWLINE);
 			}
 		}
@@ -5429,33 +5441,40 @@ public partial class AsaParser : Parser {
 
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
+		case 20: return acl_address_sempred((Acl_addressContext)_localctx, predIndex);
 		case 22: return acl_source_ports_sempred((Acl_source_portsContext)_localctx, predIndex);
 		case 42: return inspect_parameter_line_sempred((Inspect_parameter_lineContext)_localctx, predIndex);
 		case 43: return inspect_action_line_sempred((Inspect_action_lineContext)_localctx, predIndex);
 		}
 		return true;
 	}
+	private bool acl_address_sempred(Acl_addressContext _localctx, int predIndex) {
+		switch (predIndex) {
+		case 0: return IsIpv6Next();
+		}
+		return true;
+	}
 	private bool acl_source_ports_sempred(Acl_source_portsContext _localctx, int predIndex) {
 		switch (predIndex) {
-		case 0: return IsServiceGroupNext();
+		case 1: return IsServiceGroupNext();
 		}
 		return true;
 	}
 	private bool inspect_parameter_line_sempred(Inspect_parameter_lineContext _localctx, int predIndex) {
 		switch (predIndex) {
-		case 1: return IsInspectParameter();
+		case 2: return IsInspectParameter();
 		}
 		return true;
 	}
 	private bool inspect_action_line_sempred(Inspect_action_lineContext _localctx, int predIndex) {
 		switch (predIndex) {
-		case 2: return IsInspectAction();
+		case 3: return IsInspectAction();
 		}
 		return true;
 	}
 
 	private static int[] _serializedATN = {
-		4,1,101,900,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,102,902,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -5493,285 +5512,286 @@ public partial class AsaParser : Parser {
 		18,1,18,1,18,1,18,3,18,494,8,18,1,18,1,18,5,18,498,8,18,10,18,12,18,501,
 		9,18,1,18,1,18,3,18,505,8,18,1,19,1,19,1,19,1,19,1,19,3,19,512,8,19,1,
 		20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,
-		20,1,20,1,20,3,20,531,8,20,1,21,1,21,1,21,3,21,536,8,21,1,22,1,22,1,22,
-		1,22,3,22,542,8,22,1,23,1,23,1,23,1,23,1,23,1,23,5,23,550,8,23,10,23,12,
-		23,553,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,562,8,23,1,24,1,24,
-		3,24,566,8,24,1,24,1,24,1,24,5,24,571,8,24,10,24,12,24,574,9,24,1,24,1,
-		24,1,25,1,25,1,25,1,25,1,25,3,25,583,8,25,3,25,585,8,25,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,3,26,594,8,26,1,27,1,27,3,27,598,8,27,1,27,3,27,601,
-		8,27,1,27,3,27,604,8,27,1,27,3,27,607,8,27,1,27,1,27,1,27,1,27,1,27,5,
-		27,614,8,27,10,27,12,27,617,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,633,8,28,1,28,1,28,3,28,637,8,28,
-		1,29,1,29,1,29,1,29,1,29,1,29,3,29,645,8,29,1,29,1,29,3,29,649,8,29,1,
-		29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,660,8,30,1,30,5,30,663,
-		8,30,10,30,12,30,666,9,30,1,30,1,30,1,31,1,31,1,31,1,31,5,31,674,8,31,
-		10,31,12,31,677,9,31,1,31,1,31,1,32,1,32,1,32,3,32,684,8,32,1,32,1,32,
-		1,32,1,32,1,32,3,32,691,8,32,1,32,1,32,3,32,695,8,32,1,32,1,32,1,32,3,
-		32,700,8,32,3,32,702,8,32,1,33,1,33,1,33,3,33,707,8,33,1,34,1,34,1,34,
-		1,34,1,34,3,34,714,8,34,1,34,3,34,717,8,34,1,34,1,34,1,34,1,35,1,35,1,
+		20,1,20,1,20,1,20,1,20,3,20,533,8,20,1,21,1,21,1,21,3,21,538,8,21,1,22,
+		1,22,1,22,1,22,3,22,544,8,22,1,23,1,23,1,23,1,23,1,23,1,23,5,23,552,8,
+		23,10,23,12,23,555,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,564,8,
+		23,1,24,1,24,3,24,568,8,24,1,24,1,24,1,24,5,24,573,8,24,10,24,12,24,576,
+		9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,3,25,585,8,25,3,25,587,8,25,1,
+		26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,596,8,26,1,27,1,27,3,27,600,8,27,
+		1,27,3,27,603,8,27,1,27,3,27,606,8,27,1,27,3,27,609,8,27,1,27,1,27,1,27,
+		1,27,1,27,5,27,616,8,27,10,27,12,27,619,9,27,1,27,1,27,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,635,8,28,1,28,1,28,3,
+		28,639,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,647,8,29,1,29,1,29,3,29,
+		651,8,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,662,8,30,1,
+		30,5,30,665,8,30,10,30,12,30,668,9,30,1,30,1,30,1,31,1,31,1,31,1,31,5,
+		31,676,8,31,10,31,12,31,679,9,31,1,31,1,31,1,32,1,32,1,32,3,32,686,8,32,
+		1,32,1,32,1,32,1,32,1,32,3,32,693,8,32,1,32,1,32,3,32,697,8,32,1,32,1,
+		32,1,32,3,32,702,8,32,3,32,704,8,32,1,33,1,33,1,33,3,33,709,8,33,1,34,
+		1,34,1,34,1,34,1,34,3,34,716,8,34,1,34,3,34,719,8,34,1,34,1,34,1,34,1,
 		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,3,35,740,8,35,1,35,1,35,4,35,744,8,35,11,35,12,35,745,1,35,1,35,
-		1,35,1,35,3,35,752,8,35,1,35,3,35,755,8,35,1,36,1,36,1,36,1,36,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,3,37,768,8,37,1,37,3,37,771,8,37,1,38,1,38,
-		1,38,4,38,776,8,38,11,38,12,38,777,1,38,1,38,3,38,782,8,38,1,39,3,39,785,
-		8,39,1,39,1,39,1,39,5,39,790,8,39,10,39,12,39,793,9,39,1,39,1,39,1,40,
-		1,40,1,40,1,40,1,40,1,40,1,40,1,41,1,41,1,41,3,41,807,8,41,1,41,1,41,4,
-		41,811,8,41,11,41,12,41,812,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,
-		41,823,8,41,1,41,3,41,826,8,41,1,42,1,42,3,42,830,8,42,1,42,1,42,5,42,
-		834,8,42,10,42,12,42,837,9,42,1,42,1,42,1,43,1,43,1,43,5,43,844,8,43,10,
-		43,12,43,847,9,43,1,43,1,43,1,44,3,44,852,8,44,1,44,1,44,1,44,1,44,1,44,
-		1,44,3,44,860,8,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,868,8,44,1,45,3,
-		45,871,8,45,1,45,1,45,4,45,875,8,45,11,45,12,45,876,1,45,1,45,1,46,1,46,
-		1,46,3,46,884,8,46,1,47,3,47,887,8,47,1,47,1,47,1,47,1,47,5,47,893,8,47,
-		10,47,12,47,896,9,47,1,47,1,47,1,47,0,0,48,0,2,4,6,8,10,12,14,16,18,20,
-		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
-		70,72,74,76,78,80,82,84,86,88,90,92,94,0,11,3,0,10,10,30,30,64,64,2,0,
-		98,98,101,101,2,0,19,19,68,68,2,0,16,16,63,63,2,0,25,25,90,90,2,0,37,37,
-		59,59,2,0,21,21,83,83,2,0,85,85,88,88,2,0,94,94,96,96,1,0,46,47,1,0,95,
-		96,1034,0,118,1,0,0,0,2,120,1,0,0,0,4,127,1,0,0,0,6,158,1,0,0,0,8,160,
-		1,0,0,0,10,164,1,0,0,0,12,178,1,0,0,0,14,211,1,0,0,0,16,213,1,0,0,0,18,
-		274,1,0,0,0,20,276,1,0,0,0,22,301,1,0,0,0,24,303,1,0,0,0,26,336,1,0,0,
-		0,28,338,1,0,0,0,30,360,1,0,0,0,32,362,1,0,0,0,34,437,1,0,0,0,36,504,1,
-		0,0,0,38,511,1,0,0,0,40,530,1,0,0,0,42,535,1,0,0,0,44,541,1,0,0,0,46,561,
-		1,0,0,0,48,563,1,0,0,0,50,584,1,0,0,0,52,593,1,0,0,0,54,595,1,0,0,0,56,
-		636,1,0,0,0,58,638,1,0,0,0,60,652,1,0,0,0,62,669,1,0,0,0,64,701,1,0,0,
-		0,66,706,1,0,0,0,68,708,1,0,0,0,70,754,1,0,0,0,72,756,1,0,0,0,74,770,1,
-		0,0,0,76,781,1,0,0,0,78,784,1,0,0,0,80,796,1,0,0,0,82,825,1,0,0,0,84,827,
-		1,0,0,0,86,840,1,0,0,0,88,867,1,0,0,0,90,870,1,0,0,0,92,880,1,0,0,0,94,
-		886,1,0,0,0,96,119,3,14,7,0,97,119,3,2,1,0,98,119,3,4,2,0,99,119,3,6,3,
-		0,100,119,3,16,8,0,101,119,3,20,10,0,102,119,3,22,11,0,103,119,3,24,12,
-		0,104,119,3,28,14,0,105,119,3,32,16,0,106,119,3,36,18,0,107,119,3,46,23,
-		0,108,119,3,54,27,0,109,119,3,58,29,0,110,119,3,60,30,0,111,119,3,62,31,
-		0,112,119,3,68,34,0,113,119,3,72,36,0,114,119,3,80,40,0,115,119,3,88,44,
-		0,116,119,3,90,45,0,117,119,3,94,47,0,118,96,1,0,0,0,118,97,1,0,0,0,118,
-		98,1,0,0,0,118,99,1,0,0,0,118,100,1,0,0,0,118,101,1,0,0,0,118,102,1,0,
-		0,0,118,103,1,0,0,0,118,104,1,0,0,0,118,105,1,0,0,0,118,106,1,0,0,0,118,
-		107,1,0,0,0,118,108,1,0,0,0,118,109,1,0,0,0,118,110,1,0,0,0,118,111,1,
-		0,0,0,118,112,1,0,0,0,118,113,1,0,0,0,118,114,1,0,0,0,118,115,1,0,0,0,
-		118,116,1,0,0,0,118,117,1,0,0,0,119,1,1,0,0,0,120,121,7,0,0,0,121,123,
-		5,89,0,0,122,124,5,101,0,0,123,122,1,0,0,0,123,124,1,0,0,0,124,125,1,0,
-		0,0,125,126,5,98,0,0,126,3,1,0,0,0,127,128,5,35,0,0,128,129,3,8,4,0,129,
-		130,5,98,0,0,130,5,1,0,0,0,131,133,5,56,0,0,132,131,1,0,0,0,132,133,1,
-		0,0,0,133,134,1,0,0,0,134,135,5,50,0,0,135,159,5,98,0,0,136,137,5,48,0,
-		0,137,138,5,94,0,0,138,143,3,8,4,0,139,141,5,17,0,0,140,142,5,101,0,0,
-		141,140,1,0,0,0,141,142,1,0,0,0,142,144,1,0,0,0,143,139,1,0,0,0,143,144,
-		1,0,0,0,144,145,1,0,0,0,145,146,5,98,0,0,146,159,1,0,0,0,147,148,5,48,
-		0,0,148,149,3,8,4,0,149,154,3,8,4,0,150,152,5,17,0,0,151,153,5,101,0,0,
-		152,151,1,0,0,0,152,153,1,0,0,0,153,155,1,0,0,0,154,150,1,0,0,0,154,155,
-		1,0,0,0,155,156,1,0,0,0,156,157,5,98,0,0,157,159,1,0,0,0,158,132,1,0,0,
-		0,158,136,1,0,0,0,158,147,1,0,0,0,159,7,1,0,0,0,160,161,8,1,0,0,161,9,
-		1,0,0,0,162,165,5,96,0,0,163,165,3,8,4,0,164,162,1,0,0,0,164,163,1,0,0,
-		0,165,11,1,0,0,0,166,167,5,24,0,0,167,179,3,10,5,0,168,169,5,52,0,0,169,
-		179,3,10,5,0,170,171,5,43,0,0,171,179,3,10,5,0,172,173,5,33,0,0,173,179,
-		3,10,5,0,174,175,5,71,0,0,175,176,3,10,5,0,176,177,3,10,5,0,177,179,1,
-		0,0,0,178,166,1,0,0,0,178,168,1,0,0,0,178,170,1,0,0,0,178,172,1,0,0,0,
-		178,174,1,0,0,0,179,13,1,0,0,0,180,182,5,14,0,0,181,183,3,8,4,0,182,181,
-		1,0,0,0,182,183,1,0,0,0,183,184,1,0,0,0,184,212,5,98,0,0,185,187,5,13,
-		0,0,186,188,3,8,4,0,187,186,1,0,0,0,187,188,1,0,0,0,188,189,1,0,0,0,189,
-		212,5,98,0,0,190,191,5,23,0,0,191,212,5,98,0,0,192,193,5,26,0,0,193,212,
-		5,98,0,0,194,195,5,22,0,0,195,212,5,98,0,0,196,198,5,20,0,0,197,199,5,
-		101,0,0,198,197,1,0,0,0,198,199,1,0,0,0,199,200,1,0,0,0,200,212,5,98,0,
-		0,201,203,5,78,0,0,202,204,5,101,0,0,203,202,1,0,0,0,203,204,1,0,0,0,204,
-		205,1,0,0,0,205,212,5,98,0,0,206,208,5,62,0,0,207,209,5,101,0,0,208,207,
-		1,0,0,0,208,209,1,0,0,0,209,210,1,0,0,0,210,212,5,98,0,0,211,180,1,0,0,
-		0,211,185,1,0,0,0,211,190,1,0,0,0,211,192,1,0,0,0,211,194,1,0,0,0,211,
-		196,1,0,0,0,211,201,1,0,0,0,211,206,1,0,0,0,212,15,1,0,0,0,213,214,5,40,
-		0,0,214,218,3,8,4,0,215,217,3,8,4,0,216,215,1,0,0,0,217,220,1,0,0,0,218,
-		216,1,0,0,0,218,219,1,0,0,0,219,221,1,0,0,0,220,218,1,0,0,0,221,222,5,
-		98,0,0,222,17,1,0,0,0,223,224,5,49,0,0,224,225,3,8,4,0,225,226,5,98,0,
-		0,226,275,1,0,0,0,227,228,5,56,0,0,228,229,5,49,0,0,229,275,5,98,0,0,230,
-		231,5,73,0,0,231,232,5,96,0,0,232,275,5,98,0,0,233,234,5,56,0,0,234,235,
-		5,73,0,0,235,275,5,98,0,0,236,237,5,41,0,0,237,238,5,5,0,0,238,239,5,94,
-		0,0,239,242,5,94,0,0,240,241,5,82,0,0,241,243,5,94,0,0,242,240,1,0,0,0,
-		242,243,1,0,0,0,243,244,1,0,0,0,244,275,5,98,0,0,245,246,5,41,0,0,246,
-		247,5,5,0,0,247,251,7,2,0,0,248,250,3,8,4,0,249,248,1,0,0,0,250,253,1,
-		0,0,0,251,249,1,0,0,0,251,252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,
-		254,275,5,98,0,0,255,256,5,56,0,0,256,257,5,41,0,0,257,258,5,5,0,0,258,
-		275,5,98,0,0,259,261,5,56,0,0,260,259,1,0,0,0,260,261,1,0,0,0,261,262,
-		1,0,0,0,262,263,5,79,0,0,263,275,5,98,0,0,264,266,5,56,0,0,265,264,1,0,
-		0,0,265,266,1,0,0,0,266,267,1,0,0,0,267,268,5,44,0,0,268,275,5,98,0,0,
-		269,271,5,17,0,0,270,272,5,101,0,0,271,270,1,0,0,0,271,272,1,0,0,0,272,
-		273,1,0,0,0,273,275,5,98,0,0,274,223,1,0,0,0,274,227,1,0,0,0,274,230,1,
-		0,0,0,274,233,1,0,0,0,274,236,1,0,0,0,274,245,1,0,0,0,274,255,1,0,0,0,
-		274,260,1,0,0,0,274,265,1,0,0,0,274,269,1,0,0,0,275,19,1,0,0,0,276,277,
-		5,49,0,0,277,278,3,8,4,0,278,279,3,8,4,0,279,280,3,8,4,0,280,281,5,98,
-		0,0,281,21,1,0,0,0,282,283,5,41,0,0,283,284,5,5,0,0,284,285,3,8,4,0,285,
-		286,5,94,0,0,286,287,5,94,0,0,287,288,5,98,0,0,288,302,1,0,0,0,289,290,
-		5,41,0,0,290,291,5,5,0,0,291,292,3,8,4,0,292,296,7,2,0,0,293,295,3,8,4,
-		0,294,293,1,0,0,0,295,298,1,0,0,0,296,294,1,0,0,0,296,297,1,0,0,0,297,
-		299,1,0,0,0,298,296,1,0,0,0,299,300,5,98,0,0,300,302,1,0,0,0,301,282,1,
-		0,0,0,301,289,1,0,0,0,302,23,1,0,0,0,303,304,5,57,0,0,304,305,5,54,0,0,
-		305,306,3,8,4,0,306,307,5,98,0,0,307,25,1,0,0,0,308,309,5,34,0,0,309,310,
-		5,94,0,0,310,337,5,98,0,0,311,312,5,84,0,0,312,313,5,94,0,0,313,314,5,
-		94,0,0,314,337,5,98,0,0,315,316,5,84,0,0,316,317,5,93,0,0,317,337,5,98,
-		0,0,318,319,5,71,0,0,319,320,5,94,0,0,320,321,5,94,0,0,321,337,5,98,0,
-		0,322,326,5,29,0,0,323,325,3,8,4,0,324,323,1,0,0,0,325,328,1,0,0,0,326,
-		324,1,0,0,0,326,327,1,0,0,0,327,329,1,0,0,0,328,326,1,0,0,0,329,337,5,
-		98,0,0,330,332,5,17,0,0,331,333,5,101,0,0,332,331,1,0,0,0,332,333,1,0,
-		0,0,333,334,1,0,0,0,334,337,5,98,0,0,335,337,3,48,24,0,336,308,1,0,0,0,
-		336,311,1,0,0,0,336,315,1,0,0,0,336,318,1,0,0,0,336,322,1,0,0,0,336,330,
-		1,0,0,0,336,335,1,0,0,0,337,27,1,0,0,0,338,339,5,57,0,0,339,340,5,74,0,
-		0,340,341,3,8,4,0,341,342,5,98,0,0,342,29,1,0,0,0,343,344,5,74,0,0,344,
-		347,3,8,4,0,345,346,5,80,0,0,346,348,3,12,6,0,347,345,1,0,0,0,347,348,
-		1,0,0,0,348,351,1,0,0,0,349,350,5,18,0,0,350,352,3,12,6,0,351,349,1,0,
-		0,0,351,352,1,0,0,0,352,353,1,0,0,0,353,354,5,98,0,0,354,361,1,0,0,0,355,
-		357,5,17,0,0,356,358,5,101,0,0,357,356,1,0,0,0,357,358,1,0,0,0,358,359,
-		1,0,0,0,359,361,5,98,0,0,360,343,1,0,0,0,360,355,1,0,0,0,361,31,1,0,0,
-		0,362,363,5,58,0,0,363,364,3,8,4,0,364,366,3,8,4,0,365,367,3,8,4,0,366,
-		365,1,0,0,0,366,367,1,0,0,0,367,368,1,0,0,0,368,369,5,98,0,0,369,370,6,
-		16,-1,0,370,33,1,0,0,0,371,372,5,55,0,0,372,373,5,34,0,0,373,374,5,94,
-		0,0,374,438,5,98,0,0,375,376,5,55,0,0,376,377,5,34,0,0,377,378,3,8,4,0,
-		378,379,5,98,0,0,379,438,1,0,0,0,380,381,5,55,0,0,381,382,5,94,0,0,382,
-		383,5,94,0,0,383,438,5,98,0,0,384,385,5,55,0,0,385,386,5,93,0,0,386,438,
-		5,98,0,0,387,388,5,55,0,0,388,389,5,57,0,0,389,390,3,8,4,0,390,391,5,98,
-		0,0,391,438,1,0,0,0,392,393,5,55,0,0,393,394,3,8,4,0,394,395,5,94,0,0,
-		395,396,5,98,0,0,396,438,1,0,0,0,397,398,5,67,0,0,398,399,3,12,6,0,399,
-		400,5,98,0,0,400,438,1,0,0,0,401,402,5,75,0,0,402,403,5,57,0,0,403,404,
-		3,8,4,0,404,405,5,98,0,0,405,438,1,0,0,0,406,407,5,75,0,0,407,410,3,8,
-		4,0,408,409,5,80,0,0,409,411,3,12,6,0,410,408,1,0,0,0,410,411,1,0,0,0,
-		411,416,1,0,0,0,412,414,5,18,0,0,413,412,1,0,0,0,413,414,1,0,0,0,414,415,
-		1,0,0,0,415,417,3,12,6,0,416,413,1,0,0,0,416,417,1,0,0,0,417,418,1,0,0,
-		0,418,419,5,98,0,0,419,438,1,0,0,0,420,421,5,70,0,0,421,422,3,8,4,0,422,
-		423,5,98,0,0,423,438,1,0,0,0,424,425,5,36,0,0,425,426,3,8,4,0,426,427,
-		5,98,0,0,427,438,1,0,0,0,428,429,5,32,0,0,429,430,3,8,4,0,430,431,5,98,
-		0,0,431,438,1,0,0,0,432,434,5,17,0,0,433,435,5,101,0,0,434,433,1,0,0,0,
-		434,435,1,0,0,0,435,436,1,0,0,0,436,438,5,98,0,0,437,371,1,0,0,0,437,375,
-		1,0,0,0,437,380,1,0,0,0,437,384,1,0,0,0,437,387,1,0,0,0,437,392,1,0,0,
-		0,437,397,1,0,0,0,437,401,1,0,0,0,437,406,1,0,0,0,437,420,1,0,0,0,437,
-		424,1,0,0,0,437,428,1,0,0,0,437,432,1,0,0,0,438,35,1,0,0,0,439,440,5,4,
-		0,0,440,443,3,8,4,0,441,442,5,42,0,0,442,444,5,96,0,0,443,441,1,0,0,0,
-		443,444,1,0,0,0,444,445,1,0,0,0,445,447,5,72,0,0,446,448,5,101,0,0,447,
-		446,1,0,0,0,447,448,1,0,0,0,448,449,1,0,0,0,449,450,5,98,0,0,450,505,1,
-		0,0,0,451,452,5,4,0,0,452,455,3,8,4,0,453,454,5,42,0,0,454,456,5,96,0,
-		0,455,453,1,0,0,0,455,456,1,0,0,0,456,457,1,0,0,0,457,458,5,81,0,0,458,
-		459,7,3,0,0,459,460,3,40,20,0,460,461,5,98,0,0,461,505,1,0,0,0,462,463,
-		5,4,0,0,463,466,3,8,4,0,464,465,5,42,0,0,465,467,5,96,0,0,466,464,1,0,
-		0,0,466,467,1,0,0,0,467,469,1,0,0,0,468,470,5,27,0,0,469,468,1,0,0,0,469,
-		470,1,0,0,0,470,471,1,0,0,0,471,472,7,3,0,0,472,473,3,38,19,0,473,475,
-		3,40,20,0,474,476,3,44,22,0,475,474,1,0,0,0,475,476,1,0,0,0,476,477,1,
-		0,0,0,477,479,3,40,20,0,478,480,3,42,21,0,479,478,1,0,0,0,479,480,1,0,
-		0,0,480,484,1,0,0,0,481,483,3,8,4,0,482,481,1,0,0,0,483,486,1,0,0,0,484,
-		482,1,0,0,0,484,485,1,0,0,0,485,487,1,0,0,0,486,484,1,0,0,0,487,488,5,
-		98,0,0,488,505,1,0,0,0,489,490,5,4,0,0,490,493,3,8,4,0,491,492,5,42,0,
-		0,492,494,5,96,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,495,1,0,0,0,495,
-		499,7,4,0,0,496,498,3,8,4,0,497,496,1,0,0,0,498,501,1,0,0,0,499,497,1,
-		0,0,0,499,500,1,0,0,0,500,502,1,0,0,0,501,499,1,0,0,0,502,503,5,98,0,0,
-		503,505,1,0,0,0,504,439,1,0,0,0,504,451,1,0,0,0,504,462,1,0,0,0,504,489,
-		1,0,0,0,505,37,1,0,0,0,506,507,5,58,0,0,507,512,3,8,4,0,508,509,5,57,0,
-		0,509,512,3,8,4,0,510,512,3,8,4,0,511,506,1,0,0,0,511,508,1,0,0,0,511,
-		510,1,0,0,0,512,39,1,0,0,0,513,531,5,7,0,0,514,531,5,8,0,0,515,531,5,9,
-		0,0,516,517,5,34,0,0,517,531,5,94,0,0,518,519,5,34,0,0,519,531,3,8,4,0,
-		520,521,5,94,0,0,521,531,5,94,0,0,522,523,5,58,0,0,523,531,3,8,4,0,524,
-		525,5,57,0,0,525,531,3,8,4,0,526,527,5,40,0,0,527,531,3,8,4,0,528,529,
-		5,100,0,0,529,531,5,94,0,0,530,513,1,0,0,0,530,514,1,0,0,0,530,515,1,0,
-		0,0,530,516,1,0,0,0,530,518,1,0,0,0,530,520,1,0,0,0,530,522,1,0,0,0,530,
-		524,1,0,0,0,530,526,1,0,0,0,530,528,1,0,0,0,531,41,1,0,0,0,532,536,3,12,
-		6,0,533,534,5,58,0,0,534,536,3,8,4,0,535,532,1,0,0,0,535,533,1,0,0,0,536,
-		43,1,0,0,0,537,542,3,12,6,0,538,539,4,22,0,0,539,540,5,58,0,0,540,542,
-		3,8,4,0,541,537,1,0,0,0,541,538,1,0,0,0,542,45,1,0,0,0,543,544,5,3,0,0,
-		544,545,3,8,4,0,545,546,7,5,0,0,546,547,5,40,0,0,547,551,3,8,4,0,548,550,
-		3,8,4,0,549,548,1,0,0,0,550,553,1,0,0,0,551,549,1,0,0,0,551,552,1,0,0,
-		0,552,554,1,0,0,0,553,551,1,0,0,0,554,555,5,98,0,0,555,562,1,0,0,0,556,
-		557,5,3,0,0,557,558,3,8,4,0,558,559,5,31,0,0,559,560,5,98,0,0,560,562,
-		1,0,0,0,561,543,1,0,0,0,561,556,1,0,0,0,562,47,1,0,0,0,563,565,5,51,0,
-		0,564,566,5,91,0,0,565,564,1,0,0,0,565,566,1,0,0,0,566,567,1,0,0,0,567,
-		568,7,6,0,0,568,572,3,50,25,0,569,571,3,52,26,0,570,569,1,0,0,0,571,574,
-		1,0,0,0,572,570,1,0,0,0,572,573,1,0,0,0,573,575,1,0,0,0,574,572,1,0,0,
-		0,575,576,5,98,0,0,576,49,1,0,0,0,577,578,5,61,0,0,578,585,3,8,4,0,579,
-		582,3,8,4,0,580,581,5,61,0,0,581,583,3,8,4,0,582,580,1,0,0,0,582,583,1,
-		0,0,0,583,585,1,0,0,0,584,577,1,0,0,0,584,579,1,0,0,0,585,51,1,0,0,0,586,
-		594,5,40,0,0,587,588,5,74,0,0,588,589,7,7,0,0,589,590,3,10,5,0,590,591,
-		3,10,5,0,591,594,1,0,0,0,592,594,3,8,4,0,593,586,1,0,0,0,593,587,1,0,0,
-		0,593,592,1,0,0,0,594,53,1,0,0,0,595,597,5,51,0,0,596,598,5,91,0,0,597,
-		596,1,0,0,0,597,598,1,0,0,0,598,600,1,0,0,0,599,601,5,6,0,0,600,599,1,
-		0,0,0,600,601,1,0,0,0,601,606,1,0,0,0,602,604,5,42,0,0,603,602,1,0,0,0,
-		603,604,1,0,0,0,604,605,1,0,0,0,605,607,5,96,0,0,606,603,1,0,0,0,606,607,
-		1,0,0,0,607,608,1,0,0,0,608,609,5,80,0,0,609,610,7,6,0,0,610,611,3,8,4,
-		0,611,615,3,50,25,0,612,614,3,56,28,0,613,612,1,0,0,0,614,617,1,0,0,0,
-		615,613,1,0,0,0,615,616,1,0,0,0,616,618,1,0,0,0,617,615,1,0,0,0,618,619,
-		5,98,0,0,619,55,1,0,0,0,620,637,5,40,0,0,621,622,5,18,0,0,622,623,5,83,
-		0,0,623,624,3,8,4,0,624,625,3,8,4,0,625,637,1,0,0,0,626,627,5,74,0,0,627,
-		628,3,8,4,0,628,629,3,8,4,0,629,637,1,0,0,0,630,632,5,17,0,0,631,633,5,
-		101,0,0,632,631,1,0,0,0,632,633,1,0,0,0,633,637,1,0,0,0,634,637,5,38,0,
-		0,635,637,3,8,4,0,636,620,1,0,0,0,636,621,1,0,0,0,636,626,1,0,0,0,636,
-		630,1,0,0,0,636,634,1,0,0,0,636,635,1,0,0,0,637,57,1,0,0,0,638,639,5,31,
-		0,0,639,640,5,91,0,0,640,644,5,96,0,0,641,645,5,40,0,0,642,645,5,94,0,
-		0,643,645,5,92,0,0,644,641,1,0,0,0,644,642,1,0,0,0,644,643,1,0,0,0,645,
-		648,1,0,0,0,646,647,5,53,0,0,647,649,5,94,0,0,648,646,1,0,0,0,648,649,
-		1,0,0,0,649,650,1,0,0,0,650,651,5,98,0,0,651,59,1,0,0,0,652,653,5,51,0,
-		0,653,654,5,91,0,0,654,659,5,96,0,0,655,656,5,4,0,0,656,660,3,8,4,0,657,
-		658,7,8,0,0,658,660,7,8,0,0,659,655,1,0,0,0,659,657,1,0,0,0,660,664,1,
-		0,0,0,661,663,3,8,4,0,662,661,1,0,0,0,663,666,1,0,0,0,664,662,1,0,0,0,
-		664,665,1,0,0,0,665,667,1,0,0,0,666,664,1,0,0,0,667,668,5,98,0,0,668,61,
-		1,0,0,0,669,670,5,83,0,0,670,671,5,91,0,0,671,675,3,64,32,0,672,674,3,
-		66,33,0,673,672,1,0,0,0,674,677,1,0,0,0,675,673,1,0,0,0,675,676,1,0,0,
-		0,676,678,1,0,0,0,677,675,1,0,0,0,678,679,5,98,0,0,679,63,1,0,0,0,680,
-		683,7,7,0,0,681,684,5,40,0,0,682,684,5,94,0,0,683,681,1,0,0,0,683,682,
-		1,0,0,0,684,685,1,0,0,0,685,690,3,10,5,0,686,687,5,4,0,0,687,691,3,8,4,
-		0,688,689,5,94,0,0,689,691,3,10,5,0,690,686,1,0,0,0,690,688,1,0,0,0,691,
-		702,1,0,0,0,692,695,5,40,0,0,693,695,5,94,0,0,694,692,1,0,0,0,694,693,
-		1,0,0,0,695,699,1,0,0,0,696,697,5,4,0,0,697,700,3,8,4,0,698,700,5,94,0,
-		0,699,696,1,0,0,0,699,698,1,0,0,0,700,702,1,0,0,0,701,680,1,0,0,0,701,
-		694,1,0,0,0,702,65,1,0,0,0,703,704,5,53,0,0,704,707,5,94,0,0,705,707,3,
-		8,4,0,706,703,1,0,0,0,706,705,1,0,0,0,707,67,1,0,0,0,708,713,5,12,0,0,
-		709,710,5,87,0,0,710,711,3,8,4,0,711,712,3,8,4,0,712,714,1,0,0,0,713,709,
-		1,0,0,0,713,714,1,0,0,0,714,716,1,0,0,0,715,717,7,9,0,0,716,715,1,0,0,
-		0,716,717,1,0,0,0,717,718,1,0,0,0,718,719,3,8,4,0,719,720,5,98,0,0,720,
-		69,1,0,0,0,721,722,5,45,0,0,722,723,5,15,0,0,723,755,5,98,0,0,724,725,
-		5,45,0,0,725,726,5,66,0,0,726,727,7,7,0,0,727,728,3,12,6,0,728,729,5,98,
-		0,0,729,755,1,0,0,0,730,731,5,45,0,0,731,732,5,4,0,0,732,733,3,8,4,0,733,
-		734,5,98,0,0,734,755,1,0,0,0,735,736,5,45,0,0,736,737,5,7,0,0,737,755,
-		5,98,0,0,738,740,5,56,0,0,739,738,1,0,0,0,739,740,1,0,0,0,740,741,1,0,
-		0,0,741,743,5,45,0,0,742,744,3,8,4,0,743,742,1,0,0,0,744,745,1,0,0,0,745,
-		743,1,0,0,0,745,746,1,0,0,0,746,747,1,0,0,0,747,748,5,98,0,0,748,755,1,
-		0,0,0,749,751,5,17,0,0,750,752,5,101,0,0,751,750,1,0,0,0,751,752,1,0,0,
-		0,752,753,1,0,0,0,753,755,5,98,0,0,754,721,1,0,0,0,754,724,1,0,0,0,754,
-		730,1,0,0,0,754,735,1,0,0,0,754,739,1,0,0,0,754,749,1,0,0,0,755,71,1,0,
-		0,0,756,757,5,65,0,0,757,758,3,8,4,0,758,759,5,98,0,0,759,73,1,0,0,0,760,
-		761,5,11,0,0,761,762,3,8,4,0,762,763,5,98,0,0,763,771,1,0,0,0,764,771,
-		3,78,39,0,765,767,5,17,0,0,766,768,5,101,0,0,767,766,1,0,0,0,767,768,1,
-		0,0,0,768,769,1,0,0,0,769,771,5,98,0,0,770,760,1,0,0,0,770,764,1,0,0,0,
-		770,765,1,0,0,0,771,75,1,0,0,0,772,782,3,78,39,0,773,775,5,77,0,0,774,
-		776,3,8,4,0,775,774,1,0,0,0,776,777,1,0,0,0,777,775,1,0,0,0,777,778,1,
-		0,0,0,778,779,1,0,0,0,779,780,5,98,0,0,780,782,1,0,0,0,781,772,1,0,0,0,
-		781,773,1,0,0,0,782,77,1,0,0,0,783,785,5,56,0,0,784,783,1,0,0,0,784,785,
-		1,0,0,0,785,786,1,0,0,0,786,787,5,39,0,0,787,791,3,8,4,0,788,790,3,8,4,
-		0,789,788,1,0,0,0,790,793,1,0,0,0,791,789,1,0,0,0,791,792,1,0,0,0,792,
-		794,1,0,0,0,793,791,1,0,0,0,794,795,5,98,0,0,795,79,1,0,0,0,796,797,5,
-		65,0,0,797,798,5,87,0,0,798,799,5,39,0,0,799,800,3,8,4,0,800,801,3,8,4,
-		0,801,802,5,98,0,0,802,81,1,0,0,0,803,804,5,60,0,0,804,826,5,98,0,0,805,
-		807,5,56,0,0,806,805,1,0,0,0,806,807,1,0,0,0,807,808,1,0,0,0,808,810,5,
-		45,0,0,809,811,3,8,4,0,810,809,1,0,0,0,811,812,1,0,0,0,812,810,1,0,0,0,
-		812,813,1,0,0,0,813,814,1,0,0,0,814,815,5,98,0,0,815,826,1,0,0,0,816,817,
-		5,11,0,0,817,818,3,8,4,0,818,819,5,98,0,0,819,826,1,0,0,0,820,822,5,17,
-		0,0,821,823,5,101,0,0,822,821,1,0,0,0,822,823,1,0,0,0,823,824,1,0,0,0,
-		824,826,5,98,0,0,825,803,1,0,0,0,825,806,1,0,0,0,825,816,1,0,0,0,825,820,
-		1,0,0,0,826,83,1,0,0,0,827,829,4,42,1,0,828,830,5,56,0,0,829,828,1,0,0,
-		0,829,830,1,0,0,0,830,831,1,0,0,0,831,835,3,8,4,0,832,834,3,8,4,0,833,
-		832,1,0,0,0,834,837,1,0,0,0,835,833,1,0,0,0,835,836,1,0,0,0,836,838,1,
-		0,0,0,837,835,1,0,0,0,838,839,5,98,0,0,839,85,1,0,0,0,840,841,4,43,2,0,
-		841,845,3,8,4,0,842,844,3,8,4,0,843,842,1,0,0,0,844,847,1,0,0,0,845,843,
-		1,0,0,0,845,846,1,0,0,0,846,848,1,0,0,0,847,845,1,0,0,0,848,849,5,98,0,
-		0,849,87,1,0,0,0,850,852,5,56,0,0,851,850,1,0,0,0,851,852,1,0,0,0,852,
-		853,1,0,0,0,853,854,5,76,0,0,854,855,3,8,4,0,855,856,5,31,0,0,856,857,
-		5,98,0,0,857,868,1,0,0,0,858,860,5,56,0,0,859,858,1,0,0,0,859,860,1,0,
-		0,0,860,861,1,0,0,0,861,862,5,76,0,0,862,863,3,8,4,0,863,864,5,40,0,0,
-		864,865,3,8,4,0,865,866,5,98,0,0,866,868,1,0,0,0,867,851,1,0,0,0,867,859,
-		1,0,0,0,868,89,1,0,0,0,869,871,5,56,0,0,870,869,1,0,0,0,870,871,1,0,0,
-		0,871,872,1,0,0,0,872,874,5,86,0,0,873,875,3,92,46,0,874,873,1,0,0,0,875,
-		876,1,0,0,0,876,874,1,0,0,0,876,877,1,0,0,0,877,878,1,0,0,0,878,879,5,
-		98,0,0,879,91,1,0,0,0,880,881,3,8,4,0,881,883,7,10,0,0,882,884,3,8,4,0,
-		883,882,1,0,0,0,883,884,1,0,0,0,884,93,1,0,0,0,885,887,5,56,0,0,886,885,
-		1,0,0,0,886,887,1,0,0,0,887,888,1,0,0,0,888,889,5,28,0,0,889,890,5,69,
-		0,0,890,894,3,8,4,0,891,893,3,8,4,0,892,891,1,0,0,0,893,896,1,0,0,0,894,
-		892,1,0,0,0,894,895,1,0,0,0,895,897,1,0,0,0,896,894,1,0,0,0,897,898,5,
-		98,0,0,898,95,1,0,0,0,105,118,123,132,141,143,152,154,158,164,178,182,
-		187,198,203,208,211,218,242,251,260,265,271,274,296,301,326,332,336,347,
-		351,357,360,366,410,413,416,434,437,443,447,455,466,469,475,479,484,493,
-		499,504,511,530,535,541,551,561,565,572,582,584,593,597,600,603,606,615,
-		632,636,644,648,659,664,675,683,690,694,699,701,706,713,716,739,745,751,
-		754,767,770,777,781,784,791,806,812,822,825,829,835,845,851,859,867,870,
-		876,883,886,894
+		35,1,35,1,35,1,35,3,35,742,8,35,1,35,1,35,4,35,746,8,35,11,35,12,35,747,
+		1,35,1,35,1,35,1,35,3,35,754,8,35,1,35,3,35,757,8,35,1,36,1,36,1,36,1,
+		36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,770,8,37,1,37,3,37,773,8,37,
+		1,38,1,38,1,38,4,38,778,8,38,11,38,12,38,779,1,38,1,38,3,38,784,8,38,1,
+		39,3,39,787,8,39,1,39,1,39,1,39,5,39,792,8,39,10,39,12,39,795,9,39,1,39,
+		1,39,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,41,1,41,1,41,3,41,809,8,41,1,
+		41,1,41,4,41,813,8,41,11,41,12,41,814,1,41,1,41,1,41,1,41,1,41,1,41,1,
+		41,1,41,3,41,825,8,41,1,41,3,41,828,8,41,1,42,1,42,3,42,832,8,42,1,42,
+		1,42,5,42,836,8,42,10,42,12,42,839,9,42,1,42,1,42,1,43,1,43,1,43,5,43,
+		846,8,43,10,43,12,43,849,9,43,1,43,1,43,1,44,3,44,854,8,44,1,44,1,44,1,
+		44,1,44,1,44,1,44,3,44,862,8,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,870,
+		8,44,1,45,3,45,873,8,45,1,45,1,45,4,45,877,8,45,11,45,12,45,878,1,45,1,
+		45,1,46,1,46,1,46,3,46,886,8,46,1,47,3,47,889,8,47,1,47,1,47,1,47,1,47,
+		5,47,895,8,47,10,47,12,47,898,9,47,1,47,1,47,1,47,0,0,48,0,2,4,6,8,10,
+		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,
+		60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,0,12,3,0,10,10,30,
+		30,64,64,2,0,99,99,102,102,2,0,19,19,68,68,2,0,16,16,63,63,2,0,25,25,91,
+		91,2,0,37,37,59,59,2,0,21,21,84,84,3,0,73,73,86,86,89,89,2,0,95,95,97,
+		97,2,0,86,86,89,89,1,0,46,47,1,0,96,97,1037,0,118,1,0,0,0,2,120,1,0,0,
+		0,4,127,1,0,0,0,6,158,1,0,0,0,8,160,1,0,0,0,10,164,1,0,0,0,12,178,1,0,
+		0,0,14,211,1,0,0,0,16,213,1,0,0,0,18,274,1,0,0,0,20,276,1,0,0,0,22,301,
+		1,0,0,0,24,303,1,0,0,0,26,336,1,0,0,0,28,338,1,0,0,0,30,360,1,0,0,0,32,
+		362,1,0,0,0,34,437,1,0,0,0,36,504,1,0,0,0,38,511,1,0,0,0,40,532,1,0,0,
+		0,42,537,1,0,0,0,44,543,1,0,0,0,46,563,1,0,0,0,48,565,1,0,0,0,50,586,1,
+		0,0,0,52,595,1,0,0,0,54,597,1,0,0,0,56,638,1,0,0,0,58,640,1,0,0,0,60,654,
+		1,0,0,0,62,671,1,0,0,0,64,703,1,0,0,0,66,708,1,0,0,0,68,710,1,0,0,0,70,
+		756,1,0,0,0,72,758,1,0,0,0,74,772,1,0,0,0,76,783,1,0,0,0,78,786,1,0,0,
+		0,80,798,1,0,0,0,82,827,1,0,0,0,84,829,1,0,0,0,86,842,1,0,0,0,88,869,1,
+		0,0,0,90,872,1,0,0,0,92,882,1,0,0,0,94,888,1,0,0,0,96,119,3,14,7,0,97,
+		119,3,2,1,0,98,119,3,4,2,0,99,119,3,6,3,0,100,119,3,16,8,0,101,119,3,20,
+		10,0,102,119,3,22,11,0,103,119,3,24,12,0,104,119,3,28,14,0,105,119,3,32,
+		16,0,106,119,3,36,18,0,107,119,3,46,23,0,108,119,3,54,27,0,109,119,3,58,
+		29,0,110,119,3,60,30,0,111,119,3,62,31,0,112,119,3,68,34,0,113,119,3,72,
+		36,0,114,119,3,80,40,0,115,119,3,88,44,0,116,119,3,90,45,0,117,119,3,94,
+		47,0,118,96,1,0,0,0,118,97,1,0,0,0,118,98,1,0,0,0,118,99,1,0,0,0,118,100,
+		1,0,0,0,118,101,1,0,0,0,118,102,1,0,0,0,118,103,1,0,0,0,118,104,1,0,0,
+		0,118,105,1,0,0,0,118,106,1,0,0,0,118,107,1,0,0,0,118,108,1,0,0,0,118,
+		109,1,0,0,0,118,110,1,0,0,0,118,111,1,0,0,0,118,112,1,0,0,0,118,113,1,
+		0,0,0,118,114,1,0,0,0,118,115,1,0,0,0,118,116,1,0,0,0,118,117,1,0,0,0,
+		119,1,1,0,0,0,120,121,7,0,0,0,121,123,5,90,0,0,122,124,5,102,0,0,123,122,
+		1,0,0,0,123,124,1,0,0,0,124,125,1,0,0,0,125,126,5,99,0,0,126,3,1,0,0,0,
+		127,128,5,35,0,0,128,129,3,8,4,0,129,130,5,99,0,0,130,5,1,0,0,0,131,133,
+		5,56,0,0,132,131,1,0,0,0,132,133,1,0,0,0,133,134,1,0,0,0,134,135,5,50,
+		0,0,135,159,5,99,0,0,136,137,5,48,0,0,137,138,5,95,0,0,138,143,3,8,4,0,
+		139,141,5,17,0,0,140,142,5,102,0,0,141,140,1,0,0,0,141,142,1,0,0,0,142,
+		144,1,0,0,0,143,139,1,0,0,0,143,144,1,0,0,0,144,145,1,0,0,0,145,146,5,
+		99,0,0,146,159,1,0,0,0,147,148,5,48,0,0,148,149,3,8,4,0,149,154,3,8,4,
+		0,150,152,5,17,0,0,151,153,5,102,0,0,152,151,1,0,0,0,152,153,1,0,0,0,153,
+		155,1,0,0,0,154,150,1,0,0,0,154,155,1,0,0,0,155,156,1,0,0,0,156,157,5,
+		99,0,0,157,159,1,0,0,0,158,132,1,0,0,0,158,136,1,0,0,0,158,147,1,0,0,0,
+		159,7,1,0,0,0,160,161,8,1,0,0,161,9,1,0,0,0,162,165,5,97,0,0,163,165,3,
+		8,4,0,164,162,1,0,0,0,164,163,1,0,0,0,165,11,1,0,0,0,166,167,5,24,0,0,
+		167,179,3,10,5,0,168,169,5,52,0,0,169,179,3,10,5,0,170,171,5,43,0,0,171,
+		179,3,10,5,0,172,173,5,33,0,0,173,179,3,10,5,0,174,175,5,71,0,0,175,176,
+		3,10,5,0,176,177,3,10,5,0,177,179,1,0,0,0,178,166,1,0,0,0,178,168,1,0,
+		0,0,178,170,1,0,0,0,178,172,1,0,0,0,178,174,1,0,0,0,179,13,1,0,0,0,180,
+		182,5,14,0,0,181,183,3,8,4,0,182,181,1,0,0,0,182,183,1,0,0,0,183,184,1,
+		0,0,0,184,212,5,99,0,0,185,187,5,13,0,0,186,188,3,8,4,0,187,186,1,0,0,
+		0,187,188,1,0,0,0,188,189,1,0,0,0,189,212,5,99,0,0,190,191,5,23,0,0,191,
+		212,5,99,0,0,192,193,5,26,0,0,193,212,5,99,0,0,194,195,5,22,0,0,195,212,
+		5,99,0,0,196,198,5,20,0,0,197,199,5,102,0,0,198,197,1,0,0,0,198,199,1,
+		0,0,0,199,200,1,0,0,0,200,212,5,99,0,0,201,203,5,79,0,0,202,204,5,102,
+		0,0,203,202,1,0,0,0,203,204,1,0,0,0,204,205,1,0,0,0,205,212,5,99,0,0,206,
+		208,5,62,0,0,207,209,5,102,0,0,208,207,1,0,0,0,208,209,1,0,0,0,209,210,
+		1,0,0,0,210,212,5,99,0,0,211,180,1,0,0,0,211,185,1,0,0,0,211,190,1,0,0,
+		0,211,192,1,0,0,0,211,194,1,0,0,0,211,196,1,0,0,0,211,201,1,0,0,0,211,
+		206,1,0,0,0,212,15,1,0,0,0,213,214,5,40,0,0,214,218,3,8,4,0,215,217,3,
+		8,4,0,216,215,1,0,0,0,217,220,1,0,0,0,218,216,1,0,0,0,218,219,1,0,0,0,
+		219,221,1,0,0,0,220,218,1,0,0,0,221,222,5,99,0,0,222,17,1,0,0,0,223,224,
+		5,49,0,0,224,225,3,8,4,0,225,226,5,99,0,0,226,275,1,0,0,0,227,228,5,56,
+		0,0,228,229,5,49,0,0,229,275,5,99,0,0,230,231,5,74,0,0,231,232,5,97,0,
+		0,232,275,5,99,0,0,233,234,5,56,0,0,234,235,5,74,0,0,235,275,5,99,0,0,
+		236,237,5,41,0,0,237,238,5,5,0,0,238,239,5,95,0,0,239,242,5,95,0,0,240,
+		241,5,83,0,0,241,243,5,95,0,0,242,240,1,0,0,0,242,243,1,0,0,0,243,244,
+		1,0,0,0,244,275,5,99,0,0,245,246,5,41,0,0,246,247,5,5,0,0,247,251,7,2,
+		0,0,248,250,3,8,4,0,249,248,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,
+		252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,275,5,99,0,0,255,256,5,
+		56,0,0,256,257,5,41,0,0,257,258,5,5,0,0,258,275,5,99,0,0,259,261,5,56,
+		0,0,260,259,1,0,0,0,260,261,1,0,0,0,261,262,1,0,0,0,262,263,5,80,0,0,263,
+		275,5,99,0,0,264,266,5,56,0,0,265,264,1,0,0,0,265,266,1,0,0,0,266,267,
+		1,0,0,0,267,268,5,44,0,0,268,275,5,99,0,0,269,271,5,17,0,0,270,272,5,102,
+		0,0,271,270,1,0,0,0,271,272,1,0,0,0,272,273,1,0,0,0,273,275,5,99,0,0,274,
+		223,1,0,0,0,274,227,1,0,0,0,274,230,1,0,0,0,274,233,1,0,0,0,274,236,1,
+		0,0,0,274,245,1,0,0,0,274,255,1,0,0,0,274,260,1,0,0,0,274,265,1,0,0,0,
+		274,269,1,0,0,0,275,19,1,0,0,0,276,277,5,49,0,0,277,278,3,8,4,0,278,279,
+		3,8,4,0,279,280,3,8,4,0,280,281,5,99,0,0,281,21,1,0,0,0,282,283,5,41,0,
+		0,283,284,5,5,0,0,284,285,3,8,4,0,285,286,5,95,0,0,286,287,5,95,0,0,287,
+		288,5,99,0,0,288,302,1,0,0,0,289,290,5,41,0,0,290,291,5,5,0,0,291,292,
+		3,8,4,0,292,296,7,2,0,0,293,295,3,8,4,0,294,293,1,0,0,0,295,298,1,0,0,
+		0,296,294,1,0,0,0,296,297,1,0,0,0,297,299,1,0,0,0,298,296,1,0,0,0,299,
+		300,5,99,0,0,300,302,1,0,0,0,301,282,1,0,0,0,301,289,1,0,0,0,302,23,1,
+		0,0,0,303,304,5,57,0,0,304,305,5,54,0,0,305,306,3,8,4,0,306,307,5,99,0,
+		0,307,25,1,0,0,0,308,309,5,34,0,0,309,310,5,95,0,0,310,337,5,99,0,0,311,
+		312,5,85,0,0,312,313,5,95,0,0,313,314,5,95,0,0,314,337,5,99,0,0,315,316,
+		5,85,0,0,316,317,5,94,0,0,317,337,5,99,0,0,318,319,5,71,0,0,319,320,5,
+		95,0,0,320,321,5,95,0,0,321,337,5,99,0,0,322,326,5,29,0,0,323,325,3,8,
+		4,0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,1,0,0,0,326,327,1,0,0,0,327,
+		329,1,0,0,0,328,326,1,0,0,0,329,337,5,99,0,0,330,332,5,17,0,0,331,333,
+		5,102,0,0,332,331,1,0,0,0,332,333,1,0,0,0,333,334,1,0,0,0,334,337,5,99,
+		0,0,335,337,3,48,24,0,336,308,1,0,0,0,336,311,1,0,0,0,336,315,1,0,0,0,
+		336,318,1,0,0,0,336,322,1,0,0,0,336,330,1,0,0,0,336,335,1,0,0,0,337,27,
+		1,0,0,0,338,339,5,57,0,0,339,340,5,75,0,0,340,341,3,8,4,0,341,342,5,99,
+		0,0,342,29,1,0,0,0,343,344,5,75,0,0,344,347,3,8,4,0,345,346,5,81,0,0,346,
+		348,3,12,6,0,347,345,1,0,0,0,347,348,1,0,0,0,348,351,1,0,0,0,349,350,5,
+		18,0,0,350,352,3,12,6,0,351,349,1,0,0,0,351,352,1,0,0,0,352,353,1,0,0,
+		0,353,354,5,99,0,0,354,361,1,0,0,0,355,357,5,17,0,0,356,358,5,102,0,0,
+		357,356,1,0,0,0,357,358,1,0,0,0,358,359,1,0,0,0,359,361,5,99,0,0,360,343,
+		1,0,0,0,360,355,1,0,0,0,361,31,1,0,0,0,362,363,5,58,0,0,363,364,3,8,4,
+		0,364,366,3,8,4,0,365,367,3,8,4,0,366,365,1,0,0,0,366,367,1,0,0,0,367,
+		368,1,0,0,0,368,369,5,99,0,0,369,370,6,16,-1,0,370,33,1,0,0,0,371,372,
+		5,55,0,0,372,373,5,34,0,0,373,374,5,95,0,0,374,438,5,99,0,0,375,376,5,
+		55,0,0,376,377,5,34,0,0,377,378,3,8,4,0,378,379,5,99,0,0,379,438,1,0,0,
+		0,380,381,5,55,0,0,381,382,5,95,0,0,382,383,5,95,0,0,383,438,5,99,0,0,
+		384,385,5,55,0,0,385,386,5,94,0,0,386,438,5,99,0,0,387,388,5,55,0,0,388,
+		389,5,57,0,0,389,390,3,8,4,0,390,391,5,99,0,0,391,438,1,0,0,0,392,393,
+		5,55,0,0,393,394,3,8,4,0,394,395,5,95,0,0,395,396,5,99,0,0,396,438,1,0,
+		0,0,397,398,5,67,0,0,398,399,3,12,6,0,399,400,5,99,0,0,400,438,1,0,0,0,
+		401,402,5,76,0,0,402,403,5,57,0,0,403,404,3,8,4,0,404,405,5,99,0,0,405,
+		438,1,0,0,0,406,407,5,76,0,0,407,410,3,8,4,0,408,409,5,81,0,0,409,411,
+		3,12,6,0,410,408,1,0,0,0,410,411,1,0,0,0,411,416,1,0,0,0,412,414,5,18,
+		0,0,413,412,1,0,0,0,413,414,1,0,0,0,414,415,1,0,0,0,415,417,3,12,6,0,416,
+		413,1,0,0,0,416,417,1,0,0,0,417,418,1,0,0,0,418,419,5,99,0,0,419,438,1,
+		0,0,0,420,421,5,70,0,0,421,422,3,8,4,0,422,423,5,99,0,0,423,438,1,0,0,
+		0,424,425,5,36,0,0,425,426,3,8,4,0,426,427,5,99,0,0,427,438,1,0,0,0,428,
+		429,5,32,0,0,429,430,3,8,4,0,430,431,5,99,0,0,431,438,1,0,0,0,432,434,
+		5,17,0,0,433,435,5,102,0,0,434,433,1,0,0,0,434,435,1,0,0,0,435,436,1,0,
+		0,0,436,438,5,99,0,0,437,371,1,0,0,0,437,375,1,0,0,0,437,380,1,0,0,0,437,
+		384,1,0,0,0,437,387,1,0,0,0,437,392,1,0,0,0,437,397,1,0,0,0,437,401,1,
+		0,0,0,437,406,1,0,0,0,437,420,1,0,0,0,437,424,1,0,0,0,437,428,1,0,0,0,
+		437,432,1,0,0,0,438,35,1,0,0,0,439,440,5,4,0,0,440,443,3,8,4,0,441,442,
+		5,42,0,0,442,444,5,97,0,0,443,441,1,0,0,0,443,444,1,0,0,0,444,445,1,0,
+		0,0,445,447,5,72,0,0,446,448,5,102,0,0,447,446,1,0,0,0,447,448,1,0,0,0,
+		448,449,1,0,0,0,449,450,5,99,0,0,450,505,1,0,0,0,451,452,5,4,0,0,452,455,
+		3,8,4,0,453,454,5,42,0,0,454,456,5,97,0,0,455,453,1,0,0,0,455,456,1,0,
+		0,0,456,457,1,0,0,0,457,458,5,82,0,0,458,459,7,3,0,0,459,460,3,40,20,0,
+		460,461,5,99,0,0,461,505,1,0,0,0,462,463,5,4,0,0,463,466,3,8,4,0,464,465,
+		5,42,0,0,465,467,5,97,0,0,466,464,1,0,0,0,466,467,1,0,0,0,467,469,1,0,
+		0,0,468,470,5,27,0,0,469,468,1,0,0,0,469,470,1,0,0,0,470,471,1,0,0,0,471,
+		472,7,3,0,0,472,473,3,38,19,0,473,475,3,40,20,0,474,476,3,44,22,0,475,
+		474,1,0,0,0,475,476,1,0,0,0,476,477,1,0,0,0,477,479,3,40,20,0,478,480,
+		3,42,21,0,479,478,1,0,0,0,479,480,1,0,0,0,480,484,1,0,0,0,481,483,3,8,
+		4,0,482,481,1,0,0,0,483,486,1,0,0,0,484,482,1,0,0,0,484,485,1,0,0,0,485,
+		487,1,0,0,0,486,484,1,0,0,0,487,488,5,99,0,0,488,505,1,0,0,0,489,490,5,
+		4,0,0,490,493,3,8,4,0,491,492,5,42,0,0,492,494,5,97,0,0,493,491,1,0,0,
+		0,493,494,1,0,0,0,494,495,1,0,0,0,495,499,7,4,0,0,496,498,3,8,4,0,497,
+		496,1,0,0,0,498,501,1,0,0,0,499,497,1,0,0,0,499,500,1,0,0,0,500,502,1,
+		0,0,0,501,499,1,0,0,0,502,503,5,99,0,0,503,505,1,0,0,0,504,439,1,0,0,0,
+		504,451,1,0,0,0,504,462,1,0,0,0,504,489,1,0,0,0,505,37,1,0,0,0,506,507,
+		5,58,0,0,507,512,3,8,4,0,508,509,5,57,0,0,509,512,3,8,4,0,510,512,3,8,
+		4,0,511,506,1,0,0,0,511,508,1,0,0,0,511,510,1,0,0,0,512,39,1,0,0,0,513,
+		533,5,7,0,0,514,533,5,8,0,0,515,533,5,9,0,0,516,517,5,34,0,0,517,533,5,
+		95,0,0,518,519,5,34,0,0,519,533,3,8,4,0,520,521,5,95,0,0,521,533,5,95,
+		0,0,522,523,5,58,0,0,523,533,3,8,4,0,524,525,5,57,0,0,525,533,3,8,4,0,
+		526,527,5,40,0,0,527,533,3,8,4,0,528,529,5,101,0,0,529,533,5,95,0,0,530,
+		531,4,20,0,0,531,533,5,101,0,0,532,513,1,0,0,0,532,514,1,0,0,0,532,515,
+		1,0,0,0,532,516,1,0,0,0,532,518,1,0,0,0,532,520,1,0,0,0,532,522,1,0,0,
+		0,532,524,1,0,0,0,532,526,1,0,0,0,532,528,1,0,0,0,532,530,1,0,0,0,533,
+		41,1,0,0,0,534,538,3,12,6,0,535,536,5,58,0,0,536,538,3,8,4,0,537,534,1,
+		0,0,0,537,535,1,0,0,0,538,43,1,0,0,0,539,544,3,12,6,0,540,541,4,22,1,0,
+		541,542,5,58,0,0,542,544,3,8,4,0,543,539,1,0,0,0,543,540,1,0,0,0,544,45,
+		1,0,0,0,545,546,5,3,0,0,546,547,3,8,4,0,547,548,7,5,0,0,548,549,5,40,0,
+		0,549,553,3,8,4,0,550,552,3,8,4,0,551,550,1,0,0,0,552,555,1,0,0,0,553,
+		551,1,0,0,0,553,554,1,0,0,0,554,556,1,0,0,0,555,553,1,0,0,0,556,557,5,
+		99,0,0,557,564,1,0,0,0,558,559,5,3,0,0,559,560,3,8,4,0,560,561,5,31,0,
+		0,561,562,5,99,0,0,562,564,1,0,0,0,563,545,1,0,0,0,563,558,1,0,0,0,564,
+		47,1,0,0,0,565,567,5,51,0,0,566,568,5,92,0,0,567,566,1,0,0,0,567,568,1,
+		0,0,0,568,569,1,0,0,0,569,570,7,6,0,0,570,574,3,50,25,0,571,573,3,52,26,
+		0,572,571,1,0,0,0,573,576,1,0,0,0,574,572,1,0,0,0,574,575,1,0,0,0,575,
+		577,1,0,0,0,576,574,1,0,0,0,577,578,5,99,0,0,578,49,1,0,0,0,579,580,5,
+		61,0,0,580,587,3,8,4,0,581,584,3,8,4,0,582,583,5,61,0,0,583,585,3,8,4,
+		0,584,582,1,0,0,0,584,585,1,0,0,0,585,587,1,0,0,0,586,579,1,0,0,0,586,
+		581,1,0,0,0,587,51,1,0,0,0,588,596,5,40,0,0,589,590,5,75,0,0,590,591,7,
+		7,0,0,591,592,3,10,5,0,592,593,3,10,5,0,593,596,1,0,0,0,594,596,3,8,4,
+		0,595,588,1,0,0,0,595,589,1,0,0,0,595,594,1,0,0,0,596,53,1,0,0,0,597,599,
+		5,51,0,0,598,600,5,92,0,0,599,598,1,0,0,0,599,600,1,0,0,0,600,602,1,0,
+		0,0,601,603,5,6,0,0,602,601,1,0,0,0,602,603,1,0,0,0,603,608,1,0,0,0,604,
+		606,5,42,0,0,605,604,1,0,0,0,605,606,1,0,0,0,606,607,1,0,0,0,607,609,5,
+		97,0,0,608,605,1,0,0,0,608,609,1,0,0,0,609,610,1,0,0,0,610,611,5,81,0,
+		0,611,612,7,6,0,0,612,613,3,8,4,0,613,617,3,50,25,0,614,616,3,56,28,0,
+		615,614,1,0,0,0,616,619,1,0,0,0,617,615,1,0,0,0,617,618,1,0,0,0,618,620,
+		1,0,0,0,619,617,1,0,0,0,620,621,5,99,0,0,621,55,1,0,0,0,622,639,5,40,0,
+		0,623,624,5,18,0,0,624,625,5,84,0,0,625,626,3,8,4,0,626,627,3,8,4,0,627,
+		639,1,0,0,0,628,629,5,75,0,0,629,630,3,8,4,0,630,631,3,8,4,0,631,639,1,
+		0,0,0,632,634,5,17,0,0,633,635,5,102,0,0,634,633,1,0,0,0,634,635,1,0,0,
+		0,635,639,1,0,0,0,636,639,5,38,0,0,637,639,3,8,4,0,638,622,1,0,0,0,638,
+		623,1,0,0,0,638,628,1,0,0,0,638,632,1,0,0,0,638,636,1,0,0,0,638,637,1,
+		0,0,0,639,57,1,0,0,0,640,641,5,31,0,0,641,642,5,92,0,0,642,646,5,97,0,
+		0,643,647,5,40,0,0,644,647,5,95,0,0,645,647,5,93,0,0,646,643,1,0,0,0,646,
+		644,1,0,0,0,646,645,1,0,0,0,647,650,1,0,0,0,648,649,5,53,0,0,649,651,5,
+		95,0,0,650,648,1,0,0,0,650,651,1,0,0,0,651,652,1,0,0,0,652,653,5,99,0,
+		0,653,59,1,0,0,0,654,655,5,51,0,0,655,656,5,92,0,0,656,661,5,97,0,0,657,
+		658,5,4,0,0,658,662,3,8,4,0,659,660,7,8,0,0,660,662,7,8,0,0,661,657,1,
+		0,0,0,661,659,1,0,0,0,662,666,1,0,0,0,663,665,3,8,4,0,664,663,1,0,0,0,
+		665,668,1,0,0,0,666,664,1,0,0,0,666,667,1,0,0,0,667,669,1,0,0,0,668,666,
+		1,0,0,0,669,670,5,99,0,0,670,61,1,0,0,0,671,672,5,84,0,0,672,673,5,92,
+		0,0,673,677,3,64,32,0,674,676,3,66,33,0,675,674,1,0,0,0,676,679,1,0,0,
+		0,677,675,1,0,0,0,677,678,1,0,0,0,678,680,1,0,0,0,679,677,1,0,0,0,680,
+		681,5,99,0,0,681,63,1,0,0,0,682,685,7,9,0,0,683,686,5,40,0,0,684,686,5,
+		95,0,0,685,683,1,0,0,0,685,684,1,0,0,0,686,687,1,0,0,0,687,692,3,10,5,
+		0,688,689,5,4,0,0,689,693,3,8,4,0,690,691,5,95,0,0,691,693,3,10,5,0,692,
+		688,1,0,0,0,692,690,1,0,0,0,693,704,1,0,0,0,694,697,5,40,0,0,695,697,5,
+		95,0,0,696,694,1,0,0,0,696,695,1,0,0,0,697,701,1,0,0,0,698,699,5,4,0,0,
+		699,702,3,8,4,0,700,702,5,95,0,0,701,698,1,0,0,0,701,700,1,0,0,0,702,704,
+		1,0,0,0,703,682,1,0,0,0,703,696,1,0,0,0,704,65,1,0,0,0,705,706,5,53,0,
+		0,706,709,5,95,0,0,707,709,3,8,4,0,708,705,1,0,0,0,708,707,1,0,0,0,709,
+		67,1,0,0,0,710,715,5,12,0,0,711,712,5,88,0,0,712,713,3,8,4,0,713,714,3,
+		8,4,0,714,716,1,0,0,0,715,711,1,0,0,0,715,716,1,0,0,0,716,718,1,0,0,0,
+		717,719,7,10,0,0,718,717,1,0,0,0,718,719,1,0,0,0,719,720,1,0,0,0,720,721,
+		3,8,4,0,721,722,5,99,0,0,722,69,1,0,0,0,723,724,5,45,0,0,724,725,5,15,
+		0,0,725,757,5,99,0,0,726,727,5,45,0,0,727,728,5,66,0,0,728,729,7,9,0,0,
+		729,730,3,12,6,0,730,731,5,99,0,0,731,757,1,0,0,0,732,733,5,45,0,0,733,
+		734,5,4,0,0,734,735,3,8,4,0,735,736,5,99,0,0,736,757,1,0,0,0,737,738,5,
+		45,0,0,738,739,5,7,0,0,739,757,5,99,0,0,740,742,5,56,0,0,741,740,1,0,0,
+		0,741,742,1,0,0,0,742,743,1,0,0,0,743,745,5,45,0,0,744,746,3,8,4,0,745,
+		744,1,0,0,0,746,747,1,0,0,0,747,745,1,0,0,0,747,748,1,0,0,0,748,749,1,
+		0,0,0,749,750,5,99,0,0,750,757,1,0,0,0,751,753,5,17,0,0,752,754,5,102,
+		0,0,753,752,1,0,0,0,753,754,1,0,0,0,754,755,1,0,0,0,755,757,5,99,0,0,756,
+		723,1,0,0,0,756,726,1,0,0,0,756,732,1,0,0,0,756,737,1,0,0,0,756,741,1,
+		0,0,0,756,751,1,0,0,0,757,71,1,0,0,0,758,759,5,65,0,0,759,760,3,8,4,0,
+		760,761,5,99,0,0,761,73,1,0,0,0,762,763,5,11,0,0,763,764,3,8,4,0,764,765,
+		5,99,0,0,765,773,1,0,0,0,766,773,3,78,39,0,767,769,5,17,0,0,768,770,5,
+		102,0,0,769,768,1,0,0,0,769,770,1,0,0,0,770,771,1,0,0,0,771,773,5,99,0,
+		0,772,762,1,0,0,0,772,766,1,0,0,0,772,767,1,0,0,0,773,75,1,0,0,0,774,784,
+		3,78,39,0,775,777,5,78,0,0,776,778,3,8,4,0,777,776,1,0,0,0,778,779,1,0,
+		0,0,779,777,1,0,0,0,779,780,1,0,0,0,780,781,1,0,0,0,781,782,5,99,0,0,782,
+		784,1,0,0,0,783,774,1,0,0,0,783,775,1,0,0,0,784,77,1,0,0,0,785,787,5,56,
+		0,0,786,785,1,0,0,0,786,787,1,0,0,0,787,788,1,0,0,0,788,789,5,39,0,0,789,
+		793,3,8,4,0,790,792,3,8,4,0,791,790,1,0,0,0,792,795,1,0,0,0,793,791,1,
+		0,0,0,793,794,1,0,0,0,794,796,1,0,0,0,795,793,1,0,0,0,796,797,5,99,0,0,
+		797,79,1,0,0,0,798,799,5,65,0,0,799,800,5,88,0,0,800,801,5,39,0,0,801,
+		802,3,8,4,0,802,803,3,8,4,0,803,804,5,99,0,0,804,81,1,0,0,0,805,806,5,
+		60,0,0,806,828,5,99,0,0,807,809,5,56,0,0,808,807,1,0,0,0,808,809,1,0,0,
+		0,809,810,1,0,0,0,810,812,5,45,0,0,811,813,3,8,4,0,812,811,1,0,0,0,813,
+		814,1,0,0,0,814,812,1,0,0,0,814,815,1,0,0,0,815,816,1,0,0,0,816,817,5,
+		99,0,0,817,828,1,0,0,0,818,819,5,11,0,0,819,820,3,8,4,0,820,821,5,99,0,
+		0,821,828,1,0,0,0,822,824,5,17,0,0,823,825,5,102,0,0,824,823,1,0,0,0,824,
+		825,1,0,0,0,825,826,1,0,0,0,826,828,5,99,0,0,827,805,1,0,0,0,827,808,1,
+		0,0,0,827,818,1,0,0,0,827,822,1,0,0,0,828,83,1,0,0,0,829,831,4,42,2,0,
+		830,832,5,56,0,0,831,830,1,0,0,0,831,832,1,0,0,0,832,833,1,0,0,0,833,837,
+		3,8,4,0,834,836,3,8,4,0,835,834,1,0,0,0,836,839,1,0,0,0,837,835,1,0,0,
+		0,837,838,1,0,0,0,838,840,1,0,0,0,839,837,1,0,0,0,840,841,5,99,0,0,841,
+		85,1,0,0,0,842,843,4,43,3,0,843,847,3,8,4,0,844,846,3,8,4,0,845,844,1,
+		0,0,0,846,849,1,0,0,0,847,845,1,0,0,0,847,848,1,0,0,0,848,850,1,0,0,0,
+		849,847,1,0,0,0,850,851,5,99,0,0,851,87,1,0,0,0,852,854,5,56,0,0,853,852,
+		1,0,0,0,853,854,1,0,0,0,854,855,1,0,0,0,855,856,5,77,0,0,856,857,3,8,4,
+		0,857,858,5,31,0,0,858,859,5,99,0,0,859,870,1,0,0,0,860,862,5,56,0,0,861,
+		860,1,0,0,0,861,862,1,0,0,0,862,863,1,0,0,0,863,864,5,77,0,0,864,865,3,
+		8,4,0,865,866,5,40,0,0,866,867,3,8,4,0,867,868,5,99,0,0,868,870,1,0,0,
+		0,869,853,1,0,0,0,869,861,1,0,0,0,870,89,1,0,0,0,871,873,5,56,0,0,872,
+		871,1,0,0,0,872,873,1,0,0,0,873,874,1,0,0,0,874,876,5,87,0,0,875,877,3,
+		92,46,0,876,875,1,0,0,0,877,878,1,0,0,0,878,876,1,0,0,0,878,879,1,0,0,
+		0,879,880,1,0,0,0,880,881,5,99,0,0,881,91,1,0,0,0,882,883,3,8,4,0,883,
+		885,7,11,0,0,884,886,3,8,4,0,885,884,1,0,0,0,885,886,1,0,0,0,886,93,1,
+		0,0,0,887,889,5,56,0,0,888,887,1,0,0,0,888,889,1,0,0,0,889,890,1,0,0,0,
+		890,891,5,28,0,0,891,892,5,69,0,0,892,896,3,8,4,0,893,895,3,8,4,0,894,
+		893,1,0,0,0,895,898,1,0,0,0,896,894,1,0,0,0,896,897,1,0,0,0,897,899,1,
+		0,0,0,898,896,1,0,0,0,899,900,5,99,0,0,900,95,1,0,0,0,105,118,123,132,
+		141,143,152,154,158,164,178,182,187,198,203,208,211,218,242,251,260,265,
+		271,274,296,301,326,332,336,347,351,357,360,366,410,413,416,434,437,443,
+		447,455,466,469,475,479,484,493,499,504,511,532,537,543,553,563,567,574,
+		584,586,595,599,602,605,608,617,634,638,646,650,661,666,677,685,692,696,
+		701,703,708,715,718,741,747,753,756,769,772,779,783,786,793,808,814,824,
+		827,831,837,847,853,861,869,872,878,885,888,896
 	};
 
 	public static readonly ATN _ATN =
