@@ -404,13 +404,13 @@ public sealed class ScreenOsBinder : IDialectBinder
                 var fixPort = _dipFixPort.GetValueOrDefault(dip.Value);
                 rules.Add(AddRule(Rule(fixPort ? NatRuleKind.DynamicPool : NatRuleKind.DynamicPat, NatDirection.InsideSource, sources, NatTargetKind.Pool,
                     null, pool, [.. _pools.Where(p => p.Name == pool).Select(p => p.Addresses)], from, to,
-                    destinations, destinations, policy.Span)));
+                    SourceNatDestinations(destinations), SourceNatDestinations(destinations), policy.Span)));
             }
             else
             {
                 // `nat src` without a DIP: PAT to the egress interface's address.
                 rules.Add(AddRule(Rule(NatRuleKind.DynamicPat, NatDirection.InsideSource, sources, NatTargetKind.Interface, egress, null, [],
-                    from, to, destinations, destinations, policy.Span)));
+                    from, to, SourceNatDestinations(destinations), SourceNatDestinations(destinations), policy.Span)));
             }
         }
 
@@ -468,6 +468,12 @@ public sealed class ScreenOsBinder : IDialectBinder
             }
 
             var rule = _natRules[index];
+            if (!source && rule.Direction == NatDirection.InsideSource && rule.MappedDestination.IsEmpty)
+            {
+                // The policy already matches every destination: another one adds nothing.
+                continue;
+            }
+
             _natRules[index] = source && rule.Direction == NatDirection.InsideSource
                 ? rule with { RealAddresses = rule.RealAddresses.AddRange(ranges) }
                 : !source
@@ -654,6 +660,11 @@ public sealed class ScreenOsBinder : IDialectBinder
     private string ZoneKey(string zone) => _zones.TryGetValue(zone, out var canonical) ? canonical : zone;
 
     private static string DipName(int id) => $"dip {id}";
+
+    // A policy to "Any" puts no condition on the destination: its source NAT is plain source NAT, not a twice NAT
+    // that only some destinations get (which the runtime cannot carry out, and would skip).
+    private static ImmutableArray<AddressRange> SourceNatDestinations(ImmutableArray<AddressRange> destinations) =>
+        destinations.Any(range => range.First.Value == 0 && range.Last.Value == uint.MaxValue) ? [] : destinations;
 
     private NatRule Rule(
         NatRuleKind kind, NatDirection direction, ImmutableArray<AddressRange> real, NatTargetKind targetKind, string? targetInterface,
