@@ -123,19 +123,7 @@ internal static class FtpRewriter
         }
 
         // Active mode (client inside) or passive mode (server inside): the far end connects to the public endpoint.
-        pinhole = new ExpectationSpec(
-            IpProtocol.Tcp,
-            FlowSide.Outside,
-            ExpectedPeer.AddressOnly(context.Remote.Address, DataPortReason),
-            mapped.Address,
-            mapped.Port,
-            inside.Address,
-            inside.Port,
-            PinholeLifetime,
-            Persistent: false,
-            context.Flow,
-            context.OwnerTag,
-            DataGroup);
+        pinhole = DataPinhole(in context, FlowSide.Outside, context.Remote.Address, mapped, inside);
         return true;
     }
 
@@ -157,19 +145,25 @@ internal static class FtpRewriter
             return false;
         }
 
-        pinhole = new ExpectationSpec(
+        var client = new AlgEndpoint(context.Remote.Address, (ushort)line.Port);
+        pinhole = DataPinhole(in context, FlowSide.Inside, context.Inside.Address, client, client);
+        return true;
+    }
+
+    /// <summary>The data connection's pinhole: from <paramref name="peer"/> (any port), arriving on
+    /// <paramref name="arrivalSide"/> at <paramref name="local"/>, sent on to <paramref name="translated"/>.</summary>
+    private static ExpectationSpec DataPinhole(in AlgFlowContext context, FlowSide arrivalSide, uint peer, AlgEndpoint local, AlgEndpoint translated) =>
+        new(
             IpProtocol.Tcp,
-            FlowSide.Inside,
-            ExpectedPeer.AddressOnly(context.Inside.Address, DataPortReason),
-            context.Remote.Address,
-            (ushort)line.Port,
-            context.Remote.Address,
-            (ushort)line.Port,
+            arrivalSide,
+            ExpectedPeer.AddressOnly(peer, DataPortReason),
+            local.Address,
+            local.Port,
+            translated.Address,
+            translated.Port,
             PinholeLifetime,
             Persistent: false,
             context.Flow,
             context.OwnerTag,
             DataGroup);
-        return true;
-    }
 }
