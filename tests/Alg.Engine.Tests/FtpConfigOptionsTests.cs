@@ -12,7 +12,8 @@ namespace Alg.Engine.Tests;
 /// The FTP ALG's options and ports come from the user's configuration, end to end, on both engines: ASA
 /// <c>inspect ftp strict</c> drops a connection that pipelines a command behind an unanswered PORT, an FTP inspect map's
 /// <c>match request-command put</c> with <c>reset</c> drops a STOR (RFC 959 §4.1.3), and IOS
-/// <c>ip nat service ftp tcp port 2121</c> makes a control connection on port 2121 inspected (RFC 959 §4.1.2 PORT).
+/// <c>ip nat service ftp tcp port 2121</c> makes a control connection on port 2121 inspected (RFC 959 §4.1.2 PORT), and
+/// ScreenOS <c>set/unset alg ftp enable</c> turns inspection on and off.
 /// </summary>
 public sealed class FtpConfigOptionsTests
 {
@@ -95,6 +96,37 @@ public sealed class FtpConfigOptionsTests
         Assert.Contains("request-command deny", gateway.Nat.Algs!.CountersFor("ftp").LastPolicyDrop, StringComparison.Ordinal);
     }
 
+    /// <summary>ScreenOS turns FTP on by default; <c>unset alg ftp enable</c> turns it off: the switch reaches the ALG
+    /// (its control connection is inspected, or not at all).</summary>
+    [Theory]
+    [InlineData(EngineMode.Interpreter, true)]
+    [InlineData(EngineMode.Compiled, true)]
+    [InlineData(EngineMode.Interpreter, false)]
+    [InlineData(EngineMode.Compiled, false)]
+    public void ScreenOs_alg_ftp_switch_turns_inspection_on_and_off(EngineMode mode, bool enabled)
+    {
+        var config = """
+            set hostname ssg5
+            set interface ethernet0/0 zone Untrust
+            set interface ethernet0/0 ip 203.0.113.1/24
+            set interface ethernet0/1 zone Trust
+            set interface ethernet0/1 ip 192.168.1.1/24
+
+            """ + (enabled ? string.Empty : "unset alg ftp enable\n");
+        using var gateway = Load(config, mode);
+        var control = new Control(gateway, 21);
+
+        Assert.True(control.Send("PORT 192,168,1,10,156,65\r\n").Verdict.Action == NatAction.Forward);
+        if (enabled)
+        {
+            Assert.True(gateway.Nat.Algs!.CountersFor("ftp").Inspected > 0);
+        }
+        else
+        {
+            Assert.True(gateway.Nat.Algs!.Dispatch(IpProtocol.Tcp, 21) < 0);
+        }
+    }
+
     [Theory]
     [InlineData(EngineMode.Interpreter)]
     [InlineData(EngineMode.Compiled)]
@@ -121,6 +153,7 @@ public sealed class FtpConfigOptionsTests
         private uint _clientSequence = 1000;
         private uint _serverSequence = 50000;
         private ushort _mappedPort;
+        private uint _mappedAddress;
         private long _now = 1_000_000_000;
 
         public Control(Gateway gateway, ushort serverPort, ushort clientPort = 40000)
@@ -130,7 +163,8 @@ public sealed class FtpConfigOptionsTests
             _clientPort = clientPort;
             var syn = Process(Frame(0xC0A8010A, clientPort, 0xCB007114, serverPort, 0x02, _clientSequence++, 0, []), IngressSide.Inside);
             _mappedPort = syn.SourcePort;
-            Process(Frame(0xCB007114, serverPort, 0xCB007101, _mappedPort, 0x12, _serverSequence++, _clientSequence, []), IngressSide.Outside);
+            _mappedAddress = syn.SourceAddress;
+            Process(Frame(0xCB007114, serverPort, _mappedAddress, _mappedPort, 0x12, _serverSequence++, _clientSequence, []), IngressSide.Outside);
             Process(Frame(0xC0A8010A, clientPort, 0xCB007114, serverPort, 0x10, _clientSequence, _serverSequence, []), IngressSide.Inside);
             Answer("220 ready\r\n");
         }
@@ -146,7 +180,7 @@ public sealed class FtpConfigOptionsTests
         public Sent Answer(string text)
         {
             var payload = Encoding.ASCII.GetBytes(text);
-            var sent = Process(Frame(0xCB007114, _serverPort, 0xCB007101, _mappedPort, 0x18, _serverSequence, _clientSequence, payload), IngressSide.Outside);
+            var sent = Process(Frame(0xCB007114, _serverPort, _mappedAddress, _mappedPort, 0x18, _serverSequence, _clientSequence, payload), IngressSide.Outside);
             _serverSequence += (uint)payload.Length;
             return sent;
         }
@@ -158,7 +192,7 @@ public sealed class FtpConfigOptionsTests
             var packet = new PacketBuffer(buffer, 0, frame.Length, buffer.Length);
             var verdict = _gateway.Nat.Process(ref packet, LinkType.Ethernet, _now += 1_000_000, side);
             PacketDecoder.Decode(packet.Span, LinkType.Ethernet, out var info);
-            return new Sent(verdict, Encoding.ASCII.GetString(packet.Span[info.PayloadOffset..info.PacketEnd]), info.SourcePort);
+            return new Sent(verdict, Encoding.ASCII.GetString(packet.Span[info.PayloadOffset..info.PacketEnd]), info.SourceAddress, info.SourcePort);
         }
 
         private static byte[] Frame(uint source, ushort sourcePort, uint destination, ushort destinationPort, byte flags, uint sequence, uint acknowledgment, byte[] payload)
@@ -186,5 +220,5 @@ public sealed class FtpConfigOptionsTests
         }
     }
 
-    private readonly record struct Sent(NatVerdict Verdict, string Payload, ushort SourcePort);
+    private readonly record struct Sent(NatVerdict Verdict, string Payload, uint SourceAddress, ushort SourcePort);
 }

@@ -61,6 +61,8 @@ public sealed class FtpAlg : IAlgHandler
 
         // Only what the sender inside announces is rewritten, so only its unfinished lines are worth holding.
         var rewrites = context.Translated && context.ArrivalSide == FlowSide.Inside;
+        var pinhole = default(ExpectationSpec);
+        var hasPinhole = false;
         while (position < data.Length)
         {
             var rest = data[position..];
@@ -86,8 +88,8 @@ public sealed class FtpAlg : IAlgHandler
 
             var canRewrite = position >= context.PacketStart;
             var go = fromClient
-                ? OnCommand(in context, session, settings, rest[..line.Length], in line, error, position, canRewrite, ref output)
-                : OnReply(in context, session, settings, rest[..line.Length], in line, error, position, canRewrite, ref output);
+                ? OnCommand(in context, session, settings, rest[..line.Length], in line, error, position, canRewrite, ref output, ref pinhole, ref hasPinhole)
+                : OnReply(in context, session, settings, rest[..line.Length], in line, error, position, canRewrite, ref output, ref pinhole, ref hasPinhole);
             position += line.Length;
             if (!go)
             {
@@ -95,11 +97,16 @@ public sealed class FtpAlg : IAlgHandler
             }
         }
 
+        if (hasPinhole)
+        {
+            FtpRewriter.Open(in pinhole, ref output);
+        }
+
         output.Consumed = position;
     }
 
     /// <returns>False when nothing more of this connection is to be read (dropped, opaque or not FTP).</returns>
-    private static bool OnCommand(in AlgFlowContext context, FtpSession session, FtpSettings settings, ReadOnlySpan<byte> text, in FtpLine line, FtpParseError error, int offset, bool canRewrite, ref AlgOutput output)
+    private static bool OnCommand(in AlgFlowContext context, FtpSession session, FtpSettings settings, ReadOnlySpan<byte> text, in FtpLine line, FtpParseError error, int offset, bool canRewrite, ref AlgOutput output, ref ExpectationSpec pinhole, ref bool hasPinhole)
     {
         if ((settings.Denied & line.Command) != 0)
         {
@@ -157,13 +164,16 @@ public sealed class FtpAlg : IAlgHandler
                 return true;
             }
 
-            FtpRewriter.Act(in context, in line, offset, canRewrite, settings, ref output);
+            if (FtpRewriter.Act(in context, in line, offset, canRewrite, settings, ref output, out var opened))
+            {
+                (pinhole, hasPinhole) = (opened, true);
+            }
         }
 
         return true;
     }
 
-    private static bool OnReply(in AlgFlowContext context, FtpSession session, FtpSettings settings, ReadOnlySpan<byte> text, in FtpLine line, FtpParseError error, int offset, bool canRewrite, ref AlgOutput output)
+    private static bool OnReply(in AlgFlowContext context, FtpSession session, FtpSettings settings, ReadOnlySpan<byte> text, in FtpLine line, FtpParseError error, int offset, bool canRewrite, ref AlgOutput output, ref ExpectationSpec pinhole, ref bool hasPinhole)
     {
         if (error == FtpParseError.NotAReply)
         {
@@ -224,7 +234,10 @@ public sealed class FtpAlg : IAlgHandler
                     return false;
                 }
 
-                FtpRewriter.Act(in context, in line, offset, canRewrite, settings, ref output);
+                if (FtpRewriter.Act(in context, in line, offset, canRewrite, settings, ref output, out var opened))
+            {
+                (pinhole, hasPinhole) = (opened, true);
+            }
             }
             else if (line.EndsReply)
             {

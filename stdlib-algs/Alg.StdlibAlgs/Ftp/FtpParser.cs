@@ -217,17 +217,19 @@ public static class FtpParser
             return FtpParseStatus.Error;
         }
 
-        line = line with
-        {
-            AddressStart = start,
-            AddressLength = length,
-            Address = address,
-            Port = port,
-            NumberCount = 6,
-            TrailingLength = content.Length - start - length,
-        };
+        line = WithCommaForm(in line, content, start, length, address, port);
         return FtpParseStatus.Complete;
     }
+
+    private static FtpLine WithCommaForm(in FtpLine line, ReadOnlySpan<byte> content, int start, int length, uint address, int port) => line with
+    {
+        AddressStart = start,
+        AddressLength = length,
+        Address = address,
+        Port = port,
+        NumberCount = 6,
+        TrailingLength = content.Length - start - length,
+    };
 
     /// <summary>RFC 1123 §4.1.2.6: the text around a 227's numbers is not standard, so the first comma form in the line
     /// is taken, wherever it stands (also on a continuation line of a multi-line reply).</summary>
@@ -243,15 +245,7 @@ public static class FtpParser
 
             if (Ipv4Text.TryReadCommaForm(content, i, out var address, out var port, out var length, out var numbers))
             {
-                line = line with
-                {
-                    AddressStart = i,
-                    AddressLength = length,
-                    Address = address,
-                    Port = port,
-                    NumberCount = 6,
-                    TrailingLength = content.Length - i - length,
-                };
+                line = WithCommaForm(in line, content, i, length, address, port);
                 return;
             }
 

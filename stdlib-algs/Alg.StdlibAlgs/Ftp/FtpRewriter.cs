@@ -23,17 +23,25 @@ internal static class FtpRewriter
     /// timeout (5 min), far above any client's connect delay.</summary>
     public const long PinholeLifetime = 300 * NatTimeouts.Second;
 
+    /// <summary>The pinhole group of a control connection's data connection. One at a time, as Linux's
+    /// <c>max_expected = 1</c>: a new PORT or 227 replaces the previous hole (closing a group is O(its holes), where
+    /// replacing by owner would scan the table).</summary>
+    public const long DataGroup = 1;
+
     private const string DataPortReason = "RFC 959 §3.2: the data connection's source port is not signalled (L-1 by default, any in passive mode)";
 
-    public static void Act(in AlgFlowContext context, in FtpLine line, int lineOffset, bool canRewrite, FtpSettings settings, ref AlgOutput output)
+    /// <param name="pinhole">The data connection's pinhole, when one is to open; the caller asks for the last of a segment's
+    /// (a later PORT replaces an earlier one, and a segment's requests are all applied together).</param>
+    public static bool Act(in AlgFlowContext context, in FtpLine line, int lineOffset, bool canRewrite, FtpSettings settings, ref AlgOutput output, out ExpectationSpec pinhole)
     {
+        pinhole = default;
         var senderInside = context.ArrivalSide == FlowSide.Inside;
         var sender = senderInside ? context.Inside.Address : context.Remote.Address;
         if (line.IsIpv6)
         {
             // The runtime translates IPv4 only, so an IPv6 address on this IPv4 connection is never the sender's own.
             output.ReportMalformed("FTP: EPRT names an IPv6 address on an IPv4 control connection, not the sender's own (RFC 2428 §2, RFC 2577 §3)");
-            return;
+            return false;
         }
 
         // 229 names no address: the data connection goes to the control connection's server (RFC 2428 §3).
@@ -41,7 +49,7 @@ internal static class FtpRewriter
         if (announced != sender)
         {
             output.ReportMalformed("FTP bounce: the announced address is not the sender's own (RFC 2577 §3)");
-            return;
+            return false;
         }
 
         if (line.Port < 1024)
@@ -55,13 +63,12 @@ internal static class FtpRewriter
                 output.ReportMalformed("FTP: a data port below 1024 is refused (RFC 2577 §3)");
             }
 
-            return;
+            return false;
         }
 
         if (!senderInside)
         {
-            OpenTowardsOutsideSender(in context, in line, ref output);
-            return;
+            return OpenTowardsOutsideSender(in context, in line, out pinhole);
         }
 
         var inside = new AlgEndpoint(context.Inside.Address, (ushort)line.Port);
@@ -71,7 +78,7 @@ internal static class FtpRewriter
             if (!context.Nat.TryReserveMapping(IpProtocol.Tcp, inside, new AlgEndpoint(context.Remote.Address, 0), PinholeLifetime, out mapped, out _) || mapped.Port < 1024)
             {
                 output.ReportMalformed("FTP: no public port for the data connection could be reserved");
-                return;
+                return false;
             }
         }
 
@@ -105,54 +112,58 @@ internal static class FtpRewriter
                 // retransmitting it): a half-rewritten command is worse than none, and an unrewritten one names an
                 // address the far end cannot reach, so nothing opens.
                 output.ReportMalformed("FTP: a command split over segments could not be held back and rewritten whole");
-                return;
+                return false;
             }
 
             if (!TextEditPlan.TryEmit(edits[..count], lineOffset, ref output))
             {
                 output.ReportMalformed("FTP: the rewritten line does not fit the ALG's output buffer");
-                return;
+                return false;
             }
         }
 
         // Active mode (client inside) or passive mode (server inside): the far end connects to the public endpoint.
-        var spec = new ExpectationSpec(
-            IpProtocol.Tcp,
-            FlowSide.Outside,
-            ExpectedPeer.AddressOnly(context.Remote.Address, DataPortReason),
-            mapped.Address,
-            mapped.Port,
-            inside.Address,
-            inside.Port,
-            PinholeLifetime,
-            Persistent: false,
-            context.Flow,
-            context.OwnerTag);
-        output.TryRequestPinhole(in spec, replaceOwn: true);
+        pinhole = DataPinhole(in context, FlowSide.Outside, context.Remote.Address, mapped, inside);
+        return true;
+    }
+
+    /// <summary>Asks for a data connection's pinhole in place of the control connection's previous one.</summary>
+    public static void Open(in ExpectationSpec pinhole, ref AlgOutput output)
+    {
+        output.TryRemovePinholeGroup(DataGroup);
+        output.TryRequestPinhole(in pinhole);
     }
 
     /// <summary>The sender is outside and nothing of it is translated. A PORT from an outside client to a server
     /// behind the gateway: the server's data connection (from the inside) may go to that endpoint only. A 227/229 from
     /// an outside server needs nothing: the inside client connects out like any client.</summary>
-    private static void OpenTowardsOutsideSender(in AlgFlowContext context, in FtpLine line, ref AlgOutput output)
+    private static bool OpenTowardsOutsideSender(in AlgFlowContext context, in FtpLine line, out ExpectationSpec pinhole)
     {
+        pinhole = default;
         if (line.Kind is not (FtpLineKind.Port or FtpLineKind.Eprt))
         {
-            return;
+            return false;
         }
 
-        var spec = new ExpectationSpec(
+        var client = new AlgEndpoint(context.Remote.Address, (ushort)line.Port);
+        pinhole = DataPinhole(in context, FlowSide.Inside, context.Inside.Address, client, client);
+        return true;
+    }
+
+    /// <summary>The data connection's pinhole: from <paramref name="peer"/> (any port), arriving on
+    /// <paramref name="arrivalSide"/> at <paramref name="local"/>, sent on to <paramref name="translated"/>.</summary>
+    private static ExpectationSpec DataPinhole(in AlgFlowContext context, FlowSide arrivalSide, uint peer, AlgEndpoint local, AlgEndpoint translated) =>
+        new(
             IpProtocol.Tcp,
-            FlowSide.Inside,
-            ExpectedPeer.AddressOnly(context.Inside.Address, DataPortReason),
-            context.Remote.Address,
-            (ushort)line.Port,
-            context.Remote.Address,
-            (ushort)line.Port,
+            arrivalSide,
+            ExpectedPeer.AddressOnly(peer, DataPortReason),
+            local.Address,
+            local.Port,
+            translated.Address,
+            translated.Port,
             PinholeLifetime,
             Persistent: false,
             context.Flow,
-            context.OwnerTag);
-        output.TryRequestPinhole(in spec, replaceOwn: true);
-    }
+            context.OwnerTag,
+            DataGroup);
 }

@@ -96,6 +96,30 @@ public sealed class AsaBinderTests
         Assert.True(policy.FindAlg("ftp")!.Options["strict"].AsBoolean);
     }
 
+    /// <summary>An FTP inspect map's <c>match request-command</c> with a reset action denies those commands (get = RETR,
+    /// put = STOR); a match that only logs changes nothing and says so (ALG2008).</summary>
+    [Fact]
+    public void FtpInspectMapRequestCommandsWithResetSetDenyOptions()
+    {
+        var (bound, diagnostics) = Binding.Bind(string.Join('\n',
+            "ASA Version 9.8",
+            "policy-map type inspect ftp FTPMAP",
+            " match request-command put get",
+            "  reset log",
+            " match request-command site",
+            "  log",
+            "policy-map global_policy",
+            " class inspection_default",
+            "  inspect ftp FTPMAP",
+            "service-policy global_policy global") + "\n", Dialect.Asa);
+        var ftp = bound.Policy.FindAlg("ftp")!;
+
+        Assert.True(ftp.Options["deny-put"].AsBoolean);
+        Assert.True(ftp.Options["deny-get"].AsBoolean);
+        Assert.False(ftp.Options.TryGetValue("deny-site", out var site) && site.AsBoolean);
+        Assert.Contains(diagnostics.Items, d => d.Code == "ALG2008" && d.Span.Line == 5);
+    }
+
     [Fact]
     public void TimeoutsSetTimersAndAlgOptions()
     {
