@@ -22,6 +22,10 @@ public sealed class ShadowedAclRuleRule : ILintRule
         {
             var lowered = acl.Entries.Select(entry => LowerAclsPass.LowerEntry(acl.Kind, entry)).ToArray();
 
+            // Looked up once per entry, not once per pair: hashing a span's file name in the pair loop cost more
+            // than the comparison itself on long ACLs.
+            var narrowed = Array.ConvertAll(lowered, entry => configuration.NarrowedAclEntries.Contains(entry.Span));
+
             // One configuration line may expand to several entries (an ASA protocol or service group); the line is
             // dead only when every entry it made is covered by an entry of an earlier line, and it is reported once.
             var start = 0;
@@ -37,7 +41,16 @@ public sealed class ShadowedAclRuleRule : ILintRule
                 for (var j = start; j < end; j++)
                 {
                     var later = lowered[j];
-                    var cover = Array.FindIndex(lowered, 0, start, earlier => !configuration.NarrowedAclEntries.Contains(earlier.Span) && PruneShadowedRulesPass.Covers(earlier, later));
+                    var cover = -1;
+                    for (var i = 0; i < start; i++)
+                    {
+                        if (!narrowed[i] && PruneShadowedRulesPass.Covers(lowered[i], later))
+                        {
+                            cover = i;
+                            break;
+                        }
+                    }
+
                     if (cover < 0)
                     {
                         coveringLine = -1;
