@@ -79,7 +79,18 @@ internal sealed class JunosAstBuilder(SpanFactory spans, DiagnosticBag diagnosti
 
     private static string Unquote(string text) => TokenValues.Unquote(text);
 
-    private static ImmutableArray<string> Words(IEnumerable<VariableContext> words) => [.. words.Select(w => Unquote(w.GetText()))];
+    // The catch-all word lists are token lists (`words+=~NEWLINE*`), not a rule per word: a parse-tree context for
+    // each word of every `set security policies ...` line was most of what parsing Junos allocated.
+    private static ImmutableArray<string> Words(IList<IToken> words)
+    {
+        var builder = ImmutableArray.CreateBuilder<string>(words.Count);
+        foreach (var word in words)
+        {
+            builder.Add(Unquote(word.Text));
+        }
+
+        return builder.MoveToImmutable();
+    }
 
     private Located<string> Name(VariableContext variable) => new(Unquote(variable.GetText()), spans.Of(variable));
 

@@ -20,6 +20,6 @@ global_line
 host_name_line: op=operation SYSTEM HOST_NAME name=variable NEWLINE;
 
 // `security policies ...` and address books: recognised; Alg does not filter on Junos policies yet.
-security_policy_line: op=operation SECURITY POLICIES words+=variable* NEWLINE;
+security_policy_line: op=operation SECURITY POLICIES words+=~NEWLINE* NEWLINE;
 
-address_book_line: op=operation SECURITY ADDRESS_BOOK words+=variable* NEWLINE;
+address_book_line: op=operation SECURITY ADDRESS_BOOK words+=~NEWLINE* NEWLINE;

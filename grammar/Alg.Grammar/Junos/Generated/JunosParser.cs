@@ -253,19 +253,17 @@ public partial class JunosParser : Parser {
 
 	public partial class Security_policy_lineContext : ParserRuleContext {
 		public OperationContext op;
-		public VariableContext _variable;
-		public IList<VariableContext> _words = new List<VariableContext>();
+		public IToken _NEWLINE;
+		public IList<IToken> _words = new List<IToken>();
+		public IToken _tset103;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SECURITY() { return GetToken(JunosParser.SECURITY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POLICIES() { return GetToken(JunosParser.POLICIES, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(JunosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(JunosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(JunosParser.NEWLINE, i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public OperationContext operation() {
 			return GetRuleContext<OperationContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
-			return GetRuleContexts<VariableContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
-			return GetRuleContext<VariableContext>(i);
 		}
 		public Security_policy_lineContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -295,8 +293,16 @@ public partial class JunosParser : Parser {
 				{
 				{
 				State = 40;
-				_localctx._variable = variable();
-				_localctx._words.Add(_localctx._variable);
+				_localctx._tset103 = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( _la <= 0 || (_la==NEWLINE) ) {
+					_localctx._tset103 = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				_localctx._words.Add(_localctx._tset103);
 				}
 				}
 				State = 45;
@@ -320,19 +326,17 @@ public partial class JunosParser : Parser {
 
 	public partial class Address_book_lineContext : ParserRuleContext {
 		public OperationContext op;
-		public VariableContext _variable;
-		public IList<VariableContext> _words = new List<VariableContext>();
+		public IToken _NEWLINE;
+		public IList<IToken> _words = new List<IToken>();
+		public IToken _tset123;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SECURITY() { return GetToken(JunosParser.SECURITY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADDRESS_BOOK() { return GetToken(JunosParser.ADDRESS_BOOK, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(JunosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(JunosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(JunosParser.NEWLINE, i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public OperationContext operation() {
 			return GetRuleContext<OperationContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
-			return GetRuleContexts<VariableContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
-			return GetRuleContext<VariableContext>(i);
 		}
 		public Address_book_lineContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -362,8 +366,16 @@ public partial class JunosParser : Parser {
 				{
 				{
 				State = 51;
-				_localctx._variable = variable();
-				_localctx._words.Add(_localctx._variable);
+				_localctx._tset123 = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( _la <= 0 || (_la==NEWLINE) ) {
+					_localctx._tset123 = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				_localctx._words.Add(_localctx._tset123);
 				}
 				}
 				State = 56;
@@ -523,22 +535,23 @@ public partial class JunosParser : Parser {
 		public VariableContext name;
 		public IToken unit;
 		public IToken prefix;
-		public VariableContext _variable;
-		public IList<VariableContext> _words = new List<VariableContext>();
+		public IToken _NEWLINE;
+		public IList<IToken> _words = new List<IToken>();
+		public IToken _tset52;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTERFACES() { return GetToken(JunosParser.INTERFACES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNIT() { return GetToken(JunosParser.UNIT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FAMILY() { return GetToken(JunosParser.FAMILY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INET() { return GetToken(JunosParser.INET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADDRESS() { return GetToken(JunosParser.ADDRESS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(JunosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(JunosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(JunosParser.NEWLINE, i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public OperationContext operation() {
 			return GetRuleContext<OperationContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
-			return GetRuleContexts<VariableContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
-			return GetRuleContext<VariableContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
+			return GetRuleContext<VariableContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEC() { return GetToken(JunosParser.DEC, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP_PREFIX() { return GetToken(JunosParser.IP_PREFIX, 0); }
@@ -547,18 +560,19 @@ public partial class JunosParser : Parser {
 	public partial class If_otherContext : Interface_lineContext {
 		public OperationContext op;
 		public VariableContext name;
-		public VariableContext _variable;
-		public IList<VariableContext> _words = new List<VariableContext>();
+		public IToken _NEWLINE;
+		public IList<IToken> _words = new List<IToken>();
+		public IToken _tset76;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTERFACES() { return GetToken(JunosParser.INTERFACES, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(JunosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(JunosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(JunosParser.NEWLINE, i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public OperationContext operation() {
 			return GetRuleContext<OperationContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
-			return GetRuleContexts<VariableContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
-			return GetRuleContext<VariableContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
+			return GetRuleContext<VariableContext>(0);
 		}
 		public If_otherContext(Interface_lineContext context) { CopyFrom(context); }
 	}
@@ -601,8 +615,16 @@ public partial class JunosParser : Parser {
 					{
 					{
 					State = 74;
-					((If_addressContext)_localctx)._variable = variable();
-					((If_addressContext)_localctx)._words.Add(((If_addressContext)_localctx)._variable);
+					((If_addressContext)_localctx)._tset52 = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( _la <= 0 || (_la==NEWLINE) ) {
+						((If_addressContext)_localctx)._tset52 = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					((If_addressContext)_localctx)._words.Add(((If_addressContext)_localctx)._tset52);
 					}
 					}
 					State = 79;
@@ -630,8 +652,16 @@ public partial class JunosParser : Parser {
 					{
 					{
 					State = 85;
-					((If_otherContext)_localctx)._variable = variable();
-					((If_otherContext)_localctx)._words.Add(((If_otherContext)_localctx)._variable);
+					((If_otherContext)_localctx)._tset76 = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( _la <= 0 || (_la==NEWLINE) ) {
+						((If_otherContext)_localctx)._tset76 = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					((If_otherContext)_localctx)._words.Add(((If_otherContext)_localctx)._tset76);
 					}
 					}
 					State = 90;
@@ -671,13 +701,17 @@ public partial class JunosParser : Parser {
 		public OperationContext op;
 		public VariableContext zone;
 		public VariableContext interface_name;
-		public VariableContext _variable;
-		public IList<VariableContext> _words = new List<VariableContext>();
+		public IToken _NEWLINE;
+		public IList<IToken> _words = new List<IToken>();
+		public IToken _tset114;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SECURITY() { return GetToken(JunosParser.SECURITY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ZONES() { return GetToken(JunosParser.ZONES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SECURITY_ZONE() { return GetToken(JunosParser.SECURITY_ZONE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTERFACES() { return GetToken(JunosParser.INTERFACES, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(JunosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(JunosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(JunosParser.NEWLINE, i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public OperationContext operation() {
 			return GetRuleContext<OperationContext>(0);
 		}
@@ -692,38 +726,37 @@ public partial class JunosParser : Parser {
 	public partial class Zone_otherContext : Zone_lineContext {
 		public OperationContext op;
 		public VariableContext zone;
-		public VariableContext _variable;
-		public IList<VariableContext> _words = new List<VariableContext>();
+		public IToken _NEWLINE;
+		public IList<IToken> _words = new List<IToken>();
+		public IToken _tset142;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SECURITY() { return GetToken(JunosParser.SECURITY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ZONES() { return GetToken(JunosParser.ZONES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SECURITY_ZONE() { return GetToken(JunosParser.SECURITY_ZONE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(JunosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(JunosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(JunosParser.NEWLINE, i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public OperationContext operation() {
 			return GetRuleContext<OperationContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
-			return GetRuleContexts<VariableContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
-			return GetRuleContext<VariableContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
+			return GetRuleContext<VariableContext>(0);
 		}
 		public Zone_otherContext(Zone_lineContext context) { CopyFrom(context); }
 	}
 	public partial class Zones_otherContext : Zone_lineContext {
 		public OperationContext op;
-		public VariableContext _variable;
-		public IList<VariableContext> _words = new List<VariableContext>();
+		public IToken _NEWLINE;
+		public IList<IToken> _words = new List<IToken>();
+		public IToken _tset164;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SECURITY() { return GetToken(JunosParser.SECURITY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ZONES() { return GetToken(JunosParser.ZONES, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(JunosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(JunosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(JunosParser.NEWLINE, i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public OperationContext operation() {
 			return GetRuleContext<OperationContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
-			return GetRuleContexts<VariableContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
-			return GetRuleContext<VariableContext>(i);
 		}
 		public Zones_otherContext(Zone_lineContext context) { CopyFrom(context); }
 	}
@@ -762,8 +795,16 @@ public partial class JunosParser : Parser {
 					{
 					{
 					State = 102;
-					((Zone_interfaceContext)_localctx)._variable = variable();
-					((Zone_interfaceContext)_localctx)._words.Add(((Zone_interfaceContext)_localctx)._variable);
+					((Zone_interfaceContext)_localctx)._tset114 = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( _la <= 0 || (_la==NEWLINE) ) {
+						((Zone_interfaceContext)_localctx)._tset114 = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					((Zone_interfaceContext)_localctx)._words.Add(((Zone_interfaceContext)_localctx)._tset114);
 					}
 					}
 					State = 107;
@@ -795,8 +836,16 @@ public partial class JunosParser : Parser {
 					{
 					{
 					State = 115;
-					((Zone_otherContext)_localctx)._variable = variable();
-					((Zone_otherContext)_localctx)._words.Add(((Zone_otherContext)_localctx)._variable);
+					((Zone_otherContext)_localctx)._tset142 = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( _la <= 0 || (_la==NEWLINE) ) {
+						((Zone_otherContext)_localctx)._tset142 = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					((Zone_otherContext)_localctx)._words.Add(((Zone_otherContext)_localctx)._tset142);
 					}
 					}
 					State = 120;
@@ -824,8 +873,16 @@ public partial class JunosParser : Parser {
 					{
 					{
 					State = 126;
-					((Zones_otherContext)_localctx)._variable = variable();
-					((Zones_otherContext)_localctx)._words.Add(((Zones_otherContext)_localctx)._variable);
+					((Zones_otherContext)_localctx)._tset164 = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( _la <= 0 || (_la==NEWLINE) ) {
+						((Zones_otherContext)_localctx)._tset164 = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					((Zones_otherContext)_localctx)._words.Add(((Zones_otherContext)_localctx)._tset164);
 					}
 					}
 					State = 131;
@@ -896,20 +953,21 @@ public partial class JunosParser : Parser {
 		public OperationContext op;
 		public IToken kind;
 		public VariableContext pool;
-		public VariableContext _variable;
-		public IList<VariableContext> _words = new List<VariableContext>();
+		public IToken _NEWLINE;
+		public IList<IToken> _words = new List<IToken>();
+		public IToken _tset106;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SECURITY() { return GetToken(JunosParser.SECURITY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NAT() { return GetToken(JunosParser.NAT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POOL() { return GetToken(JunosParser.POOL, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(JunosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(JunosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(JunosParser.NEWLINE, i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public OperationContext operation() {
 			return GetRuleContext<OperationContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
-			return GetRuleContexts<VariableContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
-			return GetRuleContext<VariableContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
+			return GetRuleContext<VariableContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SOURCE() { return GetToken(JunosParser.SOURCE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DESTINATION() { return GetToken(JunosParser.DESTINATION, 0); }
@@ -1030,19 +1088,17 @@ public partial class JunosParser : Parser {
 	}
 	public partial class Nat_otherContext : Nat_lineContext {
 		public OperationContext op;
-		public VariableContext _variable;
-		public IList<VariableContext> _words = new List<VariableContext>();
+		public IToken _NEWLINE;
+		public IList<IToken> _words = new List<IToken>();
+		public IToken _tset338;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SECURITY() { return GetToken(JunosParser.SECURITY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NAT() { return GetToken(JunosParser.NAT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(JunosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(JunosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(JunosParser.NEWLINE, i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public OperationContext operation() {
 			return GetRuleContext<OperationContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
-			return GetRuleContexts<VariableContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
-			return GetRuleContext<VariableContext>(i);
 		}
 		public Nat_otherContext(Nat_lineContext context) { CopyFrom(context); }
 	}
@@ -1143,8 +1199,16 @@ public partial class JunosParser : Parser {
 					{
 					{
 					State = 160;
-					((Nat_pool_otherContext)_localctx)._variable = variable();
-					((Nat_pool_otherContext)_localctx)._words.Add(((Nat_pool_otherContext)_localctx)._variable);
+					((Nat_pool_otherContext)_localctx)._tset106 = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( _la <= 0 || (_la==NEWLINE) ) {
+						((Nat_pool_otherContext)_localctx)._tset106 = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					((Nat_pool_otherContext)_localctx)._words.Add(((Nat_pool_otherContext)_localctx)._tset106);
 					}
 					}
 					State = 165;
@@ -1373,8 +1437,16 @@ public partial class JunosParser : Parser {
 					{
 					{
 					State = 236;
-					((Nat_otherContext)_localctx)._variable = variable();
-					((Nat_otherContext)_localctx)._words.Add(((Nat_otherContext)_localctx)._variable);
+					((Nat_otherContext)_localctx)._tset338 = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( _la <= 0 || (_la==NEWLINE) ) {
+						((Nat_otherContext)_localctx)._tset338 = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					((Nat_otherContext)_localctx)._words.Add(((Nat_otherContext)_localctx)._tset338);
 					}
 					}
 					State = 241;
@@ -1577,7 +1649,7 @@ public partial class JunosParser : Parser {
 		245,8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,
 		10,5,10,260,8,10,10,10,12,10,263,9,10,1,10,1,10,1,10,1,10,1,10,1,10,3,
 		10,271,8,10,1,10,1,10,3,10,275,8,10,1,10,0,0,11,0,2,4,6,8,10,12,14,16,
-		18,20,0,7,3,0,2,2,6,7,27,27,1,0,40,40,1,0,36,37,2,0,8,8,28,28,2,0,8,8,
+		18,20,0,7,1,0,40,40,3,0,2,2,6,7,27,27,1,0,36,37,2,0,8,8,28,28,2,0,8,8,
 		28,29,2,0,11,11,32,32,3,0,14,14,22,22,34,34,299,0,29,1,0,0,0,2,31,1,0,
 		0,0,4,37,1,0,0,0,6,48,1,0,0,0,8,59,1,0,0,0,10,61,1,0,0,0,12,63,1,0,0,0,
 		14,93,1,0,0,0,16,134,1,0,0,0,18,244,1,0,0,0,20,274,1,0,0,0,22,30,3,2,1,
@@ -1585,64 +1657,64 @@ public partial class JunosParser : Parser {
 		4,2,0,28,30,3,6,3,0,29,22,1,0,0,0,29,23,1,0,0,0,29,24,1,0,0,0,29,25,1,
 		0,0,0,29,26,1,0,0,0,29,27,1,0,0,0,29,28,1,0,0,0,30,1,1,0,0,0,31,32,3,8,
 		4,0,32,33,5,30,0,0,33,34,5,12,0,0,34,35,3,10,5,0,35,36,5,40,0,0,36,3,1,
-		0,0,0,37,38,3,8,4,0,38,39,5,25,0,0,39,43,5,18,0,0,40,42,3,10,5,0,41,40,
+		0,0,0,37,38,3,8,4,0,38,39,5,25,0,0,39,43,5,18,0,0,40,42,8,0,0,0,41,40,
 		1,0,0,0,42,45,1,0,0,0,43,41,1,0,0,0,43,44,1,0,0,0,44,46,1,0,0,0,45,43,
 		1,0,0,0,46,47,5,40,0,0,47,5,1,0,0,0,48,49,3,8,4,0,49,50,5,25,0,0,50,54,
-		5,4,0,0,51,53,3,10,5,0,52,51,1,0,0,0,53,56,1,0,0,0,54,52,1,0,0,0,54,55,
+		5,4,0,0,51,53,8,0,0,0,52,51,1,0,0,0,53,56,1,0,0,0,54,52,1,0,0,0,54,55,
 		1,0,0,0,55,57,1,0,0,0,56,54,1,0,0,0,57,58,5,40,0,0,58,7,1,0,0,0,59,60,
-		7,0,0,0,60,9,1,0,0,0,61,62,8,1,0,0,62,11,1,0,0,0,63,64,7,2,0,0,64,13,1,
+		7,1,0,0,60,9,1,0,0,0,61,62,8,0,0,0,62,11,1,0,0,0,63,64,7,2,0,0,64,13,1,
 		0,0,0,65,66,3,8,4,0,66,67,5,15,0,0,67,68,3,10,5,0,68,69,5,33,0,0,69,70,
 		5,38,0,0,70,71,5,10,0,0,71,72,5,13,0,0,72,73,5,3,0,0,73,77,5,36,0,0,74,
-		76,3,10,5,0,75,74,1,0,0,0,76,79,1,0,0,0,77,75,1,0,0,0,77,78,1,0,0,0,78,
+		76,8,0,0,0,75,74,1,0,0,0,76,79,1,0,0,0,77,75,1,0,0,0,77,78,1,0,0,0,78,
 		80,1,0,0,0,79,77,1,0,0,0,80,81,5,40,0,0,81,94,1,0,0,0,82,83,3,8,4,0,83,
-		84,5,15,0,0,84,88,3,10,5,0,85,87,3,10,5,0,86,85,1,0,0,0,87,90,1,0,0,0,
-		88,86,1,0,0,0,88,89,1,0,0,0,89,91,1,0,0,0,90,88,1,0,0,0,91,92,5,40,0,0,
-		92,94,1,0,0,0,93,65,1,0,0,0,93,82,1,0,0,0,94,15,1,0,0,0,95,96,3,8,4,0,
-		96,97,5,25,0,0,97,98,5,35,0,0,98,99,5,26,0,0,99,100,3,10,5,0,100,101,5,
-		15,0,0,101,105,3,10,5,0,102,104,3,10,5,0,103,102,1,0,0,0,104,107,1,0,0,
-		0,105,103,1,0,0,0,105,106,1,0,0,0,106,108,1,0,0,0,107,105,1,0,0,0,108,
-		109,5,40,0,0,109,135,1,0,0,0,110,111,3,8,4,0,111,112,5,25,0,0,112,113,
-		5,35,0,0,113,114,5,26,0,0,114,118,3,10,5,0,115,117,3,10,5,0,116,115,1,
-		0,0,0,117,120,1,0,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,
-		120,118,1,0,0,0,121,122,5,40,0,0,122,135,1,0,0,0,123,124,3,8,4,0,124,125,
-		5,25,0,0,125,129,5,35,0,0,126,128,3,10,5,0,127,126,1,0,0,0,128,131,1,0,
-		0,0,129,127,1,0,0,0,129,130,1,0,0,0,130,132,1,0,0,0,131,129,1,0,0,0,132,
-		133,5,40,0,0,133,135,1,0,0,0,134,95,1,0,0,0,134,110,1,0,0,0,134,123,1,
-		0,0,0,135,17,1,0,0,0,136,137,3,8,4,0,137,138,5,25,0,0,138,139,5,17,0,0,
-		139,140,7,3,0,0,140,141,5,19,0,0,141,142,3,10,5,0,142,143,5,3,0,0,143,
-		146,3,12,6,0,144,145,5,32,0,0,145,147,3,12,6,0,146,144,1,0,0,0,146,147,
-		1,0,0,0,147,150,1,0,0,0,148,149,5,20,0,0,149,151,5,38,0,0,150,148,1,0,
-		0,0,150,151,1,0,0,0,151,152,1,0,0,0,152,153,5,40,0,0,153,245,1,0,0,0,154,
-		155,3,8,4,0,155,156,5,25,0,0,156,157,5,17,0,0,157,158,7,3,0,0,158,159,
-		5,19,0,0,159,163,3,10,5,0,160,162,3,10,5,0,161,160,1,0,0,0,162,165,1,0,
-		0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,166,1,0,0,0,165,163,1,0,0,0,166,
-		167,5,40,0,0,167,245,1,0,0,0,168,169,3,8,4,0,169,170,5,25,0,0,170,171,
-		5,17,0,0,171,172,7,4,0,0,172,173,5,24,0,0,173,174,3,10,5,0,174,175,7,5,
-		0,0,175,177,7,6,0,0,176,178,3,10,5,0,177,176,1,0,0,0,178,179,1,0,0,0,179,
-		177,1,0,0,0,179,180,1,0,0,0,180,181,1,0,0,0,181,182,5,40,0,0,182,245,1,
-		0,0,0,183,184,3,8,4,0,184,185,5,25,0,0,185,186,5,17,0,0,186,187,7,4,0,
-		0,187,188,5,24,0,0,188,189,3,10,5,0,189,190,5,23,0,0,190,191,3,10,5,0,
-		191,192,5,16,0,0,192,196,3,10,5,0,193,195,3,10,5,0,194,193,1,0,0,0,195,
-		198,1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,199,1,0,0,0,198,196,1,
-		0,0,0,199,200,5,40,0,0,200,245,1,0,0,0,201,202,3,8,4,0,202,203,5,25,0,
-		0,203,204,5,17,0,0,204,205,7,4,0,0,205,206,5,24,0,0,206,207,3,10,5,0,207,
-		208,5,23,0,0,208,209,3,10,5,0,209,210,5,31,0,0,210,214,3,10,5,0,211,213,
-		3,10,5,0,212,211,1,0,0,0,213,216,1,0,0,0,214,212,1,0,0,0,214,215,1,0,0,
-		0,215,217,1,0,0,0,216,214,1,0,0,0,217,218,5,40,0,0,218,245,1,0,0,0,219,
-		220,3,8,4,0,220,221,5,25,0,0,221,222,5,17,0,0,222,223,5,21,0,0,223,224,
-		5,14,0,0,224,225,3,10,5,0,225,226,5,3,0,0,226,229,3,12,6,0,227,228,5,32,
-		0,0,228,230,3,12,6,0,229,227,1,0,0,0,229,230,1,0,0,0,230,231,1,0,0,0,231,
-		232,5,40,0,0,232,245,1,0,0,0,233,234,3,8,4,0,234,235,5,25,0,0,235,239,
-		5,17,0,0,236,238,3,10,5,0,237,236,1,0,0,0,238,241,1,0,0,0,239,237,1,0,
-		0,0,239,240,1,0,0,0,240,242,1,0,0,0,241,239,1,0,0,0,242,243,5,40,0,0,243,
-		245,1,0,0,0,244,136,1,0,0,0,244,154,1,0,0,0,244,168,1,0,0,0,244,183,1,
-		0,0,0,244,201,1,0,0,0,244,219,1,0,0,0,244,233,1,0,0,0,245,19,1,0,0,0,246,
-		247,3,8,4,0,247,248,5,25,0,0,248,249,5,5,0,0,249,250,3,10,5,0,250,251,
-		5,9,0,0,251,252,5,40,0,0,252,275,1,0,0,0,253,254,3,8,4,0,254,255,5,25,
-		0,0,255,256,5,5,0,0,256,257,3,10,5,0,257,261,3,10,5,0,258,260,3,10,5,0,
-		259,258,1,0,0,0,260,263,1,0,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,264,
-		1,0,0,0,263,261,1,0,0,0,264,265,5,40,0,0,265,275,1,0,0,0,266,267,3,8,4,
-		0,267,268,5,25,0,0,268,270,5,5,0,0,269,271,3,10,5,0,270,269,1,0,0,0,270,
+		84,5,15,0,0,84,88,3,10,5,0,85,87,8,0,0,0,86,85,1,0,0,0,87,90,1,0,0,0,88,
+		86,1,0,0,0,88,89,1,0,0,0,89,91,1,0,0,0,90,88,1,0,0,0,91,92,5,40,0,0,92,
+		94,1,0,0,0,93,65,1,0,0,0,93,82,1,0,0,0,94,15,1,0,0,0,95,96,3,8,4,0,96,
+		97,5,25,0,0,97,98,5,35,0,0,98,99,5,26,0,0,99,100,3,10,5,0,100,101,5,15,
+		0,0,101,105,3,10,5,0,102,104,8,0,0,0,103,102,1,0,0,0,104,107,1,0,0,0,105,
+		103,1,0,0,0,105,106,1,0,0,0,106,108,1,0,0,0,107,105,1,0,0,0,108,109,5,
+		40,0,0,109,135,1,0,0,0,110,111,3,8,4,0,111,112,5,25,0,0,112,113,5,35,0,
+		0,113,114,5,26,0,0,114,118,3,10,5,0,115,117,8,0,0,0,116,115,1,0,0,0,117,
+		120,1,0,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,120,118,1,
+		0,0,0,121,122,5,40,0,0,122,135,1,0,0,0,123,124,3,8,4,0,124,125,5,25,0,
+		0,125,129,5,35,0,0,126,128,8,0,0,0,127,126,1,0,0,0,128,131,1,0,0,0,129,
+		127,1,0,0,0,129,130,1,0,0,0,130,132,1,0,0,0,131,129,1,0,0,0,132,133,5,
+		40,0,0,133,135,1,0,0,0,134,95,1,0,0,0,134,110,1,0,0,0,134,123,1,0,0,0,
+		135,17,1,0,0,0,136,137,3,8,4,0,137,138,5,25,0,0,138,139,5,17,0,0,139,140,
+		7,3,0,0,140,141,5,19,0,0,141,142,3,10,5,0,142,143,5,3,0,0,143,146,3,12,
+		6,0,144,145,5,32,0,0,145,147,3,12,6,0,146,144,1,0,0,0,146,147,1,0,0,0,
+		147,150,1,0,0,0,148,149,5,20,0,0,149,151,5,38,0,0,150,148,1,0,0,0,150,
+		151,1,0,0,0,151,152,1,0,0,0,152,153,5,40,0,0,153,245,1,0,0,0,154,155,3,
+		8,4,0,155,156,5,25,0,0,156,157,5,17,0,0,157,158,7,3,0,0,158,159,5,19,0,
+		0,159,163,3,10,5,0,160,162,8,0,0,0,161,160,1,0,0,0,162,165,1,0,0,0,163,
+		161,1,0,0,0,163,164,1,0,0,0,164,166,1,0,0,0,165,163,1,0,0,0,166,167,5,
+		40,0,0,167,245,1,0,0,0,168,169,3,8,4,0,169,170,5,25,0,0,170,171,5,17,0,
+		0,171,172,7,4,0,0,172,173,5,24,0,0,173,174,3,10,5,0,174,175,7,5,0,0,175,
+		177,7,6,0,0,176,178,3,10,5,0,177,176,1,0,0,0,178,179,1,0,0,0,179,177,1,
+		0,0,0,179,180,1,0,0,0,180,181,1,0,0,0,181,182,5,40,0,0,182,245,1,0,0,0,
+		183,184,3,8,4,0,184,185,5,25,0,0,185,186,5,17,0,0,186,187,7,4,0,0,187,
+		188,5,24,0,0,188,189,3,10,5,0,189,190,5,23,0,0,190,191,3,10,5,0,191,192,
+		5,16,0,0,192,196,3,10,5,0,193,195,3,10,5,0,194,193,1,0,0,0,195,198,1,0,
+		0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,199,1,0,0,0,198,196,1,0,0,0,199,
+		200,5,40,0,0,200,245,1,0,0,0,201,202,3,8,4,0,202,203,5,25,0,0,203,204,
+		5,17,0,0,204,205,7,4,0,0,205,206,5,24,0,0,206,207,3,10,5,0,207,208,5,23,
+		0,0,208,209,3,10,5,0,209,210,5,31,0,0,210,214,3,10,5,0,211,213,3,10,5,
+		0,212,211,1,0,0,0,213,216,1,0,0,0,214,212,1,0,0,0,214,215,1,0,0,0,215,
+		217,1,0,0,0,216,214,1,0,0,0,217,218,5,40,0,0,218,245,1,0,0,0,219,220,3,
+		8,4,0,220,221,5,25,0,0,221,222,5,17,0,0,222,223,5,21,0,0,223,224,5,14,
+		0,0,224,225,3,10,5,0,225,226,5,3,0,0,226,229,3,12,6,0,227,228,5,32,0,0,
+		228,230,3,12,6,0,229,227,1,0,0,0,229,230,1,0,0,0,230,231,1,0,0,0,231,232,
+		5,40,0,0,232,245,1,0,0,0,233,234,3,8,4,0,234,235,5,25,0,0,235,239,5,17,
+		0,0,236,238,8,0,0,0,237,236,1,0,0,0,238,241,1,0,0,0,239,237,1,0,0,0,239,
+		240,1,0,0,0,240,242,1,0,0,0,241,239,1,0,0,0,242,243,5,40,0,0,243,245,1,
+		0,0,0,244,136,1,0,0,0,244,154,1,0,0,0,244,168,1,0,0,0,244,183,1,0,0,0,
+		244,201,1,0,0,0,244,219,1,0,0,0,244,233,1,0,0,0,245,19,1,0,0,0,246,247,
+		3,8,4,0,247,248,5,25,0,0,248,249,5,5,0,0,249,250,3,10,5,0,250,251,5,9,
+		0,0,251,252,5,40,0,0,252,275,1,0,0,0,253,254,3,8,4,0,254,255,5,25,0,0,
+		255,256,5,5,0,0,256,257,3,10,5,0,257,261,3,10,5,0,258,260,3,10,5,0,259,
+		258,1,0,0,0,260,263,1,0,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,264,1,
+		0,0,0,263,261,1,0,0,0,264,265,5,40,0,0,265,275,1,0,0,0,266,267,3,8,4,0,
+		267,268,5,25,0,0,268,270,5,5,0,0,269,271,3,10,5,0,270,269,1,0,0,0,270,
 		271,1,0,0,0,271,272,1,0,0,0,272,273,5,40,0,0,273,275,1,0,0,0,274,246,1,
 		0,0,0,274,253,1,0,0,0,274,266,1,0,0,0,275,21,1,0,0,0,22,29,43,54,77,88,
 		93,105,118,129,134,146,150,163,179,196,214,229,239,244,261,270,274
