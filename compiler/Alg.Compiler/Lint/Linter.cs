@@ -28,6 +28,7 @@ public static class Linter
         new ConflictingStaticRule(),
         new UnsupportedNatRuleRule(),
         new UnimplementedAlgRule(),
+        new UnactedOptionRule(),
     ];
 
     public static void Run(BoundConfiguration configuration, DiagnosticBag diagnostics)

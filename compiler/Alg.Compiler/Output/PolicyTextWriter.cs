@@ -36,7 +36,8 @@ public static class PolicyTextWriter
             text.Append(CultureInfo.InvariantCulture, $"  {alg.Name,-12} {(alg.Enabled ? "on" : "off"),-4} {ports,-28} {source}{honesty}\n");
             foreach (var (name, value) in alg.Options.Where(o => !o.Value.Source.IsNone))
             {
-                text.Append(CultureInfo.InvariantCulture, $"      {name} = {value}  ({PolicyJsonWriter.Source(value.Source)})\n");
+                var unacted = Alg.StdlibAlgs.AlgCatalog.Find(alg.Name)?.FindOption(name) is { ActedOn: false } ? "  [not acted on]" : string.Empty;
+                text.Append(CultureInfo.InvariantCulture, $"      {name} = {value}  ({PolicyJsonWriter.Source(value.Source)}){unacted}\n");
             }
         }
 

@@ -18,6 +18,14 @@ public sealed record AlgOptionDescriptor(
     bool DefaultIsInferred = false,
     ImmutableArray<Model.Dialect> Dialects = default)
 {
+    /// <summary>
+    /// False for an option of an implemented ALG that reads it from configurations but does not act on it yet:
+    /// lint (ALG3030) and `alg policy` say so wherever the option is set, so a timer that changes nothing never looks
+    /// as if it did. An ALG that is not implemented acts on none of its options (<see cref="AlgDescriptor.Implemented"/>,
+    /// ALG3029); its options keep the default here.
+    /// </summary>
+    public bool ActedOn { get; init; } = true;
+
     public bool AppliesTo(Model.Dialect dialect) => Dialects.IsDefaultOrEmpty || Dialects.Contains(dialect);
 
     public static AlgOptionDescriptor Flag(string name, bool defaultValue, string description) =>

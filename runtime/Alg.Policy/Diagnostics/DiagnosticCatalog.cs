@@ -147,6 +147,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ScreenOsZoneNotDefined = new(
         "ALG3025", DiagnosticSeverity.Warning, "ScreenOS zone not defined", "zone '{0}' holds address book entries but is never defined (`set zone name`); the device refuses both, so this file looks like an excerpt: Alg takes the zone as defined");
 
+    public static readonly DiagnosticDescriptor OptionNotActedOn = new(
+        "ALG3030", DiagnosticSeverity.Info, "ALG option not acted on", "'{0}' of the {1} ALG is set here, but Alg does not act on it yet: the gateway behaves as with the default ({2})");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         UnrecognizedLine, MalformedLine, NotText, FileTooLarge, EmptyConfiguration, DialectGuessed, TooManyUnrecognized,
@@ -156,7 +159,7 @@ public static class DiagnosticCatalog
         ValueOutOfRange, UndefinedReference, UnusedDefinition, DuplicateLine, ContradictingLine, UdpTimeoutBelowRfc4787,
         TcpTimeoutBelowRfc5382, BareNoTimer, PolicyMapNotApplied, SipAlgAdvice, InferredDefault, ShadowedAclRule,
         NoOutsideInterface, PoolRangeInverted, TlsPortInspected, PoolOutsideMask, InterfaceWithoutAddress, ConflictingStatic,
-        UndefinedReferenceOutsideTranslation, NatRuleNotCarriedOut, AlgNotImplemented,
+        UndefinedReferenceOutsideTranslation, NatRuleNotCarriedOut, AlgNotImplemented, OptionNotActedOn,
         ScreenOsZoneNotDefined,
     ];
 }
