@@ -43,15 +43,15 @@ public sealed class PruneShadowedRulesPass : ILoweringPass
             return false;
         }
 
-        return AddressesCover(earlier.Sources, later.Sources)
-            && AddressesCover(earlier.Destinations, later.Destinations)
-            && PortsCover(earlier.SourcePorts, later.SourcePorts)
-            && PortsCover(earlier.DestinationPorts, later.DestinationPorts);
+        return SetsCover(earlier.Sources, later.Sources, static (l, e) => l.IsSubsetOf(e))
+            && SetsCover(earlier.Destinations, later.Destinations, static (l, e) => l.IsSubsetOf(e))
+            && SetsCover(earlier.SourcePorts, later.SourcePorts, static (l, e) => l.IsSubsetOf(e))
+            && SetsCover(earlier.DestinationPorts, later.DestinationPorts, static (l, e) => l.IsSubsetOf(e));
     }
 
-    // Plain loops: this runs for every pair of entries of every ACL (lint and lowering), and lambdas capturing
-    // the earlier rule allocated two closures per pair.
-    private static bool AddressesCover(System.Collections.Immutable.ImmutableArray<Alg.Policy.Model.AddressMatch> earlier, System.Collections.Immutable.ImmutableArray<Alg.Policy.Model.AddressMatch> later)
+    // An empty set matches everything. Plain loops and capture-free (cached) delegates: this runs for every pair
+    // of entries of every ACL (lint and lowering), and lambdas capturing the earlier rule allocated per pair.
+    private static bool SetsCover<T>(System.Collections.Immutable.ImmutableArray<T> earlier, System.Collections.Immutable.ImmutableArray<T> later, Func<T, T, bool> isSubsetOf)
     {
         if (earlier.IsEmpty)
         {
@@ -68,40 +68,7 @@ public sealed class PruneShadowedRulesPass : ILoweringPass
             var covered = false;
             foreach (var e in earlier)
             {
-                if (l.IsSubsetOf(e))
-                {
-                    covered = true;
-                    break;
-                }
-            }
-
-            if (!covered)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool PortsCover(System.Collections.Immutable.ImmutableArray<Alg.Policy.Model.PortRange> earlier, System.Collections.Immutable.ImmutableArray<Alg.Policy.Model.PortRange> later)
-    {
-        if (earlier.IsEmpty)
-        {
-            return true;
-        }
-
-        if (later.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var l in later)
-        {
-            var covered = false;
-            foreach (var e in earlier)
-            {
-                if (l.IsSubsetOf(e))
+                if (isSubsetOf(l, e))
                 {
                     covered = true;
                     break;
