@@ -1,11 +1,10 @@
-using System.Collections.Immutable;
 using Alg.Policy.Algs;
 using Alg.Runtime.Flows;
 using Alg.Runtime.Nat;
 
 namespace Alg.Runtime.Algs;
 
-/// <summary>What an ALG knows about the packet it inspects: flow, direction, endpoints, options, clock.</summary>
+/// <summary>What an ALG knows about the packet it inspects: flow, direction, endpoints, settings, clock.</summary>
 /// <remarks>
 /// Endpoints are those of the flow, not of the packet: <see cref="Inside"/> is the private address:port of the
 /// inside host, <see cref="Mapped"/> the public one the outside sees, <see cref="Remote"/> the outside peer
@@ -24,7 +23,7 @@ public readonly struct AlgFlowContext
         AlgEndpoint remote,
         bool translated,
         AlgDescriptor descriptor,
-        ImmutableSortedDictionary<string, AlgOptionValue> options,
+        object? settings,
         NatTimeouts timeouts,
         int ownerTag,
         long now,
@@ -43,7 +42,7 @@ public readonly struct AlgFlowContext
         Remote = remote;
         Translated = translated;
         Descriptor = descriptor;
-        Options = options;
+        Settings = settings;
         Timeouts = timeouts;
         OwnerTag = ownerTag;
         Now = now;
@@ -81,8 +80,8 @@ public readonly struct AlgFlowContext
 
     public AlgDescriptor Descriptor { get; }
 
-    /// <summary>The configured options (the plan's); absent ones take <see cref="Option"/>'s declared default.</summary>
-    public ImmutableSortedDictionary<string, AlgOptionValue> Options { get; }
+    /// <summary>The ALG's typed settings, built once per configuration by <see cref="IAlgHandler.CreateSettings"/>.</summary>
+    public object? Settings { get; }
 
     /// <summary>The policy's idle timeouts (pinhole lifetimes usually follow them).</summary>
     public NatTimeouts Timeouts { get; }
@@ -108,7 +107,9 @@ public readonly struct AlgFlowContext
     /// <summary>True when the inside host started the flow (a client behind the gateway).</summary>
     public bool InsideInitiated => Initiator == FlowSide.Inside;
 
-    /// <summary>An option's configured value or its declared default; null when the ALG declares no such option.</summary>
-    public AlgOptionValue? Option(string name) =>
-        Options.TryGetValue(name, out var value) ? value : Descriptor.FindOption(name)?.Default;
+    /// <summary>The typed settings as the ALG's own type.</summary>
+    /// <exception cref="InvalidOperationException">The engine handed this ALG no settings, or another ALG's.</exception>
+    public TSettings SettingsAs<TSettings>()
+        where TSettings : class =>
+        Settings as TSettings ?? throw new InvalidOperationException($"{Descriptor.Name}: expected {typeof(TSettings).Name} settings, got {Settings?.GetType().Name ?? "none"}");
 }

@@ -6,9 +6,10 @@ namespace Alg.Runtime.Algs;
 /// <remarks>Created once per flow (not per packet); UDP flows of stateless ALGs never get one.</remarks>
 internal sealed class AlgFlowState
 {
-    public AlgFlowState(AlgPlanEntry plan, object? session, byte protocol, ushort servicePort, int streamCapacity, ReassemblyBudget budget)
+    public AlgFlowState(AlgPlanEntry plan, object? session, byte protocol, ushort servicePort, bool assigned, int streamCapacity, ReassemblyBudget budget)
     {
         Plan = plan;
+        Assigned = assigned;
         Session = session;
         Protocol = protocol;
         ServicePort = servicePort;
@@ -23,6 +24,10 @@ internal sealed class AlgFlowState
     public byte Protocol { get; }
 
     public ushort ServicePort { get; }
+
+    /// <summary>A pinhole named the ALG (<see cref="Flows.ExpectationSpec.InspectedBy"/>): the flow stays with that ALG
+    /// while it is enabled, whatever its ports.</summary>
+    public bool Assigned { get; }
 
     /// <summary>The ALG that owns the flow (re-pointed by <see cref="AlgStage.Reconfigure"/>).</summary>
     public AlgPlanEntry Plan { get; set; }

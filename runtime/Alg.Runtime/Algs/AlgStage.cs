@@ -20,8 +20,9 @@ namespace Alg.Runtime.Algs;
 /// enabled ALGs), else a port map built from the policy's enabled <see cref="AlgPolicy"/> entries the same way the
 /// lowering builds the IR's. The service
 /// port is the responder's real port (<see cref="FlowEntry.ReplyKey"/>'s source port), so a client's ephemeral
-/// port never selects an ALG; flows created by a pinhole are not dispatched (the master's ALG already saw the
-/// signalling that announced them).</para>
+/// port never selects an ALG. A flow created by a pinhole is dispatched by its service port only (the master's ALG
+/// already saw the signalling that announced it), unless the pinhole names the ALG that inspects it
+/// (<see cref="ExpectationSpec.InspectedBy"/>: an H.245 channel, a TNS redirect).</para>
 /// <para>Allocation: output buffers are owned here and reused; a packet of a known flow allocates nothing. A new
 /// TCP flow of an ALG gets its stream state once.</para>
 /// <para>One stage per engine (per worker thread); not thread-safe.</para>
@@ -34,6 +35,7 @@ public sealed class AlgStage
     private IClassifierSource? _classifiers;
     private Dictionary<int, int> _portMap = [];
     private readonly Dictionary<FlowId, AlgFlowState> _states = [];
+    private readonly Dictionary<FlowId, int> _assigned = [];
     private readonly AlgRewrite[] _rewrites;
     private readonly byte[] _scratch;
     private readonly AlgPinholeRequest[] _pinholes;
@@ -80,6 +82,7 @@ public sealed class AlgStage
     {
         ArgumentNullException.ThrowIfNull(policy);
         var classifier = classifiers?.Current;
+        var timeouts = new NatTimeouts(policy.Timeouts);
         AlgPlanEntry?[] plans;
         var portMap = new Dictionary<int, int>();
         if (classifier is not null)
@@ -88,7 +91,7 @@ public sealed class AlgStage
             plans = new AlgPlanEntry?[algs.IsDefaultOrEmpty ? 0 : algs.Max(a => a.Id) + 1];
             foreach (var plan in algs)
             {
-                plans[plan.Id] = Entry(plan.Id, plan.Name, plan.Options);
+                plans[plan.Id] = Entry(plan.Id, plan.Name, plan.Options, timeouts);
             }
         }
         else
@@ -100,7 +103,7 @@ public sealed class AlgStage
             for (var id = 0; id < enabled.Length; id++)
             {
                 var alg = enabled[id];
-                plans[id] = Entry(id, alg.Name, alg.Options);
+                plans[id] = Entry(id, alg.Name, alg.Options, timeouts);
                 foreach (var port in alg.Ports.IsDefault ? [] : alg.Ports)
                 {
                     portMap.TryAdd(PortKey((byte)port.Protocol, (ushort)port.Port), id);
@@ -116,7 +119,7 @@ public sealed class AlgStage
         {
             // A flow stays with its ALG only while the new configuration still gives its service port to that ALG
             // (`no ip nat service sip udp port 5060` ends the inspection of existing UDP SIP flows too).
-            var id = Dispatch(state.Protocol, state.ServicePort);
+            var id = state.Assigned ? PlanIdOf(state.Plan.OwnerTag) : Dispatch(state.Protocol, state.ServicePort);
             var current = (uint)id < (uint)plans.Length && plans[id] is { Handler: not null } plan && string.Equals(plan.Name, state.Plan.Name, StringComparison.OrdinalIgnoreCase) ? plan : null;
             if (current is null)
             {
@@ -136,7 +139,7 @@ public sealed class AlgStage
         }
     }
 
-    private AlgPlanEntry Entry(int id, string name, ImmutableSortedDictionary<string, AlgOptionValue> options)
+    private AlgPlanEntry Entry(int id, string name, ImmutableSortedDictionary<string, AlgOptionValue> options, NatTimeouts timeouts)
     {
         if (!_counters.TryGetValue(name, out var counters))
         {
@@ -144,7 +147,10 @@ public sealed class AlgStage
             _counters[name] = counters;
         }
 
-        return new AlgPlanEntry(id, name, _handlers.GetValueOrDefault(name), options, counters);
+        // Typed settings are built here, once per configuration, so no ALG looks an option up by name per packet.
+        var handler = _handlers.GetValueOrDefault(name);
+        var settings = handler?.CreateSettings(new AlgSettingsSource(handler.Descriptor, options, timeouts));
+        return new AlgPlanEntry(id, name, handler, options, settings, counters);
     }
 
     /// <summary>The enabled ALGs by plan id (null where the IR has a gap).</summary>
@@ -171,6 +177,25 @@ public sealed class AlgStage
         return _portMap.TryGetValue(PortKey(protocol, port), out var id) ? id : -1;
     }
 
+    /// <summary>Called by the engine when a pinhole that names its inspector (<see cref="ExpectationSpec.InspectedBy"/>)
+    /// creates a flow; the flow's first packet, inspected next, takes it on.</summary>
+    internal void AssignInspector(FlowId flow, int ownerTag) => _assigned[flow] = ownerTag;
+
+    /// <summary>The plan id of the enabled ALG with this owner tag, or -1.</summary>
+    private int PlanIdOf(int ownerTag)
+    {
+        var plans = _plans;
+        for (var i = 0; i < plans.Length; i++)
+        {
+            if (plans[i] is { Handler: not null } plan && plan.OwnerTag == ownerTag)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The engine's hook: inspects one translated packet of a known flow.</summary>
     /// <returns><see cref="DropReason.None"/> to forward (possibly edited), or why the packet must be dropped
     /// (an edit that does not fit the buffer or IP length).</returns>
@@ -193,7 +218,7 @@ public sealed class AlgStage
                 engine.AdoptMappingOfPinholeFlow(id.Index);
             }
 
-            if ((flow.Flags & FlowEntryFlags.AlgState) == 0 && Dispatch(info.Protocol, flow.ReplyKey.SourcePort) < 0)
+            if ((flow.Flags & (FlowEntryFlags.AlgState | FlowEntryFlags.InspectorAssigned)) == 0 && Dispatch(info.Protocol, flow.ReplyKey.SourcePort) < 0)
             {
                 return DropReason.None;
             }
@@ -218,7 +243,19 @@ public sealed class AlgStage
                 : InspectDatagram(engine, ref packet, ref info, held.Plan.Handler!, held.Plan, ContextOf(engine, in flow, id, isReply, side, held.Plan, now, held.Session, 0, 0), now, held);
         }
 
-        var planId = Dispatch(info.Protocol, flow.ReplyKey.SourcePort);
+        var assigned = (flow.Flags & FlowEntryFlags.InspectorAssigned) != 0;
+        int planId;
+        if (assigned)
+        {
+            // The pinhole named its inspector; an ALG no longer enabled leaves the flow uninspected.
+            flow.Flags &= ~FlowEntryFlags.InspectorAssigned;
+            planId = _assigned.Remove(id, out var tag) ? PlanIdOf(tag) : -1;
+        }
+        else
+        {
+            planId = Dispatch(info.Protocol, flow.ReplyKey.SourcePort);
+        }
+
         if ((uint)planId >= (uint)_plans.Length || _plans[planId] is not { Handler: { } handler } plan)
         {
             return DropReason.None;
@@ -228,13 +265,14 @@ public sealed class AlgStage
         {
             var fresh = ContextOf(engine, in flow, id, isReply, side, plan, now, null, 0, 0);
             var session = handler.CreateSession(in fresh);
-            if (session is null && info.Protocol == IpProtocol.Udp)
+            if (session is null && info.Protocol == IpProtocol.Udp && !assigned)
             {
-                // Stateless over UDP (TFTP): nothing is stored, so such flows cost the stage nothing.
+                // Stateless over UDP (TFTP): nothing is stored, so such flows cost the stage nothing. An assigned flow
+                // is stored: its ports would not find its ALG again.
                 return InspectDatagram(engine, ref packet, ref info, handler, plan, in fresh, now, null);
             }
 
-            state = new AlgFlowState(plan, session, info.Protocol, flow.ReplyKey.SourcePort, _options.StreamCapacity, _budget);
+            state = new AlgFlowState(plan, session, info.Protocol, flow.ReplyKey.SourcePort, assigned, _options.StreamCapacity, _budget);
             _states[id] = state;
             flow.Flags |= FlowEntryFlags.AlgState;
         }
@@ -568,7 +606,7 @@ public sealed class AlgStage
             remote,
             translated,
             plan.Handler!.Descriptor,
-            plan.Options,
+            plan.Settings,
             engine.Timeouts,
             plan.OwnerTag,
             now,
@@ -596,6 +634,15 @@ public sealed class AlgStage
     {
         // Once a second of packet time: state of flows the engine has expired goes (Remove while enumerating is
         // allowed for Dictionary since .NET Core 3.0, and the struct enumerator allocates nothing).
+        foreach (var id in _assigned.Keys)
+        {
+            // A flow dropped before its first packet reached the stage never took its inspector on.
+            if (!engine.Flows.IsLive(id))
+            {
+                _assigned.Remove(id);
+            }
+        }
+
         if (_states.Count == 0)
         {
             return;

@@ -21,6 +21,11 @@ public interface IAlgHandler
     /// <summary>The same descriptor instance the binder and lint use (names, aliases, ports, options).</summary>
     AlgDescriptor Descriptor { get; }
 
+    /// <summary>The ALG's typed settings for one configuration (its own type, e.g. <c>FtpSettings</c>), or null when it
+    /// has nothing to configure. Called once at load and once per reload, never per packet; the result reaches every
+    /// <see cref="Inspect"/> as <see cref="AlgFlowContext.Settings"/>.</summary>
+    object? CreateSettings(in AlgSettingsSource source);
+
     /// <summary>Per-flow state for a new flow of this ALG, or null when the ALG is stateless (then TCP flows still
     /// get a stream, UDP flows cost nothing). Called once per flow, not per packet.</summary>
     object? CreateSession(in AlgFlowContext context);

@@ -16,6 +16,9 @@ namespace Alg.Runtime.Flows;
 /// call's pinholes can be updated or closed without touching the other calls on the same signalling flow; 0 for none.</param>
 /// <param name="OutlivesMaster">Stays when the master flow ends (it still expires): a SIP registration's binding
 /// must reach the phone after its UDP signalling flow idles out. Every other pinhole dies with its master.</param>
+/// <param name="InspectedBy">The owner tag (<c>AlgStage.OwnerTagOf</c>) of the ALG that inspects the connection this
+/// pinhole admits, from its first packet and whatever its ports (an H.245 channel, a TNS redirect); 0: the admitted
+/// connection is dispatched by its service port like any other.</param>
 public readonly record struct ExpectationSpec(
     byte Protocol,
     FlowSide ArrivalSide,
@@ -29,4 +32,5 @@ public readonly record struct ExpectationSpec(
     FlowId Master,
     int OwnerTag,
     long Group = 0,
-    bool OutlivesMaster = false);
+    bool OutlivesMaster = false,
+    int InspectedBy = 0);

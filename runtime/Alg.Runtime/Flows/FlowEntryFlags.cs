@@ -20,4 +20,8 @@ public enum FlowEntryFlags : byte
 
     /// <summary>The ALG stage holds state for this flow (TCP stream and seq/ack offsets, or a session).</summary>
     AlgState = 64,
+
+    /// <summary>Created by a pinhole that names the ALG to inspect it (<see cref="ExpectationSpec.InspectedBy"/>); cleared
+    /// once the ALG stage has taken the flow on.</summary>
+    InspectorAssigned = 128,
 }

@@ -24,7 +24,8 @@ public sealed partial class NatEngine
         var destinationPort = key.DestinationPort;
         var replySide = FlowSide.Outside;
         var master = -1;
-        if (_expectations.Count > 0 && _expectations.TryMatch(key, now, out var expected))
+        ExpectationSpec expected = default;
+        if (_expectations.Count > 0 && _expectations.TryMatch(key, now, out expected))
         {
             // A pinhole for a flow starting inside: the ALG redirects its destination (e.g. a peer's mapped address).
             destination = expected.TranslatedAddress;
@@ -68,6 +69,7 @@ public sealed partial class NatEngine
         {
             flow.MasterIndex = master;
             flow.Flags |= FlowEntryFlags.FromExpectation;
+            AssignInspector(ref flow, index, expected.InspectedBy);
         }
 
         Attach(index, mappingIndex, hostLimit);
@@ -121,10 +123,20 @@ public sealed partial class NatEngine
         if (fromExpectation)
         {
             flow.Flags |= FlowEntryFlags.FromExpectation;
+            AssignInspector(ref flow, index, expected.InspectedBy);
         }
 
         Attach(index, mappingIndex, hostLimit);
         return index;
+    }
+
+    private void AssignInspector(ref FlowEntry flow, int index, int inspectedBy)
+    {
+        if (inspectedBy != 0 && _algStage is not null)
+        {
+            flow.Flags |= FlowEntryFlags.InspectorAssigned;
+            _algStage.AssignInspector(_flows.IdOf(index), inspectedBy);
+        }
     }
 
     private int Insert(in FlowKey original, in FlowKey reply, FlowSide initiator, TcpFlags tcpFlags, byte protocol, long now, ref DropReason reason)

@@ -32,6 +32,8 @@ public sealed class FtpAlg : IAlgHandler
 
     public AlgDescriptor Descriptor => FtpAlgDescriptor.Instance;
 
+    public object? CreateSettings(in AlgSettingsSource source) => new FtpSettings(in source);
+
     public object? CreateSession(in AlgFlowContext context) => context.Protocol == IpProtocol.Tcp ? new FtpSession() : null;
 
     public void Inspect(in AlgFlowContext context, ReadOnlySpan<byte> data, ref AlgOutput output)
@@ -41,8 +43,7 @@ public sealed class FtpAlg : IAlgHandler
             return;
         }
 
-        var settings = FtpSettings.For(in context, session.Settings);
-        session.Settings = settings;
+        var settings = context.SettingsAs<FtpSettings>();
         var fromClient = context.Direction == AlgDirection.Original;
         var direction = fromClient ? Client : Server;
         var position = 0;

@@ -3,8 +3,6 @@ namespace Alg.StdlibAlgs.Ftp;
 /// <summary>What the FTP ALG remembers about one control connection. A few flags: nothing grows with traffic.</summary>
 internal sealed class FtpSession
 {
-    public FtpSettings? Settings { get; set; }
-
     /// <summary>Per direction (0 client, 1 server): the bytes consumed so far ended inside an over-long line, so the next
     /// line starts after the next LF, not at the next byte.</summary>
     public bool[] MidLine { get; } = new bool[2];

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Alg.Policy.Algs;
 using Alg.Runtime.Algs;
 
@@ -15,27 +14,21 @@ internal sealed class FtpSettings
         ("rnfr", FtpCommandSet.Rnfr), ("rnto", FtpCommandSet.Rnto), ("site", FtpCommandSet.Site), ("stou", FtpCommandSet.Stou),
     ];
 
-    private FtpSettings(in AlgFlowContext context)
+    public FtpSettings(in AlgSettingsSource source)
     {
-        Source = context.Options;
-        Strict = context.Option("strict")?.AsBoolean ?? false;
+        Strict = source.Option("strict")?.AsBoolean ?? false;
         foreach (var (name, command) in DenyOptions)
         {
-            if (context.Option(FtpAlgDescriptor.DenyOption(name))?.AsBoolean == true)
+            if (source.Option(FtpAlgDescriptor.DenyOption(name))?.AsBoolean == true)
             {
                 Denied |= command;
             }
         }
     }
 
-    public ImmutableSortedDictionary<string, AlgOptionValue> Source { get; }
-
     /// <summary>ASA <c>inspect ftp strict</c>.</summary>
     public bool Strict { get; }
 
     /// <summary>Commands that drop the connection (ASA <c>match request-command</c> with reset/drop).</summary>
     public FtpCommandSet Denied { get; }
-
-    public static FtpSettings For(in AlgFlowContext context, FtpSettings? cached) =>
-        cached is not null && ReferenceEquals(cached.Source, context.Options) ? cached : new FtpSettings(in context);
 }

@@ -15,7 +15,7 @@ namespace Alg.StdlibAlgs.Sip;
 /// exact end of the previous whole message (CRLF keep-alives between them are skipped, RFC 5626 §3.5.1); if the
 /// first bytes are not a SIP start line the connection is never inspected again (alg-behaviour §3 T1, the NAT
 /// Slipstreaming defence). A message split over segments is read when it is whole.</para>
-/// <para>What is rewritten and which holes open: <see cref="SipTranslator"/>. TLS (a different port, or bytes that
+/// <para>What is rewritten and which holes open: <see cref="SipRewriter"/>. TLS (a different port, or bytes that
 /// are not SIP text) and SIP over SCTP are never given to this ALG's parser as SIP: they pass untouched.</para>
 /// </remarks>
 public sealed class SipAlg : IAlgHandler
@@ -28,6 +28,8 @@ public sealed class SipAlg : IAlgHandler
     /// <summary>The pinhole group of a call or registration: a hash of its Call-ID (see <see cref="Alg.Runtime.Flows.ExpectationSpec.Group"/>).</summary>
     public static long CallGroupOf(ReadOnlySpan<byte> callId) => AsciiText.Hash(callId);
 
+    public object? CreateSettings(in AlgSettingsSource source) => new SipSettings(in source);
+
     /// <remarks>A flow the outside started (a registration's pinhole, a port-forwarded PBX) is addressed by the
     /// phone's mapped endpoint from its first request on, so its Request-URI and To are mapped back from the start.</remarks>
     public object? CreateSession(in AlgFlowContext context) => new SipSession { ContactTranslated = !context.InsideInitiated };
@@ -35,8 +37,7 @@ public sealed class SipAlg : IAlgHandler
     public void Inspect(in AlgFlowContext context, ReadOnlySpan<byte> data, ref AlgOutput output)
     {
         var session = (SipSession)context.Session!;
-        var settings = SipSettings.For(in context, session.Settings);
-        session.Settings = settings;
+        var settings = context.SettingsAs<SipSettings>();
         if (context.Protocol == IpProtocol.Tcp)
         {
             InspectStream(in context, session, settings, data, ref output);
@@ -55,20 +56,20 @@ public sealed class SipAlg : IAlgHandler
         }
 
         Span<SipHeaderField> fields = stackalloc SipHeaderField[SipMessageParser.MaxHeaders];
-        var status = SipMessageParser.Parse(data, stream: false, fields, out var message);
+        var status = SipMessageParser.Parse(data, stream: false, fields, out var message, out var error);
         switch (status)
         {
             case SipParseStatus.Complete:
-                SipTranslator.Translate(in context, session, settings, data, in message, fields[..message.HeaderCount], 0, canRewrite: true, ref output);
+                SipRewriter.Translate(in context, session, settings, data, in message, fields[..message.HeaderCount], 0, canRewrite: true, ref output);
                 break;
             case SipParseStatus.NotSip when !settings.AllowNonSip:
                 output.RequestDrop("traffic-non-sip: a datagram on a SIP port that is not SIP", wholeConnection: false);
                 break;
-            case SipParseStatus.NotSip:
-                output.ReportMalformed("not a SIP message (RFC 3261 §7: no request or status line)");
+            case SipParseStatus.Incomplete:
+                output.ReportMalformed("SIP start line but malformed header section (RFC 3261 §7.3)");
                 break;
             default:
-                output.ReportMalformed("SIP start line but malformed header section (RFC 3261 §7.3)");
+                output.ReportMalformed(SipMessageParser.Describe(error));
                 break;
         }
     }
@@ -87,7 +88,7 @@ public sealed class SipAlg : IAlgHandler
             }
 
             var rest = data[position..];
-            var status = SipMessageParser.Parse(rest, stream: true, fields, out var message);
+            var status = SipMessageParser.Parse(rest, stream: true, fields, out var message, out var error);
             if (status == SipParseStatus.Incomplete)
             {
                 if (rest.Length > MaxMessageBytes)
@@ -116,7 +117,7 @@ public sealed class SipAlg : IAlgHandler
                 {
                     output.ReportMalformed(status == SipParseStatus.NotSip
                         ? "the stream does not start with a SIP start line at a message boundary (alg-behaviour T1)"
-                        : "SIP start line but malformed header section (RFC 3261 §7.3)");
+                        : SipMessageParser.Describe(error));
                 }
 
                 output.StopInspecting = true;
@@ -127,7 +128,7 @@ public sealed class SipAlg : IAlgHandler
             // Only bytes of the current segment can still be edited; a message that began in a segment already
             // forwarded keeps its state effects but is passed as it was.
             var canRewrite = position >= context.PacketStart;
-            SipTranslator.Translate(in context, session, settings, rest[..message.End], in message, fields[..message.HeaderCount], position, canRewrite, ref output);
+            SipRewriter.Translate(in context, session, settings, rest[..message.End], in message, fields[..message.HeaderCount], position, canRewrite, ref output);
             position += message.End;
         }
 

@@ -24,13 +24,24 @@ public static class SipMessageParser
     private static readonly byte[] Version = "SIP/2.0"u8.ToArray();
 
     /// <param name="fields">Receives the header fields; at least <see cref="MaxHeaders"/> long to never run out.</param>
-    public static SipParseStatus Parse(ReadOnlySpan<byte> data, bool stream, Span<SipHeaderField> fields, out SipMessageInfo message)
+    public static SipParseStatus Parse(ReadOnlySpan<byte> data, bool stream, Span<SipHeaderField> fields, out SipMessageInfo message) =>
+        Parse(data, stream, fields, out message, out _);
+
+    /// <param name="error">Why the status is <see cref="SipParseStatus.NotSip"/> or <see cref="SipParseStatus.Malformed"/>.</param>
+    public static SipParseStatus Parse(ReadOnlySpan<byte> data, bool stream, Span<SipHeaderField> fields, out SipMessageInfo message, out SipParseError error)
     {
         message = default;
+        error = SipParseError.None;
         var lineEnd = FindLineEnd(data, 0, out var next);
         if (lineEnd < 0)
         {
-            return LooksLikeStartOfSip(data) ? SipParseStatus.Incomplete : SipParseStatus.NotSip;
+            if (LooksLikeStartOfSip(data))
+            {
+                return SipParseStatus.Incomplete;
+            }
+
+            error = SipParseError.NotAStartLine;
+            return SipParseStatus.NotSip;
         }
 
         var startLine = data[..lineEnd];
@@ -40,12 +51,14 @@ public static class SipMessageParser
             // Status-Line = SIP-Version SP Status-Code SP Reason-Phrase (§7.2)
             if (startLine.Length < 12 || startLine[7] != ' ' || !IsDigit(startLine[8]) || !IsDigit(startLine[9]) || !IsDigit(startLine[10]))
             {
+                error = SipParseError.NotAStartLine;
                 return SipParseStatus.NotSip;
             }
 
             status = ((startLine[8] - '0') * 100) + ((startLine[9] - '0') * 10) + (startLine[10] - '0');
             if (status < 100 || (startLine.Length > 11 && startLine[11] != ' '))
             {
+                error = SipParseError.NotAStartLine;
                 return SipParseStatus.NotSip;
             }
         }
@@ -55,6 +68,7 @@ public static class SipMessageParser
             methodLength = startLine.IndexOf((byte)' ');
             if (methodLength <= 0 || !IsToken(startLine[..methodLength]))
             {
+                error = SipParseError.NotAStartLine;
                 return SipParseStatus.NotSip;
             }
 
@@ -62,6 +76,7 @@ public static class SipMessageParser
             var uriEnd = startLine[uriStart..].IndexOf((byte)' ');
             if (uriEnd <= 0 || !startLine[(uriStart + uriEnd + 1)..].SequenceEqual(Version))
             {
+                error = SipParseError.NotAStartLine;
                 return SipParseStatus.NotSip;
             }
 
@@ -76,7 +91,13 @@ public static class SipMessageParser
             lineEnd = FindLineEnd(data, position, out next);
             if (lineEnd < 0)
             {
-                return stream ? SipParseStatus.Incomplete : SipParseStatus.Malformed;
+                if (stream)
+                {
+                    return SipParseStatus.Incomplete;
+                }
+
+                error = SipParseError.HeaderSectionUnterminated;
+                return SipParseStatus.Malformed;
             }
 
             if (lineEnd == position)
@@ -90,6 +111,7 @@ public static class SipMessageParser
             {
                 if (count == 0)
                 {
+                    error = SipParseError.FoldedFirstHeader;
                     return SipParseStatus.Malformed;
                 }
 
@@ -103,11 +125,13 @@ public static class SipMessageParser
             var colon = line.IndexOf((byte)':');
             if (colon <= 0)
             {
+                error = SipParseError.HeaderWithoutColon;
                 return SipParseStatus.Malformed;
             }
 
             if (count == fields.Length || count == MaxHeaders)
             {
+                error = SipParseError.TooManyHeaders;
                 return SipParseStatus.Malformed;
             }
 
@@ -129,6 +153,7 @@ public static class SipMessageParser
             {
                 if (!TryParseLength(data.Slice(fields[i].ValueStart, fields[i].ValueLength), out contentLength))
                 {
+                    error = SipParseError.BadContentLength;
                     return SipParseStatus.Malformed;
                 }
             }
@@ -149,6 +174,7 @@ public static class SipMessageParser
             // (and are kept as they are), and a datagram that ends before it is an error.
             if (data.Length - position < contentLength)
             {
+                error = SipParseError.BodyShorterThanContentLength;
                 return SipParseStatus.Malformed;
             }
 
@@ -164,6 +190,20 @@ public static class SipMessageParser
     }
 
     /// <summary>The kind of a header name, long or compact, in any case (RFC 3261 §7.3.1, §7.3.3, §20).</summary>
+    /// <summary>The counter text for a parse error: what is wrong and the rule it breaks.</summary>
+    public static string Describe(SipParseError error) => error switch
+    {
+        SipParseError.None => "a SIP message",
+        SipParseError.NotAStartLine => "not a SIP message (RFC 3261 §7: no request or status line)",
+        SipParseError.HeaderSectionUnterminated => "the header section does not end with an empty line (RFC 3261 §7)",
+        SipParseError.FoldedFirstHeader => "the first header line is a continuation (RFC 3261 §7.3.1)",
+        SipParseError.HeaderWithoutColon => "a header line without a colon (RFC 3261 §7.3.1)",
+        SipParseError.TooManyHeaders => "more header fields than a phone sends",
+        SipParseError.BadContentLength => "a Content-Length that is not a number (RFC 3261 §20.14)",
+        SipParseError.BodyShorterThanContentLength => "the datagram ends before the body Content-Length announces (RFC 3261 §18.3)",
+        _ => throw new ArgumentOutOfRangeException(nameof(error), error, null),
+    };
+
     public static SipHeaderKind KindOf(ReadOnlySpan<byte> name)
     {
         if (name.Length == 1)

@@ -17,8 +17,6 @@ internal sealed class SipSession
     private readonly SipPendingRegister[] _registers = new SipPendingRegister[RegisterSlots];
     private int _nextRegister;
 
-    public SipSettings? Settings { get; set; }
-
     /// <summary>Set once an outbound top Via was translated: responses' Via are then translated back (RFC 3261
     /// §18.1.2 makes the client drop a response whose sent-by is not what it wrote).</summary>
     public bool ViaTranslated { get; set; }

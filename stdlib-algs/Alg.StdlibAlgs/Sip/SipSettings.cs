@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Alg.Policy.Algs;
 using Alg.Runtime.Algs;
 using Alg.Runtime.Nat;
@@ -9,20 +8,17 @@ namespace Alg.StdlibAlgs.Sip;
 /// inspect-map actions.</summary>
 internal sealed class SipSettings
 {
-    private SipSettings(in AlgFlowContext context)
+    public SipSettings(in AlgSettingsSource source)
     {
-        Source = context.Options;
-        StrictHeaderValidation = ActionOf(context.Option("strict-header-validation"));
-        StateChecking = ActionOf(context.Option("state-checking"));
-        MaxForwardsValidation = ActionOf(context.Option("max-forwards-validation"));
-        AllowNonSip = context.Option("traffic-non-sip")?.AsBoolean ?? true;
-        SignalingTimeout = Seconds(context.Option("signaling-timeout"), 1800);
-        MediaTimeout = Seconds(context.Option("media-timeout"), 120);
-        InviteTimeout = Seconds(context.Option("invite-timeout"), 180);
-        ProvisionalMediaTimeout = Seconds(context.Option("provisional-media-timeout"), 120);
+        StrictHeaderValidation = ActionOf(source.Option("strict-header-validation"));
+        StateChecking = ActionOf(source.Option("state-checking"));
+        MaxForwardsValidation = ActionOf(source.Option("max-forwards-validation"));
+        AllowNonSip = source.Option("traffic-non-sip")?.AsBoolean ?? true;
+        SignalingTimeout = Seconds(source.Option("signaling-timeout"), 1800);
+        MediaTimeout = Seconds(source.Option("media-timeout"), 120);
+        InviteTimeout = Seconds(source.Option("invite-timeout"), 180);
+        ProvisionalMediaTimeout = Seconds(source.Option("provisional-media-timeout"), 120);
     }
-
-    public ImmutableSortedDictionary<string, AlgOptionValue> Source { get; }
 
     public SipViolationAction StrictHeaderValidation { get; }
 
@@ -40,9 +36,6 @@ internal sealed class SipSettings
     public long InviteTimeout { get; }
 
     public long ProvisionalMediaTimeout { get; }
-
-    public static SipSettings For(in AlgFlowContext context, SipSettings? cached) =>
-        cached is not null && ReferenceEquals(cached.Source, context.Options) ? cached : new SipSettings(in context);
 
     private static SipViolationAction ActionOf(AlgOptionValue? value) => value?.Text switch
     {

@@ -57,7 +57,7 @@ public class SipAlgBenchmarks
         _inviteBodyLength = parsed.BodyLength;
         _okFrame = BenchmarkFrames.Udp(Server, 5060, Public, 5060, _ok);
 
-        var options = ImmutableSortedDictionary<string, AlgOptionValue>.Empty;
+        var options = _alg.CreateSettings(new AlgSettingsSource(_alg.Descriptor, ImmutableSortedDictionary<string, AlgOptionValue>.Empty, NatTimeouts.Default));
         var inside = new AlgEndpoint(Phone, 5060);
         var mapped = new AlgEndpoint(Public, 5060);
         var remote = new AlgEndpoint(Server, 5060);

@@ -316,6 +316,33 @@ public sealed class AlgStageContractTests
         BinaryPrimitives.WriteUInt16BigEndian(checksumField, Alg.Runtime.Checksums.IncrementalChecksum.Update(BinaryPrimitives.ReadUInt16BigEndian(checksumField), old, value));
     }
 
+    [Fact]
+    public void Typed_settings_are_built_once_per_configuration_not_per_packet()
+    {
+        var alg = new SettingsCountingAlg();
+        var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()]);
+        policy = policy with { Algs = [AlgPolicies.Enabled(SettingsCountingAlg.TestDescriptor)] };
+        var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 256, MappingCapacity: 256, ExpectationCapacity: 16));
+        engine.UseAlgs(new AlgStage([alg], policy, TestEngines.Classifier(policy)));
+        for (var i = 0; i < 20; i++)
+        {
+            Send(engine, PacketBuilder.Udp(Client, (ushort)(40000 + (i % 3)), Server, 7777, "x"u8.ToArray()), IngressSide.Inside);
+        }
+
+        Assert.Equal(1, alg.SettingsBuilt);
+        Assert.Equal(5, Assert.IsType<System.Runtime.CompilerServices.StrongBox<long>>(alg.LastSettings).Value);
+
+        // A reload builds them again from the new options; the packets after it see the new settings.
+        var limit = AlgOptionValue.FromNumber(AlgOptionKind.Integer, 9);
+        var reloaded = policy with { Algs = [AlgPolicies.Enabled(SettingsCountingAlg.TestDescriptor) with { Options = System.Collections.Immutable.ImmutableSortedDictionary<string, AlgOptionValue>.Empty.Add("limit", limit) }] };
+        engine.Reconfigure(reloaded);
+        engine.Algs!.Reconfigure(reloaded, TestEngines.Classifier(reloaded));
+        Send(engine, PacketBuilder.Udp(Client, 40000, Server, 7777, "x"u8.ToArray()), IngressSide.Inside);
+
+        Assert.Equal(2, alg.SettingsBuilt);
+        Assert.Equal(9, Assert.IsType<System.Runtime.CompilerServices.StrongBox<long>>(alg.LastSettings).Value);
+    }
+
     private static int SendInto(NatEngine engine, byte[] buffer, byte[] frame, long now, IngressSide side)
     {
         frame.CopyTo(buffer, 0);

@@ -20,6 +20,34 @@ public sealed class SipMessageParserTests
         "\r\n" +
         "v=0\r\no=x\r\n";
 
+    [Theory]
+    [InlineData("HELLO\r\n\r\n", SipParseStatus.NotSip, SipParseError.NotAStartLine)]
+    [InlineData("SIP/2.0 99 Odd\r\n\r\n", SipParseStatus.NotSip, SipParseError.NotAStartLine)]
+    [InlineData("OPTIONS sip:a SIP/2.0\r\nVia: x", SipParseStatus.Malformed, SipParseError.HeaderSectionUnterminated)]
+    [InlineData("OPTIONS sip:a SIP/2.0\r\n folded\r\n\r\n", SipParseStatus.Malformed, SipParseError.FoldedFirstHeader)]
+    [InlineData("OPTIONS sip:a SIP/2.0\r\nNoColonHere\r\n\r\n", SipParseStatus.Malformed, SipParseError.HeaderWithoutColon)]
+    [InlineData("OPTIONS sip:a SIP/2.0\r\nContent-Length: ten\r\n\r\n", SipParseStatus.Malformed, SipParseError.BadContentLength)]
+    [InlineData("OPTIONS sip:a SIP/2.0\r\nContent-Length: 10\r\n\r\nv=0", SipParseStatus.Malformed, SipParseError.BodyShorterThanContentLength)]
+    [InlineData("OPTIONS sip:a SIP/2.0\r\nContent-Length: 0\r\n\r\n", SipParseStatus.Complete, SipParseError.None)]
+    public void Each_refusal_has_its_reason_rfc3261_7_and_18_3(string datagram, SipParseStatus status, SipParseError error)
+    {
+        var fields = new SipHeaderField[SipMessageParser.MaxHeaders];
+
+        Assert.Equal(status, SipMessageParser.Parse(Bytes(datagram), stream: false, fields, out _, out var actual));
+        Assert.Equal(error, actual);
+        Assert.False(string.IsNullOrWhiteSpace(SipMessageParser.Describe(actual)));
+    }
+
+    [Fact]
+    public void Too_many_header_fields_are_refused_not_truncated()
+    {
+        var message = "OPTIONS sip:a SIP/2.0\r\n" + string.Concat(Enumerable.Repeat("X-A: 1\r\n", SipMessageParser.MaxHeaders + 1)) + "\r\n";
+        var fields = new SipHeaderField[SipMessageParser.MaxHeaders];
+
+        Assert.Equal(SipParseStatus.Malformed, SipMessageParser.Parse(Bytes(message), stream: false, fields, out _, out var error));
+        Assert.Equal(SipParseError.TooManyHeaders, error);
+    }
+
     [Fact]
     public void Request_line_headers_and_body_are_located_rfc3261_7()
     {

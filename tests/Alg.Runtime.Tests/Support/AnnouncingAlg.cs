@@ -14,6 +14,8 @@ public sealed class AnnouncingAlg : IAlgHandler
 
     public AlgDescriptor Descriptor => TestDescriptor;
 
+    public object? CreateSettings(in AlgSettingsSource source) => null;
+
     public object? CreateSession(in AlgFlowContext context) => null;
 
     public void Inspect(in AlgFlowContext context, ReadOnlySpan<byte> data, ref AlgOutput output)

@@ -8,6 +8,8 @@ public sealed class BackwardsAlg : IAlgHandler
 {
     public AlgDescriptor Descriptor => ReplacingAlg.TestDescriptor;
 
+    public object? CreateSettings(in AlgSettingsSource source) => null;
+
     public object? CreateSession(in AlgFlowContext context) => null;
 
     public void Inspect(in AlgFlowContext context, ReadOnlySpan<byte> data, ref AlgOutput output)

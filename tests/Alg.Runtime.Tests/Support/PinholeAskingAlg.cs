@@ -12,6 +12,8 @@ public sealed class PinholeAskingAlg(Func<AlgFlowContext, ExpectationSpec> ask, 
         "test-pinhole", "test: asks for a pinhole", [AlgPort.Udp(7777)], ImmutableArray<AlgOptionDescriptor>.Empty, ImmutableArray<AlgAlias>.Empty,
         PinholesToPrivilegedPorts: privilegedPorts);
 
+    public object? CreateSettings(in AlgSettingsSource source) => null;
+
     public object? CreateSession(in AlgFlowContext context) => null;
 
     public void Inspect(in AlgFlowContext context, ReadOnlySpan<byte> data, ref AlgOutput output)

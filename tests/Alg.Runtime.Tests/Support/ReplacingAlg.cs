@@ -21,6 +21,8 @@ public sealed class ReplacingAlg(string replacement, bool consumeLines = true, b
     /// <summary>The data given on the last call, copied.</summary>
     public byte[] LastData { get; private set; } = [];
 
+    public object? CreateSettings(in AlgSettingsSource source) => null;
+
     public object? CreateSession(in AlgFlowContext context) => null;
 
     public void Inspect(in AlgFlowContext context, ReadOnlySpan<byte> data, ref AlgOutput output)

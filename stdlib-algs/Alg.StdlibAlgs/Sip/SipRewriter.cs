@@ -20,7 +20,7 @@ namespace Alg.StdlibAlgs.Sip;
 /// leaves with (§2 #14); pinholes for them admit only the far end's media address, learnt from its SDP (the
 /// signalling peer until then). Port 0 and c=0.0.0.0 open nothing (RFC 3264 §6, §8.4).</para>
 /// </remarks>
-internal static class SipTranslator
+internal static class SipRewriter
 {
     private const int MaxEdits = 64;
     private const int MaxSdpLines = 64;

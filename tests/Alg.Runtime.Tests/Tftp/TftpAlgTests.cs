@@ -7,7 +7,7 @@ using Alg.Runtime.Tests.Support;
 using Alg.StdlibAlgs;
 using Alg.StdlibAlgs.Tftp;
 
-namespace Alg.Runtime.Tests.Algs;
+namespace Alg.Runtime.Tests.Tftp;
 
 /// <summary>The TFTP ALG (RFC 1350) through NatEngine + AlgStage, on corpus captures and built packets.</summary>
 public sealed class TftpAlgTests
@@ -236,19 +236,6 @@ public sealed class TftpAlgTests
         Assert.Equal(0, counters.PinholesOpened);
         Assert.Equal(0, engine.Expectations.Count);
     }
-
-    [Theory]
-    [InlineData("\0\u0001f\0octet\0", null)]
-    [InlineData("\0\u0002f\0NetAscii\0", null)]
-    [InlineData("\0\u0001f\0MAIL\0blksize\01468\0", null)]
-    [InlineData("\0\u0001", "shorter than an opcode and two NUL-terminated strings")]
-    [InlineData("\0\u0003f\0octet\0", "not RRQ or WRQ: only those may be sent to port 69 (RFC 1350 §4)")]
-    [InlineData("\0\u0001\0octet\0", "empty filename")]
-    [InlineData("\0\u0001file", "filename not NUL-terminated")]
-    [InlineData("\0\u0001f\0octet", "mode not NUL-terminated")]
-    [InlineData("\0\u0001f\0octets\0", "unknown transfer mode (RFC 1350 §5: netascii, octet or mail, any case)")]
-    public void Request_validation_follows_RFC1350_5(string payload, string? expected) =>
-        Assert.Equal(expected, TftpAlg.Validate(Encoding.ASCII.GetBytes(payload)));
 
     [Fact]
     public void Port_forwarded_server_answers_from_a_new_port_through_an_inside_pinhole()
