@@ -14,5 +14,6 @@ public static class StandardAlgs
         new Tftp.TftpAlg(),
         new Sip.SipAlg(),
         new Ftp.FtpAlg(),
+        new Rtsp.RtspAlg(),
     ];
 }

@@ -12,6 +12,12 @@ public sealed class AlgCounters
     /// <summary>The last malformed reason the ALG gave, for diagnostics.</summary>
     public string? LastMalformedReason { get; internal set; }
 
+    /// <summary>Messages of which the ALG refused a part (removed it or left it untranslated) and applied the rest.</summary>
+    public long PartsRefused { get; internal set; }
+
+    /// <summary>The last refused part's reason, for diagnostics.</summary>
+    public string? LastPartRefused { get; internal set; }
+
     public long RewritesApplied { get; internal set; }
 
     /// <summary>TCP segments whose unfinished message was held back for translation.</summary>

@@ -35,4 +35,23 @@ public readonly struct AlgNat
         mapped = new AlgEndpoint(address, port);
         return ok;
     }
+
+    /// <summary>
+    /// Reserves an RTP/RTCP pair's mappings (inside ports <paramref name="insideRtp"/>'s and the next) with public ports
+    /// that are a pair too: even and the next (RFC 3550 §11). See <see cref="NatEngine.TryReserveMappingPair"/>.
+    /// </summary>
+    /// <param name="preferredPublicPort">The public RTP port to try first (one the far end already chose); 0 for any.</param>
+    public bool TryReserveMappingPair(byte protocol, AlgEndpoint insideRtp, uint remoteAddress, long lifetimeNanoseconds, out AlgEndpoint mappedRtp, out DropReason reason, ushort preferredPublicPort = 0)
+    {
+        if (_engine is null)
+        {
+            mappedRtp = default;
+            reason = DropReason.NotTranslatable;
+            return false;
+        }
+
+        var ok = _engine.TryReserveMappingPair(protocol, insideRtp.Address, insideRtp.Port, remoteAddress, lifetimeNanoseconds, _now, out var address, out var port, out reason, preferredPublicPort);
+        mappedRtp = new AlgEndpoint(address, port);
+        return ok;
+    }
 }

@@ -38,6 +38,7 @@ public ref struct AlgOutput
         _outOfOrder = false;
         Consumed = 0;
         MalformedReason = null;
+        PartRefusedReason = null;
         StopInspecting = false;
     }
 
@@ -143,6 +144,14 @@ public ref struct AlgOutput
     /// <summary>Bad protocol input: no rewrite, no pinhole, the packet is forwarded untouched and counted.</summary>
     /// <param name="reason">A constant string naming what was wrong (kept as the ALG's last malformed reason).</param>
     public void ReportMalformed(string reason) => MalformedReason = reason;
+
+    /// <summary>Why a part of the message was refused (removed by a rewrite, or left untranslated and opening nothing)
+    /// while the rest of the ALG's work still applies; counted, unlike <see cref="ReportMalformed"/> nothing is voided.</summary>
+    public string? PartRefusedReason { get; private set; }
+
+    /// <summary>Reports a refused part (an RTSP <c>destination=</c> naming another host, stripped); see
+    /// <see cref="PartRefusedReason"/>.</summary>
+    public void ReportPartRefused(string reason) => PartRefusedReason = reason;
 
     private bool TryAddGroupCommand(in AlgGroupCommand command)
     {

@@ -489,6 +489,12 @@ public sealed class AlgStage
             return DropReason.None;
         }
 
+        if (output.PartRefusedReason is { } refused)
+        {
+            counters.PartsRefused++;
+            counters.LastPartRefused = refused;
+        }
+
         var ownerTag = plan.OwnerTag;
         for (var i = 0; i < output.GroupCommandCount; i++)
         {

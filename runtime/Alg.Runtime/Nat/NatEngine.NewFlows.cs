@@ -191,7 +191,8 @@ public sealed partial class NatEngine
     }
 
     /// <summary>The rule the policy engine selects decides the new flow's source translation; none leaves it as is.</summary>
-    private bool ResolveSource(in PacketInfo info, long now, IPolicyClassifier classifier, out uint mappedAddress, out ushort mappedPort, out int mappingIndex, ref DropReason reason)
+    /// <param name="preferredPort">A reservation's wish for the public port (the odd half of an RTP/RTCP pair); 0 for none.</param>
+    private bool ResolveSource(in PacketInfo info, long now, IPolicyClassifier classifier, out uint mappedAddress, out ushort mappedPort, out int mappingIndex, ref DropReason reason, ushort preferredPort = 0)
     {
         var hasPorts = (info.Flags & PacketFlags.HasPorts) != 0;
         var sourcePort = hasPorts ? info.SourcePort : (ushort)0;
@@ -227,13 +228,13 @@ public sealed partial class NatEngine
                 return true;
             case NatRuleKind.DynamicPat:
             case NatRuleKind.DynamicPool:
-                return AllocateMapping(rule, in info, sourcePort, destinationPort, now, out mappedAddress, out mappedPort, out mappingIndex, ref reason);
+                return AllocateMapping(rule, in info, sourcePort, destinationPort, preferredPort, now, out mappedAddress, out mappedPort, out mappingIndex, ref reason);
             default:
                 return true;
         }
     }
 
-    private bool AllocateMapping(CompiledNatRule rule, in PacketInfo info, ushort sourcePort, ushort destinationPort, long now, out uint mappedAddress, out ushort mappedPort, out int mappingIndex, ref DropReason reason)
+    private bool AllocateMapping(CompiledNatRule rule, in PacketInfo info, ushort sourcePort, ushort destinationPort, ushort preferredPort, long now, out uint mappedAddress, out ushort mappedPort, out int mappingIndex, ref DropReason reason)
     {
         var addressOnly = rule.Kind == NatRuleKind.DynamicPool;
         var protocol = addressOnly ? (byte)0 : info.Protocol;
@@ -270,7 +271,9 @@ public sealed partial class NatEngine
             else
             {
                 var allocator = AllocatorFor(address, protocol);
-                port = _behavior.PortPreservation && sourcePort >= PortAllocator.FirstDynamicPort && allocator.TryTake(sourcePort, nowSecond)
+                port = preferredPort >= PortAllocator.FirstDynamicPort && allocator.TryTake(preferredPort, nowSecond)
+                    ? preferredPort
+                    : _behavior.PortPreservation && sourcePort >= PortAllocator.FirstDynamicPort && allocator.TryTake(sourcePort, nowSecond)
                     ? sourcePort
                     : allocator.TakeAny(ref _random, nowSecond);
             }

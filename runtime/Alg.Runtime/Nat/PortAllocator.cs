@@ -57,6 +57,24 @@ public sealed class PortAllocator
         return -1;
     }
 
+    /// <summary>An even port whose odd neighbour is free too (an RTP/RTCP pair, RFC 3550 §11), searched from a random
+    /// point; nothing is taken. -1 when there is none.</summary>
+    public int FindFreePair(ref DeterministicRandom random, long nowSecond)
+    {
+        const int pairs = RangeSize / 2;
+        var start = random.Next(pairs);
+        for (var i = 0; i < pairs; i++)
+        {
+            var port = FirstDynamicPort + (2 * ((start + i) % pairs));
+            if (IsFree(port, nowSecond) && IsFree(port + 1, nowSecond))
+            {
+                return port;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Gives a port back; it becomes usable again after the hold time.</summary>
     public void Release(int port, long nowSecond)
     {

@@ -3,7 +3,7 @@ using Alg.Policy.Model;
 
 namespace Alg.StdlibAlgs.Rtsp;
 
-/// <summary>Declaration of the <c>rtsp</c> ALG: RTSP stream control with RTP/RDT transports (RFC 2326, RFC 7826).</summary>
+/// <summary>Declaration of the <c>rtsp</c> ALG: RTSP stream control with RTP transports (RFC 2326, RFC 7826).</summary>
 public static class RtspAlgDescriptor
 {
     public static readonly AlgDescriptor Instance = new(
@@ -11,5 +11,6 @@ public static class RtspAlgDescriptor
         "RTSP stream control with RTP/RDT transports (RFC 2326, RFC 7826)",
         [AlgPort.Tcp(554)],
         [],
-        [new AlgAlias(Dialect.Ios, "rtsp"), new AlgAlias(Dialect.Asa, "rtsp"), new AlgAlias(Dialect.ScreenOs, "rtsp"), new AlgAlias(Dialect.Junos, "rtsp")]);
+        [new AlgAlias(Dialect.Ios, "rtsp"), new AlgAlias(Dialect.Asa, "rtsp"), new AlgAlias(Dialect.ScreenOs, "rtsp"), new AlgAlias(Dialect.Junos, "rtsp")],
+        Implemented: true);
 }

@@ -17,6 +17,7 @@ public readonly record struct TextEdit(int Offset, int OldLength, TextEditKind K
         TextEditKind.AddressAndPort => Ipv4Text.Ipv4Length(Address) + 1 + DecimalText.NumberLength(Number),
         TextEditKind.Number => DecimalText.NumberLength(Number),
         TextEditKind.CommaAddress => Ipv4Text.CommaFormLength(Address, (int)Number),
+        TextEditKind.Delete => 0,
         _ => PrefixLength(Prefix) + DecimalText.NumberLength(Number) + LineEndLength,
     };
 
@@ -39,6 +40,8 @@ public readonly record struct TextEdit(int Offset, int OldLength, TextEditKind K
                 break;
             case TextEditKind.CommaAddress:
                 Ipv4Text.WriteCommaForm(Address, (int)Number, destination);
+                break;
+            case TextEditKind.Delete:
                 break;
             default:
                 var prefixLength = PrefixLength(Prefix);

@@ -17,4 +17,7 @@ public enum TextEditKind : byte
 
     /// <summary>A new line: a fixed prefix, a number and the line ending (e.g. SDP <c>a=rtcp:port</c>, RFC 3605 §2.1).</summary>
     PrefixedNumberLine,
+
+    /// <summary>Nothing: the old bytes are removed (an RTSP transport parameter that may not pass).</summary>
+    Delete,
 }

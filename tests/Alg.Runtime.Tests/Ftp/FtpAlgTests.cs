@@ -93,7 +93,7 @@ public sealed class FtpAlgTests
     public void Pasv_reply_from_the_inside_server_names_its_public_address_and_admits_the_client_only()
     {
         var gateway = new FtpHarness(serverInside: true);
-        var control = new FtpControl(gateway, serverInside: true);
+        var control = new ControlConnection(gateway, serverInside: true);
         control.Connect();
         control.Answer("220 ready\r\n");
         control.Send("PASV\r\n");
@@ -109,7 +109,7 @@ public sealed class FtpAlgTests
     public void Pasv_reply_without_parentheses_is_found_by_its_first_number()
     {
         var gateway = new FtpHarness(serverInside: true);
-        var control = new FtpControl(gateway, serverInside: true);
+        var control = new ControlConnection(gateway, serverInside: true);
         control.Connect();
         control.Answer("220 ready\r\n");
         control.Send("PASV\r\n");
@@ -123,7 +123,7 @@ public sealed class FtpAlgTests
     public void Multi_line_227_with_the_numbers_on_a_continuation_line_is_rewritten()
     {
         var gateway = new FtpHarness(serverInside: true);
-        var control = new FtpControl(gateway, serverInside: true);
+        var control = new ControlConnection(gateway, serverInside: true);
         control.Connect();
         control.Answer("220 ready\r\n");
         control.Send("PASV\r\n");
@@ -139,7 +139,7 @@ public sealed class FtpAlgTests
     public void Epsv_reply_from_the_inside_server_opens_a_pinhole_for_the_client()
     {
         var gateway = new FtpHarness(serverInside: true);
-        var control = new FtpControl(gateway, serverInside: true);
+        var control = new ControlConnection(gateway, serverInside: true);
         control.Connect();
         control.Answer("220 ready\r\n");
         control.Send("EPSV\r\n");
@@ -328,9 +328,9 @@ public sealed class FtpAlgTests
         Assert.Equal("PORT 203,0,113,1,156,65\r\n", port.Payload);
     }
 
-    internal static FtpControl Connected(FtpHarness gateway)
+    internal static ControlConnection Connected(FtpHarness gateway)
     {
-        var control = new FtpControl(gateway);
+        var control = new ControlConnection(gateway);
         control.Connect();
         control.Answer("220 ready\r\n");
         return control;

@@ -18,7 +18,7 @@ public sealed class FtpAllocationTests
     public void Each_command_and_reply_allocates_nothing_once_the_connection_exists(bool serverInside, string command, string reply)
     {
         var gateway = new FtpHarness(serverInside);
-        var control = new FtpControl(gateway, serverInside);
+        var control = new ControlConnection(gateway, serverInside);
         control.Connect();
         control.Answer("220 ready\r\n");
         var exchange = control.SteadyExchange(command, reply);

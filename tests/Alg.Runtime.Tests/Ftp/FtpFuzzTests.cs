@@ -33,7 +33,7 @@ public sealed class FtpFuzzTests
     {
         var random = new Random(seed);
         var gateway = new FtpHarness(serverInside);
-        var control = new FtpControl(gateway, serverInside);
+        var control = new ControlConnection(gateway, serverInside);
         control.Connect();
         control.Answer("220 ready\r\n");
 

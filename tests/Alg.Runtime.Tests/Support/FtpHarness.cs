@@ -1,91 +1,18 @@
 using System.Collections.Immutable;
-using Alg.Compiler.Emit;
-using Alg.Compiler.Lowering;
 using Alg.Policy.Algs;
-using Alg.Policy.Model;
-using Alg.Runtime.Algs;
-using Alg.Runtime.Nat;
-using Alg.Runtime.Packets;
-using Alg.Runtime.Pipeline;
-using Alg.StdlibAlgs;
 
 namespace Alg.Runtime.Tests.Support;
 
-/// <summary>
-/// A gateway with the FTP ALG. Client inside (192.168.1.10) and server outside (203.0.113.20), PAT to 203.0.113.1 with
-/// address-and-port-dependent filtering, so nothing but a pinhole lets a data connection in; or, with
-/// <c>serverInside</c>, a server 192.168.1.21 whose port 21 is forwarded from 203.0.113.1 and a client outside (only a
-/// pinhole lets the client's passive data connection reach it).
-/// Every decision is made by both engines (<see cref="TestEngines"/>).
-/// </summary>
-public sealed class FtpHarness
+/// <summary>An <see cref="AlgHarness"/> with the FTP ALG on port 21.</summary>
+public sealed class FtpHarness : AlgHarness
 {
-    public static readonly uint Client = Ip.V4("192.168.1.10");
-    public static readonly uint Server = Ip.V4("203.0.113.20");
-    public static readonly uint Public = Ip.V4("203.0.113.1");
-    public static readonly uint InsideServer = Ip.V4("192.168.1.21");
-    public static readonly uint PublishedServer = Ip.V4("203.0.113.1");
-    public static readonly uint Stranger = Ip.V4("198.51.100.7");
-
     public FtpHarness(bool serverInside = false, ImmutableArray<AlgPort> ports = default, params (string Name, AlgOptionValue Value)[] options)
         : this(serverInside, ports, FtpEngine.Both, options)
     {
     }
 
-    /// <param name="engine">Which policy engine answers: both at once (every answer compared), or one alone, so two
-    /// replays can be compared byte for byte.</param>
     public FtpHarness(bool serverInside, ImmutableArray<AlgPort> ports, FtpEngine engine, params (string Name, AlgOptionValue Value)[] options)
+        : base("ftp", 21, serverInside, ports, engine, options)
     {
-        var strict = AlgPolicies.PatEverythingStrict();
-        var policy = serverInside
-            ? TestPolicies.Policy(
-                [TestPolicies.PortForward(TransportProtocol.Tcp, "192.168.1.21", 21, 21), TestPolicies.PatOnInterface() with { RealAddresses = [] }],
-                TestPolicies.Behavior(filtering: FilteringBehavior.AddressAndPortDependent))
-            : strict;
-        var ftp = AlgPolicies.Enabled(AlgCatalog.Get("ftp"), ports) with
-        {
-            Options = options.ToImmutableSortedDictionary(o => o.Name, o => o.Value),
-        };
-        Policy = policy with { Algs = [ftp] };
-        var classifier = engine switch
-        {
-            FtpEngine.Interpreter => new PipelineInterpreter(PolicyLowerer.Lower(Policy)),
-            FtpEngine.Compiled => PipelineCompiler.Compile(PolicyLowerer.Lower(Policy), "ftp test policy").Classifier,
-            _ => TestEngines.Classifier(Policy),
-        };
-        Engine = new NatEngine(Policy, new FixedClassifierSource(classifier), new NatEngineOptions(FlowCapacity: 4096, MappingCapacity: 4096, ExpectationCapacity: 256));
-        Stage = new AlgStage(StandardAlgs.CreateHandlers(), Policy, classifier);
-        Engine.UseAlgs(Stage);
     }
-
-    public PolicyModel Policy { get; }
-
-    public NatEngine Engine { get; }
-
-    public AlgStage Stage { get; }
-
-    public AlgCounters Counters => Stage.CountersFor("ftp");
-
-    public long Now { get; private set; }
-
-    public SentPacket Send(byte[] frame, IngressSide side)
-    {
-        Now += 1_000_000;
-        var buffer = new byte[65535 + 64];
-        frame.CopyTo(buffer, 0);
-        var packet = new PacketBuffer(buffer, 0, frame.Length, buffer.Length);
-        PacketDecoder.Decode(packet.Span, LinkType.Ethernet, out var info);
-        var verdict = Engine.Process(ref packet, ref info, Now, side);
-        var output = packet.Span.ToArray();
-        if (verdict.Action == NatAction.Forward)
-        {
-            PacketDecoder.Decode(output, LinkType.Ethernet, out info);
-        }
-
-        return new SentPacket(verdict, output, info);
-    }
-
-    /// <summary>A connection attempt (SYN) of a data connection.</summary>
-    public SentPacket Syn(uint source, ushort sourcePort, uint destination, ushort destinationPort, IngressSide side) =>
-        Send(PacketBuilder.Tcp(source, sourcePort, destination, destinationPort, TcpFlags.Syn, 7000), side);
 }

@@ -5,22 +5,25 @@ using Alg.Runtime.Packets;
 namespace Alg.Runtime.Tests.Support;
 
 /// <summary>
-/// One FTP control connection through an <see cref="FtpHarness"/>: client inside and server outside, or (server inside)
+/// One control connection (FTP, RTSP…) through an <see cref="AlgHarness"/>: client inside and server outside, or (server inside)
 /// client outside dialling the published server. Each side acknowledges what it really received (the sequence numbers
 /// of the segments that left the gateway), so a length-changing rewrite's seq/ack shift is exercised (RFC 9293 §3.4).
 /// </summary>
-public sealed class FtpControl
+public sealed class ControlConnection
 {
-    private readonly FtpHarness _gateway;
+    private readonly AlgHarness _gateway;
     private readonly bool _serverInside;
     private readonly ushort _clientPort;
+    private readonly uint _clientAddress;
     private uint _clientSequence = 1000;
     private uint _serverSequence = 50000;
     private uint _serverReceivedUpTo;
     private uint _clientReceivedUpTo;
 
-    public FtpControl(FtpHarness gateway, bool serverInside = false, ushort clientPort = 40000)
+    /// <param name="clientAddress">The client's address when not the harness's usual one (a second player inside).</param>
+    public ControlConnection(AlgHarness gateway, bool serverInside = false, ushort clientPort = 40000, uint clientAddress = 0)
     {
+        _clientAddress = clientAddress;
         _gateway = gateway;
         _serverInside = serverInside;
         _clientPort = clientPort;
@@ -36,7 +39,7 @@ public sealed class FtpControl
 
     public uint ClientNextSequence => _clientSequence;
 
-    private uint ClientAddress => _serverInside ? FtpHarness.Server : FtpHarness.Client;
+    private uint ClientAddress => _clientAddress != 0 ? _clientAddress : _serverInside ? AlgHarness.Server : AlgHarness.Client;
 
     public void Connect()
     {
@@ -114,10 +117,10 @@ public sealed class FtpControl
     }
 
     private byte[] ClientFrame(TcpFlags flags, uint sequence, uint acknowledgment, byte[] payload) => _serverInside
-        ? PacketBuilder.Tcp(ClientAddress, _clientPort, FtpHarness.PublishedServer, 21, flags, sequence, acknowledgment, payload)
-        : PacketBuilder.Tcp(ClientAddress, _clientPort, FtpHarness.Server, 21, flags, sequence, acknowledgment, payload);
+        ? PacketBuilder.Tcp(ClientAddress, _clientPort, AlgHarness.PublishedServer, _gateway.ServicePort, flags, sequence, acknowledgment, payload)
+        : PacketBuilder.Tcp(ClientAddress, _clientPort, AlgHarness.Server, _gateway.ServicePort, flags, sequence, acknowledgment, payload);
 
     private byte[] ServerFrame(TcpFlags flags, uint sequence, uint acknowledgment, byte[] payload) => _serverInside
-        ? PacketBuilder.Tcp(FtpHarness.InsideServer, 21, ClientAddress, _clientPort, flags, sequence, acknowledgment, payload)
-        : PacketBuilder.Tcp(FtpHarness.Server, 21, FtpHarness.Public, ClientSeenPort, flags, sequence, acknowledgment, payload);
+        ? PacketBuilder.Tcp(AlgHarness.InsideServer, _gateway.ServicePort, ClientAddress, _clientPort, flags, sequence, acknowledgment, payload)
+        : PacketBuilder.Tcp(AlgHarness.Server, _gateway.ServicePort, AlgHarness.Public, ClientSeenPort, flags, sequence, acknowledgment, payload);
 }
