@@ -9,6 +9,34 @@ public static class Tshark
 
     public static bool Available => Executable.Value is not null;
 
+    /// <summary>Writes the frames (Ethernet) to a temporary capture and returns the numbers of those whose IP, TCP or UDP
+    /// checksum tshark finds wrong (empty when all are right).</summary>
+    public static string BadChecksumFrames(IReadOnlyList<byte[]> frames, string tag)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"alg-{tag}-{Environment.ProcessId}-{Guid.NewGuid():N}.pcap");
+        try
+        {
+            using (var writer = Alg.Runtime.Capture.PcapWriter.Create(output, Alg.Runtime.Packets.LinkType.Ethernet, Alg.Runtime.Capture.TimestampPrecision.Microseconds))
+            {
+                var time = 0L;
+                foreach (var frame in frames)
+                {
+                    writer.Write(time += 1_000_000, frame, frame.Length);
+                }
+            }
+
+            return Run(
+                "-r", output,
+                "-o", "ip.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE",
+                "-Y", "ip.checksum.status == 2 or tcp.checksum.status == 2 or udp.checksum.status == 2",
+                "-T", "fields", "-e", "frame.number").Trim();
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
     public static string Run(params string[] arguments)
     {
         var start = new ProcessStartInfo(Executable.Value ?? throw new InvalidOperationException("tshark is not installed"))
