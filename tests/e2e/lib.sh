@@ -12,6 +12,8 @@
 NS_PHONE=algrun-phone
 NS_GW=algrun-gw
 NS_SERVER=algrun-server
+NS_PHONE2=algrun-phone2
+PHONE2_IP=192.168.1.11
 PHONE_IP=192.168.1.10
 GW_IN_IP=192.168.1.1
 GW_OUT_IP=203.0.113.1
@@ -36,7 +38,7 @@ bench_unavailable() {
 
 topology_down() {
   local ns pids
-  for ns in $NS_PHONE $NS_GW $NS_SERVER; do
+  for ns in $NS_PHONE2 $NS_PHONE $NS_GW $NS_SERVER; do
     if ip netns list | grep -qw "$ns"; then
       pids=$(ip netns pids "$ns" 2>/dev/null || true)
       [[ -n $pids ]] && kill $pids 2>/dev/null || true
@@ -74,6 +76,32 @@ topology_up() {
     nsx "$1" ip link set "$2" up
   done
   nsx $NS_PHONE ip route add default via $GW_IN_IP
+}
+
+# A second inside host, algrun-phone2 (192.168.1.11), on the same LAN: the phone namespace becomes a bridge
+# (br0 over lan0 and a veth to phone2) holding the phone's address, so both reach the gateway's gl0.
+second_phone_up() {
+  ip netns add $NS_PHONE2
+  nsx $NS_PHONE2 sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+  nsx $NS_PHONE2 ip link set lo up
+  ip link add algrun-v3 netns $NS_PHONE2 type veth peer name algrun-v3p netns $NS_PHONE
+  nsx $NS_PHONE2 ip link set algrun-v3 name lan0
+  nsx $NS_PHONE2 ip link set lan0 address 02:00:00:00:01:11
+  nsx $NS_PHONE2 ip addr add $PHONE2_IP/24 dev lan0
+  nsx $NS_PHONE ip link add br0 type bridge
+  nsx $NS_PHONE ip link set br0 address 02:00:00:00:01:10
+  nsx $NS_PHONE ip addr flush dev lan0
+  nsx $NS_PHONE ip link set lan0 master br0
+  nsx $NS_PHONE ip link set algrun-v3p master br0
+  nsx $NS_PHONE ip addr add $PHONE_IP/24 dev br0
+  local pair
+  for pair in "$NS_PHONE2 lan0" "$NS_PHONE algrun-v3p" "$NS_PHONE br0"; do
+    set -- $pair
+    nsx "$1" ethtool -K "$2" tx off rx off >/dev/null 2>&1
+    nsx "$1" ip link set "$2" up
+  done
+  nsx $NS_PHONE ip route replace default via $GW_IN_IP
+  nsx $NS_PHONE2 ip route add default via $GW_IN_IP
 }
 
 # $1 config file, $2 log file, rest: extra alg run options. Waits until the control socket answers.

@@ -4,6 +4,7 @@
 #
 # Usage: tests/e2e/scenarios.sh SCENARIO OUTDIR
 #   SCENARIO: nat tftp sip-udp sip-reload-one-way sip-tcp sip-register-inbound reload-under-load ftp ftp-off
+#             rtsp rtsp-off
 # Prints one "ok"/"FAIL" line per check and exits 1 when any failed, 77 when the bench cannot run here
 # (not root, no namespaces, a tool missing: the reason is printed). ALG overrides the alg binary.
 set -uo pipefail
@@ -361,6 +362,59 @@ scenario_ftp_off() {
   expect "FTP ALG off: the PORT the server saw named the phone's private address" grep -q '"PORT 192,168,1,10,' "$OUT/vsftpd-protocol.log"
 }
 
+# GStreamer's RTSP server on the server (port 554, /test: two audio tracks over RTP/UDP).
+start_rtsp_server() {
+  $PY -c 'import gi; gi.require_version("GstRtspServer", "1.0")' 2>/dev/null || { fail "rtsp: gir1.2-gst-rtsp-server-1.0 / python3-gst-1.0 are not installed"; return 1; }
+  command -v ffmpeg >/dev/null || { fail "rtsp: ffmpeg is not installed"; return 1; }
+  ip netns exec $NS_SERVER $PY -u "$E2E_HERE/rtsp-server.py" $SERVER_IP 554 >"$OUT/rtsp-server.log" 2>&1 & BG+=($!)
+  local i
+  for i in $(seq 50); do grep -q 'rtsp-server:' "$OUT/rtsp-server.log" 2>/dev/null && return 0; sleep 0.1; done
+  fail "rtsp: the server did not start"; cat "$OUT/rtsp-server.log" >&2; return 1
+}
+
+# $1 ns, $2 tag: plays rtsp://server/test over UDP from client ports 5000-5003 for 4 s; the packets each track
+# received are counted in $OUT/rtsp-<tag>.crc (ffmpeg's framecrc: one line per packet, stream index first).
+rtsp_play() {
+  local ns=$1 tag=$2
+  timeout 25 ip netns exec "$ns" ffmpeg -nostdin -hide_banner -loglevel error -rtsp_transport udp -min_port 5000 -max_port 5003 \
+    -timeout 8000000 -i "rtsp://$SERVER_IP:554/test" -t 4 -map 0 -c copy -f framecrc "$OUT/rtsp-$tag.crc" >"$OUT/rtsp-$tag.log" 2>&1
+}
+# $1 tag, $2 stream index: packets received
+rtsp_packets() { grep -v '^#' "$OUT/rtsp-$1.crc" 2>/dev/null | awk -F, -v s="$2" '$1 + 0 == s { n++ } END { print n + 0 }'; }
+
+scenario_rtsp() {
+  topology_up
+  second_phone_up
+  start_gateway
+  start_rtsp_server || return
+  capture_start $NS_SERVER wan0 "$OUT/rtsp-wan0.pcap" || return
+  # Two players on two inside hosts asking for the same client ports at once: the NAT must give one of them
+  # another public pair, and the RTSP ALG must write it into SETUP, or that player gets no media.
+  rtsp_play $NS_PHONE first & local first=$!
+  rtsp_play $NS_PHONE2 second & local second=$!
+  wait $first; wait $second
+  capture_stop
+  expect "RTSP player 1 (192.168.1.10, client ports 5000-5003): both tracks received media" test "$(rtsp_packets first 0)" -ge 10 -a "$(rtsp_packets first 1)" -ge 10
+  expect "RTSP player 2 (192.168.1.11, the same client ports): both tracks received media" test "$(rtsp_packets second 0)" -ge 10 -a "$(rtsp_packets second 1)" -ge 10
+  expect "the server saw two different public client_port pairs and no private address" test "$(tshark -r "$OUT/rtsp-wan0.pcap" -Y 'rtsp.request and rtsp.transport contains "client_port"' -T fields -e rtsp.transport 2>/dev/null | grep -o 'client_port=[0-9]*' | sort -u | wc -l)" -ge 3 -a "$(count "$OUT/rtsp-wan0.pcap" 'rtsp and frame contains "192.168."')" -eq 0
+  expect "alg status: the rtsp ALG opened a pinhole pair per track of both players" test "$(status_field "[a for a in algs if a['name'] == 'rtsp'][0]['pinholesOpened']")" -ge 8
+  expect "players sent TEARDOWN: no RTSP pinhole is left waiting" grep -q TEARDOWN <(tshark -r "$OUT/rtsp-wan0.pcap" -Y rtsp.request -T fields -e rtsp.method 2>/dev/null)
+}
+
+scenario_rtsp_off() {
+  topology_up
+  second_phone_up
+  start_gateway gateway-no-rtsp-alg.cfg
+  start_rtsp_server || return
+  rtsp_play $NS_PHONE first & local first=$!
+  sleep 1
+  rtsp_play $NS_PHONE2 second & local second=$!
+  wait $first; wait $second
+  local got_first=$(( $(rtsp_packets first 0) + $(rtsp_packets first 1) ))
+  local got_second=$(( $(rtsp_packets second 0) + $(rtsp_packets second 1) ))
+  expect "RTSP ALG off: one of two players asking for the same client ports gets no media, as behind a NAT without an RTSP ALG (first $got_first, second $got_second packets)" test $got_first -lt 10 -o $got_second -lt 10
+}
+
 case $SCENARIO in
   nat) scenario_nat ;;
   tftp) scenario_tftp ;;
@@ -371,6 +425,8 @@ case $SCENARIO in
   reload-under-load) scenario_reload_under_load ;;
   ftp) scenario_ftp ;;
   ftp-off) scenario_ftp_off ;;
+  rtsp) scenario_rtsp ;;
+  rtsp-off) scenario_rtsp_off ;;
   *) echo "unknown scenario $SCENARIO"; exit 2 ;;
 esac
 gateway_alg_stop >/dev/null 2>&1

@@ -39,6 +39,12 @@ public sealed partial class GatewayBenchTests(ITestOutputHelper output)
     public void WithTheFtpAlgOffActiveFtpFailsAndPassiveStillWorks() => Scenario("ftp-off");
 
     [SkippableFact]
+    public void TwoRtspPlayersAskingForTheSameClientPortsBothGetMediaThroughTheRtspAlg() => Scenario("rtsp");
+
+    [SkippableFact]
+    public void WithTheRtspAlgOffOneOfTwoPlayersGetsNoMedia() => Scenario("rtsp-off");
+
+    [SkippableFact]
     public void ShortBenchmarkReachesTheRatesLinuxReaches()
     {
         var (exitCode, text) = BenchScript.Run("bench.sh", "--short", BenchScript.OutputDirectory("bench-short"));
