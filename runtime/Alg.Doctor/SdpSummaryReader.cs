@@ -1,4 +1,5 @@
 using System.Text;
+using Alg.StdlibAlgs.Sdp;
 using Alg.StdlibAlgs.Sip;
 
 namespace Alg.Doctor;

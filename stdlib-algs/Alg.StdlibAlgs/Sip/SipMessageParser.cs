@@ -32,7 +32,7 @@ public static class SipMessageParser
     {
         message = default;
         error = SipParseError.None;
-        var lineEnd = FindLineEnd(data, 0, out var next);
+        var lineEnd = TextLines.FindLineEnd(data, 0, out var next);
         if (lineEnd < 0)
         {
             if (LooksLikeStartOfSip(data))
@@ -88,7 +88,7 @@ public static class SipMessageParser
         var contentLength = -1;
         while (true)
         {
-            lineEnd = FindLineEnd(data, position, out next);
+            lineEnd = TextLines.FindLineEnd(data, position, out next);
             if (lineEnd < 0)
             {
                 if (stream)
@@ -238,36 +238,6 @@ public static class SipMessageParser
             'm' when AsciiText.EqualsIgnoreCase(name, "max-forwards"u8) => SipHeaderKind.MaxForwards,
             _ => SipHeaderKind.Other,
         };
-    }
-
-    /// <summary>End of the line starting at <paramref name="start"/> (excluding its terminator), or -1 if none yet.</summary>
-    internal static int FindLineEnd(ReadOnlySpan<byte> data, int start, out int next)
-    {
-        var relative = data[start..].IndexOfAny((byte)'\r', (byte)'\n');
-        if (relative < 0)
-        {
-            next = data.Length;
-            return -1;
-        }
-
-        var end = start + relative;
-        if (data[end] == '\r')
-        {
-            // A CR at the very end of the buffer may be the first half of a CRLF still to come.
-            if (end + 1 == data.Length)
-            {
-                next = data.Length;
-                return -1;
-            }
-
-            next = data[end + 1] == '\n' ? end + 2 : end + 1;
-        }
-        else
-        {
-            next = end + 1;
-        }
-
-        return end;
     }
 
     private static bool LooksLikeStartOfSip(ReadOnlySpan<byte> data)

@@ -32,4 +32,35 @@ public static class TextLines
 
     /// <summary>True when the line ends with CRLF, as RFC 959 §4.1 requires of commands (a bare LF does not).</summary>
     public static bool EndsWithCrLf(ReadOnlySpan<byte> line) => line.Length >= 2 && line[^1] == '\n' && line[^2] == '\r';
+
+    /// <summary>End of the line starting at <paramref name="start"/> (excluding its CRLF, LF or lone CR terminator), or -1
+    /// if none yet; <paramref name="next"/> is where the next line starts.</summary>
+    public static int FindLineEnd(ReadOnlySpan<byte> data, int start, out int next)
+    {
+        var relative = data[start..].IndexOfAny((byte)'\r', (byte)'\n');
+        if (relative < 0)
+        {
+            next = data.Length;
+            return -1;
+        }
+
+        var end = start + relative;
+        if (data[end] == '\r')
+        {
+            // A CR at the very end of the buffer may be the first half of a CRLF still to come.
+            if (end + 1 == data.Length)
+            {
+                next = data.Length;
+                return -1;
+            }
+
+            next = data[end + 1] == '\n' ? end + 2 : end + 1;
+        }
+        else
+        {
+            next = end + 1;
+        }
+
+        return end;
+    }
 }

@@ -10,6 +10,7 @@ using Alg.Runtime.Flows;
 using Alg.Runtime.Nat;
 using Alg.Runtime.Packets;
 using Alg.StdlibAlgs;
+using Alg.StdlibAlgs.Sdp;
 using Alg.StdlibAlgs.Sip;
 using BenchmarkDotNet.Attributes;
 

@@ -1,4 +1,4 @@
-namespace Alg.StdlibAlgs.Sip;
+namespace Alg.StdlibAlgs.Sdp;
 
 /// <summary>The SDP lines the SIP ALG reads or rewrites (RFC 4566 / RFC 8866 §5).</summary>
 public enum SdpLineKind : byte

@@ -1,7 +1,8 @@
 using System.Text;
+using Alg.StdlibAlgs.Sdp;
 using Alg.StdlibAlgs.Sip;
 
-namespace Alg.Runtime.Tests.Sip;
+namespace Alg.Runtime.Tests.Sdp;
 
 /// <summary>The SDP line finder against RFC 4566 / RFC 8866 §5 and RFC 3605 §2.1.</summary>
 public sealed class SdpParserTests

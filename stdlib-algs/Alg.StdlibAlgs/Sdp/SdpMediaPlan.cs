@@ -1,7 +1,7 @@
-namespace Alg.StdlibAlgs.Sip;
+namespace Alg.StdlibAlgs.Sdp;
 
-/// <summary>One m= line of an outbound SDP while it is planned: where it says its media is, and where it will be.</summary>
-internal struct SipMediaPlan
+/// <summary>One m= line of an SDP the inside end sent, while it is planned: where it says its media is, and where it will be.</summary>
+internal struct SdpMediaPlan
 {
     /// <summary>Index of the m= line among the parsed SDP lines, or -1.</summary>
     public int LineIndex;

@@ -1,4 +1,4 @@
-namespace Alg.StdlibAlgs.Sip;
+namespace Alg.StdlibAlgs.Sdp;
 
 /// <summary>
 /// One SDP line as offsets into the body, with the offsets of the address and port it carries (-1 when

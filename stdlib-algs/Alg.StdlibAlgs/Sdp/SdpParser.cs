@@ -1,4 +1,6 @@
-namespace Alg.StdlibAlgs.Sip;
+using Alg.StdlibAlgs.Text;
+
+namespace Alg.StdlibAlgs.Sdp;
 
 /// <summary>
 /// Finds, in an SDP body, the lines a NAT must look at and where their address and port are, without
@@ -15,7 +17,7 @@ public static class SdpParser
         var position = 0;
         while (position < body.Length)
         {
-            var end = SipMessageParser.FindLineEnd(body, position, out var next);
+            var end = TextLines.FindLineEnd(body, position, out var next);
             if (end < 0)
             {
                 end = body.Length;
