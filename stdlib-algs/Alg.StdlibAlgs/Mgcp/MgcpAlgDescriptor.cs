@@ -15,5 +15,6 @@ public static class MgcpAlgDescriptor
             AlgOptionDescriptor.Duration("pat-timeout", 0, 4_294_967, 300, "ASA timeout mgcp-pat: lifetime of MGCP PAT xlates"),
             AlgOptionDescriptor.Duration("transaction-timeout", 3, 50, 30, "Junos: seconds a transaction may wait for its response"),
         ],
-        [new AlgAlias(Dialect.Asa, "mgcp"), new AlgAlias(Dialect.ScreenOs, "mgcp"), new AlgAlias(Dialect.Junos, "mgcp"), new AlgAlias(Dialect.Ios, "mgcp")]);
+        [new AlgAlias(Dialect.Asa, "mgcp"), new AlgAlias(Dialect.ScreenOs, "mgcp"), new AlgAlias(Dialect.Junos, "mgcp"), new AlgAlias(Dialect.Ios, "mgcp")],
+        Implemented: true);
 }

@@ -1,4 +1,5 @@
 using Alg.Runtime.Algs;
+using Alg.Runtime.Flows;
 using Alg.Runtime.Packets;
 using Alg.StdlibAlgs.Text;
 
@@ -247,6 +248,40 @@ internal static class SdpRewriter
     {
         value = 0;
         return start >= 0 && DecimalText.TryParseNumber(body.Slice(start, length), out value);
+    }
+
+    public static bool AnyTranslated(scoped ReadOnlySpan<SdpMediaPlan> media)
+    {
+        foreach (var plan in media)
+        {
+            if (plan.Translated)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An RTP and (without rtcp-mux) an RTCP pinhole per translated stream: from <paramref name="peer"/> to the
+    /// stream's public ports, sent on to the inside end's own.</summary>
+    public static void OpenMediaPinholes(in AlgFlowContext context, scoped ReadOnlySpan<SdpMediaPlan> media, ExpectedPeer peer, long lifetime, long group, bool persistent, ref AlgOutput output)
+    {
+        foreach (var plan in media)
+        {
+            if (!plan.Translated)
+            {
+                continue;
+            }
+
+            var rtp = new ExpectationSpec(IpProtocol.Udp, FlowSide.Outside, peer, plan.MappedAddress, plan.MappedPort, context.Inside.Address, (ushort)plan.Port, lifetime, persistent, context.Flow, context.OwnerTag, group);
+            output.TryRequestPinhole(in rtp);
+            if (!plan.Mux)
+            {
+                var rtcp = rtp with { LocalPort = plan.MappedRtcpPort, TranslatedPort = (ushort)plan.RtcpPort };
+                output.TryRequestPinhole(in rtcp);
+            }
+        }
     }
 
     private static bool Add(Span<TextEdit> edits, ref int count, in TextEdit edit) => TextEditPlan.TryAdd(edits, ref count, in edit);

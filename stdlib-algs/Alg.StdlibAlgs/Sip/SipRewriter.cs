@@ -511,13 +511,7 @@ internal static class SipRewriter
 
     private static void OpenMediaPinholes(in AlgFlowContext context, SipSession session, long callId, long lifetime, scoped ReadOnlySpan<SdpMediaPlan> media, ref AlgOutput output)
     {
-        var any = false;
-        foreach (var plan in media)
-        {
-            any |= plan.Translated;
-        }
-
-        if (!any)
+        if (!SdpRewriter.AnyTranslated(media))
         {
             return;
         }
@@ -526,21 +520,7 @@ internal static class SipRewriter
         output.TryRemovePinholeGroup(callId);
         var peerAddress = session.RemoteMediaOf(callId);
         var peer = ExpectedPeer.AddressOnly(peerAddress == 0 ? context.Remote.Address : peerAddress, RtpPeerReason);
-        foreach (var plan in media)
-        {
-            if (!plan.Translated)
-            {
-                continue;
-            }
-
-            var rtp = new ExpectationSpec(IpProtocol.Udp, FlowSide.Outside, peer, plan.MappedAddress, plan.MappedPort, context.Inside.Address, (ushort)plan.Port, lifetime, true, context.Flow, context.OwnerTag, callId);
-            output.TryRequestPinhole(in rtp);
-            if (!plan.Mux)
-            {
-                var rtcp = rtp with { LocalPort = plan.MappedRtcpPort, TranslatedPort = (ushort)plan.RtcpPort };
-                output.TryRequestPinhole(in rtcp);
-            }
-        }
+        SdpRewriter.OpenMediaPinholes(in context, media, peer, lifetime, callId, persistent: true, ref output);
     }
 
     private static void RegisterAnswered(in AlgFlowContext context, SipSession session, SipSettings settings, scoped ReadOnlySpan<byte> message, scoped ReadOnlySpan<SipHeaderField> fields, in SipMessageFacts facts, int status, ref AlgOutput output)
