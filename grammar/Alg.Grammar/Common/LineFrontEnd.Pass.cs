@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Alg.Policy.Diagnostics;
 using Alg.Policy.Model;
 using Alg.Policy.Text;
@@ -32,11 +33,13 @@ public abstract partial class LineFrontEnd
         private readonly ImmutableArray<UnrecognizedLine>.Builder _unrecognized = ImmutableArray.CreateBuilder<UnrecognizedLine>();
         private readonly List<IToken> _lineTokens = [];
         private readonly List<string> _words = [];
-        private readonly Dictionary<int, IntervalSet> _firstSets = [];
+        // By rule index; arrays and string keys rather than Dictionary<int, ...> and HashSet<(int, string)>, generic
+        // instantiations over value types that ReadyToRun leaves to the JIT at every start.
+        private readonly IntervalSet?[] _firstSets;
 
         // Ignorable lines a sub-mode rejected once (e.g. " no ip redirects" under every interface): the parse
         // depends only on the line's words, so the rejection is remembered instead of paid for again.
-        private readonly HashSet<(int RuleIndex, string Words)> _rejectedIgnorable = [];
+        private readonly HashSet<string> _rejectedIgnorable = new(StringComparer.Ordinal);
 
         private int _unreportedCount;
         private int _linesRead;
@@ -66,6 +69,7 @@ public abstract partial class LineFrontEnd
             _parser.RemoveErrorListeners();
             _parser.ErrorHandler = new BailErrorStrategy();
             _newlineType = NewlineTokenType(_parser);
+            _firstSets = new IntervalSet?[_parser.RuleNames.Length];
             _frames.Push(new Frame(owner.GlobalMode, null));
         }
 
@@ -282,7 +286,7 @@ public abstract partial class LineFrontEnd
             if (!ignorable || StartsASubModeLine(_parser, frames, _owner.GlobalMode, lineTokens[0].Type, _firstSets))
             {
                 // An ignorable command can only be a sub-mode's line; the global mode would reject it anyway.
-                var key = ignorable ? (frames.Peek().Mode.RuleIndex, string.Join(' ', words)) : default;
+                var key = ignorable ? frames.Peek().Mode.RuleIndex.ToString(CultureInfo.InvariantCulture) + " " + string.Join(' ', words) : string.Empty;
                 if (!ignorable || !_rejectedIgnorable.Contains(key))
                 {
                     outcome = TryModes(_parser, frames, lineTokens, _firstSets, skipGlobal: ignorable, out failure);

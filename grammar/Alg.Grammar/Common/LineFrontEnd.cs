@@ -232,7 +232,7 @@ public abstract partial class LineFrontEnd
     }
 
     private static (int Depth, ParserMode Mode, ParserRuleContext Context)? TryModes(
-        Parser parser, Stack<Frame> frames, List<IToken> lineTokens, Dictionary<int, IntervalSet> firstSets, bool skipGlobal, out RecognitionException? deepestFailure)
+        Parser parser, Stack<Frame> frames, List<IToken> lineTokens, IntervalSet?[] firstSets, bool skipGlobal, out RecognitionException? deepestFailure)
     {
         deepestFailure = null;
         var depth = 0;
@@ -263,7 +263,7 @@ public abstract partial class LineFrontEnd
 
     // The same words can be a device setting in one mode and a modelled line in another
     // (`service-policy` on an interface vs in a zone-pair): a sub-mode that can start with the token parses it.
-    private static bool StartsASubModeLine(Parser parser, Stack<Frame> frames, ParserMode globalMode, int tokenType, Dictionary<int, IntervalSet> firstSets)
+    private static bool StartsASubModeLine(Parser parser, Stack<Frame> frames, ParserMode globalMode, int tokenType, IntervalSet?[] firstSets)
     {
         foreach (var frame in frames)
         {
@@ -276,16 +276,8 @@ public abstract partial class LineFrontEnd
         return false;
     }
 
-    private static IntervalSet FirstSet(Parser parser, int ruleIndex, Dictionary<int, IntervalSet> firstSets)
-    {
-        if (!firstSets.TryGetValue(ruleIndex, out var set))
-        {
-            set = parser.Atn.NextTokens(parser.Atn.ruleToStartState[ruleIndex]);
-            firstSets[ruleIndex] = set;
-        }
-
-        return set;
-    }
+    private static IntervalSet FirstSet(Parser parser, int ruleIndex, IntervalSet?[] firstSets) =>
+        firstSets[ruleIndex] ??= parser.Atn.NextTokens(parser.Atn.ruleToStartState[ruleIndex]);
 
     private static ParserRuleContext? TryParse(Parser parser, ParserMode mode, List<IToken> lineTokens, bool retryWithFullLl, ref RecognitionException? deepestFailure)
     {
