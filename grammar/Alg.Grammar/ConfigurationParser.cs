@@ -27,8 +27,13 @@ public static class ConfigurationParser
 
     /// <summary>Parses one file; never throws for bad input, which becomes diagnostics instead.</summary>
     /// <returns>The AST, or null when the input could not be read as a configuration at all.</returns>
-    public static ConfigurationAst? Parse(SourceText source, Dialect? dialect, DiagnosticBag diagnostics)
+    public static ConfigurationAst? Parse(SourceText source, Dialect? dialect, DiagnosticBag diagnostics) => Parse(source, dialect, diagnostics, splitAt: null, out _);
+
+    /// <param name="splitAt">For tests: where a second reader starts (a fraction of the text; 0 or less: one reader).</param>
+    /// <param name="handedOver">For tests: the file was read by two threads.</param>
+    internal static ConfigurationAst? Parse(SourceText source, Dialect? dialect, DiagnosticBag diagnostics, double? splitAt, out bool handedOver)
     {
+        handedOver = false;
         var fileSpan = new SourceSpan(source.Path, 1, 1, 1, 1);
         if (source.Content.StartsWith('\uFEFF'))
         {
@@ -65,7 +70,9 @@ public static class ConfigurationParser
             return null;
         }
 
-        var ast = create().Parse(source, diagnostics);
+        var frontEnd = create();
+        var ast = frontEnd.Parse(source, diagnostics, splitAt);
+        handedOver = frontEnd.HandedOver;
         if (ast.Statements.IsEmpty && ast.Ignored.IsEmpty && ast.Unrecognized.IsEmpty)
         {
             diagnostics.Add(DiagnosticCatalog.EmptyConfiguration, fileSpan, DialectNames.Display(chosen.Value));

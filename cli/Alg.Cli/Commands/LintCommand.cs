@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using Alg.Compiler;
 using Alg.Compiler.Lint;
 using Alg.Compiler.Output;
@@ -95,11 +96,15 @@ internal static class LintCommand
                     output.Write(GithubAnnotationWriter.Write(all));
                     break;
                 default:
+                    // One write for the whole report: the console writer flushes on every call, and a long file's
+                    // thousands of findings were as many write system calls.
+                    var report = new StringBuilder();
                     foreach (var diagnostic in all)
                     {
-                        output.WriteLine(DiagnosticTextRenderer.Render(diagnostic, sources.GetValueOrDefault(diagnostic.Span.File)));
+                        report.Append(DiagnosticTextRenderer.Render(diagnostic, sources.GetValueOrDefault(diagnostic.Span.File))).Append(output.NewLine);
                     }
 
+                    output.Write(report.ToString());
                     var errors = all.Count(d => d.Severity == DiagnosticSeverity.Error);
                     var warnings = all.Count(d => d.Severity == DiagnosticSeverity.Warning);
                     var silenced = suppressedTotal > 0 ? $", {suppressedTotal} turned off by {LintCommand.DisplayPath(new FileInfo(profile!.Path))}" : string.Empty;

@@ -7,7 +7,10 @@ namespace Alg.Compiler.Binding;
 /// <summary>An access list being assembled from its lines: entries kept in sequence-number order.</summary>
 public sealed class AclBuilder(string name, AclKind kind, SourceSpan span)
 {
-    private readonly SortedDictionary<int, AclEntry> _entries = [];
+    // In sequence order. A list of the (reference-type) entries rather than SortedDictionary<int, AclEntry>, whose
+    // instantiation over int ReadyToRun cannot precompile (about thirty methods JIT-compiled at every start); entries
+    // almost always come in order, so adding is an append.
+    private readonly List<AclEntry> _entries = [];
 
     // The highest sequence number, kept as entries come: finding it by walking the entries on every add made
     // binding a long ACL quadratic.
@@ -23,16 +26,38 @@ public sealed class AclBuilder(string name, AclKind kind, SourceSpan span)
     public void Add(AclEntry entry, int? sequence)
     {
         var number = sequence ?? (_highest is { } highest ? highest + 10 : 10);
-        _entries[number] = entry with { Sequence = number };
+        var numbered = entry with { Sequence = number };
+        if (number > _highest || _highest is null)
+        {
+            _entries.Add(numbered);
+        }
+        else
+        {
+            var index = IndexOf(number);
+            if (index >= 0)
+            {
+                _entries[index] = numbered;
+            }
+            else
+            {
+                _entries.Insert(~index, numbered);
+            }
+        }
+
         _highest = Math.Max(_highest ?? number, number);
     }
 
     public void Remove(int sequence)
     {
-        _entries.Remove(sequence);
+        var index = IndexOf(sequence);
+        if (index >= 0)
+        {
+            _entries.RemoveAt(index);
+        }
+
         if (sequence == _highest)
         {
-            _highest = _entries.Count == 0 ? null : _entries.Keys.Max();
+            _highest = _entries.Count == 0 ? null : _entries[^1].Sequence;
         }
     }
 
@@ -42,5 +67,31 @@ public sealed class AclBuilder(string name, AclKind kind, SourceSpan span)
         _highest = null;
     }
 
-    public Acl Build() => new(Name, Kind, [.. _entries.Values], Span);
+    public Acl Build() => new(Name, Kind, [.. _entries], Span);
+
+    // Binary search by sequence number; the complement of the insertion point when absent.
+    private int IndexOf(int sequence)
+    {
+        int low = 0, high = _entries.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var number = _entries[middle].Sequence;
+            if (number == sequence)
+            {
+                return middle;
+            }
+
+            if (number < sequence)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return ~low;
+    }
 }

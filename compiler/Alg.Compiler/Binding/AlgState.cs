@@ -10,7 +10,7 @@ public sealed class AlgState(AlgDescriptor descriptor)
 
     public bool Enabled { get; set; }
 
-    public SortedSet<AlgPort> Ports { get; } = [];
+    public AlgPortSet Ports { get; } = new();
 
     public Dictionary<string, AlgOptionValue> Options { get; } = new(StringComparer.Ordinal);
 

@@ -112,8 +112,8 @@ public sealed class AlgTableBuilder
             .Select(s => new AlgPolicy(
                 s.Descriptor.Name,
                 s.Enabled,
-                [.. s.Ports],
-                s.Options.ToImmutableSortedDictionary(StringComparer.Ordinal),
+                s.Ports.ToImmutableArray(),
+                SortedTables.From(s.Options),
                 s.Source,
                 [.. s.Spans],
                 s.InspectMap,

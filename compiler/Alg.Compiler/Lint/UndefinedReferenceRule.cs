@@ -22,8 +22,10 @@ public class UndefinedReferenceRule : ILintRule
 
         // One diagnostic per missing name, at its first use: a policy fragment naming an undefined zone in
         // every rule needs the zone defined once, not a thousand errors.
-        var uses = new Dictionary<(ReferenceKind, string), (StructureReference First, int Count)>();
-        var all = new Dictionary<(ReferenceKind, string), List<StructureReference>>();
+        // Made at the first undefined name: most configurations have none, and these tuple-keyed dictionaries are
+        // JIT-compiled code at every start.
+        Dictionary<(ReferenceKind, string), (StructureReference First, int Count)>? uses = null;
+        Dictionary<(ReferenceKind, string), List<StructureReference>>? all = null;
         foreach (var reference in references.References)
         {
             if (references.IsDefined(reference.Kind, reference.Name))
@@ -32,6 +34,8 @@ public class UndefinedReferenceRule : ILintRule
             }
 
             var key = (reference.Kind, reference.Name);
+            uses ??= [];
+            all ??= [];
             uses[key] = uses.TryGetValue(key, out var seen) ? (seen.First, seen.Count + 1) : (reference, 1);
             if (!all.TryGetValue(key, out var list))
             {
@@ -39,6 +43,11 @@ public class UndefinedReferenceRule : ILintRule
             }
 
             list.Add(reference);
+        }
+
+        if (uses is null || all is null)
+        {
+            return;
         }
 
         foreach (var (key, (first, count)) in uses)

@@ -16,15 +16,34 @@ public sealed class UnimplementedAlgRule : ILintRule
 
     public void Check(BoundConfiguration configuration, DiagnosticBag diagnostics)
     {
-        var unimplemented = configuration.Policy.Algs
-            .Where(alg => alg.Enabled && AlgCatalog.Find(alg.Name) is { Implemented: false })
-            .GroupBy(alg => alg.Source);
-        foreach (var group in unimplemented)
+        // Grouped by the line that turned them on, in first-seen order, by hand: GroupBy over a struct key is
+        // JIT-compiled code at every start, for a score of ALGs.
+        var sources = new List<SourceSpan>();
+        var names = new List<List<string>>();
+        foreach (var alg in configuration.Policy.Algs)
         {
-            var names = string.Join(", ", group.Select(alg => alg.Name));
-            var span = group.Key.IsNone ? new SourceSpan(configuration.Ast.Source.Path, 1, 1, 1, 1) : group.Key;
-            var where = group.Key.IsNone ? "on by the dialect's default" : "turned on by this line";
-            diagnostics.Add(Descriptor, span, names, where);
+            if (!alg.Enabled || AlgCatalog.Find(alg.Name) is not { Implemented: false })
+            {
+                continue;
+            }
+
+            var index = sources.IndexOf(alg.Source);
+            if (index < 0)
+            {
+                index = sources.Count;
+                sources.Add(alg.Source);
+                names.Add([]);
+            }
+
+            names[index].Add(alg.Name);
+        }
+
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var source = sources[i];
+            var span = source.IsNone ? new SourceSpan(configuration.Ast.Source.Path, 1, 1, 1, 1) : source;
+            var where = source.IsNone ? "on by the dialect's default" : "turned on by this line";
+            diagnostics.Add(Descriptor, span, string.Join(", ", names[i]), where);
         }
     }
 }

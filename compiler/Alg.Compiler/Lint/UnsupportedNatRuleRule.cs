@@ -17,6 +17,12 @@ public sealed class UnsupportedNatRuleRule : ILintRule
     public void Check(BoundConfiguration configuration, DiagnosticBag diagnostics)
     {
         var policy = configuration.Policy;
+        if (policy.NatRules.IsEmpty)
+        {
+            // Nothing to check; the set below walks every diagnostic, and its tuple type is JIT-compiled code.
+            return;
+        }
+
         var references = configuration.References;
         var explained = diagnostics.Items
             .Where(d => d.Severity == DiagnosticSeverity.Error || d.Code == DiagnosticCatalog.NotModelled.Code)

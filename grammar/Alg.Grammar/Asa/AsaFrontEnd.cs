@@ -40,6 +40,9 @@ public sealed class AsaFrontEnd : LineFrontEnd
 
     protected override Parser CreateParser(ITokenStream tokens) => new AsaParser(tokens);
 
+    // The parser remembers service groups from line to line (AsaParser.Predicates.cs).
+    protected override bool ReadsAsAfter(Parser later, Parser earlier) => ((AsaParser)later).ReadsAsAfter((AsaParser)earlier);
+
     protected override LineResult BuildLine(ParserMode mode, ParserRuleContext line, SpanFactory spans, DiagnosticBag diagnostics) =>
         new AsaAstBuilder(spans, diagnostics).Build(line);
 }

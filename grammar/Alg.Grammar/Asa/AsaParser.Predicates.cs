@@ -41,6 +41,13 @@ public partial class AsaParser
     // accepts a group in an ACL only once it is defined.
     private readonly HashSet<string> _serviceGroups = new(StringComparer.Ordinal);
 
+    // Names asked about before they were defined: a parser that starts in the middle of the file (a second reader,
+    // LineFrontEnd) read these lines as a one-reader parse would only if no earlier line defines one of them.
+    private readonly HashSet<string> _serviceGroupMisses = new(StringComparer.Ordinal);
+
+    /// <summary>This parser, started in the middle of the file, read its lines as it would have after <paramref name="earlier"/>'s.</summary>
+    internal bool ReadsAsAfter(AsaParser earlier) => !_serviceGroupMisses.Overlaps(earlier._serviceGroups);
+
     private void RememberGroup(string kind, string name)
     {
         if (string.Equals(kind, "service", StringComparison.OrdinalIgnoreCase))
@@ -50,7 +57,21 @@ public partial class AsaParser
     }
 
     // At `object-group NAME`: is NAME a service group?
-    private bool IsServiceGroupNext() => TokenStream.LT(2)?.Text is { } name && _serviceGroups.Contains(name);
+    private bool IsServiceGroupNext()
+    {
+        if (TokenStream.LT(2)?.Text is not { } name)
+        {
+            return false;
+        }
+
+        if (_serviceGroups.Contains(name))
+        {
+            return true;
+        }
+
+        _serviceGroupMisses.Add(name);
+        return false;
+    }
 
     // An IPv6 address or prefix (`2001:db8::/64`): a word with a colon, which no ACL keyword or name alias has.
     private bool IsIpv6Next() => TokenStream.LT(1)?.Text is { } text && text.Contains(':', StringComparison.Ordinal);

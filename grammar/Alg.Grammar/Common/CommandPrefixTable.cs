@@ -8,6 +8,7 @@ namespace Alg.Grammar.Common;
 public sealed class CommandPrefixTable
 {
     private readonly Dictionary<string, CommandPrefix> _byWords;
+    private readonly Dictionary<string, CommandPrefix>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly int _maxWords;
 
     public CommandPrefixTable(IEnumerable<CommandPrefix> commands)
@@ -18,6 +19,8 @@ public sealed class CommandPrefixTable
             _byWords[command.Words] = command;
             _maxWords = Math.Max(_maxWords, command.WordCount);
         }
+
+        _bySpan = _byWords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public CommandPrefixTable(params string[] words)
@@ -28,10 +31,38 @@ public sealed class CommandPrefixTable
     public CommandPrefix? Match(IReadOnlyList<string> words)
     {
         var offset = words.Count > 1 && string.Equals(words[0], "no", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
-        for (var count = Math.Min(_maxWords, words.Count - offset); count >= 1; count--)
+        var count = Math.Min(_maxWords, words.Count - offset);
+        if (count < 1)
         {
-            var key = string.Join(' ', words.Skip(offset).Take(count));
-            if (_byWords.TryGetValue(key, out var command))
+            return null;
+        }
+
+        // Every line is looked up in two tables: the longest candidate is joined once, without allocating, and
+        // the shorter candidates are its prefixes.
+        var length = count - 1;
+        for (var i = 0; i < count; i++)
+        {
+            length += words[offset + i].Length;
+        }
+
+        Span<char> joined = length <= 256 ? stackalloc char[256] : new char[length];
+        Span<int> ends = stackalloc int[count];
+        var position = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0)
+            {
+                joined[position++] = ' ';
+            }
+
+            words[offset + i].CopyTo(joined[position..]);
+            position += words[offset + i].Length;
+            ends[i] = position;
+        }
+
+        for (var take = count; take >= 1; take--)
+        {
+            if (_bySpan.TryGetValue(joined[..ends[take - 1]], out var command))
             {
                 return command;
             }

@@ -20,7 +20,7 @@ namespace Alg.Grammar.Common;
 /// skipped without changing the policy. Parsing always goes on with the next line.</para>
 /// <para>Tokens are pulled from the lexer one line at a time, so memory holds one line's tokens plus the AST.</para>
 /// </remarks>
-public abstract class LineFrontEnd
+public abstract partial class LineFrontEnd
 {
     /// <summary>Above this many unrecognised lines only a count is kept, so garbage input cannot grow memory.</summary>
     public const int MaxReportedUnrecognized = 1000;
@@ -30,13 +30,13 @@ public abstract class LineFrontEnd
 
     private const int MaxRememberedRejections = 4096;
 
-    private readonly Dictionary<int, IntervalSet> _firstSets = [];
-
-    // Ignorable lines a sub-mode rejected once (e.g. " no ip redirects" under every interface): the parse
-    // depends only on the line's words, so the rejection is remembered instead of paid for again.
-    private readonly HashSet<(int RuleIndex, string Words)> _rejectedIgnorable = [];
+    /// <summary>Below this many characters (about 1,000 lines) a file is read by one thread: a second one would not pay for itself.</summary>
+    private const int MinParallelLength = 64 * 1024;
 
     public abstract Dialect Dialect { get; }
+
+    /// <summary>The last parse was read by two threads (for tests that must see the hand-over happen).</summary>
+    internal bool HandedOver { get; private set; }
 
     protected abstract ParserMode GlobalMode { get; }
 
@@ -50,6 +50,13 @@ public abstract class LineFrontEnd
 
     protected abstract Parser CreateParser(ITokenStream tokens);
 
+    /// <summary>
+    /// Whether <paramref name="later"/>, a parser that started in the middle of the file knowing nothing of the lines
+    /// before, read its lines as it would have after those <paramref name="earlier"/> read: a dialect whose parser
+    /// remembers something from line to line says.
+    /// </summary>
+    protected virtual bool ReadsAsAfter(Parser later, Parser earlier) => true;
+
     /// <summary>Builds the statement (or block) for a line accepted by a mode's entry rule.</summary>
     protected abstract LineResult BuildLine(ParserMode mode, ParserRuleContext line, SpanFactory spans, DiagnosticBag diagnostics);
 
@@ -59,7 +66,13 @@ public abstract class LineFrontEnd
     /// </summary>
     protected virtual (string Text, SourceMap? Map) Rewrite(string normalized, DiagnosticBag diagnostics, string path) => (normalized, null);
 
-    public ConfigurationAst Parse(SourceText source, DiagnosticBag diagnostics)
+    public ConfigurationAst Parse(SourceText source, DiagnosticBag diagnostics) => Parse(source, diagnostics, splitAt: null);
+
+    /// <param name="splitAt">
+    /// Where to start the second reader, as a fraction of the text (0 or less: no second reader); null lets the
+    /// size of the file decide. Tests use it to put the hand-over anywhere and check it changes nothing.
+    /// </param>
+    internal ConfigurationAst Parse(SourceText source, DiagnosticBag diagnostics, double? splitAt)
     {
         var original = source;
         var normalized = TranscriptNormalizer.Normalize(source.Content);
@@ -83,150 +96,81 @@ public abstract class LineFrontEnd
                 }
             });
         }
-        var lexer = CreateLexer(new AntlrInputStream(normalized));
-        lexer.RemoveErrorListeners();
-        var parser = CreateParser(new CommonTokenStream(new ListTokenSource([])));
-        parser.RemoveErrorListeners();
-        parser.ErrorHandler = new BailErrorStrategy();
 
-        var frames = new Stack<Frame>();
-        frames.Push(new Frame(GlobalMode, null));
-        var ignored = ImmutableArray.CreateBuilder<IgnoredLine>();
-        var unrecognized = ImmutableArray.CreateBuilder<UnrecognizedLine>();
-        var unreportedCount = 0;
-        var lineTokens = new List<IToken>();
-        var words = new List<string>();
-        var newlineType = NewlineTokenType(parser);
-
-        while (ReadLine(lexer, lineTokens, newlineType))
+        var split = SplitOffset(normalized, splitAt);
+        Pass? second = null;
+        Thread? worker = null;
+        if (split > 0)
         {
-            var first = lineTokens[0];
-            var lineLength = source.GetLineSpan(first.Line).Length;
-            var lineSpan = spans.OfLine(first, lineLength);
-            if (lineLength > MaxLineLength)
+            second = new Pass(this, normalized, source, spans, map, new DiagnosticBag(), split, LineNumberAt(normalized, split));
+            worker = new Thread(second.RunToEnd) { IsBackground = true, Name = "alg parse (second half)" };
+            worker.Start();
+        }
+
+        var first = new Pass(this, normalized, source, spans, map, diagnostics, 0, 1);
+        first.RunUntil(split > 0 ? split : int.MaxValue);
+        if (second is not null)
+        {
+            if (!first.MayHandOverTo(second))
             {
-                diagnostics.Add(DiagnosticCatalog.LineTooLong, lineSpan, lineLength);
-                continue;
+                second.Cancel();
             }
 
-            words.Clear();
-            foreach (var token in lineTokens)
+            worker!.Join();
+            if (first.CanHandOverTo(second))
             {
-                if (token.Type != newlineType)
-                {
-                    words.Add(token.Text);
-                }
-            }
-
-            // Inside an ignored block, indented lines belong to it; a block with a closing word takes every line up to it.
-            if (frames.Peek().Mode == ParserMode.IgnoredBlock)
-            {
-                if (frames.Peek().Terminator is { } terminator)
-                {
-                    ignored.Add(new IgnoredLine(string.Join(' ', words), lineSpan));
-                    if (string.Equals(words[0], terminator, StringComparison.OrdinalIgnoreCase))
-                    {
-                        CloseFrame(frames);
-                    }
-
-                    continue;
-                }
-
-                if (first.Column > 0 && (map is not null || !HasPromptAt(normalized, source, first)))
-                {
-                    ignored.Add(new IgnoredLine(string.Join(' ', words), lineSpan));
-                    continue;
-                }
-
-                CloseFrame(frames);
-            }
-
-            // A command known to be ignorable is not parsed at all: most lines of a real configuration
-            // are such commands, and a failed parse costs an exception.
-            var ignoredCommand = IgnoredCommands.Match(words);
-            var modelledCommand = ModelledCommands.Match(words);
-            var ignorable = ignoredCommand is not null && (modelledCommand is null || ignoredCommand.WordCount > modelledCommand.WordCount);
-            RecognitionException? failure = null;
-            (int Depth, ParserMode Mode, ParserRuleContext Context)? outcome = null;
-            if (!ignorable || StartsASubModeLine(parser, frames, lineTokens[0].Type))
-            {
-                // An ignorable command can only be a sub-mode's line; the global mode would reject it anyway.
-                var key = ignorable ? (frames.Peek().Mode.RuleIndex, string.Join(' ', words)) : default;
-                if (!ignorable || !_rejectedIgnorable.Contains(key))
-                {
-                    outcome = TryModes(parser, frames, lineTokens, _firstSets, skipGlobal: ignorable, out failure);
-                    if (ignorable && outcome is null && frames.Count == 2 && _rejectedIgnorable.Count < MaxRememberedRejections)
-                    {
-                        _rejectedIgnorable.Add(key);
-                    }
-                }
-            }
-            if (outcome is not null)
-            {
-                var (depth, mode, context) = outcome.Value;
-                for (var i = 0; i < depth; i++)
-                {
-                    CloseFrame(frames);
-                }
-
-                Apply(frames, BuildLine(mode, context, spans, diagnostics));
-                continue;
-            }
-
-            if (ignorable && ignoredCommand is not null)
-            {
-                ignored.Add(new IgnoredLine(ignoredCommand.Words, lineSpan));
-
-                // A block command indented inside a modelled sub-mode is that mode's one-line setting (`crypto map
-                // NAME` on an interface): taking the lines after it into an ignored block would drop them unseen.
-                var nestedInSubMode = frames.Count > 1 && first.Column > 0;
-                if (ignoredCommand.OpensBlock && !nestedInSubMode)
-                {
-                    frames.Push(new Frame(ParserMode.IgnoredBlock, null, ignoredCommand.EndsWith));
-                }
-
-                continue;
-            }
-
-            var modeName = frames.Peek().Mode.Name;
-            // Not a line of a modelled command, though: a misspelt NAT line stays an error wherever it stands.
-            if (modelledCommand is null && frames.Peek().Mode.IgnoresOtherIndentedLines && first.Column > 0)
-            {
-                ignored.Add(new IgnoredLine(string.Join(' ', words), lineSpan));
-                continue;
-            }
-
-            if (modelledCommand is not null)
-            {
-                ReportMalformed(parser, failure, lineTokens, modeName, spans, diagnostics, lineSpan);
-                unrecognized.Add(new UnrecognizedLine(source.GetLine(first.Line).Trim(), modeName, lineSpan));
-                continue;
-            }
-
-            if (unrecognized.Count < MaxReportedUnrecognized)
-            {
-                var lineText = source.GetLine(first.Line).Trim();
-                unrecognized.Add(new UnrecognizedLine(lineText, modeName, lineSpan));
-                diagnostics.Add(DiagnosticCatalog.UnrecognizedLine, lineSpan, modeName, Shorten(lineText));
+                first.Absorb(second);
+                HandedOver = true;
             }
             else
             {
-                unreportedCount++;
+                first.RunUntil(int.MaxValue);
             }
         }
 
-        while (frames.Count > 1)
-        {
-            CloseFrame(frames);
-        }
-
-        if (unreportedCount > 0)
-        {
-            diagnostics.Add(DiagnosticCatalog.TooManyUnrecognized, new SourceSpan(original.Path, original.LineCount, 1, original.LineCount, 1), unreportedCount);
-        }
-
-        return new ConfigurationAst(Dialect, original, frames.Peek().Children.ToImmutable(), ignored.ToImmutable(), unrecognized.ToImmutable());
+        return first.Finish(original);
     }
+
+    /// <summary>
+    /// Two readers, one per half of the file, when the file is long enough to pay for a thread: a configuration
+    /// is mostly one-line global commands, so the state at a line in the middle is almost always "global mode,
+    /// nothing open", and the second reader can start there. Whether that held is checked when the first reader
+    /// arrives (<see cref="Pass.CanHandOverTo"/>); when it did not, the first reader reads on and the second
+    /// reader's work is dropped, so the result is always the one-reader result.
+    /// </summary>
+    private static int SplitOffset(string text, double? splitAt)
+    {
+        if (splitAt <= 0 || (splitAt is null && (text.Length < MinParallelLength || Environment.ProcessorCount < 2)))
+        {
+            return -1;
+        }
+
+        var offset = (int)(text.Length * (splitAt ?? 0.5));
+        offset = Math.Clamp(offset, 1, text.Length);
+
+        // The second reader starts at a line that begins with a letter in the first column: not a comment, a
+        // blank or an indented sub-mode line, so it is likely a global command.
+        for (var probes = 0; probes < 1000 && offset < text.Length; probes++)
+        {
+            var newline = text.IndexOf('\n', offset - 1);
+            if (newline < 0 || newline + 1 >= text.Length)
+            {
+                return -1;
+            }
+
+            offset = newline + 1;
+            if (char.IsAsciiLetter(text[offset]))
+            {
+                return offset;
+            }
+
+            offset++;
+        }
+
+        return -1;
+    }
+
+    private static int LineNumberAt(string text, int offset) => text.AsSpan(0, offset).Count('\n') + 1;
 
     private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
 
@@ -288,7 +232,7 @@ public abstract class LineFrontEnd
     }
 
     private static (int Depth, ParserMode Mode, ParserRuleContext Context)? TryModes(
-        Parser parser, Stack<Frame> frames, List<IToken> lineTokens, Dictionary<int, IntervalSet> firstSets, bool skipGlobal, out RecognitionException? deepestFailure)
+        Parser parser, Stack<Frame> frames, List<IToken> lineTokens, IntervalSet?[] firstSets, bool skipGlobal, out RecognitionException? deepestFailure)
     {
         deepestFailure = null;
         var depth = 0;
@@ -319,11 +263,11 @@ public abstract class LineFrontEnd
 
     // The same words can be a device setting in one mode and a modelled line in another
     // (`service-policy` on an interface vs in a zone-pair): a sub-mode that can start with the token parses it.
-    private bool StartsASubModeLine(Parser parser, Stack<Frame> frames, int tokenType)
+    private static bool StartsASubModeLine(Parser parser, Stack<Frame> frames, ParserMode globalMode, int tokenType, IntervalSet?[] firstSets)
     {
         foreach (var frame in frames)
         {
-            if (frame.Mode != GlobalMode && frame.Mode.RuleIndex >= 0 && FirstSet(parser, frame.Mode.RuleIndex, _firstSets).Contains(tokenType))
+            if (frame.Mode != globalMode && frame.Mode.RuleIndex >= 0 && FirstSet(parser, frame.Mode.RuleIndex, firstSets).Contains(tokenType))
             {
                 return true;
             }
@@ -332,16 +276,8 @@ public abstract class LineFrontEnd
         return false;
     }
 
-    private static IntervalSet FirstSet(Parser parser, int ruleIndex, Dictionary<int, IntervalSet> firstSets)
-    {
-        if (!firstSets.TryGetValue(ruleIndex, out var set))
-        {
-            set = parser.Atn.NextTokens(parser.Atn.ruleToStartState[ruleIndex]);
-            firstSets[ruleIndex] = set;
-        }
-
-        return set;
-    }
+    private static IntervalSet FirstSet(Parser parser, int ruleIndex, IntervalSet?[] firstSets) =>
+        firstSets[ruleIndex] ??= parser.Atn.NextTokens(parser.Atn.ruleToStartState[ruleIndex]);
 
     private static ParserRuleContext? TryParse(Parser parser, ParserMode mode, List<IToken> lineTokens, bool retryWithFullLl, ref RecognitionException? deepestFailure)
     {

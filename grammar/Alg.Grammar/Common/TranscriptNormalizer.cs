@@ -78,7 +78,7 @@ public static partial class TranscriptNormalizer
             }
 
             var line = content.AsSpan(start, Math.Min(end - start, 200));
-            if ((PromptPattern().IsMatch(line) && LooksLikeCommandAfterPrompt(line)) || ChassisStatePattern().IsMatch(line) || JunosPromptPattern().IsMatch(line))
+            if (MayHavePrompt(line) && ((PromptPattern().IsMatch(line) && LooksLikeCommandAfterPrompt(line)) || ChassisStatePattern().IsMatch(line) || JunosPromptPattern().IsMatch(line)))
             {
                 return true;
             }
@@ -89,6 +89,10 @@ public static partial class TranscriptNormalizer
 
         return false;
     }
+
+    // Every prompt pattern needs a '#' or '>' (the prompt's end), or a '{' first (Junos chassis state): most
+    // configuration lines have neither, and skipping the three regexes for them keeps a long file's check cheap.
+    private static bool MayHavePrompt(ReadOnlySpan<char> line) => line.IndexOfAny('#', '>') >= 0 || (line.Length > 0 && line[0] == '{');
 
     // "hostname(config)# " always is a prompt; "word# " or "word> " only when it starts a real-looking command,
     // so that an odd configuration word ending in '#' is not mistaken for one.

@@ -5,7 +5,10 @@ namespace Alg.Grammar.Common;
 /// <summary>Port and protocol names Cisco accepts in place of numbers (IOS and ASA share them).</summary>
 public static class WellKnownPorts
 {
-    private static readonly FrozenDictionary<string, int> Ports = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+    // Plain dictionaries for the look-ups: a FrozenDictionary over int or byte values is a generic instantiation
+    // ReadyToRun does not precompile, and building the two cost about thirty-five JIT-compiled methods at every
+    // start. The frozen copies exist only for the name lists "did you mean" walks, in the order it always saw.
+    private static readonly Dictionary<string, int> Ports = new(StringComparer.OrdinalIgnoreCase)
     {
         // IOS / IOS-XE keywords (Cisco IOS Security Command Reference, "permit (IP)", port name tables).
         ["bfd"] = 3784, ["bfd-echo"] = 3785, ["drip"] = 3949, ["gdoi"] = 848, ["lisp"] = 4342, ["msrpc"] = 135,
@@ -24,18 +27,22 @@ public static class WellKnownPorts
         ["smtp"] = 25, ["snmp"] = 161, ["snmptrap"] = 162, ["sqlnet"] = 1521, ["ssh"] = 22, ["sunrpc"] = 111,
         ["syslog"] = 514, ["tacacs"] = 49, ["talk"] = 517, ["telnet"] = 23, ["tftp"] = 69, ["time"] = 37,
         ["uucp"] = 540, ["who"] = 513, ["whois"] = 43, ["www"] = 80, ["xdmcp"] = 177,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    };
 
-    private static readonly FrozenDictionary<string, byte> Protocols = new Dictionary<string, byte>(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, int> Protocols = new(StringComparer.OrdinalIgnoreCase)
     {
         ["ahp"] = 51, ["ah"] = 51, ["eigrp"] = 88, ["esp"] = 50, ["gre"] = 47, ["icmp"] = 1, ["icmp6"] = 58,
         ["igmp"] = 2, ["igrp"] = 9, ["ipinip"] = 4, ["ipsec"] = 50, ["nos"] = 94, ["ospf"] = 89, ["pcp"] = 108,
         ["pim"] = 103, ["pptp"] = 47, ["sctp"] = 132, ["snp"] = 109, ["tcp"] = 6, ["udp"] = 17,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    };
 
-    public static IEnumerable<string> PortNames => Ports.Keys;
+    private static FrozenDictionary<string, int>? _frozenPorts;
+    private static FrozenDictionary<string, byte>? _frozenProtocols;
 
-    public static IEnumerable<string> ProtocolNames => Protocols.Keys;
+    public static IEnumerable<string> PortNames => (_frozenPorts ??= Ports.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase)).Keys;
+
+    public static IEnumerable<string> ProtocolNames =>
+        (_frozenProtocols ??= Protocols.ToFrozenDictionary(pair => pair.Key, pair => (byte)pair.Value, StringComparer.OrdinalIgnoreCase)).Keys;
 
     public static bool TryPort(string text, out int port)
     {
@@ -64,7 +71,7 @@ public static class WellKnownPorts
 
         if (Protocols.TryGetValue(text, out var known))
         {
-            protocol = known;
+            protocol = (byte)known;
             return true;
         }
 

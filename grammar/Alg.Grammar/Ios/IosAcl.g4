@@ -19,10 +19,11 @@ acl_line
   ;
 
 // One rule body, standard or extended: the binder knows which kind the list is and checks the shape.
+// Options (`log`, `established`, anything else) are any words, read as a token list rather than a context each.
 acl_rule
   : action=(PERMIT | DENY) protocol=acl_protocol source=acl_address source_ports=port_spec?
-    destination=acl_address destination_ports=port_spec? acl_option*    # acl_extended_rule
-  | action=(PERMIT | DENY) source=acl_address acl_option*               # acl_standard_rule
+    destination=acl_address destination_ports=port_spec? options+=~(NEWLINE | TEXT)*    # acl_extended_rule
+  | action=(PERMIT | DENY) source=acl_address options+=~(NEWLINE | TEXT)*               # acl_standard_rule
   ;
 
 acl_protocol
@@ -43,8 +44,6 @@ acl_address
   | address=IP_ADDRESS
   | prefix=IP_PREFIX
   ;
-
-acl_option: ESTABLISHED | LOG | LOG_INPUT | variable;
 
 // An IPv4 prefix list: only its name matters to Alg (route-maps and routing protocols refer to it).
 prefix_list_line: NO? IP PREFIX_LIST name=variable rest+=~NEWLINE* NEWLINE;

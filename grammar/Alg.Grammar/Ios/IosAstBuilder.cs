@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Alg.Grammar.Common;
 using Alg.Grammar.Ios.Ast;
 using Alg.Policy.Diagnostics;
@@ -294,7 +295,7 @@ internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
         switch (rule)
         {
             case Acl_extended_ruleContext extended:
-                var options = extended.acl_option().Select(o => o.GetText().ToLowerInvariant()).ToImmutableArray();
+                var options = Options(extended._options);
                 return new IosAclEntry(
                     sequence,
                     extended.action.Type == PERMIT ? AclAction.Permit : AclAction.Deny,
@@ -316,7 +317,7 @@ internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
                     null,
                     null,
                     false,
-                    standard.acl_option().Select(o => o.GetText().ToLowerInvariant()).ToImmutableArray(),
+                    Options(standard._options),
                     span);
             default:
                 throw new InvalidOperationException();
@@ -377,11 +378,37 @@ internal sealed class IosAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
             "gt" => IosPortOperator.Gt,
             _ => IosPortOperator.Range,
         };
-        var numbers = spec.RANGE() is not null ? [spec.low, spec.high] : spec._ports.ToArray();
-        return new IosPortSpec(op, [.. numbers.Select(Port)]);
+        if (spec.low is not null && spec.high is not null)
+        {
+            return new IosPortSpec(op, [Port(spec.low), Port(spec.high)]);
+        }
+
+        var ports = new Located<int>[spec._ports.Count];
+        for (var i = 0; i < ports.Length; i++)
+        {
+            ports[i] = Port(spec._ports[i]);
+        }
+
+        return new IosPortSpec(op, ImmutableCollectionsMarshal.AsImmutableArray(ports));
     }
 
-    private Located<int> Port(Port_numberContext port) => _values.Port(port.GetText(), spans.Of(port));
+    private Located<int> Port(IToken port) => _values.Port(port.Text, spans.Of(port));
+
+    private static ImmutableArray<string> Options(IList<IToken> words)
+    {
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        var options = new string[words.Count];
+        for (var i = 0; i < options.Length; i++)
+        {
+            options[i] = words[i].Text.ToLowerInvariant();
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(options);
+    }
 
     private Statement BuildRouteMapLine(Route_map_lineContext line) => line switch
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Alg.Grammar.Common;
 using Alg.Grammar.Ios.Ast;
 using Alg.Policy.Diagnostics;
@@ -199,7 +200,7 @@ public sealed partial class IosBinder
         var first = spec.Ports[0].Value;
         return spec.Operator switch
         {
-            IosPortOperator.Eq => [.. spec.Ports.Select(p => PortRange.Single(p.Value))],
+            IosPortOperator.Eq => SinglePorts(spec.Ports),
             IosPortOperator.Neq => first == 0 ? [new PortRange(1, 65535)]
                 : first == 65535 ? [new PortRange(0, 65534)]
                 : [new PortRange(0, first - 1), new PortRange(first + 1, 65535)],
@@ -207,6 +208,18 @@ public sealed partial class IosBinder
             IosPortOperator.Gt => first >= 65535 ? [] : [new PortRange(first + 1, 65535)],
             _ => spec.Ports.Length == 2 ? [new PortRange(Math.Min(first, spec.Ports[1].Value), Math.Max(first, spec.Ports[1].Value))] : [],
         };
+    }
+
+    // A loop, not Select: LINQ over these structs is a generic instantiation ReadyToRun leaves to the JIT.
+    private static ImmutableArray<PortRange> SinglePorts(ImmutableArray<Located<int>> ports)
+    {
+        var ranges = new PortRange[ports.Length];
+        for (var i = 0; i < ranges.Length; i++)
+        {
+            ranges[i] = PortRange.Single(ports[i].Value);
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(ranges);
     }
 
     private void BindObjectGroup(IosObjectGroup group)

@@ -61,41 +61,40 @@ public partial class IosParser : Parser {
 		WORD=127, TEXT=128;
 	public const int
 		RULE_global_line = 0, RULE_hostname_line = 1, RULE_banner_line = 2, RULE_variable = 3, 
-		RULE_port_number = 4, RULE_port_spec = 5, RULE_session_line = 6, RULE_interface_header = 7, 
-		RULE_interface_line = 8, RULE_numbered_acl_line = 9, RULE_named_acl_header = 10, 
-		RULE_acl_line = 11, RULE_acl_rule = 12, RULE_acl_protocol = 13, RULE_acl_address = 14, 
-		RULE_acl_option = 15, RULE_prefix_list_line = 16, RULE_route_map_header = 17, 
-		RULE_route_map_line = 18, RULE_acl_name = 19, RULE_object_group_header = 20, 
-		RULE_object_group_line = 21, RULE_nat_pool_line = 22, RULE_pool_mask = 23, 
-		RULE_pool_option = 24, RULE_nat_dynamic_line = 25, RULE_nat_dynamic_option = 26, 
-		RULE_nat_static_line = 27, RULE_nat_static_body = 28, RULE_nat_static_option = 29, 
-		RULE_nat_service_line = 30, RULE_nat_translation_line = 31, RULE_ip_inspect_line = 32, 
-		RULE_class_map_inspect_header = 33, RULE_class_map_inspect_line = 34, 
-		RULE_policy_map_inspect_header = 35, RULE_policy_map_inspect_line = 36, 
-		RULE_policy_map_inspect_class_line = 37, RULE_zone_line = 38, RULE_zone_pair_header = 39, 
-		RULE_zone_pair_line = 40, RULE_router_header = 41, RULE_router_line = 42, 
-		RULE_line_header = 43, RULE_line_line = 44, RULE_snmp_community_line = 45, 
-		RULE_http_access_class_line = 46, RULE_ntp_access_group_line = 47, RULE_qos_policy_map_header = 48, 
-		RULE_qos_policy_map_line = 49, RULE_ip_sla_header = 50, RULE_ip_sla_line = 51, 
-		RULE_crypto_map_header = 52, RULE_crypto_map_line = 53, RULE_local_policy_line = 54, 
-		RULE_qos_class_map_header = 55, RULE_qos_class_map_line = 56, RULE_module_header = 57, 
-		RULE_module_line = 58;
+		RULE_port_spec = 4, RULE_session_line = 5, RULE_interface_header = 6, 
+		RULE_interface_line = 7, RULE_numbered_acl_line = 8, RULE_named_acl_header = 9, 
+		RULE_acl_line = 10, RULE_acl_rule = 11, RULE_acl_protocol = 12, RULE_acl_address = 13, 
+		RULE_prefix_list_line = 14, RULE_route_map_header = 15, RULE_route_map_line = 16, 
+		RULE_acl_name = 17, RULE_object_group_header = 18, RULE_object_group_line = 19, 
+		RULE_nat_pool_line = 20, RULE_pool_mask = 21, RULE_pool_option = 22, RULE_nat_dynamic_line = 23, 
+		RULE_nat_dynamic_option = 24, RULE_nat_static_line = 25, RULE_nat_static_body = 26, 
+		RULE_nat_static_option = 27, RULE_nat_service_line = 28, RULE_nat_translation_line = 29, 
+		RULE_ip_inspect_line = 30, RULE_class_map_inspect_header = 31, RULE_class_map_inspect_line = 32, 
+		RULE_policy_map_inspect_header = 33, RULE_policy_map_inspect_line = 34, 
+		RULE_policy_map_inspect_class_line = 35, RULE_zone_line = 36, RULE_zone_pair_header = 37, 
+		RULE_zone_pair_line = 38, RULE_router_header = 39, RULE_router_line = 40, 
+		RULE_line_header = 41, RULE_line_line = 42, RULE_snmp_community_line = 43, 
+		RULE_http_access_class_line = 44, RULE_ntp_access_group_line = 45, RULE_qos_policy_map_header = 46, 
+		RULE_qos_policy_map_line = 47, RULE_ip_sla_header = 48, RULE_ip_sla_line = 49, 
+		RULE_crypto_map_header = 50, RULE_crypto_map_line = 51, RULE_local_policy_line = 52, 
+		RULE_qos_class_map_header = 53, RULE_qos_class_map_line = 54, RULE_module_header = 55, 
+		RULE_module_line = 56;
 	public static readonly string[] ruleNames = {
-		"global_line", "hostname_line", "banner_line", "variable", "port_number", 
-		"port_spec", "session_line", "interface_header", "interface_line", "numbered_acl_line", 
+		"global_line", "hostname_line", "banner_line", "variable", "port_spec", 
+		"session_line", "interface_header", "interface_line", "numbered_acl_line", 
 		"named_acl_header", "acl_line", "acl_rule", "acl_protocol", "acl_address", 
-		"acl_option", "prefix_list_line", "route_map_header", "route_map_line", 
-		"acl_name", "object_group_header", "object_group_line", "nat_pool_line", 
-		"pool_mask", "pool_option", "nat_dynamic_line", "nat_dynamic_option", 
-		"nat_static_line", "nat_static_body", "nat_static_option", "nat_service_line", 
-		"nat_translation_line", "ip_inspect_line", "class_map_inspect_header", 
-		"class_map_inspect_line", "policy_map_inspect_header", "policy_map_inspect_line", 
-		"policy_map_inspect_class_line", "zone_line", "zone_pair_header", "zone_pair_line", 
-		"router_header", "router_line", "line_header", "line_line", "snmp_community_line", 
-		"http_access_class_line", "ntp_access_group_line", "qos_policy_map_header", 
-		"qos_policy_map_line", "ip_sla_header", "ip_sla_line", "crypto_map_header", 
-		"crypto_map_line", "local_policy_line", "qos_class_map_header", "qos_class_map_line", 
-		"module_header", "module_line"
+		"prefix_list_line", "route_map_header", "route_map_line", "acl_name", 
+		"object_group_header", "object_group_line", "nat_pool_line", "pool_mask", 
+		"pool_option", "nat_dynamic_line", "nat_dynamic_option", "nat_static_line", 
+		"nat_static_body", "nat_static_option", "nat_service_line", "nat_translation_line", 
+		"ip_inspect_line", "class_map_inspect_header", "class_map_inspect_line", 
+		"policy_map_inspect_header", "policy_map_inspect_line", "policy_map_inspect_class_line", 
+		"zone_line", "zone_pair_header", "zone_pair_line", "router_header", "router_line", 
+		"line_header", "line_line", "snmp_community_line", "http_access_class_line", 
+		"ntp_access_group_line", "qos_policy_map_header", "qos_policy_map_line", 
+		"ip_sla_header", "ip_sla_line", "crypto_map_header", "crypto_map_line", 
+		"local_policy_line", "qos_class_map_header", "qos_class_map_line", "module_header", 
+		"module_line"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -277,216 +276,216 @@ public partial class IosParser : Parser {
 		Global_lineContext _localctx = new Global_lineContext(Context, State);
 		EnterRule(_localctx, 0, RULE_global_line);
 		try {
-			State = 148;
+			State = 144;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,0,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 118;
+				State = 114;
 				session_line();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 119;
+				State = 115;
 				hostname_line();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 120;
+				State = 116;
 				interface_header();
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 121;
+				State = 117;
 				numbered_acl_line();
 				}
 				break;
 			case 5:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 122;
+				State = 118;
 				named_acl_header();
 				}
 				break;
 			case 6:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 123;
+				State = 119;
 				nat_pool_line();
 				}
 				break;
 			case 7:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 124;
+				State = 120;
 				nat_dynamic_line();
 				}
 				break;
 			case 8:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 125;
+				State = 121;
 				nat_static_line();
 				}
 				break;
 			case 9:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 126;
+				State = 122;
 				nat_service_line();
 				}
 				break;
 			case 10:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 127;
+				State = 123;
 				nat_translation_line();
 				}
 				break;
 			case 11:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 128;
+				State = 124;
 				route_map_header();
 				}
 				break;
 			case 12:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 129;
+				State = 125;
 				object_group_header();
 				}
 				break;
 			case 13:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 130;
+				State = 126;
 				ip_inspect_line();
 				}
 				break;
 			case 14:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 131;
+				State = 127;
 				class_map_inspect_header();
 				}
 				break;
 			case 15:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 132;
+				State = 128;
 				policy_map_inspect_header();
 				}
 				break;
 			case 16:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 133;
+				State = 129;
 				zone_line();
 				}
 				break;
 			case 17:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 134;
+				State = 130;
 				zone_pair_header();
 				}
 				break;
 			case 18:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 135;
+				State = 131;
 				banner_line();
 				}
 				break;
 			case 19:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 136;
+				State = 132;
 				prefix_list_line();
 				}
 				break;
 			case 20:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 137;
+				State = 133;
 				router_header();
 				}
 				break;
 			case 21:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 138;
+				State = 134;
 				line_header();
 				}
 				break;
 			case 22:
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 139;
+				State = 135;
 				snmp_community_line();
 				}
 				break;
 			case 23:
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 140;
+				State = 136;
 				http_access_class_line();
 				}
 				break;
 			case 24:
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 141;
+				State = 137;
 				ntp_access_group_line();
 				}
 				break;
 			case 25:
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 142;
+				State = 138;
 				qos_policy_map_header();
 				}
 				break;
 			case 26:
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 143;
+				State = 139;
 				ip_sla_header();
 				}
 				break;
 			case 27:
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 144;
+				State = 140;
 				module_header();
 				}
 				break;
 			case 28:
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 145;
+				State = 141;
 				crypto_map_header();
 				}
 				break;
 			case 29:
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 146;
+				State = 142;
 				local_policy_line();
 				}
 				break;
 			case 30:
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 147;
+				State = 143;
 				qos_class_map_header();
 				}
 				break;
@@ -524,11 +523,11 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 150;
+			State = 146;
 			Match(HOSTNAME);
-			State = 151;
+			State = 147;
 			_localctx.name = variable();
-			State = 152;
+			State = 148;
 			Match(NEWLINE);
 			}
 		}
@@ -560,9 +559,9 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 154;
+			State = 150;
 			Match(BANNER);
-			State = 155;
+			State = 151;
 			Match(NEWLINE);
 			}
 		}
@@ -595,7 +594,7 @@ public partial class IosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 157;
+			State = 153;
 			_la = TokenStream.LA(1);
 			if ( _la <= 0 || (_la==NEWLINE || _la==TEXT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -617,202 +616,114 @@ public partial class IosParser : Parser {
 		return _localctx;
 	}
 
-	public partial class Port_numberContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEC() { return GetToken(IosParser.DEC, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(IosParser.NEWLINE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEXT() { return GetToken(IosParser.TEXT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOST() { return GetToken(IosParser.HOST, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANY() { return GetToken(IosParser.ANY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOG() { return GetToken(IosParser.LOG, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOG_INPUT() { return GetToken(IosParser.LOG_INPUT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ESTABLISHED() { return GetToken(IosParser.ESTABLISHED, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OBJECT_GROUP() { return GetToken(IosParser.OBJECT_GROUP, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP_ADDRESS() { return GetToken(IosParser.IP_ADDRESS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP_PREFIX() { return GetToken(IosParser.IP_PREFIX, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FRAGMENTS() { return GetToken(IosParser.FRAGMENTS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIME_RANGE() { return GetToken(IosParser.TIME_RANGE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DSCP() { return GetToken(IosParser.DSCP, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRECEDENCE() { return GetToken(IosParser.PRECEDENCE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TOS() { return GetToken(IosParser.TOS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EQ() { return GetToken(IosParser.EQ, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEQ() { return GetToken(IosParser.NEQ, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LT() { return GetToken(IosParser.LT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GT() { return GetToken(IosParser.GT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return GetToken(IosParser.RANGE, 0); }
-		public Port_numberContext(ParserRuleContext parent, int invokingState)
-			: base(parent, invokingState)
-		{
-		}
-		public override int RuleIndex { get { return RULE_port_number; } }
-	}
-
-	[RuleVersion(0)]
-	public Port_numberContext port_number() {
-		Port_numberContext _localctx = new Port_numberContext(Context, State);
-		EnterRule(_localctx, 8, RULE_port_number);
-		int _la;
-		try {
-			State = 161;
-			ErrorHandler.Sync(this);
-			switch (TokenStream.LA(1)) {
-			case DEC:
-				EnterOuterAlt(_localctx, 1);
-				{
-				State = 159;
-				Match(DEC);
-				}
-				break;
-			case ACCESS_CLASS:
-			case ACCESS_GROUP:
-			case ACCESS_LIST:
-			case ADD_ROUTE:
-			case ADDRESS:
-			case BANNER:
-			case CLASS:
-			case CLASS_MAP:
-			case COMMUNITY:
-			case CONFIGURE:
-			case CRYPTO:
-			case CONF:
-			case DENY:
-			case DESCRIPTION:
-			case DESTINATION:
-			case DHCP:
-			case DISTRIBUTE_LIST:
-			case DO:
-			case DROP:
-			case DYNAMIC:
-			case ENABLE:
-			case END:
-			case EXIT:
-			case EXTENDABLE:
-			case EXTENDED:
-			case FORWARDING:
-			case GROUP_OBJECT:
-			case HOSTNAME:
-			case HTTP:
-			case ICMP:
-			case IN:
-			case INSIDE:
-			case INSPECT:
-			case INTERFACE:
-			case IP:
-			case LINE:
-			case LIST:
-			case LOCAL:
-			case MAP:
-			case MAPPING_ID:
-			case MATCH:
-			case MATCH_ALL:
-			case MATCH_ANY:
-			case MATCH_HOST:
-			case MATCH_IN_VRF:
-			case MAX_ENTRIES:
-			case MODULE:
-			case NAME:
-			case NAT:
-			case NEGOTIATED:
-			case NEIGHBOR:
-			case NETMASK:
-			case NETWORK:
-			case NETWORK_OBJECT:
-			case NEVER:
-			case NO:
-			case NOT:
-			case NO_ALIAS:
-			case NO_PAYLOAD:
-			case NTP:
-			case OBJECT:
-			case OUT:
-			case OUTSIDE:
-			case OVERLOAD:
-			case PASSWORD_PROMPT:
-			case PASS:
-			case PERMIT:
-			case POLICY:
-			case POLICY_MAP:
-			case POOL:
-			case PORT:
-			case PORT_TIMEOUT:
-			case PREFIX:
-			case PREFIX_LENGTH:
-			case PREFIX_LIST:
-			case REDISTRIBUTE:
-			case REDUNDANCY:
-			case REMARK:
-			case REVERSIBLE:
-			case ROTARY:
-			case ROUTE_MAP:
-			case ROUTER:
-			case SECONDARY:
-			case SECURITY:
-			case SERVICE:
-			case SERVICE_POLICY:
-			case SHOW:
-			case SHUTDOWN:
-			case SLA:
-			case SNMP_SERVER:
-			case SOURCE:
-			case STANDARD:
-			case STATIC:
-			case TCP:
-			case TIMEOUT:
-			case TRANSLATION:
-			case TYPE:
-			case UDP:
-			case UNNUMBERED:
-			case VRF:
-			case ZONE:
-			case ZONE_MEMBER:
-			case ZONE_PAIR:
-			case STRING:
-			case COMMENT:
-			case WS:
-			case WORD:
-				EnterOuterAlt(_localctx, 2);
-				{
-				State = 160;
-				_la = TokenStream.LA(1);
-				if ( _la <= 0 || ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2306335618441936960L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 41517902662275073L) != 0)) ) {
-				ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
-				}
-				break;
-			default:
-				throw new NoViableAltException(this);
-			}
-		}
-		catch (RecognitionException re) {
-			_localctx.exception = re;
-			ErrorHandler.ReportError(this, re);
-			ErrorHandler.Recover(this, re);
-		}
-		finally {
-			ExitRule();
-		}
-		return _localctx;
-	}
-
 	public partial class Port_specContext : ParserRuleContext {
-		public Port_numberContext _port_number;
-		public IList<Port_numberContext> _ports = new List<Port_numberContext>();
-		public Port_numberContext low;
-		public Port_numberContext high;
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EQ() { return GetToken(IosParser.EQ, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public Port_numberContext[] port_number() {
-			return GetRuleContexts<Port_numberContext>();
+		public IToken _NEWLINE;
+		public IList<IToken> _ports = new List<IToken>();
+		public IToken _TEXT;
+		public IToken _HOST;
+		public IToken _ANY;
+		public IToken _LOG;
+		public IToken _LOG_INPUT;
+		public IToken _ESTABLISHED;
+		public IToken _OBJECT_GROUP;
+		public IToken _IP_ADDRESS;
+		public IToken _IP_PREFIX;
+		public IToken _FRAGMENTS;
+		public IToken _TIME_RANGE;
+		public IToken _DSCP;
+		public IToken _PRECEDENCE;
+		public IToken _TOS;
+		public IToken _EQ;
+		public IToken _NEQ;
+		public IToken _LT;
+		public IToken _GT;
+		public IToken _RANGE;
+		public IToken _tset50;
+		public IToken _tset138;
+		public IToken _tset225;
+		public IToken _tset312;
+		public IToken low;
+		public IToken high;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] EQ() { return GetTokens(IosParser.EQ); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EQ(int i) {
+			return GetToken(IosParser.EQ, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public Port_numberContext port_number(int i) {
-			return GetRuleContext<Port_numberContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(IosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(IosParser.NEWLINE, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEQ() { return GetToken(IosParser.NEQ, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LT() { return GetToken(IosParser.LT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GT() { return GetToken(IosParser.GT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return GetToken(IosParser.RANGE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] TEXT() { return GetTokens(IosParser.TEXT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEXT(int i) {
+			return GetToken(IosParser.TEXT, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] HOST() { return GetTokens(IosParser.HOST); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOST(int i) {
+			return GetToken(IosParser.HOST, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] ANY() { return GetTokens(IosParser.ANY); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANY(int i) {
+			return GetToken(IosParser.ANY, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] LOG() { return GetTokens(IosParser.LOG); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOG(int i) {
+			return GetToken(IosParser.LOG, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] LOG_INPUT() { return GetTokens(IosParser.LOG_INPUT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOG_INPUT(int i) {
+			return GetToken(IosParser.LOG_INPUT, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] ESTABLISHED() { return GetTokens(IosParser.ESTABLISHED); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ESTABLISHED(int i) {
+			return GetToken(IosParser.ESTABLISHED, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] OBJECT_GROUP() { return GetTokens(IosParser.OBJECT_GROUP); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OBJECT_GROUP(int i) {
+			return GetToken(IosParser.OBJECT_GROUP, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IP_ADDRESS() { return GetTokens(IosParser.IP_ADDRESS); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP_ADDRESS(int i) {
+			return GetToken(IosParser.IP_ADDRESS, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IP_PREFIX() { return GetTokens(IosParser.IP_PREFIX); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP_PREFIX(int i) {
+			return GetToken(IosParser.IP_PREFIX, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] FRAGMENTS() { return GetTokens(IosParser.FRAGMENTS); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FRAGMENTS(int i) {
+			return GetToken(IosParser.FRAGMENTS, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] TIME_RANGE() { return GetTokens(IosParser.TIME_RANGE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIME_RANGE(int i) {
+			return GetToken(IosParser.TIME_RANGE, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] DSCP() { return GetTokens(IosParser.DSCP); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DSCP(int i) {
+			return GetToken(IosParser.DSCP, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] PRECEDENCE() { return GetTokens(IosParser.PRECEDENCE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRECEDENCE(int i) {
+			return GetToken(IosParser.PRECEDENCE, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] TOS() { return GetTokens(IosParser.TOS); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TOS(int i) {
+			return GetToken(IosParser.TOS, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEQ() { return GetTokens(IosParser.NEQ); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEQ(int i) {
+			return GetToken(IosParser.NEQ, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] LT() { return GetTokens(IosParser.LT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LT(int i) {
+			return GetToken(IosParser.LT, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] GT() { return GetTokens(IosParser.GT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GT(int i) {
+			return GetToken(IosParser.GT, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] RANGE() { return GetTokens(IosParser.RANGE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE(int i) {
+			return GetToken(IosParser.RANGE, i);
+		}
 		public Port_specContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -823,18 +734,19 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Port_specContext port_spec() {
 		Port_specContext _localctx = new Port_specContext(Context, State);
-		EnterRule(_localctx, 10, RULE_port_spec);
+		EnterRule(_localctx, 8, RULE_port_spec);
+		int _la;
 		try {
 			int _alt;
-			State = 179;
+			State = 170;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EQ:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 163;
+				State = 155;
 				Match(EQ);
-				State = 165;
+				State = 157;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -842,60 +754,108 @@ public partial class IosParser : Parser {
 					case 1:
 						{
 						{
-						State = 164;
-						_localctx._port_number = port_number();
-						_localctx._ports.Add(_localctx._port_number);
+						State = 156;
+						_localctx._tset50 = TokenStream.LT(1);
+						_la = TokenStream.LA(1);
+						if ( _la <= 0 || ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2306335618441936960L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 40954952708853761L) != 0)) ) {
+							_localctx._tset50 = ErrorHandler.RecoverInline(this);
+						}
+						else {
+							ErrorHandler.ReportMatch(this);
+						    Consume();
+						}
+						_localctx._ports.Add(_localctx._tset50);
 						}
 						}
 						break;
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 167;
+					State = 159;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,1,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
 			case NEQ:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 169;
+				State = 161;
 				Match(NEQ);
-				State = 170;
-				_localctx._port_number = port_number();
-				_localctx._ports.Add(_localctx._port_number);
+				State = 162;
+				_localctx._tset138 = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( _la <= 0 || ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2306335618441936960L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 40954952708853761L) != 0)) ) {
+					_localctx._tset138 = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				_localctx._ports.Add(_localctx._tset138);
 				}
 				break;
 			case LT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 171;
+				State = 163;
 				Match(LT);
-				State = 172;
-				_localctx._port_number = port_number();
-				_localctx._ports.Add(_localctx._port_number);
+				State = 164;
+				_localctx._tset225 = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( _la <= 0 || ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2306335618441936960L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 40954952708853761L) != 0)) ) {
+					_localctx._tset225 = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				_localctx._ports.Add(_localctx._tset225);
 				}
 				break;
 			case GT:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 173;
+				State = 165;
 				Match(GT);
-				State = 174;
-				_localctx._port_number = port_number();
-				_localctx._ports.Add(_localctx._port_number);
+				State = 166;
+				_localctx._tset312 = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( _la <= 0 || ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2306335618441936960L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 40954952708853761L) != 0)) ) {
+					_localctx._tset312 = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				_localctx._ports.Add(_localctx._tset312);
 				}
 				break;
 			case RANGE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 175;
+				State = 167;
 				Match(RANGE);
-				State = 176;
-				_localctx.low = port_number();
-				State = 177;
-				_localctx.high = port_number();
+				State = 168;
+				_localctx.low = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( _la <= 0 || ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2306335618441936960L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 40954952708853761L) != 0)) ) {
+					_localctx.low = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 169;
+				_localctx.high = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( _la <= 0 || ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2306335618441936960L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 40954952708853761L) != 0)) ) {
+					_localctx.high = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
 				}
 				break;
 			default:
@@ -966,29 +926,29 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Session_lineContext session_line() {
 		Session_lineContext _localctx = new Session_lineContext(Context, State);
-		EnterRule(_localctx, 12, RULE_session_line);
+		EnterRule(_localctx, 10, RULE_session_line);
 		int _la;
 		try {
-			State = 212;
+			State = 203;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONFIGURE:
 				_localctx = new Session_configureContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 181;
+				State = 172;
 				Match(CONFIGURE);
-				State = 183;
+				State = 174;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
-					State = 182;
+					State = 173;
 					variable();
 					}
 				}
 
-				State = 185;
+				State = 176;
 				Match(NEWLINE);
 				}
 				break;
@@ -996,19 +956,19 @@ public partial class IosParser : Parser {
 				_localctx = new Session_configureContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 186;
+				State = 177;
 				Match(CONF);
-				State = 188;
+				State = 179;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
-					State = 187;
+					State = 178;
 					variable();
 					}
 				}
 
-				State = 190;
+				State = 181;
 				Match(NEWLINE);
 				}
 				break;
@@ -1016,9 +976,9 @@ public partial class IosParser : Parser {
 				_localctx = new Session_endContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 191;
+				State = 182;
 				Match(END);
-				State = 192;
+				State = 183;
 				Match(NEWLINE);
 				}
 				break;
@@ -1026,9 +986,9 @@ public partial class IosParser : Parser {
 				_localctx = new Session_exitContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 193;
+				State = 184;
 				Match(EXIT);
-				State = 194;
+				State = 185;
 				Match(NEWLINE);
 				}
 				break;
@@ -1036,9 +996,9 @@ public partial class IosParser : Parser {
 				_localctx = new Session_enableContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 195;
+				State = 186;
 				Match(ENABLE);
-				State = 196;
+				State = 187;
 				Match(NEWLINE);
 				}
 				break;
@@ -1046,19 +1006,19 @@ public partial class IosParser : Parser {
 				_localctx = new Session_execContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 197;
+				State = 188;
 				Match(DO);
-				State = 199;
+				State = 190;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 198;
+					State = 189;
 					Match(TEXT);
 					}
 				}
 
-				State = 201;
+				State = 192;
 				Match(NEWLINE);
 				}
 				break;
@@ -1066,19 +1026,19 @@ public partial class IosParser : Parser {
 				_localctx = new Session_execContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 202;
+				State = 193;
 				Match(SHOW);
-				State = 204;
+				State = 195;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 203;
+					State = 194;
 					Match(TEXT);
 					}
 				}
 
-				State = 206;
+				State = 197;
 				Match(NEWLINE);
 				}
 				break;
@@ -1086,19 +1046,19 @@ public partial class IosParser : Parser {
 				_localctx = new Session_passwordContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 207;
+				State = 198;
 				Match(PASSWORD_PROMPT);
-				State = 209;
+				State = 200;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 208;
+					State = 199;
 					Match(TEXT);
 					}
 				}
 
-				State = 211;
+				State = 202;
 				Match(NEWLINE);
 				}
 				break;
@@ -1139,31 +1099,31 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Interface_headerContext interface_header() {
 		Interface_headerContext _localctx = new Interface_headerContext(Context, State);
-		EnterRule(_localctx, 14, RULE_interface_header);
+		EnterRule(_localctx, 12, RULE_interface_header);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 214;
+			State = 205;
 			Match(INTERFACE);
-			State = 215;
+			State = 206;
 			_localctx.name = variable();
-			State = 219;
+			State = 210;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 				{
 				{
-				State = 216;
+				State = 207;
 				_localctx._variable = variable();
 				_localctx._rest.Add(_localctx._variable);
 				}
 				}
-				State = 221;
+				State = 212;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 222;
+			State = 213;
 			Match(NEWLINE);
 			}
 		}
@@ -1358,35 +1318,35 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Interface_lineContext interface_line() {
 		Interface_lineContext _localctx = new Interface_lineContext(Context, State);
-		EnterRule(_localctx, 16, RULE_interface_line);
+		EnterRule(_localctx, 14, RULE_interface_line);
 		int _la;
 		try {
-			State = 337;
+			State = 328;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,23,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 			case 1:
 				_localctx = new If_ip_addressContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 224;
+				State = 215;
 				Match(IP);
-				State = 225;
+				State = 216;
 				Match(ADDRESS);
-				State = 226;
+				State = 217;
 				((If_ip_addressContext)_localctx).address = Match(IP_ADDRESS);
-				State = 227;
+				State = 218;
 				((If_ip_addressContext)_localctx).mask = Match(IP_ADDRESS);
-				State = 229;
+				State = 220;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SECONDARY) {
 					{
-					State = 228;
+					State = 219;
 					Match(SECONDARY);
 					}
 				}
 
-				State = 231;
+				State = 222;
 				Match(NEWLINE);
 				}
 				break;
@@ -1394,23 +1354,23 @@ public partial class IosParser : Parser {
 				_localctx = new If_ip_address_prefixContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 232;
+				State = 223;
 				Match(IP);
-				State = 233;
+				State = 224;
 				Match(ADDRESS);
-				State = 234;
+				State = 225;
 				((If_ip_address_prefixContext)_localctx).prefix = Match(IP_PREFIX);
-				State = 236;
+				State = 227;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SECONDARY) {
 					{
-					State = 235;
+					State = 226;
 					Match(SECONDARY);
 					}
 				}
 
-				State = 238;
+				State = 229;
 				Match(NEWLINE);
 				}
 				break;
@@ -1418,11 +1378,11 @@ public partial class IosParser : Parser {
 				_localctx = new If_ip_address_dynamicContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 239;
+				State = 230;
 				Match(IP);
-				State = 240;
+				State = 231;
 				Match(ADDRESS);
-				State = 241;
+				State = 232;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DHCP || _la==NEGOTIATED || _la==POOL) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1431,21 +1391,21 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 245;
+				State = 236;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 242;
+					State = 233;
 					variable();
 					}
 					}
-					State = 247;
+					State = 238;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 248;
+				State = 239;
 				Match(NEWLINE);
 				}
 				break;
@@ -1453,13 +1413,13 @@ public partial class IosParser : Parser {
 				_localctx = new If_no_ip_addressContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 249;
+				State = 240;
 				Match(NO);
-				State = 250;
+				State = 241;
 				Match(IP);
-				State = 251;
+				State = 242;
 				Match(ADDRESS);
-				State = 252;
+				State = 243;
 				Match(NEWLINE);
 				}
 				break;
@@ -1467,21 +1427,21 @@ public partial class IosParser : Parser {
 				_localctx = new If_ip_natContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 254;
+				State = 245;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 253;
+					State = 244;
 					Match(NO);
 					}
 				}
 
-				State = 256;
+				State = 247;
 				Match(IP);
-				State = 257;
+				State = 248;
 				Match(NAT);
-				State = 258;
+				State = 249;
 				((If_ip_natContext)_localctx).role = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 23)) & ~0x3f) == 0 && ((1L << (_la - 23)) & 4503599627436033L) != 0)) ) {
@@ -1491,7 +1451,7 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 259;
+				State = 250;
 				Match(NEWLINE);
 				}
 				break;
@@ -1499,23 +1459,23 @@ public partial class IosParser : Parser {
 				_localctx = new If_access_groupContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 261;
+				State = 252;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 260;
+					State = 251;
 					Match(NO);
 					}
 				}
 
-				State = 263;
+				State = 254;
 				Match(IP);
-				State = 264;
+				State = 255;
 				Match(ACCESS_GROUP);
-				State = 265;
+				State = 256;
 				((If_access_groupContext)_localctx).acl = variable();
-				State = 266;
+				State = 257;
 				((If_access_groupContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==IN || _la==OUT) ) {
@@ -1525,7 +1485,7 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 267;
+				State = 258;
 				Match(NEWLINE);
 				}
 				break;
@@ -1533,19 +1493,19 @@ public partial class IosParser : Parser {
 				_localctx = new If_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 269;
+				State = 260;
 				Match(DESCRIPTION);
-				State = 271;
+				State = 262;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 270;
+					State = 261;
 					Match(TEXT);
 					}
 				}
 
-				State = 273;
+				State = 264;
 				Match(NEWLINE);
 				}
 				break;
@@ -1553,25 +1513,59 @@ public partial class IosParser : Parser {
 				_localctx = new If_shutdownContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 275;
+				State = 266;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 274;
+					State = 265;
 					Match(NO);
 					}
 				}
 
-				State = 277;
+				State = 268;
 				Match(SHUTDOWN);
-				State = 278;
+				State = 269;
 				Match(NEWLINE);
 				}
 				break;
 			case 9:
 				_localctx = new If_ip_inspectContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
+				{
+				State = 271;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NO) {
+					{
+					State = 270;
+					Match(NO);
+					}
+				}
+
+				State = 273;
+				Match(IP);
+				State = 274;
+				Match(INSPECT);
+				State = 275;
+				((If_ip_inspectContext)_localctx).name = variable();
+				State = 276;
+				((If_ip_inspectContext)_localctx).direction = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( !(_la==IN || _la==OUT) ) {
+					((If_ip_inspectContext)_localctx).direction = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 277;
+				Match(NEWLINE);
+				}
+				break;
+			case 10:
+				_localctx = new If_zone_memberContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
 				{
 				State = 280;
 				ErrorHandler.Sync(this);
@@ -1584,46 +1578,12 @@ public partial class IosParser : Parser {
 				}
 
 				State = 282;
-				Match(IP);
-				State = 283;
-				Match(INSPECT);
-				State = 284;
-				((If_ip_inspectContext)_localctx).name = variable();
-				State = 285;
-				((If_ip_inspectContext)_localctx).direction = TokenStream.LT(1);
-				_la = TokenStream.LA(1);
-				if ( !(_la==IN || _la==OUT) ) {
-					((If_ip_inspectContext)_localctx).direction = ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
-				State = 286;
-				Match(NEWLINE);
-				}
-				break;
-			case 10:
-				_localctx = new If_zone_memberContext(_localctx);
-				EnterOuterAlt(_localctx, 10);
-				{
-				State = 289;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==NO) {
-					{
-					State = 288;
-					Match(NO);
-					}
-				}
-
-				State = 291;
 				Match(ZONE_MEMBER);
-				State = 292;
+				State = 283;
 				Match(SECURITY);
-				State = 293;
+				State = 284;
 				((If_zone_memberContext)_localctx).zone = variable();
-				State = 294;
+				State = 285;
 				Match(NEWLINE);
 				}
 				break;
@@ -1631,15 +1591,15 @@ public partial class IosParser : Parser {
 				_localctx = new If_vrfContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 296;
+				State = 287;
 				Match(IP);
-				State = 297;
+				State = 288;
 				Match(VRF);
-				State = 298;
+				State = 289;
 				Match(FORWARDING);
-				State = 299;
+				State = 290;
 				((If_vrfContext)_localctx).vrf = variable();
-				State = 300;
+				State = 291;
 				Match(NEWLINE);
 				}
 				break;
@@ -1647,13 +1607,13 @@ public partial class IosParser : Parser {
 				_localctx = new If_vrfContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 302;
+				State = 293;
 				Match(VRF);
-				State = 303;
+				State = 294;
 				Match(FORWARDING);
-				State = 304;
+				State = 295;
 				((If_vrfContext)_localctx).vrf = variable();
-				State = 305;
+				State = 296;
 				Match(NEWLINE);
 				}
 				break;
@@ -1661,23 +1621,23 @@ public partial class IosParser : Parser {
 				_localctx = new If_qos_policyContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 308;
+				State = 299;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 307;
+					State = 298;
 					Match(NO);
 					}
 				}
 
-				State = 310;
+				State = 301;
 				Match(SERVICE_POLICY);
-				State = 311;
+				State = 302;
 				((If_qos_policyContext)_localctx).direction = variable();
-				State = 312;
+				State = 303;
 				((If_qos_policyContext)_localctx).policy = variable();
-				State = 313;
+				State = 304;
 				Match(NEWLINE);
 				}
 				break;
@@ -1685,23 +1645,23 @@ public partial class IosParser : Parser {
 				_localctx = new If_crypto_mapContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 316;
+				State = 307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 315;
+					State = 306;
 					Match(NO);
 					}
 				}
 
-				State = 318;
+				State = 309;
 				Match(CRYPTO);
-				State = 319;
+				State = 310;
 				Match(MAP);
-				State = 320;
+				State = 311;
 				((If_crypto_mapContext)_localctx).name = variable();
-				State = 321;
+				State = 312;
 				Match(NEWLINE);
 				}
 				break;
@@ -1709,13 +1669,13 @@ public partial class IosParser : Parser {
 				_localctx = new If_unnumberedContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 323;
+				State = 314;
 				Match(IP);
-				State = 324;
+				State = 315;
 				Match(UNNUMBERED);
-				State = 325;
+				State = 316;
 				((If_unnumberedContext)_localctx).source = variable();
-				State = 326;
+				State = 317;
 				Match(NEWLINE);
 				}
 				break;
@@ -1723,25 +1683,25 @@ public partial class IosParser : Parser {
 				_localctx = new If_policy_route_mapContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 329;
+				State = 320;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 328;
+					State = 319;
 					Match(NO);
 					}
 				}
 
-				State = 331;
+				State = 322;
 				Match(IP);
-				State = 332;
+				State = 323;
 				Match(POLICY);
-				State = 333;
+				State = 324;
 				Match(ROUTE_MAP);
-				State = 334;
+				State = 325;
 				((If_policy_route_mapContext)_localctx).map = variable();
-				State = 335;
+				State = 326;
 				Match(NEWLINE);
 				}
 				break;
@@ -1779,58 +1739,58 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Numbered_acl_lineContext numbered_acl_line() {
 		Numbered_acl_lineContext _localctx = new Numbered_acl_lineContext(Context, State);
-		EnterRule(_localctx, 18, RULE_numbered_acl_line);
+		EnterRule(_localctx, 16, RULE_numbered_acl_line);
 		int _la;
 		try {
-			State = 355;
+			State = 346;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,24,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 339;
+				State = 330;
 				Match(ACCESS_LIST);
-				State = 340;
+				State = 331;
 				_localctx.number = Match(DEC);
-				State = 341;
+				State = 332;
 				acl_rule();
-				State = 342;
+				State = 333;
 				Match(NEWLINE);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 344;
+				State = 335;
 				Match(ACCESS_LIST);
-				State = 345;
+				State = 336;
 				_localctx.number = Match(DEC);
-				State = 346;
+				State = 337;
 				Match(REMARK);
-				State = 348;
+				State = 339;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 347;
+					State = 338;
 					Match(TEXT);
 					}
 				}
 
-				State = 350;
+				State = 341;
 				Match(NEWLINE);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 351;
+				State = 342;
 				Match(NO);
-				State = 352;
+				State = 343;
 				Match(ACCESS_LIST);
-				State = 353;
+				State = 344;
 				_localctx.number = Match(DEC);
-				State = 354;
+				State = 345;
 				Match(NEWLINE);
 				}
 				break;
@@ -1869,26 +1829,26 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Named_acl_headerContext named_acl_header() {
 		Named_acl_headerContext _localctx = new Named_acl_headerContext(Context, State);
-		EnterRule(_localctx, 20, RULE_named_acl_header);
+		EnterRule(_localctx, 18, RULE_named_acl_header);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 358;
+			State = 349;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 357;
+				State = 348;
 				Match(NO);
 				}
 			}
 
-			State = 360;
+			State = 351;
 			Match(IP);
-			State = 361;
+			State = 352;
 			Match(ACCESS_LIST);
-			State = 362;
+			State = 353;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXTENDED || _la==STANDARD) ) {
@@ -1898,9 +1858,9 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 363;
+			State = 354;
 			_localctx.name = variable();
-			State = 364;
+			State = 355;
 			Match(NEWLINE);
 			}
 		}
@@ -1953,10 +1913,10 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Acl_lineContext acl_line() {
 		Acl_lineContext _localctx = new Acl_lineContext(Context, State);
-		EnterRule(_localctx, 22, RULE_acl_line);
+		EnterRule(_localctx, 20, RULE_acl_line);
 		int _la;
 		try {
-			State = 380;
+			State = 371;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DENY:
@@ -1965,19 +1925,19 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_entryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 367;
+				State = 358;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEC) {
 					{
-					State = 366;
+					State = 357;
 					((Acl_entryContext)_localctx).sequence = Match(DEC);
 					}
 				}
 
-				State = 369;
+				State = 360;
 				acl_rule();
-				State = 370;
+				State = 361;
 				Match(NEWLINE);
 				}
 				break;
@@ -1985,19 +1945,19 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_remarkContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 372;
+				State = 363;
 				Match(REMARK);
-				State = 374;
+				State = 365;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 373;
+					State = 364;
 					Match(TEXT);
 					}
 				}
 
-				State = 376;
+				State = 367;
 				Match(NEWLINE);
 				}
 				break;
@@ -2005,11 +1965,11 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_deleteContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 377;
+				State = 368;
 				Match(NO);
-				State = 378;
+				State = 369;
 				((Acl_deleteContext)_localctx).sequence = Match(DEC);
-				State = 379;
+				State = 370;
 				Match(NEWLINE);
 				}
 				break;
@@ -2047,6 +2007,10 @@ public partial class IosParser : Parser {
 		public Port_specContext source_ports;
 		public Acl_addressContext destination;
 		public Port_specContext destination_ports;
+		public IToken _NEWLINE;
+		public IList<IToken> _options = new List<IToken>();
+		public IToken _TEXT;
+		public IToken _tset181;
 		[System.Diagnostics.DebuggerNonUserCode] public Acl_protocolContext acl_protocol() {
 			return GetRuleContext<Acl_protocolContext>(0);
 		}
@@ -2058,33 +2022,41 @@ public partial class IosParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PERMIT() { return GetToken(IosParser.PERMIT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DENY() { return GetToken(IosParser.DENY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public Acl_optionContext[] acl_option() {
-			return GetRuleContexts<Acl_optionContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public Acl_optionContext acl_option(int i) {
-			return GetRuleContext<Acl_optionContext>(i);
-		}
 		[System.Diagnostics.DebuggerNonUserCode] public Port_specContext[] port_spec() {
 			return GetRuleContexts<Port_specContext>();
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public Port_specContext port_spec(int i) {
 			return GetRuleContext<Port_specContext>(i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(IosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(IosParser.NEWLINE, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] TEXT() { return GetTokens(IosParser.TEXT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEXT(int i) {
+			return GetToken(IosParser.TEXT, i);
+		}
 		public Acl_extended_ruleContext(Acl_ruleContext context) { CopyFrom(context); }
 	}
 	public partial class Acl_standard_ruleContext : Acl_ruleContext {
 		public IToken action;
 		public Acl_addressContext source;
+		public IToken _NEWLINE;
+		public IList<IToken> _options = new List<IToken>();
+		public IToken _TEXT;
+		public IToken _tset213;
 		[System.Diagnostics.DebuggerNonUserCode] public Acl_addressContext acl_address() {
 			return GetRuleContext<Acl_addressContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PERMIT() { return GetToken(IosParser.PERMIT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DENY() { return GetToken(IosParser.DENY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public Acl_optionContext[] acl_option() {
-			return GetRuleContexts<Acl_optionContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(IosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(IosParser.NEWLINE, i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public Acl_optionContext acl_option(int i) {
-			return GetRuleContext<Acl_optionContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] TEXT() { return GetTokens(IosParser.TEXT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEXT(int i) {
+			return GetToken(IosParser.TEXT, i);
 		}
 		public Acl_standard_ruleContext(Acl_ruleContext context) { CopyFrom(context); }
 	}
@@ -2092,17 +2064,17 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Acl_ruleContext acl_rule() {
 		Acl_ruleContext _localctx = new Acl_ruleContext(Context, State);
-		EnterRule(_localctx, 24, RULE_acl_rule);
+		EnterRule(_localctx, 22, RULE_acl_rule);
 		int _la;
 		try {
-			State = 406;
+			State = 397;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
 			case 1:
 				_localctx = new Acl_extended_ruleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 382;
+				State = 373;
 				((Acl_extended_ruleContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -2112,43 +2084,52 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 383;
+				State = 374;
 				((Acl_extended_ruleContext)_localctx).protocol = acl_protocol();
-				State = 384;
+				State = 375;
 				((Acl_extended_ruleContext)_localctx).source = acl_address();
-				State = 386;
+				State = 377;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2306124492813893632L) != 0) || _la==RANGE) {
 					{
-					State = 385;
+					State = 376;
 					((Acl_extended_ruleContext)_localctx).source_ports = port_spec();
 					}
 				}
 
-				State = 388;
+				State = 379;
 				((Acl_extended_ruleContext)_localctx).destination = acl_address();
-				State = 390;
+				State = 381;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
 				case 1:
 					{
-					State = 389;
+					State = 380;
 					((Acl_extended_ruleContext)_localctx).destination_ports = port_spec();
 					}
 					break;
 				}
-				State = 395;
+				State = 386;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 392;
-					acl_option();
+					State = 383;
+					((Acl_extended_ruleContext)_localctx)._tset181 = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( _la <= 0 || (_la==NEWLINE || _la==TEXT) ) {
+						((Acl_extended_ruleContext)_localctx)._tset181 = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					((Acl_extended_ruleContext)_localctx)._options.Add(((Acl_extended_ruleContext)_localctx)._tset181);
 					}
 					}
-					State = 397;
+					State = 388;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2158,7 +2139,7 @@ public partial class IosParser : Parser {
 				_localctx = new Acl_standard_ruleContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 398;
+				State = 389;
 				((Acl_standard_ruleContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -2168,19 +2149,28 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 399;
+				State = 390;
 				((Acl_standard_ruleContext)_localctx).source = acl_address();
-				State = 403;
+				State = 394;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 400;
-					acl_option();
+					State = 391;
+					((Acl_standard_ruleContext)_localctx)._tset213 = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( _la <= 0 || (_la==NEWLINE || _la==TEXT) ) {
+						((Acl_standard_ruleContext)_localctx)._tset213 = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					((Acl_standard_ruleContext)_localctx)._options.Add(((Acl_standard_ruleContext)_localctx)._tset213);
 					}
 					}
-					State = 405;
+					State = 396;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2221,59 +2211,59 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Acl_protocolContext acl_protocol() {
 		Acl_protocolContext _localctx = new Acl_protocolContext(Context, State);
-		EnterRule(_localctx, 26, RULE_acl_protocol);
+		EnterRule(_localctx, 24, RULE_acl_protocol);
 		try {
-			State = 416;
+			State = 407;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBJECT_GROUP:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 408;
+				State = 399;
 				Match(OBJECT_GROUP);
-				State = 409;
+				State = 400;
 				_localctx.name = variable();
 				}
 				break;
 			case IP:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 410;
+				State = 401;
 				Match(IP);
 				}
 				break;
 			case TCP:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 411;
+				State = 402;
 				Match(TCP);
 				}
 				break;
 			case UDP:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 412;
+				State = 403;
 				Match(UDP);
 				}
 				break;
 			case ICMP:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 413;
+				State = 404;
 				Match(ICMP);
 				}
 				break;
 			case DEC:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 414;
+				State = 405;
 				Match(DEC);
 				}
 				break;
 			case WORD:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 415;
+				State = 406;
 				Match(WORD);
 				}
 				break;
@@ -2318,120 +2308,57 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Acl_addressContext acl_address() {
 		Acl_addressContext _localctx = new Acl_addressContext(Context, State);
-		EnterRule(_localctx, 28, RULE_acl_address);
+		EnterRule(_localctx, 26, RULE_acl_address);
 		try {
-			State = 427;
+			State = 418;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 418;
+				State = 409;
 				Match(ANY);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 419;
+				State = 410;
 				Match(HOST);
-				State = 420;
+				State = 411;
 				_localctx.address = Match(IP_ADDRESS);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 421;
+				State = 412;
 				Match(OBJECT_GROUP);
-				State = 422;
+				State = 413;
 				_localctx.name = variable();
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 423;
+				State = 414;
 				_localctx.address = Match(IP_ADDRESS);
-				State = 424;
+				State = 415;
 				_localctx.wildcard = Match(IP_ADDRESS);
 				}
 				break;
 			case 5:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 425;
+				State = 416;
 				_localctx.address = Match(IP_ADDRESS);
 				}
 				break;
 			case 6:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 426;
+				State = 417;
 				_localctx.prefix = Match(IP_PREFIX);
-				}
-				break;
-			}
-		}
-		catch (RecognitionException re) {
-			_localctx.exception = re;
-			ErrorHandler.ReportError(this, re);
-			ErrorHandler.Recover(this, re);
-		}
-		finally {
-			ExitRule();
-		}
-		return _localctx;
-	}
-
-	public partial class Acl_optionContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ESTABLISHED() { return GetToken(IosParser.ESTABLISHED, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOG() { return GetToken(IosParser.LOG, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOG_INPUT() { return GetToken(IosParser.LOG_INPUT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable() {
-			return GetRuleContext<VariableContext>(0);
-		}
-		public Acl_optionContext(ParserRuleContext parent, int invokingState)
-			: base(parent, invokingState)
-		{
-		}
-		public override int RuleIndex { get { return RULE_acl_option; } }
-	}
-
-	[RuleVersion(0)]
-	public Acl_optionContext acl_option() {
-		Acl_optionContext _localctx = new Acl_optionContext(Context, State);
-		EnterRule(_localctx, 30, RULE_acl_option);
-		try {
-			State = 433;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
-			case 1:
-				EnterOuterAlt(_localctx, 1);
-				{
-				State = 429;
-				Match(ESTABLISHED);
-				}
-				break;
-			case 2:
-				EnterOuterAlt(_localctx, 2);
-				{
-				State = 430;
-				Match(LOG);
-				}
-				break;
-			case 3:
-				EnterOuterAlt(_localctx, 3);
-				{
-				State = 431;
-				Match(LOG_INPUT);
-				}
-				break;
-			case 4:
-				EnterOuterAlt(_localctx, 4);
-				{
-				State = 432;
-				variable();
 				}
 				break;
 			}
@@ -2451,7 +2378,7 @@ public partial class IosParser : Parser {
 		public VariableContext name;
 		public IToken _NEWLINE;
 		public IList<IToken> _rest = new List<IToken>();
-		public IToken _tset326;
+		public IToken _tset328;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IP() { return GetToken(IosParser.IP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREFIX_LIST() { return GetToken(IosParser.PREFIX_LIST, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(IosParser.NEWLINE); }
@@ -2472,51 +2399,51 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Prefix_list_lineContext prefix_list_line() {
 		Prefix_list_lineContext _localctx = new Prefix_list_lineContext(Context, State);
-		EnterRule(_localctx, 32, RULE_prefix_list_line);
+		EnterRule(_localctx, 28, RULE_prefix_list_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 436;
+			State = 421;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 435;
+				State = 420;
 				Match(NO);
 				}
 			}
 
-			State = 438;
+			State = 423;
 			Match(IP);
-			State = 439;
+			State = 424;
 			Match(PREFIX_LIST);
-			State = 440;
+			State = 425;
 			_localctx.name = variable();
-			State = 444;
+			State = 429;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -1L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -1152921504606846977L) != 0)) {
 				{
 				{
-				State = 441;
-				_localctx._tset326 = TokenStream.LT(1);
+				State = 426;
+				_localctx._tset328 = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==NEWLINE) ) {
-					_localctx._tset326 = ErrorHandler.RecoverInline(this);
+					_localctx._tset328 = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				_localctx._rest.Add(_localctx._tset326);
+				_localctx._rest.Add(_localctx._tset328);
 				}
 				}
-				State = 446;
+				State = 431;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 447;
+			State = 432;
 			Match(NEWLINE);
 			}
 		}
@@ -2553,21 +2480,21 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Route_map_headerContext route_map_header() {
 		Route_map_headerContext _localctx = new Route_map_headerContext(Context, State);
-		EnterRule(_localctx, 34, RULE_route_map_header);
+		EnterRule(_localctx, 30, RULE_route_map_header);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 449;
+			State = 434;
 			Match(ROUTE_MAP);
-			State = 450;
+			State = 435;
 			_localctx.name = variable();
-			State = 452;
+			State = 437;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DENY || _la==PERMIT) {
 				{
-				State = 451;
+				State = 436;
 				_localctx.action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -2580,17 +2507,17 @@ public partial class IosParser : Parser {
 				}
 			}
 
-			State = 455;
+			State = 440;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DEC) {
 				{
-				State = 454;
+				State = 439;
 				_localctx.sequence = Match(DEC);
 				}
 			}
 
-			State = 457;
+			State = 442;
 			Match(NEWLINE);
 			}
 		}
@@ -2674,40 +2601,40 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Route_map_lineContext route_map_line() {
 		Route_map_lineContext _localctx = new Route_map_lineContext(Context, State);
-		EnterRule(_localctx, 36, RULE_route_map_line);
+		EnterRule(_localctx, 32, RULE_route_map_line);
 		int _la;
 		try {
-			State = 504;
+			State = 489;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,45,Context) ) {
 			case 1:
 				_localctx = new Rm_match_prefix_listContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 459;
+				State = 444;
 				Match(MATCH);
-				State = 460;
+				State = 445;
 				Match(IP);
-				State = 461;
+				State = 446;
 				Match(ADDRESS);
-				State = 462;
+				State = 447;
 				Match(PREFIX_LIST);
-				State = 464;
+				State = 449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 463;
+					State = 448;
 					((Rm_match_prefix_listContext)_localctx)._variable = variable();
 					((Rm_match_prefix_listContext)_localctx)._lists.Add(((Rm_match_prefix_listContext)_localctx)._variable);
 					}
 					}
-					State = 466;
+					State = 451;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) );
-				State = 468;
+				State = 453;
 				Match(NEWLINE);
 				}
 				break;
@@ -2715,28 +2642,28 @@ public partial class IosParser : Parser {
 				_localctx = new Rm_match_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 470;
+				State = 455;
 				Match(MATCH);
-				State = 471;
+				State = 456;
 				Match(IP);
-				State = 472;
+				State = 457;
 				Match(ADDRESS);
-				State = 474;
+				State = 459;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 473;
+					State = 458;
 					((Rm_match_aclContext)_localctx)._acl_name = acl_name();
 					((Rm_match_aclContext)_localctx)._acls.Add(((Rm_match_aclContext)_localctx)._acl_name);
 					}
 					}
-					State = 476;
+					State = 461;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009230471169L) != 0) );
-				State = 478;
+				State = 463;
 				Match(NEWLINE);
 				}
 				break;
@@ -2744,11 +2671,11 @@ public partial class IosParser : Parser {
 				_localctx = new Rm_match_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 480;
+				State = 465;
 				Match(MATCH);
-				State = 481;
+				State = 466;
 				Match(IP);
-				State = 482;
+				State = 467;
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==ADDRESS || _la==NEWLINE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2757,21 +2684,21 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 486;
+				State = 471;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 483;
+					State = 468;
 					variable();
 					}
 					}
-					State = 488;
+					State = 473;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 489;
+				State = 474;
 				Match(NEWLINE);
 				}
 				break;
@@ -2779,9 +2706,9 @@ public partial class IosParser : Parser {
 				_localctx = new Rm_match_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 490;
+				State = 475;
 				Match(MATCH);
-				State = 491;
+				State = 476;
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==IP || _la==NEWLINE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2790,21 +2717,21 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 495;
+				State = 480;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 492;
+					State = 477;
 					variable();
 					}
 					}
-					State = 497;
+					State = 482;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 498;
+				State = 483;
 				Match(NEWLINE);
 				}
 				break;
@@ -2812,19 +2739,19 @@ public partial class IosParser : Parser {
 				_localctx = new Rm_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 499;
+				State = 484;
 				Match(DESCRIPTION);
-				State = 501;
+				State = 486;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 500;
+					State = 485;
 					Match(TEXT);
 					}
 				}
 
-				State = 503;
+				State = 488;
 				Match(NEWLINE);
 				}
 				break;
@@ -2855,12 +2782,12 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Acl_nameContext acl_name() {
 		Acl_nameContext _localctx = new Acl_nameContext(Context, State);
-		EnterRule(_localctx, 38, RULE_acl_name);
+		EnterRule(_localctx, 34, RULE_acl_name);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 506;
+			State = 491;
 			_la = TokenStream.LA(1);
 			if ( _la <= 0 || (((((_la - 88)) & ~0x3f) == 0 && ((1L << (_la - 88)) & 1236950581249L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2902,14 +2829,14 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Object_group_headerContext object_group_header() {
 		Object_group_headerContext _localctx = new Object_group_headerContext(Context, State);
-		EnterRule(_localctx, 40, RULE_object_group_header);
+		EnterRule(_localctx, 36, RULE_object_group_header);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 508;
+			State = 493;
 			Match(OBJECT_GROUP);
-			State = 509;
+			State = 494;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==NETWORK || _la==SERVICE) ) {
@@ -2919,9 +2846,9 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 510;
+			State = 495;
 			_localctx.name = variable();
-			State = 511;
+			State = 496;
 			Match(NEWLINE);
 			}
 		}
@@ -3019,21 +2946,21 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Object_group_lineContext object_group_line() {
 		Object_group_lineContext _localctx = new Object_group_lineContext(Context, State);
-		EnterRule(_localctx, 42, RULE_object_group_line);
+		EnterRule(_localctx, 38, RULE_object_group_line);
 		int _la;
 		try {
-			State = 544;
+			State = 529;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOST:
 				_localctx = new Og_hostContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 513;
+				State = 498;
 				Match(HOST);
-				State = 514;
+				State = 499;
 				((Og_hostContext)_localctx).address = Match(IP_ADDRESS);
-				State = 515;
+				State = 500;
 				Match(NEWLINE);
 				}
 				break;
@@ -3041,11 +2968,11 @@ public partial class IosParser : Parser {
 				_localctx = new Og_subnetContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 516;
+				State = 501;
 				((Og_subnetContext)_localctx).address = Match(IP_ADDRESS);
-				State = 517;
+				State = 502;
 				((Og_subnetContext)_localctx).mask = Match(IP_ADDRESS);
-				State = 518;
+				State = 503;
 				Match(NEWLINE);
 				}
 				break;
@@ -3053,9 +2980,9 @@ public partial class IosParser : Parser {
 				_localctx = new Og_prefixContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 519;
+				State = 504;
 				((Og_prefixContext)_localctx).prefix = Match(IP_PREFIX);
-				State = 520;
+				State = 505;
 				Match(NEWLINE);
 				}
 				break;
@@ -3063,13 +2990,13 @@ public partial class IosParser : Parser {
 				_localctx = new Og_rangeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 521;
+				State = 506;
 				Match(RANGE);
-				State = 522;
+				State = 507;
 				((Og_rangeContext)_localctx).first = Match(IP_ADDRESS);
-				State = 523;
+				State = 508;
 				((Og_rangeContext)_localctx).last = Match(IP_ADDRESS);
-				State = 524;
+				State = 509;
 				Match(NEWLINE);
 				}
 				break;
@@ -3077,11 +3004,11 @@ public partial class IosParser : Parser {
 				_localctx = new Og_groupContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 525;
+				State = 510;
 				Match(GROUP_OBJECT);
-				State = 526;
+				State = 511;
 				((Og_groupContext)_localctx).name = variable();
-				State = 527;
+				State = 512;
 				Match(NEWLINE);
 				}
 				break;
@@ -3090,7 +3017,7 @@ public partial class IosParser : Parser {
 				_localctx = new Og_serviceContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 529;
+				State = 514;
 				((Og_serviceContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -3100,17 +3027,17 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 531;
+				State = 516;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2306124492813893632L) != 0) || _la==RANGE) {
 					{
-					State = 530;
+					State = 515;
 					port_spec();
 					}
 				}
 
-				State = 533;
+				State = 518;
 				Match(NEWLINE);
 				}
 				break;
@@ -3118,19 +3045,19 @@ public partial class IosParser : Parser {
 				_localctx = new Og_icmpContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 534;
+				State = 519;
 				Match(ICMP);
-				State = 536;
+				State = 521;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
-					State = 535;
+					State = 520;
 					variable();
 					}
 				}
 
-				State = 538;
+				State = 523;
 				Match(NEWLINE);
 				}
 				break;
@@ -3138,19 +3065,19 @@ public partial class IosParser : Parser {
 				_localctx = new Og_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 539;
+				State = 524;
 				Match(DESCRIPTION);
-				State = 541;
+				State = 526;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 540;
+					State = 525;
 					Match(TEXT);
 					}
 				}
 
-				State = 543;
+				State = 528;
 				Match(NEWLINE);
 				}
 				break;
@@ -3203,56 +3130,56 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Nat_pool_lineContext nat_pool_line() {
 		Nat_pool_lineContext _localctx = new Nat_pool_lineContext(Context, State);
-		EnterRule(_localctx, 44, RULE_nat_pool_line);
+		EnterRule(_localctx, 40, RULE_nat_pool_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 546;
+			State = 531;
 			Match(IP);
-			State = 547;
+			State = 532;
 			Match(NAT);
-			State = 548;
+			State = 533;
 			Match(POOL);
-			State = 549;
+			State = 534;
 			_localctx.name = variable();
-			State = 550;
+			State = 535;
 			_localctx.start = Match(IP_ADDRESS);
-			State = 552;
+			State = 537;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IP_ADDRESS) {
 				{
-				State = 551;
+				State = 536;
 				_localctx.end = Match(IP_ADDRESS);
 				}
 			}
 
-			State = 555;
+			State = 540;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NETMASK || _la==PREFIX_LENGTH) {
 				{
-				State = 554;
+				State = 539;
 				pool_mask();
 				}
 			}
 
-			State = 560;
+			State = 545;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==ADD_ROUTE || _la==TYPE) {
 				{
 				{
-				State = 557;
+				State = 542;
 				pool_option();
 				}
 				}
-				State = 562;
+				State = 547;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 563;
+			State = 548;
 			Match(NEWLINE);
 			}
 		}
@@ -3284,26 +3211,26 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Pool_maskContext pool_mask() {
 		Pool_maskContext _localctx = new Pool_maskContext(Context, State);
-		EnterRule(_localctx, 46, RULE_pool_mask);
+		EnterRule(_localctx, 42, RULE_pool_mask);
 		try {
-			State = 569;
+			State = 554;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NETMASK:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 565;
+				State = 550;
 				Match(NETMASK);
-				State = 566;
+				State = 551;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 				break;
 			case PREFIX_LENGTH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 567;
+				State = 552;
 				Match(PREFIX_LENGTH);
-				State = 568;
+				State = 553;
 				_localctx.length = Match(DEC);
 				}
 				break;
@@ -3338,24 +3265,24 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Pool_optionContext pool_option() {
 		Pool_optionContext _localctx = new Pool_optionContext(Context, State);
-		EnterRule(_localctx, 48, RULE_pool_option);
+		EnterRule(_localctx, 44, RULE_pool_option);
 		try {
-			State = 574;
+			State = 559;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TYPE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 571;
+				State = 556;
 				Match(TYPE);
-				State = 572;
+				State = 557;
 				variable();
 				}
 				break;
 			case ADD_ROUTE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 573;
+				State = 558;
 				Match(ADD_ROUTE);
 				}
 				break;
@@ -3415,26 +3342,26 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Nat_dynamic_lineContext nat_dynamic_line() {
 		Nat_dynamic_lineContext _localctx = new Nat_dynamic_lineContext(Context, State);
-		EnterRule(_localctx, 50, RULE_nat_dynamic_line);
+		EnterRule(_localctx, 46, RULE_nat_dynamic_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 577;
+			State = 562;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 576;
+				State = 561;
 				Match(NO);
 				}
 			}
 
-			State = 579;
+			State = 564;
 			Match(IP);
-			State = 580;
+			State = 565;
 			Match(NAT);
-			State = 581;
+			State = 566;
 			_localctx.side = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==INSIDE || _la==OUTSIDE) ) {
@@ -3444,7 +3371,7 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 582;
+			State = 567;
 			_localctx.direction = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==DESTINATION || _la==SOURCE) ) {
@@ -3454,44 +3381,44 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 587;
+			State = 572;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LIST:
 				{
-				State = 583;
+				State = 568;
 				Match(LIST);
-				State = 584;
+				State = 569;
 				_localctx.acl = variable();
 				}
 				break;
 			case ROUTE_MAP:
 				{
-				State = 585;
+				State = 570;
 				Match(ROUTE_MAP);
-				State = 586;
+				State = 571;
 				_localctx.route_map = variable();
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
 			}
-			State = 593;
+			State = 578;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case POOL:
 				{
-				State = 589;
+				State = 574;
 				Match(POOL);
-				State = 590;
+				State = 575;
 				_localctx.pool = variable();
 				}
 				break;
 			case INTERFACE:
 				{
-				State = 591;
+				State = 576;
 				Match(INTERFACE);
-				State = 592;
+				State = 577;
 				_localctx.interface_name = variable();
 				}
 				break;
@@ -3507,21 +3434,21 @@ public partial class IosParser : Parser {
 			default:
 				break;
 			}
-			State = 598;
+			State = 583;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 37154696925806608L) != 0) || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 1099511791617L) != 0)) {
 				{
 				{
-				State = 595;
+				State = 580;
 				nat_dynamic_option();
 				}
 				}
-				State = 600;
+				State = 585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 601;
+			State = 586;
 			Match(NEWLINE);
 			}
 		}
@@ -3558,63 +3485,63 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Nat_dynamic_optionContext nat_dynamic_option() {
 		Nat_dynamic_optionContext _localctx = new Nat_dynamic_optionContext(Context, State);
-		EnterRule(_localctx, 52, RULE_nat_dynamic_option);
+		EnterRule(_localctx, 48, RULE_nat_dynamic_option);
 		try {
-			State = 613;
+			State = 598;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OVERLOAD:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 603;
+				State = 588;
 				Match(OVERLOAD);
 				}
 				break;
 			case VRF:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 604;
+				State = 589;
 				Match(VRF);
-				State = 605;
+				State = 590;
 				_localctx.vrf = variable();
 				}
 				break;
 			case MATCH_IN_VRF:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 606;
+				State = 591;
 				Match(MATCH_IN_VRF);
 				}
 				break;
 			case ADD_ROUTE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 607;
+				State = 592;
 				Match(ADD_ROUTE);
 				}
 				break;
 			case REVERSIBLE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 608;
+				State = 593;
 				Match(REVERSIBLE);
 				}
 				break;
 			case REDUNDANCY:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 609;
+				State = 594;
 				Match(REDUNDANCY);
-				State = 610;
+				State = 595;
 				variable();
 				}
 				break;
 			case MAPPING_ID:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 611;
+				State = 596;
 				Match(MAPPING_ID);
-				State = 612;
+				State = 597;
 				variable();
 				}
 				break;
@@ -3662,26 +3589,26 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Nat_static_lineContext nat_static_line() {
 		Nat_static_lineContext _localctx = new Nat_static_lineContext(Context, State);
-		EnterRule(_localctx, 54, RULE_nat_static_line);
+		EnterRule(_localctx, 50, RULE_nat_static_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 616;
+			State = 601;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 615;
+				State = 600;
 				Match(NO);
 				}
 			}
 
-			State = 618;
+			State = 603;
 			Match(IP);
-			State = 619;
+			State = 604;
 			Match(NAT);
-			State = 620;
+			State = 605;
 			_localctx.side = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==INSIDE || _la==OUTSIDE) ) {
@@ -3691,27 +3618,27 @@ public partial class IosParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 621;
+			State = 606;
 			Match(SOURCE);
-			State = 622;
+			State = 607;
 			Match(STATIC);
-			State = 623;
+			State = 608;
 			nat_static_body();
-			State = 627;
+			State = 612;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 37154697194242064L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 140737576435715L) != 0)) {
 				{
 				{
-				State = 624;
+				State = 609;
 				nat_static_option();
 				}
 				}
-				State = 629;
+				State = 614;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 630;
+			State = 615;
 			Match(NEWLINE);
 			}
 		}
@@ -3799,17 +3726,17 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Nat_static_bodyContext nat_static_body() {
 		Nat_static_bodyContext _localctx = new Nat_static_bodyContext(Context, State);
-		EnterRule(_localctx, 56, RULE_nat_static_body);
+		EnterRule(_localctx, 52, RULE_nat_static_body);
 		int _la;
 		try {
-			State = 654;
+			State = 639;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
 			case 1:
 				_localctx = new Nat_static_portContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 632;
+				State = 617;
 				((Nat_static_portContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -3819,31 +3746,31 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 633;
+				State = 618;
 				((Nat_static_portContext)_localctx).local = Match(IP_ADDRESS);
-				State = 634;
+				State = 619;
 				((Nat_static_portContext)_localctx).local_port = Match(DEC);
-				State = 638;
+				State = 623;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IP_ADDRESS:
 					{
-					State = 635;
+					State = 620;
 					((Nat_static_portContext)_localctx).global = Match(IP_ADDRESS);
 					}
 					break;
 				case INTERFACE:
 					{
-					State = 636;
+					State = 621;
 					Match(INTERFACE);
-					State = 637;
+					State = 622;
 					((Nat_static_portContext)_localctx).interface_name = variable();
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 640;
+				State = 625;
 				((Nat_static_portContext)_localctx).global_port = Match(DEC);
 				}
 				break;
@@ -3851,30 +3778,30 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_static_networkContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 641;
+				State = 626;
 				Match(NETWORK);
-				State = 642;
+				State = 627;
 				((Nat_static_networkContext)_localctx).local = Match(IP_ADDRESS);
-				State = 643;
+				State = 628;
 				((Nat_static_networkContext)_localctx).global = Match(IP_ADDRESS);
-				State = 647;
+				State = 632;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IP_ADDRESS:
 					{
-					State = 644;
+					State = 629;
 					((Nat_static_networkContext)_localctx).mask = Match(IP_ADDRESS);
 					}
 					break;
 				case DEC:
 					{
-					State = 645;
+					State = 630;
 					((Nat_static_networkContext)_localctx).length = Match(DEC);
 					}
 					break;
 				case WORD:
 					{
-					State = 646;
+					State = 631;
 					((Nat_static_networkContext)_localctx).slash = Match(WORD);
 					}
 					break;
@@ -3887,9 +3814,9 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_static_hostContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 649;
+				State = 634;
 				((Nat_static_hostContext)_localctx).local = Match(IP_ADDRESS);
-				State = 650;
+				State = 635;
 				((Nat_static_hostContext)_localctx).global = Match(IP_ADDRESS);
 				}
 				break;
@@ -3897,11 +3824,11 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_static_host_interfaceContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 651;
+				State = 636;
 				((Nat_static_host_interfaceContext)_localctx).local = Match(IP_ADDRESS);
-				State = 652;
+				State = 637;
 				Match(INTERFACE);
-				State = 653;
+				State = 638;
 				((Nat_static_host_interfaceContext)_localctx).interface_name = variable();
 				}
 				break;
@@ -3944,86 +3871,86 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Nat_static_optionContext nat_static_option() {
 		Nat_static_optionContext _localctx = new Nat_static_optionContext(Context, State);
-		EnterRule(_localctx, 58, RULE_nat_static_option);
+		EnterRule(_localctx, 54, RULE_nat_static_option);
 		try {
-			State = 670;
+			State = 655;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EXTENDABLE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 656;
+				State = 641;
 				Match(EXTENDABLE);
 				}
 				break;
 			case NO_ALIAS:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 657;
+				State = 642;
 				Match(NO_ALIAS);
 				}
 				break;
 			case NO_PAYLOAD:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 658;
+				State = 643;
 				Match(NO_PAYLOAD);
 				}
 				break;
 			case ADD_ROUTE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 659;
+				State = 644;
 				Match(ADD_ROUTE);
 				}
 				break;
 			case ROUTE_MAP:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 660;
+				State = 645;
 				Match(ROUTE_MAP);
-				State = 661;
+				State = 646;
 				_localctx.route_map = variable();
 				}
 				break;
 			case VRF:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 662;
+				State = 647;
 				Match(VRF);
-				State = 663;
+				State = 648;
 				_localctx.vrf = variable();
 				}
 				break;
 			case MATCH_IN_VRF:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 664;
+				State = 649;
 				Match(MATCH_IN_VRF);
 				}
 				break;
 			case REVERSIBLE:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 665;
+				State = 650;
 				Match(REVERSIBLE);
 				}
 				break;
 			case REDUNDANCY:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 666;
+				State = 651;
 				Match(REDUNDANCY);
-				State = 667;
+				State = 652;
 				variable();
 				}
 				break;
 			case MAPPING_ID:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 668;
+				State = 653;
 				Match(MAPPING_ID);
-				State = 669;
+				State = 654;
 				variable();
 				}
 				break;
@@ -4075,47 +4002,47 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Nat_service_lineContext nat_service_line() {
 		Nat_service_lineContext _localctx = new Nat_service_lineContext(Context, State);
-		EnterRule(_localctx, 60, RULE_nat_service_line);
+		EnterRule(_localctx, 56, RULE_nat_service_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 673;
+			State = 658;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 672;
+				State = 657;
 				Match(NO);
 				}
 			}
 
-			State = 675;
+			State = 660;
 			Match(IP);
-			State = 676;
+			State = 661;
 			Match(NAT);
-			State = 677;
+			State = 662;
 			Match(SERVICE);
-			State = 680;
+			State = 665;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
 			case 1:
 				{
-				State = 678;
+				State = 663;
 				Match(LIST);
-				State = 679;
+				State = 664;
 				_localctx.acl = variable();
 				}
 				break;
 			}
-			State = 682;
+			State = 667;
 			_localctx.alg = variable();
-			State = 684;
+			State = 669;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				{
-				State = 683;
+				State = 668;
 				_localctx.protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -4128,34 +4055,34 @@ public partial class IosParser : Parser {
 				}
 				break;
 			}
-			State = 688;
+			State = 673;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				{
-				State = 686;
+				State = 671;
 				Match(PORT);
-				State = 687;
+				State = 672;
 				_localctx.port = Match(DEC);
 				}
 				break;
 			}
-			State = 693;
+			State = 678;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 				{
 				{
-				State = 690;
+				State = 675;
 				_localctx._variable = variable();
 				_localctx._flags.Add(_localctx._variable);
 				}
 				}
-				State = 695;
+				State = 680;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 696;
+			State = 681;
 			Match(NEWLINE);
 			}
 		}
@@ -4240,55 +4167,55 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Nat_translation_lineContext nat_translation_line() {
 		Nat_translation_lineContext _localctx = new Nat_translation_lineContext(Context, State);
-		EnterRule(_localctx, 62, RULE_nat_translation_line);
+		EnterRule(_localctx, 58, RULE_nat_translation_line);
 		int _la;
 		try {
-			State = 750;
+			State = 735;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,82,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
 			case 1:
 				_localctx = new Nat_max_entriesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 699;
+				State = 684;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 698;
+					State = 683;
 					Match(NO);
 					}
 				}
 
-				State = 701;
+				State = 686;
 				Match(IP);
-				State = 702;
+				State = 687;
 				Match(NAT);
-				State = 703;
+				State = 688;
 				Match(TRANSLATION);
-				State = 704;
+				State = 689;
 				Match(MAX_ENTRIES);
-				State = 720;
+				State = 705;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
 				case 1:
 					{
-					State = 705;
+					State = 690;
 					((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 					}
 					break;
 				case 2:
 					{
-					State = 706;
+					State = 691;
 					Match(HOST);
-					State = 707;
+					State = 692;
 					((Nat_max_entriesContext)_localctx).host = Match(IP_ADDRESS);
-					State = 709;
+					State = 694;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEC) {
 						{
-						State = 708;
+						State = 693;
 						((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 						}
 					}
@@ -4297,16 +4224,16 @@ public partial class IosParser : Parser {
 					break;
 				case 3:
 					{
-					State = 711;
+					State = 696;
 					Match(LIST);
-					State = 712;
+					State = 697;
 					((Nat_max_entriesContext)_localctx).acl = variable();
-					State = 714;
+					State = 699;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEC) {
 						{
-						State = 713;
+						State = 698;
 						((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 						}
 					}
@@ -4315,14 +4242,14 @@ public partial class IosParser : Parser {
 					break;
 				case 4:
 					{
-					State = 716;
+					State = 701;
 					((Nat_max_entriesContext)_localctx).scope = variable();
-					State = 718;
+					State = 703;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEC) {
 						{
-						State = 717;
+						State = 702;
 						((Nat_max_entriesContext)_localctx).limit = Match(DEC);
 						}
 					}
@@ -4330,7 +4257,7 @@ public partial class IosParser : Parser {
 					}
 					break;
 				}
-				State = 722;
+				State = 707;
 				Match(NEWLINE);
 				}
 				break;
@@ -4338,25 +4265,25 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_port_timeoutContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 724;
+				State = 709;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 723;
+					State = 708;
 					Match(NO);
 					}
 				}
 
-				State = 726;
+				State = 711;
 				Match(IP);
-				State = 727;
+				State = 712;
 				Match(NAT);
-				State = 728;
+				State = 713;
 				Match(TRANSLATION);
-				State = 729;
+				State = 714;
 				Match(PORT_TIMEOUT);
-				State = 730;
+				State = 715;
 				((Nat_port_timeoutContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -4366,20 +4293,20 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 731;
+				State = 716;
 				((Nat_port_timeoutContext)_localctx).port = Match(DEC);
-				State = 734;
+				State = 719;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case DEC:
 					{
-					State = 732;
+					State = 717;
 					((Nat_port_timeoutContext)_localctx).seconds = Match(DEC);
 					}
 					break;
 				case NEVER:
 					{
-					State = 733;
+					State = 718;
 					Match(NEVER);
 					}
 					break;
@@ -4388,7 +4315,7 @@ public partial class IosParser : Parser {
 				default:
 					break;
 				}
-				State = 736;
+				State = 721;
 				Match(NEWLINE);
 				}
 				break;
@@ -4396,36 +4323,36 @@ public partial class IosParser : Parser {
 				_localctx = new Nat_timerContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 738;
+				State = 723;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 737;
+					State = 722;
 					Match(NO);
 					}
 				}
 
-				State = 740;
+				State = 725;
 				Match(IP);
-				State = 741;
+				State = 726;
 				Match(NAT);
-				State = 742;
+				State = 727;
 				Match(TRANSLATION);
-				State = 743;
+				State = 728;
 				((Nat_timerContext)_localctx).timer = variable();
-				State = 746;
+				State = 731;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case DEC:
 					{
-					State = 744;
+					State = 729;
 					((Nat_timerContext)_localctx).seconds = Match(DEC);
 					}
 					break;
 				case NEVER:
 					{
-					State = 745;
+					State = 730;
 					Match(NEVER);
 					}
 					break;
@@ -4434,7 +4361,7 @@ public partial class IosParser : Parser {
 				default:
 					break;
 				}
-				State = 748;
+				State = 733;
 				Match(NEWLINE);
 				}
 				break;
@@ -4501,52 +4428,52 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Ip_inspect_lineContext ip_inspect_line() {
 		Ip_inspect_lineContext _localctx = new Ip_inspect_lineContext(Context, State);
-		EnterRule(_localctx, 64, RULE_ip_inspect_line);
+		EnterRule(_localctx, 60, RULE_ip_inspect_line);
 		int _la;
 		try {
-			State = 782;
+			State = 767;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,85,Context) ) {
 			case 1:
 				_localctx = new Cbac_ruleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 753;
+				State = 738;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 752;
+					State = 737;
 					Match(NO);
 					}
 				}
 
-				State = 755;
+				State = 740;
 				Match(IP);
-				State = 756;
+				State = 741;
 				Match(INSPECT);
-				State = 757;
+				State = 742;
 				Match(NAME);
-				State = 758;
+				State = 743;
 				((Cbac_ruleContext)_localctx).name = variable();
-				State = 759;
+				State = 744;
 				((Cbac_ruleContext)_localctx).protocol = variable();
-				State = 763;
+				State = 748;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 760;
+					State = 745;
 					((Cbac_ruleContext)_localctx)._variable = variable();
 					((Cbac_ruleContext)_localctx)._options.Add(((Cbac_ruleContext)_localctx)._variable);
 					}
 					}
-					State = 765;
+					State = 750;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 766;
+				State = 751;
 				Match(NEWLINE);
 				}
 				break;
@@ -4554,38 +4481,38 @@ public partial class IosParser : Parser {
 				_localctx = new Cbac_settingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 769;
+				State = 754;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 768;
+					State = 753;
 					Match(NO);
 					}
 				}
 
-				State = 771;
+				State = 756;
 				Match(IP);
-				State = 772;
+				State = 757;
 				Match(INSPECT);
-				State = 773;
+				State = 758;
 				((Cbac_settingContext)_localctx).setting = variable();
-				State = 777;
+				State = 762;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 774;
+					State = 759;
 					((Cbac_settingContext)_localctx)._variable = variable();
 					((Cbac_settingContext)_localctx)._rest.Add(((Cbac_settingContext)_localctx)._variable);
 					}
 					}
-					State = 779;
+					State = 764;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 780;
+				State = 765;
 				Match(NEWLINE);
 				}
 				break;
@@ -4623,23 +4550,23 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Class_map_inspect_headerContext class_map_inspect_header() {
 		Class_map_inspect_headerContext _localctx = new Class_map_inspect_headerContext(Context, State);
-		EnterRule(_localctx, 66, RULE_class_map_inspect_header);
+		EnterRule(_localctx, 62, RULE_class_map_inspect_header);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 784;
+			State = 769;
 			Match(CLASS_MAP);
-			State = 785;
+			State = 770;
 			Match(TYPE);
-			State = 786;
+			State = 771;
 			Match(INSPECT);
-			State = 788;
+			State = 773;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,86,Context) ) {
 			case 1:
 				{
-				State = 787;
+				State = 772;
 				_la = TokenStream.LA(1);
 				if ( !(_la==MATCH_ALL || _la==MATCH_ANY) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4651,9 +4578,9 @@ public partial class IosParser : Parser {
 				}
 				break;
 			}
-			State = 790;
+			State = 775;
 			_localctx.name = variable();
-			State = 791;
+			State = 776;
 			Match(NEWLINE);
 			}
 		}
@@ -4714,41 +4641,41 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Class_map_inspect_lineContext class_map_inspect_line() {
 		Class_map_inspect_lineContext _localctx = new Class_map_inspect_lineContext(Context, State);
-		EnterRule(_localctx, 68, RULE_class_map_inspect_line);
+		EnterRule(_localctx, 64, RULE_class_map_inspect_line);
 		int _la;
 		try {
-			State = 814;
+			State = 799;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
 			case 1:
 				_localctx = new Cmi_match_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 793;
+				State = 778;
 				Match(MATCH);
-				State = 794;
+				State = 779;
 				Match(ACCESS_GROUP);
-				State = 798;
+				State = 783;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case NAME:
 					{
-					State = 795;
+					State = 780;
 					Match(NAME);
-					State = 796;
+					State = 781;
 					((Cmi_match_aclContext)_localctx).acl = variable();
 					}
 					break;
 				case DEC:
 					{
-					State = 797;
+					State = 782;
 					((Cmi_match_aclContext)_localctx).number = Match(DEC);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 800;
+				State = 785;
 				Match(NEWLINE);
 				}
 				break;
@@ -4756,23 +4683,23 @@ public partial class IosParser : Parser {
 				_localctx = new Cmi_match_protocolContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 801;
+				State = 786;
 				Match(MATCH);
-				State = 803;
+				State = 788;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 802;
+					State = 787;
 					variable();
 					}
 					}
-					State = 805;
+					State = 790;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) );
-				State = 807;
+				State = 792;
 				Match(NEWLINE);
 				}
 				break;
@@ -4780,19 +4707,19 @@ public partial class IosParser : Parser {
 				_localctx = new Cmi_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 809;
+				State = 794;
 				Match(DESCRIPTION);
-				State = 811;
+				State = 796;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 810;
+					State = 795;
 					Match(TEXT);
 					}
 				}
 
-				State = 813;
+				State = 798;
 				Match(NEWLINE);
 				}
 				break;
@@ -4828,19 +4755,19 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Policy_map_inspect_headerContext policy_map_inspect_header() {
 		Policy_map_inspect_headerContext _localctx = new Policy_map_inspect_headerContext(Context, State);
-		EnterRule(_localctx, 70, RULE_policy_map_inspect_header);
+		EnterRule(_localctx, 66, RULE_policy_map_inspect_header);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 816;
+			State = 801;
 			Match(POLICY_MAP);
-			State = 817;
+			State = 802;
 			Match(TYPE);
-			State = 818;
+			State = 803;
 			Match(INSPECT);
-			State = 819;
+			State = 804;
 			_localctx.name = variable();
-			State = 820;
+			State = 805;
 			Match(NEWLINE);
 			}
 		}
@@ -4891,24 +4818,24 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Policy_map_inspect_lineContext policy_map_inspect_line() {
 		Policy_map_inspect_lineContext _localctx = new Policy_map_inspect_lineContext(Context, State);
-		EnterRule(_localctx, 72, RULE_policy_map_inspect_line);
+		EnterRule(_localctx, 68, RULE_policy_map_inspect_line);
 		try {
-			State = 832;
+			State = 817;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 			case 1:
 				_localctx = new Pmi_classContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 822;
+				State = 807;
 				Match(CLASS);
-				State = 823;
+				State = 808;
 				Match(TYPE);
-				State = 824;
+				State = 809;
 				Match(INSPECT);
-				State = 825;
+				State = 810;
 				((Pmi_classContext)_localctx).name = variable();
-				State = 826;
+				State = 811;
 				Match(NEWLINE);
 				}
 				break;
@@ -4916,11 +4843,11 @@ public partial class IosParser : Parser {
 				_localctx = new Pmi_class_defaultContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 828;
+				State = 813;
 				Match(CLASS);
-				State = 829;
+				State = 814;
 				((Pmi_class_defaultContext)_localctx).name = variable();
-				State = 830;
+				State = 815;
 				Match(NEWLINE);
 				}
 				break;
@@ -4976,29 +4903,29 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Policy_map_inspect_class_lineContext policy_map_inspect_class_line() {
 		Policy_map_inspect_class_lineContext _localctx = new Policy_map_inspect_class_lineContext(Context, State);
-		EnterRule(_localctx, 74, RULE_policy_map_inspect_class_line);
+		EnterRule(_localctx, 70, RULE_policy_map_inspect_class_line);
 		int _la;
 		try {
-			State = 847;
+			State = 832;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INSPECT:
 				_localctx = new Pmic_inspectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 834;
+				State = 819;
 				Match(INSPECT);
-				State = 836;
+				State = 821;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
-					State = 835;
+					State = 820;
 					variable();
 					}
 				}
 
-				State = 838;
+				State = 823;
 				Match(NEWLINE);
 				}
 				break;
@@ -5007,7 +4934,7 @@ public partial class IosParser : Parser {
 				_localctx = new Pmic_actionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 839;
+				State = 824;
 				((Pmic_actionContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DROP || _la==PASS) ) {
@@ -5017,22 +4944,22 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 843;
+				State = 828;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 840;
+					State = 825;
 					((Pmic_actionContext)_localctx)._variable = variable();
 					((Pmic_actionContext)_localctx)._rest.Add(((Pmic_actionContext)_localctx)._variable);
 					}
 					}
-					State = 845;
+					State = 830;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 846;
+				State = 831;
 				Match(NEWLINE);
 				}
 				break;
@@ -5069,17 +4996,17 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Zone_lineContext zone_line() {
 		Zone_lineContext _localctx = new Zone_lineContext(Context, State);
-		EnterRule(_localctx, 76, RULE_zone_line);
+		EnterRule(_localctx, 72, RULE_zone_line);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 849;
+			State = 834;
 			Match(ZONE);
-			State = 850;
+			State = 835;
 			Match(SECURITY);
-			State = 851;
+			State = 836;
 			_localctx.name = variable();
-			State = 852;
+			State = 837;
 			Match(NEWLINE);
 			}
 		}
@@ -5119,25 +5046,25 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Zone_pair_headerContext zone_pair_header() {
 		Zone_pair_headerContext _localctx = new Zone_pair_headerContext(Context, State);
-		EnterRule(_localctx, 78, RULE_zone_pair_header);
+		EnterRule(_localctx, 74, RULE_zone_pair_header);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 854;
+			State = 839;
 			Match(ZONE_PAIR);
-			State = 855;
+			State = 840;
 			Match(SECURITY);
-			State = 856;
+			State = 841;
 			_localctx.name = variable();
-			State = 857;
+			State = 842;
 			Match(SOURCE);
-			State = 858;
+			State = 843;
 			_localctx.source = variable();
-			State = 859;
+			State = 844;
 			Match(DESTINATION);
-			State = 860;
+			State = 845;
 			_localctx.destination = variable();
-			State = 861;
+			State = 846;
 			Match(NEWLINE);
 			}
 		}
@@ -5171,19 +5098,19 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Zone_pair_lineContext zone_pair_line() {
 		Zone_pair_lineContext _localctx = new Zone_pair_lineContext(Context, State);
-		EnterRule(_localctx, 80, RULE_zone_pair_line);
+		EnterRule(_localctx, 76, RULE_zone_pair_line);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 863;
+			State = 848;
 			Match(SERVICE_POLICY);
-			State = 864;
+			State = 849;
 			Match(TYPE);
-			State = 865;
+			State = 850;
 			Match(INSPECT);
-			State = 866;
+			State = 851;
 			_localctx.policy = variable();
-			State = 867;
+			State = 852;
 			Match(NEWLINE);
 			}
 		}
@@ -5219,29 +5146,29 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Router_headerContext router_header() {
 		Router_headerContext _localctx = new Router_headerContext(Context, State);
-		EnterRule(_localctx, 82, RULE_router_header);
+		EnterRule(_localctx, 78, RULE_router_header);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 869;
+			State = 854;
 			Match(ROUTER);
-			State = 871;
+			State = 856;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 870;
+				State = 855;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 873;
+				State = 858;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) );
-			State = 875;
+			State = 860;
 			Match(NEWLINE);
 			}
 		}
@@ -5335,27 +5262,27 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Router_lineContext router_line() {
 		Router_lineContext _localctx = new Router_lineContext(Context, State);
-		EnterRule(_localctx, 84, RULE_router_line);
+		EnterRule(_localctx, 80, RULE_router_line);
 		int _la;
 		try {
-			State = 968;
+			State = 953;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 			case 1:
 				_localctx = new Router_route_mapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 877;
+				State = 862;
 				Match(NEIGHBOR);
-				State = 878;
+				State = 863;
 				((Router_route_mapContext)_localctx).peer = variable();
-				State = 882;
+				State = 867;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -1L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -1152921505680588801L) != 0)) {
 					{
 					{
-					State = 879;
+					State = 864;
 					((Router_route_mapContext)_localctx)._tset50 = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==ROUTE_MAP || _la==NEWLINE) ) {
@@ -5368,30 +5295,30 @@ public partial class IosParser : Parser {
 					((Router_route_mapContext)_localctx)._before.Add(((Router_route_mapContext)_localctx)._tset50);
 					}
 					}
-					State = 884;
+					State = 869;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 885;
+				State = 870;
 				Match(ROUTE_MAP);
-				State = 886;
+				State = 871;
 				((Router_route_mapContext)_localctx).map = variable();
-				State = 890;
+				State = 875;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 887;
+					State = 872;
 					((Router_route_mapContext)_localctx)._variable = variable();
 					((Router_route_mapContext)_localctx)._rest.Add(((Router_route_mapContext)_localctx)._variable);
 					}
 					}
-					State = 892;
+					State = 877;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 893;
+				State = 878;
 				Match(NEWLINE);
 				}
 				break;
@@ -5399,15 +5326,15 @@ public partial class IosParser : Parser {
 				_localctx = new Router_route_mapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 895;
+				State = 880;
 				Match(REDISTRIBUTE);
-				State = 899;
+				State = 884;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -1L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -1152921505680588801L) != 0)) {
 					{
 					{
-					State = 896;
+					State = 881;
 					((Router_route_mapContext)_localctx)._tset83 = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==ROUTE_MAP || _la==NEWLINE) ) {
@@ -5420,30 +5347,30 @@ public partial class IosParser : Parser {
 					((Router_route_mapContext)_localctx)._before.Add(((Router_route_mapContext)_localctx)._tset83);
 					}
 					}
-					State = 901;
+					State = 886;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 902;
+				State = 887;
 				Match(ROUTE_MAP);
-				State = 903;
+				State = 888;
 				((Router_route_mapContext)_localctx).map = variable();
-				State = 907;
+				State = 892;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 904;
+					State = 889;
 					((Router_route_mapContext)_localctx)._variable = variable();
 					((Router_route_mapContext)_localctx)._rest.Add(((Router_route_mapContext)_localctx)._variable);
 					}
 					}
-					State = 909;
+					State = 894;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 910;
+				State = 895;
 				Match(NEWLINE);
 				}
 				break;
@@ -5451,30 +5378,30 @@ public partial class IosParser : Parser {
 				_localctx = new Router_prefix_listContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 912;
+				State = 897;
 				Match(NEIGHBOR);
-				State = 913;
+				State = 898;
 				((Router_prefix_listContext)_localctx).peer = variable();
-				State = 914;
+				State = 899;
 				Match(PREFIX_LIST);
-				State = 915;
+				State = 900;
 				((Router_prefix_listContext)_localctx).list = variable();
-				State = 919;
+				State = 904;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 916;
+					State = 901;
 					((Router_prefix_listContext)_localctx)._variable = variable();
 					((Router_prefix_listContext)_localctx)._rest.Add(((Router_prefix_listContext)_localctx)._variable);
 					}
 					}
-					State = 921;
+					State = 906;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 922;
+				State = 907;
 				Match(NEWLINE);
 				}
 				break;
@@ -5482,28 +5409,28 @@ public partial class IosParser : Parser {
 				_localctx = new Router_prefix_listContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 924;
+				State = 909;
 				Match(DISTRIBUTE_LIST);
-				State = 925;
+				State = 910;
 				Match(PREFIX);
-				State = 926;
+				State = 911;
 				((Router_prefix_listContext)_localctx).list = variable();
-				State = 930;
+				State = 915;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 927;
+					State = 912;
 					((Router_prefix_listContext)_localctx)._variable = variable();
 					((Router_prefix_listContext)_localctx)._rest.Add(((Router_prefix_listContext)_localctx)._variable);
 					}
 					}
-					State = 932;
+					State = 917;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 933;
+				State = 918;
 				Match(NEWLINE);
 				}
 				break;
@@ -5511,28 +5438,28 @@ public partial class IosParser : Parser {
 				_localctx = new Router_route_mapContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 935;
+				State = 920;
 				Match(DISTRIBUTE_LIST);
-				State = 936;
+				State = 921;
 				Match(ROUTE_MAP);
-				State = 937;
+				State = 922;
 				((Router_route_mapContext)_localctx).map = variable();
-				State = 941;
+				State = 926;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 938;
+					State = 923;
 					((Router_route_mapContext)_localctx)._variable = variable();
 					((Router_route_mapContext)_localctx)._rest.Add(((Router_route_mapContext)_localctx)._variable);
 					}
 					}
-					State = 943;
+					State = 928;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 944;
+				State = 929;
 				Match(NEWLINE);
 				}
 				break;
@@ -5540,30 +5467,30 @@ public partial class IosParser : Parser {
 				_localctx = new Router_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 946;
+				State = 931;
 				Match(NEIGHBOR);
-				State = 947;
+				State = 932;
 				((Router_aclContext)_localctx).peer = variable();
-				State = 948;
+				State = 933;
 				Match(DISTRIBUTE_LIST);
-				State = 949;
+				State = 934;
 				((Router_aclContext)_localctx).acl = variable();
-				State = 953;
+				State = 938;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 950;
+					State = 935;
 					((Router_aclContext)_localctx)._variable = variable();
 					((Router_aclContext)_localctx)._rest.Add(((Router_aclContext)_localctx)._variable);
 					}
 					}
-					State = 955;
+					State = 940;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 956;
+				State = 941;
 				Match(NEWLINE);
 				}
 				break;
@@ -5571,26 +5498,26 @@ public partial class IosParser : Parser {
 				_localctx = new Router_aclContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 958;
+				State = 943;
 				Match(DISTRIBUTE_LIST);
-				State = 959;
+				State = 944;
 				((Router_aclContext)_localctx).acl = variable();
-				State = 963;
+				State = 948;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 960;
+					State = 945;
 					((Router_aclContext)_localctx)._variable = variable();
 					((Router_aclContext)_localctx)._rest.Add(((Router_aclContext)_localctx)._variable);
 					}
 					}
-					State = 965;
+					State = 950;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 966;
+				State = 951;
 				Match(NEWLINE);
 				}
 				break;
@@ -5628,29 +5555,29 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Line_headerContext line_header() {
 		Line_headerContext _localctx = new Line_headerContext(Context, State);
-		EnterRule(_localctx, 86, RULE_line_header);
+		EnterRule(_localctx, 82, RULE_line_header);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 970;
+			State = 955;
 			Match(LINE);
-			State = 972;
+			State = 957;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 971;
+				State = 956;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 974;
+				State = 959;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) );
-			State = 976;
+			State = 961;
 			Match(NEWLINE);
 			}
 		}
@@ -5688,41 +5615,41 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Line_lineContext line_line() {
 		Line_lineContext _localctx = new Line_lineContext(Context, State);
-		EnterRule(_localctx, 88, RULE_line_line);
+		EnterRule(_localctx, 84, RULE_line_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 979;
+			State = 964;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 978;
+				State = 963;
 				Match(NO);
 				}
 			}
 
-			State = 981;
+			State = 966;
 			Match(ACCESS_CLASS);
-			State = 982;
+			State = 967;
 			_localctx.acl = variable();
-			State = 986;
+			State = 971;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 				{
 				{
-				State = 983;
+				State = 968;
 				_localctx._variable = variable();
 				_localctx._rest.Add(_localctx._variable);
 				}
 				}
-				State = 988;
+				State = 973;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 989;
+			State = 974;
 			Match(NEWLINE);
 			}
 		}
@@ -5761,43 +5688,43 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Snmp_community_lineContext snmp_community_line() {
 		Snmp_community_lineContext _localctx = new Snmp_community_lineContext(Context, State);
-		EnterRule(_localctx, 90, RULE_snmp_community_line);
+		EnterRule(_localctx, 86, RULE_snmp_community_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 992;
+			State = 977;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 991;
+				State = 976;
 				Match(NO);
 				}
 			}
 
-			State = 994;
+			State = 979;
 			Match(SNMP_SERVER);
-			State = 995;
+			State = 980;
 			Match(COMMUNITY);
-			State = 996;
+			State = 981;
 			_localctx.community = variable();
-			State = 1000;
+			State = 985;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 				{
 				{
-				State = 997;
+				State = 982;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1002;
+				State = 987;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1003;
+			State = 988;
 			Match(NEWLINE);
 			}
 		}
@@ -5836,43 +5763,43 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Http_access_class_lineContext http_access_class_line() {
 		Http_access_class_lineContext _localctx = new Http_access_class_lineContext(Context, State);
-		EnterRule(_localctx, 92, RULE_http_access_class_line);
+		EnterRule(_localctx, 88, RULE_http_access_class_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1006;
+			State = 991;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 1005;
+				State = 990;
 				Match(NO);
 				}
 			}
 
-			State = 1008;
+			State = 993;
 			Match(IP);
-			State = 1009;
+			State = 994;
 			Match(HTTP);
-			State = 1010;
+			State = 995;
 			Match(ACCESS_CLASS);
-			State = 1012;
+			State = 997;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1011;
+				State = 996;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1014;
+				State = 999;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) );
-			State = 1016;
+			State = 1001;
 			Match(NEWLINE);
 			}
 		}
@@ -5910,41 +5837,41 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Ntp_access_group_lineContext ntp_access_group_line() {
 		Ntp_access_group_lineContext _localctx = new Ntp_access_group_lineContext(Context, State);
-		EnterRule(_localctx, 94, RULE_ntp_access_group_line);
+		EnterRule(_localctx, 90, RULE_ntp_access_group_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1019;
+			State = 1004;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 1018;
+				State = 1003;
 				Match(NO);
 				}
 			}
 
-			State = 1021;
+			State = 1006;
 			Match(NTP);
-			State = 1022;
+			State = 1007;
 			Match(ACCESS_GROUP);
-			State = 1024;
+			State = 1009;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1023;
+				State = 1008;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1026;
+				State = 1011;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) );
-			State = 1028;
+			State = 1013;
 			Match(NEWLINE);
 			}
 		}
@@ -5989,20 +5916,20 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Qos_policy_map_headerContext qos_policy_map_header() {
 		Qos_policy_map_headerContext _localctx = new Qos_policy_map_headerContext(Context, State);
-		EnterRule(_localctx, 96, RULE_qos_policy_map_header);
+		EnterRule(_localctx, 92, RULE_qos_policy_map_header);
 		int _la;
 		try {
-			State = 1051;
+			State = 1036;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,119,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1030;
+				State = 1015;
 				Match(POLICY_MAP);
-				State = 1031;
+				State = 1016;
 				Match(TYPE);
-				State = 1032;
+				State = 1017;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==INSPECT || _la==NEWLINE) ) {
@@ -6012,33 +5939,33 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1033;
+				State = 1018;
 				_localctx.name = variable();
-				State = 1037;
+				State = 1022;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 1034;
+					State = 1019;
 					_localctx._variable = variable();
 					_localctx._rest.Add(_localctx._variable);
 					}
 					}
-					State = 1039;
+					State = 1024;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1040;
+				State = 1025;
 				Match(NEWLINE);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1042;
+				State = 1027;
 				Match(POLICY_MAP);
-				State = 1043;
+				State = 1028;
 				_localctx.plain = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 36865L) != 0)) ) {
@@ -6048,22 +5975,22 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1047;
+				State = 1032;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 1044;
+					State = 1029;
 					_localctx._variable = variable();
 					_localctx._rest.Add(_localctx._variable);
 					}
 					}
-					State = 1049;
+					State = 1034;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1050;
+				State = 1035;
 				Match(NEWLINE);
 				}
 				break;
@@ -6101,29 +6028,29 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Qos_policy_map_lineContext qos_policy_map_line() {
 		Qos_policy_map_lineContext _localctx = new Qos_policy_map_lineContext(Context, State);
-		EnterRule(_localctx, 98, RULE_qos_policy_map_line);
+		EnterRule(_localctx, 94, RULE_qos_policy_map_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1053;
+			State = 1038;
 			Match(SERVICE_POLICY);
-			State = 1055;
+			State = 1040;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1054;
+				State = 1039;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1057;
+				State = 1042;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) );
-			State = 1059;
+			State = 1044;
 			Match(NEWLINE);
 			}
 		}
@@ -6160,31 +6087,31 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Ip_sla_headerContext ip_sla_header() {
 		Ip_sla_headerContext _localctx = new Ip_sla_headerContext(Context, State);
-		EnterRule(_localctx, 100, RULE_ip_sla_header);
+		EnterRule(_localctx, 96, RULE_ip_sla_header);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1061;
+			State = 1046;
 			Match(IP);
-			State = 1062;
+			State = 1047;
 			Match(SLA);
-			State = 1066;
+			State = 1051;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 				{
 				{
-				State = 1063;
+				State = 1048;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1068;
+				State = 1053;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1069;
+			State = 1054;
 			Match(NEWLINE);
 			}
 		}
@@ -6214,15 +6141,15 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Ip_sla_lineContext ip_sla_line() {
 		Ip_sla_lineContext _localctx = new Ip_sla_lineContext(Context, State);
-		EnterRule(_localctx, 102, RULE_ip_sla_line);
+		EnterRule(_localctx, 98, RULE_ip_sla_line);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1071;
+			State = 1056;
 			Match(TIMEOUT);
-			State = 1072;
+			State = 1057;
 			_localctx.milliseconds = Match(DEC);
-			State = 1073;
+			State = 1058;
 			Match(NEWLINE);
 			}
 		}
@@ -6261,43 +6188,43 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Crypto_map_headerContext crypto_map_header() {
 		Crypto_map_headerContext _localctx = new Crypto_map_headerContext(Context, State);
-		EnterRule(_localctx, 104, RULE_crypto_map_header);
+		EnterRule(_localctx, 100, RULE_crypto_map_header);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1076;
+			State = 1061;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 1075;
+				State = 1060;
 				Match(NO);
 				}
 			}
 
-			State = 1078;
+			State = 1063;
 			Match(CRYPTO);
-			State = 1079;
+			State = 1064;
 			Match(MAP);
-			State = 1080;
+			State = 1065;
 			_localctx.name = variable();
-			State = 1084;
+			State = 1069;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 				{
 				{
-				State = 1081;
+				State = 1066;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1086;
+				State = 1071;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1087;
+			State = 1072;
 			Match(NEWLINE);
 			}
 		}
@@ -6330,17 +6257,17 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Crypto_map_lineContext crypto_map_line() {
 		Crypto_map_lineContext _localctx = new Crypto_map_lineContext(Context, State);
-		EnterRule(_localctx, 106, RULE_crypto_map_line);
+		EnterRule(_localctx, 102, RULE_crypto_map_line);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1089;
+			State = 1074;
 			Match(MATCH);
-			State = 1090;
+			State = 1075;
 			Match(ADDRESS);
-			State = 1091;
+			State = 1076;
 			_localctx.acl = variable();
-			State = 1092;
+			State = 1077;
 			Match(NEWLINE);
 			}
 		}
@@ -6376,32 +6303,32 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Local_policy_lineContext local_policy_line() {
 		Local_policy_lineContext _localctx = new Local_policy_lineContext(Context, State);
-		EnterRule(_localctx, 108, RULE_local_policy_line);
+		EnterRule(_localctx, 104, RULE_local_policy_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1095;
+			State = 1080;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 1094;
+				State = 1079;
 				Match(NO);
 				}
 			}
 
-			State = 1097;
+			State = 1082;
 			Match(IP);
-			State = 1098;
+			State = 1083;
 			Match(LOCAL);
-			State = 1099;
+			State = 1084;
 			Match(POLICY);
-			State = 1100;
+			State = 1085;
 			Match(ROUTE_MAP);
-			State = 1101;
+			State = 1086;
 			_localctx.map = variable();
-			State = 1102;
+			State = 1087;
 			Match(NEWLINE);
 			}
 		}
@@ -6454,20 +6381,20 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Qos_class_map_headerContext qos_class_map_header() {
 		Qos_class_map_headerContext _localctx = new Qos_class_map_headerContext(Context, State);
-		EnterRule(_localctx, 110, RULE_qos_class_map_header);
+		EnterRule(_localctx, 106, RULE_qos_class_map_header);
 		int _la;
 		try {
-			State = 1125;
+			State = 1110;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,128,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1104;
+				State = 1089;
 				Match(CLASS_MAP);
-				State = 1105;
+				State = 1090;
 				Match(TYPE);
-				State = 1106;
+				State = 1091;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==INSPECT || _la==NEWLINE) ) {
@@ -6477,12 +6404,12 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1108;
+				State = 1093;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
 				case 1:
 					{
-					State = 1107;
+					State = 1092;
 					_la = TokenStream.LA(1);
 					if ( !(_la==MATCH_ALL || _la==MATCH_ANY) ) {
 					ErrorHandler.RecoverInline(this);
@@ -6494,38 +6421,38 @@ public partial class IosParser : Parser {
 					}
 					break;
 				}
-				State = 1110;
+				State = 1095;
 				_localctx.name = variable();
-				State = 1114;
+				State = 1099;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 1111;
+					State = 1096;
 					_localctx._variable = variable();
 					_localctx._rest.Add(_localctx._variable);
 					}
 					}
-					State = 1116;
+					State = 1101;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1117;
+				State = 1102;
 				Match(NEWLINE);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1119;
+				State = 1104;
 				Match(CLASS_MAP);
-				State = 1121;
+				State = 1106;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MATCH_ALL || _la==MATCH_ANY) {
 					{
-					State = 1120;
+					State = 1105;
 					_la = TokenStream.LA(1);
 					if ( !(_la==MATCH_ALL || _la==MATCH_ANY) ) {
 					ErrorHandler.RecoverInline(this);
@@ -6537,7 +6464,7 @@ public partial class IosParser : Parser {
 					}
 				}
 
-				State = 1123;
+				State = 1108;
 				_localctx.plain = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==MATCH_ALL || _la==MATCH_ANY || ((((_la - 113)) & ~0x3f) == 0 && ((1L << (_la - 113)) & 36865L) != 0)) ) {
@@ -6547,7 +6474,7 @@ public partial class IosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1124;
+				State = 1109;
 				Match(NEWLINE);
 				}
 				break;
@@ -6586,46 +6513,46 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Qos_class_map_lineContext qos_class_map_line() {
 		Qos_class_map_lineContext _localctx = new Qos_class_map_lineContext(Context, State);
-		EnterRule(_localctx, 112, RULE_qos_class_map_line);
+		EnterRule(_localctx, 108, RULE_qos_class_map_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1127;
+			State = 1112;
 			Match(MATCH);
-			State = 1129;
+			State = 1114;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 1128;
+				State = 1113;
 				Match(NOT);
 				}
 			}
 
-			State = 1131;
+			State = 1116;
 			Match(ACCESS_GROUP);
-			State = 1135;
+			State = 1120;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NAME:
 				{
-				State = 1132;
+				State = 1117;
 				Match(NAME);
-				State = 1133;
+				State = 1118;
 				_localctx.acl = variable();
 				}
 				break;
 			case DEC:
 				{
-				State = 1134;
+				State = 1119;
 				_localctx.number = Match(DEC);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
 			}
-			State = 1137;
+			State = 1122;
 			Match(NEWLINE);
 			}
 		}
@@ -6661,29 +6588,29 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Module_headerContext module_header() {
 		Module_headerContext _localctx = new Module_headerContext(Context, State);
-		EnterRule(_localctx, 114, RULE_module_header);
+		EnterRule(_localctx, 110, RULE_module_header);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1139;
+			State = 1124;
 			Match(MODULE);
-			State = 1141;
+			State = 1126;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1140;
+				State = 1125;
 				_localctx._variable = variable();
 				_localctx._words.Add(_localctx._variable);
 				}
 				}
-				State = 1143;
+				State = 1128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) );
-			State = 1145;
+			State = 1130;
 			Match(NEWLINE);
 			}
 		}
@@ -6742,36 +6669,36 @@ public partial class IosParser : Parser {
 	[RuleVersion(0)]
 	public Module_lineContext module_line() {
 		Module_lineContext _localctx = new Module_lineContext(Context, State);
-		EnterRule(_localctx, 116, RULE_module_line);
+		EnterRule(_localctx, 112, RULE_module_line);
 		int _la;
 		try {
-			State = 1165;
+			State = 1150;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATIC:
 				_localctx = new Module_static_natContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1147;
+				State = 1132;
 				Match(STATIC);
-				State = 1148;
+				State = 1133;
 				Match(NAT);
-				State = 1152;
+				State = 1137;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 1149;
+					State = 1134;
 					((Module_static_natContext)_localctx)._variable = variable();
 					((Module_static_natContext)_localctx)._words.Add(((Module_static_natContext)_localctx)._variable);
 					}
 					}
-					State = 1154;
+					State = 1139;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1155;
+				State = 1140;
 				Match(NEWLINE);
 				}
 				break;
@@ -6779,26 +6706,26 @@ public partial class IosParser : Parser {
 				_localctx = new Module_vlan_addressContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1156;
+				State = 1141;
 				Match(IP);
-				State = 1157;
+				State = 1142;
 				Match(ADDRESS);
-				State = 1161;
+				State = 1146;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0)) {
 					{
 					{
-					State = 1158;
+					State = 1143;
 					((Module_vlan_addressContext)_localctx)._variable = variable();
 					((Module_vlan_addressContext)_localctx)._words.Add(((Module_vlan_addressContext)_localctx)._variable);
 					}
 					}
-					State = 1163;
+					State = 1148;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1164;
+				State = 1149;
 				Match(NEWLINE);
 				}
 				break;
@@ -6818,7 +6745,7 @@ public partial class IosParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,128,1168,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,128,1153,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -6826,423 +6753,417 @@ public partial class IosParser : Parser {
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
-		2,57,7,57,2,58,7,58,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,
-		0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,
-		3,0,149,8,0,1,1,1,1,1,1,1,1,1,2,1,2,1,2,1,3,1,3,1,4,1,4,3,4,162,8,4,1,
-		5,1,5,4,5,166,8,5,11,5,12,5,167,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,
-		5,3,5,180,8,5,1,6,1,6,3,6,184,8,6,1,6,1,6,1,6,3,6,189,8,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,3,6,200,8,6,1,6,1,6,1,6,3,6,205,8,6,1,6,1,6,1,
-		6,3,6,210,8,6,1,6,3,6,213,8,6,1,7,1,7,1,7,5,7,218,8,7,10,7,12,7,221,9,
-		7,1,7,1,7,1,8,1,8,1,8,1,8,1,8,3,8,230,8,8,1,8,1,8,1,8,1,8,1,8,3,8,237,
-		8,8,1,8,1,8,1,8,1,8,1,8,5,8,244,8,8,10,8,12,8,247,9,8,1,8,1,8,1,8,1,8,
-		1,8,1,8,3,8,255,8,8,1,8,1,8,1,8,1,8,1,8,3,8,262,8,8,1,8,1,8,1,8,1,8,1,
-		8,1,8,1,8,1,8,3,8,272,8,8,1,8,1,8,3,8,276,8,8,1,8,1,8,1,8,3,8,281,8,8,
-		1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,290,8,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,
-		8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,309,8,8,1,8,1,8,1,8,1,8,1,8,
-		1,8,3,8,317,8,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,330,8,
-		8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,338,8,8,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,
-		1,9,3,9,349,8,9,1,9,1,9,1,9,1,9,1,9,3,9,356,8,9,1,10,3,10,359,8,10,1,10,
-		1,10,1,10,1,10,1,10,1,10,1,11,3,11,368,8,11,1,11,1,11,1,11,1,11,1,11,3,
-		11,375,8,11,1,11,1,11,1,11,1,11,3,11,381,8,11,1,12,1,12,1,12,1,12,3,12,
-		387,8,12,1,12,1,12,3,12,391,8,12,1,12,5,12,394,8,12,10,12,12,12,397,9,
-		12,1,12,1,12,1,12,5,12,402,8,12,10,12,12,12,405,9,12,3,12,407,8,12,1,13,
-		1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,417,8,13,1,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,1,14,3,14,428,8,14,1,15,1,15,1,15,1,15,3,15,434,8,15,
-		1,16,3,16,437,8,16,1,16,1,16,1,16,1,16,5,16,443,8,16,10,16,12,16,446,9,
-		16,1,16,1,16,1,17,1,17,1,17,3,17,453,8,17,1,17,3,17,456,8,17,1,17,1,17,
-		1,18,1,18,1,18,1,18,1,18,4,18,465,8,18,11,18,12,18,466,1,18,1,18,1,18,
-		1,18,1,18,1,18,4,18,475,8,18,11,18,12,18,476,1,18,1,18,1,18,1,18,1,18,
-		1,18,5,18,485,8,18,10,18,12,18,488,9,18,1,18,1,18,1,18,1,18,5,18,494,8,
-		18,10,18,12,18,497,9,18,1,18,1,18,1,18,3,18,502,8,18,1,18,3,18,505,8,18,
-		1,19,1,19,1,20,1,20,1,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,
-		1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,532,8,21,1,
-		21,1,21,1,21,3,21,537,8,21,1,21,1,21,1,21,3,21,542,8,21,1,21,3,21,545,
-		8,21,1,22,1,22,1,22,1,22,1,22,1,22,3,22,553,8,22,1,22,3,22,556,8,22,1,
-		22,5,22,559,8,22,10,22,12,22,562,9,22,1,22,1,22,1,23,1,23,1,23,1,23,3,
-		23,570,8,23,1,24,1,24,1,24,3,24,575,8,24,1,25,3,25,578,8,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,1,25,1,25,3,25,588,8,25,1,25,1,25,1,25,1,25,3,25,594,
-		8,25,1,25,5,25,597,8,25,10,25,12,25,600,9,25,1,25,1,25,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,614,8,26,1,27,3,27,617,8,27,1,
-		27,1,27,1,27,1,27,1,27,1,27,1,27,5,27,626,8,27,10,27,12,27,629,9,27,1,
-		27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,3,28,639,8,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,3,28,648,8,28,1,28,1,28,1,28,1,28,1,28,3,28,655,8,28,1,
-		29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,
-		29,671,8,29,1,30,3,30,674,8,30,1,30,1,30,1,30,1,30,1,30,3,30,681,8,30,
-		1,30,1,30,3,30,685,8,30,1,30,1,30,3,30,689,8,30,1,30,5,30,692,8,30,10,
-		30,12,30,695,9,30,1,30,1,30,1,31,3,31,700,8,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,3,31,710,8,31,1,31,1,31,1,31,3,31,715,8,31,1,31,1,31,3,
-		31,719,8,31,3,31,721,8,31,1,31,1,31,3,31,725,8,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,3,31,735,8,31,1,31,1,31,3,31,739,8,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,3,31,747,8,31,1,31,1,31,3,31,751,8,31,1,32,3,32,754,
-		8,32,1,32,1,32,1,32,1,32,1,32,1,32,5,32,762,8,32,10,32,12,32,765,9,32,
-		1,32,1,32,1,32,3,32,770,8,32,1,32,1,32,1,32,1,32,5,32,776,8,32,10,32,12,
-		32,779,9,32,1,32,1,32,3,32,783,8,32,1,33,1,33,1,33,1,33,3,33,789,8,33,
-		1,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,3,34,799,8,34,1,34,1,34,1,34,4,
-		34,804,8,34,11,34,12,34,805,1,34,1,34,1,34,1,34,3,34,812,8,34,1,34,3,34,
-		815,8,34,1,35,1,35,1,35,1,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,
-		36,1,36,1,36,1,36,3,36,833,8,36,1,37,1,37,3,37,837,8,37,1,37,1,37,1,37,
-		5,37,842,8,37,10,37,12,37,845,9,37,1,37,3,37,848,8,37,1,38,1,38,1,38,1,
-		38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,40,1,40,1,40,1,
-		40,1,40,1,40,1,41,1,41,4,41,872,8,41,11,41,12,41,873,1,41,1,41,1,42,1,
-		42,1,42,5,42,881,8,42,10,42,12,42,884,9,42,1,42,1,42,1,42,5,42,889,8,42,
-		10,42,12,42,892,9,42,1,42,1,42,1,42,1,42,5,42,898,8,42,10,42,12,42,901,
-		9,42,1,42,1,42,1,42,5,42,906,8,42,10,42,12,42,909,9,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,5,42,918,8,42,10,42,12,42,921,9,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,5,42,929,8,42,10,42,12,42,932,9,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,5,42,940,8,42,10,42,12,42,943,9,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,5,42,952,8,42,10,42,12,42,955,9,42,1,42,1,42,1,42,1,42,1,42,
-		5,42,962,8,42,10,42,12,42,965,9,42,1,42,1,42,3,42,969,8,42,1,43,1,43,4,
-		43,973,8,43,11,43,12,43,974,1,43,1,43,1,44,3,44,980,8,44,1,44,1,44,1,44,
-		5,44,985,8,44,10,44,12,44,988,9,44,1,44,1,44,1,45,3,45,993,8,45,1,45,1,
-		45,1,45,1,45,5,45,999,8,45,10,45,12,45,1002,9,45,1,45,1,45,1,46,3,46,1007,
-		8,46,1,46,1,46,1,46,1,46,4,46,1013,8,46,11,46,12,46,1014,1,46,1,46,1,47,
-		3,47,1020,8,47,1,47,1,47,1,47,4,47,1025,8,47,11,47,12,47,1026,1,47,1,47,
-		1,48,1,48,1,48,1,48,1,48,5,48,1036,8,48,10,48,12,48,1039,9,48,1,48,1,48,
-		1,48,1,48,1,48,5,48,1046,8,48,10,48,12,48,1049,9,48,1,48,3,48,1052,8,48,
-		1,49,1,49,4,49,1056,8,49,11,49,12,49,1057,1,49,1,49,1,50,1,50,1,50,5,50,
-		1065,8,50,10,50,12,50,1068,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,52,3,52,
-		1077,8,52,1,52,1,52,1,52,1,52,5,52,1083,8,52,10,52,12,52,1086,9,52,1,52,
-		1,52,1,53,1,53,1,53,1,53,1,53,1,54,3,54,1096,8,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,55,1,55,1,55,1,55,3,55,1109,8,55,1,55,1,55,5,55,1113,
-		8,55,10,55,12,55,1116,9,55,1,55,1,55,1,55,1,55,3,55,1122,8,55,1,55,1,55,
-		3,55,1126,8,55,1,56,1,56,3,56,1130,8,56,1,56,1,56,1,56,1,56,3,56,1136,
-		8,56,1,56,1,56,1,57,1,57,4,57,1142,8,57,11,57,12,57,1143,1,57,1,57,1,58,
-		1,58,1,58,5,58,1151,8,58,10,58,12,58,1154,9,58,1,58,1,58,1,58,1,58,5,58,
-		1160,8,58,10,58,12,58,1163,9,58,1,58,3,58,1166,8,58,1,58,0,0,59,0,2,4,
-		6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
-		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,
-		102,104,106,108,110,112,114,116,0,21,2,0,125,125,128,128,15,0,6,6,20,20,
-		25,26,31,31,33,34,46,48,61,61,73,73,85,85,89,89,109,109,111,111,120,122,
-		125,125,128,128,3,0,17,17,60,60,82,82,3,0,23,23,39,39,75,75,2,0,38,38,
-		74,74,2,0,29,29,106,106,2,0,14,14,79,79,1,0,125,125,2,0,5,5,125,125,2,
-		0,42,42,125,125,3,0,88,88,125,125,128,128,2,0,64,64,99,99,2,0,108,108,
-		114,114,2,0,39,39,75,75,2,0,16,16,105,105,1,0,52,53,2,0,21,21,78,78,2,
-		0,95,95,125,125,2,0,40,40,125,125,3,0,113,113,125,125,128,128,4,0,52,53,
-		113,113,125,125,128,128,1345,0,148,1,0,0,0,2,150,1,0,0,0,4,154,1,0,0,0,
-		6,157,1,0,0,0,8,161,1,0,0,0,10,179,1,0,0,0,12,212,1,0,0,0,14,214,1,0,0,
-		0,16,337,1,0,0,0,18,355,1,0,0,0,20,358,1,0,0,0,22,380,1,0,0,0,24,406,1,
-		0,0,0,26,416,1,0,0,0,28,427,1,0,0,0,30,433,1,0,0,0,32,436,1,0,0,0,34,449,
-		1,0,0,0,36,504,1,0,0,0,38,506,1,0,0,0,40,508,1,0,0,0,42,544,1,0,0,0,44,
-		546,1,0,0,0,46,569,1,0,0,0,48,574,1,0,0,0,50,577,1,0,0,0,52,613,1,0,0,
-		0,54,616,1,0,0,0,56,654,1,0,0,0,58,670,1,0,0,0,60,673,1,0,0,0,62,750,1,
-		0,0,0,64,782,1,0,0,0,66,784,1,0,0,0,68,814,1,0,0,0,70,816,1,0,0,0,72,832,
-		1,0,0,0,74,847,1,0,0,0,76,849,1,0,0,0,78,854,1,0,0,0,80,863,1,0,0,0,82,
-		869,1,0,0,0,84,968,1,0,0,0,86,970,1,0,0,0,88,979,1,0,0,0,90,992,1,0,0,
-		0,92,1006,1,0,0,0,94,1019,1,0,0,0,96,1051,1,0,0,0,98,1053,1,0,0,0,100,
-		1061,1,0,0,0,102,1071,1,0,0,0,104,1076,1,0,0,0,106,1089,1,0,0,0,108,1095,
-		1,0,0,0,110,1125,1,0,0,0,112,1127,1,0,0,0,114,1139,1,0,0,0,116,1165,1,
-		0,0,0,118,149,3,12,6,0,119,149,3,2,1,0,120,149,3,14,7,0,121,149,3,18,9,
-		0,122,149,3,20,10,0,123,149,3,44,22,0,124,149,3,50,25,0,125,149,3,54,27,
-		0,126,149,3,60,30,0,127,149,3,62,31,0,128,149,3,34,17,0,129,149,3,40,20,
-		0,130,149,3,64,32,0,131,149,3,66,33,0,132,149,3,70,35,0,133,149,3,76,38,
-		0,134,149,3,78,39,0,135,149,3,4,2,0,136,149,3,32,16,0,137,149,3,82,41,
-		0,138,149,3,86,43,0,139,149,3,90,45,0,140,149,3,92,46,0,141,149,3,94,47,
-		0,142,149,3,96,48,0,143,149,3,100,50,0,144,149,3,114,57,0,145,149,3,104,
-		52,0,146,149,3,108,54,0,147,149,3,110,55,0,148,118,1,0,0,0,148,119,1,0,
-		0,0,148,120,1,0,0,0,148,121,1,0,0,0,148,122,1,0,0,0,148,123,1,0,0,0,148,
-		124,1,0,0,0,148,125,1,0,0,0,148,126,1,0,0,0,148,127,1,0,0,0,148,128,1,
-		0,0,0,148,129,1,0,0,0,148,130,1,0,0,0,148,131,1,0,0,0,148,132,1,0,0,0,
-		148,133,1,0,0,0,148,134,1,0,0,0,148,135,1,0,0,0,148,136,1,0,0,0,148,137,
-		1,0,0,0,148,138,1,0,0,0,148,139,1,0,0,0,148,140,1,0,0,0,148,141,1,0,0,
-		0,148,142,1,0,0,0,148,143,1,0,0,0,148,144,1,0,0,0,148,145,1,0,0,0,148,
-		146,1,0,0,0,148,147,1,0,0,0,149,1,1,0,0,0,150,151,5,35,0,0,151,152,3,6,
-		3,0,152,153,5,125,0,0,153,3,1,0,0,0,154,155,5,7,0,0,155,156,5,125,0,0,
-		156,5,1,0,0,0,157,158,8,0,0,0,158,7,1,0,0,0,159,162,5,122,0,0,160,162,
-		8,1,0,0,161,159,1,0,0,0,161,160,1,0,0,0,162,9,1,0,0,0,163,165,5,25,0,0,
-		164,166,3,8,4,0,165,164,1,0,0,0,166,167,1,0,0,0,167,165,1,0,0,0,167,168,
-		1,0,0,0,168,180,1,0,0,0,169,170,5,61,0,0,170,180,3,8,4,0,171,172,5,48,
-		0,0,172,180,3,8,4,0,173,174,5,33,0,0,174,180,3,8,4,0,175,176,5,89,0,0,
-		176,177,3,8,4,0,177,178,3,8,4,0,178,180,1,0,0,0,179,163,1,0,0,0,179,169,
-		1,0,0,0,179,171,1,0,0,0,179,173,1,0,0,0,179,175,1,0,0,0,180,11,1,0,0,0,
-		181,183,5,11,0,0,182,184,3,6,3,0,183,182,1,0,0,0,183,184,1,0,0,0,184,185,
-		1,0,0,0,185,213,5,125,0,0,186,188,5,13,0,0,187,189,3,6,3,0,188,187,1,0,
-		0,0,188,189,1,0,0,0,189,190,1,0,0,0,190,213,5,125,0,0,191,192,5,24,0,0,
-		192,213,5,125,0,0,193,194,5,27,0,0,194,213,5,125,0,0,195,196,5,23,0,0,
-		196,213,5,125,0,0,197,199,5,19,0,0,198,200,5,128,0,0,199,198,1,0,0,0,199,
-		200,1,0,0,0,200,201,1,0,0,0,201,213,5,125,0,0,202,204,5,101,0,0,203,205,
-		5,128,0,0,204,203,1,0,0,0,204,205,1,0,0,0,205,206,1,0,0,0,206,213,5,125,
-		0,0,207,209,5,77,0,0,208,210,5,128,0,0,209,208,1,0,0,0,209,210,1,0,0,0,
-		210,211,1,0,0,0,211,213,5,125,0,0,212,181,1,0,0,0,212,186,1,0,0,0,212,
-		191,1,0,0,0,212,193,1,0,0,0,212,195,1,0,0,0,212,197,1,0,0,0,212,202,1,
-		0,0,0,212,207,1,0,0,0,213,13,1,0,0,0,214,215,5,41,0,0,215,219,3,6,3,0,
-		216,218,3,6,3,0,217,216,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,220,
-		1,0,0,0,220,222,1,0,0,0,221,219,1,0,0,0,222,223,5,125,0,0,223,15,1,0,0,
-		0,224,225,5,42,0,0,225,226,5,5,0,0,226,227,5,121,0,0,227,229,5,121,0,0,
-		228,230,5,97,0,0,229,228,1,0,0,0,229,230,1,0,0,0,230,231,1,0,0,0,231,338,
-		5,125,0,0,232,233,5,42,0,0,233,234,5,5,0,0,234,236,5,120,0,0,235,237,5,
-		97,0,0,236,235,1,0,0,0,236,237,1,0,0,0,237,238,1,0,0,0,238,338,5,125,0,
-		0,239,240,5,42,0,0,240,241,5,5,0,0,241,245,7,2,0,0,242,244,3,6,3,0,243,
-		242,1,0,0,0,244,247,1,0,0,0,245,243,1,0,0,0,245,246,1,0,0,0,246,248,1,
-		0,0,0,247,245,1,0,0,0,248,338,5,125,0,0,249,250,5,67,0,0,250,251,5,42,
-		0,0,251,252,5,5,0,0,252,338,5,125,0,0,253,255,5,67,0,0,254,253,1,0,0,0,
-		254,255,1,0,0,0,255,256,1,0,0,0,256,257,5,42,0,0,257,258,5,59,0,0,258,
-		259,7,3,0,0,259,338,5,125,0,0,260,262,5,67,0,0,261,260,1,0,0,0,261,262,
-		1,0,0,0,262,263,1,0,0,0,263,264,5,42,0,0,264,265,5,2,0,0,265,266,3,6,3,
-		0,266,267,7,4,0,0,267,268,5,125,0,0,268,338,1,0,0,0,269,271,5,15,0,0,270,
-		272,5,128,0,0,271,270,1,0,0,0,271,272,1,0,0,0,272,273,1,0,0,0,273,338,
-		5,125,0,0,274,276,5,67,0,0,275,274,1,0,0,0,275,276,1,0,0,0,276,277,1,0,
-		0,0,277,278,5,102,0,0,278,338,5,125,0,0,279,281,5,67,0,0,280,279,1,0,0,
-		0,280,281,1,0,0,0,281,282,1,0,0,0,282,283,5,42,0,0,283,284,5,40,0,0,284,
-		285,3,6,3,0,285,286,7,4,0,0,286,287,5,125,0,0,287,338,1,0,0,0,288,290,
-		5,67,0,0,289,288,1,0,0,0,289,290,1,0,0,0,290,291,1,0,0,0,291,292,5,118,
-		0,0,292,293,5,98,0,0,293,294,3,6,3,0,294,295,5,125,0,0,295,338,1,0,0,0,
-		296,297,5,42,0,0,297,298,5,116,0,0,298,299,5,30,0,0,299,300,3,6,3,0,300,
-		301,5,125,0,0,301,338,1,0,0,0,302,303,5,116,0,0,303,304,5,30,0,0,304,305,
-		3,6,3,0,305,306,5,125,0,0,306,338,1,0,0,0,307,309,5,67,0,0,308,307,1,0,
-		0,0,308,309,1,0,0,0,309,310,1,0,0,0,310,311,5,100,0,0,311,312,3,6,3,0,
-		312,313,3,6,3,0,313,314,5,125,0,0,314,338,1,0,0,0,315,317,5,67,0,0,316,
-		315,1,0,0,0,316,317,1,0,0,0,317,318,1,0,0,0,318,319,5,12,0,0,319,320,5,
-		49,0,0,320,321,3,6,3,0,321,322,5,125,0,0,322,338,1,0,0,0,323,324,5,42,
-		0,0,324,325,5,115,0,0,325,326,3,6,3,0,326,327,5,125,0,0,327,338,1,0,0,
-		0,328,330,5,67,0,0,329,328,1,0,0,0,329,330,1,0,0,0,330,331,1,0,0,0,331,
-		332,5,42,0,0,332,333,5,80,0,0,333,334,5,95,0,0,334,335,3,6,3,0,335,336,
-		5,125,0,0,336,338,1,0,0,0,337,224,1,0,0,0,337,232,1,0,0,0,337,239,1,0,
-		0,0,337,249,1,0,0,0,337,254,1,0,0,0,337,261,1,0,0,0,337,269,1,0,0,0,337,
-		275,1,0,0,0,337,280,1,0,0,0,337,289,1,0,0,0,337,296,1,0,0,0,337,302,1,
-		0,0,0,337,308,1,0,0,0,337,316,1,0,0,0,337,323,1,0,0,0,337,329,1,0,0,0,
-		338,17,1,0,0,0,339,340,5,3,0,0,340,341,5,122,0,0,341,342,3,24,12,0,342,
-		343,5,125,0,0,343,356,1,0,0,0,344,345,5,3,0,0,345,346,5,122,0,0,346,348,
-		5,92,0,0,347,349,5,128,0,0,348,347,1,0,0,0,348,349,1,0,0,0,349,350,1,0,
-		0,0,350,356,5,125,0,0,351,352,5,67,0,0,352,353,5,3,0,0,353,354,5,122,0,
-		0,354,356,5,125,0,0,355,339,1,0,0,0,355,344,1,0,0,0,355,351,1,0,0,0,356,
-		19,1,0,0,0,357,359,5,67,0,0,358,357,1,0,0,0,358,359,1,0,0,0,359,360,1,
-		0,0,0,360,361,5,42,0,0,361,362,5,3,0,0,362,363,7,5,0,0,363,364,3,6,3,0,
-		364,365,5,125,0,0,365,21,1,0,0,0,366,368,5,122,0,0,367,366,1,0,0,0,367,
-		368,1,0,0,0,368,369,1,0,0,0,369,370,3,24,12,0,370,371,5,125,0,0,371,381,
-		1,0,0,0,372,374,5,92,0,0,373,375,5,128,0,0,374,373,1,0,0,0,374,375,1,0,
-		0,0,375,376,1,0,0,0,376,381,5,125,0,0,377,378,5,67,0,0,378,379,5,122,0,
-		0,379,381,5,125,0,0,380,367,1,0,0,0,380,372,1,0,0,0,380,377,1,0,0,0,381,
-		23,1,0,0,0,382,383,7,6,0,0,383,384,3,26,13,0,384,386,3,28,14,0,385,387,
-		3,10,5,0,386,385,1,0,0,0,386,387,1,0,0,0,387,388,1,0,0,0,388,390,3,28,
-		14,0,389,391,3,10,5,0,390,389,1,0,0,0,390,391,1,0,0,0,391,395,1,0,0,0,
-		392,394,3,30,15,0,393,392,1,0,0,0,394,397,1,0,0,0,395,393,1,0,0,0,395,
-		396,1,0,0,0,396,407,1,0,0,0,397,395,1,0,0,0,398,399,7,6,0,0,399,403,3,
-		28,14,0,400,402,3,30,15,0,401,400,1,0,0,0,402,405,1,0,0,0,403,401,1,0,
-		0,0,403,404,1,0,0,0,404,407,1,0,0,0,405,403,1,0,0,0,406,382,1,0,0,0,406,
-		398,1,0,0,0,407,25,1,0,0,0,408,409,5,73,0,0,409,417,3,6,3,0,410,417,5,
-		42,0,0,411,417,5,108,0,0,412,417,5,114,0,0,413,417,5,37,0,0,414,417,5,
-		122,0,0,415,417,5,127,0,0,416,408,1,0,0,0,416,410,1,0,0,0,416,411,1,0,
-		0,0,416,412,1,0,0,0,416,413,1,0,0,0,416,414,1,0,0,0,416,415,1,0,0,0,417,
-		27,1,0,0,0,418,428,5,6,0,0,419,420,5,34,0,0,420,428,5,121,0,0,421,422,
-		5,73,0,0,422,428,3,6,3,0,423,424,5,121,0,0,424,428,5,121,0,0,425,428,5,
-		121,0,0,426,428,5,120,0,0,427,418,1,0,0,0,427,419,1,0,0,0,427,421,1,0,
-		0,0,427,423,1,0,0,0,427,425,1,0,0,0,427,426,1,0,0,0,428,29,1,0,0,0,429,
-		434,5,26,0,0,430,434,5,46,0,0,431,434,5,47,0,0,432,434,3,6,3,0,433,429,
-		1,0,0,0,433,430,1,0,0,0,433,431,1,0,0,0,433,432,1,0,0,0,434,31,1,0,0,0,
-		435,437,5,67,0,0,436,435,1,0,0,0,436,437,1,0,0,0,437,438,1,0,0,0,438,439,
-		5,42,0,0,439,440,5,88,0,0,440,444,3,6,3,0,441,443,8,7,0,0,442,441,1,0,
-		0,0,443,446,1,0,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,447,1,0,0,0,446,
-		444,1,0,0,0,447,448,5,125,0,0,448,33,1,0,0,0,449,450,5,95,0,0,450,452,
-		3,6,3,0,451,453,7,6,0,0,452,451,1,0,0,0,452,453,1,0,0,0,453,455,1,0,0,
-		0,454,456,5,122,0,0,455,454,1,0,0,0,455,456,1,0,0,0,456,457,1,0,0,0,457,
-		458,5,125,0,0,458,35,1,0,0,0,459,460,5,51,0,0,460,461,5,42,0,0,461,462,
-		5,5,0,0,462,464,5,88,0,0,463,465,3,6,3,0,464,463,1,0,0,0,465,466,1,0,0,
-		0,466,464,1,0,0,0,466,467,1,0,0,0,467,468,1,0,0,0,468,469,5,125,0,0,469,
-		505,1,0,0,0,470,471,5,51,0,0,471,472,5,42,0,0,472,474,5,5,0,0,473,475,
-		3,38,19,0,474,473,1,0,0,0,475,476,1,0,0,0,476,474,1,0,0,0,476,477,1,0,
-		0,0,477,478,1,0,0,0,478,479,5,125,0,0,479,505,1,0,0,0,480,481,5,51,0,0,
-		481,482,5,42,0,0,482,486,8,8,0,0,483,485,3,6,3,0,484,483,1,0,0,0,485,488,
-		1,0,0,0,486,484,1,0,0,0,486,487,1,0,0,0,487,489,1,0,0,0,488,486,1,0,0,
-		0,489,505,5,125,0,0,490,491,5,51,0,0,491,495,8,9,0,0,492,494,3,6,3,0,493,
-		492,1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,498,1,
-		0,0,0,497,495,1,0,0,0,498,505,5,125,0,0,499,501,5,15,0,0,500,502,5,128,
-		0,0,501,500,1,0,0,0,501,502,1,0,0,0,502,503,1,0,0,0,503,505,5,125,0,0,
-		504,459,1,0,0,0,504,470,1,0,0,0,504,480,1,0,0,0,504,490,1,0,0,0,504,499,
-		1,0,0,0,505,37,1,0,0,0,506,507,8,10,0,0,507,39,1,0,0,0,508,509,5,73,0,
-		0,509,510,7,11,0,0,510,511,3,6,3,0,511,512,5,125,0,0,512,41,1,0,0,0,513,
-		514,5,34,0,0,514,515,5,121,0,0,515,545,5,125,0,0,516,517,5,121,0,0,517,
-		518,5,121,0,0,518,545,5,125,0,0,519,520,5,120,0,0,520,545,5,125,0,0,521,
-		522,5,89,0,0,522,523,5,121,0,0,523,524,5,121,0,0,524,545,5,125,0,0,525,
-		526,5,32,0,0,526,527,3,6,3,0,527,528,5,125,0,0,528,545,1,0,0,0,529,531,
-		7,12,0,0,530,532,3,10,5,0,531,530,1,0,0,0,531,532,1,0,0,0,532,533,1,0,
-		0,0,533,545,5,125,0,0,534,536,5,37,0,0,535,537,3,6,3,0,536,535,1,0,0,0,
-		536,537,1,0,0,0,537,538,1,0,0,0,538,545,5,125,0,0,539,541,5,15,0,0,540,
-		542,5,128,0,0,541,540,1,0,0,0,541,542,1,0,0,0,542,543,1,0,0,0,543,545,
-		5,125,0,0,544,513,1,0,0,0,544,516,1,0,0,0,544,519,1,0,0,0,544,521,1,0,
-		0,0,544,525,1,0,0,0,544,529,1,0,0,0,544,534,1,0,0,0,544,539,1,0,0,0,545,
-		43,1,0,0,0,546,547,5,42,0,0,547,548,5,59,0,0,548,549,5,82,0,0,549,550,
-		3,6,3,0,550,552,5,121,0,0,551,553,5,121,0,0,552,551,1,0,0,0,552,553,1,
-		0,0,0,553,555,1,0,0,0,554,556,3,46,23,0,555,554,1,0,0,0,555,556,1,0,0,
-		0,556,560,1,0,0,0,557,559,3,48,24,0,558,557,1,0,0,0,559,562,1,0,0,0,560,
-		558,1,0,0,0,560,561,1,0,0,0,561,563,1,0,0,0,562,560,1,0,0,0,563,564,5,
-		125,0,0,564,45,1,0,0,0,565,566,5,63,0,0,566,570,5,121,0,0,567,568,5,87,
-		0,0,568,570,5,122,0,0,569,565,1,0,0,0,569,567,1,0,0,0,570,47,1,0,0,0,571,
-		572,5,113,0,0,572,575,3,6,3,0,573,575,5,4,0,0,574,571,1,0,0,0,574,573,
-		1,0,0,0,575,49,1,0,0,0,576,578,5,67,0,0,577,576,1,0,0,0,577,578,1,0,0,
-		0,578,579,1,0,0,0,579,580,5,42,0,0,580,581,5,59,0,0,581,582,7,13,0,0,582,
-		587,7,14,0,0,583,584,5,44,0,0,584,588,3,6,3,0,585,586,5,95,0,0,586,588,
-		3,6,3,0,587,583,1,0,0,0,587,585,1,0,0,0,588,593,1,0,0,0,589,590,5,82,0,
-		0,590,594,3,6,3,0,591,592,5,41,0,0,592,594,3,6,3,0,593,589,1,0,0,0,593,
-		591,1,0,0,0,593,594,1,0,0,0,594,598,1,0,0,0,595,597,3,52,26,0,596,595,
-		1,0,0,0,597,600,1,0,0,0,598,596,1,0,0,0,598,599,1,0,0,0,599,601,1,0,0,
-		0,600,598,1,0,0,0,601,602,5,125,0,0,602,51,1,0,0,0,603,614,5,76,0,0,604,
-		605,5,116,0,0,605,614,3,6,3,0,606,614,5,55,0,0,607,614,5,4,0,0,608,614,
-		5,93,0,0,609,610,5,91,0,0,610,614,3,6,3,0,611,612,5,50,0,0,612,614,3,6,
-		3,0,613,603,1,0,0,0,613,604,1,0,0,0,613,606,1,0,0,0,613,607,1,0,0,0,613,
-		608,1,0,0,0,613,609,1,0,0,0,613,611,1,0,0,0,614,53,1,0,0,0,615,617,5,67,
-		0,0,616,615,1,0,0,0,616,617,1,0,0,0,617,618,1,0,0,0,618,619,5,42,0,0,619,
-		620,5,59,0,0,620,621,7,13,0,0,621,622,5,105,0,0,622,623,5,107,0,0,623,
-		627,3,56,28,0,624,626,3,58,29,0,625,624,1,0,0,0,626,629,1,0,0,0,627,625,
-		1,0,0,0,627,628,1,0,0,0,628,630,1,0,0,0,629,627,1,0,0,0,630,631,5,125,
-		0,0,631,55,1,0,0,0,632,633,7,12,0,0,633,634,5,121,0,0,634,638,5,122,0,
-		0,635,639,5,121,0,0,636,637,5,41,0,0,637,639,3,6,3,0,638,635,1,0,0,0,638,
-		636,1,0,0,0,639,640,1,0,0,0,640,655,5,122,0,0,641,642,5,64,0,0,642,643,
-		5,121,0,0,643,647,5,121,0,0,644,648,5,121,0,0,645,648,5,122,0,0,646,648,
-		5,127,0,0,647,644,1,0,0,0,647,645,1,0,0,0,647,646,1,0,0,0,648,655,1,0,
-		0,0,649,650,5,121,0,0,650,655,5,121,0,0,651,652,5,121,0,0,652,653,5,41,
-		0,0,653,655,3,6,3,0,654,632,1,0,0,0,654,641,1,0,0,0,654,649,1,0,0,0,654,
-		651,1,0,0,0,655,57,1,0,0,0,656,671,5,28,0,0,657,671,5,69,0,0,658,671,5,
-		70,0,0,659,671,5,4,0,0,660,661,5,95,0,0,661,671,3,6,3,0,662,663,5,116,
-		0,0,663,671,3,6,3,0,664,671,5,55,0,0,665,671,5,93,0,0,666,667,5,91,0,0,
-		667,671,3,6,3,0,668,669,5,50,0,0,669,671,3,6,3,0,670,656,1,0,0,0,670,657,
-		1,0,0,0,670,658,1,0,0,0,670,659,1,0,0,0,670,660,1,0,0,0,670,662,1,0,0,
-		0,670,664,1,0,0,0,670,665,1,0,0,0,670,666,1,0,0,0,670,668,1,0,0,0,671,
-		59,1,0,0,0,672,674,5,67,0,0,673,672,1,0,0,0,673,674,1,0,0,0,674,675,1,
-		0,0,0,675,676,5,42,0,0,676,677,5,59,0,0,677,680,5,99,0,0,678,679,5,44,
-		0,0,679,681,3,6,3,0,680,678,1,0,0,0,680,681,1,0,0,0,681,682,1,0,0,0,682,
-		684,3,6,3,0,683,685,7,12,0,0,684,683,1,0,0,0,684,685,1,0,0,0,685,688,1,
-		0,0,0,686,687,5,83,0,0,687,689,5,122,0,0,688,686,1,0,0,0,688,689,1,0,0,
-		0,689,693,1,0,0,0,690,692,3,6,3,0,691,690,1,0,0,0,692,695,1,0,0,0,693,
-		691,1,0,0,0,693,694,1,0,0,0,694,696,1,0,0,0,695,693,1,0,0,0,696,697,5,
-		125,0,0,697,61,1,0,0,0,698,700,5,67,0,0,699,698,1,0,0,0,699,700,1,0,0,
-		0,700,701,1,0,0,0,701,702,5,42,0,0,702,703,5,59,0,0,703,704,5,112,0,0,
-		704,720,5,56,0,0,705,721,5,122,0,0,706,707,5,34,0,0,707,709,5,121,0,0,
-		708,710,5,122,0,0,709,708,1,0,0,0,709,710,1,0,0,0,710,721,1,0,0,0,711,
-		712,5,44,0,0,712,714,3,6,3,0,713,715,5,122,0,0,714,713,1,0,0,0,714,715,
-		1,0,0,0,715,721,1,0,0,0,716,718,3,6,3,0,717,719,5,122,0,0,718,717,1,0,
-		0,0,718,719,1,0,0,0,719,721,1,0,0,0,720,705,1,0,0,0,720,706,1,0,0,0,720,
-		711,1,0,0,0,720,716,1,0,0,0,720,721,1,0,0,0,721,722,1,0,0,0,722,751,5,
-		125,0,0,723,725,5,67,0,0,724,723,1,0,0,0,724,725,1,0,0,0,725,726,1,0,0,
-		0,726,727,5,42,0,0,727,728,5,59,0,0,728,729,5,112,0,0,729,730,5,84,0,0,
-		730,731,7,12,0,0,731,734,5,122,0,0,732,735,5,122,0,0,733,735,5,66,0,0,
-		734,732,1,0,0,0,734,733,1,0,0,0,734,735,1,0,0,0,735,736,1,0,0,0,736,751,
-		5,125,0,0,737,739,5,67,0,0,738,737,1,0,0,0,738,739,1,0,0,0,739,740,1,0,
-		0,0,740,741,5,42,0,0,741,742,5,59,0,0,742,743,5,112,0,0,743,746,3,6,3,
-		0,744,747,5,122,0,0,745,747,5,66,0,0,746,744,1,0,0,0,746,745,1,0,0,0,746,
-		747,1,0,0,0,747,748,1,0,0,0,748,749,5,125,0,0,749,751,1,0,0,0,750,699,
-		1,0,0,0,750,724,1,0,0,0,750,738,1,0,0,0,751,63,1,0,0,0,752,754,5,67,0,
-		0,753,752,1,0,0,0,753,754,1,0,0,0,754,755,1,0,0,0,755,756,5,42,0,0,756,
-		757,5,40,0,0,757,758,5,58,0,0,758,759,3,6,3,0,759,763,3,6,3,0,760,762,
-		3,6,3,0,761,760,1,0,0,0,762,765,1,0,0,0,763,761,1,0,0,0,763,764,1,0,0,
-		0,764,766,1,0,0,0,765,763,1,0,0,0,766,767,5,125,0,0,767,783,1,0,0,0,768,
-		770,5,67,0,0,769,768,1,0,0,0,769,770,1,0,0,0,770,771,1,0,0,0,771,772,5,
-		42,0,0,772,773,5,40,0,0,773,777,3,6,3,0,774,776,3,6,3,0,775,774,1,0,0,
-		0,776,779,1,0,0,0,777,775,1,0,0,0,777,778,1,0,0,0,778,780,1,0,0,0,779,
-		777,1,0,0,0,780,781,5,125,0,0,781,783,1,0,0,0,782,753,1,0,0,0,782,769,
-		1,0,0,0,783,65,1,0,0,0,784,785,5,9,0,0,785,786,5,113,0,0,786,788,5,40,
-		0,0,787,789,7,15,0,0,788,787,1,0,0,0,788,789,1,0,0,0,789,790,1,0,0,0,790,
-		791,3,6,3,0,791,792,5,125,0,0,792,67,1,0,0,0,793,794,5,51,0,0,794,798,
-		5,2,0,0,795,796,5,58,0,0,796,799,3,6,3,0,797,799,5,122,0,0,798,795,1,0,
-		0,0,798,797,1,0,0,0,799,800,1,0,0,0,800,815,5,125,0,0,801,803,5,51,0,0,
-		802,804,3,6,3,0,803,802,1,0,0,0,804,805,1,0,0,0,805,803,1,0,0,0,805,806,
-		1,0,0,0,806,807,1,0,0,0,807,808,5,125,0,0,808,815,1,0,0,0,809,811,5,15,
-		0,0,810,812,5,128,0,0,811,810,1,0,0,0,811,812,1,0,0,0,812,813,1,0,0,0,
-		813,815,5,125,0,0,814,793,1,0,0,0,814,801,1,0,0,0,814,809,1,0,0,0,815,
-		69,1,0,0,0,816,817,5,81,0,0,817,818,5,113,0,0,818,819,5,40,0,0,819,820,
-		3,6,3,0,820,821,5,125,0,0,821,71,1,0,0,0,822,823,5,8,0,0,823,824,5,113,
-		0,0,824,825,5,40,0,0,825,826,3,6,3,0,826,827,5,125,0,0,827,833,1,0,0,0,
-		828,829,5,8,0,0,829,830,3,6,3,0,830,831,5,125,0,0,831,833,1,0,0,0,832,
-		822,1,0,0,0,832,828,1,0,0,0,833,73,1,0,0,0,834,836,5,40,0,0,835,837,3,
-		6,3,0,836,835,1,0,0,0,836,837,1,0,0,0,837,838,1,0,0,0,838,848,5,125,0,
-		0,839,843,7,16,0,0,840,842,3,6,3,0,841,840,1,0,0,0,842,845,1,0,0,0,843,
-		841,1,0,0,0,843,844,1,0,0,0,844,846,1,0,0,0,845,843,1,0,0,0,846,848,5,
-		125,0,0,847,834,1,0,0,0,847,839,1,0,0,0,848,75,1,0,0,0,849,850,5,117,0,
-		0,850,851,5,98,0,0,851,852,3,6,3,0,852,853,5,125,0,0,853,77,1,0,0,0,854,
-		855,5,119,0,0,855,856,5,98,0,0,856,857,3,6,3,0,857,858,5,105,0,0,858,859,
-		3,6,3,0,859,860,5,16,0,0,860,861,3,6,3,0,861,862,5,125,0,0,862,79,1,0,
-		0,0,863,864,5,100,0,0,864,865,5,113,0,0,865,866,5,40,0,0,866,867,3,6,3,
-		0,867,868,5,125,0,0,868,81,1,0,0,0,869,871,5,96,0,0,870,872,3,6,3,0,871,
-		870,1,0,0,0,872,873,1,0,0,0,873,871,1,0,0,0,873,874,1,0,0,0,874,875,1,
-		0,0,0,875,876,5,125,0,0,876,83,1,0,0,0,877,878,5,62,0,0,878,882,3,6,3,
-		0,879,881,8,17,0,0,880,879,1,0,0,0,881,884,1,0,0,0,882,880,1,0,0,0,882,
-		883,1,0,0,0,883,885,1,0,0,0,884,882,1,0,0,0,885,886,5,95,0,0,886,890,3,
-		6,3,0,887,889,3,6,3,0,888,887,1,0,0,0,889,892,1,0,0,0,890,888,1,0,0,0,
-		890,891,1,0,0,0,891,893,1,0,0,0,892,890,1,0,0,0,893,894,5,125,0,0,894,
-		969,1,0,0,0,895,899,5,90,0,0,896,898,8,17,0,0,897,896,1,0,0,0,898,901,
-		1,0,0,0,899,897,1,0,0,0,899,900,1,0,0,0,900,902,1,0,0,0,901,899,1,0,0,
-		0,902,903,5,95,0,0,903,907,3,6,3,0,904,906,3,6,3,0,905,904,1,0,0,0,906,
-		909,1,0,0,0,907,905,1,0,0,0,907,908,1,0,0,0,908,910,1,0,0,0,909,907,1,
-		0,0,0,910,911,5,125,0,0,911,969,1,0,0,0,912,913,5,62,0,0,913,914,3,6,3,
-		0,914,915,5,88,0,0,915,919,3,6,3,0,916,918,3,6,3,0,917,916,1,0,0,0,918,
-		921,1,0,0,0,919,917,1,0,0,0,919,920,1,0,0,0,920,922,1,0,0,0,921,919,1,
-		0,0,0,922,923,5,125,0,0,923,969,1,0,0,0,924,925,5,18,0,0,925,926,5,86,
-		0,0,926,930,3,6,3,0,927,929,3,6,3,0,928,927,1,0,0,0,929,932,1,0,0,0,930,
-		928,1,0,0,0,930,931,1,0,0,0,931,933,1,0,0,0,932,930,1,0,0,0,933,934,5,
-		125,0,0,934,969,1,0,0,0,935,936,5,18,0,0,936,937,5,95,0,0,937,941,3,6,
-		3,0,938,940,3,6,3,0,939,938,1,0,0,0,940,943,1,0,0,0,941,939,1,0,0,0,941,
-		942,1,0,0,0,942,944,1,0,0,0,943,941,1,0,0,0,944,945,5,125,0,0,945,969,
-		1,0,0,0,946,947,5,62,0,0,947,948,3,6,3,0,948,949,5,18,0,0,949,953,3,6,
-		3,0,950,952,3,6,3,0,951,950,1,0,0,0,952,955,1,0,0,0,953,951,1,0,0,0,953,
-		954,1,0,0,0,954,956,1,0,0,0,955,953,1,0,0,0,956,957,5,125,0,0,957,969,
-		1,0,0,0,958,959,5,18,0,0,959,963,3,6,3,0,960,962,3,6,3,0,961,960,1,0,0,
-		0,962,965,1,0,0,0,963,961,1,0,0,0,963,964,1,0,0,0,964,966,1,0,0,0,965,
-		963,1,0,0,0,966,967,5,125,0,0,967,969,1,0,0,0,968,877,1,0,0,0,968,895,
-		1,0,0,0,968,912,1,0,0,0,968,924,1,0,0,0,968,935,1,0,0,0,968,946,1,0,0,
-		0,968,958,1,0,0,0,969,85,1,0,0,0,970,972,5,43,0,0,971,973,3,6,3,0,972,
-		971,1,0,0,0,973,974,1,0,0,0,974,972,1,0,0,0,974,975,1,0,0,0,975,976,1,
-		0,0,0,976,977,5,125,0,0,977,87,1,0,0,0,978,980,5,67,0,0,979,978,1,0,0,
-		0,979,980,1,0,0,0,980,981,1,0,0,0,981,982,5,1,0,0,982,986,3,6,3,0,983,
-		985,3,6,3,0,984,983,1,0,0,0,985,988,1,0,0,0,986,984,1,0,0,0,986,987,1,
-		0,0,0,987,989,1,0,0,0,988,986,1,0,0,0,989,990,5,125,0,0,990,89,1,0,0,0,
-		991,993,5,67,0,0,992,991,1,0,0,0,992,993,1,0,0,0,993,994,1,0,0,0,994,995,
-		5,104,0,0,995,996,5,10,0,0,996,1000,3,6,3,0,997,999,3,6,3,0,998,997,1,
-		0,0,0,999,1002,1,0,0,0,1000,998,1,0,0,0,1000,1001,1,0,0,0,1001,1003,1,
-		0,0,0,1002,1000,1,0,0,0,1003,1004,5,125,0,0,1004,91,1,0,0,0,1005,1007,
-		5,67,0,0,1006,1005,1,0,0,0,1006,1007,1,0,0,0,1007,1008,1,0,0,0,1008,1009,
-		5,42,0,0,1009,1010,5,36,0,0,1010,1012,5,1,0,0,1011,1013,3,6,3,0,1012,1011,
-		1,0,0,0,1013,1014,1,0,0,0,1014,1012,1,0,0,0,1014,1015,1,0,0,0,1015,1016,
-		1,0,0,0,1016,1017,5,125,0,0,1017,93,1,0,0,0,1018,1020,5,67,0,0,1019,1018,
-		1,0,0,0,1019,1020,1,0,0,0,1020,1021,1,0,0,0,1021,1022,5,71,0,0,1022,1024,
-		5,2,0,0,1023,1025,3,6,3,0,1024,1023,1,0,0,0,1025,1026,1,0,0,0,1026,1024,
-		1,0,0,0,1026,1027,1,0,0,0,1027,1028,1,0,0,0,1028,1029,5,125,0,0,1029,95,
-		1,0,0,0,1030,1031,5,81,0,0,1031,1032,5,113,0,0,1032,1033,8,18,0,0,1033,
-		1037,3,6,3,0,1034,1036,3,6,3,0,1035,1034,1,0,0,0,1036,1039,1,0,0,0,1037,
-		1035,1,0,0,0,1037,1038,1,0,0,0,1038,1040,1,0,0,0,1039,1037,1,0,0,0,1040,
-		1041,5,125,0,0,1041,1052,1,0,0,0,1042,1043,5,81,0,0,1043,1047,8,19,0,0,
-		1044,1046,3,6,3,0,1045,1044,1,0,0,0,1046,1049,1,0,0,0,1047,1045,1,0,0,
-		0,1047,1048,1,0,0,0,1048,1050,1,0,0,0,1049,1047,1,0,0,0,1050,1052,5,125,
-		0,0,1051,1030,1,0,0,0,1051,1042,1,0,0,0,1052,97,1,0,0,0,1053,1055,5,100,
-		0,0,1054,1056,3,6,3,0,1055,1054,1,0,0,0,1056,1057,1,0,0,0,1057,1055,1,
-		0,0,0,1057,1058,1,0,0,0,1058,1059,1,0,0,0,1059,1060,5,125,0,0,1060,99,
-		1,0,0,0,1061,1062,5,42,0,0,1062,1066,5,103,0,0,1063,1065,3,6,3,0,1064,
-		1063,1,0,0,0,1065,1068,1,0,0,0,1066,1064,1,0,0,0,1066,1067,1,0,0,0,1067,
-		1069,1,0,0,0,1068,1066,1,0,0,0,1069,1070,5,125,0,0,1070,101,1,0,0,0,1071,
-		1072,5,110,0,0,1072,1073,5,122,0,0,1073,1074,5,125,0,0,1074,103,1,0,0,
-		0,1075,1077,5,67,0,0,1076,1075,1,0,0,0,1076,1077,1,0,0,0,1077,1078,1,0,
-		0,0,1078,1079,5,12,0,0,1079,1080,5,49,0,0,1080,1084,3,6,3,0,1081,1083,
-		3,6,3,0,1082,1081,1,0,0,0,1083,1086,1,0,0,0,1084,1082,1,0,0,0,1084,1085,
-		1,0,0,0,1085,1087,1,0,0,0,1086,1084,1,0,0,0,1087,1088,5,125,0,0,1088,105,
-		1,0,0,0,1089,1090,5,51,0,0,1090,1091,5,5,0,0,1091,1092,3,6,3,0,1092,1093,
-		5,125,0,0,1093,107,1,0,0,0,1094,1096,5,67,0,0,1095,1094,1,0,0,0,1095,1096,
-		1,0,0,0,1096,1097,1,0,0,0,1097,1098,5,42,0,0,1098,1099,5,45,0,0,1099,1100,
-		5,80,0,0,1100,1101,5,95,0,0,1101,1102,3,6,3,0,1102,1103,5,125,0,0,1103,
-		109,1,0,0,0,1104,1105,5,9,0,0,1105,1106,5,113,0,0,1106,1108,8,18,0,0,1107,
-		1109,7,15,0,0,1108,1107,1,0,0,0,1108,1109,1,0,0,0,1109,1110,1,0,0,0,1110,
-		1114,3,6,3,0,1111,1113,3,6,3,0,1112,1111,1,0,0,0,1113,1116,1,0,0,0,1114,
-		1112,1,0,0,0,1114,1115,1,0,0,0,1115,1117,1,0,0,0,1116,1114,1,0,0,0,1117,
-		1118,5,125,0,0,1118,1126,1,0,0,0,1119,1121,5,9,0,0,1120,1122,7,15,0,0,
-		1121,1120,1,0,0,0,1121,1122,1,0,0,0,1122,1123,1,0,0,0,1123,1124,8,20,0,
-		0,1124,1126,5,125,0,0,1125,1104,1,0,0,0,1125,1119,1,0,0,0,1126,111,1,0,
-		0,0,1127,1129,5,51,0,0,1128,1130,5,68,0,0,1129,1128,1,0,0,0,1129,1130,
-		1,0,0,0,1130,1131,1,0,0,0,1131,1135,5,2,0,0,1132,1133,5,58,0,0,1133,1136,
-		3,6,3,0,1134,1136,5,122,0,0,1135,1132,1,0,0,0,1135,1134,1,0,0,0,1136,1137,
-		1,0,0,0,1137,1138,5,125,0,0,1138,113,1,0,0,0,1139,1141,5,57,0,0,1140,1142,
-		3,6,3,0,1141,1140,1,0,0,0,1142,1143,1,0,0,0,1143,1141,1,0,0,0,1143,1144,
-		1,0,0,0,1144,1145,1,0,0,0,1145,1146,5,125,0,0,1146,115,1,0,0,0,1147,1148,
-		5,107,0,0,1148,1152,5,59,0,0,1149,1151,3,6,3,0,1150,1149,1,0,0,0,1151,
-		1154,1,0,0,0,1152,1150,1,0,0,0,1152,1153,1,0,0,0,1153,1155,1,0,0,0,1154,
-		1152,1,0,0,0,1155,1166,5,125,0,0,1156,1157,5,42,0,0,1157,1161,5,5,0,0,
-		1158,1160,3,6,3,0,1159,1158,1,0,0,0,1160,1163,1,0,0,0,1161,1159,1,0,0,
-		0,1161,1162,1,0,0,0,1162,1164,1,0,0,0,1163,1161,1,0,0,0,1164,1166,5,125,
-		0,0,1165,1147,1,0,0,0,1165,1156,1,0,0,0,1166,117,1,0,0,0,135,148,161,167,
-		179,183,188,199,204,209,212,219,229,236,245,254,261,271,275,280,289,308,
-		316,329,337,348,355,358,367,374,380,386,390,395,403,406,416,427,433,436,
-		444,452,455,466,476,486,495,501,504,531,536,541,544,552,555,560,569,574,
-		577,587,593,598,613,616,627,638,647,654,670,673,680,684,688,693,699,709,
-		714,718,720,724,734,738,746,750,753,763,769,777,782,788,798,805,811,814,
-		832,836,843,847,873,882,890,899,907,919,930,941,953,963,968,974,979,986,
-		992,1000,1006,1014,1019,1026,1037,1047,1051,1057,1066,1076,1084,1095,1108,
-		1114,1121,1125,1129,1135,1143,1152,1161,1165
+		1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,
+		0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,3,0,145,8,0,1,1,1,1,
+		1,1,1,1,1,2,1,2,1,2,1,3,1,3,1,4,1,4,4,4,158,8,4,11,4,12,4,159,1,4,1,4,
+		1,4,1,4,1,4,1,4,1,4,1,4,1,4,3,4,171,8,4,1,5,1,5,3,5,175,8,5,1,5,1,5,1,
+		5,3,5,180,8,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,3,5,191,8,5,1,5,1,5,
+		1,5,3,5,196,8,5,1,5,1,5,1,5,3,5,201,8,5,1,5,3,5,204,8,5,1,6,1,6,1,6,5,
+		6,209,8,6,10,6,12,6,212,9,6,1,6,1,6,1,7,1,7,1,7,1,7,1,7,3,7,221,8,7,1,
+		7,1,7,1,7,1,7,1,7,3,7,228,8,7,1,7,1,7,1,7,1,7,1,7,5,7,235,8,7,10,7,12,
+		7,238,9,7,1,7,1,7,1,7,1,7,1,7,1,7,3,7,246,8,7,1,7,1,7,1,7,1,7,1,7,3,7,
+		253,8,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,3,7,263,8,7,1,7,1,7,3,7,267,8,
+		7,1,7,1,7,1,7,3,7,272,8,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,3,7,281,8,7,1,7,
+		1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,3,7,300,
+		8,7,1,7,1,7,1,7,1,7,1,7,1,7,3,7,308,8,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,
+		7,1,7,1,7,1,7,3,7,321,8,7,1,7,1,7,1,7,1,7,1,7,1,7,3,7,329,8,7,1,8,1,8,
+		1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,340,8,8,1,8,1,8,1,8,1,8,1,8,3,8,347,8,
+		8,1,9,3,9,350,8,9,1,9,1,9,1,9,1,9,1,9,1,9,1,10,3,10,359,8,10,1,10,1,10,
+		1,10,1,10,1,10,3,10,366,8,10,1,10,1,10,1,10,1,10,3,10,372,8,10,1,11,1,
+		11,1,11,1,11,3,11,378,8,11,1,11,1,11,3,11,382,8,11,1,11,5,11,385,8,11,
+		10,11,12,11,388,9,11,1,11,1,11,1,11,5,11,393,8,11,10,11,12,11,396,9,11,
+		3,11,398,8,11,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,3,12,408,8,12,1,
+		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,419,8,13,1,14,3,14,422,
+		8,14,1,14,1,14,1,14,1,14,5,14,428,8,14,10,14,12,14,431,9,14,1,14,1,14,
+		1,15,1,15,1,15,3,15,438,8,15,1,15,3,15,441,8,15,1,15,1,15,1,16,1,16,1,
+		16,1,16,1,16,4,16,450,8,16,11,16,12,16,451,1,16,1,16,1,16,1,16,1,16,1,
+		16,4,16,460,8,16,11,16,12,16,461,1,16,1,16,1,16,1,16,1,16,1,16,5,16,470,
+		8,16,10,16,12,16,473,9,16,1,16,1,16,1,16,1,16,5,16,479,8,16,10,16,12,16,
+		482,9,16,1,16,1,16,1,16,3,16,487,8,16,1,16,3,16,490,8,16,1,17,1,17,1,18,
+		1,18,1,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,517,8,19,1,19,1,19,1,19,3,
+		19,522,8,19,1,19,1,19,1,19,3,19,527,8,19,1,19,3,19,530,8,19,1,20,1,20,
+		1,20,1,20,1,20,1,20,3,20,538,8,20,1,20,3,20,541,8,20,1,20,5,20,544,8,20,
+		10,20,12,20,547,9,20,1,20,1,20,1,21,1,21,1,21,1,21,3,21,555,8,21,1,22,
+		1,22,1,22,3,22,560,8,22,1,23,3,23,563,8,23,1,23,1,23,1,23,1,23,1,23,1,
+		23,1,23,1,23,3,23,573,8,23,1,23,1,23,1,23,1,23,3,23,579,8,23,1,23,5,23,
+		582,8,23,10,23,12,23,585,9,23,1,23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,
+		1,24,1,24,1,24,1,24,3,24,599,8,24,1,25,3,25,602,8,25,1,25,1,25,1,25,1,
+		25,1,25,1,25,1,25,5,25,611,8,25,10,25,12,25,614,9,25,1,25,1,25,1,26,1,
+		26,1,26,1,26,1,26,1,26,3,26,624,8,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
+		3,26,633,8,26,1,26,1,26,1,26,1,26,1,26,3,26,640,8,26,1,27,1,27,1,27,1,
+		27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,656,8,27,1,28,
+		3,28,659,8,28,1,28,1,28,1,28,1,28,1,28,3,28,666,8,28,1,28,1,28,3,28,670,
+		8,28,1,28,1,28,3,28,674,8,28,1,28,5,28,677,8,28,10,28,12,28,680,9,28,1,
+		28,1,28,1,29,3,29,685,8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,
+		695,8,29,1,29,1,29,1,29,3,29,700,8,29,1,29,1,29,3,29,704,8,29,3,29,706,
+		8,29,1,29,1,29,3,29,710,8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,
+		29,720,8,29,1,29,1,29,3,29,724,8,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,
+		732,8,29,1,29,1,29,3,29,736,8,29,1,30,3,30,739,8,30,1,30,1,30,1,30,1,30,
+		1,30,1,30,5,30,747,8,30,10,30,12,30,750,9,30,1,30,1,30,1,30,3,30,755,8,
+		30,1,30,1,30,1,30,1,30,5,30,761,8,30,10,30,12,30,764,9,30,1,30,1,30,3,
+		30,768,8,30,1,31,1,31,1,31,1,31,3,31,774,8,31,1,31,1,31,1,31,1,32,1,32,
+		1,32,1,32,1,32,3,32,784,8,32,1,32,1,32,1,32,4,32,789,8,32,11,32,12,32,
+		790,1,32,1,32,1,32,1,32,3,32,797,8,32,1,32,3,32,800,8,32,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,
+		818,8,34,1,35,1,35,3,35,822,8,35,1,35,1,35,1,35,5,35,827,8,35,10,35,12,
+		35,830,9,35,1,35,3,35,833,8,35,1,36,1,36,1,36,1,36,1,36,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,1,38,1,39,1,39,
+		4,39,857,8,39,11,39,12,39,858,1,39,1,39,1,40,1,40,1,40,5,40,866,8,40,10,
+		40,12,40,869,9,40,1,40,1,40,1,40,5,40,874,8,40,10,40,12,40,877,9,40,1,
+		40,1,40,1,40,1,40,5,40,883,8,40,10,40,12,40,886,9,40,1,40,1,40,1,40,5,
+		40,891,8,40,10,40,12,40,894,9,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,5,
+		40,903,8,40,10,40,12,40,906,9,40,1,40,1,40,1,40,1,40,1,40,1,40,5,40,914,
+		8,40,10,40,12,40,917,9,40,1,40,1,40,1,40,1,40,1,40,1,40,5,40,925,8,40,
+		10,40,12,40,928,9,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,5,40,937,8,40,
+		10,40,12,40,940,9,40,1,40,1,40,1,40,1,40,1,40,5,40,947,8,40,10,40,12,40,
+		950,9,40,1,40,1,40,3,40,954,8,40,1,41,1,41,4,41,958,8,41,11,41,12,41,959,
+		1,41,1,41,1,42,3,42,965,8,42,1,42,1,42,1,42,5,42,970,8,42,10,42,12,42,
+		973,9,42,1,42,1,42,1,43,3,43,978,8,43,1,43,1,43,1,43,1,43,5,43,984,8,43,
+		10,43,12,43,987,9,43,1,43,1,43,1,44,3,44,992,8,44,1,44,1,44,1,44,1,44,
+		4,44,998,8,44,11,44,12,44,999,1,44,1,44,1,45,3,45,1005,8,45,1,45,1,45,
+		1,45,4,45,1010,8,45,11,45,12,45,1011,1,45,1,45,1,46,1,46,1,46,1,46,1,46,
+		5,46,1021,8,46,10,46,12,46,1024,9,46,1,46,1,46,1,46,1,46,1,46,5,46,1031,
+		8,46,10,46,12,46,1034,9,46,1,46,3,46,1037,8,46,1,47,1,47,4,47,1041,8,47,
+		11,47,12,47,1042,1,47,1,47,1,48,1,48,1,48,5,48,1050,8,48,10,48,12,48,1053,
+		9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,50,3,50,1062,8,50,1,50,1,50,1,50,
+		1,50,5,50,1068,8,50,10,50,12,50,1071,9,50,1,50,1,50,1,51,1,51,1,51,1,51,
+		1,51,1,52,3,52,1081,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,53,1,53,
+		1,53,1,53,3,53,1094,8,53,1,53,1,53,5,53,1098,8,53,10,53,12,53,1101,9,53,
+		1,53,1,53,1,53,1,53,3,53,1107,8,53,1,53,1,53,3,53,1111,8,53,1,54,1,54,
+		3,54,1115,8,54,1,54,1,54,1,54,1,54,3,54,1121,8,54,1,54,1,54,1,55,1,55,
+		4,55,1127,8,55,11,55,12,55,1128,1,55,1,55,1,56,1,56,1,56,5,56,1136,8,56,
+		10,56,12,56,1139,9,56,1,56,1,56,1,56,1,56,5,56,1145,8,56,10,56,12,56,1148,
+		9,56,1,56,3,56,1151,8,56,1,56,0,0,57,0,2,4,6,8,10,12,14,16,18,20,22,24,
+		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
+		74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,0,21,
+		2,0,125,125,128,128,15,0,6,6,20,20,25,26,31,31,33,34,46,48,61,61,73,73,
+		85,85,89,89,109,109,111,111,120,121,125,125,128,128,3,0,17,17,60,60,82,
+		82,3,0,23,23,39,39,75,75,2,0,38,38,74,74,2,0,29,29,106,106,2,0,14,14,79,
+		79,1,0,125,125,2,0,5,5,125,125,2,0,42,42,125,125,3,0,88,88,125,125,128,
+		128,2,0,64,64,99,99,2,0,108,108,114,114,2,0,39,39,75,75,2,0,16,16,105,
+		105,1,0,52,53,2,0,21,21,78,78,2,0,95,95,125,125,2,0,40,40,125,125,3,0,
+		113,113,125,125,128,128,4,0,52,53,113,113,125,125,128,128,1328,0,144,1,
+		0,0,0,2,146,1,0,0,0,4,150,1,0,0,0,6,153,1,0,0,0,8,170,1,0,0,0,10,203,1,
+		0,0,0,12,205,1,0,0,0,14,328,1,0,0,0,16,346,1,0,0,0,18,349,1,0,0,0,20,371,
+		1,0,0,0,22,397,1,0,0,0,24,407,1,0,0,0,26,418,1,0,0,0,28,421,1,0,0,0,30,
+		434,1,0,0,0,32,489,1,0,0,0,34,491,1,0,0,0,36,493,1,0,0,0,38,529,1,0,0,
+		0,40,531,1,0,0,0,42,554,1,0,0,0,44,559,1,0,0,0,46,562,1,0,0,0,48,598,1,
+		0,0,0,50,601,1,0,0,0,52,639,1,0,0,0,54,655,1,0,0,0,56,658,1,0,0,0,58,735,
+		1,0,0,0,60,767,1,0,0,0,62,769,1,0,0,0,64,799,1,0,0,0,66,801,1,0,0,0,68,
+		817,1,0,0,0,70,832,1,0,0,0,72,834,1,0,0,0,74,839,1,0,0,0,76,848,1,0,0,
+		0,78,854,1,0,0,0,80,953,1,0,0,0,82,955,1,0,0,0,84,964,1,0,0,0,86,977,1,
+		0,0,0,88,991,1,0,0,0,90,1004,1,0,0,0,92,1036,1,0,0,0,94,1038,1,0,0,0,96,
+		1046,1,0,0,0,98,1056,1,0,0,0,100,1061,1,0,0,0,102,1074,1,0,0,0,104,1080,
+		1,0,0,0,106,1110,1,0,0,0,108,1112,1,0,0,0,110,1124,1,0,0,0,112,1150,1,
+		0,0,0,114,145,3,10,5,0,115,145,3,2,1,0,116,145,3,12,6,0,117,145,3,16,8,
+		0,118,145,3,18,9,0,119,145,3,40,20,0,120,145,3,46,23,0,121,145,3,50,25,
+		0,122,145,3,56,28,0,123,145,3,58,29,0,124,145,3,30,15,0,125,145,3,36,18,
+		0,126,145,3,60,30,0,127,145,3,62,31,0,128,145,3,66,33,0,129,145,3,72,36,
+		0,130,145,3,74,37,0,131,145,3,4,2,0,132,145,3,28,14,0,133,145,3,78,39,
+		0,134,145,3,82,41,0,135,145,3,86,43,0,136,145,3,88,44,0,137,145,3,90,45,
+		0,138,145,3,92,46,0,139,145,3,96,48,0,140,145,3,110,55,0,141,145,3,100,
+		50,0,142,145,3,104,52,0,143,145,3,106,53,0,144,114,1,0,0,0,144,115,1,0,
+		0,0,144,116,1,0,0,0,144,117,1,0,0,0,144,118,1,0,0,0,144,119,1,0,0,0,144,
+		120,1,0,0,0,144,121,1,0,0,0,144,122,1,0,0,0,144,123,1,0,0,0,144,124,1,
+		0,0,0,144,125,1,0,0,0,144,126,1,0,0,0,144,127,1,0,0,0,144,128,1,0,0,0,
+		144,129,1,0,0,0,144,130,1,0,0,0,144,131,1,0,0,0,144,132,1,0,0,0,144,133,
+		1,0,0,0,144,134,1,0,0,0,144,135,1,0,0,0,144,136,1,0,0,0,144,137,1,0,0,
+		0,144,138,1,0,0,0,144,139,1,0,0,0,144,140,1,0,0,0,144,141,1,0,0,0,144,
+		142,1,0,0,0,144,143,1,0,0,0,145,1,1,0,0,0,146,147,5,35,0,0,147,148,3,6,
+		3,0,148,149,5,125,0,0,149,3,1,0,0,0,150,151,5,7,0,0,151,152,5,125,0,0,
+		152,5,1,0,0,0,153,154,8,0,0,0,154,7,1,0,0,0,155,157,5,25,0,0,156,158,8,
+		1,0,0,157,156,1,0,0,0,158,159,1,0,0,0,159,157,1,0,0,0,159,160,1,0,0,0,
+		160,171,1,0,0,0,161,162,5,61,0,0,162,171,8,1,0,0,163,164,5,48,0,0,164,
+		171,8,1,0,0,165,166,5,33,0,0,166,171,8,1,0,0,167,168,5,89,0,0,168,169,
+		8,1,0,0,169,171,8,1,0,0,170,155,1,0,0,0,170,161,1,0,0,0,170,163,1,0,0,
+		0,170,165,1,0,0,0,170,167,1,0,0,0,171,9,1,0,0,0,172,174,5,11,0,0,173,175,
+		3,6,3,0,174,173,1,0,0,0,174,175,1,0,0,0,175,176,1,0,0,0,176,204,5,125,
+		0,0,177,179,5,13,0,0,178,180,3,6,3,0,179,178,1,0,0,0,179,180,1,0,0,0,180,
+		181,1,0,0,0,181,204,5,125,0,0,182,183,5,24,0,0,183,204,5,125,0,0,184,185,
+		5,27,0,0,185,204,5,125,0,0,186,187,5,23,0,0,187,204,5,125,0,0,188,190,
+		5,19,0,0,189,191,5,128,0,0,190,189,1,0,0,0,190,191,1,0,0,0,191,192,1,0,
+		0,0,192,204,5,125,0,0,193,195,5,101,0,0,194,196,5,128,0,0,195,194,1,0,
+		0,0,195,196,1,0,0,0,196,197,1,0,0,0,197,204,5,125,0,0,198,200,5,77,0,0,
+		199,201,5,128,0,0,200,199,1,0,0,0,200,201,1,0,0,0,201,202,1,0,0,0,202,
+		204,5,125,0,0,203,172,1,0,0,0,203,177,1,0,0,0,203,182,1,0,0,0,203,184,
+		1,0,0,0,203,186,1,0,0,0,203,188,1,0,0,0,203,193,1,0,0,0,203,198,1,0,0,
+		0,204,11,1,0,0,0,205,206,5,41,0,0,206,210,3,6,3,0,207,209,3,6,3,0,208,
+		207,1,0,0,0,209,212,1,0,0,0,210,208,1,0,0,0,210,211,1,0,0,0,211,213,1,
+		0,0,0,212,210,1,0,0,0,213,214,5,125,0,0,214,13,1,0,0,0,215,216,5,42,0,
+		0,216,217,5,5,0,0,217,218,5,121,0,0,218,220,5,121,0,0,219,221,5,97,0,0,
+		220,219,1,0,0,0,220,221,1,0,0,0,221,222,1,0,0,0,222,329,5,125,0,0,223,
+		224,5,42,0,0,224,225,5,5,0,0,225,227,5,120,0,0,226,228,5,97,0,0,227,226,
+		1,0,0,0,227,228,1,0,0,0,228,229,1,0,0,0,229,329,5,125,0,0,230,231,5,42,
+		0,0,231,232,5,5,0,0,232,236,7,2,0,0,233,235,3,6,3,0,234,233,1,0,0,0,235,
+		238,1,0,0,0,236,234,1,0,0,0,236,237,1,0,0,0,237,239,1,0,0,0,238,236,1,
+		0,0,0,239,329,5,125,0,0,240,241,5,67,0,0,241,242,5,42,0,0,242,243,5,5,
+		0,0,243,329,5,125,0,0,244,246,5,67,0,0,245,244,1,0,0,0,245,246,1,0,0,0,
+		246,247,1,0,0,0,247,248,5,42,0,0,248,249,5,59,0,0,249,250,7,3,0,0,250,
+		329,5,125,0,0,251,253,5,67,0,0,252,251,1,0,0,0,252,253,1,0,0,0,253,254,
+		1,0,0,0,254,255,5,42,0,0,255,256,5,2,0,0,256,257,3,6,3,0,257,258,7,4,0,
+		0,258,259,5,125,0,0,259,329,1,0,0,0,260,262,5,15,0,0,261,263,5,128,0,0,
+		262,261,1,0,0,0,262,263,1,0,0,0,263,264,1,0,0,0,264,329,5,125,0,0,265,
+		267,5,67,0,0,266,265,1,0,0,0,266,267,1,0,0,0,267,268,1,0,0,0,268,269,5,
+		102,0,0,269,329,5,125,0,0,270,272,5,67,0,0,271,270,1,0,0,0,271,272,1,0,
+		0,0,272,273,1,0,0,0,273,274,5,42,0,0,274,275,5,40,0,0,275,276,3,6,3,0,
+		276,277,7,4,0,0,277,278,5,125,0,0,278,329,1,0,0,0,279,281,5,67,0,0,280,
+		279,1,0,0,0,280,281,1,0,0,0,281,282,1,0,0,0,282,283,5,118,0,0,283,284,
+		5,98,0,0,284,285,3,6,3,0,285,286,5,125,0,0,286,329,1,0,0,0,287,288,5,42,
+		0,0,288,289,5,116,0,0,289,290,5,30,0,0,290,291,3,6,3,0,291,292,5,125,0,
+		0,292,329,1,0,0,0,293,294,5,116,0,0,294,295,5,30,0,0,295,296,3,6,3,0,296,
+		297,5,125,0,0,297,329,1,0,0,0,298,300,5,67,0,0,299,298,1,0,0,0,299,300,
+		1,0,0,0,300,301,1,0,0,0,301,302,5,100,0,0,302,303,3,6,3,0,303,304,3,6,
+		3,0,304,305,5,125,0,0,305,329,1,0,0,0,306,308,5,67,0,0,307,306,1,0,0,0,
+		307,308,1,0,0,0,308,309,1,0,0,0,309,310,5,12,0,0,310,311,5,49,0,0,311,
+		312,3,6,3,0,312,313,5,125,0,0,313,329,1,0,0,0,314,315,5,42,0,0,315,316,
+		5,115,0,0,316,317,3,6,3,0,317,318,5,125,0,0,318,329,1,0,0,0,319,321,5,
+		67,0,0,320,319,1,0,0,0,320,321,1,0,0,0,321,322,1,0,0,0,322,323,5,42,0,
+		0,323,324,5,80,0,0,324,325,5,95,0,0,325,326,3,6,3,0,326,327,5,125,0,0,
+		327,329,1,0,0,0,328,215,1,0,0,0,328,223,1,0,0,0,328,230,1,0,0,0,328,240,
+		1,0,0,0,328,245,1,0,0,0,328,252,1,0,0,0,328,260,1,0,0,0,328,266,1,0,0,
+		0,328,271,1,0,0,0,328,280,1,0,0,0,328,287,1,0,0,0,328,293,1,0,0,0,328,
+		299,1,0,0,0,328,307,1,0,0,0,328,314,1,0,0,0,328,320,1,0,0,0,329,15,1,0,
+		0,0,330,331,5,3,0,0,331,332,5,122,0,0,332,333,3,22,11,0,333,334,5,125,
+		0,0,334,347,1,0,0,0,335,336,5,3,0,0,336,337,5,122,0,0,337,339,5,92,0,0,
+		338,340,5,128,0,0,339,338,1,0,0,0,339,340,1,0,0,0,340,341,1,0,0,0,341,
+		347,5,125,0,0,342,343,5,67,0,0,343,344,5,3,0,0,344,345,5,122,0,0,345,347,
+		5,125,0,0,346,330,1,0,0,0,346,335,1,0,0,0,346,342,1,0,0,0,347,17,1,0,0,
+		0,348,350,5,67,0,0,349,348,1,0,0,0,349,350,1,0,0,0,350,351,1,0,0,0,351,
+		352,5,42,0,0,352,353,5,3,0,0,353,354,7,5,0,0,354,355,3,6,3,0,355,356,5,
+		125,0,0,356,19,1,0,0,0,357,359,5,122,0,0,358,357,1,0,0,0,358,359,1,0,0,
+		0,359,360,1,0,0,0,360,361,3,22,11,0,361,362,5,125,0,0,362,372,1,0,0,0,
+		363,365,5,92,0,0,364,366,5,128,0,0,365,364,1,0,0,0,365,366,1,0,0,0,366,
+		367,1,0,0,0,367,372,5,125,0,0,368,369,5,67,0,0,369,370,5,122,0,0,370,372,
+		5,125,0,0,371,358,1,0,0,0,371,363,1,0,0,0,371,368,1,0,0,0,372,21,1,0,0,
+		0,373,374,7,6,0,0,374,375,3,24,12,0,375,377,3,26,13,0,376,378,3,8,4,0,
+		377,376,1,0,0,0,377,378,1,0,0,0,378,379,1,0,0,0,379,381,3,26,13,0,380,
+		382,3,8,4,0,381,380,1,0,0,0,381,382,1,0,0,0,382,386,1,0,0,0,383,385,8,
+		0,0,0,384,383,1,0,0,0,385,388,1,0,0,0,386,384,1,0,0,0,386,387,1,0,0,0,
+		387,398,1,0,0,0,388,386,1,0,0,0,389,390,7,6,0,0,390,394,3,26,13,0,391,
+		393,8,0,0,0,392,391,1,0,0,0,393,396,1,0,0,0,394,392,1,0,0,0,394,395,1,
+		0,0,0,395,398,1,0,0,0,396,394,1,0,0,0,397,373,1,0,0,0,397,389,1,0,0,0,
+		398,23,1,0,0,0,399,400,5,73,0,0,400,408,3,6,3,0,401,408,5,42,0,0,402,408,
+		5,108,0,0,403,408,5,114,0,0,404,408,5,37,0,0,405,408,5,122,0,0,406,408,
+		5,127,0,0,407,399,1,0,0,0,407,401,1,0,0,0,407,402,1,0,0,0,407,403,1,0,
+		0,0,407,404,1,0,0,0,407,405,1,0,0,0,407,406,1,0,0,0,408,25,1,0,0,0,409,
+		419,5,6,0,0,410,411,5,34,0,0,411,419,5,121,0,0,412,413,5,73,0,0,413,419,
+		3,6,3,0,414,415,5,121,0,0,415,419,5,121,0,0,416,419,5,121,0,0,417,419,
+		5,120,0,0,418,409,1,0,0,0,418,410,1,0,0,0,418,412,1,0,0,0,418,414,1,0,
+		0,0,418,416,1,0,0,0,418,417,1,0,0,0,419,27,1,0,0,0,420,422,5,67,0,0,421,
+		420,1,0,0,0,421,422,1,0,0,0,422,423,1,0,0,0,423,424,5,42,0,0,424,425,5,
+		88,0,0,425,429,3,6,3,0,426,428,8,7,0,0,427,426,1,0,0,0,428,431,1,0,0,0,
+		429,427,1,0,0,0,429,430,1,0,0,0,430,432,1,0,0,0,431,429,1,0,0,0,432,433,
+		5,125,0,0,433,29,1,0,0,0,434,435,5,95,0,0,435,437,3,6,3,0,436,438,7,6,
+		0,0,437,436,1,0,0,0,437,438,1,0,0,0,438,440,1,0,0,0,439,441,5,122,0,0,
+		440,439,1,0,0,0,440,441,1,0,0,0,441,442,1,0,0,0,442,443,5,125,0,0,443,
+		31,1,0,0,0,444,445,5,51,0,0,445,446,5,42,0,0,446,447,5,5,0,0,447,449,5,
+		88,0,0,448,450,3,6,3,0,449,448,1,0,0,0,450,451,1,0,0,0,451,449,1,0,0,0,
+		451,452,1,0,0,0,452,453,1,0,0,0,453,454,5,125,0,0,454,490,1,0,0,0,455,
+		456,5,51,0,0,456,457,5,42,0,0,457,459,5,5,0,0,458,460,3,34,17,0,459,458,
+		1,0,0,0,460,461,1,0,0,0,461,459,1,0,0,0,461,462,1,0,0,0,462,463,1,0,0,
+		0,463,464,5,125,0,0,464,490,1,0,0,0,465,466,5,51,0,0,466,467,5,42,0,0,
+		467,471,8,8,0,0,468,470,3,6,3,0,469,468,1,0,0,0,470,473,1,0,0,0,471,469,
+		1,0,0,0,471,472,1,0,0,0,472,474,1,0,0,0,473,471,1,0,0,0,474,490,5,125,
+		0,0,475,476,5,51,0,0,476,480,8,9,0,0,477,479,3,6,3,0,478,477,1,0,0,0,479,
+		482,1,0,0,0,480,478,1,0,0,0,480,481,1,0,0,0,481,483,1,0,0,0,482,480,1,
+		0,0,0,483,490,5,125,0,0,484,486,5,15,0,0,485,487,5,128,0,0,486,485,1,0,
+		0,0,486,487,1,0,0,0,487,488,1,0,0,0,488,490,5,125,0,0,489,444,1,0,0,0,
+		489,455,1,0,0,0,489,465,1,0,0,0,489,475,1,0,0,0,489,484,1,0,0,0,490,33,
+		1,0,0,0,491,492,8,10,0,0,492,35,1,0,0,0,493,494,5,73,0,0,494,495,7,11,
+		0,0,495,496,3,6,3,0,496,497,5,125,0,0,497,37,1,0,0,0,498,499,5,34,0,0,
+		499,500,5,121,0,0,500,530,5,125,0,0,501,502,5,121,0,0,502,503,5,121,0,
+		0,503,530,5,125,0,0,504,505,5,120,0,0,505,530,5,125,0,0,506,507,5,89,0,
+		0,507,508,5,121,0,0,508,509,5,121,0,0,509,530,5,125,0,0,510,511,5,32,0,
+		0,511,512,3,6,3,0,512,513,5,125,0,0,513,530,1,0,0,0,514,516,7,12,0,0,515,
+		517,3,8,4,0,516,515,1,0,0,0,516,517,1,0,0,0,517,518,1,0,0,0,518,530,5,
+		125,0,0,519,521,5,37,0,0,520,522,3,6,3,0,521,520,1,0,0,0,521,522,1,0,0,
+		0,522,523,1,0,0,0,523,530,5,125,0,0,524,526,5,15,0,0,525,527,5,128,0,0,
+		526,525,1,0,0,0,526,527,1,0,0,0,527,528,1,0,0,0,528,530,5,125,0,0,529,
+		498,1,0,0,0,529,501,1,0,0,0,529,504,1,0,0,0,529,506,1,0,0,0,529,510,1,
+		0,0,0,529,514,1,0,0,0,529,519,1,0,0,0,529,524,1,0,0,0,530,39,1,0,0,0,531,
+		532,5,42,0,0,532,533,5,59,0,0,533,534,5,82,0,0,534,535,3,6,3,0,535,537,
+		5,121,0,0,536,538,5,121,0,0,537,536,1,0,0,0,537,538,1,0,0,0,538,540,1,
+		0,0,0,539,541,3,42,21,0,540,539,1,0,0,0,540,541,1,0,0,0,541,545,1,0,0,
+		0,542,544,3,44,22,0,543,542,1,0,0,0,544,547,1,0,0,0,545,543,1,0,0,0,545,
+		546,1,0,0,0,546,548,1,0,0,0,547,545,1,0,0,0,548,549,5,125,0,0,549,41,1,
+		0,0,0,550,551,5,63,0,0,551,555,5,121,0,0,552,553,5,87,0,0,553,555,5,122,
+		0,0,554,550,1,0,0,0,554,552,1,0,0,0,555,43,1,0,0,0,556,557,5,113,0,0,557,
+		560,3,6,3,0,558,560,5,4,0,0,559,556,1,0,0,0,559,558,1,0,0,0,560,45,1,0,
+		0,0,561,563,5,67,0,0,562,561,1,0,0,0,562,563,1,0,0,0,563,564,1,0,0,0,564,
+		565,5,42,0,0,565,566,5,59,0,0,566,567,7,13,0,0,567,572,7,14,0,0,568,569,
+		5,44,0,0,569,573,3,6,3,0,570,571,5,95,0,0,571,573,3,6,3,0,572,568,1,0,
+		0,0,572,570,1,0,0,0,573,578,1,0,0,0,574,575,5,82,0,0,575,579,3,6,3,0,576,
+		577,5,41,0,0,577,579,3,6,3,0,578,574,1,0,0,0,578,576,1,0,0,0,578,579,1,
+		0,0,0,579,583,1,0,0,0,580,582,3,48,24,0,581,580,1,0,0,0,582,585,1,0,0,
+		0,583,581,1,0,0,0,583,584,1,0,0,0,584,586,1,0,0,0,585,583,1,0,0,0,586,
+		587,5,125,0,0,587,47,1,0,0,0,588,599,5,76,0,0,589,590,5,116,0,0,590,599,
+		3,6,3,0,591,599,5,55,0,0,592,599,5,4,0,0,593,599,5,93,0,0,594,595,5,91,
+		0,0,595,599,3,6,3,0,596,597,5,50,0,0,597,599,3,6,3,0,598,588,1,0,0,0,598,
+		589,1,0,0,0,598,591,1,0,0,0,598,592,1,0,0,0,598,593,1,0,0,0,598,594,1,
+		0,0,0,598,596,1,0,0,0,599,49,1,0,0,0,600,602,5,67,0,0,601,600,1,0,0,0,
+		601,602,1,0,0,0,602,603,1,0,0,0,603,604,5,42,0,0,604,605,5,59,0,0,605,
+		606,7,13,0,0,606,607,5,105,0,0,607,608,5,107,0,0,608,612,3,52,26,0,609,
+		611,3,54,27,0,610,609,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,
+		1,0,0,0,613,615,1,0,0,0,614,612,1,0,0,0,615,616,5,125,0,0,616,51,1,0,0,
+		0,617,618,7,12,0,0,618,619,5,121,0,0,619,623,5,122,0,0,620,624,5,121,0,
+		0,621,622,5,41,0,0,622,624,3,6,3,0,623,620,1,0,0,0,623,621,1,0,0,0,624,
+		625,1,0,0,0,625,640,5,122,0,0,626,627,5,64,0,0,627,628,5,121,0,0,628,632,
+		5,121,0,0,629,633,5,121,0,0,630,633,5,122,0,0,631,633,5,127,0,0,632,629,
+		1,0,0,0,632,630,1,0,0,0,632,631,1,0,0,0,633,640,1,0,0,0,634,635,5,121,
+		0,0,635,640,5,121,0,0,636,637,5,121,0,0,637,638,5,41,0,0,638,640,3,6,3,
+		0,639,617,1,0,0,0,639,626,1,0,0,0,639,634,1,0,0,0,639,636,1,0,0,0,640,
+		53,1,0,0,0,641,656,5,28,0,0,642,656,5,69,0,0,643,656,5,70,0,0,644,656,
+		5,4,0,0,645,646,5,95,0,0,646,656,3,6,3,0,647,648,5,116,0,0,648,656,3,6,
+		3,0,649,656,5,55,0,0,650,656,5,93,0,0,651,652,5,91,0,0,652,656,3,6,3,0,
+		653,654,5,50,0,0,654,656,3,6,3,0,655,641,1,0,0,0,655,642,1,0,0,0,655,643,
+		1,0,0,0,655,644,1,0,0,0,655,645,1,0,0,0,655,647,1,0,0,0,655,649,1,0,0,
+		0,655,650,1,0,0,0,655,651,1,0,0,0,655,653,1,0,0,0,656,55,1,0,0,0,657,659,
+		5,67,0,0,658,657,1,0,0,0,658,659,1,0,0,0,659,660,1,0,0,0,660,661,5,42,
+		0,0,661,662,5,59,0,0,662,665,5,99,0,0,663,664,5,44,0,0,664,666,3,6,3,0,
+		665,663,1,0,0,0,665,666,1,0,0,0,666,667,1,0,0,0,667,669,3,6,3,0,668,670,
+		7,12,0,0,669,668,1,0,0,0,669,670,1,0,0,0,670,673,1,0,0,0,671,672,5,83,
+		0,0,672,674,5,122,0,0,673,671,1,0,0,0,673,674,1,0,0,0,674,678,1,0,0,0,
+		675,677,3,6,3,0,676,675,1,0,0,0,677,680,1,0,0,0,678,676,1,0,0,0,678,679,
+		1,0,0,0,679,681,1,0,0,0,680,678,1,0,0,0,681,682,5,125,0,0,682,57,1,0,0,
+		0,683,685,5,67,0,0,684,683,1,0,0,0,684,685,1,0,0,0,685,686,1,0,0,0,686,
+		687,5,42,0,0,687,688,5,59,0,0,688,689,5,112,0,0,689,705,5,56,0,0,690,706,
+		5,122,0,0,691,692,5,34,0,0,692,694,5,121,0,0,693,695,5,122,0,0,694,693,
+		1,0,0,0,694,695,1,0,0,0,695,706,1,0,0,0,696,697,5,44,0,0,697,699,3,6,3,
+		0,698,700,5,122,0,0,699,698,1,0,0,0,699,700,1,0,0,0,700,706,1,0,0,0,701,
+		703,3,6,3,0,702,704,5,122,0,0,703,702,1,0,0,0,703,704,1,0,0,0,704,706,
+		1,0,0,0,705,690,1,0,0,0,705,691,1,0,0,0,705,696,1,0,0,0,705,701,1,0,0,
+		0,705,706,1,0,0,0,706,707,1,0,0,0,707,736,5,125,0,0,708,710,5,67,0,0,709,
+		708,1,0,0,0,709,710,1,0,0,0,710,711,1,0,0,0,711,712,5,42,0,0,712,713,5,
+		59,0,0,713,714,5,112,0,0,714,715,5,84,0,0,715,716,7,12,0,0,716,719,5,122,
+		0,0,717,720,5,122,0,0,718,720,5,66,0,0,719,717,1,0,0,0,719,718,1,0,0,0,
+		719,720,1,0,0,0,720,721,1,0,0,0,721,736,5,125,0,0,722,724,5,67,0,0,723,
+		722,1,0,0,0,723,724,1,0,0,0,724,725,1,0,0,0,725,726,5,42,0,0,726,727,5,
+		59,0,0,727,728,5,112,0,0,728,731,3,6,3,0,729,732,5,122,0,0,730,732,5,66,
+		0,0,731,729,1,0,0,0,731,730,1,0,0,0,731,732,1,0,0,0,732,733,1,0,0,0,733,
+		734,5,125,0,0,734,736,1,0,0,0,735,684,1,0,0,0,735,709,1,0,0,0,735,723,
+		1,0,0,0,736,59,1,0,0,0,737,739,5,67,0,0,738,737,1,0,0,0,738,739,1,0,0,
+		0,739,740,1,0,0,0,740,741,5,42,0,0,741,742,5,40,0,0,742,743,5,58,0,0,743,
+		744,3,6,3,0,744,748,3,6,3,0,745,747,3,6,3,0,746,745,1,0,0,0,747,750,1,
+		0,0,0,748,746,1,0,0,0,748,749,1,0,0,0,749,751,1,0,0,0,750,748,1,0,0,0,
+		751,752,5,125,0,0,752,768,1,0,0,0,753,755,5,67,0,0,754,753,1,0,0,0,754,
+		755,1,0,0,0,755,756,1,0,0,0,756,757,5,42,0,0,757,758,5,40,0,0,758,762,
+		3,6,3,0,759,761,3,6,3,0,760,759,1,0,0,0,761,764,1,0,0,0,762,760,1,0,0,
+		0,762,763,1,0,0,0,763,765,1,0,0,0,764,762,1,0,0,0,765,766,5,125,0,0,766,
+		768,1,0,0,0,767,738,1,0,0,0,767,754,1,0,0,0,768,61,1,0,0,0,769,770,5,9,
+		0,0,770,771,5,113,0,0,771,773,5,40,0,0,772,774,7,15,0,0,773,772,1,0,0,
+		0,773,774,1,0,0,0,774,775,1,0,0,0,775,776,3,6,3,0,776,777,5,125,0,0,777,
+		63,1,0,0,0,778,779,5,51,0,0,779,783,5,2,0,0,780,781,5,58,0,0,781,784,3,
+		6,3,0,782,784,5,122,0,0,783,780,1,0,0,0,783,782,1,0,0,0,784,785,1,0,0,
+		0,785,800,5,125,0,0,786,788,5,51,0,0,787,789,3,6,3,0,788,787,1,0,0,0,789,
+		790,1,0,0,0,790,788,1,0,0,0,790,791,1,0,0,0,791,792,1,0,0,0,792,793,5,
+		125,0,0,793,800,1,0,0,0,794,796,5,15,0,0,795,797,5,128,0,0,796,795,1,0,
+		0,0,796,797,1,0,0,0,797,798,1,0,0,0,798,800,5,125,0,0,799,778,1,0,0,0,
+		799,786,1,0,0,0,799,794,1,0,0,0,800,65,1,0,0,0,801,802,5,81,0,0,802,803,
+		5,113,0,0,803,804,5,40,0,0,804,805,3,6,3,0,805,806,5,125,0,0,806,67,1,
+		0,0,0,807,808,5,8,0,0,808,809,5,113,0,0,809,810,5,40,0,0,810,811,3,6,3,
+		0,811,812,5,125,0,0,812,818,1,0,0,0,813,814,5,8,0,0,814,815,3,6,3,0,815,
+		816,5,125,0,0,816,818,1,0,0,0,817,807,1,0,0,0,817,813,1,0,0,0,818,69,1,
+		0,0,0,819,821,5,40,0,0,820,822,3,6,3,0,821,820,1,0,0,0,821,822,1,0,0,0,
+		822,823,1,0,0,0,823,833,5,125,0,0,824,828,7,16,0,0,825,827,3,6,3,0,826,
+		825,1,0,0,0,827,830,1,0,0,0,828,826,1,0,0,0,828,829,1,0,0,0,829,831,1,
+		0,0,0,830,828,1,0,0,0,831,833,5,125,0,0,832,819,1,0,0,0,832,824,1,0,0,
+		0,833,71,1,0,0,0,834,835,5,117,0,0,835,836,5,98,0,0,836,837,3,6,3,0,837,
+		838,5,125,0,0,838,73,1,0,0,0,839,840,5,119,0,0,840,841,5,98,0,0,841,842,
+		3,6,3,0,842,843,5,105,0,0,843,844,3,6,3,0,844,845,5,16,0,0,845,846,3,6,
+		3,0,846,847,5,125,0,0,847,75,1,0,0,0,848,849,5,100,0,0,849,850,5,113,0,
+		0,850,851,5,40,0,0,851,852,3,6,3,0,852,853,5,125,0,0,853,77,1,0,0,0,854,
+		856,5,96,0,0,855,857,3,6,3,0,856,855,1,0,0,0,857,858,1,0,0,0,858,856,1,
+		0,0,0,858,859,1,0,0,0,859,860,1,0,0,0,860,861,5,125,0,0,861,79,1,0,0,0,
+		862,863,5,62,0,0,863,867,3,6,3,0,864,866,8,17,0,0,865,864,1,0,0,0,866,
+		869,1,0,0,0,867,865,1,0,0,0,867,868,1,0,0,0,868,870,1,0,0,0,869,867,1,
+		0,0,0,870,871,5,95,0,0,871,875,3,6,3,0,872,874,3,6,3,0,873,872,1,0,0,0,
+		874,877,1,0,0,0,875,873,1,0,0,0,875,876,1,0,0,0,876,878,1,0,0,0,877,875,
+		1,0,0,0,878,879,5,125,0,0,879,954,1,0,0,0,880,884,5,90,0,0,881,883,8,17,
+		0,0,882,881,1,0,0,0,883,886,1,0,0,0,884,882,1,0,0,0,884,885,1,0,0,0,885,
+		887,1,0,0,0,886,884,1,0,0,0,887,888,5,95,0,0,888,892,3,6,3,0,889,891,3,
+		6,3,0,890,889,1,0,0,0,891,894,1,0,0,0,892,890,1,0,0,0,892,893,1,0,0,0,
+		893,895,1,0,0,0,894,892,1,0,0,0,895,896,5,125,0,0,896,954,1,0,0,0,897,
+		898,5,62,0,0,898,899,3,6,3,0,899,900,5,88,0,0,900,904,3,6,3,0,901,903,
+		3,6,3,0,902,901,1,0,0,0,903,906,1,0,0,0,904,902,1,0,0,0,904,905,1,0,0,
+		0,905,907,1,0,0,0,906,904,1,0,0,0,907,908,5,125,0,0,908,954,1,0,0,0,909,
+		910,5,18,0,0,910,911,5,86,0,0,911,915,3,6,3,0,912,914,3,6,3,0,913,912,
+		1,0,0,0,914,917,1,0,0,0,915,913,1,0,0,0,915,916,1,0,0,0,916,918,1,0,0,
+		0,917,915,1,0,0,0,918,919,5,125,0,0,919,954,1,0,0,0,920,921,5,18,0,0,921,
+		922,5,95,0,0,922,926,3,6,3,0,923,925,3,6,3,0,924,923,1,0,0,0,925,928,1,
+		0,0,0,926,924,1,0,0,0,926,927,1,0,0,0,927,929,1,0,0,0,928,926,1,0,0,0,
+		929,930,5,125,0,0,930,954,1,0,0,0,931,932,5,62,0,0,932,933,3,6,3,0,933,
+		934,5,18,0,0,934,938,3,6,3,0,935,937,3,6,3,0,936,935,1,0,0,0,937,940,1,
+		0,0,0,938,936,1,0,0,0,938,939,1,0,0,0,939,941,1,0,0,0,940,938,1,0,0,0,
+		941,942,5,125,0,0,942,954,1,0,0,0,943,944,5,18,0,0,944,948,3,6,3,0,945,
+		947,3,6,3,0,946,945,1,0,0,0,947,950,1,0,0,0,948,946,1,0,0,0,948,949,1,
+		0,0,0,949,951,1,0,0,0,950,948,1,0,0,0,951,952,5,125,0,0,952,954,1,0,0,
+		0,953,862,1,0,0,0,953,880,1,0,0,0,953,897,1,0,0,0,953,909,1,0,0,0,953,
+		920,1,0,0,0,953,931,1,0,0,0,953,943,1,0,0,0,954,81,1,0,0,0,955,957,5,43,
+		0,0,956,958,3,6,3,0,957,956,1,0,0,0,958,959,1,0,0,0,959,957,1,0,0,0,959,
+		960,1,0,0,0,960,961,1,0,0,0,961,962,5,125,0,0,962,83,1,0,0,0,963,965,5,
+		67,0,0,964,963,1,0,0,0,964,965,1,0,0,0,965,966,1,0,0,0,966,967,5,1,0,0,
+		967,971,3,6,3,0,968,970,3,6,3,0,969,968,1,0,0,0,970,973,1,0,0,0,971,969,
+		1,0,0,0,971,972,1,0,0,0,972,974,1,0,0,0,973,971,1,0,0,0,974,975,5,125,
+		0,0,975,85,1,0,0,0,976,978,5,67,0,0,977,976,1,0,0,0,977,978,1,0,0,0,978,
+		979,1,0,0,0,979,980,5,104,0,0,980,981,5,10,0,0,981,985,3,6,3,0,982,984,
+		3,6,3,0,983,982,1,0,0,0,984,987,1,0,0,0,985,983,1,0,0,0,985,986,1,0,0,
+		0,986,988,1,0,0,0,987,985,1,0,0,0,988,989,5,125,0,0,989,87,1,0,0,0,990,
+		992,5,67,0,0,991,990,1,0,0,0,991,992,1,0,0,0,992,993,1,0,0,0,993,994,5,
+		42,0,0,994,995,5,36,0,0,995,997,5,1,0,0,996,998,3,6,3,0,997,996,1,0,0,
+		0,998,999,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,1000,1001,1,0,0,0,1001,
+		1002,5,125,0,0,1002,89,1,0,0,0,1003,1005,5,67,0,0,1004,1003,1,0,0,0,1004,
+		1005,1,0,0,0,1005,1006,1,0,0,0,1006,1007,5,71,0,0,1007,1009,5,2,0,0,1008,
+		1010,3,6,3,0,1009,1008,1,0,0,0,1010,1011,1,0,0,0,1011,1009,1,0,0,0,1011,
+		1012,1,0,0,0,1012,1013,1,0,0,0,1013,1014,5,125,0,0,1014,91,1,0,0,0,1015,
+		1016,5,81,0,0,1016,1017,5,113,0,0,1017,1018,8,18,0,0,1018,1022,3,6,3,0,
+		1019,1021,3,6,3,0,1020,1019,1,0,0,0,1021,1024,1,0,0,0,1022,1020,1,0,0,
+		0,1022,1023,1,0,0,0,1023,1025,1,0,0,0,1024,1022,1,0,0,0,1025,1026,5,125,
+		0,0,1026,1037,1,0,0,0,1027,1028,5,81,0,0,1028,1032,8,19,0,0,1029,1031,
+		3,6,3,0,1030,1029,1,0,0,0,1031,1034,1,0,0,0,1032,1030,1,0,0,0,1032,1033,
+		1,0,0,0,1033,1035,1,0,0,0,1034,1032,1,0,0,0,1035,1037,5,125,0,0,1036,1015,
+		1,0,0,0,1036,1027,1,0,0,0,1037,93,1,0,0,0,1038,1040,5,100,0,0,1039,1041,
+		3,6,3,0,1040,1039,1,0,0,0,1041,1042,1,0,0,0,1042,1040,1,0,0,0,1042,1043,
+		1,0,0,0,1043,1044,1,0,0,0,1044,1045,5,125,0,0,1045,95,1,0,0,0,1046,1047,
+		5,42,0,0,1047,1051,5,103,0,0,1048,1050,3,6,3,0,1049,1048,1,0,0,0,1050,
+		1053,1,0,0,0,1051,1049,1,0,0,0,1051,1052,1,0,0,0,1052,1054,1,0,0,0,1053,
+		1051,1,0,0,0,1054,1055,5,125,0,0,1055,97,1,0,0,0,1056,1057,5,110,0,0,1057,
+		1058,5,122,0,0,1058,1059,5,125,0,0,1059,99,1,0,0,0,1060,1062,5,67,0,0,
+		1061,1060,1,0,0,0,1061,1062,1,0,0,0,1062,1063,1,0,0,0,1063,1064,5,12,0,
+		0,1064,1065,5,49,0,0,1065,1069,3,6,3,0,1066,1068,3,6,3,0,1067,1066,1,0,
+		0,0,1068,1071,1,0,0,0,1069,1067,1,0,0,0,1069,1070,1,0,0,0,1070,1072,1,
+		0,0,0,1071,1069,1,0,0,0,1072,1073,5,125,0,0,1073,101,1,0,0,0,1074,1075,
+		5,51,0,0,1075,1076,5,5,0,0,1076,1077,3,6,3,0,1077,1078,5,125,0,0,1078,
+		103,1,0,0,0,1079,1081,5,67,0,0,1080,1079,1,0,0,0,1080,1081,1,0,0,0,1081,
+		1082,1,0,0,0,1082,1083,5,42,0,0,1083,1084,5,45,0,0,1084,1085,5,80,0,0,
+		1085,1086,5,95,0,0,1086,1087,3,6,3,0,1087,1088,5,125,0,0,1088,105,1,0,
+		0,0,1089,1090,5,9,0,0,1090,1091,5,113,0,0,1091,1093,8,18,0,0,1092,1094,
+		7,15,0,0,1093,1092,1,0,0,0,1093,1094,1,0,0,0,1094,1095,1,0,0,0,1095,1099,
+		3,6,3,0,1096,1098,3,6,3,0,1097,1096,1,0,0,0,1098,1101,1,0,0,0,1099,1097,
+		1,0,0,0,1099,1100,1,0,0,0,1100,1102,1,0,0,0,1101,1099,1,0,0,0,1102,1103,
+		5,125,0,0,1103,1111,1,0,0,0,1104,1106,5,9,0,0,1105,1107,7,15,0,0,1106,
+		1105,1,0,0,0,1106,1107,1,0,0,0,1107,1108,1,0,0,0,1108,1109,8,20,0,0,1109,
+		1111,5,125,0,0,1110,1089,1,0,0,0,1110,1104,1,0,0,0,1111,107,1,0,0,0,1112,
+		1114,5,51,0,0,1113,1115,5,68,0,0,1114,1113,1,0,0,0,1114,1115,1,0,0,0,1115,
+		1116,1,0,0,0,1116,1120,5,2,0,0,1117,1118,5,58,0,0,1118,1121,3,6,3,0,1119,
+		1121,5,122,0,0,1120,1117,1,0,0,0,1120,1119,1,0,0,0,1121,1122,1,0,0,0,1122,
+		1123,5,125,0,0,1123,109,1,0,0,0,1124,1126,5,57,0,0,1125,1127,3,6,3,0,1126,
+		1125,1,0,0,0,1127,1128,1,0,0,0,1128,1126,1,0,0,0,1128,1129,1,0,0,0,1129,
+		1130,1,0,0,0,1130,1131,5,125,0,0,1131,111,1,0,0,0,1132,1133,5,107,0,0,
+		1133,1137,5,59,0,0,1134,1136,3,6,3,0,1135,1134,1,0,0,0,1136,1139,1,0,0,
+		0,1137,1135,1,0,0,0,1137,1138,1,0,0,0,1138,1140,1,0,0,0,1139,1137,1,0,
+		0,0,1140,1151,5,125,0,0,1141,1142,5,42,0,0,1142,1146,5,5,0,0,1143,1145,
+		3,6,3,0,1144,1143,1,0,0,0,1145,1148,1,0,0,0,1146,1144,1,0,0,0,1146,1147,
+		1,0,0,0,1147,1149,1,0,0,0,1148,1146,1,0,0,0,1149,1151,5,125,0,0,1150,1132,
+		1,0,0,0,1150,1141,1,0,0,0,1151,113,1,0,0,0,133,144,159,170,174,179,190,
+		195,200,203,210,220,227,236,245,252,262,266,271,280,299,307,320,328,339,
+		346,349,358,365,371,377,381,386,394,397,407,418,421,429,437,440,451,461,
+		471,480,486,489,516,521,526,529,537,540,545,554,559,562,572,578,583,598,
+		601,612,623,632,639,655,658,665,669,673,678,684,694,699,703,705,709,719,
+		723,731,735,738,748,754,762,767,773,783,790,796,799,817,821,828,832,858,
+		867,875,884,892,904,915,926,938,948,953,959,964,971,977,985,991,999,1004,
+		1011,1022,1032,1036,1042,1051,1061,1069,1080,1093,1099,1106,1110,1114,
+		1120,1128,1137,1146,1150
 	};
 
 	public static readonly ATN _ATN =
