@@ -4,7 +4,7 @@
 #
 # Usage: tests/e2e/scenarios.sh SCENARIO OUTDIR
 #   SCENARIO: nat tftp sip-udp sip-reload-one-way sip-tcp sip-register-inbound reload-under-load ftp ftp-off
-#             rtsp rtsp-off
+#             rtsp rtsp-off mgcp mgcp-off
 # Prints one "ok"/"FAIL" line per check and exits 1 when any failed, 77 when the bench cannot run here
 # (not root, no namespaces, a tool missing: the reason is printed). ALG overrides the alg binary.
 set -uo pipefail
@@ -415,6 +415,38 @@ scenario_rtsp_off() {
   expect "RTSP ALG off: one of two players asking for the same client ports gets no media, as behind a NAT without an RTSP ALG (first $got_first, second $got_second packets)" test $got_first -lt 10 -o $got_second -lt 10
 }
 
+# osmo-mgw as the media gateway on the phone's host (192.168.1.10:2427, RTP 4002-4100), published by the
+# gateway's static UDP 2427; the call agent script on the server bridges two RTP connections through it.
+start_media_gateway() {
+  command -v osmo-mgw >/dev/null || { fail "mgcp: osmo-mgw is not installed"; return 1; }
+  printf 'mgcp\n  bind ip %s\n  bind port 2427\n  rtp port-range 4002 4100\n  rtp bind-ip %s\n  number endpoints 8\n' $PHONE_IP $PHONE_IP > "$OUT/osmo-mgw.cfg"
+  ( cd "$OUT" && exec ip netns exec $NS_PHONE osmo-mgw -c "$OUT/osmo-mgw.cfg" >"$OUT/osmo-mgw.log" 2>&1 ) & BG+=($!)
+  sleep 1
+}
+
+# The call agent on the server: exit 0 when RTP crossed the media gateway both ways.
+run_call_agent() { timeout 40 ip netns exec $NS_SERVER $PY "$E2E_HERE/mgcp-agent.py" $GW_OUT_IP 2427 $SERVER_IP >"$OUT/mgcp-agent.log" 2>&1; }
+
+scenario_mgcp() {
+  topology_up
+  start_gateway gateway-mgcp.cfg
+  start_media_gateway || return
+  capture_start $NS_SERVER wan0 "$OUT/mgcp-wan0.pcap" || return
+  expect "MGCP: osmo-mgw behind the NAT bridged two RTP connections the call agent outside created; RTP relayed both ways" run_call_agent
+  capture_stop
+  expect "the call agent saw the media gateway's public address in its SDP, never the private one" test "$(count "$OUT/mgcp-wan0.pcap" 'udp.srcport == 2427 and frame contains "c=IN IP4 203.0.113.1"')" -ge 2 -a "$(count "$OUT/mgcp-wan0.pcap" 'udp.srcport == 2427 and frame contains "192.168.1.10"')" -eq 0
+  expect "alg status: the mgcp ALG opened the media pinholes" test "$(status_field "[a for a in algs if a['name'] == 'mgcp'][0]['pinholesOpened']")" -ge 4
+}
+
+scenario_mgcp_off() {
+  topology_up
+  start_gateway gateway-no-mgcp-alg.cfg
+  start_media_gateway || return
+  run_call_agent
+  expect "MGCP ALG off: the gateway's SDP names its private address, so no RTP reaches it through the NAT" grep -q 'gateway media: 192.168.1.10:' "$OUT/mgcp-agent.log"
+  expect "MGCP ALG off: no RTP is relayed" grep -q 'relayed to 6002: 0, relayed to 6000: 0' "$OUT/mgcp-agent.log"
+}
+
 case $SCENARIO in
   nat) scenario_nat ;;
   tftp) scenario_tftp ;;
@@ -427,6 +459,8 @@ case $SCENARIO in
   ftp-off) scenario_ftp_off ;;
   rtsp) scenario_rtsp ;;
   rtsp-off) scenario_rtsp_off ;;
+  mgcp) scenario_mgcp ;;
+  mgcp-off) scenario_mgcp_off ;;
   *) echo "unknown scenario $SCENARIO"; exit 2 ;;
 esac
 gateway_alg_stop >/dev/null 2>&1

@@ -45,6 +45,12 @@ public sealed partial class GatewayBenchTests(ITestOutputHelper output)
     public void WithTheRtspAlgOffOneOfTwoPlayersGetsNoMedia() => Scenario("rtsp-off");
 
     [SkippableFact]
+    public void OsmoMgwBehindTheNatRelaysRtpBothWaysForACallAgentOutside() => Scenario("mgcp");
+
+    [SkippableFact]
+    public void WithTheMgcpAlgOffTheCallAgentSeesAPrivateMediaAddress() => Scenario("mgcp-off");
+
+    [SkippableFact]
     public void ShortBenchmarkReachesTheRatesLinuxReaches()
     {
         var (exitCode, text) = BenchScript.Run("bench.sh", "--short", BenchScript.OutputDirectory("bench-short"));
