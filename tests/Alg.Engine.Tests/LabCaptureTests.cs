@@ -43,6 +43,8 @@ public sealed class LabCaptureTests : IDisposable
         { "ftp-passive-helper", EngineMode.Compiled },
         { "ftp-bounce-helper", EngineMode.Interpreter },
         { "ftp-bounce-helper", EngineMode.Compiled },
+        { "rtsp-no-helper", EngineMode.Interpreter },
+        { "rtsp-no-helper", EngineMode.Compiled },
     };
 
     [Theory]
@@ -99,6 +101,27 @@ public sealed class LabCaptureTests : IDisposable
         Assert.Equal(phoneSent, weSent);
         Assert.DoesNotContain(Summaries(output, _ => true), s => s.Contains(" 3306 p6", StringComparison.Ordinal));
         Assert.True(gateway.Nat.Drops.Total >= 1);
+    }
+
+    /// <summary>The RTSP lab capture (Linux has no RTSP helper): Alg sends the same bytes (the test above) and its RTSP
+    /// ALG read both SETUP exchanges and opened an RTP/RTCP pair for each track (RFC 2326 §12.39).</summary>
+    [Theory]
+    [InlineData(EngineMode.Interpreter)]
+    [InlineData(EngineMode.Compiled)]
+    public void Rtsp_capture_opens_a_pinhole_pair_per_track(EngineMode engine)
+    {
+        var lab = Path.Combine(EngineTestPaths.RepositoryRoot, "tests", "data", "lab");
+        var folder = Path.Combine(lab, "rtsp-no-helper");
+        var inside = Filter(Path.Combine(folder, "lan0.pcap"), "inside.pcap", p => p.SourceAddress == Phone);
+        var outside = Filter(Path.Combine(folder, "wan0.pcap"), "outside.pcap", p => p.SourceAddress == Server);
+        var policy = ConfigurationLoader.LoadFile(Path.Combine(lab, "gateway-ios.cfg")).Policy!;
+
+        using var gateway = Gateway.Create(policy, engine);
+        CaptureReplayer.Run([new ReplayInput(inside, IngressSide.Inside), new ReplayInput(outside, IngressSide.Outside)], Path.Combine(_directory, "alg.pcap"), gateway.Nat);
+
+        var counters = gateway.Nat.Algs!.CountersFor("rtsp");
+        Assert.Equal(4, counters.PinholesOpened);
+        Assert.Equal(0, counters.Malformed);
     }
 
     private string Filter(string input, string name, Func<PacketInfo, bool> keep)
