@@ -17,7 +17,7 @@ public sealed class FingerprintPass : ILoweringPass
         foreach (var iface in state.Interfaces)
         {
             text.Append("if ").Append(iface.Name).Append(' ').Append(iface.Role).Append(' ').Append(iface.Address).Append(' ')
-                .Append(iface.InboundAclId).Append(' ').Append(iface.OutboundAclId).Append(' ').Append(iface.InboundAclMatchesRealAddresses).Append('\n');
+                .Append(iface.InboundAclId).Append(' ').Append(iface.OutboundAclId).Append(' ').Append(iface.InboundAclMatchesRealAddresses).Append(' ').Append(iface.AclMode).Append('\n');
         }
 
         foreach (var acl in state.Acls)

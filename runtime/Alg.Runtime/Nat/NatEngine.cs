@@ -2,6 +2,7 @@ using Alg.Policy.Model;
 using Alg.Runtime.Flows;
 using Alg.Runtime.Packets;
 using Alg.Runtime.Pipeline;
+using Alg.Runtime.Pipeline.Ir;
 using Alg.Runtime.Reassembly;
 
 namespace Alg.Runtime.Nat;
@@ -27,7 +28,6 @@ public sealed partial class NatEngine
     private NatTimeouts _timeouts;
     private NatBehavior _behavior;
     private InterfaceSelector _interfaces;
-    private bool _aclsPerPacket;
     private readonly FlowTable _flows;
     private readonly NatMappingTable _mappings;
     private readonly ExpectationTable _expectations;
@@ -58,7 +58,6 @@ public sealed partial class NatEngine
         _timeouts = new NatTimeouts(policy.Timeouts);
         _behavior = policy.Behavior;
         _interfaces = new InterfaceSelector(policy);
-        _aclsPerPacket = AclsPerPacket(policy);
         _flows = new FlowTable(options.FlowCapacity, options.RandomSeed ^ 0xA5A5A5A5A5A5A5A5UL);
         _mappings = new NatMappingTable(options.MappingCapacity, options.RandomSeed ^ 0x5A5A5A5A5A5A5A5AUL);
         _expectations = new ExpectationTable(options.ExpectationCapacity);
@@ -178,22 +177,24 @@ public sealed partial class NatEngine
             }
         }
 
-        // IOS access lists are stateless: every packet meets them. Stateful firewalls (ASA, ScreenOS, Junos,
-        // IOS with inspection) check only the packet that opens a connection. An interface whose ACL names real
-        // addresses (ASA 8.3+) is checked once the flow's un-NAT destination is known.
+        // Each interface's ACL mode comes from the IR (AclMode): stateless ACLs meet every packet, stateful ones only
+        // the packet that opens a connection. An interface whose ACL names real addresses (ASA 8.3+) is checked once
+        // the flow's un-NAT destination is known. The program is read once per packet, with the classifier.
         var classifier = _classifiers.Current;
+        var program = classifier.Program;
         var newFlow = index < 0;
-        var checkAcls = _interfaces.HasAcls && (_aclsPerPacket || newFlow);
+        var checkAcls = _interfaces.HasAcls && (newFlow || program.HasPerPacketAcls);
         var realAddressArrival = -1;
         if (checkAcls)
         {
             var arrival = _interfaces.For(side, side == FlowSide.Inside ? info.SourceAddress : info.DestinationAddress);
-            if (arrival >= 0 && newFlow && classifier.Program.Interfaces[arrival].InboundAclMatchesRealAddresses)
+            var arrivalChecked = arrival >= 0 && (newFlow || program.Interfaces[arrival].AclMode == AclMode.PerPacket);
+            if (arrivalChecked && newFlow && program.Interfaces[arrival].InboundAclMatchesRealAddresses)
             {
                 // ASA 8.3+: the ACL names the destination as it is after un-NAT, known once the flow exists.
                 realAddressArrival = arrival;
             }
-            else if (arrival >= 0 && !classifier.PermitInbound(arrival, TupleOf(in info, info.SourceAddress, key.SourcePort, info.DestinationAddress, key.DestinationPort)))
+            else if (arrivalChecked && !classifier.PermitInbound(arrival, TupleOf(in info, info.SourceAddress, key.SourcePort, info.DestinationAddress, key.DestinationPort)))
             {
                 return CountDrop(DropReason.AclDeniedInbound, side);
             }
@@ -234,7 +235,7 @@ public sealed partial class NatEngine
         {
             var exitSide = side == FlowSide.Inside ? FlowSide.Outside : FlowSide.Inside;
             var exit = _interfaces.For(exitSide, exitSide == FlowSide.Inside ? other.Source : other.Destination);
-            if (exit >= 0 && !classifier.PermitOutbound(exit, TupleOf(in info, other.Destination, other.DestinationPort, other.Source, other.SourcePort)))
+            if (exit >= 0 && (newFlow || program.Interfaces[exit].AclMode == AclMode.PerPacket) && !classifier.PermitOutbound(exit, TupleOf(in info, other.Destination, other.DestinationPort, other.Source, other.SourcePort)))
             {
                 if (newFlow)
                 {
@@ -298,8 +299,6 @@ public sealed partial class NatEngine
     private static PacketTuple TupleOf(in PacketInfo info, uint source, ushort sourcePort, uint destination, ushort destinationPort) =>
         new(source, destination, sourcePort, destinationPort, info.Protocol, (info.TcpFlags & (TcpFlags.Ack | TcpFlags.Rst)) != 0);
 
-    private static bool AclsPerPacket(PolicyModel policy) => policy.Dialect == Dialect.Ios && !policy.StatefulInspection;
-
     /// <summary>
     /// Applies a new policy between two packets: rules, timers, behaviour and ACL mode change; flows,
     /// mappings and pinholes stay. The caller swaps the classifier source to the same policy's program.
@@ -311,7 +310,6 @@ public sealed partial class NatEngine
         _timeouts = new NatTimeouts(policy.Timeouts);
         _behavior = policy.Behavior;
         _interfaces = new InterfaceSelector(policy);
-        _aclsPerPacket = AclsPerPacket(policy);
         foreach (var rule in _rules.RuleArray)
         {
             if (rule.Kind == NatRuleKind.StaticPort)

@@ -15,4 +15,8 @@ public sealed record PipelineProgram(
     ImmutableArray<AlgPortBinding> AlgPorts,
     ImmutableArray<PipelineStep> InsideSteps,
     ImmutableArray<PipelineStep> OutsideSteps,
-    string Fingerprint);
+    string Fingerprint)
+{
+    /// <summary>Some interface's ACLs meet every packet, so an established flow's packets are checked too.</summary>
+    public bool HasPerPacketAcls { get; } = Interfaces.Any(i => i.AclMode == AclMode.PerPacket && (i.InboundAclId >= 0 || i.OutboundAclId >= 0));
+}
