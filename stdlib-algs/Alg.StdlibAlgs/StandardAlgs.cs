@@ -15,5 +15,6 @@ public static class StandardAlgs
         new Sip.SipAlg(),
         new Ftp.FtpAlg(),
         new Rtsp.RtspAlg(),
+        new SqlNet.SqlNetAlg(),
     ];
 }
