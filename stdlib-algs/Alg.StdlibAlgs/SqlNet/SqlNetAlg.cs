@@ -167,7 +167,9 @@ public sealed class SqlNetAlg : IAlgHandler
         }
 
         // No text here: a zero-length REDIRECT (the address is the next DATA) or a length whose text follows in DATA.
-        if (!holds)
+        // Read together when the REDIRECT can still be held; once it has left (sender outside, or the hold was
+        // released), its DATA is read alone.
+        if (!holds || !canRewrite)
         {
             session.AwaitingRedirectText = true;
             session.DeclaredRedirectLength = declared;

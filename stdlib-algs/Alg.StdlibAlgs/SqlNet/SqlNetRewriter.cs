@@ -151,8 +151,18 @@ internal static class SqlNetRewriter
 
         if (lengths.RedirectLengthSent)
         {
-            output.ReportMalformed("SQL*Net: the REDIRECT counting this text already left, so its length cannot change; nothing opens");
-            return false;
+            // The REDIRECT that counts this text left before its DATA came (a listener that waits for the ACK of a
+            // small segment, Nagle). A shorter text keeps its length with blanks after the last value, which the
+            // descriptor syntax allows; a longer one cannot be told.
+            if (delta > 0 || editCount == edits.Length)
+            {
+                output.ReportMalformed("SQL*Net: the REDIRECT counting this text already left and the text would grow; nothing opens");
+                return false;
+            }
+
+            var last = edits[editCount - 1];
+            edits[editCount++] = new TextEdit(last.Offset + last.OldLength, 0, TextEditKind.Blanks, 0, -delta);
+            return true;
         }
 
         var packetLength = lengths.PacketLength + delta;

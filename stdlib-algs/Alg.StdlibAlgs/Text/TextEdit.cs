@@ -19,6 +19,7 @@ public readonly record struct TextEdit(int Offset, int OldLength, TextEditKind K
         TextEditKind.CommaAddress => Ipv4Text.CommaFormLength(Address, (int)Number),
         TextEditKind.Delete => 0,
         TextEditKind.BigEndianNumber => OldLength,
+        TextEditKind.Blanks => (int)Number,
         _ => PrefixLength(Prefix) + DecimalText.NumberLength(Number) + LineEndLength,
     };
 
@@ -43,6 +44,9 @@ public readonly record struct TextEdit(int Offset, int OldLength, TextEditKind K
                 Ipv4Text.WriteCommaForm(Address, (int)Number, destination);
                 break;
             case TextEditKind.Delete:
+                break;
+            case TextEditKind.Blanks:
+                destination[..(int)Number].Fill((byte)' ');
                 break;
             case TextEditKind.BigEndianNumber:
                 for (var i = OldLength - 1; i >= 0; i--)

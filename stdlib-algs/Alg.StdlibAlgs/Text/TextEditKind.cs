@@ -24,4 +24,8 @@ public enum TextEditKind : byte
     /// <summary>A binary length field in network byte order, as wide as the old one (TNS packet and redirect-data
     /// lengths around a rewritten connect descriptor).</summary>
     BigEndianNumber,
+
+    /// <summary><see cref="TextEdit.Number"/> blanks inserted: a shorter value padded where the syntax allows blanks,
+    /// when a length that counts the text has already been sent (a TNS redirect's).</summary>
+    Blanks,
 }

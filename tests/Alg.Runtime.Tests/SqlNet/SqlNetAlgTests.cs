@@ -187,6 +187,26 @@ public sealed class SqlNetAlgTests
     }
 
     [Fact]
+    public void Text_after_a_redirect_that_already_left_keeps_its_length_with_blanks()
+    {
+        // A Nagle listener retransmits the held REDIRECT before sending its DATA: the stage lets it go as it is, so the
+        // redirect-data length it carries is on the wire and the text must keep that length.
+        var gateway = Gateway(serverInside: true);
+        var control = Connected(gateway, serverInside: true, clientPort: 41000);
+        var text = RedirectText(Address("192.168.1.21", DedicatedPort));
+        var redirect = Tns.RedirectLengthOnly(text.Length);
+
+        Assert.Equal(0, control.Answer(redirect).Info.PayloadLength);
+        Assert.Equal(redirect, control.AnswerRetransmission(redirect).PayloadBytes);
+        var data = control.Answer(Tns.DataPacket(text)).PayloadBytes;
+
+        var rewritten = Tns.DataText(data);
+        Assert.Equal(text.Length, rewritten.Length);
+        Assert.StartsWith("(ADDRESS=(PROTOCOL=tcp)(HOST=203.0.113.1 )(PORT=", rewritten, StringComparison.Ordinal);
+        Assert.Equal(1, gateway.Engine.Expectations.Count);
+    }
+
+    [Fact]
     public void A_redirect_split_over_segments_is_held_and_rewritten_whole()
     {
         var gateway = Gateway(serverInside: true);

@@ -87,6 +87,11 @@ public sealed class ControlConnection
         return sent;
     }
 
+    /// <summary>The server sends its last <paramref name="payload"/> again, same sequence number (its retransmission
+    /// timer fired: a Nagle sender waiting for the ACK of a small segment the gateway held back).</summary>
+    public SentPacket AnswerRetransmission(byte[] payload) =>
+        FromServer(TcpFlags.Ack | TcpFlags.Psh, _serverSequence - (uint)payload.Length, _serverReceivedUpTo, payload);
+
     private SentPacket FromClient(TcpFlags flags, uint sequence, uint acknowledgment, byte[] payload) =>
         _gateway.Send(ClientFrame(flags, sequence, acknowledgment, payload), _serverInside ? IngressSide.Outside : IngressSide.Inside);
 
