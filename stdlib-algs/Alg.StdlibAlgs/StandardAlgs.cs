@@ -16,5 +16,6 @@ public static class StandardAlgs
         new Ftp.FtpAlg(),
         new Rtsp.RtspAlg(),
         new Mgcp.MgcpAlg(),
+        new SqlNet.SqlNetAlg(),
     ];
 }

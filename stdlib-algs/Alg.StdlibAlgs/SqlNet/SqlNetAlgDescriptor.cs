@@ -11,5 +11,6 @@ public static class SqlNetAlgDescriptor
         "Oracle SQL*Net / TNS redirects and connect descriptors",
         [AlgPort.Tcp(1521)],
         [],
-        [new AlgAlias(Dialect.Asa, "sqlnet"), new AlgAlias(Dialect.ScreenOs, "sql"), new AlgAlias(Dialect.Junos, "sqlnet")]);
+        [new AlgAlias(Dialect.Asa, "sqlnet"), new AlgAlias(Dialect.ScreenOs, "sql"), new AlgAlias(Dialect.Junos, "sqlnet")],
+        Implemented: true);
 }

@@ -18,6 +18,8 @@ public readonly record struct TextEdit(int Offset, int OldLength, TextEditKind K
         TextEditKind.Number => DecimalText.NumberLength(Number),
         TextEditKind.CommaAddress => Ipv4Text.CommaFormLength(Address, (int)Number),
         TextEditKind.Delete => 0,
+        TextEditKind.BigEndianNumber => OldLength,
+        TextEditKind.Blanks => (int)Number,
         _ => PrefixLength(Prefix) + DecimalText.NumberLength(Number) + LineEndLength,
     };
 
@@ -42,6 +44,16 @@ public readonly record struct TextEdit(int Offset, int OldLength, TextEditKind K
                 Ipv4Text.WriteCommaForm(Address, (int)Number, destination);
                 break;
             case TextEditKind.Delete:
+                break;
+            case TextEditKind.Blanks:
+                destination[..(int)Number].Fill((byte)' ');
+                break;
+            case TextEditKind.BigEndianNumber:
+                for (var i = OldLength - 1; i >= 0; i--)
+                {
+                    destination[i] = (byte)(Number >> (8 * (OldLength - 1 - i)));
+                }
+
                 break;
             default:
                 var prefixLength = PrefixLength(Prefix);

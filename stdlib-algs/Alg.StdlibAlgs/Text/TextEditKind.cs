@@ -20,4 +20,12 @@ public enum TextEditKind : byte
 
     /// <summary>Nothing: the old bytes are removed (an RTSP transport parameter that may not pass).</summary>
     Delete,
+
+    /// <summary>A binary length field in network byte order, as wide as the old one (TNS packet and redirect-data
+    /// lengths around a rewritten connect descriptor).</summary>
+    BigEndianNumber,
+
+    /// <summary><see cref="TextEdit.Number"/> blanks inserted: a shorter value padded where the syntax allows blanks,
+    /// when a length that counts the text has already been sent (a TNS redirect's).</summary>
+    Blanks,
 }

@@ -15,15 +15,21 @@ public sealed class ControlConnection
     private readonly bool _serverInside;
     private readonly ushort _clientPort;
     private readonly uint _clientAddress;
+    private readonly ushort _serverPort;
+    private readonly ushort _dialledPort;
     private uint _clientSequence = 1000;
     private uint _serverSequence = 50000;
     private uint _serverReceivedUpTo;
     private uint _clientReceivedUpTo;
 
     /// <param name="clientAddress">The client's address when not the harness's usual one (a second player inside).</param>
-    public ControlConnection(AlgHarness gateway, bool serverInside = false, ushort clientPort = 40000, uint clientAddress = 0)
+    /// <param name="serverPort">The server's own port when not the service port (a connection a pinhole admits).</param>
+    /// <param name="dialledPort">Server inside: the public port the client dials when not the service port.</param>
+    public ControlConnection(AlgHarness gateway, bool serverInside = false, ushort clientPort = 40000, uint clientAddress = 0, ushort serverPort = 0, ushort dialledPort = 0)
     {
         _clientAddress = clientAddress;
+        _serverPort = serverPort != 0 ? serverPort : gateway.ServicePort;
+        _dialledPort = dialledPort != 0 ? dialledPort : _serverPort;
         _gateway = gateway;
         _serverInside = serverInside;
         _clientPort = clientPort;
@@ -66,9 +72,10 @@ public sealed class ControlConnection
         return sent;
     }
 
-    public SentPacket Answer(string text)
+    public SentPacket Answer(string text) => Answer(Encoding.ASCII.GetBytes(text));
+
+    public SentPacket Answer(byte[] payload)
     {
-        var payload = Encoding.ASCII.GetBytes(text);
         var sent = FromServer(TcpFlags.Ack | TcpFlags.Psh, _serverSequence, _serverReceivedUpTo, payload);
         _serverSequence += (uint)payload.Length;
         if (sent.Forwarded)
@@ -79,6 +86,11 @@ public sealed class ControlConnection
 
         return sent;
     }
+
+    /// <summary>The server sends its last <paramref name="payload"/> again, same sequence number (its retransmission
+    /// timer fired: a Nagle sender waiting for the ACK of a small segment the gateway held back).</summary>
+    public SentPacket AnswerRetransmission(byte[] payload) =>
+        FromServer(TcpFlags.Ack | TcpFlags.Psh, _serverSequence - (uint)payload.Length, _serverReceivedUpTo, payload);
 
     private SentPacket FromClient(TcpFlags flags, uint sequence, uint acknowledgment, byte[] payload) =>
         _gateway.Send(ClientFrame(flags, sequence, acknowledgment, payload), _serverInside ? IngressSide.Outside : IngressSide.Inside);
@@ -117,10 +129,10 @@ public sealed class ControlConnection
     }
 
     private byte[] ClientFrame(TcpFlags flags, uint sequence, uint acknowledgment, byte[] payload) => _serverInside
-        ? PacketBuilder.Tcp(ClientAddress, _clientPort, AlgHarness.PublishedServer, _gateway.ServicePort, flags, sequence, acknowledgment, payload)
-        : PacketBuilder.Tcp(ClientAddress, _clientPort, AlgHarness.Server, _gateway.ServicePort, flags, sequence, acknowledgment, payload);
+        ? PacketBuilder.Tcp(ClientAddress, _clientPort, AlgHarness.PublishedServer, _dialledPort, flags, sequence, acknowledgment, payload)
+        : PacketBuilder.Tcp(ClientAddress, _clientPort, AlgHarness.Server, _serverPort, flags, sequence, acknowledgment, payload);
 
     private byte[] ServerFrame(TcpFlags flags, uint sequence, uint acknowledgment, byte[] payload) => _serverInside
-        ? PacketBuilder.Tcp(AlgHarness.InsideServer, _gateway.ServicePort, ClientAddress, _clientPort, flags, sequence, acknowledgment, payload)
-        : PacketBuilder.Tcp(AlgHarness.Server, _gateway.ServicePort, AlgHarness.Public, ClientSeenPort, flags, sequence, acknowledgment, payload);
+        ? PacketBuilder.Tcp(AlgHarness.InsideServer, _serverPort, ClientAddress, _clientPort, flags, sequence, acknowledgment, payload)
+        : PacketBuilder.Tcp(AlgHarness.Server, _serverPort, AlgHarness.Public, ClientSeenPort, flags, sequence, acknowledgment, payload);
 }
