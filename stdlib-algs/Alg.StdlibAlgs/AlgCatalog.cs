@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Alg.Policy.Algs;
 using Alg.Policy.Model;
 
@@ -43,12 +42,12 @@ public static class AlgCatalog
         Waas.WaasAlgDescriptor.Instance,
     ];
 
-    private static readonly FrozenDictionary<string, AlgDescriptor> ByName =
-        All.ToFrozenDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
+    // Plain dictionaries keyed by strings: every `alg lint` process builds these at start, and generic collections over
+    // value-tuple keys (FrozenDictionary<(Dialect, string), …>) cannot be precompiled by ReadyToRun, so they cost JIT
+    // time on every run (issue #10's whole-process lint target).
+    private static readonly Dictionary<string, AlgDescriptor> ByName = BuildByName();
 
-    private static readonly FrozenDictionary<(Dialect, string), AlgDescriptor> ByAlias =
-        All.SelectMany(a => a.Aliases.Select(alias => (Key: (alias.Dialect, alias.VendorName.ToLowerInvariant()), Alg: a)))
-            .ToFrozenDictionary(p => p.Key, p => p.Alg);
+    private static readonly Dictionary<string, AlgDescriptor> ByAlias = BuildByAlias();
 
     public static AlgDescriptor Get(string name) =>
         ByName.TryGetValue(name, out var descriptor) ? descriptor : throw new KeyNotFoundException($"no ALG named '{name}'");
@@ -57,9 +56,36 @@ public static class AlgCatalog
 
     /// <summary>Resolves a dialect's name for an ALG (ASA "h323 h225", ScreenOS "sql") to its descriptor.</summary>
     public static AlgDescriptor? FindByVendorName(Dialect dialect, string vendorName) =>
-        ByAlias.GetValueOrDefault((dialect, vendorName.ToLowerInvariant()));
+        ByAlias.GetValueOrDefault(AliasKey(dialect, vendorName));
 
     /// <summary>The vendor names a dialect accepts, for "did you mean" suggestions.</summary>
     public static IEnumerable<string> VendorNames(Dialect dialect) =>
         All.SelectMany(a => a.Aliases).Where(a => a.Dialect == dialect).Select(a => a.VendorName);
+
+    private static Dictionary<string, AlgDescriptor> BuildByName()
+    {
+        var byName = new Dictionary<string, AlgDescriptor>(All.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var descriptor in All)
+        {
+            byName.Add(descriptor.Name, descriptor);
+        }
+
+        return byName;
+    }
+
+    private static Dictionary<string, AlgDescriptor> BuildByAlias()
+    {
+        var byAlias = new Dictionary<string, AlgDescriptor>(StringComparer.Ordinal);
+        foreach (var descriptor in All)
+        {
+            foreach (var alias in descriptor.Aliases)
+            {
+                byAlias.Add(AliasKey(alias.Dialect, alias.VendorName), descriptor);
+            }
+        }
+
+        return byAlias;
+    }
+
+    private static string AliasKey(Dialect dialect, string vendorName) => ((int)dialect).ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + vendorName.ToLowerInvariant();
 }
