@@ -41,6 +41,12 @@ public sealed class FtpConfigOptionsTests
         service-policy global_policy global
         """;
 
+    /// <summary>An outside ACL that denies every new connection: only what inspection expects may come in.</summary>
+    private const string AsaDenyInbound = AsaHead + """
+        access-list OUTSIDE_IN extended deny ip any any
+        access-group OUTSIDE_IN in interface outside
+        """;
+
     private const string AsaDenyPut = AsaHead + """
         policy-map type inspect ftp FTPMAP
          match request-command put stou
@@ -137,6 +143,27 @@ public sealed class FtpConfigOptionsTests
         Assert.Equal("PORT 203,0,113,1,156,65\r\n", control.Send("PORT 192,168,1,10,156,65\r\n").Payload);
     }
 
+    /// <summary>ASA inspection lets the connection it expects past the interface ACL (Cisco ASA configuration guide,
+    /// "Application Layer Protocol Inspection": inspection opens the secondary channel); anything else the ACL denies.</summary>
+    [Theory]
+    [InlineData(EngineMode.Interpreter)]
+    [InlineData(EngineMode.Compiled)]
+    public void Asa_inspection_admits_the_data_connection_it_expects_past_a_deny_all_acl(EngineMode mode)
+    {
+        using var gateway = Load(AsaDenyInbound, mode);
+        var control = new Control(gateway, 21);
+        var port = control.Send("PORT 192,168,1,10,156,65\r\n");
+        Assert.Equal(NatAction.Forward, port.Verdict.Action);
+        var mappedPort = int.Parse(port.Payload.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture) * 256
+            + int.Parse(port.Payload.Split(',')[5].TrimEnd('\r', '\n'), System.Globalization.CultureInfo.InvariantCulture);
+
+        var data = control.Inbound(20, (ushort)mappedPort);
+        var stranger = control.Inbound(20, 40999);
+
+        Assert.Equal(NatAction.Forward, data.Verdict.Action);
+        Assert.NotEqual(NatAction.Forward, stranger.Verdict.Action);
+    }
+
     private static Gateway Load(string config, EngineMode mode)
     {
         var result = ConfigurationLoader.Load(new SourceText("ftp.cfg", config));
@@ -184,6 +211,10 @@ public sealed class FtpConfigOptionsTests
             _serverSequence += (uint)payload.Length;
             return sent;
         }
+
+        /// <summary>A SYN from the server's address to the client's public address.</summary>
+        public Sent Inbound(ushort sourcePort, ushort destinationPort) =>
+            Process(Frame(0xCB007114, sourcePort, _mappedAddress, destinationPort, 0x02, 7000, 0, []), IngressSide.Outside);
 
         private Sent Process(byte[] frame, IngressSide side)
         {

@@ -4,7 +4,7 @@
 #
 # Usage: tests/e2e/scenarios.sh SCENARIO OUTDIR
 #   SCENARIO: nat tftp sip-udp sip-reload-one-way sip-tcp sip-register-inbound reload-under-load ftp ftp-off
-#             rtsp rtsp-off mgcp mgcp-off
+#             rtsp rtsp-off mgcp mgcp-off sqlnet sqlnet-off
 # Prints one "ok"/"FAIL" line per check and exits 1 when any failed, 77 when the bench cannot run here
 # (not root, no namespaces, a tool missing: the reason is printed). ALG overrides the alg binary.
 set -uo pipefail
@@ -447,6 +447,38 @@ scenario_mgcp_off() {
   expect "MGCP ALG off: no RTP is relayed" grep -q 'relayed to 6002: 0, relayed to 6000: 0' "$OUT/mgcp-agent.log"
 }
 
+# The scripted Oracle listener on the phone's host (192.168.1.10:1521, redirecting to its dedicated port 31522, the
+# REDIRECT text in the DATA packet after it, as python-oracledb follows it), published by the ASA's static NAT; the
+# client on the server is python-oracledb's thin driver, which the dedicated port refuses with ORA-12514 once reached.
+start_tns_listener() {
+  $PY -c 'import oracledb' 2>/dev/null || { fail "sqlnet: python3-oracledb is not installed"; return 1; }
+  ip netns exec $NS_PHONE $PY -u "$REPO/tests/lab/tns-listener.py" --host $PHONE_IP --port 1521 --redirect-port 31522 --mode split --count 5 >"$OUT/tns-listener.log" 2>&1 & BG+=($!)
+  sleep 1
+}
+oracle_connect() {
+  timeout 30 ip netns exec $NS_SERVER $PY -c "import oracledb; oracledb.connect(user='u', password='p', dsn='$GW_OUT_IP:1521/svc', tcp_connect_timeout=5)" >"$OUT/oracledb.log" 2>&1
+  return 0
+}
+
+scenario_sqlnet() {
+  topology_up
+  start_gateway gateway-asa-sqlnet.cfg
+  start_tns_listener || return
+  oracle_connect
+  expect "SQL*Net: the listener behind the NAT redirected the client, which reached the dedicated port through the ALG's pinhole" grep -q "dedicated port got CONNECT from $SERVER_IP" "$OUT/tns-listener.log"
+  expect "the client ended with the dedicated port's refusal (ORA-12514), not a network error" grep -q "12514" "$OUT/oracledb.log"
+  expect "alg status: the sqlnet ALG rewrote the REDIRECT and opened its pinhole" test "$(status_field "[a for a in algs if a['name'] == 'sqlnet'][0]['pinholesOpened']")" -ge 1
+}
+
+scenario_sqlnet_off() {
+  topology_up
+  start_gateway gateway-asa-no-sqlnet.cfg
+  start_tns_listener || return
+  oracle_connect
+  expect "SQL*Net ALG off: the redirect names the listener's private address and the client never reaches the dedicated port" test "$(grep -c 'dedicated port got CONNECT' "$OUT/tns-listener.log")" -eq 0
+  expect "SQL*Net ALG off: the client fails with a network error, as behind a NAT without the ALG" grep -q -E "DPY-6005|unreachable|timed out|DPY-4011" "$OUT/oracledb.log"
+}
+
 case $SCENARIO in
   nat) scenario_nat ;;
   tftp) scenario_tftp ;;
@@ -461,6 +493,8 @@ case $SCENARIO in
   rtsp-off) scenario_rtsp_off ;;
   mgcp) scenario_mgcp ;;
   mgcp-off) scenario_mgcp_off ;;
+  sqlnet) scenario_sqlnet ;;
+  sqlnet-off) scenario_sqlnet_off ;;
   *) echo "unknown scenario $SCENARIO"; exit 2 ;;
 esac
 gateway_alg_stop >/dev/null 2>&1

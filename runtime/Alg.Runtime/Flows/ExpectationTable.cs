@@ -124,6 +124,30 @@ public sealed class ExpectationTable
         return false;
     }
 
+    /// <summary>Whether a live pinhole would admit this first packet, without consuming it (a stateful device lets a
+    /// connection its inspection expects past the interface ACL: the pinhole is the permission).</summary>
+    public bool Expects(in FlowKey firstPacket, long now)
+    {
+        var current = _buckets[Bucket(firstPacket.Protocol, firstPacket.Side, firstPacket.Destination, firstPacket.DestinationPort)];
+        while (current >= 0)
+        {
+            ref readonly var slot = ref _slots[current];
+            if (slot.ExpiresAt > now
+                && slot.Spec.Protocol == firstPacket.Protocol
+                && slot.Spec.ArrivalSide == firstPacket.Side
+                && slot.Spec.LocalAddress == firstPacket.Destination
+                && slot.Spec.LocalPort == firstPacket.DestinationPort
+                && slot.Spec.Peer.Matches(firstPacket.Source, firstPacket.SourcePort))
+            {
+                return true;
+            }
+
+            current = slot.Next;
+        }
+
+        return false;
+    }
+
     /// <summary>Closes one pinhole by the handle <see cref="TryAdd"/> gave.</summary>
     public bool Remove(int handle)
     {

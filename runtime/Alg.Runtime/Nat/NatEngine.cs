@@ -189,6 +189,14 @@ public sealed partial class NatEngine
         {
             var arrival = _interfaces.For(side, side == FlowSide.Inside ? info.SourceAddress : info.DestinationAddress);
             var arrivalChecked = arrival >= 0 && (newFlow || program.Interfaces[arrival].AclMode == AclMode.PerPacket);
+            if (arrivalChecked && newFlow && program.Interfaces[arrival].AclMode == AclMode.PerNewConnection
+                && _expectations.Count > 0 && _expectations.Expects(in key, now))
+            {
+                // A stateful device lets the connection its inspection announced past the interface ACL (ASA
+                // inspection, Junos/ScreenOS ALG gates): the pinhole, with its own checks, is the permission.
+                arrivalChecked = false;
+            }
+
             if (arrivalChecked && newFlow && program.Interfaces[arrival].InboundAclMatchesRealAddresses)
             {
                 // ASA 8.3+: the ACL names the destination as it is after un-NAT, known once the flow exists.

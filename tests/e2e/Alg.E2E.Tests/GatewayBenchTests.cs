@@ -51,6 +51,12 @@ public sealed partial class GatewayBenchTests(ITestOutputHelper output)
     public void WithTheMgcpAlgOffTheCallAgentSeesAPrivateMediaAddress() => Scenario("mgcp-off");
 
     [SkippableFact]
+    public void OracleClientFollowsARedirectFromAListenerBehindTheNatThroughTheSqlNetAlg() => Scenario("sqlnet");
+
+    [SkippableFact]
+    public void WithTheSqlNetAlgOffTheRedirectedClientFindsNoRoute() => Scenario("sqlnet-off");
+
+    [SkippableFact]
     public void ShortBenchmarkReachesTheRatesLinuxReaches()
     {
         var (exitCode, text) = BenchScript.Run("bench.sh", "--short", BenchScript.OutputDirectory("bench-short"));
