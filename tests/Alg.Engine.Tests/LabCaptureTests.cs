@@ -124,6 +124,37 @@ public sealed class LabCaptureTests : IDisposable
         Assert.Equal(0, counters.Malformed);
     }
 
+    /// <summary>
+    /// The MGCP lab capture (Linux has no MGCP helper): osmo-mgw behind masquerade and a DNAT of UDP 2427 answers the
+    /// call agent's CRCX with SDP naming 192.168.1.10, which the agent cannot reach. Replayed through Alg: the same
+    /// answers leave with the public address in c= and o= (RFC 3435 §2.3.5; RFC 4566 §5.7) and open the media pinholes.
+    /// </summary>
+    [Theory]
+    [InlineData(EngineMode.Interpreter)]
+    [InlineData(EngineMode.Compiled)]
+    public void Mgcp_capture_leaves_with_the_public_address_where_linux_left_the_private_one(EngineMode engine)
+    {
+        var lab = Path.Combine(EngineTestPaths.RepositoryRoot, "tests", "data", "lab");
+        var folder = Path.Combine(lab, "mgcp-no-helper");
+        var inside = Filter(Path.Combine(folder, "lan0.pcap"), "inside.pcap", p => p.SourceAddress == Phone);
+        var outside = Filter(Path.Combine(folder, "wan0.pcap"), "outside.pcap", p => p.SourceAddress == Server);
+        var policy = ConfigurationLoader.LoadFile(Path.Combine(lab, "gateway-ios-mgcp.cfg")).Policy!;
+
+        using var gateway = Gateway.Create(policy, engine);
+        var output = Path.Combine(_directory, "alg.pcap");
+        CaptureReplayer.Run([new ReplayInput(inside, IngressSide.Inside), new ReplayInput(outside, IngressSide.Outside)], output, gateway.Nat);
+
+        var linux = Convert.ToHexString(System.Text.Encoding.ASCII.GetBytes("c=IN IP4 192.168.1.10"));
+        var ours = Convert.ToHexString(System.Text.Encoding.ASCII.GetBytes("c=IN IP4 203.0.113.1"));
+        Assert.Equal(2, Summaries(Path.Combine(folder, "gw0.pcap"), p => p.SourceAddress == Public && p.SourcePort == 2427).Count(s => s.Contains(linux, StringComparison.Ordinal)));
+        var sent = Summaries(output, p => p.SourceAddress == Public && p.SourcePort == 2427);
+        Assert.Equal(2, sent.Count(s => s.Contains(ours, StringComparison.Ordinal)));
+        Assert.DoesNotContain(sent, s => s.Contains(linux, StringComparison.Ordinal));
+        var counters = gateway.Nat.Algs!.CountersFor("mgcp");
+        Assert.Equal(4, counters.PinholesOpened);
+        Assert.Equal(0, counters.Malformed);
+    }
+
     private string Filter(string input, string name, Func<PacketInfo, bool> keep)
     {
         var path = Path.Combine(_directory, name);

@@ -17,7 +17,7 @@
 #   scenarios: nat-basic tftp tftp-no-helper sip-udp-helper sip-tcp-helper sip-udp-no-alg
 #              sip-register-inbound sip-stun-rewritten sip-slipstream-v1
 #              ftp-active-helper ftp-passive-helper ftp-active-no-helper ftp-bounce-helper
-#              rtsp-no-helper   (default: all)
+#              rtsp-no-helper mgcp-no-helper   (default: all)
 # Traffic goes only between these namespaces. Nothing leaves the machine.
 set -euo pipefail
 
@@ -36,7 +36,7 @@ GW_OUT_IP=203.0.113.1
 SERVER_IP=203.0.113.20
 
 ALL_SCENARIOS=(nat-basic tftp tftp-no-helper sip-udp-helper sip-tcp-helper sip-udp-no-alg sip-register-inbound sip-stun-rewritten sip-slipstream-v1
-               ftp-active-helper ftp-passive-helper ftp-active-no-helper ftp-bounce-helper rtsp-no-helper)
+               ftp-active-helper ftp-passive-helper ftp-active-no-helper ftp-bounce-helper rtsp-no-helper mgcp-no-helper)
 
 [[ $EUID -eq 0 ]] || { echo "make-captures.sh: needs root" >&2; exit 1; }
 for t in ip nft tcpdump tshark sipp ethtool socat in.tftpd tftp curl ping vsftpd; do
@@ -177,6 +177,17 @@ table ip alglab_helpers {
   chain prerouting {
     type filter hook prerouting priority filter; policy accept;
     tcp dport 21 ct state new ct helper set "ftp-21"
+  }
+}
+EOF
+        ;;
+      mgcp-forward)
+        # A media gateway on the phone's host published on UDP 2427, as a static NAT entry does on a router.
+        cat <<EOF
+table ip alglab_forward {
+  chain prerouting {
+    type nat hook prerouting priority dstnat; policy accept;
+    iifname "gw0" udp dport 2427 dnat to $PHONE_IP
   }
 }
 EOF
@@ -538,6 +549,28 @@ scenario_rtsp() {
   kill_bg
 }
 
+# MGCP (RFC 3435): osmo-mgw on the phone's host, published on UDP 2427 by a DNAT rule; the scripted call agent on the
+# server (tests/e2e/mgcp-agent.py) creates two connections and sends RTP to the addresses the gateway's SDP names.
+# Linux has no MGCP helper: the SDP keeps 192.168.1.10 and the agent cannot reach it (what Alg's MGCP ALG fixes).
+scenario_mgcp() {
+  local name=$1
+  local dir; dir=$(new_scenario "$name")
+  log "$name"
+  setup_topology mgcp-forward
+  printf 'mgcp\n  bind ip %s\n  bind port 2427\n  rtp port-range 4002 4100\n  rtp bind-ip %s\n  number endpoints 8\n' $PHONE_IP $PHONE_IP > "$WORK/osmo-mgw.cfg"
+  cp "$WORK/osmo-mgw.cfg" "$dir/logs/osmo-mgw.cfg"
+  ( cd "$WORK" && exec ip netns exec $NS_PHONE osmo-mgw -c "$WORK/osmo-mgw.cfg" >"$dir/logs/osmo-mgw.log" 2>&1 ) &
+  BG_PIDS+=($!)
+  sleep 1
+  start_captures "$dir"
+  echo "ip netns exec $NS_SERVER $PY tests/e2e/mgcp-agent.py $GW_OUT_IP 2427 $SERVER_IP" >> "$dir/logs/commands.txt"
+  ip netns exec $NS_SERVER timeout 30 $PY "$REPO/tests/e2e/mgcp-agent.py" $GW_OUT_IP 2427 $SERVER_IP > "$dir/logs/mgcp-agent.log" 2>&1 || echo "agent rc=$?" >> "$dir/logs/mgcp-agent.log"
+  sleep 1
+  dump_gw_state "$dir"
+  stop_captures
+  kill_bg
+}
+
 run_scenario() {
   case $1 in
     nat-basic) scenario_nat_basic ;;
@@ -554,6 +587,7 @@ run_scenario() {
     ftp-active-no-helper) scenario_ftp ftp-active-no-helper plain active ;;
     ftp-bounce-helper) scenario_ftp ftp-bounce-helper ftp bounce ;;
     rtsp-no-helper) scenario_rtsp rtsp-no-helper ;;
+    mgcp-no-helper) scenario_mgcp mgcp-no-helper ;;
     *) echo "unknown scenario $1" >&2; return 1 ;;
   esac
   teardown
