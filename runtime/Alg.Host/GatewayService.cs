@@ -198,7 +198,7 @@ public sealed class GatewayService : IDisposable
         var gateway = Worker.Gateway;
         var nat = gateway.Nat;
         var algs = (nat.Algs?.Plans ?? []).OfType<Alg.Runtime.Algs.AlgPlanEntry>()
-            .Select(p => new AlgStatus(p.Name, p.Handler is not null, p.Counters.Inspected, p.Counters.RewritesApplied, p.Counters.RewritesRefused, p.Counters.PinholesOpened, p.Counters.PinholesRefused, p.Counters.Malformed, p.Counters.Failures))
+            .Select(p => new AlgStatus(p.Name, p.Handler is not null, p.Counters.Inspected, p.Counters.RewritesApplied, p.Counters.RewritesRefused, p.Counters.PinholesOpened, p.Counters.PinholesRefused, p.Counters.Malformed, p.Counters.Failures, p.Counters.PartsRefused, p.Counters.LastPartRefused))
             .ToList();
         var drops = new List<KeyValuePair<string, long>>();
         foreach (var reason in Enum.GetValues<DropReason>())

@@ -28,7 +28,7 @@ public static class StatusFormatter
         foreach (var alg in status.Algs)
         {
             text.Append(alg.Implemented
-                ? string.Create(CultureInfo.InvariantCulture, $"  {alg.Name,-10} inspected {alg.Inspected}, rewrites {alg.RewritesApplied} (refused {alg.RewritesRefused}), pinholes {alg.PinholesOpened} (refused {alg.PinholesRefused}), malformed {alg.Malformed}, failures {alg.Failures}\n")
+                ? string.Create(CultureInfo.InvariantCulture, $"  {alg.Name,-10} inspected {alg.Inspected}, rewrites {alg.RewritesApplied} (refused {alg.RewritesRefused}), pinholes {alg.PinholesOpened} (refused {alg.PinholesRefused}), malformed {alg.Malformed}, parts refused {alg.PartsRefused}, failures {alg.Failures}{(alg.LastPartRefused is null ? string.Empty : " (last refused: " + alg.LastPartRefused + ")")}\n")
                 : $"  {alg.Name,-10} enabled, not implemented: its flows pass uninspected\n");
         }
 

@@ -136,6 +136,8 @@ internal static class RtspRewriter
         var serverInside = context.ArrivalSide == FlowSide.Inside;
         Span<TextEdit> edits = stackalloc TextEdit[MaxEdits];
         var editCount = 0;
+        var srcAddrPublic = default(AlgEndpoint);
+        var srcAddrInsidePort = -1;
         for (var i = 0; i < count; i++)
         {
             var parameter = parameters[i];
@@ -154,12 +156,36 @@ internal static class RtspRewriter
             }
             else if (serverInside && context.Translated && parameter.Kind == RtspTransportParamKind.ServerPort)
             {
-                if (!OpenForInsideServer(in context, settings, parameters[..count], in parameter, group, at, edits, ref editCount, ref output))
+                if (!OpenForInsideServer(in context, settings, parameters[..count], in parameter, group, at, edits, ref editCount, ref output, out _))
                 {
                     return;
                 }
             }
-            else if (serverInside && context.Translated && parameter.Kind is RtspTransportParamKind.Source or RtspTransportParamKind.SrcAddr
+            else if (serverInside && context.Translated && parameter.Kind == RtspTransportParamKind.SrcAddr && (!parameter.HasAddress || parameter.Address == context.Inside.Address))
+            {
+                // RTSP 2.0 (RFC 7826 §18.54): the first src_addr is the server's RTP address, the second its RTCP one.
+                AlgEndpoint mapped;
+                if (srcAddrPublic.Port != 0 && parameter.Port == srcAddrInsidePort + 1)
+                {
+                    mapped = new AlgEndpoint(srcAddrPublic.Address, (ushort)(srcAddrPublic.Port + 1));
+                    TextEditPlan.TryAdd(edits, ref editCount, new TextEdit(at + parameter.PortStart, parameter.PortLength, TextEditKind.Number, 0, mapped.Port));
+                }
+                else if (!OpenForInsideServer(in context, settings, parameters[..count], in parameter, group, at, edits, ref editCount, ref output, out mapped))
+                {
+                    return;
+                }
+                else
+                {
+                    srcAddrPublic = mapped;
+                    srcAddrInsidePort = parameter.Port;
+                }
+
+                if (parameter.HasAddress && mapped.Address != 0)
+                {
+                    TextEditPlan.TryAdd(edits, ref editCount, new TextEdit(at + parameter.AddressStart, parameter.AddressLength, TextEditKind.Address, mapped.Address, 0));
+                }
+            }
+            else if (serverInside && context.Translated && parameter.Kind == RtspTransportParamKind.Source
                 && parameter.HasAddress && parameter.Address == context.Inside.Address)
             {
                 TextEditPlan.TryAdd(edits, ref editCount, new TextEdit(at + parameter.AddressStart, parameter.AddressLength, TextEditKind.Address, context.Mapped.Address, 0));
@@ -256,15 +282,16 @@ internal static class RtspRewriter
         return true;
     }
 
-    private static bool OpenForInsideServer(in AlgFlowContext context, RtspSettings settings, scoped ReadOnlySpan<RtspTransportParam> all, in RtspTransportParam parameter, long group, int at, scoped Span<TextEdit> edits, ref int editCount, ref AlgOutput output)
+    private static bool OpenForInsideServer(in AlgFlowContext context, RtspSettings settings, scoped ReadOnlySpan<RtspTransportParam> all, in RtspTransportParam parameter, long group, int at, scoped Span<TextEdit> edits, ref int editCount, ref AlgOutput output, out AlgEndpoint mapped)
     {
+        mapped = default;
         if (parameter.Port < 1024 || parameter.Port == ushort.MaxValue || (parameter.IsRange && parameter.SecondPort != parameter.Port + 1))
         {
             output.ReportPartRefused("RTSP: server_port below 1024 or not an RTP/RTCP pair (RFC 3550 §11); left as is, nothing opens");
             return true;
         }
 
-        if (!context.Nat.TryReserveMappingPair(IpProtocol.Udp, new AlgEndpoint(context.Inside.Address, (ushort)parameter.Port), context.Remote.Address, settings.PinholeLifetime, out var mapped, out _))
+        if (!context.Nat.TryReserveMappingPair(IpProtocol.Udp, new AlgEndpoint(context.Inside.Address, (ushort)parameter.Port), context.Remote.Address, settings.PinholeLifetime, out mapped, out _))
         {
             output.ReportMalformed("RTSP: no public port pair for the server's media could be reserved");
             return false;

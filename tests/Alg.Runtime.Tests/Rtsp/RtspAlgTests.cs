@@ -297,4 +297,22 @@ public sealed class RtspAlgTests
         var rtp = gateway.Udp(AlgHarness.InsideServer, 6000, AlgHarness.Server, 7000, IngressSide.Inside);
         Assert.Equal(serverPort, rtp.Info.SourcePort);
     }
+
+    [Fact]
+    public void Rtsp2_src_addr_of_a_server_inside_gets_its_public_pair_rfc7826_18_54()
+    {
+        var gateway = Gateway(serverInside: true);
+        var control = Connected(gateway, 41000, serverInside: true);
+        control.Send($"SETUP rtsp://203.0.113.1/t RTSP/2.0\r\nCSeq: 1\r\nTransport: RTP/AVP;unicast;dest_addr=\":7000\"/\":7001\"\r\n\r\n");
+
+        var reply = control.Answer("RTSP/2.0 200 OK\r\nCSeq: 1\r\nSession: s2\r\nTransport: RTP/AVP;unicast;dest_addr=\":7000\"/\":7001\";src_addr=\"192.168.1.21:6000\"/\"192.168.1.21:6001\"\r\n\r\n");
+
+        var transport = TransportOf(reply);
+        Assert.DoesNotContain("192.168.1.21", transport, StringComparison.Ordinal);
+        var rtp = int.Parse(transport.Split("src_addr=\"203.0.113.1:")[1].Split('"')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"/\"203.0.113.1:{rtp + 1}\"", transport, StringComparison.Ordinal);
+        Assert.Equal(0, rtp % 2);
+        var receiverReport = gateway.Udp(AlgHarness.Server, 7001, AlgHarness.PublishedServer, (ushort)(rtp + 1), IngressSide.Outside);
+        Assert.Equal((AlgHarness.InsideServer, (ushort)6001), (receiverReport.Info.DestinationAddress, receiverReport.Info.DestinationPort));
+    }
 }

@@ -8,7 +8,11 @@ public sealed class StatusFormatterTests
     private static readonly GatewayStatus Sample = new(
         "compiled", "gw.cfg", "a9b57d51ff4579a6", DateTimeOffset.UnixEpoch, 2, 1, 3, 10, 7, 1, 4, 3, 0, 120,
         [new InterfaceStatus("gl0", "inside", "192.168.1.1/24", 60, 6000, 59, 5900, 0, 0, 1)],
-        [new AlgStatus("tftp", true, 5, 0, 0, 1, 0, 0, 0), new AlgStatus("sip", false, 0, 0, 0, 0, 0, 0, 0)],
+        [
+            new AlgStatus("tftp", true, 5, 0, 0, 1, 0, 0, 0),
+            new AlgStatus("sip", false, 0, 0, 0, 0, 0, 0, 0),
+            new AlgStatus("rtsp", true, 4, 2, 0, 2, 0, 0, 0, 1, "RTSP: destination names a host other than the client; removed (RFC 2326 §12.39)"),
+        ],
         [new("acl-denied-inbound", 2)],
         4096);
 
@@ -24,6 +28,7 @@ public sealed class StatusFormatterTests
         Assert.Contains("tftp       inspected 5", text, StringComparison.Ordinal);
         Assert.Contains("sip        enabled, not implemented", text, StringComparison.Ordinal);
         Assert.Contains("acl-denied-inbound", text, StringComparison.Ordinal);
+        Assert.Contains("parts refused 1, failures 0 (last refused: RTSP: destination names a host other than the client", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,5 +41,6 @@ public sealed class StatusFormatterTests
         Assert.Equal(4, json.RootElement.GetProperty("pinholesOpened").GetInt64());
         Assert.Equal("gl0", json.RootElement.GetProperty("interfaces")[0].GetProperty("name").GetString());
         Assert.Equal(1, json.RootElement.GetProperty("algs")[0].GetProperty("pinholesOpened").GetInt64());
+        Assert.Equal(1, json.RootElement.GetProperty("algs")[2].GetProperty("partsRefused").GetInt64());
     }
 }
