@@ -10,22 +10,16 @@ namespace Alg.Compiler.Emit;
 /// <summary>
 /// Writes the C# of one sealed pipeline class for one lowered configuration: every ACL as range tables with
 /// its word count and its live fields fixed in the code (never a scan over rules), ALG dispatch as a
-/// constant switch, disabled ALGs absent, options as constants. The output is meant to be read
+/// constant switch, disabled ALGs absent. The output is meant to be read
 /// (`alg compile --emit`); each table method says which rules it holds.
 /// </summary>
 public static class PipelineEmitter
 {
-    /// <summary>
-    /// ACLs up to this many rules would be emitted as a chain of tests on constants. Zero: every ACL gets range
-    /// tables, so no ACL is ever classified by trying its rules one after another.
-    /// </summary>
-    public const int StraightLineLimit = 0;
-
     public static string ClassName(PipelineProgram program) => "Pipeline_" + program.Fingerprint;
 
     /// <summary>Range tables for the ACLs that need them; built once and handed to the generated constructor.</summary>
     public static AclClassifierTable?[] BuildTables(PipelineProgram program) =>
-        [.. program.Acls.Select(a => a.Rules.Length > StraightLineLimit ? AclClassifierTable.Build(a) : null)];
+        [.. program.Acls.Select(a => a.Rules.Length > 0 ? AclClassifierTable.Build(a) : null)];
 
     public static string Emit(PipelineProgram program, AclClassifierTable?[] tables, string? origin = null)
     {
@@ -48,7 +42,8 @@ public static class PipelineEmitter
         code.Line($"public sealed class {className} : IPolicyClassifier");
         code.Open();
         EmitAlgConstants(code, program);
-        var tableAcls = program.Acls.Where(a => a.Rules.Length > StraightLineLimit).ToList();
+        // Every ACL with rules gets range tables, so no ACL is ever classified by trying its rules one after another.
+        var tableAcls = program.Acls.Where(a => a.Rules.Length > 0).ToList();
         foreach (var acl in tableAcls)
         {
             EmitTableFields(code, acl);
@@ -72,13 +67,13 @@ public static class PipelineEmitter
         EmitClassifySwitch(code, program);
         foreach (var acl in program.Acls)
         {
-            if (acl.Rules.Length > StraightLineLimit)
+            if (acl.Rules.Length > 0)
             {
                 EmitTableAcl(code, acl, tables[acl.Id]!);
             }
             else
             {
-                EmitStraightLineAcl(code, acl);
+                EmitEmptyAcl(code, acl);
             }
 
             EmitPermit(code, acl);
@@ -96,22 +91,6 @@ public static class PipelineEmitter
         {
             code.Line($"// ALG {alg.Id}: {alg.Name}");
             code.Line($"public const int Alg{Identifier(alg.Name)} = {alg.Id};");
-            foreach (var (name, value) in alg.Options)
-            {
-                var constant = $"{Identifier(alg.Name)}_{Identifier(name)}";
-                switch (value.Kind)
-                {
-                    case AlgOptionKind.Boolean:
-                        code.Line($"public const bool {constant} = {(value.AsBoolean ? "true" : "false")};");
-                        break;
-                    case AlgOptionKind.Choice:
-                        code.Line($"public const string {constant} = \"{value.Text}\";");
-                        break;
-                    default:
-                        code.Line($"public const long {constant} = {value.Number.ToString(CultureInfo.InvariantCulture)};");
-                        break;
-                }
-            }
         }
 
         if (program.Algs.Length > 0)
@@ -159,72 +138,11 @@ public static class PipelineEmitter
         code.Line();
     }
 
-    private static void EmitStraightLineAcl(CodeWriter code, AclProgram acl)
+    private static void EmitEmptyAcl(CodeWriter code, AclProgram acl)
     {
-        code.Line($"// ACL {acl.Id} '{Comment(acl.Name)}': {acl.Rules.Length} rules, tested in order");
-        code.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-        code.Line($"private static int Acl{acl.Id}(in PacketTuple tuple)");
-        code.Open();
-        for (var r = 0; r < acl.Rules.Length; r++)
-        {
-            var rule = acl.Rules[r];
-            var test = RuleTest(rule);
-            code.Line($"if ({test}) return {r}; // {Comment(rule.Span.ToLocation())}");
-        }
-
-        code.Line("return -1;");
-        code.Close();
+        code.Line($"// ACL {acl.Id} '{Comment(acl.Name)}': no rules, matches nothing");
+        code.Line($"private static int Acl{acl.Id}(in PacketTuple tuple) => -1;");
         code.Line();
-    }
-
-    private static string RuleTest(AclRuleIr rule)
-    {
-        var terms = new List<string>();
-        if (rule.Protocol != 0)
-        {
-            terms.Add($"tuple.Protocol == {rule.Protocol}");
-        }
-
-        if (rule.Established)
-        {
-            terms.Add("tuple.Established");
-        }
-
-        AddAddress(terms, "tuple.Source", rule.Sources);
-        AddAddress(terms, "tuple.Destination", rule.Destinations);
-        AddPorts(terms, "tuple.SourcePort", rule.SourcePorts);
-        AddPorts(terms, "tuple.DestinationPort", rule.DestinationPorts);
-        return terms.Count == 0 ? "true" : string.Join(" && ", terms);
-    }
-
-    private static void AddAddress(List<string> terms, string field, System.Collections.Immutable.ImmutableArray<AddressMatch> matches)
-    {
-        if (matches.IsEmpty)
-        {
-            return;
-        }
-
-        var alternatives = matches.Select(m =>
-        {
-            var care = ~m.Wildcard;
-            return care == uint.MaxValue
-                ? $"{field} == 0x{m.Address.Value:X8}u"
-                : $"({field} & 0x{care:X8}u) == 0x{m.Address.Value & care:X8}u";
-        }).ToList();
-        terms.Add(alternatives.Count == 1 ? alternatives[0] : "(" + string.Join(" || ", alternatives) + ")");
-    }
-
-    private static void AddPorts(List<string> terms, string field, System.Collections.Immutable.ImmutableArray<PortRange> ranges)
-    {
-        if (ranges.IsEmpty)
-        {
-            return;
-        }
-
-        var alternatives = ranges.Select(r => r.Low == r.High
-            ? $"{field} == {r.Low}"
-            : $"(uint)({field} - {r.Low}) <= {r.High - r.Low}u").ToList();
-        terms.Add(alternatives.Count == 1 ? alternatives[0] : "(" + string.Join(" || ", alternatives) + ")");
     }
 
     private static void EmitTableFields(CodeWriter code, AclProgram acl)
@@ -312,15 +230,7 @@ public static class PipelineEmitter
         code.Line($"private bool Permit{acl.Id}(in PacketTuple tuple)");
         code.Open();
         code.Line($"var rule = Acl{acl.Id}(in tuple);");
-        if (acl.Rules.Length > StraightLineLimit)
-        {
-            code.Line($"return rule >= 0 && _acl{acl.Id}Permit[rule];");
-        }
-        else
-        {
-            var permits = Enumerable.Range(0, acl.Rules.Length).Where(r => acl.Rules[r].Permit).ToList();
-            code.Line(permits.Count == 0 ? "return false;" : $"return {string.Join(" || ", permits.Select(r => $"rule == {r}"))};");
-        }
+        code.Line(acl.Rules.Length > 0 ? $"return rule >= 0 && _acl{acl.Id}Permit[rule];" : "return false;");
 
         code.Close();
         code.Line();
