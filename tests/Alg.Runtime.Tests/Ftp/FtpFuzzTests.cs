@@ -44,22 +44,7 @@ public sealed class FtpFuzzTests
             var fromClient = random.Next(2) == 0;
             var seeds = fromClient ? ClientSeeds : ServerSeeds;
             var stream = Mutate(random, Encoding.ASCII.GetBytes(seeds[random.Next(seeds.Length)]));
-            var position = 0;
-            while (position < stream.Length)
-            {
-                var length = Math.Min(stream.Length - position, random.Next(1, 80));
-                var segment = stream.AsSpan(position, length).ToArray();
-                position += length;
-                var malformedBefore = gateway.Counters.Malformed;
-                var openedBefore = gateway.Counters.PinholesOpened;
-                var sent = fromClient ? control.Send(segment) : control.Answer(Encoding.Latin1.GetString(segment));
-                Assert.True(sent.Forwarded, $"iteration {i}: dropped {sent.Verdict.Reason}");
-                Assert.True(PacketBuilder.ChecksumsValid(sent.Frame), $"iteration {i}: bad checksum");
-                if (gateway.Counters.Malformed != malformedBefore)
-                {
-                    Assert.Equal(openedBefore, gateway.Counters.PinholesOpened);
-                }
-            }
+            Fuzz.SendSegmented(random, stream, segment => fromClient ? control.Send(segment) : control.Answer(Encoding.Latin1.GetString(segment)), gateway.Counters, i);
         }
 
         Assert.Equal(0, gateway.Counters.Failures);

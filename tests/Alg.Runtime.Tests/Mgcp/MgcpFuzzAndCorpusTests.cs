@@ -22,6 +22,8 @@ public sealed class MgcpFuzzAndCorpusTests
         "RSIP 1 aaln/*@mg.example.net MGCP 1.0\r\nRM: restart\r\n",
     ];
 
+    private static ReadOnlySpan<byte> Alphabet => ".:= 0123456789\r\n"u8;
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -32,7 +34,7 @@ public sealed class MgcpFuzzAndCorpusTests
         for (var i = 0; i < 1500; i++)
         {
             var text = Encoding.ASCII.GetBytes(Seeds[random.Next(Seeds.Length)]);
-            var data = random.Next(4) == 0 ? text : Mutate(random, text);
+            var data = random.Next(4) == 0 ? text : Fuzz.Mutate(random, text, Alphabet);
             var fromGateway = random.Next(2) == 0;
             var malformedBefore = gateway.Counters.Malformed;
             var openedBefore = gateway.Counters.PinholesOpened;
@@ -62,7 +64,7 @@ public sealed class MgcpFuzzAndCorpusTests
         var random = new Random(5);
         for (var i = 0; i < 20_000; i++)
         {
-            var data = Mutate(random, Encoding.ASCII.GetBytes(Seeds[random.Next(Seeds.Length)]));
+            var data = Fuzz.Mutate(random, Encoding.ASCII.GetBytes(Seeds[random.Next(Seeds.Length)]), Alphabet);
             data = data[..random.Next(data.Length + 1)];
             var position = 0;
             while (position < data.Length && MgcpMessageParser.TryParse(data, position, out var message, out _))
@@ -145,32 +147,5 @@ public sealed class MgcpFuzzAndCorpusTests
 
         counters = gateway.Counters;
         return forwarded;
-    }
-
-    private static byte[] Mutate(Random random, byte[] input)
-    {
-        var data = new List<byte>(input);
-        for (var edits = random.Next(1, 4); edits > 0 && data.Count > 0; edits--)
-        {
-            var at = random.Next(data.Count);
-            switch (random.Next(4))
-            {
-                case 0:
-                    data[at] = (byte)random.Next(256);
-                    break;
-                case 1:
-                    data.RemoveAt(at);
-                    break;
-                case 2:
-                    var alphabet = ".:= 0123456789\r\n"u8;
-                    data.Insert(at, alphabet[random.Next(alphabet.Length)]);
-                    break;
-                default:
-                    data.RemoveRange(at, Math.Min(data.Count - at, random.Next(1, 10)));
-                    break;
-            }
-        }
-
-        return [.. data];
     }
 }

@@ -26,6 +26,8 @@ public sealed class RtspFuzzTests
         "$\u0000\u0000\u0008\u0080\u0000\u0000\u0001abcdRTSP/1.0 200 OK\r\nCSeq: 5\r\nSession: 77\r\nTransport: RTP/AVP;unicast;client_port=5004-5005;server_port=6004-6005\r\n\r\n",
     ];
 
+    private static ReadOnlySpan<byte> Alphabet => "-;,=\"/:0123456789\r\n$"u8;
+
     /// <summary>Which server seed answers each client seed (its CSeq).</summary>
     private static readonly int[] ReplyTo = [0, 1, 1, 2];
 
@@ -46,23 +48,8 @@ public sealed class RtspFuzzTests
             foreach (var fromClient in new[] { true, false })
             {
                 var text = fromClient ? ClientSeeds[exchange] : ServerSeeds[ReplyTo[exchange]];
-                var stream = random.Next(4) == 0 ? Encoding.Latin1.GetBytes(text) : Mutate(random, Encoding.Latin1.GetBytes(text));
-                var position = 0;
-                while (position < stream.Length)
-                {
-                    var length = Math.Min(stream.Length - position, random.Next(1, 120));
-                    var segment = stream.AsSpan(position, length).ToArray();
-                    position += length;
-                    var malformedBefore = gateway.Counters.Malformed;
-                    var openedBefore = gateway.Counters.PinholesOpened;
-                    var sent = fromClient ? control.Send(segment) : control.Answer(Encoding.Latin1.GetString(segment));
-                    Assert.True(sent.Forwarded, $"iteration {i}: dropped {sent.Verdict.Reason}");
-                    Assert.True(PacketBuilder.ChecksumsValid(sent.Frame), $"iteration {i}: bad checksum");
-                    if (gateway.Counters.Malformed != malformedBefore)
-                    {
-                        Assert.Equal(openedBefore, gateway.Counters.PinholesOpened);
-                    }
-                }
+                var stream = random.Next(4) == 0 ? Encoding.Latin1.GetBytes(text) : Fuzz.Mutate(random, Encoding.Latin1.GetBytes(text), Alphabet);
+                Fuzz.SendSegmented(random, stream, segment => fromClient ? control.Send(segment) : control.Answer(Encoding.Latin1.GetString(segment)), gateway.Counters, i);
             }
         }
 
@@ -79,7 +66,7 @@ public sealed class RtspFuzzTests
         for (var i = 0; i < 20_000; i++)
         {
             var seeds = random.Next(2) == 0 ? ClientSeeds : ServerSeeds;
-            var data = Mutate(random, Encoding.Latin1.GetBytes(seeds[random.Next(seeds.Length)]));
+            var data = Fuzz.Mutate(random, Encoding.Latin1.GetBytes(seeds[random.Next(seeds.Length)]), Alphabet);
             data = data[..random.Next(data.Length + 1)];
             if (RtspMessageParser.Parse(data, out var message, out _) == RtspParseStatus.Complete)
             {
@@ -100,36 +87,5 @@ public sealed class RtspFuzzTests
                 }
             }
         }
-    }
-
-    private static byte[] Mutate(Random random, byte[] input)
-    {
-        var data = new List<byte>(input);
-        for (var edits = random.Next(0, 4); edits > 0 && data.Count > 0; edits--)
-        {
-            var at = random.Next(data.Count);
-            switch (random.Next(5))
-            {
-                case 0:
-                    data[at] = (byte)random.Next(256);
-                    break;
-                case 1:
-                    data.RemoveAt(at);
-                    break;
-                case 2:
-                    var alphabet = "-;,=\"/:0123456789\r\n$"u8;
-                    data.Insert(at, alphabet[random.Next(alphabet.Length)]);
-                    break;
-                case 3:
-                    data.RemoveRange(at, Math.Min(data.Count - at, random.Next(1, 12)));
-                    break;
-                default:
-                    var from = random.Next(input.Length);
-                    data.InsertRange(at, input.AsSpan(from, Math.Min(8, input.Length - from)).ToArray());
-                    break;
-            }
-        }
-
-        return [.. data];
     }
 }

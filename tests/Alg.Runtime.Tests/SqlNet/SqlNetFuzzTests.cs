@@ -10,6 +10,8 @@ namespace Alg.Runtime.Tests.SqlNet;
 /// </summary>
 public sealed class SqlNetFuzzTests
 {
+    private static ReadOnlySpan<byte> Alphabet => "()=. \0ADRESHOTPaddress0123456789"u8;
+
     private const string Connect = "(DESCRIPTION=(CONNECT_DATA=(SERVICE_NAME=orcl))(ADDRESS=(PROTOCOL=TCP)(HOST=203.0.113.1)(PORT=1521)))";
 
     private static byte[][] ServerSeeds(string host) =>
@@ -40,23 +42,8 @@ public sealed class SqlNetFuzzTests
             foreach (var fromClient in new[] { true, false })
             {
                 var original = fromClient ? connect : seeds[random.Next(seeds.Length)];
-                var stream = random.Next(4) == 0 ? original : Mutate(random, original);
-                var position = 0;
-                while (position < stream.Length)
-                {
-                    var length = Math.Min(stream.Length - position, random.Next(1, 120));
-                    var segment = stream.AsSpan(position, length).ToArray();
-                    position += length;
-                    var malformedBefore = gateway.Counters.Malformed;
-                    var openedBefore = gateway.Counters.PinholesOpened;
-                    var sent = fromClient ? control.Send(segment) : control.Answer(segment);
-                    Assert.True(sent.Forwarded, $"iteration {i}: dropped {sent.Verdict.Reason}");
-                    Assert.True(PacketBuilder.ChecksumsValid(sent.Frame), $"iteration {i}: bad checksum");
-                    if (gateway.Counters.Malformed != malformedBefore)
-                    {
-                        Assert.Equal(openedBefore, gateway.Counters.PinholesOpened);
-                    }
-                }
+                var stream = random.Next(4) == 0 ? original : Fuzz.Mutate(random, original, Alphabet, headerBytes: 12);
+                Fuzz.SendSegmented(random, stream, segment => fromClient ? control.Send(segment) : control.Answer(segment), gateway.Counters, i);
             }
         }
 
@@ -73,7 +60,7 @@ public sealed class SqlNetFuzzTests
         var found = new SqlNetAddress[8];
         for (var i = 0; i < 20_000; i++)
         {
-            var data = Mutate(random, seeds[random.Next(seeds.Length)]);
+            var data = Fuzz.Mutate(random, seeds[random.Next(seeds.Length)], Alphabet, headerBytes: 12);
             data = data[..random.Next(data.Length + 1)];
             var large = random.Next(3) == 0;
             if (SqlNetPacketParser.Parse(data, large, out var packet, out _) == SqlNetParseStatus.Complete)
@@ -91,37 +78,5 @@ public sealed class SqlNetFuzzTests
                 }
             }
         }
-    }
-
-    private static byte[] Mutate(Random random, byte[] input)
-    {
-        var data = new List<byte>(input);
-        for (var edits = random.Next(0, 4); edits > 0 && data.Count > 0; edits--)
-        {
-            // Headers are the interesting part: half the edits land in the first 12 bytes.
-            var at = random.Next(2) == 0 ? random.Next(Math.Min(12, data.Count)) : random.Next(data.Count);
-            switch (random.Next(5))
-            {
-                case 0:
-                    data[at] = (byte)random.Next(256);
-                    break;
-                case 1:
-                    data.RemoveAt(at);
-                    break;
-                case 2:
-                    var alphabet = "()=. \0ADRESHOTPaddress0123456789"u8;
-                    data.Insert(at, alphabet[random.Next(alphabet.Length)]);
-                    break;
-                case 3:
-                    data.RemoveRange(at, Math.Min(data.Count - at, random.Next(1, 12)));
-                    break;
-                default:
-                    var from = random.Next(input.Length);
-                    data.InsertRange(at, input.AsSpan(from, Math.Min(8, input.Length - from)).ToArray());
-                    break;
-            }
-        }
-
-        return [.. data];
     }
 }
