@@ -132,7 +132,9 @@ internal static class MgcpRewriter
 
         var peer = command.RemoteMedia != 0 ? ExpectedPeer.AddressOnly(command.RemoteMedia, RtpPeerReason) : ExpectedPeer.UnknownBecause(RemoteNotYetReason);
         output.TryRemovePinholeGroup(command.Group);
-        SdpRewriter.OpenMediaPinholes(in context, media, peer, settings.MediaTimeout, command.Group, persistent: false, ref output);
+        // Persistent for the connection's life (until DLCX or RSIP), bounded by the media inactivity timeout: a far end whose
+        // media flow idled out during a hold can come back in while the connection exists.
+        SdpRewriter.OpenMediaPinholes(in context, media, peer, settings.MediaTimeout, command.Group, persistent: true, ref output);
         session.AddCall(command.Group, command.EndpointHash);
     }
 
