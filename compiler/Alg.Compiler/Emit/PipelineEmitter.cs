@@ -175,7 +175,13 @@ public static class PipelineEmitter
         var p = $"_acl{acl.Id}";
         var words = table.Words;
         var residual = table.Residual.Any(w => w != 0);
-        code.Line($"// ACL {acl.Id} '{Comment(acl.Name)}': AND the rule sets each field selects, first set bit wins.");
+        code.Line($"// ACL {acl.Id} '{Comment(acl.Name)}': AND the rule sets each field selects, first set bit wins. Rules:");
+        for (var r = 0; r < acl.Rules.Length; r++)
+        {
+            // Bit r of every set is this rule: the line it came from, so a reader can go from the table to the configuration.
+            code.Line($"//   {r}: {(acl.Rules[r].Permit ? "permit" : "deny")} ({Comment(acl.Rules[r].Span.ToLocation())})");
+        }
+
         code.Line($"private int Acl{acl.Id}(in PacketTuple tuple)");
         code.Open();
         code.Line($"const int Words = {words};");
