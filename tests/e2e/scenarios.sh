@@ -4,7 +4,7 @@
 #
 # Usage: tests/e2e/scenarios.sh SCENARIO OUTDIR
 #   SCENARIO: nat tftp sip-udp sip-reload-one-way sip-tcp sip-register-inbound reload-under-load ftp ftp-off
-#             rtsp rtsp-off mgcp mgcp-off sqlnet sqlnet-off
+#             rtsp rtsp-off mgcp mgcp-off sqlnet sqlnet-off static-nat
 # Prints one "ok"/"FAIL" line per check and exits 1 when any failed, 77 when the bench cannot run here
 # (not root, no namespaces, a tool missing: the reason is printed). ALG overrides the alg binary.
 set -uo pipefail
@@ -482,6 +482,22 @@ scenario_sqlnet_off() {
   expect "SQL*Net ALG off: the client fails with a network error, as behind a NAT without the ALG" grep -q -E "DPY-6005|unreachable|timed out|DPY-4011" "$OUT/oracledb.log"
 }
 
+# A 1:1 static NAT address on the outside link that no interface holds: the gateway must answer ARP for it (as IOS
+# and ASA do for their NAT addresses), or nothing outside can reach the host behind it.
+scenario_static_nat() {
+  topology_up
+  start_gateway gateway-static-nat.cfg
+  # socat, not http.server: the latter looks up its own name first, and the phone's DNS queries go nowhere here.
+  ip netns exec $NS_PHONE socat TCP4-LISTEN:8080,bind=$PHONE_IP,reuseaddr,fork SYSTEM:'echo static nat reached' >/dev/null 2>&1 & BG+=($!)
+  local i
+  for i in $(seq 50); do nsx $NS_PHONE ss -ltn | grep -q ":8080 " && break; sleep 0.1; done
+  expect "the server resolves 203.0.113.10 to the gateway's outside MAC (proxy ARP)" eval "nsx $NS_SERVER ping -c 3 -i 0.2 -W 2 203.0.113.10 > $OUT/ping-static.log 2>&1; nsx $NS_SERVER ip neigh show 203.0.113.10 | grep -q 02:00:00:00:02:01"
+  local body
+  body=$(nsx $NS_SERVER socat -T 5 - TCP4:203.0.113.10:8080 </dev/null 2>&1)
+  expect "TCP from outside to the static NAT address reaches the inside host ('$body')" test "$body" = "static nat reached"
+  expect "the gateway does not answer ARP for an address it does not publish" eval "! nsx $NS_SERVER ping -c 1 -W 1 203.0.113.11 >/dev/null 2>&1"
+}
+
 case $SCENARIO in
   nat) scenario_nat ;;
   tftp) scenario_tftp ;;
@@ -498,6 +514,7 @@ case $SCENARIO in
   mgcp-off) scenario_mgcp_off ;;
   sqlnet) scenario_sqlnet ;;
   sqlnet-off) scenario_sqlnet_off ;;
+  static-nat) scenario_static_nat ;;
   *) echo "unknown scenario $SCENARIO"; exit 2 ;;
 esac
 gateway_alg_stop >/dev/null 2>&1

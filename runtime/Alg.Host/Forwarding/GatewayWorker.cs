@@ -183,7 +183,11 @@ internal sealed class GatewayWorker
         if (etherType == EtherTypeArp)
         {
             LearnFromArp(arrival, frame);
-            Counters.NotRouted++;
+            if (!AnswerArpForPublishedAddress(arrival, frame))
+            {
+                Counters.NotRouted++;
+            }
+
             return;
         }
 
@@ -316,6 +320,52 @@ internal sealed class GatewayWorker
                 Send(exit, frame);
             }
         }
+    }
+
+    /// <summary>
+    /// Proxy ARP for the addresses the configuration publishes on an outside link — static NAT, port-forward and pool
+    /// addresses other than the interface's own (which the kernel answers) — as IOS and ASA answer for their NAT
+    /// addresses; without it a host outside cannot reach a static NAT address at all (RFC 826 reply, RFC 1027).
+    /// </summary>
+    /// <returns>True when the frame was a request for such an address and was answered.</returns>
+    private bool AnswerArpForPublishedAddress(BoundInterface arrival, ReadOnlySpan<byte> frame)
+    {
+        const int ArpLength = EthernetHeader + 28;
+        if (arrival.Side != IngressSide.Outside || frame.Length < ArpLength
+            || BinaryPrimitives.ReadUInt16BigEndian(frame[16..]) != EtherTypeIpv4 || BinaryPrimitives.ReadUInt16BigEndian(frame[20..]) != 1)
+        {
+            return false;
+        }
+
+        var target = BinaryPrimitives.ReadUInt32BigEndian(frame[38..]);
+        var sender = BinaryPrimitives.ReadUInt32BigEndian(frame[28..]);
+        if (target == arrival.Address || !arrival.OnLink(target) || sender == target || !_gateway.Nat.Publishes(target))
+        {
+            return false;
+        }
+
+        var requester = ReadMac(frame[22..]);
+        Span<byte> reply = stackalloc byte[60];
+        reply.Clear();
+        WriteMac(reply, requester);
+        WriteMac(reply[6..], arrival.Device.Mac);
+        BinaryPrimitives.WriteUInt16BigEndian(reply[12..], EtherTypeArp);
+        BinaryPrimitives.WriteUInt16BigEndian(reply[14..], 1);
+        BinaryPrimitives.WriteUInt16BigEndian(reply[16..], EtherTypeIpv4);
+        reply[18] = 6;
+        reply[19] = 4;
+        BinaryPrimitives.WriteUInt16BigEndian(reply[20..], 2);
+        WriteMac(reply[22..], arrival.Device.Mac);
+        BinaryPrimitives.WriteUInt32BigEndian(reply[28..], target);
+        WriteMac(reply[32..], requester);
+        BinaryPrimitives.WriteUInt32BigEndian(reply[38..], sender);
+        Counters.ArpRepliesSent++;
+        if (!arrival.Socket.Send(reply))
+        {
+            _log.LogWarning("could not answer an ARP request for {Address} on {Interface}", target, arrival.Name);
+        }
+
+        return true;
     }
 
     private void SendArpRequest(BoundInterface exit, uint target)

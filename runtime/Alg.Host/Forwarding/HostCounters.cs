@@ -21,6 +21,9 @@ internal sealed class HostCounters
 
     public long ArpRequestsSent { get; set; }
 
+    /// <summary>ARP requests answered for an address the configuration publishes (static NAT, port forward, pool).</summary>
+    public long ArpRepliesSent { get; set; }
+
     /// <summary>Frames whose processing threw: a defect, logged with its exception; the frame is dropped.</summary>
     public long EngineFailures { get; set; }
 

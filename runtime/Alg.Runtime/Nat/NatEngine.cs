@@ -96,6 +96,10 @@ public sealed partial class NatEngine
     /// <summary>Pinholes ALGs open; matched when a new flow arrives.</summary>
     public ExpectationTable Expectations => _expectations;
 
+    /// <summary>True for an address a NAT rule publishes (static, port-forward or pool address): the gateway answers ARP
+    /// for it on its outside link.</summary>
+    public bool Publishes(uint address) => _rules.IsOwned(address);
+
     public DropCounters Drops { get; } = new();
 
     public long FlowsCreated { get; private set; }

@@ -57,6 +57,9 @@ public sealed partial class GatewayBenchTests(ITestOutputHelper output)
     public void WithTheSqlNetAlgOffTheRedirectedClientFindsNoRoute() => Scenario("sqlnet-off");
 
     [SkippableFact]
+    public void AStaticNatAddressIsReachableFromOutsideThroughProxyArp() => Scenario("static-nat");
+
+    [SkippableFact]
     public void ShortBenchmarkReachesTheRatesLinuxReaches()
     {
         var (exitCode, text) = BenchScript.Run("bench.sh", "--short", BenchScript.OutputDirectory("bench-short"));
