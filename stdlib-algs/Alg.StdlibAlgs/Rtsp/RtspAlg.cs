@@ -92,6 +92,7 @@ public sealed class RtspAlg : IAlgHandler
             else if (!message.IsRequest && !fromClient)
             {
                 RtspRewriter.OnSetupReply(in context, session, settings, text, in message, position, canRewrite, ref output);
+                RtspRewriter.OnDescription(in context, settings, text, in message, position, canRewrite, ref output);
             }
 
             position += message.Length;

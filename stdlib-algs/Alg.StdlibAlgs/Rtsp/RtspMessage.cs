@@ -7,6 +7,8 @@ namespace Alg.StdlibAlgs.Rtsp;
 /// <param name="TransportStart">Offset of the first Transport header's value, or -1.</param>
 /// <param name="SessionStart">Offset of the Session header's value, or -1 (RFC 2326 §12.37).</param>
 /// <param name="CSeq">The CSeq number, or -1 (RFC 2326 §12.17).</param>
+/// <param name="BodyStart">The body's first byte (the message's length when it has none).</param>
+/// <param name="ContentLengthStart">The Content-Length value's first digit, or -1 (RFC 2326 §12.14).</param>
 public readonly record struct RtspMessage(
     int Length,
     RtspMethod Method,
@@ -16,8 +18,13 @@ public readonly record struct RtspMessage(
     int TransportLength,
     int SessionStart,
     int SessionLength,
-    long CSeq)
+    long CSeq,
+    int BodyStart = 0,
+    int ContentLengthStart = -1,
+    int ContentLengthLength = 0)
 {
+    public int BodyLength => Length - BodyStart;
+
     public bool IsRequest => Status == 0;
 
     public bool HasTransport => TransportStart >= 0;

@@ -55,6 +55,7 @@ public static class RtspMessageParser
 
         int transportStart = -1, transportLength = 0, sessionStart = -1, sessionLength = 0;
         long cseq = -1, contentLength = 0;
+        int contentLengthStart = -1, contentLengthLength = 0;
         var position = lineEnd + 1;
         var first = true;
         while (true)
@@ -112,10 +113,16 @@ public static class RtspMessageParser
             {
                 cseq = DecimalText.TryParseNumber(value, out var number) ? number : -1;
             }
-            else if (AsciiText.EqualsIgnoreCase(name, "content-length"u8) && !DecimalText.TryParseNumber(value, out contentLength))
+            else if (AsciiText.EqualsIgnoreCase(name, "content-length"u8))
             {
-                error = RtspParseError.BadContentLength;
-                return RtspParseStatus.Error;
+                if (!DecimalText.TryParseNumber(value, out contentLength))
+                {
+                    error = RtspParseError.BadContentLength;
+                    return RtspParseStatus.Error;
+                }
+
+                contentLengthStart = valueStart;
+                contentLengthLength = value.Length;
             }
 
             position = next;
@@ -133,7 +140,7 @@ public static class RtspMessageParser
             return RtspParseStatus.Incomplete;
         }
 
-        message = new RtspMessage(length, method, status, major, transportStart, transportLength, sessionStart, sessionLength, cseq);
+        message = new RtspMessage(length, method, status, major, transportStart, transportLength, sessionStart, sessionLength, cseq, position, contentLengthStart, contentLengthLength);
         return RtspParseStatus.Complete;
     }
 

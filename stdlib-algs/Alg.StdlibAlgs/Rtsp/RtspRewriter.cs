@@ -1,6 +1,7 @@
 using Alg.Runtime.Algs;
 using Alg.Runtime.Flows;
 using Alg.Runtime.Packets;
+using Alg.StdlibAlgs.Sdp;
 using Alg.StdlibAlgs.Text;
 
 namespace Alg.StdlibAlgs.Rtsp;
@@ -195,6 +196,41 @@ internal static class RtspRewriter
                 // The server echoes the destination it was given: the player reads its own address back.
                 TextEditPlan.TryAdd(edits, ref editCount, new TextEdit(at + parameter.AddressStart, parameter.AddressLength, TextEditKind.Address, context.Inside.Address, 0));
             }
+        }
+
+        Emit(edits[..editCount], offset, canRewrite, ref output);
+    }
+
+    /// <summary>
+    /// A server inside answers DESCRIBE with a session description (RFC 2326 §10.2) whose o= and c= may name its private
+    /// address; they are translated with the SDP code the SIP ALG uses, and Content-Length follows (§12.14). Streams
+    /// are set up by SETUP; an m= port a server does name gets the mapping its SETUP reply will then find.
+    /// </summary>
+    public static void OnDescription(in AlgFlowContext context, RtspSettings settings, ReadOnlySpan<byte> message, in RtspMessage parsed, int offset, bool canRewrite, ref AlgOutput output)
+    {
+        if (context.ArrivalSide != FlowSide.Inside || !context.Translated || parsed.BodyLength == 0 || parsed.ContentLengthStart < 0)
+        {
+            return;
+        }
+
+        Span<TextEdit> edits = stackalloc TextEdit[MaxEdits];
+        var editCount = 0;
+        Span<SdpMediaPlan> media = stackalloc SdpMediaPlan[8];
+        var mediaCount = 0;
+        if (!SdpRewriter.PlanEdits(in context, message.Slice(parsed.BodyStart, parsed.BodyLength), parsed.BodyStart, context.Remote.Address, settings.PinholeLifetime, rewrite: true, edits, ref editCount, media, ref mediaCount) || editCount == 0)
+        {
+            return;
+        }
+
+        var delta = 0;
+        foreach (var edit in edits[..editCount])
+        {
+            delta += edit.Delta;
+        }
+
+        if (delta != 0)
+        {
+            TextEditPlan.TryAdd(edits, ref editCount, new TextEdit(parsed.ContentLengthStart, parsed.ContentLengthLength, TextEditKind.Number, 0, parsed.BodyLength + delta));
         }
 
         Emit(edits[..editCount], offset, canRewrite, ref output);

@@ -315,4 +315,22 @@ public sealed class RtspAlgTests
         var receiverReport = gateway.Udp(AlgHarness.Server, 7001, AlgHarness.PublishedServer, (ushort)(rtp + 1), IngressSide.Outside);
         Assert.Equal((AlgHarness.InsideServer, (ushort)6001), (receiverReport.Info.DestinationAddress, receiverReport.Info.DestinationPort));
     }
+
+    [Fact]
+    public void A_server_insides_describe_sdp_names_its_public_address_and_content_length_follows_rfc2326_10_2()
+    {
+        var gateway = Gateway(serverInside: true);
+        var control = Connected(gateway, 41000, serverInside: true);
+        control.Send("DESCRIBE rtsp://203.0.113.1/t RTSP/1.0\r\nCSeq: 2\r\nAccept: application/sdp\r\n\r\n");
+        const string Sdp = "v=0\r\no=- 1 1 IN IP4 192.168.1.21\r\ns=t\r\nc=IN IP4 192.168.1.21\r\nt=0 0\r\nm=audio 0 RTP/AVP 0\r\na=control:track1\r\n";
+
+        var reply = control.Answer($"RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: application/sdp\r\nContent-Length: {Sdp.Length}\r\n\r\n{Sdp}");
+
+        var (body, declared) = reply.Body();
+        Assert.DoesNotContain("192.168.1.21", body, StringComparison.Ordinal);
+        Assert.Contains("c=IN IP4 203.0.113.1\r\n", body, StringComparison.Ordinal);
+        Assert.Contains("o=- 1 1 IN IP4 203.0.113.1\r\n", body, StringComparison.Ordinal);
+        Assert.Equal(body.Length, declared);
+        Assert.True(PacketBuilder.ChecksumsValid(reply.Frame));
+    }
 }
