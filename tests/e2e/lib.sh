@@ -168,7 +168,8 @@ capture_start() {
 
 capture_stop() {
   local p
-  sleep 0.5
+  # tcpdump writes what it has read when stopped; under load the last packets through the gateway need a moment.
+  sleep 1
   for p in "${CAP_PIDS[@]:-}"; do [[ -n $p ]] && kill -INT "$p" 2>/dev/null || true; done
   for p in "${CAP_PIDS[@]:-}"; do [[ -n $p ]] && wait "$p" 2>/dev/null || true; done
   CAP_PIDS=()
