@@ -51,15 +51,8 @@ public sealed class LabCaptureTests : IDisposable
     [MemberData(nameof(Cases))]
     public void Alg_sends_what_linux_masquerade_sent(string scenario, EngineMode engine)
     {
-        var lab = Path.Combine(EngineTestPaths.RepositoryRoot, "tests", "data", "lab");
-        var folder = Path.Combine(lab, scenario);
-        var inside = Filter(Path.Combine(folder, "lan0.pcap"), "inside.pcap", p => p.SourceAddress == Phone);
-        var outside = Filter(Path.Combine(folder, "wan0.pcap"), "outside.pcap", p => p.SourceAddress == Server);
-        var policy = ConfigurationLoader.LoadFile(Path.Combine(lab, "gateway-ios.cfg")).Policy!;
-
-        using var gateway = Gateway.Create(policy, engine);
-        var output = Path.Combine(_directory, "alg.pcap");
-        var report = CaptureReplayer.Run([new ReplayInput(inside, IngressSide.Inside), new ReplayInput(outside, IngressSide.Outside)], output, gateway.Nat);
+        var (gateway, folder, _, output, report) = Replay(scenario, engine);
+        using var _ = gateway;
 
         Assert.Equal(0, report.DroppedTotal);
         var ours = Summaries(output, _ => true);
@@ -82,17 +75,10 @@ public sealed class LabCaptureTests : IDisposable
     [InlineData(EngineMode.Compiled)]
     public void Slipstreaming_v1_capture_opens_nothing_where_linux_opened_a_hole(EngineMode engine)
     {
-        var lab = Path.Combine(EngineTestPaths.RepositoryRoot, "tests", "data", "lab");
-        var folder = Path.Combine(lab, "sip-slipstream-v1");
-        Assert.Contains("dport=3306", File.ReadAllText(Path.Combine(folder, "logs", "gw-conntrack-expect.txt")), StringComparison.Ordinal);
         // The phone's answers on port 3306 exist only because Linux let the attacker in: they are not replayed.
-        var inside = Filter(Path.Combine(folder, "lan0.pcap"), "inside.pcap", p => p.SourceAddress == Phone && p.SourcePort != 3306);
-        var outside = Filter(Path.Combine(folder, "wan0.pcap"), "outside.pcap", p => p.SourceAddress == Server);
-        var policy = ConfigurationLoader.LoadFile(Path.Combine(lab, "gateway-ios.cfg")).Policy!;
-
-        using var gateway = Gateway.Create(policy, engine);
-        var output = Path.Combine(_directory, "alg.pcap");
-        CaptureReplayer.Run([new ReplayInput(inside, IngressSide.Inside), new ReplayInput(outside, IngressSide.Outside)], output, gateway.Nat);
+        var (gateway, folder, inside, output, _) = Replay("sip-slipstream-v1", engine, fromPhone: p => p.SourcePort != 3306);
+        using var _ = gateway;
+        Assert.Contains("dport=3306", File.ReadAllText(Path.Combine(folder, "logs", "gw-conntrack-expect.txt")), StringComparison.Ordinal);
 
         Assert.Equal(0, gateway.Nat.Expectations.Opened);
         var phoneSent = string.Concat(Summaries(inside, p => p.Protocol == 6).Select(s => s.Split(' ')[^1]));
@@ -110,14 +96,8 @@ public sealed class LabCaptureTests : IDisposable
     [InlineData(EngineMode.Compiled)]
     public void Rtsp_capture_opens_a_pinhole_pair_per_track(EngineMode engine)
     {
-        var lab = Path.Combine(EngineTestPaths.RepositoryRoot, "tests", "data", "lab");
-        var folder = Path.Combine(lab, "rtsp-no-helper");
-        var inside = Filter(Path.Combine(folder, "lan0.pcap"), "inside.pcap", p => p.SourceAddress == Phone);
-        var outside = Filter(Path.Combine(folder, "wan0.pcap"), "outside.pcap", p => p.SourceAddress == Server);
-        var policy = ConfigurationLoader.LoadFile(Path.Combine(lab, "gateway-ios.cfg")).Policy!;
-
-        using var gateway = Gateway.Create(policy, engine);
-        CaptureReplayer.Run([new ReplayInput(inside, IngressSide.Inside), new ReplayInput(outside, IngressSide.Outside)], Path.Combine(_directory, "alg.pcap"), gateway.Nat);
+        var (gateway, _, _, _, _) = Replay("rtsp-no-helper", engine);
+        using var _ = gateway;
 
         var counters = gateway.Nat.Algs!.CountersFor("rtsp");
         Assert.Equal(4, counters.PinholesOpened);
@@ -134,15 +114,8 @@ public sealed class LabCaptureTests : IDisposable
     [InlineData(EngineMode.Compiled)]
     public void Mgcp_capture_leaves_with_the_public_address_where_linux_left_the_private_one(EngineMode engine)
     {
-        var lab = Path.Combine(EngineTestPaths.RepositoryRoot, "tests", "data", "lab");
-        var folder = Path.Combine(lab, "mgcp-no-helper");
-        var inside = Filter(Path.Combine(folder, "lan0.pcap"), "inside.pcap", p => p.SourceAddress == Phone);
-        var outside = Filter(Path.Combine(folder, "wan0.pcap"), "outside.pcap", p => p.SourceAddress == Server);
-        var policy = ConfigurationLoader.LoadFile(Path.Combine(lab, "gateway-ios-mgcp.cfg")).Policy!;
-
-        using var gateway = Gateway.Create(policy, engine);
-        var output = Path.Combine(_directory, "alg.pcap");
-        CaptureReplayer.Run([new ReplayInput(inside, IngressSide.Inside), new ReplayInput(outside, IngressSide.Outside)], output, gateway.Nat);
+        var (gateway, folder, _, output, _) = Replay("mgcp-no-helper", engine, "gateway-ios-mgcp.cfg");
+        using var _ = gateway;
 
         var linux = Convert.ToHexString(System.Text.Encoding.ASCII.GetBytes("c=IN IP4 192.168.1.10"));
         var ours = Convert.ToHexString(System.Text.Encoding.ASCII.GetBytes("c=IN IP4 203.0.113.1"));
@@ -153,6 +126,23 @@ public sealed class LabCaptureTests : IDisposable
         var counters = gateway.Nat.Algs!.CountersFor("mgcp");
         Assert.Equal(4, counters.PinholesOpened);
         Assert.Equal(0, counters.Malformed);
+    }
+
+    /// <summary>Replays what the phone (lan0) and the server (wan0) of a lab scenario sent through Alg with the lab
+    /// gateway's configuration; the caller disposes the gateway.</summary>
+    /// <param name="fromPhone">Which of the phone's packets to send, beyond being the phone's.</param>
+    private (Gateway Gateway, string Folder, string Inside, string Output, ReplayReport Report) Replay(
+        string scenario, EngineMode engine, string config = "gateway-ios.cfg", Func<PacketInfo, bool>? fromPhone = null)
+    {
+        var lab = Path.Combine(EngineTestPaths.RepositoryRoot, "tests", "data", "lab");
+        var folder = Path.Combine(lab, scenario);
+        var inside = Filter(Path.Combine(folder, "lan0.pcap"), "inside.pcap", p => p.SourceAddress == Phone && (fromPhone is null || fromPhone(p)));
+        var outside = Filter(Path.Combine(folder, "wan0.pcap"), "outside.pcap", p => p.SourceAddress == Server);
+        var policy = ConfigurationLoader.LoadFile(Path.Combine(lab, config)).Policy!;
+        var gateway = Gateway.Create(policy, engine);
+        var output = Path.Combine(_directory, "alg.pcap");
+        var report = CaptureReplayer.Run([new ReplayInput(inside, IngressSide.Inside), new ReplayInput(outside, IngressSide.Outside)], output, gateway.Nat);
+        return (gateway, folder, inside, output, report);
     }
 
     private string Filter(string input, string name, Func<PacketInfo, bool> keep)

@@ -25,6 +25,9 @@ internal sealed class GatewayWorker
     private const int BatchPerInterface = 256;
     private const ushort EtherTypeIpv4 = 0x0800;
     private const ushort EtherTypeArp = 0x0806;
+    private const ushort ArpRequest = 1;
+    private const ushort ArpReply = 2;
+    private const ulong BroadcastMac = 0xFFFF_FFFF_FFFFUL;
     private const int EthernetHeader = 14;
     private static readonly long NanosecondsPerTick = Math.Max(1, 1_000_000_000L / Stopwatch.Frequency);
     private readonly Gateway _gateway;
@@ -332,7 +335,7 @@ internal sealed class GatewayWorker
     {
         const int ArpLength = EthernetHeader + 28;
         if (arrival.Side != IngressSide.Outside || frame.Length < ArpLength
-            || BinaryPrimitives.ReadUInt16BigEndian(frame[16..]) != EtherTypeIpv4 || BinaryPrimitives.ReadUInt16BigEndian(frame[20..]) != 1)
+            || BinaryPrimitives.ReadUInt16BigEndian(frame[16..]) != EtherTypeIpv4 || BinaryPrimitives.ReadUInt16BigEndian(frame[20..]) != ArpRequest)
         {
             return false;
         }
@@ -346,19 +349,7 @@ internal sealed class GatewayWorker
 
         var requester = ReadMac(frame[22..]);
         Span<byte> reply = stackalloc byte[60];
-        reply.Clear();
-        WriteMac(reply, requester);
-        WriteMac(reply[6..], arrival.Device.Mac);
-        BinaryPrimitives.WriteUInt16BigEndian(reply[12..], EtherTypeArp);
-        BinaryPrimitives.WriteUInt16BigEndian(reply[14..], 1);
-        BinaryPrimitives.WriteUInt16BigEndian(reply[16..], EtherTypeIpv4);
-        reply[18] = 6;
-        reply[19] = 4;
-        BinaryPrimitives.WriteUInt16BigEndian(reply[20..], 2);
-        WriteMac(reply[22..], arrival.Device.Mac);
-        BinaryPrimitives.WriteUInt32BigEndian(reply[28..], target);
-        WriteMac(reply[32..], requester);
-        BinaryPrimitives.WriteUInt32BigEndian(reply[38..], sender);
+        WriteArp(reply, requester, arrival.Device.Mac, ArpReply, target, requester, sender);
         Counters.ArpRepliesSent++;
         if (!arrival.Socket.Send(reply))
         {
@@ -371,23 +362,30 @@ internal sealed class GatewayWorker
     private void SendArpRequest(BoundInterface exit, uint target)
     {
         Span<byte> request = stackalloc byte[60];
-        request.Clear();
-        WriteMac(request, 0xFFFF_FFFF_FFFFUL);
-        WriteMac(request[6..], exit.Device.Mac);
-        BinaryPrimitives.WriteUInt16BigEndian(request[12..], EtherTypeArp);
-        BinaryPrimitives.WriteUInt16BigEndian(request[14..], 1);
-        BinaryPrimitives.WriteUInt16BigEndian(request[16..], EtherTypeIpv4);
-        request[18] = 6;
-        request[19] = 4;
-        BinaryPrimitives.WriteUInt16BigEndian(request[20..], 1);
-        WriteMac(request[22..], exit.Device.Mac);
-        BinaryPrimitives.WriteUInt32BigEndian(request[28..], exit.Address);
-        BinaryPrimitives.WriteUInt32BigEndian(request[38..], target);
+        WriteArp(request, BroadcastMac, exit.Device.Mac, ArpRequest, exit.Address, 0, target);
         Counters.ArpRequestsSent++;
         if (!exit.Socket.Send(request))
         {
             _log.LogWarning("could not send an ARP request on {Interface}", exit.Name);
         }
+    }
+
+    /// <summary>An Ethernet/IPv4 ARP frame (RFC 826), padded with zeros to the 60-byte minimum.</summary>
+    private static void WriteArp(Span<byte> frame, ulong destinationMac, ulong senderMac, ushort operation, uint senderAddress, ulong targetMac, uint targetAddress)
+    {
+        frame.Clear();
+        WriteMac(frame, destinationMac);
+        WriteMac(frame[6..], senderMac);
+        BinaryPrimitives.WriteUInt16BigEndian(frame[12..], EtherTypeArp);
+        BinaryPrimitives.WriteUInt16BigEndian(frame[14..], 1);
+        BinaryPrimitives.WriteUInt16BigEndian(frame[16..], EtherTypeIpv4);
+        frame[18] = 6;
+        frame[19] = 4;
+        BinaryPrimitives.WriteUInt16BigEndian(frame[20..], operation);
+        WriteMac(frame[22..], senderMac);
+        BinaryPrimitives.WriteUInt32BigEndian(frame[28..], senderAddress);
+        WriteMac(frame[32..], targetMac);
+        BinaryPrimitives.WriteUInt32BigEndian(frame[38..], targetAddress);
     }
 
     private static ulong ReadMac(ReadOnlySpan<byte> bytes) =>

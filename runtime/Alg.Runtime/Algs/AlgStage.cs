@@ -150,7 +150,7 @@ public sealed class AlgStage
         // Typed settings are built here, once per configuration, so no ALG looks an option up by name per packet.
         var handler = _handlers.GetValueOrDefault(name);
         var settings = handler?.CreateSettings(new AlgSettingsSource(handler.Descriptor, options, timeouts));
-        return new AlgPlanEntry(id, name, handler, options, settings, counters);
+        return new AlgPlanEntry(id, name, handler, settings, counters);
     }
 
     /// <summary>The enabled ALGs by plan id (null where the IR has a gap).</summary>

@@ -97,11 +97,7 @@ public sealed class ExpectationTable
                 Unlink(bucket, previous, current);
                 Expired++;
             }
-            else if (slot.Spec.Protocol == firstPacket.Protocol
-                && slot.Spec.ArrivalSide == firstPacket.Side
-                && slot.Spec.LocalAddress == firstPacket.Destination
-                && slot.Spec.LocalPort == firstPacket.DestinationPort
-                && slot.Spec.Peer.Matches(firstPacket.Source, firstPacket.SourcePort))
+            else if (Admits(in slot.Spec, in firstPacket))
             {
                 spec = slot.Spec;
                 Used++;
@@ -132,12 +128,7 @@ public sealed class ExpectationTable
         while (current >= 0)
         {
             ref readonly var slot = ref _slots[current];
-            if (slot.ExpiresAt > now
-                && slot.Spec.Protocol == firstPacket.Protocol
-                && slot.Spec.ArrivalSide == firstPacket.Side
-                && slot.Spec.LocalAddress == firstPacket.Destination
-                && slot.Spec.LocalPort == firstPacket.DestinationPort
-                && slot.Spec.Peer.Matches(firstPacket.Source, firstPacket.SourcePort))
+            if (slot.ExpiresAt > now && Admits(in slot.Spec, in firstPacket))
             {
                 return true;
             }
@@ -147,6 +138,14 @@ public sealed class ExpectationTable
 
         return false;
     }
+
+    /// <summary>Would this pinhole admit a flow whose first packet has this key?</summary>
+    private static bool Admits(in ExpectationSpec spec, in FlowKey firstPacket) =>
+        spec.Protocol == firstPacket.Protocol
+        && spec.ArrivalSide == firstPacket.Side
+        && spec.LocalAddress == firstPacket.Destination
+        && spec.LocalPort == firstPacket.DestinationPort
+        && spec.Peer.Matches(firstPacket.Source, firstPacket.SourcePort);
 
     /// <summary>Closes one pinhole by the handle <see cref="TryAdd"/> gave.</summary>
     public bool Remove(int handle)

@@ -72,7 +72,8 @@ public sealed partial class NatEngine
             }
 
             var rtcpWanted = (ushort)(rtp + 1);
-            if ((rtp & 1) == 0 && rtp < ushort.MaxValue
+            // An even RTP port (RFC 3550 §11) always has a next port: 65535 is odd.
+            if ((rtp & 1) == 0
                 && Reserve(protocol, insideAddress, (ushort)(insideRtpPort + 1), remoteAddress, 0, lifetimeNanoseconds, now, rtcpWanted, out _, out var rtcp, out var rtcpIndex, out var rtcpNew, out reason))
             {
                 if (rtcp == rtcpWanted)

@@ -26,6 +26,7 @@ internal static class RtspRewriter
     private const int MaxParameters = 32;
     private const int MaxEdits = 48;
     private const string NoServerPortReason = "RFC 2326 §12.39: the reply names no server_port, so the media's source port is not signalled";
+    private const string NoClientPortReason = "RFC 2326 §12.39: the reply names no client_port";
 
     public static void OnSetupRequest(in AlgFlowContext context, RtspSession session, RtspSettings settings, ReadOnlySpan<byte> message, in RtspMessage parsed, int offset, bool canRewrite, ref AlgOutput output)
     {
@@ -71,11 +72,7 @@ internal static class RtspRewriter
                     session.AddMap(new RtspPortMap(parsed.CSeq, parameter.Alternative, mapped.Address, mapped.Port, (ushort)parameter.Port));
                     if (mapped.Port != parameter.Port)
                     {
-                        TextEditPlan.TryAdd(edits, ref editCount, new TextEdit(at + parameter.PortStart, parameter.PortLength, TextEditKind.Number, 0, mapped.Port));
-                        if (parameter.IsRange)
-                        {
-                            TextEditPlan.TryAdd(edits, ref editCount, new TextEdit(at + parameter.SecondPortStart, parameter.SecondPortLength, TextEditKind.Number, 0, mapped.Port + 1));
-                        }
+                        AddPortEdits(edits, ref editCount, at, in parameter, mapped.Port);
                     }
 
                     break;
@@ -285,35 +282,11 @@ internal static class RtspRewriter
 
         if (insidePort != publicPort)
         {
-            TextEditPlan.TryAdd(edits, ref editCount, new TextEdit(at + parameter.PortStart, parameter.PortLength, TextEditKind.Number, 0, insidePort));
-            if (parameter.IsRange)
-            {
-                TextEditPlan.TryAdd(edits, ref editCount, new TextEdit(at + parameter.SecondPortStart, parameter.SecondPortLength, TextEditKind.Number, 0, insidePort + 1));
-            }
+            AddPortEdits(edits, ref editCount, at, in parameter, insidePort);
         }
 
-        var server = FindServerPort(all, parameter.Alternative, RtspTransportParamKind.ServerPort);
-        var remote = context.Remote.Address;
-        for (var rtcp = 0; rtcp < 2; rtcp++)
-        {
-            var peer = server.Port > 0
-                ? ExpectedPeer.Exactly(remote, (ushort)(rtcp == 0 ? server.Port : server.IsRange ? server.SecondPort : server.Port + 1))
-                : ExpectedPeer.AddressOnly(remote, NoServerPortReason);
-            var spec = new ExpectationSpec(
-                IpProtocol.Udp,
-                FlowSide.Outside,
-                peer,
-                publicAddress,
-                (ushort)(publicPort + rtcp),
-                context.Inside.Address,
-                (ushort)(insidePort + rtcp),
-                settings.PinholeLifetime,
-                Persistent: false,
-                context.Flow,
-                context.OwnerTag,
-                group);
-            output.TryRequestPinhole(in spec);
-        }
+        var server = FindParameter(all, parameter.Alternative, RtspTransportParamKind.ServerPort);
+        OpenPair(in context, settings, in server, NoServerPortReason, new AlgEndpoint(publicAddress, publicPort), insidePort, group, ref output);
 
         return true;
     }
@@ -335,35 +308,11 @@ internal static class RtspRewriter
 
         if (mapped.Port != parameter.Port)
         {
-            TextEditPlan.TryAdd(edits, ref editCount, new TextEdit(at + parameter.PortStart, parameter.PortLength, TextEditKind.Number, 0, mapped.Port));
-            if (parameter.IsRange)
-            {
-                TextEditPlan.TryAdd(edits, ref editCount, new TextEdit(at + parameter.SecondPortStart, parameter.SecondPortLength, TextEditKind.Number, 0, mapped.Port + 1));
-            }
+            AddPortEdits(edits, ref editCount, at, in parameter, mapped.Port);
         }
 
-        var client = FindServerPort(all, parameter.Alternative, RtspTransportParamKind.ClientPort);
-        var remote = context.Remote.Address;
-        for (var rtcp = 0; rtcp < 2; rtcp++)
-        {
-            var peer = client.Port > 0
-                ? ExpectedPeer.Exactly(remote, (ushort)(rtcp == 0 ? client.Port : client.IsRange ? client.SecondPort : client.Port + 1))
-                : ExpectedPeer.AddressOnly(remote, "RFC 2326 §12.39: the reply names no client_port");
-            var spec = new ExpectationSpec(
-                IpProtocol.Udp,
-                FlowSide.Outside,
-                peer,
-                mapped.Address,
-                (ushort)(mapped.Port + rtcp),
-                context.Inside.Address,
-                (ushort)(parameter.Port + rtcp),
-                settings.PinholeLifetime,
-                Persistent: false,
-                context.Flow,
-                context.OwnerTag,
-                group);
-            output.TryRequestPinhole(in spec);
-        }
+        var client = FindParameter(all, parameter.Alternative, RtspTransportParamKind.ClientPort);
+        OpenPair(in context, settings, in client, NoClientPortReason, mapped, (ushort)parameter.Port, group, ref output);
 
         return true;
     }
@@ -400,7 +349,45 @@ internal static class RtspRewriter
         return true;
     }
 
-    private static RtspTransportParam FindServerPort(scoped ReadOnlySpan<RtspTransportParam> all, int alternative, RtspTransportParamKind kind)
+    /// <summary>Writes a translated port, and its RTCP neighbour when the parameter is an <c>a-b</c> range.</summary>
+    private static void AddPortEdits(scoped Span<TextEdit> edits, ref int editCount, int at, in RtspTransportParam parameter, int port)
+    {
+        TextEditPlan.TryAdd(edits, ref editCount, new TextEdit(at + parameter.PortStart, parameter.PortLength, TextEditKind.Number, 0, port));
+        if (parameter.IsRange)
+        {
+            TextEditPlan.TryAdd(edits, ref editCount, new TextEdit(at + parameter.SecondPortStart, parameter.SecondPortLength, TextEditKind.Number, 0, port + 1));
+        }
+    }
+
+    /// <summary>The RTP and RTCP pinholes of one track: from the far end's address (and its ports when
+    /// <paramref name="farEnd"/> names them) to the public pair, on to the inside end's pair.</summary>
+    private static void OpenPair(in AlgFlowContext context, RtspSettings settings, in RtspTransportParam farEnd, string noPortReason, AlgEndpoint publicRtp, ushort insideRtpPort, long group, ref AlgOutput output)
+    {
+        var remote = context.Remote.Address;
+        for (var rtcp = 0; rtcp < 2; rtcp++)
+        {
+            var peer = farEnd.Port > 0
+                ? ExpectedPeer.Exactly(remote, (ushort)(rtcp == 0 ? farEnd.Port : farEnd.IsRange ? farEnd.SecondPort : farEnd.Port + 1))
+                : ExpectedPeer.AddressOnly(remote, noPortReason);
+            var spec = new ExpectationSpec(
+                IpProtocol.Udp,
+                FlowSide.Outside,
+                peer,
+                publicRtp.Address,
+                (ushort)(publicRtp.Port + rtcp),
+                context.Inside.Address,
+                (ushort)(insideRtpPort + rtcp),
+                settings.PinholeLifetime,
+                Persistent: false,
+                context.Flow,
+                context.OwnerTag,
+                group);
+            output.TryRequestPinhole(in spec);
+        }
+    }
+
+    /// <summary>The first parameter of a kind in one transport alternative, or a default one (port 0) when it has none.</summary>
+    private static RtspTransportParam FindParameter(scoped ReadOnlySpan<RtspTransportParam> all, int alternative, RtspTransportParamKind kind)
     {
         foreach (var candidate in all)
         {

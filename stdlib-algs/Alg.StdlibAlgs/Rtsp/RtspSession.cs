@@ -14,11 +14,11 @@ internal sealed class RtspSession
     public int[] SkipRemaining { get; } = new int[2];
 
     /// <summary>SETUPs seen from the client whose reply has not come (server inside: nothing was rewritten in them).</summary>
-    public long[] PendingSetups { get; } = [-1, -1, -1, -1, -1, -1, -1, -1];
+    private readonly long[] _pendingSetups = [-1, -1, -1, -1, -1, -1, -1, -1];
 
     public void RememberSetup(long cseq)
     {
-        var slots = PendingSetups;
+        var slots = _pendingSetups;
         for (var i = 0; i < slots.Length; i++)
         {
             if (slots[i] == -1 || slots[i] == cseq)
@@ -34,7 +34,7 @@ internal sealed class RtspSession
     /// <summary>True (and forgotten) when a SETUP with this CSeq is awaiting its reply.</summary>
     public bool TakeSetup(long cseq)
     {
-        var slots = PendingSetups;
+        var slots = _pendingSetups;
         for (var i = 0; i < slots.Length; i++)
         {
             if (slots[i] == cseq && cseq != -1)
