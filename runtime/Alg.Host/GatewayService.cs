@@ -133,10 +133,12 @@ public sealed class GatewayService : IDisposable
                 return Refuse([$"alg: {changed}; a reload keeps the bound interfaces: restart alg run to change them"]);
             }
 
-            var fingerprint = PolicyLowerer.Lower(policy).Fingerprint;
+            // Lowering (and, in compiled mode, Roslyn) here on the control thread: the worker only installs the result.
+            var prepared = Worker.Gateway.Prepare(policy);
+            var fingerprint = prepared.Program.Fingerprint;
             var applied = Worker.Invoke(() =>
             {
-                Worker.Gateway.Reload(policy);
+                Worker.Gateway.Reload(prepared);
                 Worker.ReadRoutes();
                 return true;
             });

@@ -1,5 +1,5 @@
+using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using Alg.Policy.Algs;
 using Alg.Policy.Model;
 using Alg.Runtime.Pipeline.Ir;
@@ -8,10 +8,12 @@ using Alg.Runtime.Pipeline.Tables;
 namespace Alg.Compiler.Emit;
 
 /// <summary>
-/// Writes the C# of one sealed pipeline class for one lowered configuration: every ACL as range tables with
-/// its word count and its live fields fixed in the code (never a scan over rules), ALG dispatch as a
-/// constant switch, disabled ALGs absent. The output is meant to be read
-/// (`alg compile --emit`); each table method says which rules it holds.
+/// Writes the C# of one sealed pipeline class for one lowered configuration: the walk of a packet through its
+/// ingress plan unrolled as straight-line code (steps the configuration does not have are absent: no ACL on an
+/// interface, no call), NAT rule selection and the port forwards' and static mappings' actions as code over
+/// constants, every ACL as range tables with its word count and its live fields fixed in the code (never a scan over
+/// rules), ALG dispatch as a constant switch. The output is meant to be read (`alg compile --emit`): each block says
+/// which configuration line it came from.
 /// </summary>
 public static class PipelineEmitter
 {
@@ -33,6 +35,9 @@ public static class PipelineEmitter
         code.Line("using System.Numerics;");
         code.Line("using System.Runtime.CompilerServices;");
         code.Line("using System.Runtime.InteropServices;");
+        code.Line("using Alg.Runtime.Flows;");
+        code.Line("using Alg.Runtime.Nat;");
+        code.Line("using Alg.Runtime.Packets;");
         code.Line("using Alg.Runtime.Pipeline;");
         code.Line("using Alg.Runtime.Pipeline.Ir;");
         code.Line("using Alg.Runtime.Pipeline.Tables;");
@@ -41,7 +46,6 @@ public static class PipelineEmitter
         code.Line();
         code.Line($"public sealed class {className} : IPolicyClassifier");
         code.Open();
-        EmitAlgConstants(code, program);
         // Every ACL with rules gets range tables, so no ACL is ever classified by trying its rules one after another.
         var tableAcls = program.Acls.Where(a => a.Rules.Length > 0).ToList();
         foreach (var acl in tableAcls)
@@ -62,6 +66,7 @@ public static class PipelineEmitter
         code.Line();
         code.Line("public PipelineProgram Program { get; }");
         code.Line();
+        EmitRun(code, program);
         EmitInterfaceChecks(code, program, inbound: true);
         EmitInterfaceChecks(code, program, inbound: false);
         EmitClassifySwitch(code, program);
@@ -85,18 +90,183 @@ public static class PipelineEmitter
         return code.ToString();
     }
 
-    private static void EmitAlgConstants(CodeWriter code, PipelineProgram program)
+    private static void EmitRun(CodeWriter code, PipelineProgram program)
     {
-        foreach (var alg in program.Algs)
+        code.Line("// The walk of one packet: the steps of its ingress side's plan, in the IR's order.");
+        code.Line("public NatVerdict Run(NatEngine nat, ref PacketWalk walk)");
+        code.Open();
+        code.Line("if (walk.Side == FlowSide.Inside)");
+        code.Open();
+        EmitPlan(code, program, program.InsideSteps, fromInside: true);
+        code.Close();
+        code.Line("else");
+        code.Open();
+        EmitPlan(code, program, program.OutsideSteps, fromInside: false);
+        code.Close();
+        code.Line();
+        code.Line("return nat.Forward(ref walk);");
+        code.Close();
+        code.Line();
+    }
+
+    private static void EmitPlan(CodeWriter code, PipelineProgram program, ImmutableArray<PipelineStep> steps, bool fromInside)
+    {
+        code.Line($"// {(fromInside ? "From inside" : "From outside")}: {string.Join(", ", steps.Select(s => s.Kind))}");
+        foreach (var step in steps)
         {
-            code.Line($"// ALG {alg.Id}: {alg.Name}");
-            code.Line($"public const int Alg{Identifier(alg.Name)} = {alg.Id};");
+            switch (step.Kind)
+            {
+                case PipelineStepKind.FlowLookup:
+                    code.Line("nat.LookupFlow(ref walk);");
+                    break;
+                case PipelineStepKind.InboundAcl:
+                    EmitAclStep(code, program, "nat.InboundAclInterface(ref walk)", "walk.ArrivalTuple", "AclDeniedInbound", i => i.InboundAclId, "in");
+                    break;
+                case PipelineStepKind.NatRuleSelection:
+                    EmitNatRuleSelection(code, program);
+                    break;
+                case PipelineStepKind.OutsideOpenerCheck:
+                    code.Line("if (walk.IsNew && !nat.AdmitOutsideOpener(ref walk)) return walk.Verdict;");
+                    break;
+                case PipelineStepKind.PinholeMatch:
+                    code.Line("nat.MatchPinhole(ref walk);");
+                    break;
+                case PipelineStepKind.InboundTranslation:
+                    EmitInboundTranslation(code, program);
+                    break;
+                case PipelineStepKind.CreateFlow:
+                    code.Line("if (!nat.CreateFlow(ref walk)) return walk.Verdict;");
+                    break;
+                case PipelineStepKind.TrackConnection:
+                    code.Line("nat.Track(ref walk);");
+                    break;
+                case PipelineStepKind.RealAddressAcl:
+                    EmitAclStep(code, program, "nat.RealAddressAclInterface(ref walk)", "nat.RealAddressTuple(ref walk)", "AclDeniedInbound", i => i.InboundAclMatchesRealAddresses ? i.InboundAclId : -1, "in, real addresses");
+                    break;
+                case PipelineStepKind.OutboundAcl:
+                    EmitAclStep(code, program, "nat.OutboundAclInterface(ref walk)", "nat.ExitTuple(ref walk)", "AclDeniedOutbound", i => i.OutboundAclId, "out");
+                    break;
+                case PipelineStepKind.Translate:
+                    code.Line("nat.Translate(ref walk);");
+                    break;
+                case PipelineStepKind.AlgDispatch:
+                    code.Line("if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;");
+                    break;
+                default:
+                    throw new InvalidOperationException($"no code for pipeline step {step.Kind}");
+            }
+        }
+    }
+
+    /// <summary>Only interfaces that have the ACL get a case: the runtime says which interface applies, the code holds the verdict.</summary>
+    private static void EmitAclStep(CodeWriter code, PipelineProgram program, string which, string tuple, string reason, Func<InterfacePlan, int> aclOf, string direction)
+    {
+        code.Line($"switch ({which})");
+        code.Open();
+        foreach (var iface in program.Interfaces)
+        {
+            var acl = aclOf(iface);
+            if (acl >= 0)
+            {
+                code.Line($"case {iface.Id}: // {Comment(iface.Name)} {direction}: {Comment(program.Acls[acl].Name)}");
+                code.Line($"    if (!Permit{acl}({tuple})) {{ nat.Deny(ref walk, DropReason.{reason}); return walk.Verdict; }}");
+                code.Line("    break;");
+            }
         }
 
-        if (program.Algs.Length > 0)
+        code.Close();
+    }
+
+    private static void EmitNatRuleSelection(CodeWriter code, PipelineProgram program)
+    {
+        code.Line("if (walk.IsNew)");
+        code.Open();
+        code.Line("if (!nat.AdmitInsideFlow(ref walk)) return walk.Verdict;");
+        if (program.NatRules.Length > 0)
         {
-            code.Line();
+            code.Line("var tuple = walk.ArrivalTuple;");
         }
+
+        var keyword = "if";
+        foreach (var rule in program.NatRules)
+        {
+            code.Line($"{keyword} ({SelectionTest(rule)}) // {rule.Kind} {Comment(rule.Span.ToLocation())}");
+            code.Open();
+            switch (rule.Kind)
+            {
+                case NatRuleKind.StaticPort:
+                    code.Line($"walk.MapSourceTo(0x{rule.GlobalAddress:X8}u, {rule.MappedPort});");
+                    break;
+                case NatRuleKind.Static when !rule.RealAddresses.IsEmpty && !rule.Targets.IsEmpty:
+                    // The host part carries over: a network static maps address n of the real range to address n of the global one.
+                    code.Line($"var offset = tuple.Source - 0x{rule.RealAddresses[0].First.Value:X8}u;");
+                    code.Line($"if (offset <= 0x{StaticSpan(rule):X8}u) walk.MapSourceTo(0x{rule.Targets[0].First.Value:X8}u + offset, tuple.SourcePort);");
+                    break;
+                case NatRuleKind.DynamicPat:
+                case NatRuleKind.DynamicPool:
+                    code.Line($"if (!nat.AllocateMapping(ref walk, {rule.Id})) return walk.Verdict;");
+                    break;
+                default:
+                    code.Line("// left untranslated");
+                    break;
+            }
+
+            code.Close();
+            keyword = "else if";
+        }
+
+        code.Close();
+    }
+
+    private static void EmitInboundTranslation(CodeWriter code, PipelineProgram program)
+    {
+        code.Line("if (walk.IsNew && !walk.AdmittedByPinhole)");
+        code.Open();
+        var fixedRules = program.NatRules.Where(r => r.Kind == NatRuleKind.StaticPort || (r.Kind == NatRuleKind.Static && !r.RealAddresses.IsEmpty && !r.Targets.IsEmpty)).ToList();
+        if (fixedRules.Count > 0)
+        {
+            code.Line("var tuple = walk.ArrivalTuple;");
+        }
+
+        var keyword = "if";
+        foreach (var rule in fixedRules)
+        {
+            if (rule.Kind == NatRuleKind.StaticPort)
+            {
+                code.Line($"{keyword} (walk.HasPorts && tuple.Protocol == {rule.Protocol} && tuple.Destination == 0x{rule.GlobalAddress:X8}u && tuple.DestinationPort == {rule.MappedPort}) // StaticPort {Comment(rule.Span.ToLocation())}");
+                code.Line($"    walk.MapDestinationTo(0x{rule.RealAddress:X8}u, {rule.RealPortValue});");
+            }
+            else
+            {
+                code.Line($"{keyword} (tuple.Destination - 0x{rule.Targets[0].First.Value:X8}u <= 0x{StaticSpan(rule):X8}u) // Static {Comment(rule.Span.ToLocation())}");
+                code.Line($"    walk.MapDestinationTo(0x{rule.RealAddresses[0].First.Value:X8}u + (tuple.Destination - 0x{rule.Targets[0].First.Value:X8}u), tuple.DestinationPort);");
+            }
+
+            keyword = "else if";
+        }
+
+        code.Line(fixedRules.Count > 0 ? "else if (!nat.TranslateInboundDynamic(ref walk)) return walk.Verdict;" : "if (!nat.TranslateInboundDynamic(ref walk)) return walk.Verdict;");
+        code.Close();
+    }
+
+    /// <summary>How far into a static mapping's ranges an address may be: both the real and the global range must hold it.</summary>
+    private static uint StaticSpan(NatRulePlan rule) =>
+        Math.Min(rule.RealAddresses[0].Last.Value - rule.RealAddresses[0].First.Value, rule.Targets[0].Last.Value - rule.Targets[0].First.Value);
+
+    private static string SelectionTest(NatRulePlan rule)
+    {
+        var addresses = rule.RealAddresses.IsEmpty ? null : "(" + string.Join(" || ", rule.RealAddresses.Select(r => r.First == r.Last
+            ? $"tuple.Source == 0x{r.First.Value:X8}u"
+            : $"(tuple.Source - 0x{r.First.Value:X8}u) <= 0x{r.Last.Value - r.First.Value:X8}u")) + ")";
+        var acl = rule.MatchAclId >= 0 ? $"Permit{rule.MatchAclId}(in tuple)" : null;
+        return rule.Kind switch
+        {
+            NatRuleKind.StaticPort => rule.RealPort is { } port && !rule.RealAddresses.IsEmpty
+                ? $"tuple.Protocol == {rule.Protocol} && tuple.SourcePort == {port.Low} && tuple.Source == 0x{rule.RealAddresses[0].First.Value:X8}u"
+                : "false",
+            NatRuleKind.Static => string.Join(" && ", new[] { addresses ?? "false", acl }.Where(t => t is not null)),
+            _ => acl ?? addresses ?? "true",
+        };
     }
 
     private static void EmitInterfaceChecks(CodeWriter code, PipelineProgram program, bool inbound)
@@ -248,27 +418,7 @@ public static class PipelineEmitter
         code.Open();
         foreach (var rule in program.NatRules)
         {
-            var addresses = rule.RealAddresses.IsEmpty ? null : "(" + string.Join(" || ", rule.RealAddresses.Select(r => r.First == r.Last
-                ? $"tuple.Source == 0x{r.First.Value:X8}u"
-                : $"(tuple.Source - 0x{r.First.Value:X8}u) <= 0x{r.Last.Value - r.First.Value:X8}u")) + ")";
-            var acl = rule.MatchAclId >= 0 ? $"Permit{rule.MatchAclId}(in tuple)" : null;
-            string test;
-            switch (rule.Kind)
-            {
-                case NatRuleKind.StaticPort:
-                    test = rule.RealPort is { } port && !rule.RealAddresses.IsEmpty
-                        ? $"tuple.Protocol == {rule.Protocol} && tuple.SourcePort == {port.Low} && tuple.Source == 0x{rule.RealAddresses[0].First.Value:X8}u"
-                        : "false";
-                    break;
-                case NatRuleKind.Static:
-                    test = string.Join(" && ", new[] { addresses ?? "false", acl }.Where(t => t is not null));
-                    break;
-                default:
-                    test = acl ?? addresses ?? "true";
-                    break;
-            }
-
-            code.Line($"if ({test}) return {rule.Id}; // {rule.Kind} {Comment(rule.Span.ToLocation())}");
+            code.Line($"if ({SelectionTest(rule)}) return {rule.Id}; // {rule.Kind} {Comment(rule.Span.ToLocation())}");
         }
 
         code.Line("return -1;");
@@ -293,25 +443,6 @@ public static class PipelineEmitter
         code.Line("default: return -1;");
         code.Close();
         code.Close();
-    }
-
-    private static string Identifier(string name)
-    {
-        var builder = new StringBuilder();
-        var upper = true;
-        foreach (var c in name)
-        {
-            if (!char.IsLetterOrDigit(c))
-            {
-                upper = true;
-                continue;
-            }
-
-            builder.Append(upper ? char.ToUpperInvariant(c) : c);
-            upper = false;
-        }
-
-        return builder.Length > 0 && char.IsDigit(builder[0]) ? "_" + builder : builder.ToString();
     }
 
     private static string Comment(string text) => text.Replace('\n', ' ').Replace('\r', ' ');

@@ -26,5 +26,5 @@ public sealed class SipAlgAdviceRule : ILintRule
     }
 
     private static bool TranslatesAnything(Alg.Policy.Model.PolicyModel policy) =>
-        policy.NatRules.Any(rule => !rule.Inactive && rule.Kind != Alg.Policy.Model.NatRuleKind.Exempt && Alg.Runtime.Nat.NatRuleSet.IsSupported(policy, rule, out _));
+        policy.NatRules.Any(rule => !rule.Inactive && rule.Kind != Alg.Policy.Model.NatRuleKind.Exempt && Alg.Compiler.Lowering.NatRuleResolver.IsSupported(policy, rule, out _));
 }

@@ -1,6 +1,6 @@
 using Alg.Compiler.Binding;
 using Alg.Policy.Diagnostics;
-using Alg.Runtime.Nat;
+using Alg.Compiler.Lowering;
 
 namespace Alg.Compiler.Lint;
 
@@ -31,7 +31,7 @@ public sealed class UnsupportedNatRuleRule : ILintRule
             .ToHashSet();
         foreach (var rule in policy.NatRules)
         {
-            if (rule.Inactive || NatRuleSet.IsSupported(policy, rule, out var reason) || explained.Contains((rule.Span.File, rule.Span.Line))
+            if (rule.Inactive || NatRuleResolver.IsSupported(policy, rule, out var reason) || explained.Contains((rule.Span.File, rule.Span.Line))
                 || reason.Contains(" is not defined", StringComparison.Ordinal) || reason.Contains(" has no IPv4 address", StringComparison.Ordinal))
             {
                 continue;

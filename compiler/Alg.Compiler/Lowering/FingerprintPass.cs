@@ -34,8 +34,9 @@ public sealed class FingerprintPass : ILoweringPass
 
         foreach (var rule in state.NatRules)
         {
-            text.Append("nat ").Append(rule.PolicyIndex).Append(' ').Append(rule.Kind).Append(' ').Append(rule.MatchAclId).Append(' ')
-                .Append(string.Join(',', rule.RealAddresses)).Append(' ').Append(rule.Protocol).Append(' ').Append(rule.RealPort).Append('\n');
+            text.Append("nat ").Append(rule.Kind).Append(' ').Append(rule.MatchAclId).Append(' ')
+                .Append(string.Join(',', rule.RealAddresses)).Append(' ').Append(rule.Protocol).Append(' ').Append(rule.RealPort).Append(' ')
+                .Append(string.Join(',', rule.Targets)).Append(' ').Append(rule.MappedPort).Append('\n');
         }
 
         foreach (var alg in state.Algs)
@@ -54,6 +55,16 @@ public sealed class FingerprintPass : ILoweringPass
             text.Append("port ").Append(binding.Protocol).Append(' ').Append(binding.Port).Append(' ').Append(binding.AlgId).Append('\n');
         }
 
+        var timers = state.Timeouts;
+        text.Append("timers ").Append(timers.TcpEstablished).Append(' ').Append(timers.TcpTransitory).Append(' ').Append(timers.TcpSyn).Append(' ')
+            .Append(timers.TcpFinRst).Append(' ').Append(timers.Udp).Append(' ').Append(timers.Dns).Append(' ').Append(timers.Icmp).Append(' ')
+            .Append(timers.Gre).Append(' ').Append(timers.Sctp).Append('\n');
+        var behavior = state.Policy.Behavior;
+        text.Append("behavior ").Append(behavior.Mapping).Append(' ').Append(behavior.Filtering).Append(' ').Append(behavior.PortPreservation).Append(' ')
+            .Append(behavior.ConsistentNat).Append(' ').Append(behavior.Hairpinning).Append('\n');
+        var limits = state.Policy.Limits;
+        text.Append("limits ").Append(limits.MaxEntries).Append(' ').Append(limits.PerHostDefault).Append(' ')
+            .Append(string.Join(',', (limits.PerHost.IsDefault ? [] : limits.PerHost).Select(l => $"{l.Host}={l.MaxEntries}"))).Append('\n');
         text.Append("steps ").Append(string.Join(',', state.InsideSteps.Select(s => s.Kind))).Append(" / ").Append(string.Join(',', state.OutsideSteps.Select(s => s.Kind)));
         state.Fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16].ToLowerInvariant();
     }

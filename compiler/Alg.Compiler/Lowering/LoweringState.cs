@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Alg.Policy.Model;
+using Alg.Runtime.Nat;
 using Alg.Runtime.Pipeline.Ir;
 
 namespace Alg.Compiler.Lowering;
@@ -9,6 +10,9 @@ public sealed class LoweringState(PolicyModel policy)
 {
     public PolicyModel Policy { get; } = policy;
 
+    /// <summary>The timers the data plane uses, each the configured value or its RFC default.</summary>
+    public NatTimeouts Timeouts { get; } = new(policy.Timeouts);
+
     public List<InterfacePlan> Interfaces { get; } = [];
 
     public List<AclProgram> Acls { get; } = [];
@@ -16,6 +20,8 @@ public sealed class LoweringState(PolicyModel policy)
     public Dictionary<string, int> AclIds { get; } = new(StringComparer.Ordinal);
 
     public List<NatRulePlan> NatRules { get; } = [];
+
+    public List<string> SkippedNatRules { get; } = [];
 
     public List<AlgPlan> Algs { get; } = [];
 
@@ -28,5 +34,6 @@ public sealed class LoweringState(PolicyModel policy)
     public string Fingerprint { get; set; } = string.Empty;
 
     public PipelineProgram ToProgram() =>
-        new([.. Interfaces], [.. Acls], [.. NatRules], [.. Algs], [.. AlgPorts], InsideSteps, OutsideSteps, Fingerprint);
+        new([.. Interfaces], [.. Acls], [.. NatRules], [.. Algs], [.. AlgPorts], InsideSteps, OutsideSteps, Fingerprint,
+            Timeouts, Policy.Behavior, Policy.Limits, [.. SkippedNatRules]);
 }

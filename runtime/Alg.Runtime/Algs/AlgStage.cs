@@ -5,6 +5,7 @@ using Alg.Runtime.Flows;
 using Alg.Runtime.Nat;
 using Alg.Runtime.Packets;
 using Alg.Runtime.Pipeline;
+using Alg.Runtime.Pipeline.Ir;
 using Alg.Runtime.Reassembly;
 
 namespace Alg.Runtime.Algs;
@@ -16,9 +17,8 @@ namespace Alg.Runtime.Algs;
 /// (RFC 2663 §7.1) and opens the pinholes it asks for with <see cref="NatEngine.TryOpenPinhole"/>.
 /// </summary>
 /// <remarks>
-/// <para>Dispatch: an <see cref="IPolicyClassifier"/>'s <c>DispatchAlg</c> when one is given (the lowered IR's
-/// enabled ALGs), else a port map built from the policy's enabled <see cref="AlgPolicy"/> entries the same way the
-/// lowering builds the IR's. The service
+/// <para>Dispatch: the walking engine's <c>DispatchAlg</c> over the lowered IR's enabled ALGs (a constant switch in
+/// the compiled engine); plans, their typed settings and ports come from the program (<see cref="Reconfigure"/>). The service
 /// port is the responder's real port (<see cref="FlowEntry.ReplyKey"/>'s source port), so a client's ephemeral
 /// port never selects an ALG. A flow created by a pinhole is dispatched by its service port only (the master's ALG
 /// already saw the signalling that announced it), unless the pinhole names the ALG that inspects it
@@ -32,8 +32,7 @@ public sealed class AlgStage
     private readonly Dictionary<string, IAlgHandler> _handlers = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, AlgCounters> _counters = new(StringComparer.OrdinalIgnoreCase);
     private AlgPlanEntry?[] _plans = [];
-    private IClassifierSource? _classifiers;
-    private Dictionary<int, int> _portMap = [];
+    private IPolicyClassifier _dispatcher;
     private readonly Dictionary<FlowId, AlgFlowState> _states = [];
     private readonly Dictionary<FlowId, int> _assigned = [];
     private readonly AlgRewrite[] _rewrites;
@@ -45,12 +44,11 @@ public sealed class AlgStage
     private long _lastSweepTick = long.MinValue;
 
     /// <param name="handlers">ALG implementations by <see cref="AlgDescriptor.Name"/> (e.g. <c>StandardAlgs.CreateHandlers()</c>).</param>
-    /// <param name="policy">Supplies the enabled ALGs, their ports and options when no classifier is given.</param>
-    /// <param name="classifier">The lowered policy's classifier; its ALG plans and dispatch win over the policy's.</param>
-    public AlgStage(IEnumerable<IAlgHandler> handlers, PolicyModel policy, IPolicyClassifier? classifier = null, AlgStageOptions? options = null)
+    /// <param name="program">The lowered configuration: its enabled ALGs with their options, their ports and the timers.</param>
+    public AlgStage(IEnumerable<IAlgHandler> handlers, PipelineProgram program, AlgStageOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(handlers);
-        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(program);
         _options = options ?? new AlgStageOptions();
         _rewrites = new AlgRewrite[_options.MaxRewrites];
         _scratch = new byte[_options.ScratchBytes];
@@ -62,64 +60,35 @@ public sealed class AlgStage
             _handlers[handler.Descriptor.Name] = handler;
         }
 
-        Reconfigure(policy, classifier);
+        _dispatcher = new PipelineInterpreter(program);
+        Reconfigure(program);
     }
 
     /// <summary>
-    /// Applies a new configuration between two packets (with <see cref="NatEngine.Reconfigure"/>): plans, ports
-    /// and options change; flows keep their ALG state. A TCP connection whose ALG is no longer enabled is no longer
-    /// inspected but keeps its seq/ack shift (RFC 2663 §7.1), or the connection would break. Counters carry over by
-    /// ALG name.
+    /// Applies a new configuration between two packets (with the engine's program swap): plans, ports, options and
+    /// their typed settings change; flows keep their ALG state. A TCP connection whose ALG is no longer enabled is no
+    /// longer inspected but keeps its seq/ack shift (RFC 2663 §7.1), or the connection would break. Counters carry
+    /// over by ALG name.
     /// </summary>
-    public void Reconfigure(PolicyModel policy, IPolicyClassifier? classifier = null) =>
-        Reconfigure(policy, classifier is null ? null : new FixedClassifierSource(classifier));
-
-    /// <summary>
-    /// As <see cref="Reconfigure(PolicyModel, IPolicyClassifier?)"/>, dispatching through whatever engine the
-    /// source holds at each packet, so a tiered gateway's ALG dispatch moves to the compiled class with it.
-    /// </summary>
-    public void Reconfigure(PolicyModel policy, IClassifierSource? classifiers)
+    /// <remarks>Builds every ALG's settings (allocates): call it before the program is installed, off the packet path
+    /// where the host allows; a packet meanwhile is inspected with the plans it finds.</remarks>
+    public void Reconfigure(PipelineProgram program)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        var classifier = classifiers?.Current;
-        var timeouts = new NatTimeouts(policy.Timeouts);
-        AlgPlanEntry?[] plans;
-        var portMap = new Dictionary<int, int>();
-        if (classifier is not null)
+        ArgumentNullException.ThrowIfNull(program);
+        var algs = program.Algs;
+        var plans = new AlgPlanEntry?[algs.IsDefaultOrEmpty ? 0 : algs.Max(a => a.Id) + 1];
+        foreach (var plan in algs)
         {
-            var algs = classifier.Program.Algs;
-            plans = new AlgPlanEntry?[algs.IsDefaultOrEmpty ? 0 : algs.Max(a => a.Id) + 1];
-            foreach (var plan in algs)
-            {
-                plans[plan.Id] = Entry(plan.Id, plan.Name, plan.Options, timeouts);
-            }
-        }
-        else
-        {
-            // The same plan ids and port owners as the lowering (LowerAlgDispatchPass): enabled ALGs in ordinal
-            // name order, a port two ALGs claim goes to the first; so both dispatch paths agree.
-            var enabled = policy.Algs.IsDefault ? [] : policy.Algs.Where(a => a.Enabled).OrderBy(a => a.Name, StringComparer.Ordinal).ToArray();
-            plans = new AlgPlanEntry?[enabled.Length];
-            for (var id = 0; id < enabled.Length; id++)
-            {
-                var alg = enabled[id];
-                plans[id] = Entry(id, alg.Name, alg.Options, timeouts);
-                foreach (var port in alg.Ports.IsDefault ? [] : alg.Ports)
-                {
-                    portMap.TryAdd(PortKey((byte)port.Protocol, (ushort)port.Port), id);
-                }
-            }
+            plans[plan.Id] = Entry(plan.Id, plan.Name, plan.Options, program.Timeouts);
         }
 
         _plans = plans;
-        _portMap = portMap;
-        _classifiers = classifiers;
-
+        _dispatcher = new PipelineInterpreter(program);
         foreach (var state in _states.Values)
         {
             // A flow stays with its ALG only while the new configuration still gives its service port to that ALG
             // (`no ip nat service sip udp port 5060` ends the inspection of existing UDP SIP flows too).
-            var id = state.Assigned ? PlanIdOf(state.Plan.OwnerTag) : Dispatch(state.Protocol, state.ServicePort);
+            var id = state.Assigned ? PlanIdOf(state.Plan.OwnerTag) : _dispatcher.DispatchAlg(state.Protocol, state.ServicePort);
             var current = (uint)id < (uint)plans.Length && plans[id] is { Handler: not null } plan && string.Equals(plan.Name, state.Plan.Name, StringComparison.OrdinalIgnoreCase) ? plan : null;
             if (current is null)
             {
@@ -166,16 +135,8 @@ public sealed class AlgStage
     public AlgCounters CountersFor(string name) =>
         _counters.TryGetValue(name, out var counters) ? counters : throw new KeyNotFoundException($"ALG '{name}' was never enabled on this stage");
 
-    /// <summary>The enabled ALG for a transport port, by plan id, or -1.</summary>
-    public int Dispatch(byte protocol, ushort port)
-    {
-        if (_classifiers is not null)
-        {
-            return _classifiers.Current.DispatchAlg(protocol, port);
-        }
-
-        return _portMap.TryGetValue(PortKey(protocol, port), out var id) ? id : -1;
-    }
+    /// <summary>The enabled ALG for a transport port, by plan id, or -1 (outside a packet: the installed program's answer).</summary>
+    public int Dispatch(byte protocol, ushort port) => _dispatcher.DispatchAlg(protocol, port);
 
     /// <summary>Called by the engine when a pinhole that names its inspector (<see cref="ExpectationSpec.InspectedBy"/>)
     /// creates a flow; the flow's first packet, inspected next, takes it on.</summary>
@@ -199,7 +160,7 @@ public sealed class AlgStage
     /// <summary>The engine's hook: inspects one translated packet of a known flow.</summary>
     /// <returns><see cref="DropReason.None"/> to forward (possibly edited), or why the packet must be dropped
     /// (an edit that does not fit the buffer or IP length).</returns>
-    internal DropReason Inspect(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, ref FlowEntry flow, FlowId id, bool isReply, FlowSide side, long now)
+    internal DropReason Inspect(NatEngine engine, IPolicyClassifier walking, ref PacketBuffer packet, ref PacketInfo info, ref FlowEntry flow, FlowId id, bool isReply, FlowSide side, long now)
     {
         var tick = now / FlowTable.TickNanoseconds;
         if (tick != _lastSweepTick)
@@ -218,7 +179,7 @@ public sealed class AlgStage
                 engine.AdoptMappingOfPinholeFlow(id.Index);
             }
 
-            if ((flow.Flags & (FlowEntryFlags.AlgState | FlowEntryFlags.InspectorAssigned)) == 0 && Dispatch(info.Protocol, flow.ReplyKey.SourcePort) < 0)
+            if ((flow.Flags & (FlowEntryFlags.AlgState | FlowEntryFlags.InspectorAssigned)) == 0 && walking.DispatchAlg(info.Protocol, flow.ReplyKey.SourcePort) < 0)
             {
                 return DropReason.None;
             }
@@ -253,7 +214,7 @@ public sealed class AlgStage
         }
         else
         {
-            planId = Dispatch(info.Protocol, flow.ReplyKey.SourcePort);
+            planId = walking.DispatchAlg(info.Protocol, flow.ReplyKey.SourcePort);
         }
 
         if ((uint)planId >= (uint)_plans.Length || _plans[planId] is not { Handler: { } handler } plan)
@@ -664,5 +625,4 @@ public sealed class AlgStage
         }
     }
 
-    private static int PortKey(byte protocol, ushort port) => protocol << 16 | port;
 }

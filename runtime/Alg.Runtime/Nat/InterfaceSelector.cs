@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using Alg.Policy.Model;
 using Alg.Runtime.Flows;
+using Alg.Runtime.Pipeline.Ir;
 
 namespace Alg.Runtime.Nat;
 
@@ -13,13 +15,13 @@ internal sealed class InterfaceSelector
     private readonly (int Id, uint Network, uint Mask)[] _inside;
     private readonly (int Id, uint Network, uint Mask)[] _outside;
 
-    public InterfaceSelector(PolicyModel policy)
+    public InterfaceSelector(ImmutableArray<InterfacePlan> interfaces)
     {
         var inside = new List<(int, uint, uint)>();
         var outside = new List<(int, uint, uint)>();
-        for (var i = 0; i < policy.Interfaces.Length; i++)
+        for (var i = 0; i < interfaces.Length; i++)
         {
-            var iface = policy.Interfaces[i];
+            var iface = interfaces[i];
             var mask = iface.Address is { } prefix ? Ipv4Address.FromPrefixLength(prefix.Length).Value : 0u;
             var network = iface.Address is { } p ? p.Address.Value & mask : 0u;
             var entry = (i, network, iface.Address is null ? 0u : mask);
@@ -35,11 +37,7 @@ internal sealed class InterfaceSelector
 
         _inside = [.. inside];
         _outside = [.. outside];
-        HasAcls = policy.Interfaces.Any(i => i.InboundAcl is not null || i.OutboundAcl is not null);
     }
-
-    /// <summary>False when no interface has an ACL: the packet path then skips ACL checks entirely.</summary>
-    public bool HasAcls { get; }
 
     /// <summary>The interface of a side that serves <paramref name="address"/>, or -1 when the side has none.</summary>
     public int For(FlowSide side, uint address)

@@ -2,55 +2,50 @@ using Alg.Policy.Model;
 using Alg.Runtime.Flows;
 using Alg.Runtime.Packets;
 using Alg.Runtime.Pipeline;
+using Alg.Runtime.Pipeline.Ir;
 
 namespace Alg.Runtime.Nat;
 
 /// <summary>Creating flows: rule selection, mapping and port allocation, filtering, limits.</summary>
 public sealed partial class NatEngine
 {
-    private int CreateFromInside(in PacketInfo info, in FlowKey key, long now, IPolicyClassifier classifier, ref DropReason reason)
+    private int CreateFromInside(ref PacketWalk walk, ref DropReason reason)
     {
-        if (!CheckLimits(info.SourceAddress, out var hostLimit, ref reason))
-        {
-            return -1;
-        }
-
-        if (!ResolveSource(in info, now, classifier, out var mappedAddress, out var mappedPort, out var mappingIndex, ref reason))
-        {
-            return -1;
-        }
-
+        ref readonly var info = ref walk.Info;
+        ref readonly var key = ref walk.Key;
+        var now = walk.Now;
         var destination = info.DestinationAddress;
         var destinationPort = key.DestinationPort;
         var replySide = FlowSide.Outside;
         var master = -1;
-        ExpectationSpec expected = default;
-        if (_expectations.Count > 0 && _expectations.TryMatch(key, now, out expected))
+        if (walk.FromPinhole)
         {
             // A pinhole for a flow starting inside: the ALG redirects its destination (e.g. a peer's mapped address).
-            destination = expected.TranslatedAddress;
-            destinationPort = expected.TranslatedPort;
-            master = _flows.IsLive(expected.Master) ? expected.Master.Index : -1;
+            destination = walk.Destination;
+            destinationPort = walk.DestinationPort;
+            master = _flows.IsLive(walk.PinholeMaster) ? walk.PinholeMaster.Index : -1;
         }
-        else if (_behavior.Hairpinning && _rules.IsOwned(destination))
+        else if (_program.Behavior.Hairpinning && _program.Nat.IsOwned(destination))
         {
             // RFC 4787 REQ-9: the peer sees the sender's mapped endpoint, the sender reaches the peer's real one.
-            if (!ResolveInbound(info.Protocol, destination, destinationPort, mappedAddress, mappedPort, (info.Flags & PacketFlags.HasPorts) != 0, out destination, out destinationPort, out _, ref reason))
+            if (!ResolveInbound(info.Protocol, destination, destinationPort, walk.MappedAddress, walk.MappedPort, (info.Flags & PacketFlags.HasPorts) != 0, out destination, out destinationPort, out _, ref reason))
             {
-                ReleaseIfUnused(mappingIndex, now);
+                ReleaseIfUnused(walk.MappingIndex, now);
                 return -1;
             }
 
             replySide = FlowSide.Inside;
         }
 
+        var mappedAddress = walk.MappedAddress;
+        var mappedPort = walk.MappedPort;
         var reply = (info.Flags & PacketFlags.IcmpQuery) != 0
             ? new FlowKey(destination, mappedAddress, mappedPort, mappedPort, info.Protocol, replySide)
             : new FlowKey(destination, mappedAddress, destinationPort, mappedPort, info.Protocol, replySide);
         var index = Insert(in key, in reply, FlowSide.Inside, info.TcpFlags, info.Protocol, now, ref reason);
         if (index < 0)
         {
-            ReleaseIfUnused(mappingIndex, now);
+            ReleaseIfUnused(walk.MappingIndex, now);
             return -1;
         }
 
@@ -69,40 +64,20 @@ public sealed partial class NatEngine
         {
             flow.MasterIndex = master;
             flow.Flags |= FlowEntryFlags.FromExpectation;
-            AssignInspector(ref flow, index, expected.InspectedBy);
+            AssignInspector(ref flow, index, walk.InspectedBy);
         }
 
-        Attach(index, mappingIndex, hostLimit);
+        Attach(index, walk.MappingIndex, walk.HostLimit);
         return index;
     }
 
-    private int CreateFromOutside(in PacketInfo info, in FlowKey key, long now, ref DropReason reason)
+    private int CreateFromOutside(ref PacketWalk walk, ref DropReason reason)
     {
-        if (info.Protocol == IpProtocol.Tcp && (info.TcpFlags & (TcpFlags.Syn | TcpFlags.Ack | TcpFlags.Rst)) != TcpFlags.Syn)
-        {
-            // Only a SYN may open state from outside: an ACK or RST here belongs to no connection we know, and
-            // letting it in would let anyone fill the table with "established" entries (cf. RFC 5382 REQ-4).
-            reason = DropReason.UnsolicitedTcpWithoutSyn;
-            return -1;
-        }
-
-        var hasPorts = (info.Flags & PacketFlags.HasPorts) != 0;
-        uint realAddress;
-        ushort realPort;
-        var mappingIndex = -1;
-        var master = -1;
-        var fromExpectation = _expectations.TryMatch(key, now, out var expected);
-        if (fromExpectation)
-        {
-            realAddress = expected.TranslatedAddress;
-            realPort = expected.TranslatedPort;
-            master = _flows.IsLive(expected.Master) ? expected.Master.Index : -1;
-        }
-        else if (!ResolveInbound(info.Protocol, info.DestinationAddress, key.DestinationPort, info.SourceAddress, key.SourcePort, hasPorts, out realAddress, out realPort, out mappingIndex, ref reason))
-        {
-            return -1;
-        }
-
+        ref readonly var info = ref walk.Info;
+        ref readonly var key = ref walk.Key;
+        var realAddress = walk.Destination;
+        var realPort = walk.DestinationPort;
+        var master = walk.FromPinhole && _flows.IsLive(walk.PinholeMaster) ? walk.PinholeMaster.Index : -1;
         if (!CheckLimits(realAddress, out var hostLimit, ref reason))
         {
             return -1;
@@ -111,7 +86,7 @@ public sealed partial class NatEngine
         var reply = (info.Flags & PacketFlags.IcmpQuery) != 0
             ? new FlowKey(realAddress, info.SourceAddress, realPort, realPort, info.Protocol, FlowSide.Inside)
             : new FlowKey(realAddress, info.SourceAddress, realPort, key.SourcePort, info.Protocol, FlowSide.Inside);
-        var index = Insert(in key, in reply, FlowSide.Outside, info.TcpFlags, info.Protocol, now, ref reason);
+        var index = Insert(in key, in reply, FlowSide.Outside, info.TcpFlags, info.Protocol, walk.Now, ref reason);
         if (index < 0)
         {
             return -1;
@@ -120,13 +95,13 @@ public sealed partial class NatEngine
         ref var flow = ref _flows[index];
         flow.Flags |= FlowEntryFlags.DestinationTranslated;
         flow.MasterIndex = master;
-        if (fromExpectation)
+        if (walk.FromPinhole)
         {
             flow.Flags |= FlowEntryFlags.FromExpectation;
-            AssignInspector(ref flow, index, expected.InspectedBy);
+            AssignInspector(ref flow, index, walk.InspectedBy);
         }
 
-        Attach(index, mappingIndex, hostLimit);
+        Attach(index, walk.MappingIndex, hostLimit);
         return index;
     }
 
@@ -170,29 +145,38 @@ public sealed partial class NatEngine
     {
         // RFC 6888 REQ-5/REQ-11: refuse new state at a limit; never make room by deleting live state.
         hostLimit = -1;
-        if (_flows.Count >= _maxEntries)
+        if (_flows.Count >= Math.Min(_program.Limits.MaxEntries ?? long.MaxValue, _flowCapacity))
         {
             reason = DropReason.FlowTableFull;
             return false;
         }
 
-        if (_hostLimitIndex.TryGetValue(host, out var limitIndex))
+        if (!_program.HasHostLimits)
         {
-            if (_hostLimitCount[limitIndex] >= _hostLimitMax[limitIndex])
-            {
-                reason = DropReason.HostLimitReached;
-                return false;
-            }
-
-            hostLimit = limitIndex;
+            return true;
         }
 
+        var limit = _program.HostLimitFor(host);
+        if (limit < 0)
+        {
+            return true;
+        }
+
+        // Counted per host, not per limit entry, so a reload that adds, removes or changes limits finds the counts right.
+        if (_hostCounts.GetValueOrDefault(host) >= limit)
+        {
+            reason = DropReason.HostLimitReached;
+            return false;
+        }
+
+        hostLimit = 0;
         return true;
     }
 
-    /// <summary>The rule the policy engine selects decides the new flow's source translation; none leaves it as is.</summary>
+    /// <summary>The NAT rule the walking engine selects decides a source translation outside a walk (an ALG reserving the
+    /// public endpoint of media that has not started); none leaves it as is.</summary>
     /// <param name="preferredPort">A reservation's wish for the public port (the odd half of an RTP/RTCP pair); 0 for none.</param>
-    private bool ResolveSource(in PacketInfo info, long now, IPolicyClassifier classifier, out uint mappedAddress, out ushort mappedPort, out int mappingIndex, ref DropReason reason, ushort preferredPort = 0)
+    private bool ResolveSource(in PacketInfo info, long now, out uint mappedAddress, out ushort mappedPort, out int mappingIndex, ref DropReason reason, ushort preferredPort = 0)
     {
         var hasPorts = (info.Flags & PacketFlags.HasPorts) != 0;
         var sourcePort = hasPorts ? info.SourcePort : (ushort)0;
@@ -200,23 +184,17 @@ public sealed partial class NatEngine
         mappedAddress = info.SourceAddress;
         mappedPort = sourcePort;
         mappingIndex = -1;
-        var selected = classifier.SelectNatRule(TupleOf(in info, info.SourceAddress, sourcePort, info.DestinationAddress, destinationPort));
+        var selected = _walkingEngine.SelectNatRule(TupleOf(in info, info.SourceAddress, sourcePort, info.DestinationAddress, destinationPort));
         if (selected < 0)
         {
             return true;
         }
 
-        var rule = _rules.ForPolicyIndex(classifier.Program.NatRules[selected].PolicyIndex);
-        if (rule is null)
-        {
-            reason = DropReason.NotTranslatable;
-            return false;
-        }
-
+        var rule = _program.NatRules[selected];
         switch (rule.Kind)
         {
             case NatRuleKind.StaticPort:
-                mappedAddress = rule.TargetAddresses[0].First.Value;
+                mappedAddress = rule.GlobalAddress;
                 mappedPort = (ushort)rule.MappedPort;
                 return true;
             case NatRuleKind.Static:
@@ -234,15 +212,15 @@ public sealed partial class NatEngine
         }
     }
 
-    private bool AllocateMapping(CompiledNatRule rule, in PacketInfo info, ushort sourcePort, ushort destinationPort, ushort preferredPort, long now, out uint mappedAddress, out ushort mappedPort, out int mappingIndex, ref DropReason reason)
+    private bool AllocateMapping(NatRulePlan rule, in PacketInfo info, ushort sourcePort, ushort destinationPort, ushort preferredPort, long now, out uint mappedAddress, out ushort mappedPort, out int mappingIndex, ref DropReason reason)
     {
         var addressOnly = rule.Kind == NatRuleKind.DynamicPool;
         var protocol = addressOnly ? (byte)0 : info.Protocol;
         var internalPort = addressOnly ? (ushort)0 : sourcePort;
 
         // RFC 4787 §4.1 / REQ-1, RFC 5382 REQ-1: which part of the destination keys the mapping.
-        var remoteAddress = addressOnly || _behavior.Mapping == MappingBehavior.EndpointIndependent ? 0u : info.DestinationAddress;
-        var remotePort = !addressOnly && _behavior.Mapping == MappingBehavior.AddressAndPortDependent ? destinationPort : (ushort)0;
+        var remoteAddress = addressOnly || _program.Behavior.Mapping == MappingBehavior.EndpointIndependent ? 0u : info.DestinationAddress;
+        var remotePort = !addressOnly && _program.Behavior.Mapping == MappingBehavior.AddressAndPortDependent ? destinationPort : (ushort)0;
         var internalKey = NatMappingTable.InternalKey(protocol, info.SourceAddress, internalPort, remoteAddress, remotePort);
         mappingIndex = _mappings.FindByInternal(internalKey);
         if (mappingIndex >= 0)
@@ -253,16 +231,16 @@ public sealed partial class NatEngine
             return true;
         }
 
-        var candidates = AddressCount(rule.TargetAddresses);
+        var candidates = AddressCount(rule.Targets);
 
         // RFC 4787 REQ-2 "paired" pooling: an inside host always starts at the same pool address.
         var start = (int)(((ulong)info.SourceAddress * 0x9E3779B97F4A7C15UL >> 32) % (ulong)candidates);
-        var tries = _behavior.ConsistentNat ? 1 : candidates;
+        var tries = _program.Behavior.ConsistentNat ? 1 : candidates;
         var nowSecond = NowSecond(now);
         var hasPorts = (info.Flags & PacketFlags.HasPorts) != 0;
         for (var i = 0; i < tries; i++)
         {
-            var address = AddressAt(rule.TargetAddresses, (start + i) % candidates);
+            var address = AddressAt(rule.Targets, (start + i) % candidates);
             int port;
             if (addressOnly || !hasPorts)
             {
@@ -273,7 +251,7 @@ public sealed partial class NatEngine
                 var allocator = AllocatorFor(address, protocol);
                 port = preferredPort >= PortAllocator.FirstDynamicPort && allocator.TryTake(preferredPort, nowSecond)
                     ? preferredPort
-                    : _behavior.PortPreservation && sourcePort >= PortAllocator.FirstDynamicPort && allocator.TryTake(sourcePort, nowSecond)
+                    : _program.Behavior.PortPreservation && sourcePort >= PortAllocator.FirstDynamicPort && allocator.TryTake(sourcePort, nowSecond)
                     ? sourcePort
                     : allocator.TakeAny(ref _random, nowSecond);
             }
@@ -287,7 +265,7 @@ public sealed partial class NatEngine
             {
                 Protocol = protocol,
                 AddressOnly = addressOnly,
-                RuleIndex = (short)rule.Index,
+                RuleIndex = (short)rule.Id,
                 InternalAddress = info.SourceAddress,
                 InternalPort = internalPort,
                 RemoteAddress = remoteAddress,
@@ -324,14 +302,14 @@ public sealed partial class NatEngine
     private bool ResolveInbound(byte protocol, uint destination, ushort destinationPort, uint remote, ushort remotePort, bool hasPorts, out uint realAddress, out ushort realPort, out int mappingIndex, ref DropReason reason)
     {
         mappingIndex = -1;
-        foreach (var rule in _rules.RuleArray)
+        foreach (var rule in _program.Nat.RuleArray)
         {
             if (rule.Kind == NatRuleKind.StaticPort)
             {
-                if (hasPorts && protocol == rule.Protocol && destination == rule.TargetAddresses[0].First.Value && destinationPort == rule.MappedPort)
+                if (hasPorts && protocol == rule.Protocol && destination == rule.GlobalAddress && destinationPort == rule.MappedPort)
                 {
-                    realAddress = rule.RealAddresses[0].First.Value;
-                    realPort = (ushort)rule.RealPort;
+                    realAddress = rule.RealAddress;
+                    realPort = rule.RealPortValue;
                     return true;
                 }
             }
@@ -342,6 +320,12 @@ public sealed partial class NatEngine
             }
         }
 
+        return ResolveDynamicInbound(protocol, destination, destinationPort, remote, remotePort, hasPorts, out realAddress, out realPort, out mappingIndex, ref reason);
+    }
+
+    /// <summary>A live dynamic mapping for a global endpoint, if its filtering lets this remote endpoint in.</summary>
+    private bool ResolveDynamicInbound(byte protocol, uint destination, ushort destinationPort, uint remote, ushort remotePort, bool hasPorts, out uint realAddress, out ushort realPort, out int mappingIndex, ref DropReason reason)
+    {
         mappingIndex = _mappings.FindByExternal(protocol, destination, hasPorts ? destinationPort : (ushort)0);
         if (mappingIndex < 0)
         {
@@ -374,7 +358,7 @@ public sealed partial class NatEngine
     /// <summary>RFC 4787 §5 / REQ-8: may this remote endpoint send to the mapping without an existing flow?</summary>
     private bool FilterAllows(int mappingIndex, uint remote, ushort remotePort)
     {
-        if (_behavior.Filtering == FilteringBehavior.EndpointIndependent)
+        if (_program.Behavior.Filtering == FilteringBehavior.EndpointIndependent)
         {
             return true;
         }
@@ -384,7 +368,7 @@ public sealed partial class NatEngine
             ref var flow = ref _flows[flowIndex];
             ref readonly var remoteKey = ref flow.Initiator == FlowSide.Inside ? ref flow.ReplyKey : ref flow.OriginalKey;
             if (remoteKey.Source == remote
-                && (_behavior.Filtering == FilteringBehavior.AddressDependent || remoteKey.SourcePort == remotePort))
+                && (_program.Behavior.Filtering == FilteringBehavior.AddressDependent || remoteKey.SourcePort == remotePort))
             {
                 return true;
             }
@@ -399,7 +383,8 @@ public sealed partial class NatEngine
         flow.HostLimitIndex = (short)hostLimit;
         if (hostLimit >= 0)
         {
-            _hostLimitCount[hostLimit]++;
+            var host = LimitedHostOf(in flow);
+            _hostCounts[host] = _hostCounts.GetValueOrDefault(host) + 1;
         }
 
         flow.MappingIndex = mappingIndex;
@@ -420,12 +405,25 @@ public sealed partial class NatEngine
         mapping.FlowCount++;
     }
 
+    /// <summary>The inside host a flow counts against: its source when it started inside, its real destination otherwise.</summary>
+    private static uint LimitedHostOf(in FlowEntry flow) => flow.Initiator == FlowSide.Inside ? flow.OriginalKey.Source : flow.ReplyKey.Source;
+
     private void RemoveFlow(int flowIndex, long now)
     {
         ref var flow = ref _flows[flowIndex];
         if (flow.HostLimitIndex >= 0)
         {
-            _hostLimitCount[flow.HostLimitIndex]--;
+            var host = LimitedHostOf(in flow);
+            var count = _hostCounts.GetValueOrDefault(host) - 1;
+            if (count > 0)
+            {
+                _hostCounts[host] = count;
+            }
+            else
+            {
+                // Forgotten at zero, so the count table holds only hosts with live flows.
+                _hostCounts.Remove(host);
+            }
         }
 
         var mappingIndex = flow.MappingIndex;
@@ -499,7 +497,7 @@ public sealed partial class NatEngine
         return allocator;
     }
 
-    private static int AddressCount(AddressRange[] ranges)
+    private static int AddressCount(System.Collections.Immutable.ImmutableArray<AddressRange> ranges)
     {
         ulong count = 0;
         foreach (var range in ranges)
@@ -510,7 +508,7 @@ public sealed partial class NatEngine
         return (int)Math.Min(count, int.MaxValue);
     }
 
-    private static uint AddressAt(AddressRange[] ranges, int position)
+    private static uint AddressAt(System.Collections.Immutable.ImmutableArray<AddressRange> ranges, int position)
     {
         var remaining = (ulong)position;
         foreach (var range in ranges)

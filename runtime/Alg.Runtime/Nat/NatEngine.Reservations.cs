@@ -137,7 +137,7 @@ public sealed partial class NatEngine
             DestinationPort = remotePort,
             Flags = PacketFlags.HasPorts,
         };
-        if (!ResolveSource(in info, now, _classifiers.Current, out mappedAddress, out mappedPort, out mappingIndex, ref reason, preferredPort))
+        if (!ResolveSource(in info, now, out mappedAddress, out mappedPort, out mappingIndex, ref reason, preferredPort))
         {
             Drops.Increment(reason);
             return false;

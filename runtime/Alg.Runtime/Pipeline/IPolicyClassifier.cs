@@ -1,15 +1,22 @@
+using Alg.Runtime.Nat;
+
 namespace Alg.Runtime.Pipeline;
 
 /// <summary>
-/// The policy-specific decisions of the pipeline: ACL verdicts, which NAT rule a new flow takes, which ALG
-/// inspects a port. The interpreter answers them by walking the IR; the compiled engine by code generated
-/// for one configuration. Both must give the same answer for every input.
+/// An engine for one lowered configuration: it walks a packet through the IR's steps (<see cref="Run"/>) and answers
+/// the policy's questions on the way — ACL verdicts, which NAT rule a new flow takes, which ALG inspects a port. The
+/// interpreter walks the IR as data; the compiled engine is a class generated for the configuration, the same walk
+/// unrolled. Both must give the same answer and the same packet for every input.
 /// </summary>
-/// <remarks>Implementations are immutable and allocation-free per call, so a swap between two packets is a reference store.</remarks>
+/// <remarks>Implementations are immutable and allocation-free per packet, so a swap between two packets is a reference
+/// store; flow, mapping and pinhole state lives in <see cref="NatEngine"/> and survives every swap.</remarks>
 public interface IPolicyClassifier
 {
-    /// <summary>The IR this classifier was built from.</summary>
+    /// <summary>The IR this engine was built from.</summary>
     Ir.PipelineProgram Program { get; }
+
+    /// <summary>Walks one packet through the steps of its ingress side's plan, calling <paramref name="nat"/> for each.</summary>
+    NatVerdict Run(NatEngine nat, ref PacketWalk walk);
 
     /// <summary>ACL verdict for a packet arriving on an interface (true when no ACL is applied there).</summary>
     bool PermitInbound(int interfaceId, in PacketTuple tuple);

@@ -27,13 +27,16 @@ public sealed class PipelineHost : IClassifierSource, IDisposable
         _compile = compile;
         _current = new PipelineInterpreter(program);
         Tier = EngineTier.Interpreter;
-        Install(program, ++_generation);
+        Install(program, ++_generation, null);
     }
 
     /// <summary>The classifier for the next packet. Read it once per packet.</summary>
     public IPolicyClassifier Current => _current;
 
     public EngineTier Tier { get; private set; }
+
+    /// <summary>Which engine this host installs.</summary>
+    public EngineMode Mode => _mode;
 
     public long Swaps { get; private set; }
 
@@ -43,7 +46,8 @@ public sealed class PipelineHost : IClassifierSource, IDisposable
     public Task Settled => _background;
 
     /// <summary>Replaces the program. The caller has already checked the configuration in full.</summary>
-    public void Replace(PipelineProgram program) => Install(program, Interlocked.Increment(ref _generation));
+    /// <param name="precompiled">In compiled mode, the program's compiled engine built off the packet path; null compiles here.</param>
+    public void Replace(PipelineProgram program, CompiledClassifier? precompiled = null) => Install(program, Interlocked.Increment(ref _generation), precompiled);
 
     public void Dispose()
     {
@@ -55,7 +59,7 @@ public sealed class PipelineHost : IClassifierSource, IDisposable
         }
     }
 
-    private void Install(PipelineProgram program, long generation)
+    private void Install(PipelineProgram program, long generation, CompiledClassifier? precompiled)
     {
         switch (_mode)
         {
@@ -63,7 +67,7 @@ public sealed class PipelineHost : IClassifierSource, IDisposable
                 Swap(new PipelineInterpreter(program), null, EngineTier.Interpreter);
                 break;
             case EngineMode.Compiled:
-                var compiled = _compile(program);
+                var compiled = precompiled ?? _compile(program);
                 LastCompileTime = compiled.CompileTime;
                 Swap(compiled.Classifier, compiled, EngineTier.Compiled);
                 break;

@@ -1,14 +1,37 @@
+using Alg.Runtime.Nat;
+using Alg.Runtime.Packets;
 using Alg.Runtime.Pipeline.Ir;
 
 namespace Alg.Runtime.Pipeline;
 
 /// <summary>
-/// The interpreter: answers every policy question by walking the IR as it is, rule after rule. Ready the
-/// moment a configuration is lowered, which is why tiered mode starts on it.
+/// The interpreter: walks each packet through its ingress plan's steps as the IR lists them, and answers every
+/// policy question by reading the IR as it is, rule after rule. Ready the moment a configuration is lowered, which is
+/// why tiered mode starts on it.
 /// </summary>
 public sealed class PipelineInterpreter(PipelineProgram program) : IPolicyClassifier
 {
     public PipelineProgram Program { get; } = program;
+
+    public NatVerdict Run(NatEngine nat, ref PacketWalk walk) => Walk(nat, ref walk, this);
+
+    /// <summary>The walk, asking <paramref name="answers"/> the policy's questions (a test asks both engines at once).</summary>
+    public NatVerdict Walk(NatEngine nat, ref PacketWalk walk, IPolicyClassifier answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        // The plan of the side the packet seems to arrive on; FlowLookup may find its flow on the other side, and both
+        // plans hold the same steps for a known flow in the same order.
+        var steps = walk.Side == Flows.FlowSide.Inside ? Program.InsideSteps : Program.OutsideSteps;
+        foreach (var step in steps.AsSpan())
+        {
+            if (!Execute(nat, ref walk, step.Kind, answers))
+            {
+                return walk.Verdict;
+            }
+        }
+
+        return nat.Forward(ref walk);
+    }
 
     public bool PermitInbound(int interfaceId, in PacketTuple tuple) => Permit(Program.Interfaces[interfaceId].InboundAclId, tuple);
 
@@ -52,6 +75,46 @@ public sealed class PipelineInterpreter(PipelineProgram program) : IPolicyClassi
         }
 
         return -1;
+    }
+
+    private static bool Execute(NatEngine nat, ref PacketWalk walk, PipelineStepKind step, IPolicyClassifier answers)
+    {
+        switch (step)
+        {
+            case PipelineStepKind.FlowLookup:
+                nat.LookupFlow(ref walk);
+                return true;
+            case PipelineStepKind.InboundAcl:
+                var arrival = nat.InboundAclInterface(ref walk);
+                return arrival < 0 || answers.PermitInbound(arrival, walk.ArrivalTuple) || nat.Deny(ref walk, DropReason.AclDeniedInbound);
+            case PipelineStepKind.NatRuleSelection:
+                return !walk.IsNew || (nat.AdmitInsideFlow(ref walk) && nat.ApplyNatRule(ref walk, answers.SelectNatRule(walk.ArrivalTuple)));
+            case PipelineStepKind.OutsideOpenerCheck:
+                return !walk.IsNew || nat.AdmitOutsideOpener(ref walk);
+            case PipelineStepKind.PinholeMatch:
+                nat.MatchPinhole(ref walk);
+                return true;
+            case PipelineStepKind.InboundTranslation:
+                return nat.TranslateInbound(ref walk);
+            case PipelineStepKind.CreateFlow:
+                return nat.CreateFlow(ref walk);
+            case PipelineStepKind.TrackConnection:
+                nat.Track(ref walk);
+                return true;
+            case PipelineStepKind.RealAddressAcl:
+                var deferred = nat.RealAddressAclInterface(ref walk);
+                return deferred < 0 || answers.PermitInbound(deferred, nat.RealAddressTuple(ref walk)) || nat.Deny(ref walk, DropReason.AclDeniedInbound);
+            case PipelineStepKind.OutboundAcl:
+                var exit = nat.OutboundAclInterface(ref walk);
+                return exit < 0 || answers.PermitOutbound(exit, nat.ExitTuple(ref walk)) || nat.Deny(ref walk, DropReason.AclDeniedOutbound);
+            case PipelineStepKind.Translate:
+                nat.Translate(ref walk);
+                return true;
+            case PipelineStepKind.AlgDispatch:
+                return nat.InspectAlg(ref walk, answers);
+            default:
+                throw new InvalidOperationException($"unknown pipeline step {step}");
+        }
     }
 
     private bool Permit(int aclId, in PacketTuple tuple)

@@ -130,6 +130,6 @@ public sealed class JunosReferenceTests
 
         Assert.Equal(InterfaceRole.Outside, policy.FindInterface("ge-0/0/0.0")!.Role);
         Assert.Equal(InterfaceRole.Inside, policy.FindInterface("ge-0/0/1.0")!.Role);
-        Assert.True(Alg.Runtime.Nat.NatRuleSet.IsSupported(policy, Assert.Single(policy.NatRules), out var why), why);
+        Assert.True(Alg.Compiler.Lowering.NatRuleResolver.IsSupported(policy, Assert.Single(policy.NatRules), out var why), why);
     }
 }

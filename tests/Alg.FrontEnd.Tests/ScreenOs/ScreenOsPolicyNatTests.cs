@@ -29,7 +29,7 @@ public sealed class ScreenOsPolicyNatTests
 
         var rule = Assert.Single(policy.NatRules);
         Assert.True(rule.MappedDestination.IsEmpty);
-        Assert.True(NatRuleSet.IsSupported(policy, rule, out var why), why);
+        Assert.True(Alg.Compiler.Lowering.NatRuleResolver.IsSupported(policy, rule, out var why), why);
     }
 
     [Fact]

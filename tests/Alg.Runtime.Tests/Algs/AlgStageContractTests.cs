@@ -22,7 +22,7 @@ public sealed class AlgStageContractTests
         policy = policy with { Algs = [AlgPolicies.Enabled(ReplacingAlg.TestDescriptor)] };
         var alg = new ReplacingAlg(replacement, consumeLines, recordData);
         var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 256, MappingCapacity: 256, ExpectationCapacity: 16));
-        engine.UseAlgs(new AlgStage([alg], policy, TestEngines.Classifier(policy)));
+        engine.UseAlgs(new AlgStage([alg], TestEngines.Program(policy)));
         return (engine, alg);
     }
 
@@ -116,8 +116,8 @@ public sealed class AlgStageContractTests
         var calls = alg.Calls;
 
         var off = TestPolicies.Policy([TestPolicies.PatOnInterface()]);
-        engine.Algs!.Reconfigure(off, TestEngines.Classifier(off));
-        Assert.Equal(-1, engine.Algs.Dispatch(6, 7777));
+        TestEngines.Reload(engine, off);
+        Assert.Equal(-1, engine.Algs!.Dispatch(6, 7777));
 
         var second = Send(engine, PacketBuilder.Tcp(Client, 40000, Server, 7777, TcpFlags.Ack | TcpFlags.Psh, 1006, 5001, "AAAA\n"u8), IngressSide.Inside);
         Assert.Equal((1010u, 5001u), SeqAck(second.Frame, second.Info));
@@ -207,7 +207,7 @@ public sealed class AlgStageContractTests
         var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()], TestPolicies.Behavior(portPreservation: false))
             with { Algs = [AlgPolicies.Enabled(AnnouncingAlg.TestDescriptor)] };
         var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 64, MappingCapacity: 64, ExpectationCapacity: 4));
-        engine.UseAlgs(new AlgStage([new AnnouncingAlg()], policy, TestEngines.Classifier(policy)));
+        engine.UseAlgs(new AlgStage([new AnnouncingAlg()], TestEngines.Program(policy)));
 
         var signalling = Send(engine, PacketBuilder.Udp(Client, 40000, Server, 7778, "port=06000"u8), IngressSide.Inside);
         var announced = ushort.Parse(Encoding.ASCII.GetString(signalling.Frame, signalling.Info.PayloadOffset + 5, 5), System.Globalization.CultureInfo.InvariantCulture);
@@ -219,16 +219,15 @@ public sealed class AlgStageContractTests
     }
 
     [Fact]
-    public void A_classifier_decides_dispatch_when_given()
+    public void Dispatch_follows_the_programs_ports()
     {
-        var program = new Alg.Runtime.Pipeline.Ir.PipelineProgram(
-            [], [], [],
-            [new Alg.Runtime.Pipeline.Ir.AlgPlan(0, "tftp", System.Collections.Immutable.ImmutableSortedDictionary<string, AlgOptionValue>.Empty)],
-            [new Alg.Runtime.Pipeline.Ir.AlgPortBinding(Alg.Policy.Model.TransportProtocol.Udp, 6969, 0)],
-            [], [], "test");
-        var policy = AlgPolicies.PatEverythingStrict().WithAlgs("tftp");
+        // TFTP moved to 6969: the lowered program binds that port only, and the walk dispatches by it.
+        var policy = AlgPolicies.PatEverythingStrict() with
+        {
+            Algs = [AlgPolicies.Enabled(Alg.StdlibAlgs.AlgCatalog.Get("tftp"), [new AlgPort(Alg.Policy.Model.TransportProtocol.Udp, 6969)])],
+        };
         var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 64, MappingCapacity: 64, ExpectationCapacity: 4));
-        var stage = new AlgStage(Alg.StdlibAlgs.StandardAlgs.CreateHandlers(), policy, new Alg.Runtime.Pipeline.PipelineInterpreter(program));
+        var stage = new AlgStage(Alg.StdlibAlgs.StandardAlgs.CreateHandlers(), TestEngines.Program(policy));
         engine.UseAlgs(stage);
         Assert.Equal(0, stage.Dispatch(17, 6969));
         Assert.Equal(-1, stage.Dispatch(17, 69));
@@ -264,7 +263,7 @@ public sealed class AlgStageContractTests
     {
         var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()]) with { Algs = [AlgPolicies.Enabled(ReplacingAlg.TestDescriptor)] };
         var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 64, MappingCapacity: 64, ExpectationCapacity: 4));
-        engine.UseAlgs(new AlgStage([new BackwardsAlg()], policy, TestEngines.Classifier(policy)));
+        engine.UseAlgs(new AlgStage([new BackwardsAlg()], TestEngines.Program(policy)));
         var (verdict, output, info) = Send(engine, PacketBuilder.Udp(Client, 40000, Server, 7777, "0123456789"u8), IngressSide.Inside);
         Assert.Equal(NatAction.Forward, verdict.Action);
         Assert.Equal("0123456789", Encoding.ASCII.GetString(output, info.PayloadOffset, info.PayloadLength));
@@ -278,7 +277,7 @@ public sealed class AlgStageContractTests
     {
         var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()]) with { Algs = [AlgPolicies.Enabled(ReplacingAlg.TestDescriptor)] };
         var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 64, MappingCapacity: 64, ExpectationCapacity: 4));
-        engine.UseAlgs(new AlgStage([new ThrowingAlg()], policy, TestEngines.Classifier(policy)));
+        engine.UseAlgs(new AlgStage([new ThrowingAlg()], TestEngines.Program(policy)));
         if (tcp)
         {
             Send(engine, PacketBuilder.Tcp(Client, 40000, Server, 7777, TcpFlags.Syn, sequence: 1000), IngressSide.Inside);
@@ -300,7 +299,7 @@ public sealed class AlgStageContractTests
     public void Enabled_alg_without_implementation_is_reported_and_its_flows_pass()
     {
         var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()]).WithAlgs("sunrpc", "tftp");
-        var stage = new AlgStage(Alg.StdlibAlgs.StandardAlgs.CreateHandlers(), policy);
+        var stage = new AlgStage(Alg.StdlibAlgs.StandardAlgs.CreateHandlers(), TestEngines.Program(policy));
         Assert.Equal(["sunrpc"], stage.Unhandled);
         Assert.Equal(0, stage.Dispatch(6, 111));
         Assert.Equal(1, stage.Dispatch(17, 69));
@@ -323,7 +322,7 @@ public sealed class AlgStageContractTests
         var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()]);
         policy = policy with { Algs = [AlgPolicies.Enabled(SettingsCountingAlg.TestDescriptor)] };
         var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 256, MappingCapacity: 256, ExpectationCapacity: 16));
-        engine.UseAlgs(new AlgStage([alg], policy, TestEngines.Classifier(policy)));
+        engine.UseAlgs(new AlgStage([alg], TestEngines.Program(policy)));
         for (var i = 0; i < 20; i++)
         {
             Send(engine, PacketBuilder.Udp(Client, (ushort)(40000 + (i % 3)), Server, 7777, "x"u8.ToArray()), IngressSide.Inside);
@@ -335,8 +334,7 @@ public sealed class AlgStageContractTests
         // A reload builds them again from the new options; the packets after it see the new settings.
         var limit = AlgOptionValue.FromNumber(AlgOptionKind.Integer, 9);
         var reloaded = policy with { Algs = [AlgPolicies.Enabled(SettingsCountingAlg.TestDescriptor) with { Options = System.Collections.Immutable.ImmutableSortedDictionary<string, AlgOptionValue>.Empty.Add("limit", limit) }] };
-        engine.Reconfigure(reloaded);
-        engine.Algs!.Reconfigure(reloaded, TestEngines.Classifier(reloaded));
+        TestEngines.Reload(engine, reloaded);
         Send(engine, PacketBuilder.Udp(Client, 40000, Server, 7777, "x"u8.ToArray()), IngressSide.Inside);
 
         Assert.Equal(2, alg.SettingsBuilt);

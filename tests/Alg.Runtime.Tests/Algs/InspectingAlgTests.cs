@@ -42,7 +42,7 @@ public sealed class InspectingAlgTests
         var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()]);
         policy = policy with { Algs = [AlgPolicies.Enabled(signalling.Descriptor), AlgPolicies.Enabled(ReplacingAlg.TestDescriptor)] };
         var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 256, MappingCapacity: 256, ExpectationCapacity: 16));
-        engine.UseAlgs(new AlgStage([signalling, inspector], policy, TestEngines.Classifier(policy)));
+        engine.UseAlgs(new AlgStage([signalling, inspector], TestEngines.Program(policy)));
         return (engine, inspector);
     }
 
@@ -109,8 +109,7 @@ public sealed class InspectingAlgTests
 
         var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()]);
         policy = policy with { Algs = [AlgPolicies.Enabled(new PinholeAskingAlg(_ => default).Descriptor)] };
-        engine.Reconfigure(policy);
-        engine.Algs!.Reconfigure(policy, TestEngines.Classifier(policy));
+        TestEngines.Reload(engine, policy);
 
         Assert.Equal("y=AAAA", Payload(Send(engine, PacketBuilder.Udp(Server, 5000, Outside, AnnouncedPort, "y=AAAA"u8.ToArray()), IngressSide.Outside)));
         Assert.Equal(1, inspector.Calls);

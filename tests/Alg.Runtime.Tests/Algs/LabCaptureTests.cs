@@ -116,7 +116,7 @@ public sealed class LabCaptureTests
         var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 256, MappingCapacity: 256, ExpectationCapacity: 16));
         if (algs)
         {
-            engine.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), policy, TestEngines.Classifier(policy)));
+            engine.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), TestEngines.Program(policy)));
         }
 
         return engine;
@@ -129,7 +129,7 @@ public sealed class LabCaptureTests
         var policy = loaded.Policy ?? throw new InvalidOperationException(string.Join('\n', loaded.Diagnostics));
         Assert.True(policy.FindAlg("tftp") is { Enabled: true }, "IOS enables the TFTP ALG by default");
         var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 256, MappingCapacity: 256, ExpectationCapacity: 16));
-        engine.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), policy, TestEngines.Classifier(policy)));
+        engine.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), TestEngines.Program(policy)));
         return engine;
     }
 

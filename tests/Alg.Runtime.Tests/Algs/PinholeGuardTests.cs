@@ -113,7 +113,7 @@ public sealed class PinholeGuardTests
         var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()]);
         policy = policy with { Algs = [AlgPolicies.Enabled(alg.Descriptor)] };
         var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 256, MappingCapacity: 256, ExpectationCapacity: 256));
-        engine.UseAlgs(new AlgStage([alg], policy, TestEngines.Classifier(policy)));
+        engine.UseAlgs(new AlgStage([alg], TestEngines.Program(policy)));
         return (engine, () => engine.Algs!.CountersFor("test-pinhole"));
     }
 

@@ -172,7 +172,7 @@ public sealed class FlowTableTests
         var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()]);
         var classifier = new Alg.Runtime.Pipeline.FixedClassifierSource(Support.TestEngines.Classifier(policy));
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var engine = new Alg.Runtime.Nat.NatEngine(policy, classifier, new Alg.Runtime.Nat.NatEngineOptions(FlowCapacity: capacity, MappingCapacity: capacity));
+        var engine = new Alg.Runtime.Nat.NatEngine(classifier, new Alg.Runtime.Nat.NatEngineOptions(FlowCapacity: capacity, MappingCapacity: capacity));
         var bytesPerFlow = (double)(GC.GetAllocatedBytesForCurrentThread() - before) / capacity;
         _output.WriteLine($"NatEngine with 1M flows and 1M mappings: {bytesPerFlow:F1} B per flow+mapping (flow table alone is measured above)");
 

@@ -54,7 +54,7 @@ public sealed class SipAlgTests
     public void Sip_alg_is_registered_with_the_catalog_descriptor()
     {
         Assert.Same(AlgCatalog.Get("sip"), new SipAlg().Descriptor);
-        Assert.DoesNotContain("sip", new Alg.Runtime.Algs.AlgStage(StandardAlgs.CreateHandlers(), new SipHarness().Policy).Unhandled);
+        Assert.DoesNotContain("sip", new Alg.Runtime.Algs.AlgStage(StandardAlgs.CreateHandlers(), TestEngines.Program(new SipHarness().Policy)).Unhandled);
     }
 
     /// <summary>The basic call: RFC 3261 §18.2.1 Via, §20.10 Contact, RFC 4566 §5.2 o=, §5.7 c=, RFC 3261 §18.3 Content-Length.</summary>

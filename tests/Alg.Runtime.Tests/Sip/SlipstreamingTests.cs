@@ -177,7 +177,7 @@ public sealed class SlipstreamingTests
     {
         var policy = AlgPolicies.PatEverythingStrict().WithAlgs("h323-q931");
         var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 256, MappingCapacity: 256, ExpectationCapacity: 16));
-        var stage = new Alg.Runtime.Algs.AlgStage(Alg.StdlibAlgs.StandardAlgs.CreateHandlers(), policy, TestEngines.Classifier(policy));
+        var stage = new Alg.Runtime.Algs.AlgStage(Alg.StdlibAlgs.StandardAlgs.CreateHandlers(), TestEngines.Program(policy));
         engine.UseAlgs(stage);
         var facility = new byte[] { 0x03, 0x00, 0x00, 0x20, 0x08, 0x02, 0x00, 0x01, 0x62, 0x1c, 0x00, 0x0a, 0xc0, 0xa8, 0x01, 0x63, 0x06, 0xb8 }.Concat(new byte[14]).ToArray();
         Send(engine, PacketBuilder.Tcp(SipHarness.Phone, 50001, SipHarness.Server, 1720, TcpFlags.Syn, 10), 0, IngressSide.Inside);

@@ -1,17 +1,25 @@
 using Alg.Compiler.Emit;
+using Alg.Runtime.Nat;
 using Alg.Runtime.Pipeline;
 using Alg.Runtime.Pipeline.Ir;
 
 namespace Alg.Runtime.Tests.Support;
 
 /// <summary>
-/// Both engines at once: every policy question goes to the interpreter and to the compiled class, and a
-/// disagreement fails the test with the generated C# numbered. So every runtime test that translates a
-/// packet runs on both engines, and their answers — hence the bytes and state that follow — are the same.
+/// Both engines at once. Packets take turns: one walks the interpreter's plan asking every policy question of both
+/// the interpreter and the compiled class (a disagreement fails the test with the generated C# numbered); the next
+/// runs the compiled class's unrolled walk — as a tiered swap may hand a flow from one engine to the other between
+/// two packets. So every runtime test that translates packets runs on both engines, and passes only if their
+/// answers, their walks and the bytes and state that follow are the same.
 /// </summary>
 public sealed class AgreeingClassifier(PipelineInterpreter interpreter, CompiledPipeline compiled) : IPolicyClassifier
 {
+    private long _walks;
+
     public PipelineProgram Program => interpreter.Program;
+
+    public NatVerdict Run(NatEngine nat, ref PacketWalk walk) =>
+        (_walks++ & 1) == 0 ? interpreter.Walk(nat, ref walk, this) : compiled.Classifier.Run(nat, ref walk);
 
     public bool PermitInbound(int interfaceId, in PacketTuple tuple)
     {

@@ -52,8 +52,8 @@ public class AlgHarness
             FtpEngine.Compiled => PipelineCompiler.Compile(PolicyLowerer.Lower(Policy), alg + " test policy").Classifier,
             _ => TestEngines.Classifier(Policy),
         };
-        Engine = new NatEngine(Policy, new FixedClassifierSource(classifier), new NatEngineOptions(FlowCapacity: 4096, MappingCapacity: 4096, ExpectationCapacity: 256));
-        Stage = new AlgStage(StandardAlgs.CreateHandlers(), Policy, classifier);
+        Engine = new NatEngine(new FixedClassifierSource(classifier), new NatEngineOptions(FlowCapacity: 4096, MappingCapacity: 4096, ExpectationCapacity: 256));
+        Stage = new AlgStage(StandardAlgs.CreateHandlers(), classifier.Program);
         Engine.UseAlgs(Stage);
     }
 

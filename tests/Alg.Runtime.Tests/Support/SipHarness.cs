@@ -30,7 +30,7 @@ public sealed class SipHarness
         };
         Policy = policy with { Algs = [sip] };
         Engine = TestEngines.Nat(Policy, new NatEngineOptions(FlowCapacity: 4096, MappingCapacity: 4096, ExpectationCapacity: 256));
-        Stage = new AlgStage(StandardAlgs.CreateHandlers(), Policy, TestEngines.Classifier(Policy));
+        Stage = new AlgStage(StandardAlgs.CreateHandlers(), TestEngines.Program(Policy));
         Engine.UseAlgs(Stage);
     }
 

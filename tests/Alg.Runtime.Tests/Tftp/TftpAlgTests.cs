@@ -23,7 +23,7 @@ public sealed class TftpAlgTests
         var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 4096, MappingCapacity: 4096, ExpectationCapacity: 64));
         if (tftp)
         {
-            engine.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), policy, TestEngines.Classifier(policy)));
+            engine.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), TestEngines.Program(policy)));
         }
 
         return engine;
@@ -33,7 +33,7 @@ public sealed class TftpAlgTests
     public void Descriptor_is_the_catalog_instance()
     {
         Assert.Same(AlgCatalog.Get("tftp"), new TftpAlg().Descriptor);
-        Assert.Empty(new AlgStage(StandardAlgs.CreateHandlers(), AlgPolicies.PatEverythingStrict().WithAlgs("tftp")).Unhandled);
+        Assert.Empty(new AlgStage(StandardAlgs.CreateHandlers(), TestEngines.Program(AlgPolicies.PatEverythingStrict().WithAlgs("tftp"))).Unhandled);
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public sealed class TftpAlgTests
             [TestPolicies.PortForward(Alg.Policy.Model.TransportProtocol.Udp, "192.168.1.10", 69, 69), TestPolicies.PatOnInterface()],
             TestPolicies.Behavior(filtering: Alg.Policy.Model.FilteringBehavior.AddressAndPortDependent)).WithAlgs("tftp");
         var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 256, MappingCapacity: 256, ExpectationCapacity: 16));
-        engine.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), policy, TestEngines.Classifier(policy)));
+        engine.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), TestEngines.Program(policy)));
 
         var request = Send(engine, PacketBuilder.Udp(client, 40000, Outside, 69, Encoding.ASCII.GetBytes("\0\u0001boot.bin\0octet\0")), 1, IngressSide.Outside);
         Assert.Equal((serverInside, (ushort)69), (request.Info.DestinationAddress, request.Info.DestinationPort));
@@ -271,7 +271,7 @@ public sealed class TftpAlgTests
             TestPolicies.Behavior(filtering: Alg.Policy.Model.FilteringBehavior.AddressAndPortDependent),
             timeouts: new Dictionary<string, long?> { ["udp"] = 120 }).WithAlgs("tftp");
         var engine = TestEngines.Nat(policy, new NatEngineOptions(FlowCapacity: 256, MappingCapacity: 256, ExpectationCapacity: 16));
-        engine.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), policy, TestEngines.Classifier(policy)));
+        engine.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), TestEngines.Program(policy)));
         var client = Ip.V4("192.168.1.10");
         var server = Ip.V4("198.51.100.20");
         Send(engine, PacketBuilder.Udp(client, 40000, server, 69, Encoding.ASCII.GetBytes("\0\u0001big.img\0octet\0")), 0, IngressSide.Inside);

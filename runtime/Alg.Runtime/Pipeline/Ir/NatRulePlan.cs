@@ -5,18 +5,21 @@ using Alg.Policy.Text;
 namespace Alg.Runtime.Pipeline.Ir;
 
 /// <summary>
-/// What selects a NAT rule for a new inside flow: the real addresses it names and/or the ACL it matches, and
-/// for a port forward the transport and real port. Rules are tried in <see cref="Id"/> order.
+/// A NAT rule as the data plane carries it out: what selects it for a new inside flow (its real addresses and/or
+/// match ACL, for a port forward the transport and real port) and what it does (the global addresses it maps to,
+/// a port forward's global port). Rules are tried in <see cref="Id"/> order; names are resolved at lowering.
 /// </summary>
-/// <param name="PolicyIndex">Index of the rule in <see cref="PolicyModel.NatRules"/>.</param>
+/// <param name="Targets">Global addresses: the interface address, the pool, or the literal mapped addresses (empty for exemptions).</param>
+/// <param name="MappedPort">A port forward's global port (its real port when the configuration names none).</param>
 public sealed record NatRulePlan(
     int Id,
-    int PolicyIndex,
     NatRuleKind Kind,
     int MatchAclId,
     ImmutableArray<AddressRange> RealAddresses,
     byte Protocol,
     PortRange? RealPort,
+    ImmutableArray<AddressRange> Targets,
+    int MappedPort,
     SourceSpan Span)
 {
     /// <summary>
@@ -36,6 +39,55 @@ public sealed record NatRulePlan(
             default:
                 return MatchAclId >= 0 ? Permits(classifier, tuple) : RealAddresses.IsEmpty || InRealAddresses(tuple.Source);
         }
+    }
+
+    /// <summary>A port forward's global address (the first target).</summary>
+    public uint GlobalAddress => Targets.IsEmpty ? 0 : Targets[0].First.Value;
+
+    /// <summary>A port forward's real host.</summary>
+    public uint RealAddress => RealAddresses.IsEmpty ? 0 : RealAddresses[0].First.Value;
+
+    /// <summary>A port forward's real port.</summary>
+    public ushort RealPortValue => (ushort)(RealPort?.Low ?? 0);
+
+    /// <summary>Static 1:1: the mapped address of a real one (network statics keep the host part), or false.</summary>
+    public bool TryMapStatic(uint real, out uint mapped)
+    {
+        mapped = 0;
+        if (RealAddresses.IsEmpty || Targets.IsEmpty || !RealAddresses[0].Contains(new Ipv4Address(real)))
+        {
+            return false;
+        }
+
+        var offset = real - RealAddresses[0].First.Value;
+        var target = Targets[0];
+        if (offset > target.Last.Value - target.First.Value)
+        {
+            return false;
+        }
+
+        mapped = target.First.Value + offset;
+        return true;
+    }
+
+    /// <summary>Static 1:1 backwards: the real address behind a mapped one, or false.</summary>
+    public bool TryUnmapStatic(uint mapped, out uint real)
+    {
+        real = 0;
+        if (RealAddresses.IsEmpty || Targets.IsEmpty || !Targets[0].Contains(new Ipv4Address(mapped)))
+        {
+            return false;
+        }
+
+        var offset = mapped - Targets[0].First.Value;
+        var source = RealAddresses[0];
+        if (offset > source.Last.Value - source.First.Value)
+        {
+            return false;
+        }
+
+        real = source.First.Value + offset;
+        return true;
     }
 
     private bool Permits(IPolicyClassifier classifier, in PacketTuple tuple)
