@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rewrites every golden file (AST, policy JSON, diagnostics per stage) from the current code.
+# Rewrites every golden file (AST, policy JSON, diagnostics, lowered IR, generated C#) from the current code.
 # Review the diff before committing it.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -7,7 +7,8 @@ using Alg.Policy.Diagnostics;
 
 namespace Alg.Cli.Commands;
 
-/// <summary>`alg compile FILE [--emit OUT.cs]`: lower and compile a configuration; optionally write the generated C#.</summary>
+/// <summary>`alg compile FILE [--emit OUT.cs] [--ir OUT.txt]`: lower and compile a configuration; optionally write the
+/// generated C# and the IR as text.</summary>
 internal static class CompileCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -15,7 +16,8 @@ internal static class CompileCommand
         var file = new Argument<FileInfo>("file") { Description = "Configuration file." };
         var dialect = CommonOptions.Dialect();
         var emit = new Option<FileInfo?>("--emit") { Description = "Write the generated pipeline class (C#) to this file." };
-        var command = new Command("compile", "Lower a configuration to the pipeline IR and compile it with Roslyn.") { file, dialect, emit };
+        var ir = new Option<FileInfo?>("--ir") { Description = "Write the lowered pipeline IR (text) to this file." };
+        var command = new Command("compile", "Lower a configuration to the pipeline IR and compile it with Roslyn.") { file, dialect, emit, ir };
         command.SetAction(result =>
         {
             var info = result.GetValue(file)!;
@@ -29,6 +31,11 @@ internal static class CompileCommand
             if (result.GetValue(emit) is { } target)
             {
                 File.WriteAllText(target.FullName, compiled.Source);
+            }
+
+            if (result.GetValue(ir) is { } irTarget)
+            {
+                File.WriteAllText(irTarget.FullName, PipelineProgramWriter.Write(program));
             }
 
             output.WriteLine($"compiled {PipelineEmitter.ClassName(program)}: {program.Acls.Length} ACLs, {program.NatRules.Length} NAT rules, {program.Algs.Length} ALGs on {program.AlgPorts.Length} ports in {compiled.CompileTime.TotalMilliseconds:F0} ms");

@@ -1,0 +1,1 @@
+// no program: the configuration has errors
