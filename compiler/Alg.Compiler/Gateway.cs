@@ -38,7 +38,7 @@ public sealed class Gateway : IDisposable
     public static Gateway Create(PolicyModel policy, EngineMode mode, NatEngineOptions? options = null)
     {
         var program = PolicyLowerer.Lower(policy);
-        var host = new PipelineHost(program, mode, PipelineCompiler.CompileClassifier);
+        var host = new PipelineHost(program, mode, PipelineCompiler.CompileEngine);
         var nat = new NatEngine(host, options);
         nat.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), program));
         return new Gateway(policy, nat, host);
@@ -51,7 +51,7 @@ public sealed class Gateway : IDisposable
     public PreparedConfiguration Prepare(PolicyModel policy)
     {
         var program = PolicyLowerer.Lower(policy);
-        return new PreparedConfiguration(policy, program, Host.Mode == EngineMode.Compiled ? PipelineCompiler.CompileClassifier(program) : null);
+        return new PreparedConfiguration(policy, program, Host.Mode == EngineMode.Compiled ? PipelineCompiler.CompileEngine(program) : null);
     }
 
     /// <summary>

@@ -6,4 +6,4 @@ namespace Alg.Compiler;
 
 /// <summary>A checked configuration made ready off the packet path: lowered, and compiled when the gateway runs the
 /// compiled engine only. <see cref="Gateway.Reload(PreparedConfiguration)"/> installs it between two packets.</summary>
-public sealed record PreparedConfiguration(PolicyModel Policy, PipelineProgram Program, CompiledClassifier? Compiled);
+public sealed record PreparedConfiguration(PolicyModel Policy, PipelineProgram Program, CompiledEngine? Compiled);

@@ -40,18 +40,18 @@ public sealed class DifferentialEngineTests(ITestOutputHelper output)
                 foreach (var acl in program.Acls)
                 {
                     var expected = interpreter.Classify(acl.Id, tuple);
-                    Assert.Equal(expected, compiled.Classifier.Classify(acl.Id, tuple));
+                    Assert.Equal(expected, compiled.Engine.Classify(acl.Id, tuple));
                     hits += expected >= 0 ? 1 : 0;
                 }
 
                 foreach (var iface in program.Interfaces)
                 {
-                    Assert.Equal(interpreter.PermitInbound(iface.Id, tuple), compiled.Classifier.PermitInbound(iface.Id, tuple));
-                    Assert.Equal(interpreter.PermitOutbound(iface.Id, tuple), compiled.Classifier.PermitOutbound(iface.Id, tuple));
+                    Assert.Equal(interpreter.PermitInbound(iface.Id, tuple), compiled.Engine.PermitInbound(iface.Id, tuple));
+                    Assert.Equal(interpreter.PermitOutbound(iface.Id, tuple), compiled.Engine.PermitOutbound(iface.Id, tuple));
                 }
 
-                Assert.Equal(interpreter.SelectNatRule(tuple), compiled.Classifier.SelectNatRule(tuple));
-                Assert.Equal(interpreter.DispatchAlg(tuple.Protocol, tuple.DestinationPort), compiled.Classifier.DispatchAlg(tuple.Protocol, tuple.DestinationPort));
+                Assert.Equal(interpreter.SelectNatRule(tuple), compiled.Engine.SelectNatRule(tuple));
+                Assert.Equal(interpreter.DispatchAlg(tuple.Protocol, tuple.DestinationPort), compiled.Engine.DispatchAlg(tuple.Protocol, tuple.DestinationPort));
             }
 
             Assert.True(hits > 100, $"only {hits} packets matched a rule: the generator is not exercising the tables");

@@ -17,7 +17,7 @@ public sealed class PipelineHostTests
     public async Task Tiered_starts_on_the_interpreter_and_swaps_to_compiled()
     {
         var program = Lower("hostname a\n");
-        using var host = new PipelineHost(program, EngineMode.Tiered, PipelineCompiler.CompileClassifier);
+        using var host = new PipelineHost(program, EngineMode.Tiered, PipelineCompiler.CompileEngine);
 
         Assert.IsType<PipelineInterpreter>(host.Current);
         Assert.True(host.Current.DispatchAlg(17, 5060) >= 0);
@@ -30,7 +30,7 @@ public sealed class PipelineHostTests
     [Fact]
     public void A_configuration_with_errors_never_replaces_the_running_one()
     {
-        using var host = new PipelineHost(Lower("no ip nat service sip udp port 5060\n"), EngineMode.Interpreter, PipelineCompiler.CompileClassifier);
+        using var host = new PipelineHost(Lower("no ip nat service sip udp port 5060\n"), EngineMode.Interpreter, PipelineCompiler.CompileEngine);
         var before = host.Current;
 
         var bad = ConfigurationLoader.Load(new SourceText("bad.cfg", "ip nat service sip udp port 5060\nip nat service sipp udp port 5080\n"));
@@ -47,7 +47,7 @@ public sealed class PipelineHostTests
     [Fact]
     public async Task Replace_swaps_the_answer_between_two_packets()
     {
-        using var host = new PipelineHost(Lower("hostname a\n"), EngineMode.Tiered, PipelineCompiler.CompileClassifier);
+        using var host = new PipelineHost(Lower("hostname a\n"), EngineMode.Tiered, PipelineCompiler.CompileEngine);
         await host.Settled;
         Assert.True(host.Current.DispatchAlg(Sip.Protocol, Sip.DestinationPort) >= 0);
 
@@ -74,7 +74,7 @@ public sealed class PipelineHostTests
     [Fact]
     public void Memory_stays_flat_over_many_reloads()
     {
-        using var host = new PipelineHost(Lower("hostname a\n"), EngineMode.Compiled, PipelineCompiler.CompileClassifier);
+        using var host = new PipelineHost(Lower("hostname a\n"), EngineMode.Compiled, PipelineCompiler.CompileEngine);
         for (var i = 0; i < 20; i++)
         {
             host.Replace(Lower($"ip nat service sip udp port {6000 + i}\n"));
@@ -105,7 +105,7 @@ public sealed class PipelineHostTests
     private static WeakReference CompileAndUnload()
     {
         var compiled = PipelineCompiler.Compile(Lower("hostname w\n"));
-        var weak = new WeakReference(compiled.Classifier.GetType().Assembly);
+        var weak = new WeakReference(compiled.Engine.GetType().Assembly);
         compiled.Unload();
         return weak;
     }

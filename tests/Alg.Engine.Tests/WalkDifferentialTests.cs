@@ -32,7 +32,7 @@ public sealed class WalkDifferentialTests(ITestOutputHelper output)
         var program = PolicyLowerer.Lower(generator.Policy(acls, rules));
         var compiled = PipelineCompiler.Compile(program, $"walk seed {seed}");
         var interpreted = Gateway(new PipelineInterpreter(program));
-        var generated = Gateway(compiled.Classifier);
+        var generated = Gateway(compiled.Engine);
         var random = new Random(seed);
         var sent = new List<byte[]>();
         var now = NatTimeouts.Second;
@@ -73,9 +73,9 @@ public sealed class WalkDifferentialTests(ITestOutputHelper output)
         }
     }
 
-    private static NatEngine Gateway(IPolicyClassifier engine)
+    private static NatEngine Gateway(IPipelineEngine engine)
     {
-        var nat = new NatEngine(new FixedClassifierSource(engine), new NatEngineOptions(FlowCapacity: 4096, MappingCapacity: 4096, ExpectationCapacity: 256, RandomSeed: 7));
+        var nat = new NatEngine(new FixedEngineSource(engine), new NatEngineOptions(FlowCapacity: 4096, MappingCapacity: 4096, ExpectationCapacity: 256, RandomSeed: 7));
         nat.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), engine.Program));
         return nat;
     }

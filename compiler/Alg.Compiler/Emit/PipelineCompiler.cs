@@ -50,15 +50,15 @@ public static class PipelineCompiler
         var context = new CollectiblePipelineContext(className);
         var assembly = context.LoadFromStream(image);
         var type = assembly.GetType("Alg.Generated." + className, throwOnError: true)!;
-        var classifier = (IPolicyClassifier)type.GetConstructors()[0].Invoke([program, tables]);
+        var classifier = (IPipelineEngine)type.GetConstructors()[0].Invoke([program, tables]);
         return new CompiledPipeline(classifier, source, context, stopwatch.Elapsed);
     }
 
     /// <summary>The compiled engine in the shape <see cref="PipelineHost"/> takes.</summary>
-    public static CompiledClassifier CompileClassifier(PipelineProgram program)
+    public static CompiledEngine CompileEngine(PipelineProgram program)
     {
         var compiled = Compile(program);
-        return new CompiledClassifier(compiled.Classifier, compiled.CompileTime, compiled.Unload);
+        return new CompiledEngine(compiled.Engine, compiled.CompileTime, compiled.Unload);
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()
@@ -67,7 +67,7 @@ public static class PipelineCompiler
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
             .ToList();
-        paths.Add(typeof(IPolicyClassifier).Assembly.Location);
+        paths.Add(typeof(IPipelineEngine).Assembly.Location);
         paths.Add(typeof(Alg.Policy.Model.PolicyModel).Assembly.Location);
         return [.. paths.Distinct(StringComparer.Ordinal).Where(File.Exists).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
     }

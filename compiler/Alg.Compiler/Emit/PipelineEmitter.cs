@@ -44,7 +44,7 @@ public static class PipelineEmitter
         code.Line();
         code.Line("namespace Alg.Generated;");
         code.Line();
-        code.Line($"public sealed class {className} : IPolicyClassifier");
+        code.Line($"public sealed class {className} : IPipelineEngine");
         code.Open();
         // Every ACL with rules gets range tables, so no ACL is ever classified by trying its rules one after another.
         var tableAcls = program.Acls.Where(a => a.Rules.Length > 0).ToList();

@@ -32,7 +32,7 @@ public sealed class AlgStage
     private readonly Dictionary<string, IAlgHandler> _handlers = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, AlgCounters> _counters = new(StringComparer.OrdinalIgnoreCase);
     private AlgPlanEntry?[] _plans = [];
-    private IPolicyClassifier _dispatcher;
+    private IPipelineEngine _dispatcher;
     private readonly Dictionary<FlowId, AlgFlowState> _states = [];
     private readonly Dictionary<FlowId, int> _assigned = [];
     private readonly AlgRewrite[] _rewrites;
@@ -160,7 +160,7 @@ public sealed class AlgStage
     /// <summary>The engine's hook: inspects one translated packet of a known flow.</summary>
     /// <returns><see cref="DropReason.None"/> to forward (possibly edited), or why the packet must be dropped
     /// (an edit that does not fit the buffer or IP length).</returns>
-    internal DropReason Inspect(NatEngine engine, IPolicyClassifier walking, ref PacketBuffer packet, ref PacketInfo info, ref FlowEntry flow, FlowId id, bool isReply, FlowSide side, long now)
+    internal DropReason Inspect(NatEngine engine, IPipelineEngine walking, ref PacketBuffer packet, ref PacketInfo info, ref FlowEntry flow, FlowId id, bool isReply, FlowSide side, long now)
     {
         var tick = now / FlowTable.TickNanoseconds;
         if (tick != _lastSweepTick)

@@ -341,7 +341,7 @@ public sealed partial class NatEngine
 
     /// <summary><see cref="PipelineStepKind.AlgDispatch"/>: the flow's ALG reads (and may rewrite) the payload; the
     /// engine answers which ALG owns a service port.</summary>
-    public bool InspectAlg(ref PacketWalk walk, IPolicyClassifier engine)
+    public bool InspectAlg(ref PacketWalk walk, IPipelineEngine engine)
     {
         if (_algStage is null)
         {

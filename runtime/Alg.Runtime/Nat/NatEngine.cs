@@ -23,9 +23,9 @@ namespace Alg.Runtime.Nat;
 /// </remarks>
 public sealed partial class NatEngine
 {
-    private readonly IClassifierSource _engines;
+    private readonly IEngineSource _engines;
     private PipelineProgram _program;
-    private IPolicyClassifier _walkingEngine;
+    private IPipelineEngine _walkingEngine;
     private readonly FlowTable _flows;
     private readonly NatMappingTable _mappings;
     private readonly ExpectationTable _expectations;
@@ -44,7 +44,7 @@ public sealed partial class NatEngine
     /// Where each packet reads the engine (interpreter or compiled) that walks it through the pipeline; the engine's
     /// lowered program is everything the data plane reads, and a new program there is a reload.
     /// </param>
-    public NatEngine(IClassifierSource engines, NatEngineOptions? options = null)
+    public NatEngine(IEngineSource engines, NatEngineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(engines);
         options ??= new NatEngineOptions();
@@ -63,7 +63,7 @@ public sealed partial class NatEngine
     }
 
     /// <summary>Where each packet reads its engine.</summary>
-    public IClassifierSource Engines => _engines;
+    public IEngineSource Engines => _engines;
 
     /// <summary>The program the last packet ran (the current engine's, once a packet has seen it).</summary>
     public PipelineProgram Program => _program;

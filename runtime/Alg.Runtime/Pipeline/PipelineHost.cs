@@ -10,18 +10,18 @@ namespace Alg.Runtime.Pipeline;
 /// Tiered mode installs the interpreter at once and compiles in the background; a newer configuration
 /// that arrives while an older one compiles wins, and the stale result is unloaded instead of installed.
 /// </remarks>
-public sealed class PipelineHost : IClassifierSource, IDisposable
+public sealed class PipelineHost : IEngineSource, IDisposable
 {
     private readonly EngineMode _mode;
-    private readonly Func<PipelineProgram, CompiledClassifier> _compile;
+    private readonly Func<PipelineProgram, CompiledEngine> _compile;
     private readonly object _gate = new();
-    private volatile IPolicyClassifier _current;
-    private CompiledClassifier? _installedCompiled;
+    private volatile IPipelineEngine _current;
+    private CompiledEngine? _installedCompiled;
     private Task _background = Task.CompletedTask;
     private long _generation;
 
     /// <param name="compile">Builds the compiled engine for a program (the compiler project supplies it).</param>
-    public PipelineHost(PipelineProgram program, EngineMode mode, Func<PipelineProgram, CompiledClassifier> compile)
+    public PipelineHost(PipelineProgram program, EngineMode mode, Func<PipelineProgram, CompiledEngine> compile)
     {
         _mode = mode;
         _compile = compile;
@@ -31,7 +31,7 @@ public sealed class PipelineHost : IClassifierSource, IDisposable
     }
 
     /// <summary>The classifier for the next packet. Read it once per packet.</summary>
-    public IPolicyClassifier Current => _current;
+    public IPipelineEngine Current => _current;
 
     public EngineTier Tier { get; private set; }
 
@@ -47,7 +47,7 @@ public sealed class PipelineHost : IClassifierSource, IDisposable
 
     /// <summary>Replaces the program. The caller has already checked the configuration in full.</summary>
     /// <param name="precompiled">In compiled mode, the program's compiled engine built off the packet path; null compiles here.</param>
-    public void Replace(PipelineProgram program, CompiledClassifier? precompiled = null) => Install(program, Interlocked.Increment(ref _generation), precompiled);
+    public void Replace(PipelineProgram program, CompiledEngine? precompiled = null) => Install(program, Interlocked.Increment(ref _generation), precompiled);
 
     public void Dispose()
     {
@@ -59,7 +59,7 @@ public sealed class PipelineHost : IClassifierSource, IDisposable
         }
     }
 
-    private void Install(PipelineProgram program, long generation, CompiledClassifier? precompiled)
+    private void Install(PipelineProgram program, long generation, CompiledEngine? precompiled)
     {
         switch (_mode)
         {
@@ -69,7 +69,7 @@ public sealed class PipelineHost : IClassifierSource, IDisposable
             case EngineMode.Compiled:
                 var compiled = precompiled ?? _compile(program);
                 LastCompileTime = compiled.CompileTime;
-                Swap(compiled.Classifier, compiled, EngineTier.Compiled);
+                Swap(compiled.Engine, compiled, EngineTier.Compiled);
                 break;
             default:
                 Swap(new PipelineInterpreter(program), null, EngineTier.Compiling);
@@ -86,15 +86,15 @@ public sealed class PipelineHost : IClassifierSource, IDisposable
                     }
 
                     LastCompileTime = result.CompileTime;
-                    Swap(result.Classifier, result, EngineTier.Compiled);
+                    Swap(result.Engine, result, EngineTier.Compiled);
                 });
                 break;
         }
     }
 
-    private void Swap(IPolicyClassifier classifier, CompiledClassifier? compiled, EngineTier tier)
+    private void Swap(IPipelineEngine classifier, CompiledEngine? compiled, EngineTier tier)
     {
-        CompiledClassifier? previous;
+        CompiledEngine? previous;
         lock (_gate)
         {
             previous = _installedCompiled;

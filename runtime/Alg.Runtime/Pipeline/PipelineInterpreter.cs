@@ -9,14 +9,14 @@ namespace Alg.Runtime.Pipeline;
 /// policy question by reading the IR as it is, rule after rule. Ready the moment a configuration is lowered, which is
 /// why tiered mode starts on it.
 /// </summary>
-public sealed class PipelineInterpreter(PipelineProgram program) : IPolicyClassifier
+public sealed class PipelineInterpreter(PipelineProgram program) : IPipelineEngine
 {
     public PipelineProgram Program { get; } = program;
 
     public NatVerdict Run(NatEngine nat, ref PacketWalk walk) => Walk(nat, ref walk, this);
 
     /// <summary>The walk, asking <paramref name="answers"/> the policy's questions (a test asks both engines at once).</summary>
-    public NatVerdict Walk(NatEngine nat, ref PacketWalk walk, IPolicyClassifier answers)
+    public NatVerdict Walk(NatEngine nat, ref PacketWalk walk, IPipelineEngine answers)
     {
         ArgumentNullException.ThrowIfNull(answers);
         // The plan of the side the packet seems to arrive on; FlowLookup may find its flow on the other side, and both
@@ -77,7 +77,7 @@ public sealed class PipelineInterpreter(PipelineProgram program) : IPolicyClassi
         return -1;
     }
 
-    private static bool Execute(NatEngine nat, ref PacketWalk walk, PipelineStepKind step, IPolicyClassifier answers)
+    private static bool Execute(NatEngine nat, ref PacketWalk walk, PipelineStepKind step, IPipelineEngine answers)
     {
         switch (step)
         {

@@ -13,8 +13,8 @@ namespace Alg.Benchmarks.Engines;
 public class AclClassificationBenchmarks
 {
     private const int Batch = 1024;
-    private IPolicyClassifier _interpreter = null!;
-    private IPolicyClassifier _compiled = null!;
+    private IPipelineEngine _interpreter = null!;
+    private IPipelineEngine _compiled = null!;
     private PacketTuple[] _packets = null!;
 
     [Params(10, 100, 1_000, 10_000)]
@@ -25,7 +25,7 @@ public class AclClassificationBenchmarks
     {
         var program = PolicyLowerer.Lower(SyntheticAclPolicy.Create(Rules));
         _interpreter = new PipelineInterpreter(program);
-        _compiled = PipelineCompiler.Compile(program).Classifier;
+        _compiled = PipelineCompiler.Compile(program).Engine;
         _packets = SyntheticAclPolicy.Packets(Rules, Batch);
     }
 
@@ -35,7 +35,7 @@ public class AclClassificationBenchmarks
     [Benchmark(OperationsPerInvoke = Batch)]
     public int Compiled() => Run(_compiled);
 
-    private int Run(IPolicyClassifier classifier)
+    private int Run(IPipelineEngine classifier)
     {
         var permitted = 0;
         foreach (ref readonly var packet in _packets.AsSpan())

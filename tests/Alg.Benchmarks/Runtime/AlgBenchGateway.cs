@@ -42,7 +42,7 @@ public sealed class AlgBenchGateway
         ImmutableArray<NatRule> rules = serverInside ? [forward, pat] : [pat];
         var policy = new PolicyModel(Dialect.Ios, "bench", [], [inside, outside], [], [], rules, behavior, NatLimits.Unlimited, true, ImmutableSortedDictionary<string, TimerSetting>.Empty, [enabled]);
         var classifier = new Alg.Runtime.Pipeline.PipelineInterpreter(Alg.Compiler.Lowering.PolicyLowerer.Lower(policy));
-        Engine = new NatEngine(new Alg.Runtime.Pipeline.FixedClassifierSource(classifier), new NatEngineOptions(FlowCapacity: 1 << 12, MappingCapacity: 1 << 12, ExpectationCapacity: 1 << 10));
+        Engine = new NatEngine(new Alg.Runtime.Pipeline.FixedEngineSource(classifier), new NatEngineOptions(FlowCapacity: 1 << 12, MappingCapacity: 1 << 12, ExpectationCapacity: 1 << 10));
         Engine.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), classifier.Program));
     }
 

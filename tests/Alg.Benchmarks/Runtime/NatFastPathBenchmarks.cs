@@ -34,7 +34,7 @@ public class NatFastPathBenchmarks
             NatTargetKind.Interface, "outside", null, [], null, null, null, null, null, [], [], false, true, false, 1, SourceSpan.None);
         var behavior = new NatBehavior(MappingBehavior.EndpointIndependent, FilteringBehavior.EndpointIndependent, true, true, true, SourceSpan.None);
         var policy = new PolicyModel(Dialect.Ios, "bench", [], [inside, outside], [], [], [pat], behavior, NatLimits.Unlimited, true, ImmutableSortedDictionary<string, TimerSetting>.Empty, []);
-        _engine = new NatEngine(new Alg.Runtime.Pipeline.FixedClassifierSource(new Alg.Runtime.Pipeline.PipelineInterpreter(Alg.Compiler.Lowering.PolicyLowerer.Lower(policy))), new NatEngineOptions(FlowCapacity: 1 << 16, MappingCapacity: 1 << 16));
+        _engine = new NatEngine(new Alg.Runtime.Pipeline.FixedEngineSource(new Alg.Runtime.Pipeline.PipelineInterpreter(Alg.Compiler.Lowering.PolicyLowerer.Lower(policy))), new NatEngineOptions(FlowCapacity: 1 << 16, MappingCapacity: 1 << 16));
 
         // 160-byte RTP-sized payload, as a voice call would send.
         _outbound = Udp(Ipv4Address.Parse("192.168.1.10").Value, 5004, Ipv4Address.Parse("198.51.100.7").Value, 5004, 160);

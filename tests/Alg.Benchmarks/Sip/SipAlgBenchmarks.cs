@@ -159,7 +159,7 @@ public class SipAlgBenchmarks
         var sip = new AlgPolicy("sip", true, AlgCatalog.Get("sip").DefaultPorts, ImmutableSortedDictionary<string, AlgOptionValue>.Empty, SourceSpan.None, [], null, false);
         var policy = new PolicyModel(Dialect.Ios, "bench", [], [inside, outside], [], [], [pat], behavior, NatLimits.Unlimited, true, ImmutableSortedDictionary<string, TimerSetting>.Empty, [sip]);
         var classifier = new Alg.Runtime.Pipeline.PipelineInterpreter(Alg.Compiler.Lowering.PolicyLowerer.Lower(policy));
-        var engine = new NatEngine(new Alg.Runtime.Pipeline.FixedClassifierSource(classifier), new NatEngineOptions(FlowCapacity: 1 << 12, MappingCapacity: 1 << 12, ExpectationCapacity: 1 << 10));
+        var engine = new NatEngine(new Alg.Runtime.Pipeline.FixedEngineSource(classifier), new NatEngineOptions(FlowCapacity: 1 << 12, MappingCapacity: 1 << 12, ExpectationCapacity: 1 << 10));
         engine.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), classifier.Program));
         return engine;
     }

@@ -170,7 +170,7 @@ public sealed class FlowTableTests
     {
         const int capacity = 1_000_000;
         var policy = TestPolicies.Policy([TestPolicies.PatOnInterface()]);
-        var classifier = new Alg.Runtime.Pipeline.FixedClassifierSource(Support.TestEngines.Classifier(policy));
+        var classifier = new Alg.Runtime.Pipeline.FixedEngineSource(Support.TestEngines.Engine(policy));
         var before = GC.GetAllocatedBytesForCurrentThread();
         var engine = new Alg.Runtime.Nat.NatEngine(classifier, new Alg.Runtime.Nat.NatEngineOptions(FlowCapacity: capacity, MappingCapacity: capacity));
         var bytesPerFlow = (double)(GC.GetAllocatedBytesForCurrentThread() - before) / capacity;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Alg.Policy.Model;
 using Alg.Runtime.Capture;
 using Alg.Runtime.Nat;
+using Alg.Runtime.Replay;
 using Alg.Runtime.Tests.Support;
 
 namespace Alg.Runtime.Tests.Nat;
@@ -19,9 +20,9 @@ public sealed class NatCaptureReplayTests
         var output = Path.Combine(Path.GetTempPath(), $"alg-replay-{Environment.ProcessId}.pcap");
         try
         {
-            var summary = NatCaptureReplay.Run(Corpus.FilePath("OISF_suricata-verify__ftp-download-passive__input.pcap"), output, PatEverything());
-            Assert.Equal(63, summary.Records);
-            Assert.Equal(summary.Records, summary.Forwarded + summary.Dropped + summary.Held + summary.Skipped);
+            var summary = CaptureReplayer.Run([new ReplayInput(Corpus.FilePath("OISF_suricata-verify__ftp-download-passive__input.pcap"))], output, PatEverything());
+            Assert.Equal(63, summary.PacketsIn);
+            Assert.Equal(summary.PacketsIn, summary.Forwarded + summary.DroppedTotal + summary.Held + summary.SkippedOtherLinkType);
             Assert.True(summary.Translated > 0);
 
             using var reader = CaptureReader.Open(output);
@@ -52,7 +53,7 @@ public sealed class NatCaptureReplayTests
         try
         {
             var engine = PatEverything();
-            NatCaptureReplay.Run(Corpus.FilePath(file), output, engine);
+            CaptureReplayer.Run([new ReplayInput(Corpus.FilePath(file))], output, engine);
             Assert.Null(engine.Algs);
             Assert.True(BadChecksums(output) <= BadChecksums(Corpus.FilePath(file)), $"{file}: translation introduced bad checksums");
             var before = ErrorsOrMalformed(Corpus.FilePath(file));

@@ -49,10 +49,10 @@ public class AlgHarness
         var classifier = engine switch
         {
             FtpEngine.Interpreter => new PipelineInterpreter(PolicyLowerer.Lower(Policy)),
-            FtpEngine.Compiled => PipelineCompiler.Compile(PolicyLowerer.Lower(Policy), alg + " test policy").Classifier,
-            _ => TestEngines.Classifier(Policy),
+            FtpEngine.Compiled => PipelineCompiler.Compile(PolicyLowerer.Lower(Policy), alg + " test policy").Engine,
+            _ => TestEngines.Engine(Policy),
         };
-        Engine = new NatEngine(new FixedClassifierSource(classifier), new NatEngineOptions(FlowCapacity: 4096, MappingCapacity: 4096, ExpectationCapacity: 256));
+        Engine = new NatEngine(new FixedEngineSource(classifier), new NatEngineOptions(FlowCapacity: 4096, MappingCapacity: 4096, ExpectationCapacity: 256));
         Stage = new AlgStage(StandardAlgs.CreateHandlers(), classifier.Program);
         Engine.UseAlgs(Stage);
     }

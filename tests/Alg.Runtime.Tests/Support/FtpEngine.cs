@@ -3,7 +3,7 @@ namespace Alg.Runtime.Tests.Support;
 /// <summary>Which policy engine an <see cref="FtpHarness"/> asks.</summary>
 public enum FtpEngine
 {
-    /// <summary>Both, every answer compared (<see cref="AgreeingClassifier"/>).</summary>
+    /// <summary>Both, every answer compared (<see cref="AgreeingEngine"/>).</summary>
     Both,
 
     /// <summary>The IR interpreter alone.</summary>

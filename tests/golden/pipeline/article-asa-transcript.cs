@@ -15,7 +15,7 @@ using Alg.Runtime.Pipeline.Tables;
 
 namespace Alg.Generated;
 
-public sealed class Pipeline_506959d9dccbb16a : IPolicyClassifier
+public sealed class Pipeline_506959d9dccbb16a : IPipelineEngine
 {
 
     public Pipeline_506959d9dccbb16a(PipelineProgram program, AclClassifierTable?[] tables)

@@ -15,7 +15,7 @@ using Alg.Runtime.Pipeline.Tables;
 
 namespace Alg.Generated;
 
-public sealed class Pipeline_861da8302afb7ca1 : IPolicyClassifier
+public sealed class Pipeline_861da8302afb7ca1 : IPipelineEngine
 {
 
     public Pipeline_861da8302afb7ca1(PipelineProgram program, AclClassifierTable?[] tables)

@@ -15,7 +15,7 @@ using Alg.Runtime.Pipeline.Tables;
 
 namespace Alg.Generated;
 
-public sealed class Pipeline_112e09add4b12f25 : IPolicyClassifier
+public sealed class Pipeline_112e09add4b12f25 : IPipelineEngine
 {
     // ACL 0 'OUTSIDE_IN': 2 rules, range tables
     private readonly AclClassifierTable _acl0;

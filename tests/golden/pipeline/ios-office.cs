@@ -15,7 +15,7 @@ using Alg.Runtime.Pipeline.Tables;
 
 namespace Alg.Generated;
 
-public sealed class Pipeline_9e0bb0dfd2068b3b : IPolicyClassifier
+public sealed class Pipeline_9e0bb0dfd2068b3b : IPipelineEngine
 {
     // ACL 0 'EDGE-IN': 3 rules, range tables
     private readonly AclClassifierTable _acl0;

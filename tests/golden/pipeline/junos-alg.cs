@@ -15,7 +15,7 @@ using Alg.Runtime.Pipeline.Tables;
 
 namespace Alg.Generated;
 
-public sealed class Pipeline_97effee3aeef8b90 : IPolicyClassifier
+public sealed class Pipeline_97effee3aeef8b90 : IPipelineEngine
 {
 
     public Pipeline_97effee3aeef8b90(PipelineProgram program, AclClassifierTable?[] tables)

@@ -15,7 +15,7 @@ using Alg.Runtime.Pipeline.Tables;
 
 namespace Alg.Generated;
 
-public sealed class Pipeline_a48f55c6dc643b87 : IPolicyClassifier
+public sealed class Pipeline_a48f55c6dc643b87 : IPipelineEngine
 {
 
     public Pipeline_a48f55c6dc643b87(PipelineProgram program, AclClassifierTable?[] tables)

@@ -27,7 +27,7 @@ public sealed record NatRulePlan(
     /// mapping its real addresses (and its ACL, if any); dynamic and exempt rules their ACL when they have
     /// one, else their real addresses, else every source.
     /// </summary>
-    public bool Matches(in PacketTuple tuple, IPolicyClassifier classifier)
+    public bool Matches(in PacketTuple tuple, IPipelineEngine classifier)
     {
         switch (Kind)
         {
@@ -90,7 +90,7 @@ public sealed record NatRulePlan(
         return true;
     }
 
-    private bool Permits(IPolicyClassifier classifier, in PacketTuple tuple)
+    private bool Permits(IPipelineEngine classifier, in PacketTuple tuple)
     {
         var rule = classifier.Classify(MatchAclId, tuple);
         return rule >= 0 && classifier.Program.Acls[MatchAclId].Rules[rule].Permit;

@@ -12,42 +12,42 @@ namespace Alg.Runtime.Tests.Support;
 /// two packets. So every runtime test that translates packets runs on both engines, and passes only if their
 /// answers, their walks and the bytes and state that follow are the same.
 /// </summary>
-public sealed class AgreeingClassifier(PipelineInterpreter interpreter, CompiledPipeline compiled) : IPolicyClassifier
+public sealed class AgreeingEngine(PipelineInterpreter interpreter, CompiledPipeline compiled) : IPipelineEngine
 {
     private long _walks;
 
     public PipelineProgram Program => interpreter.Program;
 
     public NatVerdict Run(NatEngine nat, ref PacketWalk walk) =>
-        (_walks++ & 1) == 0 ? interpreter.Walk(nat, ref walk, this) : compiled.Classifier.Run(nat, ref walk);
+        (_walks++ & 1) == 0 ? interpreter.Walk(nat, ref walk, this) : compiled.Engine.Run(nat, ref walk);
 
     public bool PermitInbound(int interfaceId, in PacketTuple tuple)
     {
-        var (expected, actual) = (interpreter.PermitInbound(interfaceId, tuple), compiled.Classifier.PermitInbound(interfaceId, tuple));
+        var (expected, actual) = (interpreter.PermitInbound(interfaceId, tuple), compiled.Engine.PermitInbound(interfaceId, tuple));
         return expected == actual ? expected : Fail(expected, actual, $"PermitInbound({interfaceId}, {tuple})");
     }
 
     public bool PermitOutbound(int interfaceId, in PacketTuple tuple)
     {
-        var (expected, actual) = (interpreter.PermitOutbound(interfaceId, tuple), compiled.Classifier.PermitOutbound(interfaceId, tuple));
+        var (expected, actual) = (interpreter.PermitOutbound(interfaceId, tuple), compiled.Engine.PermitOutbound(interfaceId, tuple));
         return expected == actual ? expected : Fail(expected, actual, $"PermitOutbound({interfaceId}, {tuple})");
     }
 
     public int Classify(int aclId, in PacketTuple tuple)
     {
-        var (expected, actual) = (interpreter.Classify(aclId, tuple), compiled.Classifier.Classify(aclId, tuple));
+        var (expected, actual) = (interpreter.Classify(aclId, tuple), compiled.Engine.Classify(aclId, tuple));
         return expected == actual ? expected : Fail(expected, actual, $"Classify({aclId}, {tuple})");
     }
 
     public int SelectNatRule(in PacketTuple tuple)
     {
-        var (expected, actual) = (interpreter.SelectNatRule(tuple), compiled.Classifier.SelectNatRule(tuple));
+        var (expected, actual) = (interpreter.SelectNatRule(tuple), compiled.Engine.SelectNatRule(tuple));
         return expected == actual ? expected : Fail(expected, actual, $"SelectNatRule({tuple})");
     }
 
     public int DispatchAlg(byte protocol, ushort port)
     {
-        var (expected, actual) = (interpreter.DispatchAlg(protocol, port), compiled.Classifier.DispatchAlg(protocol, port));
+        var (expected, actual) = (interpreter.DispatchAlg(protocol, port), compiled.Engine.DispatchAlg(protocol, port));
         return expected == actual ? expected : Fail(expected, actual, $"DispatchAlg({protocol}, {port})");
     }
 

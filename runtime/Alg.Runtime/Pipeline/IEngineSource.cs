@@ -1,7 +1,7 @@
 namespace Alg.Runtime.Pipeline;
 
 /// <summary>Where the packet path reads the current classifier from, once per packet.</summary>
-public interface IClassifierSource
+public interface IEngineSource
 {
-    IPolicyClassifier Current { get; }
+    IPipelineEngine Current { get; }
 }

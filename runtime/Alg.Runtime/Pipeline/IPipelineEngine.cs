@@ -10,7 +10,7 @@ namespace Alg.Runtime.Pipeline;
 /// </summary>
 /// <remarks>Implementations are immutable and allocation-free per packet, so a swap between two packets is a reference
 /// store; flow, mapping and pinhole state lives in <see cref="NatEngine"/> and survives every swap.</remarks>
-public interface IPolicyClassifier
+public interface IPipelineEngine
 {
     /// <summary>The IR this engine was built from.</summary>
     Ir.PipelineProgram Program { get; }
