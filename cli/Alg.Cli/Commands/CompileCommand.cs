@@ -27,7 +27,19 @@ internal static class CompileCommand
             }
 
             var program = PolicyLowerer.Lower(policy);
-            var compiled = PipelineCompiler.Compile(program, info.Name);
+            CompiledPipeline compiled;
+            try
+            {
+                compiled = PipelineCompiler.Compile(program, info.Name);
+            }
+            catch (PipelineCompilationException failure)
+            {
+                // An emitter bug, not the user's: say so plainly; the gateway would keep running the interpreter.
+                error.WriteLine($"alg: {info.Name}: the generated pipeline does not compile (a bug in Alg, please report it); alg run and alg replay would run it on the interpreter");
+                error.WriteLine(failure.Message);
+                return AlgCommandLine.ExitFindings;
+            }
+
             if (result.GetValue(emit) is { } target)
             {
                 File.WriteAllText(target.FullName, compiled.Source);

@@ -69,6 +69,7 @@ public static class PipelineCompiler
             .ToList();
         paths.Add(typeof(IPipelineEngine).Assembly.Location);
         paths.Add(typeof(Alg.Policy.Model.PolicyModel).Assembly.Location);
+        paths.Add(typeof(Alg.StdlibAlgs.StandardAlgs).Assembly.Location);
         return [.. paths.Distinct(StringComparer.Ordinal).Where(File.Exists).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
     }
 }

@@ -32,6 +32,7 @@ public static class PipelineEmitter
         code.Line("// Generated from the lowered policy IR; the interpreter runs the same IR and must agree with this class.");
         code.Line("// </auto-generated>");
         code.Line("#nullable enable");
+        code.Line("using System;");
         code.Line("using System.Numerics;");
         code.Line("using System.Runtime.CompilerServices;");
         code.Line("using System.Runtime.InteropServices;");
@@ -86,6 +87,7 @@ public static class PipelineEmitter
 
         EmitNatSelection(code, program);
         EmitDispatch(code, program);
+        EmitAlgCalls(code, program);
         code.Close();
         return code.ToString();
     }
@@ -441,6 +443,39 @@ public static class PipelineEmitter
         }
 
         code.Line("default: return -1;");
+        code.Close();
+        code.Close();
+    }
+
+    /// <summary>The class of each standard ALG by canonical name, for direct calls.</summary>
+    private static readonly Lazy<Dictionary<string, Type>> HandlerTypes = new(() =>
+        Alg.StdlibAlgs.StandardAlgs.CreateHandlers().ToDictionary(h => h.Descriptor.Name, h => h.GetType(), StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Each enabled ALG with an implementation is called on its own sealed class, not through the interface: the JIT
+    /// binds the call (and may inline it) for this configuration's ALGs only. A stage built with other handlers (a test's)
+    /// fails the type test and takes the interface call, so the switch can never call the wrong class.
+    /// </summary>
+    private static void EmitAlgCalls(CodeWriter code, PipelineProgram program)
+    {
+        code.Line();
+        code.Line("public void InspectAlg(int planId, Alg.Runtime.Algs.IAlgHandler handler, in Alg.Runtime.Algs.AlgFlowContext context, ReadOnlySpan<byte> data, ref Alg.Runtime.Algs.AlgOutput output)");
+        code.Open();
+        code.Line("switch (planId)");
+        code.Open();
+        foreach (var alg in program.Algs)
+        {
+            if (HandlerTypes.Value.TryGetValue(alg.Name, out var type))
+            {
+                code.Line($"case {alg.Id} when handler is global::{type.FullName} alg{alg.Id}: // {alg.Name}");
+                code.Line($"    alg{alg.Id}.Inspect(in context, data, ref output);");
+                code.Line("    return;");
+            }
+        }
+
+        code.Line("default:");
+        code.Line("    handler.Inspect(in context, data, ref output);");
+        code.Line("    return;");
         code.Close();
         code.Close();
     }

@@ -33,6 +33,7 @@ public sealed class AlgStage
     private readonly Dictionary<string, AlgCounters> _counters = new(StringComparer.OrdinalIgnoreCase);
     private AlgPlanEntry?[] _plans = [];
     private IPipelineEngine _dispatcher;
+    private IPipelineEngine _walking;
     private readonly Dictionary<FlowId, AlgFlowState> _states = [];
     private readonly Dictionary<FlowId, int> _assigned = [];
     private readonly AlgRewrite[] _rewrites;
@@ -61,6 +62,7 @@ public sealed class AlgStage
         }
 
         _dispatcher = new PipelineInterpreter(program);
+        _walking = _dispatcher;
         Reconfigure(program);
     }
 
@@ -162,6 +164,7 @@ public sealed class AlgStage
     /// (an edit that does not fit the buffer or IP length).</returns>
     internal DropReason Inspect(NatEngine engine, IPipelineEngine walking, ref PacketBuffer packet, ref PacketInfo info, ref FlowEntry flow, FlowId id, bool isReply, FlowSide side, long now)
     {
+        _walking = walking;
         var tick = now / FlowTable.TickNanoseconds;
         if (tick != _lastSweepTick)
         {
@@ -255,7 +258,7 @@ public sealed class AlgStage
         }
 
         var output = new AlgOutput(_rewrites, _scratch, _pinholes, _groupCommands);
-        if (!TryInspect(handler, in context, packet.Span[info.PayloadOffset..info.PacketEnd], ref output, plan.Counters))
+        if (!TryInspect(handler, plan, in context, packet.Span[info.PayloadOffset..info.PacketEnd], ref output))
         {
             return DropReason.None;
         }
@@ -357,7 +360,7 @@ public sealed class AlgStage
 
         var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, windowStart, stream.NextSequence);
         var output = new AlgOutput(_rewrites, _scratch, _pinholes, _groupCommands);
-        if (!TryInspect(handler, in context, stream.Readable, ref output, plan.Counters))
+        if (!TryInspect(handler, plan, in context, stream.Readable, ref output))
         {
             // A failed parse cannot say where the next message starts: stop inspecting, keep the offsets.
             output = new AlgOutput(_rewrites, _scratch, _pinholes, _groupCommands) { StopInspecting = true };
@@ -411,12 +414,15 @@ public sealed class AlgStage
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(tcpHeader[4..], sequence);
 
     /// <summary>Runs the ALG; a bug in it (an exception on odd input) is counted, never thrown out of the engine.</summary>
-    private static bool TryInspect(IAlgHandler handler, in AlgFlowContext context, ReadOnlySpan<byte> data, ref AlgOutput output, AlgCounters counters)
+    /// <remarks>The call goes through the engine walking the packet: the compiled one calls each enabled ALG's class
+    /// directly, the interpreter through the interface.</remarks>
+    private bool TryInspect(IAlgHandler handler, AlgPlanEntry plan, in AlgFlowContext context, ReadOnlySpan<byte> data, ref AlgOutput output)
     {
+        var counters = plan.Counters;
         counters.Inspected++;
         try
         {
-            handler.Inspect(in context, data, ref output);
+            _walking.InspectAlg(plan.Id, handler, in context, data, ref output);
             return true;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)

@@ -1,3 +1,4 @@
+using Alg.Runtime.Algs;
 using Alg.Runtime.Nat;
 
 namespace Alg.Runtime.Pipeline;
@@ -32,4 +33,7 @@ public interface IPipelineEngine
 
     /// <summary>The enabled ALG that inspects this transport port, by <see cref="Ir.AlgPlan.Id"/>, or -1.</summary>
     int DispatchAlg(byte protocol, ushort port);
+
+    /// <summary>Hands an ALG plan's payload to its handler: the compiled engine calls the ALG's own class directly.</summary>
+    void InspectAlg(int planId, IAlgHandler handler, in AlgFlowContext context, ReadOnlySpan<byte> data, ref AlgOutput output);
 }

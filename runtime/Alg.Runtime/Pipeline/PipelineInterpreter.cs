@@ -77,6 +77,12 @@ public sealed class PipelineInterpreter(PipelineProgram program) : IPipelineEngi
         return -1;
     }
 
+    public void InspectAlg(int planId, Algs.IAlgHandler handler, in Algs.AlgFlowContext context, ReadOnlySpan<byte> data, ref Algs.AlgOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        handler.Inspect(in context, data, ref output);
+    }
+
     private static bool Execute(NatEngine nat, ref PacketWalk walk, PipelineStepKind step, IPipelineEngine answers)
     {
         switch (step)

@@ -51,6 +51,10 @@ public sealed class AgreeingEngine(PipelineInterpreter interpreter, CompiledPipe
         return expected == actual ? expected : Fail(expected, actual, $"DispatchAlg({protocol}, {port})");
     }
 
+    /// <summary>Both engines hand the payload to the same handler; the compiled one calls its class directly, so it runs.</summary>
+    public void InspectAlg(int planId, Alg.Runtime.Algs.IAlgHandler handler, in Alg.Runtime.Algs.AlgFlowContext context, ReadOnlySpan<byte> data, ref Alg.Runtime.Algs.AlgOutput output) =>
+        compiled.Engine.InspectAlg(planId, handler, in context, data, ref output);
+
     // The message is built only on a disagreement, so agreeing calls allocate nothing.
     private T Fail<T>(T interpreted, T generated, string question) =>
         throw new Xunit.Sdk.XunitException(

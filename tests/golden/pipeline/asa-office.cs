@@ -3,6 +3,7 @@
 // Generated from the lowered policy IR; the interpreter runs the same IR and must agree with this class.
 // </auto-generated>
 #nullable enable
+using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -199,6 +200,25 @@ public sealed class Pipeline_112e09add4b12f25 : IPipelineEngine
             case (6 << 16) | 554: return 5; // rtsp tcp/554
             case (17 << 16) | 69: return 6; // tftp udp/69
             default: return -1;
+        }
+    }
+
+    public void InspectAlg(int planId, Alg.Runtime.Algs.IAlgHandler handler, in Alg.Runtime.Algs.AlgFlowContext context, ReadOnlySpan<byte> data, ref Alg.Runtime.Algs.AlgOutput output)
+    {
+        switch (planId)
+        {
+            case 1 when handler is global::Alg.StdlibAlgs.Ftp.FtpAlg alg1: // ftp
+                alg1.Inspect(in context, data, ref output);
+                return;
+            case 5 when handler is global::Alg.StdlibAlgs.Rtsp.RtspAlg alg5: // rtsp
+                alg5.Inspect(in context, data, ref output);
+                return;
+            case 6 when handler is global::Alg.StdlibAlgs.Tftp.TftpAlg alg6: // tftp
+                alg6.Inspect(in context, data, ref output);
+                return;
+            default:
+                handler.Inspect(in context, data, ref output);
+                return;
         }
     }
 }

@@ -3,6 +3,7 @@
 // Generated from the lowered policy IR; the interpreter runs the same IR and must agree with this class.
 // </auto-generated>
 #nullable enable
+using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -110,6 +111,28 @@ public sealed class Pipeline_506959d9dccbb16a : IPipelineEngine
             case (17 << 16) | 69: return 13; // tftp udp/69
             case (17 << 16) | 177: return 14; // xdmcp udp/177
             default: return -1;
+        }
+    }
+
+    public void InspectAlg(int planId, Alg.Runtime.Algs.IAlgHandler handler, in Alg.Runtime.Algs.AlgFlowContext context, ReadOnlySpan<byte> data, ref Alg.Runtime.Algs.AlgOutput output)
+    {
+        switch (planId)
+        {
+            case 2 when handler is global::Alg.StdlibAlgs.Ftp.FtpAlg alg2: // ftp
+                alg2.Inspect(in context, data, ref output);
+                return;
+            case 9 when handler is global::Alg.StdlibAlgs.Rtsp.RtspAlg alg9: // rtsp
+                alg9.Inspect(in context, data, ref output);
+                return;
+            case 11 when handler is global::Alg.StdlibAlgs.SqlNet.SqlNetAlg alg11: // sqlnet
+                alg11.Inspect(in context, data, ref output);
+                return;
+            case 13 when handler is global::Alg.StdlibAlgs.Tftp.TftpAlg alg13: // tftp
+                alg13.Inspect(in context, data, ref output);
+                return;
+            default:
+                handler.Inspect(in context, data, ref output);
+                return;
         }
     }
 }

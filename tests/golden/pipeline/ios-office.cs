@@ -3,6 +3,7 @@
 // Generated from the lowered policy IR; the interpreter runs the same IR and must agree with this class.
 // </auto-generated>
 #nullable enable
+using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -257,6 +258,28 @@ public sealed class Pipeline_9e0bb0dfd2068b3b : IPipelineEngine
             case (17 << 16) | 111: return 13; // sunrpc udp/111
             case (17 << 16) | 69: return 14; // tftp udp/69
             default: return -1;
+        }
+    }
+
+    public void InspectAlg(int planId, Alg.Runtime.Algs.IAlgHandler handler, in Alg.Runtime.Algs.AlgFlowContext context, ReadOnlySpan<byte> data, ref Alg.Runtime.Algs.AlgOutput output)
+    {
+        switch (planId)
+        {
+            case 1 when handler is global::Alg.StdlibAlgs.Ftp.FtpAlg alg1: // ftp
+                alg1.Inspect(in context, data, ref output);
+                return;
+            case 6 when handler is global::Alg.StdlibAlgs.Mgcp.MgcpAlg alg6: // mgcp
+                alg6.Inspect(in context, data, ref output);
+                return;
+            case 11 when handler is global::Alg.StdlibAlgs.Rtsp.RtspAlg alg11: // rtsp
+                alg11.Inspect(in context, data, ref output);
+                return;
+            case 14 when handler is global::Alg.StdlibAlgs.Tftp.TftpAlg alg14: // tftp
+                alg14.Inspect(in context, data, ref output);
+                return;
+            default:
+                handler.Inspect(in context, data, ref output);
+                return;
         }
     }
 }

@@ -3,6 +3,7 @@
 // Generated from the lowered policy IR; the interpreter runs the same IR and must agree with this class.
 // </auto-generated>
 #nullable enable
+using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -127,6 +128,31 @@ public sealed class Pipeline_a48f55c6dc643b87 : IPipelineEngine
             case (17 << 16) | 111: return 14; // sunrpc udp/111
             case (17 << 16) | 69: return 15; // tftp udp/69
             default: return -1;
+        }
+    }
+
+    public void InspectAlg(int planId, Alg.Runtime.Algs.IAlgHandler handler, in Alg.Runtime.Algs.AlgFlowContext context, ReadOnlySpan<byte> data, ref Alg.Runtime.Algs.AlgOutput output)
+    {
+        switch (planId)
+        {
+            case 2 when handler is global::Alg.StdlibAlgs.Ftp.FtpAlg alg2: // ftp
+                alg2.Inspect(in context, data, ref output);
+                return;
+            case 6 when handler is global::Alg.StdlibAlgs.Mgcp.MgcpAlg alg6: // mgcp
+                alg6.Inspect(in context, data, ref output);
+                return;
+            case 10 when handler is global::Alg.StdlibAlgs.Rtsp.RtspAlg alg10: // rtsp
+                alg10.Inspect(in context, data, ref output);
+                return;
+            case 13 when handler is global::Alg.StdlibAlgs.SqlNet.SqlNetAlg alg13: // sqlnet
+                alg13.Inspect(in context, data, ref output);
+                return;
+            case 15 when handler is global::Alg.StdlibAlgs.Tftp.TftpAlg alg15: // tftp
+                alg15.Inspect(in context, data, ref output);
+                return;
+            default:
+                handler.Inspect(in context, data, ref output);
+                return;
         }
     }
 }
