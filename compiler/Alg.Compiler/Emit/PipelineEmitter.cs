@@ -94,16 +94,26 @@ public static class PipelineEmitter
 
     private static void EmitRun(CodeWriter code, PipelineProgram program)
     {
-        code.Line("// The walk of one packet: the steps of its ingress side's plan, in the IR's order.");
+        // Every plan starts with the flow lookup; after it a new flow takes its side's whole plan and a known flow the
+        // steps both plans share, so each packet's path below is straight-line code holding only steps that apply to it.
+        code.Line("// The walk of one packet: the steps of its plan, in the IR's order.");
         code.Line("public NatVerdict Run(NatEngine nat, ref PacketWalk walk)");
+        code.Open();
+        code.Line("nat.LookupFlow(ref walk);");
+        code.Line("if (walk.IsNew)");
         code.Open();
         code.Line("if (walk.Side == FlowSide.Inside)");
         code.Open();
-        EmitPlan(code, program, program.InsideSteps, fromInside: true);
+        EmitSteps(code, program, program.InsideSteps, newFlow: true, "A new flow from inside");
         code.Close();
         code.Line("else");
         code.Open();
-        EmitPlan(code, program, program.OutsideSteps, fromInside: false);
+        EmitSteps(code, program, program.OutsideSteps, newFlow: true, "A new flow from outside");
+        code.Close();
+        code.Close();
+        code.Line("else");
+        code.Open();
+        EmitSteps(code, program, program.InsideSteps, newFlow: false, "A packet of a known flow, either side");
         code.Close();
         code.Line();
         code.Line("return nat.Forward(ref walk);");
@@ -111,24 +121,30 @@ public static class PipelineEmitter
         code.Line();
     }
 
-    private static void EmitPlan(CodeWriter code, PipelineProgram program, ImmutableArray<PipelineStep> steps, bool fromInside)
+    private static void EmitSteps(CodeWriter code, PipelineProgram program, ImmutableArray<PipelineStep> plan, bool newFlow, string title)
     {
-        code.Line($"// {(fromInside ? "From inside" : "From outside")}: {string.Join(", ", steps.Select(s => s.Kind))}");
+        var steps = plan.Skip(1).Where(s => newFlow || !s.ForNewFlowsOnly).ToList();
+        code.Line($"// {title}: {string.Join(", ", steps.Select(s => s.Kind))}");
         foreach (var step in steps)
         {
             switch (step.Kind)
             {
-                case PipelineStepKind.FlowLookup:
-                    code.Line("nat.LookupFlow(ref walk);");
-                    break;
                 case PipelineStepKind.InboundAcl:
-                    EmitAclStep(code, program, "nat.InboundAclInterface(ref walk)", "walk.ArrivalTuple", "AclDeniedInbound", i => i.InboundAclId, "in");
+                    if (newFlow || program.HasPerPacketAcls)
+                    {
+                        EmitAclStep(code, program, "nat.InboundAclInterface(ref walk)", "walk.ArrivalTuple", "AclDeniedInbound", i => i.InboundAclId, "in");
+                    }
+                    else
+                    {
+                        code.Line("// InboundAcl: every interface's ACL meets only the packet that opens a connection");
+                    }
+
                     break;
                 case PipelineStepKind.NatRuleSelection:
                     EmitNatRuleSelection(code, program);
                     break;
                 case PipelineStepKind.OutsideOpenerCheck:
-                    code.Line("if (walk.IsNew && !nat.AdmitOutsideOpener(ref walk)) return walk.Verdict;");
+                    code.Line("if (!nat.AdmitOutsideOpener(ref walk)) return walk.Verdict;");
                     break;
                 case PipelineStepKind.PinholeMatch:
                     code.Line("nat.MatchPinhole(ref walk);");
@@ -146,7 +162,15 @@ public static class PipelineEmitter
                     EmitAclStep(code, program, "nat.RealAddressAclInterface(ref walk)", "nat.RealAddressTuple(ref walk)", "AclDeniedInbound", i => i.InboundAclMatchesRealAddresses ? i.InboundAclId : -1, "in, real addresses");
                     break;
                 case PipelineStepKind.OutboundAcl:
-                    EmitAclStep(code, program, "nat.OutboundAclInterface(ref walk)", "nat.ExitTuple(ref walk)", "AclDeniedOutbound", i => i.OutboundAclId, "out");
+                    if (newFlow || program.HasPerPacketAcls)
+                    {
+                        EmitAclStep(code, program, "nat.OutboundAclInterface(ref walk)", "nat.ExitTuple(ref walk)", "AclDeniedOutbound", i => i.OutboundAclId, "out");
+                    }
+                    else
+                    {
+                        code.Line("// OutboundAcl: every interface's ACL meets only the packet that opens a connection");
+                    }
+
                     break;
                 case PipelineStepKind.Translate:
                     code.Line("nat.Translate(ref walk);");
@@ -181,8 +205,6 @@ public static class PipelineEmitter
 
     private static void EmitNatRuleSelection(CodeWriter code, PipelineProgram program)
     {
-        code.Line("if (walk.IsNew)");
-        code.Open();
         code.Line("if (!nat.AdmitInsideFlow(ref walk)) return walk.Verdict;");
         if (program.NatRules.Length > 0)
         {
@@ -216,18 +238,16 @@ public static class PipelineEmitter
             code.Close();
             keyword = "else if";
         }
-
-        code.Close();
     }
 
     private static void EmitInboundTranslation(CodeWriter code, PipelineProgram program)
     {
-        code.Line("if (walk.IsNew && !walk.AdmittedByPinhole)");
+        code.Line("if (!walk.AdmittedByPinhole)");
         code.Open();
         var fixedRules = program.NatRules.Where(r => r.Kind == NatRuleKind.StaticPort || (r.Kind == NatRuleKind.Static && !r.RealAddresses.IsEmpty && !r.Targets.IsEmpty)).ToList();
         if (fixedRules.Count > 0)
         {
-            code.Line("var tuple = walk.ArrivalTuple;");
+            code.Line("var arrival = walk.ArrivalTuple;");
         }
 
         var keyword = "if";
@@ -235,13 +255,13 @@ public static class PipelineEmitter
         {
             if (rule.Kind == NatRuleKind.StaticPort)
             {
-                code.Line($"{keyword} (walk.HasPorts && tuple.Protocol == {rule.Protocol} && tuple.Destination == 0x{rule.GlobalAddress:X8}u && tuple.DestinationPort == {rule.MappedPort}) // StaticPort {Comment(rule.Span.ToLocation())}");
+                code.Line($"{keyword} (walk.HasPorts && arrival.Protocol == {rule.Protocol} && arrival.Destination == 0x{rule.GlobalAddress:X8}u && arrival.DestinationPort == {rule.MappedPort}) // StaticPort {Comment(rule.Span.ToLocation())}");
                 code.Line($"    walk.MapDestinationTo(0x{rule.RealAddress:X8}u, {rule.RealPortValue});");
             }
             else
             {
-                code.Line($"{keyword} (tuple.Destination - 0x{rule.Targets[0].First.Value:X8}u <= 0x{StaticSpan(rule):X8}u) // Static {Comment(rule.Span.ToLocation())}");
-                code.Line($"    walk.MapDestinationTo(0x{rule.RealAddresses[0].First.Value:X8}u + (tuple.Destination - 0x{rule.Targets[0].First.Value:X8}u), tuple.DestinationPort);");
+                code.Line($"{keyword} (arrival.Destination - 0x{rule.Targets[0].First.Value:X8}u <= 0x{StaticSpan(rule):X8}u) // Static {Comment(rule.Span.ToLocation())}");
+                code.Line($"    walk.MapDestinationTo(0x{rule.RealAddresses[0].First.Value:X8}u + (arrival.Destination - 0x{rule.Targets[0].First.Value:X8}u), arrival.DestinationPort);");
             }
 
             keyword = "else if";

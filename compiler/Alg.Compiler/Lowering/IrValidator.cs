@@ -32,7 +32,9 @@ public static class IrValidator
         }
 
         Check(program.AlgPorts.Select(b => (b.Protocol, b.Port)).Distinct().Count() == program.AlgPorts.Length, "a port is bound twice");
-        Check(program.InsideSteps.Any(s => s.Kind == PipelineStepKind.FlowLookup), "inside plan has no flow lookup");
+        Check(program.InsideSteps.Length > 0 && program.InsideSteps[0].Kind == PipelineStepKind.FlowLookup, "the inside plan does not start with the flow lookup");
+        Check(program.OutsideSteps.Length > 0 && program.OutsideSteps[0].Kind == PipelineStepKind.FlowLookup, "the outside plan does not start with the flow lookup");
+        Check(program.InsideSteps.Where(s => !s.ForNewFlowsOnly).SequenceEqual(program.OutsideSteps.Where(s => !s.ForNewFlowsOnly)), "the plans differ for a known flow");
     }
 
     private static void Check(bool condition, string message)

@@ -11,6 +11,13 @@ namespace Alg.Runtime.Pipeline;
 /// </summary>
 public sealed class PipelineInterpreter(PipelineProgram program) : IPipelineEngine
 {
+    // The plans after their first step (FlowLookup), split by whether the packet's flow is known: a packet walks every
+    // step of its plan that applies to it, in the plan's order, and no step it would skip is visited at all.
+    private readonly PipelineStep[] _insideKnown = AfterLookup(program.InsideSteps, newFlow: false);
+    private readonly PipelineStep[] _insideNew = AfterLookup(program.InsideSteps, newFlow: true);
+    private readonly PipelineStep[] _outsideKnown = AfterLookup(program.OutsideSteps, newFlow: false);
+    private readonly PipelineStep[] _outsideNew = AfterLookup(program.OutsideSteps, newFlow: true);
+
     public PipelineProgram Program { get; } = program;
 
     public NatVerdict Run(NatEngine nat, ref PacketWalk walk) => Walk(nat, ref walk, this);
@@ -19,10 +26,13 @@ public sealed class PipelineInterpreter(PipelineProgram program) : IPipelineEngi
     public NatVerdict Walk(NatEngine nat, ref PacketWalk walk, IPipelineEngine answers)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        // The plan of the side the packet seems to arrive on; FlowLookup may find its flow on the other side, and both
-        // plans hold the same steps for a known flow in the same order.
-        var steps = walk.Side == Flows.FlowSide.Inside ? Program.InsideSteps : Program.OutsideSteps;
-        foreach (var step in steps.AsSpan())
+        // Every plan starts with FlowLookup (IrValidator); it may find the flow on the other side than the guess, and
+        // both plans hold the same steps for a known flow in the same order.
+        nat.LookupFlow(ref walk);
+        var steps = walk.Side == Flows.FlowSide.Inside
+            ? (walk.IsNew ? _insideNew : _insideKnown)
+            : (walk.IsNew ? _outsideNew : _outsideKnown);
+        foreach (var step in steps)
         {
             if (!Execute(nat, ref walk, step.Kind, answers))
             {
@@ -122,6 +132,9 @@ public sealed class PipelineInterpreter(PipelineProgram program) : IPipelineEngi
                 throw new InvalidOperationException($"unknown pipeline step {step}");
         }
     }
+
+    private static PipelineStep[] AfterLookup(System.Collections.Immutable.ImmutableArray<PipelineStep> plan, bool newFlow) =>
+        [.. plan.Skip(1).Where(step => newFlow || !step.ForNewFlowsOnly)];
 
     private bool Permit(int aclId, in PacketTuple tuple)
     {

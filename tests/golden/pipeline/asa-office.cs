@@ -53,21 +53,21 @@ public sealed class Pipeline_112e09add4b12f25 : IPipelineEngine
 
     public PipelineProgram Program { get; }
 
-    // The walk of one packet: the steps of its ingress side's plan, in the IR's order.
+    // The walk of one packet: the steps of its plan, in the IR's order.
     public NatVerdict Run(NatEngine nat, ref PacketWalk walk)
     {
-        if (walk.Side == FlowSide.Inside)
+        nat.LookupFlow(ref walk);
+        if (walk.IsNew)
         {
-            // From inside: FlowLookup, InboundAcl, NatRuleSelection, PinholeMatch, CreateFlow, TrackConnection, RealAddressAcl, Translate, AlgDispatch
-            nat.LookupFlow(ref walk);
-            switch (nat.InboundAclInterface(ref walk))
+            if (walk.Side == FlowSide.Inside)
             {
-                case 0: // GigabitEthernet0/0 in: OUTSIDE_IN
-                    if (!Permit0(walk.ArrivalTuple)) { nat.Deny(ref walk, DropReason.AclDeniedInbound); return walk.Verdict; }
-                    break;
-            }
-            if (walk.IsNew)
-            {
+                // A new flow from inside: InboundAcl, NatRuleSelection, PinholeMatch, CreateFlow, TrackConnection, RealAddressAcl, Translate, AlgDispatch
+                switch (nat.InboundAclInterface(ref walk))
+                {
+                    case 0: // GigabitEthernet0/0 in: OUTSIDE_IN
+                        if (!Permit0(walk.ArrivalTuple)) { nat.Deny(ref walk, DropReason.AclDeniedInbound); return walk.Verdict; }
+                        break;
+                }
                 if (!nat.AdmitInsideFlow(ref walk)) return walk.Verdict;
                 var tuple = walk.ArrivalTuple;
                 if (tuple.Protocol == 17 && tuple.SourcePort == 5060 && tuple.Source == 0x0A01010Au) // StaticPort asa-office.cfg:23
@@ -78,46 +78,53 @@ public sealed class Pipeline_112e09add4b12f25 : IPipelineEngine
                 {
                     if (!nat.AllocateMapping(ref walk, 1)) return walk.Verdict;
                 }
+                nat.MatchPinhole(ref walk);
+                if (!nat.CreateFlow(ref walk)) return walk.Verdict;
+                nat.Track(ref walk);
+                switch (nat.RealAddressAclInterface(ref walk))
+                {
+                    case 0: // GigabitEthernet0/0 in, real addresses: OUTSIDE_IN
+                        if (!Permit0(nat.RealAddressTuple(ref walk))) { nat.Deny(ref walk, DropReason.AclDeniedInbound); return walk.Verdict; }
+                        break;
+                }
+                nat.Translate(ref walk);
+                if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
             }
-            nat.MatchPinhole(ref walk);
-            if (!nat.CreateFlow(ref walk)) return walk.Verdict;
-            nat.Track(ref walk);
-            switch (nat.RealAddressAclInterface(ref walk))
+            else
             {
-                case 0: // GigabitEthernet0/0 in, real addresses: OUTSIDE_IN
-                    if (!Permit0(nat.RealAddressTuple(ref walk))) { nat.Deny(ref walk, DropReason.AclDeniedInbound); return walk.Verdict; }
-                    break;
+                // A new flow from outside: InboundAcl, OutsideOpenerCheck, PinholeMatch, InboundTranslation, CreateFlow, TrackConnection, RealAddressAcl, Translate, AlgDispatch
+                switch (nat.InboundAclInterface(ref walk))
+                {
+                    case 0: // GigabitEthernet0/0 in: OUTSIDE_IN
+                        if (!Permit0(walk.ArrivalTuple)) { nat.Deny(ref walk, DropReason.AclDeniedInbound); return walk.Verdict; }
+                        break;
+                }
+                if (!nat.AdmitOutsideOpener(ref walk)) return walk.Verdict;
+                nat.MatchPinhole(ref walk);
+                if (!walk.AdmittedByPinhole)
+                {
+                    var arrival = walk.ArrivalTuple;
+                    if (walk.HasPorts && arrival.Protocol == 17 && arrival.Destination == 0xC633640Au && arrival.DestinationPort == 5060) // StaticPort asa-office.cfg:23
+                        walk.MapDestinationTo(0x0A01010Au, 5060);
+                    else if (!nat.TranslateInboundDynamic(ref walk)) return walk.Verdict;
+                }
+                if (!nat.CreateFlow(ref walk)) return walk.Verdict;
+                nat.Track(ref walk);
+                switch (nat.RealAddressAclInterface(ref walk))
+                {
+                    case 0: // GigabitEthernet0/0 in, real addresses: OUTSIDE_IN
+                        if (!Permit0(nat.RealAddressTuple(ref walk))) { nat.Deny(ref walk, DropReason.AclDeniedInbound); return walk.Verdict; }
+                        break;
+                }
+                nat.Translate(ref walk);
+                if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
             }
-            nat.Translate(ref walk);
-            if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
         }
         else
         {
-            // From outside: FlowLookup, InboundAcl, OutsideOpenerCheck, PinholeMatch, InboundTranslation, CreateFlow, TrackConnection, RealAddressAcl, Translate, AlgDispatch
-            nat.LookupFlow(ref walk);
-            switch (nat.InboundAclInterface(ref walk))
-            {
-                case 0: // GigabitEthernet0/0 in: OUTSIDE_IN
-                    if (!Permit0(walk.ArrivalTuple)) { nat.Deny(ref walk, DropReason.AclDeniedInbound); return walk.Verdict; }
-                    break;
-            }
-            if (walk.IsNew && !nat.AdmitOutsideOpener(ref walk)) return walk.Verdict;
-            nat.MatchPinhole(ref walk);
-            if (walk.IsNew && !walk.AdmittedByPinhole)
-            {
-                var tuple = walk.ArrivalTuple;
-                if (walk.HasPorts && tuple.Protocol == 17 && tuple.Destination == 0xC633640Au && tuple.DestinationPort == 5060) // StaticPort asa-office.cfg:23
-                    walk.MapDestinationTo(0x0A01010Au, 5060);
-                else if (!nat.TranslateInboundDynamic(ref walk)) return walk.Verdict;
-            }
-            if (!nat.CreateFlow(ref walk)) return walk.Verdict;
+            // A packet of a known flow, either side: InboundAcl, TrackConnection, Translate, AlgDispatch
+            // InboundAcl: every interface's ACL meets only the packet that opens a connection
             nat.Track(ref walk);
-            switch (nat.RealAddressAclInterface(ref walk))
-            {
-                case 0: // GigabitEthernet0/0 in, real addresses: OUTSIDE_IN
-                    if (!Permit0(nat.RealAddressTuple(ref walk))) { nat.Deny(ref walk, DropReason.AclDeniedInbound); return walk.Verdict; }
-                    break;
-            }
             nat.Translate(ref walk);
             if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
         }

@@ -26,39 +26,45 @@ public sealed class Pipeline_97effee3aeef8b90 : IPipelineEngine
 
     public PipelineProgram Program { get; }
 
-    // The walk of one packet: the steps of its ingress side's plan, in the IR's order.
+    // The walk of one packet: the steps of its plan, in the IR's order.
     public NatVerdict Run(NatEngine nat, ref PacketWalk walk)
     {
-        if (walk.Side == FlowSide.Inside)
+        nat.LookupFlow(ref walk);
+        if (walk.IsNew)
         {
-            // From inside: FlowLookup, NatRuleSelection, PinholeMatch, CreateFlow, TrackConnection, Translate, AlgDispatch
-            nat.LookupFlow(ref walk);
-            if (walk.IsNew)
+            if (walk.Side == FlowSide.Inside)
             {
+                // A new flow from inside: NatRuleSelection, PinholeMatch, CreateFlow, TrackConnection, Translate, AlgDispatch
                 if (!nat.AdmitInsideFlow(ref walk)) return walk.Verdict;
                 var tuple = walk.ArrivalTuple;
                 if (((tuple.Source - 0xC0000200u) <= 0x000000FFu)) // DynamicPat junos-alg.cfg:9
                 {
                     if (!nat.AllocateMapping(ref walk, 0)) return walk.Verdict;
                 }
+                nat.MatchPinhole(ref walk);
+                if (!nat.CreateFlow(ref walk)) return walk.Verdict;
+                nat.Track(ref walk);
+                nat.Translate(ref walk);
+                if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
             }
-            nat.MatchPinhole(ref walk);
-            if (!nat.CreateFlow(ref walk)) return walk.Verdict;
-            nat.Track(ref walk);
-            nat.Translate(ref walk);
-            if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
+            else
+            {
+                // A new flow from outside: OutsideOpenerCheck, PinholeMatch, InboundTranslation, CreateFlow, TrackConnection, Translate, AlgDispatch
+                if (!nat.AdmitOutsideOpener(ref walk)) return walk.Verdict;
+                nat.MatchPinhole(ref walk);
+                if (!walk.AdmittedByPinhole)
+                {
+                    if (!nat.TranslateInboundDynamic(ref walk)) return walk.Verdict;
+                }
+                if (!nat.CreateFlow(ref walk)) return walk.Verdict;
+                nat.Track(ref walk);
+                nat.Translate(ref walk);
+                if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
+            }
         }
         else
         {
-            // From outside: FlowLookup, OutsideOpenerCheck, PinholeMatch, InboundTranslation, CreateFlow, TrackConnection, Translate, AlgDispatch
-            nat.LookupFlow(ref walk);
-            if (walk.IsNew && !nat.AdmitOutsideOpener(ref walk)) return walk.Verdict;
-            nat.MatchPinhole(ref walk);
-            if (walk.IsNew && !walk.AdmittedByPinhole)
-            {
-                if (!nat.TranslateInboundDynamic(ref walk)) return walk.Verdict;
-            }
-            if (!nat.CreateFlow(ref walk)) return walk.Verdict;
+            // A packet of a known flow, either side: TrackConnection, Translate, AlgDispatch
             nat.Track(ref walk);
             nat.Translate(ref walk);
             if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;

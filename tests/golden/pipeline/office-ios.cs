@@ -80,21 +80,21 @@ public sealed class Pipeline_9e0bb0dfd2068b3b : IPipelineEngine
 
     public PipelineProgram Program { get; }
 
-    // The walk of one packet: the steps of its ingress side's plan, in the IR's order.
+    // The walk of one packet: the steps of its plan, in the IR's order.
     public NatVerdict Run(NatEngine nat, ref PacketWalk walk)
     {
-        if (walk.Side == FlowSide.Inside)
+        nat.LookupFlow(ref walk);
+        if (walk.IsNew)
         {
-            // From inside: FlowLookup, InboundAcl, NatRuleSelection, PinholeMatch, CreateFlow, TrackConnection, Translate, AlgDispatch
-            nat.LookupFlow(ref walk);
-            switch (nat.InboundAclInterface(ref walk))
+            if (walk.Side == FlowSide.Inside)
             {
-                case 0: // GigabitEthernet0/0 in: EDGE-IN
-                    if (!Permit0(walk.ArrivalTuple)) { nat.Deny(ref walk, DropReason.AclDeniedInbound); return walk.Verdict; }
-                    break;
-            }
-            if (walk.IsNew)
-            {
+                // A new flow from inside: InboundAcl, NatRuleSelection, PinholeMatch, CreateFlow, TrackConnection, Translate, AlgDispatch
+                switch (nat.InboundAclInterface(ref walk))
+                {
+                    case 0: // GigabitEthernet0/0 in: EDGE-IN
+                        if (!Permit0(walk.ArrivalTuple)) { nat.Deny(ref walk, DropReason.AclDeniedInbound); return walk.Verdict; }
+                        break;
+                }
                 if (!nat.AdmitInsideFlow(ref walk)) return walk.Verdict;
                 var tuple = walk.ArrivalTuple;
                 if (tuple.Protocol == 6 && tuple.SourcePort == 443 && tuple.Source == 0xC0A80114u) // StaticPort office-ios.cfg:23
@@ -105,33 +105,45 @@ public sealed class Pipeline_9e0bb0dfd2068b3b : IPipelineEngine
                 {
                     if (!nat.AllocateMapping(ref walk, 1)) return walk.Verdict;
                 }
+                nat.MatchPinhole(ref walk);
+                if (!nat.CreateFlow(ref walk)) return walk.Verdict;
+                nat.Track(ref walk);
+                nat.Translate(ref walk);
+                if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
             }
-            nat.MatchPinhole(ref walk);
-            if (!nat.CreateFlow(ref walk)) return walk.Verdict;
-            nat.Track(ref walk);
-            nat.Translate(ref walk);
-            if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
+            else
+            {
+                // A new flow from outside: InboundAcl, OutsideOpenerCheck, PinholeMatch, InboundTranslation, CreateFlow, TrackConnection, Translate, AlgDispatch
+                switch (nat.InboundAclInterface(ref walk))
+                {
+                    case 0: // GigabitEthernet0/0 in: EDGE-IN
+                        if (!Permit0(walk.ArrivalTuple)) { nat.Deny(ref walk, DropReason.AclDeniedInbound); return walk.Verdict; }
+                        break;
+                }
+                if (!nat.AdmitOutsideOpener(ref walk)) return walk.Verdict;
+                nat.MatchPinhole(ref walk);
+                if (!walk.AdmittedByPinhole)
+                {
+                    var arrival = walk.ArrivalTuple;
+                    if (walk.HasPorts && arrival.Protocol == 6 && arrival.Destination == 0xCB007101u && arrival.DestinationPort == 8443) // StaticPort office-ios.cfg:23
+                        walk.MapDestinationTo(0xC0A80114u, 443);
+                    else if (!nat.TranslateInboundDynamic(ref walk)) return walk.Verdict;
+                }
+                if (!nat.CreateFlow(ref walk)) return walk.Verdict;
+                nat.Track(ref walk);
+                nat.Translate(ref walk);
+                if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
+            }
         }
         else
         {
-            // From outside: FlowLookup, InboundAcl, OutsideOpenerCheck, PinholeMatch, InboundTranslation, CreateFlow, TrackConnection, Translate, AlgDispatch
-            nat.LookupFlow(ref walk);
+            // A packet of a known flow, either side: InboundAcl, TrackConnection, Translate, AlgDispatch
             switch (nat.InboundAclInterface(ref walk))
             {
                 case 0: // GigabitEthernet0/0 in: EDGE-IN
                     if (!Permit0(walk.ArrivalTuple)) { nat.Deny(ref walk, DropReason.AclDeniedInbound); return walk.Verdict; }
                     break;
             }
-            if (walk.IsNew && !nat.AdmitOutsideOpener(ref walk)) return walk.Verdict;
-            nat.MatchPinhole(ref walk);
-            if (walk.IsNew && !walk.AdmittedByPinhole)
-            {
-                var tuple = walk.ArrivalTuple;
-                if (walk.HasPorts && tuple.Protocol == 6 && tuple.Destination == 0xCB007101u && tuple.DestinationPort == 8443) // StaticPort office-ios.cfg:23
-                    walk.MapDestinationTo(0xC0A80114u, 443);
-                else if (!nat.TranslateInboundDynamic(ref walk)) return walk.Verdict;
-            }
-            if (!nat.CreateFlow(ref walk)) return walk.Verdict;
             nat.Track(ref walk);
             nat.Translate(ref walk);
             if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;

@@ -26,15 +26,15 @@ public sealed class Pipeline_a48f55c6dc643b87 : IPipelineEngine
 
     public PipelineProgram Program { get; }
 
-    // The walk of one packet: the steps of its ingress side's plan, in the IR's order.
+    // The walk of one packet: the steps of its plan, in the IR's order.
     public NatVerdict Run(NatEngine nat, ref PacketWalk walk)
     {
-        if (walk.Side == FlowSide.Inside)
+        nat.LookupFlow(ref walk);
+        if (walk.IsNew)
         {
-            // From inside: FlowLookup, NatRuleSelection, PinholeMatch, CreateFlow, TrackConnection, Translate, AlgDispatch
-            nat.LookupFlow(ref walk);
-            if (walk.IsNew)
+            if (walk.Side == FlowSide.Inside)
             {
+                // A new flow from inside: NatRuleSelection, PinholeMatch, CreateFlow, TrackConnection, Translate, AlgDispatch
                 if (!nat.AdmitInsideFlow(ref walk)) return walk.Verdict;
                 var tuple = walk.ArrivalTuple;
                 if ((tuple.Source == 0xC000020Au)) // Static screenos-nat.cfg:6
@@ -46,27 +46,33 @@ public sealed class Pipeline_a48f55c6dc643b87 : IPipelineEngine
                 {
                     if (!nat.AllocateMapping(ref walk, 1)) return walk.Verdict;
                 }
+                nat.MatchPinhole(ref walk);
+                if (!nat.CreateFlow(ref walk)) return walk.Verdict;
+                nat.Track(ref walk);
+                nat.Translate(ref walk);
+                if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
             }
-            nat.MatchPinhole(ref walk);
-            if (!nat.CreateFlow(ref walk)) return walk.Verdict;
-            nat.Track(ref walk);
-            nat.Translate(ref walk);
-            if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
+            else
+            {
+                // A new flow from outside: OutsideOpenerCheck, PinholeMatch, InboundTranslation, CreateFlow, TrackConnection, Translate, AlgDispatch
+                if (!nat.AdmitOutsideOpener(ref walk)) return walk.Verdict;
+                nat.MatchPinhole(ref walk);
+                if (!walk.AdmittedByPinhole)
+                {
+                    var arrival = walk.ArrivalTuple;
+                    if (arrival.Destination - 0xCB00710Au <= 0x00000000u) // Static screenos-nat.cfg:6
+                        walk.MapDestinationTo(0xC000020Au + (arrival.Destination - 0xCB00710Au), arrival.DestinationPort);
+                    else if (!nat.TranslateInboundDynamic(ref walk)) return walk.Verdict;
+                }
+                if (!nat.CreateFlow(ref walk)) return walk.Verdict;
+                nat.Track(ref walk);
+                nat.Translate(ref walk);
+                if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
+            }
         }
         else
         {
-            // From outside: FlowLookup, OutsideOpenerCheck, PinholeMatch, InboundTranslation, CreateFlow, TrackConnection, Translate, AlgDispatch
-            nat.LookupFlow(ref walk);
-            if (walk.IsNew && !nat.AdmitOutsideOpener(ref walk)) return walk.Verdict;
-            nat.MatchPinhole(ref walk);
-            if (walk.IsNew && !walk.AdmittedByPinhole)
-            {
-                var tuple = walk.ArrivalTuple;
-                if (tuple.Destination - 0xCB00710Au <= 0x00000000u) // Static screenos-nat.cfg:6
-                    walk.MapDestinationTo(0xC000020Au + (tuple.Destination - 0xCB00710Au), tuple.DestinationPort);
-                else if (!nat.TranslateInboundDynamic(ref walk)) return walk.Verdict;
-            }
-            if (!nat.CreateFlow(ref walk)) return walk.Verdict;
+            // A packet of a known flow, either side: TrackConnection, Translate, AlgDispatch
             nat.Track(ref walk);
             nat.Translate(ref walk);
             if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
