@@ -9,10 +9,11 @@ namespace Alg.StdlibAlgs.H323;
 /// <see cref="H323AddressKind.ChannelClosed"/>.</param>
 /// <param name="Channel">For H.245 media and T.120 addresses and channel closes: the logical channel number (the
 /// forward channel of the OpenLogicalChannel or the one the OpenLogicalChannelAck answers).</param>
-/// <param name="Reverse">The address came from reverse-channel parameters (a bidirectional channel) or from an
-/// OpenLogicalChannelAck: it belongs to the channel the <em>other</em> party opened.</param>
+/// <param name="PeerChannel">The address came from an OpenLogicalChannelAck: <see cref="Channel"/> is the channel the
+/// <em>other</em> party opened (in an OpenLogicalChannel, forward and reverse parameters both belong to the sender's
+/// channel).</param>
 /// <param name="Element">Position in a SEQUENCE OF (RRQ callSignalAddress[i]).</param>
-public readonly record struct H323AddressField(H323AddressKind Kind, int Offset, uint Address, ushort Port, ushort Channel = 0, bool Reverse = false, byte Element = 0)
+public readonly record struct H323AddressField(H323AddressKind Kind, int Offset, uint Address, ushort Port, ushort Channel = 0, bool PeerChannel = false, byte Element = 0)
 {
     /// <summary>The length of an IPv4 address and port in aligned PER.</summary>
     public const int Length = 6;

@@ -30,7 +30,7 @@ public static class H225Types
         switch (index)
         {
             case 0:
-                RecordIpv4(ref reader, findings, kind, record, element, channel: 0, reverse: false);
+                RecordIpv4(ref reader, findings, kind, record, element, channel: 0, peerChannel: false);
                 break;
             case 1:
                 // ipSourceRoute { ip(4), port, route SEQUENCE OF OCTET STRING(SIZE(4)), routing CHOICE {strict, loose, ...}, ... }
@@ -73,7 +73,7 @@ public static class H225Types
 
     /// <summary>4 aligned address octets then a 2-octet aligned port (H.225.0 ipAddress, H.245 iPAddress): recorded
     /// with the offset of the first octet.</summary>
-    public static void RecordIpv4(ref PerReader reader, H323Findings findings, H323AddressKind kind, bool record, byte element, ushort channel, bool reverse)
+    public static void RecordIpv4(ref PerReader reader, H323Findings findings, H323AddressKind kind, bool record, byte element, ushort channel, bool peerChannel)
     {
         var start = reader.TakeOctets(4);
         var port = (ushort)reader.ReadConstrained(0, 65535);
@@ -84,7 +84,7 @@ public static class H225Types
 
         var data = reader.Data;
         var address = ((uint)data[start] << 24) | ((uint)data[start + 1] << 16) | ((uint)data[start + 2] << 8) | data[start + 3];
-        if (!findings.TryAdd(new H323AddressField(kind, start, address, port, channel, reverse, element)))
+        if (!findings.TryAdd(new H323AddressField(kind, start, address, port, channel, peerChannel, element)))
         {
             reader.Fail(H323DecodeError.TooManyAddresses);
         }

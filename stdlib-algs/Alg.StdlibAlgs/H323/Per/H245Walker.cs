@@ -88,7 +88,7 @@ public static class H245Walker
         }
 
         SkipDataType(ref reader);
-        ReadMultiplexParameters(ref reader, findings, rootAlternatives: 3, channel, reverse: false);
+        ReadMultiplexParameters(ref reader, findings, rootAlternatives: 3, channel, peerChannel: false);
         reader.SkipExtensions(forwardExtended);
 
         if (hasReverse)
@@ -99,7 +99,7 @@ public static class H245Walker
             SkipDataType(ref reader);
             if (hasMultiplex)
             {
-                ReadMultiplexParameters(ref reader, findings, rootAlternatives: 2, channel, reverse: true);
+                ReadMultiplexParameters(ref reader, findings, rootAlternatives: 2, channel, peerChannel: false);
             }
 
             reader.SkipExtensions(reverseExtended);
@@ -128,7 +128,7 @@ public static class H245Walker
 
             if ((present & 0x1) != 0)
             {
-                ReadMultiplexParameters(ref reader, findings, rootAlternatives: 1, channel, reverse: true);
+                ReadMultiplexParameters(ref reader, findings, rootAlternatives: 1, channel, peerChannel: true);
             }
 
             reader.SkipExtensions(reverseExtended);
@@ -178,7 +178,7 @@ public static class H245Walker
 
     /// <summary>multiplexParameters: the root alternatives (H.222, H.223, V.76: not H.323) are refused; extension
     /// alternative 0 is h2250LogicalChannelParameters, read from its open type.</summary>
-    private static void ReadMultiplexParameters(ref PerReader reader, H323Findings findings, int rootAlternatives, ushort channel, bool reverse)
+    private static void ReadMultiplexParameters(ref PerReader reader, H323Findings findings, int rootAlternatives, ushort channel, bool peerChannel)
     {
         var index = reader.ReadChoice(rootAlternatives, true, out var extension);
         if (!extension)
@@ -194,14 +194,14 @@ public static class H245Walker
         }
 
         var parameters = new PerReader(reader.Data, start, length);
-        ReadH2250Parameters(ref parameters, findings, channel, reverse);
+        ReadH2250Parameters(ref parameters, findings, channel, peerChannel);
         H225Types.PropagateFrom(ref reader, in parameters);
     }
 
     /// <summary>H2250LogicalChannelParameters { nonStandard SEQUENCE OF OPTIONAL, sessionID INTEGER(0..255),
     /// associatedSessionID INTEGER(1..255) OPTIONAL, mediaChannel OPTIONAL, mediaGuaranteedDelivery OPTIONAL,
     /// mediaControlChannel OPTIONAL, … (10 OPTIONAL members in all), ... }: read up to mediaControlChannel.</summary>
-    private static void ReadH2250Parameters(ref PerReader reader, H323Findings findings, ushort channel, bool reverse)
+    private static void ReadH2250Parameters(ref PerReader reader, H323Findings findings, ushort channel, bool peerChannel)
     {
         reader.ReadBit();
         var present = reader.ReadPresence(10);
@@ -218,7 +218,7 @@ public static class H245Walker
 
         if ((present & 0x080) != 0)
         {
-            ReadTransportAddress(ref reader, findings, H323AddressKind.MediaChannel, channel, reverse);
+            ReadTransportAddress(ref reader, findings, H323AddressKind.MediaChannel, channel, peerChannel);
         }
 
         if ((present & 0x040) != 0)
@@ -228,7 +228,7 @@ public static class H245Walker
 
         if ((present & 0x020) != 0)
         {
-            ReadTransportAddress(ref reader, findings, H323AddressKind.MediaControlChannel, channel, reverse);
+            ReadTransportAddress(ref reader, findings, H323AddressKind.MediaControlChannel, channel, peerChannel);
         }
     }
 
@@ -250,12 +250,12 @@ public static class H245Walker
 
         if ((present & 0x04) != 0)
         {
-            ReadTransportAddress(ref reader, findings, H323AddressKind.MediaChannel, channel, reverse: true);
+            ReadTransportAddress(ref reader, findings, H323AddressKind.MediaChannel, channel, peerChannel: true);
         }
 
         if ((present & 0x02) != 0)
         {
-            ReadTransportAddress(ref reader, findings, H323AddressKind.MediaControlChannel, channel, reverse: true);
+            ReadTransportAddress(ref reader, findings, H323AddressKind.MediaControlChannel, channel, peerChannel: true);
         }
     }
 
@@ -273,7 +273,7 @@ public static class H245Walker
         var index = reader.ReadChoice(3, true, out var extension);
         if (!extension && index == 2)
         {
-            ReadTransportAddress(ref reader, findings, H323AddressKind.SeparateStack, channel, reverse: false);
+            ReadTransportAddress(ref reader, findings, H323AddressKind.SeparateStack, channel, peerChannel: false);
         }
     }
 
@@ -315,7 +315,7 @@ public static class H245Walker
     /// <summary>H.245 TransportAddress: CHOICE { unicastAddress UnicastAddress, multicastAddress, ... }; UnicastAddress
     /// CHOICE { iPAddress { network SIZE(4), tsapIdentifier, ... }, iPXAddress, iP6Address, netBios,
     /// iPSourceRouteAddress, ... }. Only unicast IPv4 is recorded (multicast is not translated or let in).</summary>
-    private static void ReadTransportAddress(ref PerReader reader, H323Findings findings, H323AddressKind kind, ushort channel, bool reverse)
+    private static void ReadTransportAddress(ref PerReader reader, H323Findings findings, H323AddressKind kind, ushort channel, bool peerChannel)
     {
         var family = reader.ReadChoice(2, true, out var extension);
         if (extension)
@@ -352,7 +352,7 @@ public static class H245Walker
         {
             case 0:
                 var ipExtended = reader.ReadBit();
-                H225Types.RecordIpv4(ref reader, findings, kind, record: true, element: 0, channel, reverse);
+                H225Types.RecordIpv4(ref reader, findings, kind, record: true, element: 0, channel, peerChannel);
                 reader.SkipExtensions(ipExtended);
                 break;
             case 1:
