@@ -83,6 +83,9 @@ public class AlgHarness
 
     public long Now { get; private set; }
 
+    /// <summary>Moves the clock on (pinhole lifetimes, flow idle timeouts).</summary>
+    public void Advance(long nanoseconds) => Now += nanoseconds;
+
     public SentPacket Send(byte[] frame, IngressSide side)
     {
         Now += 1_000_000;
