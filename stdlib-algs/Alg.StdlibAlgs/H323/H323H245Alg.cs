@@ -24,11 +24,6 @@ public sealed class H323H245Alg : IAlgHandler
         _endpoints = endpoints;
     }
 
-    public H323H245Alg()
-        : this(new H323Endpoints())
-    {
-    }
-
     public AlgDescriptor Descriptor => H323H245AlgDescriptor.Instance;
 
     public object? CreateSettings(in AlgSettingsSource source) => new H323Settings(in source);

@@ -123,6 +123,16 @@ internal sealed class H323MediaChannels
         return 0;
     }
 
+    /// <summary>Forgets the pairs added after the table held <paramref name="count"/> (their message was not
+    /// applied, so their pinholes were never opened).</summary>
+    public void Truncate(int count)
+    {
+        while (_count > count)
+        {
+            _pairs[--_count] = default;
+        }
+    }
+
     private long RemoveAt(int index)
     {
         var group = _pairs[index].Group;

@@ -32,11 +32,6 @@ public sealed class H323Q931Alg : IAlgHandler
         _endpoints = endpoints;
     }
 
-    public H323Q931Alg()
-        : this(new H323Endpoints())
-    {
-    }
-
     public AlgDescriptor Descriptor => H323Q931AlgDescriptor.Instance;
 
     public object? CreateSettings(in AlgSettingsSource source) => new H323Settings(in source);

@@ -36,11 +36,6 @@ public sealed class H323RasAlg : IAlgHandler
         _endpoints = endpoints;
     }
 
-    public H323RasAlg()
-        : this(new H323Endpoints())
-    {
-    }
-
     public AlgDescriptor Descriptor => H323RasAlgDescriptor.Instance;
 
     public object? CreateSettings(in AlgSettingsSource source) => new H323Settings(in source);

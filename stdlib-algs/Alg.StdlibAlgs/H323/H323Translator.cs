@@ -43,6 +43,7 @@ internal static class H323Translator
     {
         var fromInside = context.ArrivalSide == FlowSide.Inside;
         var sender = fromInside ? context.Inside.Address : context.Remote.Address;
+        var pairsBefore = media.Count;
         Span<H323Edit> edits = stackalloc H323Edit[H323Findings.DefaultCapacity];
         var count = 0;
         for (var i = 0; i < findings.Count; i++)
@@ -102,12 +103,14 @@ internal static class H323Translator
 
         if (!canRewrite)
         {
+            media.Truncate(pairsBefore);
             output.ReportMalformed("H.323: a message split over segments could not be held back and rewritten whole; nothing opens");
             return;
         }
 
         if (!H323Edit.TryEmit(edits[..count], ref output))
         {
+            media.Truncate(pairsBefore);
             output.ReportMalformed("H.323: the message's rewrites do not fit the ALG's output; nothing opens");
         }
     }

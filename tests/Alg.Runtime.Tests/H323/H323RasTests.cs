@@ -62,6 +62,26 @@ public sealed class H323RasTests
     }
 
     [Fact]
+    public void A_call_through_the_registration_pinhole_is_inspected_by_the_q931_alg_whatever_its_port()
+    {
+        var gateway = H323Gateway.Create(serverInside: true);
+
+        // The endpoint (192.168.1.21 here) takes calls on 1721, not on the Q.931 ALG's port.
+        var rrq = H323Vectors.WithInside("ras-rrq", AlgHarness.InsideServer);
+        var at = Convert.ToHexString(rrq).IndexOf("C0A8011506B8", StringComparison.Ordinal) / 2;
+        rrq[at + 5] = 0xB9;
+        var sent = gateway.Udp(AlgHarness.InsideServer, 1719, Gatekeeper, 1719, IngressSide.Inside, rrq);
+        var signalling = Addresses(sent).Single(a => a.Kind == Kind.CallSignalAddress).Endpoint;
+        var publicPort = ushort.Parse(signalling[12..], System.Globalization.CultureInfo.InvariantCulture);
+
+        var call = new ControlConnection(gateway, serverInside: true, clientPort: 45000, serverPort: 1721, dialledPort: publicPort);
+        call.Connect();
+        var connect = call.Answer(H323Vectors.WithInside("connect-h245-inside", AlgHarness.InsideServer));
+
+        Assert.StartsWith("203.0.113.1:", H323Messages.Addresses(connect.PayloadBytes, H323Messages.Kind.CallSignalling).Single(a => a.Kind == Kind.H245Address).Endpoint, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_registration_pinhole_outlives_the_ras_flow_for_the_requested_time_to_live_then_expires()
     {
         var gateway = H323Gateway.Create();

@@ -39,7 +39,8 @@ public static class H225Types
                 reader.ReadConstrained(0, 65535);
                 var hops = reader.ReadLengthDeterminant();
                 reader.SkipOctets((long)hops * 4);
-                if (reader.ReadChoice(2, true, out var routingExtension) >= 0 && routingExtension)
+                reader.ReadChoice(2, true, out var routingExtension);
+                if (routingExtension)
                 {
                     reader.SkipOpenType();
                 }

@@ -265,9 +265,14 @@ public static class H245Walker
     {
         reader.ReadBit();
         var present = reader.ReadPresence(2);
-        if ((present & 0x2) != 0 && reader.ReadChoice(2, true, out var distributionExtension) >= 0 && distributionExtension)
+        if ((present & 0x2) != 0)
         {
-            reader.SkipOpenType();
+            // distribution: CHOICE { unicast NULL, multicast NULL, ... }
+            reader.ReadChoice(2, true, out var distributionExtension);
+            if (distributionExtension)
+            {
+                reader.SkipOpenType();
+            }
         }
 
         var index = reader.ReadChoice(3, true, out var extension);

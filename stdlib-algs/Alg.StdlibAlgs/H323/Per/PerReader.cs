@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Alg.StdlibAlgs.H323.Per;
 
 /// <summary>
@@ -89,6 +91,17 @@ public ref struct PerReader
         {
             Fail(H323DecodeError.Truncated);
             return 0;
+        }
+
+        var index = _bit >> 3;
+        if (index <= _data.Length - sizeof(ulong))
+        {
+            // Fast path: one big-endian load holds the ≤ 32 bits wanted (at most 7 + 32 bits from this octet on). The
+            // octets past this reader's end that the load may touch are inside the span and their bits are dropped.
+            var word = BinaryPrimitives.ReadUInt64BigEndian(_data[index..]);
+            var fast = (uint)((word << (_bit & 7)) >> (64 - count));
+            _bit += count;
+            return fast;
         }
 
         uint value = 0;
@@ -309,12 +322,18 @@ public ref struct PerReader
         }
 
         ulong present = 0;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count;)
         {
-            if (ReadBit())
+            // Up to 32 presence bits at a time; the first addition is the most significant bit read.
+            var take = Math.Min(32, count - i);
+            var bits = ReadBits(take);
+            for (; bits != 0; bits &= bits - 1)
             {
-                present |= 1UL << i;
+                var lowest = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                present |= 1UL << (i + take - 1 - lowest);
             }
+
+            i += take;
         }
 
         return Failed ? 0 : present;
@@ -424,16 +443,7 @@ public ref struct PerReader
     }
 
     /// <summary>The bits needed for values 0..<paramref name="range"/>−1.</summary>
-    public static int BitsFor(long range)
-    {
-        var bits = 0;
-        for (var n = range - 1; n > 0; n >>= 1)
-        {
-            bits++;
-        }
-
-        return bits;
-    }
+    public static int BitsFor(long range) => range <= 1 ? 0 : 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)(range - 1));
 
     private static int OctetsFor(long value)
     {
