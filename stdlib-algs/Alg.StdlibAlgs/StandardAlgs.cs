@@ -9,13 +9,22 @@ namespace Alg.StdlibAlgs;
 public static class StandardAlgs
 {
     /// <summary>Fresh handlers for one stage (one engine, one worker thread).</summary>
-    public static IReadOnlyList<IAlgHandler> CreateHandlers() =>
-    [
-        new Tftp.TftpAlg(),
-        new Sip.SipAlg(),
-        new Ftp.FtpAlg(),
-        new Rtsp.RtspAlg(),
-        new Mgcp.MgcpAlg(),
-        new SqlNet.SqlNetAlg(),
-    ];
+    /// <remarks>The three H.323 ALGs share what they learn about H.460 traversal endpoints (a RAS registration
+    /// decides how that endpoint's calls and channels are treated).</remarks>
+    public static IReadOnlyList<IAlgHandler> CreateHandlers()
+    {
+        var h323 = new H323.H323Endpoints();
+        return
+        [
+            new Tftp.TftpAlg(),
+            new Sip.SipAlg(),
+            new Ftp.FtpAlg(),
+            new Rtsp.RtspAlg(),
+            new Mgcp.MgcpAlg(),
+            new SqlNet.SqlNetAlg(),
+            new H323.H323Q931Alg(h323),
+            new H323.H323H245Alg(h323),
+            new H323.H323RasAlg(h323),
+        ];
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Alg.Policy.Model;
 using Alg.Runtime.Flows;
 using Alg.Runtime.Packets;
@@ -77,6 +78,7 @@ public sealed partial class NatEngine
 
     /// <summary><see cref="PipelineStepKind.FlowLookup"/>: the packet's flow, trying the other side's key when the side
     /// was guessed (an untranslated flow's reply is not addressed to us, so the guess differs from the flow's).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void LookupFlow(ref PacketWalk walk)
     {
         walk.Index = _flows.Find(walk.Key, out walk.IsReply);
@@ -274,6 +276,7 @@ public sealed partial class NatEngine
     }
 
     /// <summary><see cref="PipelineStepKind.TrackConnection"/>: TCP state and the idle timer the state gives.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Track(ref PacketWalk walk)
     {
         ref var flow = ref _flows[walk.Index];
@@ -327,6 +330,7 @@ public sealed partial class NatEngine
     }
 
     /// <summary><see cref="PipelineStepKind.Translate"/>: the packet leaves as the reverse of the other direction's tuple.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Translate(ref PacketWalk walk)
     {
         ref readonly var other = ref OtherKey(ref walk);
@@ -341,6 +345,7 @@ public sealed partial class NatEngine
 
     /// <summary><see cref="PipelineStepKind.AlgDispatch"/>: the flow's ALG reads (and may rewrite) the payload; the
     /// engine answers which ALG owns a service port.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool InspectAlg(ref PacketWalk walk, IPipelineEngine engine)
     {
         if (_algStage is null)
@@ -354,6 +359,7 @@ public sealed partial class NatEngine
     }
 
     /// <summary>The end of a walk every step let through.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public NatVerdict Forward(ref PacketWalk walk) => new(NatAction.Forward, DropReason.None, _flows.IdOf(walk.Index), walk.IsReply, walk.Side);
 
     private ref readonly FlowKey OtherKey(ref PacketWalk walk)

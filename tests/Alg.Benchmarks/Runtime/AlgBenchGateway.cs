@@ -25,7 +25,8 @@ public sealed class AlgBenchGateway
     private readonly byte[] _buffer = new byte[4096];
     private long _now = 1_000_000_000L;
 
-    public AlgBenchGateway(string alg, ushort servicePort, bool serverInside)
+    /// <param name="alsoEnabled">ALGs that work with <paramref name="alg"/> (H.323's H.245 and RAS), on their default ports.</param>
+    public AlgBenchGateway(string alg, ushort servicePort, bool serverInside, params string[] alsoEnabled)
     {
         var inside = new InterfacePolicy("gl0", "inside", InterfaceRole.Inside, new Ipv4Prefix(Ipv4Address.Parse("192.168.1.1"), 24), null, false, null, null, 100, SourceSpan.None);
         var outside = new InterfacePolicy("gw0", "outside", InterfaceRole.Outside, new Ipv4Prefix(Ipv4Address.Parse("203.0.113.1"), 24), null, false, null, null, 0, SourceSpan.None);
@@ -40,7 +41,8 @@ public sealed class AlgBenchGateway
         var behavior = new NatBehavior(MappingBehavior.EndpointIndependent, FilteringBehavior.AddressDependent, true, true, true, SourceSpan.None);
         var enabled = new AlgPolicy(alg, true, AlgCatalog.Get(alg).DefaultPorts, ImmutableSortedDictionary<string, AlgOptionValue>.Empty, SourceSpan.None, [], null, false);
         ImmutableArray<NatRule> rules = serverInside ? [forward, pat] : [pat];
-        var policy = new PolicyModel(Dialect.Ios, "bench", [], [inside, outside], [], [], rules, behavior, NatLimits.Unlimited, true, ImmutableSortedDictionary<string, TimerSetting>.Empty, [enabled]);
+        ImmutableArray<AlgPolicy> algs = [enabled, .. alsoEnabled.Select(name => enabled with { Name = name, Ports = AlgCatalog.Get(name).DefaultPorts })];
+        var policy = new PolicyModel(Dialect.Ios, "bench", [], [inside, outside], [], [], rules, behavior, NatLimits.Unlimited, true, ImmutableSortedDictionary<string, TimerSetting>.Empty, algs);
         var classifier = new Alg.Runtime.Pipeline.PipelineInterpreter(Alg.Compiler.Lowering.PolicyLowerer.Lower(policy));
         Engine = new NatEngine(new Alg.Runtime.Pipeline.FixedEngineSource(classifier), new NatEngineOptions(FlowCapacity: 1 << 12, MappingCapacity: 1 << 12, ExpectationCapacity: 1 << 10));
         Engine.UseAlgs(new AlgStage(StandardAlgs.CreateHandlers(), classifier.Program));

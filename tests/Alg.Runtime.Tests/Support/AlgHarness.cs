@@ -32,7 +32,15 @@ public class AlgHarness
     /// <param name="engine">Which policy engine answers: both at once (every answer compared), or one alone, so two
     /// replays can be compared byte for byte.</param>
     public AlgHarness(string alg, ushort servicePort, bool serverInside, ImmutableArray<AlgPort> ports, FtpEngine engine, params (string Name, AlgOptionValue Value)[] options)
+        : this([alg], servicePort, serverInside, ports, engine, options)
     {
+    }
+
+    /// <summary>A gateway with several ALGs that work together (H.323's Q.931, H.245 and RAS); the first is
+    /// <see cref="AlgName"/> and takes <paramref name="ports"/>; each option goes to every ALG that declares it.</summary>
+    public AlgHarness(string[] algs, ushort servicePort, bool serverInside, ImmutableArray<AlgPort> ports, FtpEngine engine, params (string Name, AlgOptionValue Value)[] options)
+    {
+        var alg = algs[0];
         AlgName = alg;
         ServicePort = servicePort;
         var strict = AlgPolicies.PatEverythingStrict();
@@ -41,11 +49,15 @@ public class AlgHarness
                 [TestPolicies.PortForward(TransportProtocol.Tcp, "192.168.1.21", servicePort, servicePort), TestPolicies.PatOnInterface() with { RealAddresses = [] }],
                 TestPolicies.Behavior(filtering: FilteringBehavior.AddressAndPortDependent))
             : strict;
-        var enabled = AlgPolicies.Enabled(AlgCatalog.Get(alg), ports) with
+        var enabled = algs.Select((name, index) =>
         {
-            Options = options.ToImmutableSortedDictionary(o => o.Name, o => o.Value),
-        };
-        Policy = policy with { Algs = [enabled] };
+            var descriptor = AlgCatalog.Get(name);
+            return AlgPolicies.Enabled(descriptor, index == 0 ? ports : default) with
+            {
+                Options = options.Where(o => algs.Length == 1 || descriptor.FindOption(o.Name) is not null).ToImmutableSortedDictionary(o => o.Name, o => o.Value),
+            };
+        });
+        Policy = policy with { Algs = [.. enabled] };
         var classifier = engine switch
         {
             FtpEngine.Interpreter => new PipelineInterpreter(PolicyLowerer.Lower(Policy)),
@@ -70,6 +82,9 @@ public class AlgHarness
     public AlgCounters Counters => Stage.CountersFor(AlgName);
 
     public long Now { get; private set; }
+
+    /// <summary>Moves the clock on (pinhole lifetimes, flow idle timeouts).</summary>
+    public void Advance(long nanoseconds) => Now += nanoseconds;
 
     public SentPacket Send(byte[] frame, IngressSide side)
     {

@@ -11,7 +11,16 @@ public static class Tshark
 
     /// <summary>Writes the frames (Ethernet) to a temporary capture and returns the numbers of those whose IP, TCP or UDP
     /// checksum tshark finds wrong (empty when all are right).</summary>
-    public static string BadChecksumFrames(IReadOnlyList<byte[]> frames, string tag)
+    public static string BadChecksumFrames(IReadOnlyList<byte[]> frames, string tag) =>
+        Query(
+            frames,
+            tag,
+            "-o", "ip.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE",
+            "-Y", "ip.checksum.status == 2 or tcp.checksum.status == 2 or udp.checksum.status == 2",
+            "-T", "fields", "-e", "frame.number").Trim();
+
+    /// <summary>Writes the frames (Ethernet) to a temporary capture and runs tshark on it with <paramref name="arguments"/>.</summary>
+    public static string Query(IReadOnlyList<byte[]> frames, string tag, params string[] arguments)
     {
         var output = Path.Combine(Path.GetTempPath(), $"alg-{tag}-{Environment.ProcessId}-{Guid.NewGuid():N}.pcap");
         try
@@ -25,11 +34,7 @@ public static class Tshark
                 }
             }
 
-            return Run(
-                "-r", output,
-                "-o", "ip.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE",
-                "-Y", "ip.checksum.status == 2 or tcp.checksum.status == 2 or udp.checksum.status == 2",
-                "-T", "fields", "-e", "frame.number").Trim();
+            return Run(["-r", output, .. arguments]);
         }
         finally
         {

@@ -168,10 +168,43 @@ public sealed partial class AsaBinder
                 case ("msrpc", "timeout") when values is ["pinhole", var duration] && TryDuration(duration, out var seconds):
                     SetNumber("msrpc", "pinhole-timeout", seconds, parameter.Span);
                     break;
+                case ("h323-q931" or "h323-ras", _) when ApplyH323Parameter(parameter, option, values):
+                    break;
                 default:
                     _context.Diagnostics.Add(DiagnosticCatalog.NoEffectInAlg, parameter.Span, $"{map.Protocol.Value} parameter {option}");
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// A <c>policy-map type inspect h323</c> parameter: one map is usually applied to both <c>inspect h323 h225</c> and
+    /// <c>inspect h323 ras</c>, so each parameter goes to the ALG it concerns whichever inspection applied the map.
+    /// <c>h245-tunnel-block action log</c> only logs: no effect on what passes (ALG2008 from the caller).
+    /// </summary>
+    /// <returns>False for a parameter the H.323 ALGs do not model.</returns>
+    private bool ApplyH323Parameter(AsaInspectParameter parameter, string option, List<string> values)
+    {
+        var enable = !parameter.Negated;
+        switch (option)
+        {
+            case "h245-tunnel-block" when parameter.Action is "drop-connection" or "drop" or "reset":
+                _context.Algs.SetOption("h323-q931", option, AlgOptionValue.FromBoolean(enable), parameter.Span);
+                return true;
+            case "ras-rcf-pinholes":
+                _context.Algs.SetOption("h323-ras", option, AlgOptionValue.FromBoolean(enable && values is [] or ["enable"]), parameter.Span);
+                return true;
+            case "state-checking" when values is ["h225"]:
+                _context.Algs.SetOption("h323-q931", option, AlgOptionValue.FromBoolean(enable), parameter.Span);
+                return true;
+            case "state-checking" when values is ["ras"]:
+                _context.Algs.SetOption("h323-ras", option, AlgOptionValue.FromBoolean(enable), parameter.Span);
+                return true;
+            case "call-duration-limit" when values is [var duration] && TryDuration(duration, out var seconds):
+                SetNumber("h323-q931", option, enable ? seconds : 0, parameter.Span);
+                return true;
+            default:
+                return false;
         }
     }
 
@@ -267,6 +300,12 @@ public sealed partial class AsaBinder
             else if (AsaDefaults.AlgTimerNames.TryGetValue(name, out var target))
             {
                 SetNumber(target.Alg, target.Option, seconds, value.Seconds.Span);
+                if (target == ("h323-q931", "media-timeout"))
+                {
+                    // `timeout h323` governs H.245 and media: the H.245 ALG's channel pinholes follow it too.
+                    SetNumber("h323-h245", "media-timeout", seconds, value.Seconds.Span);
+                }
+
                 _context.RecordSetting($"timeout {target.Alg} {target.Option}", seconds.ToString(CultureInfo.InvariantCulture), $"timeout {name}", timeout.Span);
             }
             else if (AsaDefaults.IgnoredTimers.Contains(name))

@@ -12,7 +12,7 @@ namespace Alg.Compiler.Binding;
 public sealed partial class IosBinder
 {
     /// <summary>`ip nat service` words that are not ALGs: accepted, no effect on what Alg translates.</summary>
-    private static readonly string[] NonAlgServices = ["fullrange", "multi-wan-link", "modify-in-progress", "all-algs", "dns-reset-ttl"];
+    private static readonly string[] NonAlgServices = ["fullrange", "multi-wan-link", "modify-in-progress", "all-algs", "dns-reset-ttl", "allow-h323-keepalive", "allow-h323-even-rtp-ports"];
 
     private void BindService(IosNatService service)
     {
@@ -41,6 +41,10 @@ public sealed partial class IosBinder
             case "fullrange":
             case "multi-wan-link":
             case "modify-in-progress":
+            // The H.323 ALG always passes the empty H.460.18 keep-alive TPKT and always gives media an even RTP port
+            // (RFC 3550 §11): what these ask for is what it does anyway.
+            case "allow-h323-keepalive":
+            case "allow-h323-even-rtp-ports":
                 _context.Diagnostics.Add(DiagnosticCatalog.NoEffectInAlg, span, $"ip nat service {word}");
                 return;
         }

@@ -511,6 +511,11 @@ public sealed class JunosBinder : IDialectBinder
         {
             value = JunosDefaults.Algs.FirstOrDefault(d => d.Name == target.Alg)?.Options?.GetValueOrDefault(target.Option) ?? descriptor.Default.Number;
         }
+        else if (descriptor.Kind == AlgOptionKind.Boolean && option.Values.Length == 0)
+        {
+            // A bare flag (`h323 media-source-port-any`): present means on.
+            value = 1;
+        }
         else if (option.Values.Length == 1 && long.TryParse(option.Values[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
             value = number;

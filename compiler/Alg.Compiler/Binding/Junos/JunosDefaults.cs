@@ -44,6 +44,7 @@ public static class JunosDefaults
             [("mgcp", "inactive-media-timeout")] = ("mgcp", "media-timeout"),
             [("mgcp", "transaction-timeout")] = ("mgcp", "transaction-timeout"),
             [("h323", "endpoint-registration-timeout")] = ("h323-ras", "endpoint-registration-timeout"),
+            [("h323", "media-source-port-any")] = ("h323-h245", "media-source-port-any"),
         };
 
     /// <summary>Junos ALG settings that are valid but change nothing Alg translates (traceoptions, application screens).</summary>
