@@ -17,5 +17,6 @@ public static class StandardAlgs
         new Rtsp.RtspAlg(),
         new Mgcp.MgcpAlg(),
         new SqlNet.SqlNetAlg(),
+        new SunRpc.SunRpcAlg(),
     ];
 }

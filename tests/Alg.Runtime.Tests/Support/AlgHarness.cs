@@ -32,15 +32,17 @@ public class AlgHarness
     /// <param name="engine">Which policy engine answers: both at once (every answer compared), or one alone, so two
     /// replays can be compared byte for byte.</param>
     public AlgHarness(string alg, ushort servicePort, bool serverInside, ImmutableArray<AlgPort> ports, FtpEngine engine, params (string Name, AlgOptionValue Value)[] options)
+        : this(alg, servicePort, serverInside ? ServerInsidePolicy(TransportProtocol.Tcp, servicePort) : AlgPolicies.PatEverythingStrict(), ports, engine, options)
+    {
+    }
+
+    /// <param name="basePolicy">The translation to use (e.g. <see cref="ServerInsidePolicy"/> for UDP too); the ALG is
+    /// enabled on it.</param>
+    public AlgHarness(string alg, ushort servicePort, PolicyModel basePolicy, ImmutableArray<AlgPort> ports, FtpEngine engine, params (string Name, AlgOptionValue Value)[] options)
     {
         AlgName = alg;
         ServicePort = servicePort;
-        var strict = AlgPolicies.PatEverythingStrict();
-        var policy = serverInside
-            ? TestPolicies.Policy(
-                [TestPolicies.PortForward(TransportProtocol.Tcp, "192.168.1.21", servicePort, servicePort), TestPolicies.PatOnInterface() with { RealAddresses = [] }],
-                TestPolicies.Behavior(filtering: FilteringBehavior.AddressAndPortDependent))
-            : strict;
+        var policy = basePolicy;
         var enabled = AlgPolicies.Enabled(AlgCatalog.Get(alg), ports) with
         {
             Options = options.ToImmutableSortedDictionary(o => o.Name, o => o.Value),
@@ -59,6 +61,18 @@ public class AlgHarness
 
     public string AlgName { get; }
 
+    /// <summary>The server 192.168.1.21 inside, only its service port forwarded from 203.0.113.1 (on each protocol
+    /// given), everything else PAT with address-and-port-dependent filtering: only a pinhole lets a client outside
+    /// reach any other port.</summary>
+    public static PolicyModel ServerInsidePolicy(TransportProtocol protocol, ushort servicePort, params TransportProtocol[] more) =>
+        TestPolicies.Policy(
+            [
+                TestPolicies.PortForward(protocol, "192.168.1.21", servicePort, servicePort),
+                .. more.Select((p, i) => TestPolicies.PortForward(p, "192.168.1.21", servicePort, servicePort, order: 2 + i)),
+                TestPolicies.PatOnInterface() with { RealAddresses = [] },
+            ],
+            TestPolicies.Behavior(filtering: FilteringBehavior.AddressAndPortDependent));
+
     public ushort ServicePort { get; }
 
     public PolicyModel Policy { get; }
@@ -70,6 +84,9 @@ public class AlgHarness
     public AlgCounters Counters => Stage.CountersFor(AlgName);
 
     public long Now { get; private set; }
+
+    /// <summary>Moves the clock on (timeouts), as if nothing was sent for that long.</summary>
+    public void Advance(long nanoseconds) => Now += nanoseconds;
 
     public SentPacket Send(byte[] frame, IngressSide side)
     {
