@@ -18,5 +18,6 @@ public static class StandardAlgs
         new Mgcp.MgcpAlg(),
         new SqlNet.SqlNetAlg(),
         new SunRpc.SunRpcAlg(),
+        new MsRpc.MsRpcAlg(),
     ];
 }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using Alg.Runtime.Algs;
 using Alg.Runtime.Flows;
 using Alg.Runtime.Packets;
+using Alg.StdlibAlgs.PortMapper;
 using Alg.StdlibAlgs.Text;
 
 namespace Alg.StdlibAlgs.SunRpc;
@@ -31,8 +32,6 @@ internal static class SunRpcRewriter
 
     /// <summary>Entries of a DUMP or GETADDRLIST list read (rpcbind on a busy NFS server lists a few dozen).</summary>
     public const int MaxListEntries = 1024;
-
-    private const string ClientPortReason = "an RPC client dials the mapped port from a fresh ephemeral port (RFC 1833 §3)";
 
     /// <param name="message">The reply, from its xid on (a multi-fragment record's data joined).</param>
     /// <param name="recordStart">Where the record (TCP: its first mark; UDP: the message) starts in the ALG's data.</param>
@@ -227,7 +226,7 @@ internal static class SunRpcRewriter
         }
 
         var serverInside = context.ArrivalSide == FlowSide.Inside;
-        var server = serverInside ? context.Inside.Address : context.Remote.Address;
+        var server = PortMapperPinhole.ServerOf(in context);
         if (host != 0 && host != server)
         {
             output.ReportPartRefused("SunRPC: a universal address naming a host other than the server that replied (algs.md §6.3); nothing opens");
@@ -240,44 +239,24 @@ internal static class SunRpcRewriter
             return;
         }
 
-        ExpectationSpec pinhole;
-        var group = Group(call.Program, protocol, port);
-        if (serverInside)
+        if (!PortMapperPinhole.TryOpen(in context, protocol, port, settings.PinholeLifetime, Group(call.Program, protocol, port), out var mapped, ref output))
         {
-            var inside = new AlgEndpoint(context.Inside.Address, port);
-            var mapped = inside;
-            if (context.Translated
-                && !context.Nat.TryReserveMapping(protocol, inside, new AlgEndpoint(context.Remote.Address, 0), settings.PinholeLifetime, out mapped, out _))
-            {
-                output.ReportPartRefused("SunRPC: no public port for the mapped program could be reserved; nothing opens");
-                return;
-            }
-
-            var rewritten = edit.IsUniversalAddress
-                ? (host != 0 && mapped.Address != host) || mapped.Port != port
-                : mapped.Port != port;
-            if (rewritten && editCount < edits.Length)
-            {
-                edits[editCount++] = edit with { Address = host == 0 ? 0 : mapped.Address, Port = mapped.Port };
-            }
-
-            pinhole = new ExpectationSpec(
-                protocol, FlowSide.Outside, ExpectedPeer.AddressOnly(context.Remote.Address, ClientPortReason),
-                mapped.Address, mapped.Port, inside.Address, inside.Port, settings.PinholeLifetime, Persistent: true,
-                context.Flow, context.OwnerTag, group, OutlivesMaster: true);
-        }
-        else
-        {
-            pinhole = new ExpectationSpec(
-                protocol, FlowSide.Inside, ExpectedPeer.AddressOnly(context.Inside.Address, ClientPortReason),
-                server, port, server, port, settings.PinholeLifetime, Persistent: true,
-                context.Flow, context.OwnerTag, group, OutlivesMaster: true);
+            return;
         }
 
-        // A repeated question about the same program leaves one pinhole.
-        output.TryRemovePinholeGroup(group);
-        output.TryRequestPinhole(in pinhole);
         opened++;
+        if (!serverInside)
+        {
+            return;
+        }
+
+        var rewritten = edit.IsUniversalAddress
+            ? (host != 0 && mapped.Address != host) || mapped.Port != port
+            : mapped.Port != port;
+        if (rewritten && editCount < edits.Length)
+        {
+            edits[editCount++] = edit with { Address = host == 0 ? 0 : mapped.Address, Port = mapped.Port };
+        }
     }
 
     /// <summary>The pinhole group of one program's port on one protocol (never 0, which means "no group").</summary>

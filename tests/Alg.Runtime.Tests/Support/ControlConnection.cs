@@ -101,10 +101,13 @@ public sealed class ControlConnection
     /// <summary>A command and its reply that can be sent again and again, each time as the next bytes of the stream,
     /// without allocating: frames are built once and only their sequence numbers (and the IP/TCP checksums, by the
     /// engine's incremental update) change.</summary>
-    public Action SteadyExchange(string command, string reply)
+    public Action SteadyExchange(string command, string reply) => SteadyExchange(Encoding.ASCII.GetBytes(command), Encoding.ASCII.GetBytes(reply));
+
+    /// <summary>The same for a binary protocol's request and reply.</summary>
+    public Action SteadyExchange(byte[] command, byte[] reply)
     {
-        var commandFrame = ClientFrame(TcpFlags.Ack | TcpFlags.Psh, 0, 0, Encoding.ASCII.GetBytes(command));
-        var replyFrame = ServerFrame(TcpFlags.Ack | TcpFlags.Psh, 0, 0, Encoding.ASCII.GetBytes(reply));
+        var commandFrame = ClientFrame(TcpFlags.Ack | TcpFlags.Psh, 0, 0, command);
+        var replyFrame = ServerFrame(TcpFlags.Ack | TcpFlags.Psh, 0, 0, reply);
         var commandLength = (uint)command.Length;
         var replyLength = (uint)reply.Length;
         var buffer = new byte[4096];
