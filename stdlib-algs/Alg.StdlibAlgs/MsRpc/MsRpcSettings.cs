@@ -18,7 +18,7 @@ internal sealed class MsRpcSettings
 
     public MsRpcSettings(in AlgSettingsSource source)
     {
-        if (source.Options.TryGetValue("map-entry-timeout", out var minutes) && minutes.Number > 0)
+        if (source.Option("map-entry-timeout") is { Number: > 0 } minutes)
         {
             PinholeLifetime = minutes.Number * 60 * NatTimeouts.Second;
         }

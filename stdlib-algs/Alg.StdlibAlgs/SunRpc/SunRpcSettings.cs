@@ -20,9 +20,9 @@ internal sealed class SunRpcSettings
 
     public SunRpcSettings(in AlgSettingsSource source)
     {
-        // Junos keeps a learned program-to-port mapping for map-entry-timeout minutes; the ASA keeps its SunRPC
-        // pinhole for `timeout sunrpc`. A configuration that sets the Junos knob gets its lifetime.
-        if (source.Options.TryGetValue("map-entry-timeout", out var minutes) && minutes.Number > 0)
+        // Junos keeps a learned program-to-port mapping for map-entry-timeout minutes (480 unless configured: its dialect
+        // default); the ASA keeps its SunRPC pinhole for `timeout sunrpc`. 0 (every other dialect) leaves the latter.
+        if (source.Option("map-entry-timeout") is { Number: > 0 } minutes)
         {
             PinholeLifetime = minutes.Number * 60 * NatTimeouts.Second;
         }
