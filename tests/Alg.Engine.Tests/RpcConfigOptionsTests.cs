@@ -131,6 +131,25 @@ public sealed class RpcConfigOptionsTests
         Assert.False(gateway.Nat.Expectations.Expects(in key, now + (31 * 60 * NatTimeouts.Second)));
     }
 
+    /// <summary>The e2e bench's configurations for the sunrpc/msrpc scenarios load cleanly, with the ALGs on and off.</summary>
+    [Theory]
+    [InlineData("gateway-asa-rpc.cfg", true)]
+    [InlineData("gateway-asa-no-rpc.cfg", false)]
+    public void The_e2e_rpc_configurations_load_with_the_algs_on_or_off(string file, bool on)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Alg.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var result = ConfigurationLoader.LoadFile(Path.Combine(directory!.FullName, "tests", "e2e", "configs", file));
+        Assert.NotNull(result.Policy);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Equal(on, result.Policy.Algs.Single(a => a.Name == "sunrpc").Enabled);
+        Assert.Equal(on, result.Policy.Algs.Single(a => a.Name == "msrpc").Enabled);
+    }
+
     private static Gateway Load(string config, EngineMode mode)
     {
         var result = ConfigurationLoader.Load(new SourceText("rpc.cfg", config));
