@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using Alg.Runtime.Algs;
 using Alg.Runtime.Flows;
-using Alg.Runtime.Packets;
 using Alg.StdlibAlgs.PortMapper;
 using Alg.StdlibAlgs.Text;
 
