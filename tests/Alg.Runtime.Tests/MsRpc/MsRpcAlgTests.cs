@@ -81,6 +81,45 @@ public sealed class MsRpcAlgTests
     }
 
     [Fact]
+    public void Server_behind_static_nat_gets_its_own_public_address_in_the_tower_and_keeps_the_port()
+    {
+        var policy = TestPolicies.Policy(
+            [TestPolicies.Static("192.168.1.21", "203.0.113.21"), TestPolicies.PatOnInterface() with { RealAddresses = [] }],
+            TestPolicies.Behavior(filtering: FilteringBehavior.AddressAndPortDependent));
+        var gateway = new AlgHarness("msrpc", Mapper, policy, default, FtpEngine.Both);
+        var published = Ip.V4("203.0.113.21");
+        var client = gateway.Syn(Server, 40000, published, Mapper, IngressSide.Outside);
+        Assert.True(client.Forwarded);
+        var sequence = 7001u;
+        var serverSequence = 90001u;
+        gateway.Send(PacketBuilder.Tcp(AlgHarness.InsideServer, Mapper, Server, 40000, TcpFlags.Syn | TcpFlags.Ack, 90000, 7001), IngressSide.Inside);
+        SentPacket FromClient(byte[] payload)
+        {
+            var sent = gateway.Send(PacketBuilder.Tcp(Server, 40000, published, Mapper, TcpFlags.Ack | TcpFlags.Psh, sequence, serverSequence, payload), IngressSide.Outside);
+            sequence += (uint)payload.Length;
+            return sent;
+        }
+
+        SentPacket FromServer(byte[] payload)
+        {
+            var sent = gateway.Send(PacketBuilder.Tcp(AlgHarness.InsideServer, Mapper, Server, 40000, TcpFlags.Ack | TcpFlags.Psh, serverSequence, sequence, payload), IngressSide.Inside);
+            serverSequence += (uint)payload.Length;
+            return sent;
+        }
+
+        FromClient(Dce.Bind(1, true, (0, Dce.Epm)));
+        FromServer(Dce.BindAck(1, true, true));
+        FromClient(Dce.Request(2, 0, 3, Dce.Stub("map-request")));
+        var reply = FromServer(Dce.Response(2, 0, Dce.Stub("map-response")));
+
+        var payload = reply.PayloadBytes;
+        var ip = payload.AsSpan().IndexOf(new byte[] { 0x01, 0x00, 0x09, 0x04, 0x00 });
+        Assert.Equal(published, BinaryPrimitives.ReadUInt32BigEndian(payload.AsSpan(ip + 5)));
+        Assert.Equal(49683, BinaryPrimitives.ReadUInt16BigEndian(payload.AsSpan(ip - 2)));
+        Assert.True(PacketBuilder.ChecksumsValid(reply.Frame));
+    }
+
+    [Fact]
     public void Without_a_tower_the_dynamic_port_of_a_server_inside_stays_closed()
     {
         var gateway = ServerInside();

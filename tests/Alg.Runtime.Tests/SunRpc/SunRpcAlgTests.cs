@@ -114,6 +114,25 @@ public sealed class SunRpcAlgTests
     }
 
     [Fact]
+    public void Server_behind_static_nat_gets_its_own_public_address_in_the_universal_address_and_keeps_the_port()
+    {
+        var policy = TestPolicies.Policy(
+            [TestPolicies.Static("192.168.1.21", "203.0.113.21"), TestPolicies.PatOnInterface() with { RealAddresses = [] }],
+            TestPolicies.Behavior(filtering: FilteringBehavior.AddressAndPortDependent));
+        var gateway = new AlgHarness("sunrpc", Portmap, policy, default, FtpEngine.Both);
+        var published = Ip.V4("203.0.113.21");
+        Assert.True(gateway.Udp(OutsideClient, ClientPort, published, Portmap, IngressSide.Outside, Rpc.GetAddr(35, Rpc.Status, 1, "udp")).Forwarded);
+
+        var reply = gateway.Udp(AlgHarness.InsideServer, Portmap, OutsideClient, ClientPort, IngressSide.Inside, Rpc.GetAddrReply(35, "192.168.1.21.144.48"));
+
+        Assert.True(reply.Forwarded);
+        Assert.Equal("203.0.113.21.144.48", Rpc.ReadString(reply.PayloadBytes, 24));
+        Assert.True(PacketBuilder.ChecksumsValid(reply.Frame));
+        var status = gateway.Udp(OutsideClient, 41000, published, 36912, IngressSide.Outside);
+        Assert.Equal((AlgHarness.InsideServer, (ushort)36912), (status.Info.DestinationAddress, status.Info.DestinationPort));
+    }
+
+    [Fact]
     public void Server_inside_getaddrlist_rewrites_and_opens_each_ipv4_tcp_and_udp_entry_rfc1833_2_2_1()
     {
         var gateway = ServerInside();
