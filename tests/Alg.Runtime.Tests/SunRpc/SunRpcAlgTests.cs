@@ -204,6 +204,26 @@ public sealed class SunRpcAlgTests
     }
 
     [Fact]
+    public void Oversized_xdr_an_endless_dump_and_truncated_results_open_nothing_and_throw_nothing_rfc4506_4_11()
+    {
+        var gateway = ClientInside();
+        Ask(gateway, Rpc.GetAddr(91, Rpc.Nfs, 3, "tcp"));
+        Assert.True(Answer(gateway, Rpc.GetAddrReply(91, new string('1', 300))).Forwarded);
+        Ask(gateway, Rpc.Dump(92));
+        Assert.True(Answer(gateway, Rpc.DumpReply(92, [.. Enumerable.Range(0, 1100).Select(i => (100000u, 2u, 6u, (uint)i))])).Forwarded);
+        Ask(gateway, Rpc.GetPort(93, Rpc.Nfs, 3, IpProtocol.Tcp));
+        Assert.True(Answer(gateway, Rpc.GetPortReply(93, 2049)[..^2]).Forwarded);
+        Ask(gateway, Rpc.GetAddr(94, Rpc.Nfs, 3, "tcp"));
+        var lying = Rpc.GetAddrReply(94, "203.0.113.20.8.1");
+        lying[27] = 200;
+        Assert.True(Answer(gateway, lying).Forwarded);
+
+        Assert.Equal(0, gateway.Counters.PinholesOpened);
+        Assert.Equal(4, gateway.Counters.Malformed);
+        Assert.Equal(0, gateway.Counters.Failures);
+    }
+
+    [Fact]
     public void Getport_answered_with_port_zero_opens_nothing_and_a_reserved_port_opens_rfc1833_3_2()
     {
         var gateway = ClientInside();
