@@ -131,6 +131,31 @@ public sealed class RpcConfigOptionsTests
         Assert.False(gateway.Nat.Expectations.Expects(in key, now + (31 * 60 * NatTimeouts.Second)));
     }
 
+    /// <summary>ScreenOS <c>set alg sunrpc enable</c> / <c>set alg msrpc enable</c> turn the ALGs on (high-end families ship
+    /// them off) and a SunRPC answer then opens its pinhole; without them the port mapper's flows are not inspected.</summary>
+    [Theory]
+    [InlineData(EngineMode.Interpreter, true)]
+    [InlineData(EngineMode.Compiled, false)]
+    public void ScreenOs_alg_switches_turn_the_rpc_algs_on_and_off(EngineMode mode, bool enabled)
+    {
+        var config = """
+            set hostname isg2000
+            set interface ethernet1/1 zone Untrust
+            set interface ethernet1/1 ip 203.0.113.1/24
+            set interface ethernet1/2 zone Trust
+            set interface ethernet1/2 ip 192.168.1.1/24
+            set interface ethernet1/2 nat
+            """ + (enabled ? "\nset alg sunrpc enable\nset alg msrpc enable\n" : "\nunset alg sunrpc enable\nunset alg msrpc enable\n");
+        var result = ConfigurationLoader.Load(new SourceText("isg.cfg", config));
+        Assert.NotNull(result.Policy);
+        Assert.Equal(enabled, result.Policy.Algs.Single(a => a.Name == "sunrpc").Enabled);
+        Assert.Equal(enabled, result.Policy.Algs.Single(a => a.Name == "msrpc").Enabled);
+
+        using var gateway = Gateway.Create(result.Policy, mode);
+        Assert.Equal(enabled, gateway.Nat.Algs!.Dispatch(IpProtocol.Udp, 111) >= 0);
+        Assert.Equal(enabled, gateway.Nat.Algs!.Dispatch(IpProtocol.Tcp, 135) >= 0);
+    }
+
     /// <summary>The e2e bench's configurations for the sunrpc/msrpc scenarios load cleanly, with the ALGs on and off.</summary>
     [Theory]
     [InlineData("gateway-asa-rpc.cfg", true)]

@@ -16,7 +16,7 @@ public static class SunRpcAlgDescriptor
         [
             AlgOptionDescriptor.Duration("pinhole-timeout", 0, 4_294_967, 600, "ASA timeout sunrpc: lifetime of a pinhole to a mapped RPC port"),
             AlgOptionDescriptor.Number("map-entry-timeout", 0, 4320, 0, "Junos map-entry-timeout (5-4320, Junos default 480): minutes a learned program-to-port mapping (and its pinhole) is kept; 0: pinhole-timeout applies"),
-            AlgOptionDescriptor.Number("group-max-usage", 10, 100, 80, "Junos group-max-usage: percent of the ALG resource groups SunRPC may use", inferred: true) with { ActedOn = false },
+            AlgOptionDescriptor.Number("group-max-usage", 10, 100, 80, "Junos group-max-usage: percent of the ALG resource groups SunRPC may use", inferred: true) with { ActedOn = false, Dialects = [Dialect.Junos] },
             AlgOptionDescriptor.Number("server-entries", 0, 10_000, 0, "ASA sunrpc-server: static SunRPC service entries (interface, server, program, protocol, ports, timeout)") with { ActedOn = false, Dialects = [Dialect.Asa] },
         ],
         [new AlgAlias(Dialect.Ios, "sunrpc"), new AlgAlias(Dialect.Asa, "sunrpc"), new AlgAlias(Dialect.ScreenOs, "sunrpc"), new AlgAlias(Dialect.Junos, "sunrpc")],
