@@ -25,6 +25,8 @@ public static class StandardAlgs
             new H323.H323Q931Alg(h323),
             new H323.H323H245Alg(h323),
             new H323.H323RasAlg(h323),
+            new SunRpc.SunRpcAlg(),
+            new MsRpc.MsRpcAlg(),
         ];
     }
 }

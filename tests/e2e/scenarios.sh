@@ -4,7 +4,7 @@
 #
 # Usage: tests/e2e/scenarios.sh SCENARIO OUTDIR
 #   SCENARIO: nat tftp sip-udp sip-reload-one-way sip-tcp sip-register-inbound reload-under-load ftp ftp-off
-#             rtsp rtsp-off mgcp mgcp-off sqlnet sqlnet-off static-nat
+#             rtsp rtsp-off mgcp mgcp-off sqlnet sqlnet-off static-nat sunrpc sunrpc-off msrpc msrpc-off
 # Prints one "ok"/"FAIL" line per check and exits 1 when any failed, 77 when the bench cannot run here
 # (not root, no namespaces, a tool missing: the reason is printed). ALG overrides the alg binary.
 set -uo pipefail
@@ -500,6 +500,99 @@ scenario_static_nat() {
   expect "the gateway does not answer ARP for an address it does not publish" eval "! nsx $NS_SERVER ping -c 1 -W 1 203.0.113.11 >/dev/null 2>&1"
 }
 
+# SunRPC and DCE/RPC port mappers on the phone's host, published 1:1 on 203.0.113.10 with an outside ACL that admits only
+# 111 and 135 (configs/gateway-asa-rpc.cfg). NOT YET RUN on the bench: written with the ALGs (issue 15), to be run by
+# the lead. rpcbind + rpc.statd (nfs-common) pick statd's dynamic TCP/UDP ports; samba-dcerpcd (samba-common-bin) serves
+# the endpoint mapper and its dynamic ports (reference algs.md §5.5, §6.5).
+RPC_PUBLIC=203.0.113.10
+start_rpcbind() {
+  command -v rpcbind >/dev/null && command -v rpc.statd >/dev/null || { fail "sunrpc: rpcbind and nfs-common are not installed"; return 1; }
+  mkdir -p "$OUT/rpcbind-state" /run/rpcbind
+  nsx $NS_PHONE rpcbind -f -w >"$OUT/rpcbind.log" 2>&1 & BG+=($!)
+  sleep 1
+  nsx $NS_PHONE rpc.statd -F --no-notify -P "$OUT/rpcbind-state" >"$OUT/statd.log" 2>&1 & BG+=($!)
+  local i
+  for i in $(seq 50); do nsx $NS_PHONE rpcinfo -p 127.0.0.1 2>/dev/null | grep -q status && break; sleep 0.1; done
+}
+sunrpc_clients() {
+  timeout 20 nsx $NS_SERVER rpcinfo -p $RPC_PUBLIC >"$OUT/rpcinfo-p.log" 2>&1
+  timeout 20 nsx $NS_SERVER rpcinfo -t $RPC_PUBLIC status >"$OUT/rpcinfo-t.log" 2>&1
+  timeout 20 nsx $NS_SERVER rpcinfo -u $RPC_PUBLIC status >"$OUT/rpcinfo-u.log" 2>&1
+  timeout 20 nsx $NS_SERVER $PY "$E2E_HERE/rpc-getport.py" $RPC_PUBLIC >"$OUT/getport.log" 2>&1
+  return 0
+}
+
+scenario_sunrpc() {
+  topology_up
+  capture_start $NS_PHONE lan0 "$OUT/sunrpc-lan0.pcap" && capture_start $NS_SERVER wan0 "$OUT/sunrpc-wan0.pcap"
+  start_gateway gateway-asa-rpc.cfg
+  start_rpcbind || return
+  sunrpc_clients
+  capture_stop
+  expect "rpcinfo -p (v2 DUMP over TCP) lists rpc.statd through the gateway" grep -q status "$OUT/rpcinfo-p.log"
+  expect "rpcinfo -t reaches statd's dynamic TCP port through the ALG's pinhole (GETADDR then NULL)" grep -q "ready and waiting" "$OUT/rpcinfo-t.log"
+  expect "rpcinfo -u reaches statd's dynamic UDP port through the ALG's pinhole" grep -q "ready and waiting" "$OUT/rpcinfo-u.log"
+  expect "a v2 GETPORT from a script, then a NULL call to the returned port, is answered" grep -q "null: ok" "$OUT/getport.log"
+  expect "the universal addresses the client saw name the public address, never the private one" test "$(count "$OUT/sunrpc-wan0.pcap" 'portmap and frame contains "192.168.1.10"')" -eq 0
+  expect "alg status: the sunrpc ALG opened pinholes" test "$(status_field "[a for a in algs if a['name'] == 'sunrpc'][0]['pinholesOpened']")" -ge 3
+}
+
+scenario_sunrpc_off() {
+  topology_up
+  start_gateway gateway-asa-no-rpc.cfg
+  start_rpcbind || return
+  sunrpc_clients
+  expect "SunRPC ALG off: the port mapper still answers (its port is open)" grep -q status "$OUT/rpcinfo-p.log"
+  expect "SunRPC ALG off: the dynamic ports stay closed" eval "! grep -q 'ready and waiting' $OUT/rpcinfo-t.log && ! grep -q 'null: ok' $OUT/getport.log"
+}
+
+start_dcerpcd() {
+  [[ -x /usr/libexec/samba/samba-dcerpcd ]] || { fail "msrpc: samba-common-bin (samba-dcerpcd) is not installed"; return 1; }
+  $PY -c 'import impacket' 2>/dev/null || { fail "msrpc: python3-impacket is not installed"; return 1; }
+  cat >"$OUT/smb.conf" <<CONF
+[global]
+  rpc start on demand helpers = false
+  interfaces = $PHONE_IP
+  bind interfaces only = yes
+  lock directory = $OUT/samba
+  state directory = $OUT/samba
+  cache directory = $OUT/samba
+  pid directory = $OUT/samba
+  private dir = $OUT/samba
+CONF
+  mkdir -p "$OUT/samba"
+  nsx $NS_PHONE /usr/libexec/samba/samba-dcerpcd --libexec-rpcds -F --configfile="$OUT/smb.conf" >"$OUT/dcerpcd.log" 2>&1 & BG+=($!)
+  local i
+  for i in $(seq 100); do nsx $NS_PHONE ss -ltn | grep -q ":135 " && break; sleep 0.1; done
+}
+msrpc_clients() {
+  # lsarpc (12345778-1234-abcd-ef00-0123456789ab v0.0) is served by rpcd_lsad on a dynamic port.
+  timeout 30 nsx $NS_SERVER $PY "$E2E_HERE/epm-map.py" $RPC_PUBLIC 12345778-1234-abcd-ef00-0123456789ab 0.0 >"$OUT/epm-map.log" 2>&1
+  timeout 30 nsx $NS_SERVER impacket-rpcdump -port 135 $RPC_PUBLIC >"$OUT/rpcdump.log" 2>&1
+  return 0
+}
+
+scenario_msrpc() {
+  topology_up
+  capture_start $NS_PHONE lan0 "$OUT/msrpc-lan0.pcap" && capture_start $NS_SERVER wan0 "$OUT/msrpc-wan0.pcap"
+  start_gateway gateway-asa-rpc.cfg
+  start_dcerpcd || return
+  msrpc_clients
+  capture_stop
+  expect "rpcdump (ept_lookup) lists the endpoints through the gateway" grep -q "Protocol: " "$OUT/rpcdump.log"
+  expect "ept_map for lsarpc, then a bind on the returned dynamic port through the ALG's pinhole" grep -q "bind: ok" "$OUT/epm-map.log"
+  expect "the towers the client saw name the public address, never the private one" test "$(count "$OUT/msrpc-wan0.pcap" 'epm and frame contains c0:a8:01:0a')" -eq 0
+  expect "alg status: the msrpc ALG opened a pinhole" test "$(status_field "[a for a in algs if a['name'] == 'msrpc'][0]['pinholesOpened']")" -ge 1
+}
+
+scenario_msrpc_off() {
+  topology_up
+  start_gateway gateway-asa-no-rpc.cfg
+  start_dcerpcd || return
+  msrpc_clients
+  expect "DCE/RPC ALG off: ept_map is answered but the dynamic port stays closed" eval "grep -q 'ept_map: ' $OUT/epm-map.log && ! grep -q 'bind: ok' $OUT/epm-map.log"
+}
+
 case $SCENARIO in
   nat) scenario_nat ;;
   tftp) scenario_tftp ;;
@@ -517,6 +610,10 @@ case $SCENARIO in
   sqlnet) scenario_sqlnet ;;
   sqlnet-off) scenario_sqlnet_off ;;
   static-nat) scenario_static_nat ;;
+  sunrpc) scenario_sunrpc ;;
+  sunrpc-off) scenario_sunrpc_off ;;
+  msrpc) scenario_msrpc ;;
+  msrpc-off) scenario_msrpc_off ;;
   *) echo "unknown scenario $SCENARIO"; exit 2 ;;
 esac
 gateway_alg_stop >/dev/null 2>&1

@@ -130,6 +130,8 @@ internal sealed class AsaAstBuilder(SpanFactory spans, DiagnosticBag diagnostics
                 return LineResult.Of(new AsaTimeout(timeout.NO() is not null, [.. timeout.timeout_pair().Select(TimeoutValue)], span));
             case Fixup_lineContext fixup:
                 return LineResult.Of(BuildFixup(fixup));
+            case Sunrpc_server_lineContext sunRpcServer:
+                return LineResult.Of(new AsaSunRpcServer(sunRpcServer.NO() is not null, [.. sunRpcServer._arguments.Select(a => a.GetText())], span));
             default:
                 throw new InvalidOperationException($"no builder for {child.GetType().Name}");
         }

@@ -25,7 +25,7 @@ public sealed class AsaFrontEnd : LineFrontEnd
     // A line starting with one of these that no mode accepts is an error: skipping it would change the policy.
     private static readonly CommandPrefixTable Modelled = new(
         "access-list", "access-group", "nat", "static", "global", "object network", "object service", "object-group",
-        "class-map", "policy-map", "class", "inspect", "service-policy", "timeout", "fixup", "match", "parameters",
+        "class-map", "policy-map", "class", "inspect", "service-policy", "timeout", "sunrpc-server", "fixup", "match", "parameters",
         "interface", "nameif", "security-level", "ip address", "hostname", "name");
 
     public override Dialect Dialect => Dialect.Asa;

@@ -60,5 +60,9 @@ timeout_line: NO? TIMEOUT timeout_pair+ NEWLINE;
 
 timeout_pair: name=variable value=(DURATION | DEC) qualifier=variable?;
 
+// `[no] sunrpc-server IFC ADDRESS MASK service PROGRAM protocol tcp|udp port P[-P] timeout hh:mm:ss`: a static
+// SunRPC service entry (no port mapper needed); the builder sorts the words out.
+sunrpc_server_line: NO? SUNRPC_SERVER arguments+=variable* NEWLINE;
+
 // PIX: `[no] fixup protocol NAME [sub-protocol] [ports | options]`.
 fixup_line: NO? FIXUP PROTOCOL protocol=variable arguments+=variable* NEWLINE;

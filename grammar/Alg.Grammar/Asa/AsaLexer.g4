@@ -92,6 +92,7 @@ STANDARD: 'standard';
 STANDBY: 'standby';
 STATIC: 'static';
 SUBNET: 'subnet';
+SUNRPC_SERVER: 'sunrpc-server';
 TCP: 'tcp';
 TIMEOUT: 'timeout';
 TYPE: 'type';

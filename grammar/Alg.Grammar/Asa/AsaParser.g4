@@ -31,6 +31,7 @@ global_line
   | inspect_map_header
   | service_policy_line
   | timeout_line
+  | sunrpc_server_line
   | fixup_line
   ;
 

@@ -4,6 +4,9 @@ using Alg.Policy.Model;
 namespace Alg.StdlibAlgs.SunRpc;
 
 /// <summary>Declaration of the <c>sunrpc</c> ALG: ONC RPC portmapper/rpcbind: pinholes for the ports it hands out (RFC 5531, RFC 1833).</summary>
+/// <remarks>Pinholes may lead below 1024: rpcbind hands out whatever port a service registered, and mountd, statd or
+/// NIS often sit on reserved ports (algs.md §6.2); each still goes only to the server that answered, for the program
+/// and protocol the client asked about.</remarks>
 public static class SunRpcAlgDescriptor
 {
     public static readonly AlgDescriptor Instance = new(
@@ -12,7 +15,11 @@ public static class SunRpcAlgDescriptor
         [AlgPort.Udp(111), AlgPort.Tcp(111)],
         [
             AlgOptionDescriptor.Duration("pinhole-timeout", 0, 4_294_967, 600, "ASA timeout sunrpc: lifetime of a pinhole to a mapped RPC port"),
+            AlgOptionDescriptor.Number("map-entry-timeout", 0, 4320, 0, "Junos map-entry-timeout (5-4320, Junos default 480): minutes a learned program-to-port mapping (and its pinhole) is kept; 0: pinhole-timeout applies"),
+            AlgOptionDescriptor.Number("group-max-usage", 10, 100, 80, "Junos group-max-usage: percent of the ALG resource groups SunRPC may use", inferred: true) with { ActedOn = false, Dialects = [Dialect.Junos] },
+            AlgOptionDescriptor.Number("server-entries", 0, 10_000, 0, "ASA sunrpc-server: static SunRPC service entries (interface, server, program, protocol, ports, timeout)") with { ActedOn = false, Dialects = [Dialect.Asa] },
         ],
         [new AlgAlias(Dialect.Ios, "sunrpc"), new AlgAlias(Dialect.Asa, "sunrpc"), new AlgAlias(Dialect.ScreenOs, "sunrpc"), new AlgAlias(Dialect.Junos, "sunrpc")],
+        Implemented: true,
         PinholesToPrivilegedPorts: true);
 }

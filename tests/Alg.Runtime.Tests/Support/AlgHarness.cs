@@ -32,23 +32,29 @@ public class AlgHarness
     /// <param name="engine">Which policy engine answers: both at once (every answer compared), or one alone, so two
     /// replays can be compared byte for byte.</param>
     public AlgHarness(string alg, ushort servicePort, bool serverInside, ImmutableArray<AlgPort> ports, FtpEngine engine, params (string Name, AlgOptionValue Value)[] options)
-        : this([alg], servicePort, serverInside, ports, engine, options)
+        : this([alg], servicePort, serverInside ? ServerInsidePolicy(TransportProtocol.Tcp, servicePort) : AlgPolicies.PatEverythingStrict(), ports, engine, options)
+    {
+    }
+
+    /// <param name="basePolicy">The translation to use (e.g. <see cref="ServerInsidePolicy"/> for UDP too); the ALG is
+    /// enabled on it.</param>
+    public AlgHarness(string alg, ushort servicePort, PolicyModel basePolicy, ImmutableArray<AlgPort> ports, FtpEngine engine, params (string Name, AlgOptionValue Value)[] options)
+        : this([alg], servicePort, basePolicy, ports, engine, options)
     {
     }
 
     /// <summary>A gateway with several ALGs that work together (H.323's Q.931, H.245 and RAS); the first is
     /// <see cref="AlgName"/> and takes <paramref name="ports"/>; each option goes to every ALG that declares it.</summary>
     public AlgHarness(string[] algs, ushort servicePort, bool serverInside, ImmutableArray<AlgPort> ports, FtpEngine engine, params (string Name, AlgOptionValue Value)[] options)
+        : this(algs, servicePort, serverInside ? ServerInsidePolicy(TransportProtocol.Tcp, servicePort) : AlgPolicies.PatEverythingStrict(), ports, engine, options)
+    {
+    }
+
+    private AlgHarness(string[] algs, ushort servicePort, PolicyModel basePolicy, ImmutableArray<AlgPort> ports, FtpEngine engine, (string Name, AlgOptionValue Value)[] options)
     {
         var alg = algs[0];
         AlgName = alg;
         ServicePort = servicePort;
-        var strict = AlgPolicies.PatEverythingStrict();
-        var policy = serverInside
-            ? TestPolicies.Policy(
-                [TestPolicies.PortForward(TransportProtocol.Tcp, "192.168.1.21", servicePort, servicePort), TestPolicies.PatOnInterface() with { RealAddresses = [] }],
-                TestPolicies.Behavior(filtering: FilteringBehavior.AddressAndPortDependent))
-            : strict;
         var enabled = algs.Select((name, index) =>
         {
             var descriptor = AlgCatalog.Get(name);
@@ -57,19 +63,31 @@ public class AlgHarness
                 Options = options.Where(o => algs.Length == 1 || descriptor.FindOption(o.Name) is not null).ToImmutableSortedDictionary(o => o.Name, o => o.Value),
             };
         });
-        Policy = policy with { Algs = [.. enabled] };
-        var classifier = engine switch
+        Policy = basePolicy with { Algs = [.. enabled] };
+        var engineForTests = engine switch
         {
             FtpEngine.Interpreter => new PipelineInterpreter(PolicyLowerer.Lower(Policy)),
             FtpEngine.Compiled => PipelineCompiler.Compile(PolicyLowerer.Lower(Policy), alg + " test policy").Engine,
             _ => TestEngines.Engine(Policy),
         };
-        Engine = new NatEngine(new FixedEngineSource(classifier), new NatEngineOptions(FlowCapacity: 4096, MappingCapacity: 4096, ExpectationCapacity: 256));
-        Stage = new AlgStage(StandardAlgs.CreateHandlers(), classifier.Program);
+        Engine = new NatEngine(new FixedEngineSource(engineForTests), new NatEngineOptions(FlowCapacity: 4096, MappingCapacity: 4096, ExpectationCapacity: 256));
+        Stage = new AlgStage(StandardAlgs.CreateHandlers(), engineForTests.Program);
         Engine.UseAlgs(Stage);
     }
 
     public string AlgName { get; }
+
+    /// <summary>The server 192.168.1.21 inside, only its service port forwarded from 203.0.113.1 (on each protocol
+    /// given), everything else PAT with address-and-port-dependent filtering: only a pinhole lets a client outside
+    /// reach any other port.</summary>
+    public static PolicyModel ServerInsidePolicy(TransportProtocol protocol, ushort servicePort, params TransportProtocol[] more) =>
+        TestPolicies.Policy(
+            [
+                TestPolicies.PortForward(protocol, "192.168.1.21", servicePort, servicePort),
+                .. more.Select((p, i) => TestPolicies.PortForward(p, "192.168.1.21", servicePort, servicePort, order: 2 + i)),
+                TestPolicies.PatOnInterface() with { RealAddresses = [] },
+            ],
+            TestPolicies.Behavior(filtering: FilteringBehavior.AddressAndPortDependent));
 
     public ushort ServicePort { get; }
 
@@ -83,7 +101,7 @@ public class AlgHarness
 
     public long Now { get; private set; }
 
-    /// <summary>Moves the clock on (pinhole lifetimes, flow idle timeouts).</summary>
+    /// <summary>Moves the clock on (pinhole lifetimes, flow idle timeouts), as if nothing was sent for that long.</summary>
     public void Advance(long nanoseconds) => Now += nanoseconds;
 
     public SentPacket Send(byte[] frame, IngressSide side)

@@ -103,7 +103,8 @@ public sealed class ControlConnection
     /// engine's incremental update) change.</summary>
     public Action SteadyExchange(string command, string reply) => SteadyExchange(Encoding.ASCII.GetBytes(command), Encoding.ASCII.GetBytes(reply));
 
-    /// <summary>The binary form of <see cref="SteadyExchange(string, string)"/> (TPKT-framed H.323 messages).</summary>
+    /// <summary>The binary form of <see cref="SteadyExchange(string, string)"/> (a binary protocol's request and reply:
+    /// TPKT-framed H.323 messages, ONC RPC records).</summary>
     public Action SteadyExchange(byte[] command, byte[] reply)
     {
         var commandFrame = ClientFrame(TcpFlags.Ack | TcpFlags.Psh, 0, 0, command);

@@ -42,6 +42,30 @@ public static class Tshark
         }
     }
 
+    /// <summary>Writes the frames (Ethernet) to a temporary capture and returns the numbers of those tshark calls malformed
+    /// or flags with an expert error (empty when none), decoding with the extra arguments given (e.g. <c>-d</c>).</summary>
+    public static string MalformedFrames(IReadOnlyList<byte[]> frames, string tag, params string[] decodeAs)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"alg-{tag}-{Environment.ProcessId}-{Guid.NewGuid():N}.pcap");
+        try
+        {
+            using (var writer = Alg.Runtime.Capture.PcapWriter.Create(output, Alg.Runtime.Packets.LinkType.Ethernet, Alg.Runtime.Capture.TimestampPrecision.Microseconds))
+            {
+                var time = 0L;
+                foreach (var frame in frames)
+                {
+                    writer.Write(time += 1_000_000, frame, frame.Length);
+                }
+            }
+
+            return Run([.. decodeAs, "-r", output, "-Y", "_ws.malformed or _ws.expert.severity >= error", "-T", "fields", "-e", "frame.number"]).Trim();
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
     public static string Run(params string[] arguments)
     {
         var start = new ProcessStartInfo(Executable.Value ?? throw new InvalidOperationException("tshark is not installed"))

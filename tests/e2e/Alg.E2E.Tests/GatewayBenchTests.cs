@@ -60,6 +60,18 @@ public sealed partial class GatewayBenchTests(ITestOutputHelper output)
     public void AStaticNatAddressIsReachableFromOutsideThroughProxyArp() => Scenario("static-nat");
 
     [SkippableFact]
+    public void RpcClientsReachRpcbindsDynamicPortsThroughTheSunRpcAlg() => Scenario("sunrpc");
+
+    [SkippableFact]
+    public void WithTheSunRpcAlgOffRpcbindsDynamicPortsStayClosed() => Scenario("sunrpc-off");
+
+    [SkippableFact]
+    public void AnEptMapClientReachesTheReturnedPortThroughTheMsRpcAlg() => Scenario("msrpc");
+
+    [SkippableFact]
+    public void WithTheMsRpcAlgOffTheReturnedPortStaysClosed() => Scenario("msrpc-off");
+
+    [SkippableFact]
     public void ShortBenchmarkReachesTheRatesLinuxReaches()
     {
         var (exitCode, text) = BenchScript.Run("bench.sh", "--short", BenchScript.OutputDirectory("bench-short"));

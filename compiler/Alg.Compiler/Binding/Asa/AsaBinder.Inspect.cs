@@ -170,6 +170,9 @@ public sealed partial class AsaBinder
                     break;
                 case ("h323-q931" or "h323-ras", _) when ApplyH323Parameter(parameter, option, values):
                     break;
+                case ("msrpc", "endpoint-mapper") when values.Count > 0:
+                    BindEndpointMapper(map, parameter, values);
+                    break;
                 default:
                     _context.Diagnostics.Add(DiagnosticCatalog.NoEffectInAlg, parameter.Span, $"{map.Protocol.Value} parameter {option}");
                     break;
@@ -206,6 +209,59 @@ public sealed partial class AsaBinder
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// <c>endpoint-mapper [epm-service-only] [lookup-operation [timeout hh:mm:ss]]</c> under a dcerpc inspect map's
+    /// <c>parameters</c>: only endpoint-mapper binds on its port, and ept_lookup answers opening pinholes too. The lookup
+    /// operation's own timeout has no separate effect (its pinholes last the map's <c>timeout pinhole</c>).
+    /// </summary>
+    private void BindEndpointMapper(AsaInspectMap map, AsaInspectParameter parameter, List<string> values)
+    {
+        var enable = !parameter.Negated;
+        foreach (var value in values)
+        {
+            if (value.Equals("epm-service-only", StringComparison.OrdinalIgnoreCase))
+            {
+                _context.Algs.SetOption("msrpc", "epm-service-only", AlgOptionValue.FromBoolean(enable), parameter.Span);
+            }
+            else if (value.Equals("lookup-operation", StringComparison.OrdinalIgnoreCase))
+            {
+                _context.Algs.SetOption("msrpc", "lookup-operation", AlgOptionValue.FromBoolean(enable), parameter.Span);
+            }
+        }
+
+        var timeout = values.FindIndex(v => v.Equals("timeout", StringComparison.OrdinalIgnoreCase));
+        if (timeout >= 0)
+        {
+            _context.Diagnostics.Add(DiagnosticCatalog.NoEffectInAlg, parameter.Span, $"{map.Protocol.Value} endpoint-mapper lookup-operation timeout");
+        }
+    }
+
+    /// <summary>
+    /// <c>sunrpc-server IFC ADDRESS MASK service PROGRAM protocol tcp|udp port P[-P] timeout hh:mm:ss</c>: a static
+    /// SunRPC service entry. Read and counted (option <c>server-entries</c>, flagged as not acted on: the SunRPC ALG
+    /// opens its pinholes from port-mapper answers only).
+    /// </summary>
+    private void BindSunRpcServer(AsaSunRpcServer entry)
+    {
+        var words = entry.Arguments;
+        var valid = words.Length >= 11
+            && Ipv4Address.TryParse(words[1], out _) && Ipv4Address.TryParse(words[2], out _)
+            && words[3].Equals("service", StringComparison.OrdinalIgnoreCase) && long.TryParse(words[4], NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            && words[5].Equals("protocol", StringComparison.OrdinalIgnoreCase) && (words[6].Equals("tcp", StringComparison.OrdinalIgnoreCase) || words[6].Equals("udp", StringComparison.OrdinalIgnoreCase))
+            && words[7].Equals("port", StringComparison.OrdinalIgnoreCase)
+            && words[9].Equals("timeout", StringComparison.OrdinalIgnoreCase) && TryDuration(words[10], out _);
+        if (!valid)
+        {
+            _context.Diagnostics.Add(DiagnosticCatalog.InvalidValue, entry.Span, string.Join(' ', words), "sunrpc-server IFC ADDRESS MASK service PROGRAM protocol tcp|udp port P[-P] timeout hh:mm:ss");
+            return;
+        }
+
+        _context.References.Reference(ReferenceKind.Interface, words[0], entry.Span, "sunrpc-server");
+        _sunRpcServerEntries += entry.Negated ? -1 : 1;
+        SetNumber("sunrpc", "server-entries", Math.Max(0, _sunRpcServerEntries), entry.Span);
+        _context.RecordSetting($"alg sunrpc server {words[0]} {words[1]} {words[4]} {words[6].ToLowerInvariant()} {words[8]}", entry.Negated ? "off" : "on", "sunrpc-server", entry.Span);
     }
 
     /// <summary>

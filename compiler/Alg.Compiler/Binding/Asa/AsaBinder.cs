@@ -24,10 +24,12 @@ public sealed partial class AsaBinder : IDialectBinder
     private BindingContext _context = null!;
     private string? _hostname;
     private bool _aclsMatchRealAddresses;
+    private int _sunRpcServerEntries;
 
     public BoundConfiguration Bind(ConfigurationAst ast, DiagnosticBag diagnostics)
     {
         var factory = UsesFactoryInspections(ast);
+        _sunRpcServerEntries = 0;
         _context = new BindingContext(diagnostics, new AlgTableBuilder(AsaDefaults.Algs(factory)), new TimerTableBuilder(AsaDefaults.Timers));
         CollectStructures(ast);
         _aclsMatchRealAddresses = AclsMatchRealAddresses(ast);
@@ -144,6 +146,9 @@ public sealed partial class AsaBinder : IDialectBinder
                 break;
             case AsaFixup fixup:
                 BindFixup(fixup);
+                break;
+            case AsaSunRpcServer sunRpcServer:
+                BindSunRpcServer(sunRpcServer);
                 break;
             case AsaServicePolicy servicePolicy:
                 _context.References.Reference(ReferenceKind.PolicyMap, servicePolicy.PolicyMap.Value, servicePolicy.PolicyMap.Span, "service-policy");

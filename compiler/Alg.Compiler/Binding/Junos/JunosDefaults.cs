@@ -8,7 +8,7 @@ namespace Alg.Compiler.Binding;
 /// [V] SIP is on by default (<c>set security alg sip disable</c> turns it off) with inactive-media-timeout 120,
 /// c-timeout 3, maximum-call-duration 720, t1-interval 500, t4-interval 5; MGCP inactive-media-timeout 120 and
 /// transaction-timeout 30. [I] The other ALGs are taken to be on as well (each has a <c>disable</c> knob) and
-/// h323 endpoint-registration-timeout 3600: marked inferred.
+/// h323 endpoint-registration-timeout 3600, sunrpc and msrpc map-entry-timeout 480 minutes: marked inferred.
 /// </remarks>
 public static class JunosDefaults
 {
@@ -25,8 +25,8 @@ public static class JunosDefaults
         new("rsh", true, Inferred: true),
         new("rtsp", true, Inferred: true),
         new("pptp", true, Inferred: true),
-        new("msrpc", true, Inferred: true),
-        new("sunrpc", true, Inferred: true),
+        new("msrpc", true, Options: new Dictionary<string, long> { ["map-entry-timeout"] = 480 }, Inferred: true),
+        new("sunrpc", true, Options: new Dictionary<string, long> { ["map-entry-timeout"] = 480 }, Inferred: true),
         new("sqlnet", true, Inferred: true),
         new("skinny", true, Inferred: true),
         new("sctp", true, Inferred: true),
@@ -45,6 +45,10 @@ public static class JunosDefaults
             [("mgcp", "transaction-timeout")] = ("mgcp", "transaction-timeout"),
             [("h323", "endpoint-registration-timeout")] = ("h323-ras", "endpoint-registration-timeout"),
             [("h323", "media-source-port-any")] = ("h323-h245", "media-source-port-any"),
+            [("sunrpc", "map-entry-timeout")] = ("sunrpc", "map-entry-timeout"),
+            [("sunrpc", "group-max-usage")] = ("sunrpc", "group-max-usage"),
+            [("msrpc", "map-entry-timeout")] = ("msrpc", "map-entry-timeout"),
+            [("msrpc", "group-max-usage")] = ("msrpc", "group-max-usage"),
         };
 
     /// <summary>Junos ALG settings that are valid but change nothing Alg translates (traceoptions, application screens).</summary>

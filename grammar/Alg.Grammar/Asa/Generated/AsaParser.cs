@@ -51,9 +51,10 @@ public partial class AsaParser : Parser {
 		PORT=66, PORT_OBJECT=67, PPPOE=68, PROTOCOL=69, PROTOCOL_OBJECT=70, RANGE=71, 
 		REMARK=72, SCTP=73, SECURITY_LEVEL=74, SERVICE=75, SERVICE_OBJECT=76, 
 		SERVICE_POLICY=77, SET=78, SHOW=79, SHUTDOWN=80, SOURCE=81, STANDARD=82, 
-		STANDBY=83, STATIC=84, SUBNET=85, TCP=86, TIMEOUT=87, TYPE=88, UDP=89, 
-		VERSION=90, WEBTYPE=91, IF_PAIR=92, IP_RANGE=93, IP_PREFIX=94, IP_ADDRESS=95, 
-		DURATION=96, DEC=97, STRING=98, NEWLINE=99, WS=100, WORD=101, TEXT=102;
+		STANDBY=83, STATIC=84, SUBNET=85, SUNRPC_SERVER=86, TCP=87, TIMEOUT=88, 
+		TYPE=89, UDP=90, VERSION=91, WEBTYPE=92, IF_PAIR=93, IP_RANGE=94, IP_PREFIX=95, 
+		IP_ADDRESS=96, DURATION=97, DEC=98, STRING=99, NEWLINE=100, WS=101, WORD=102, 
+		TEXT=103;
 	public const int
 		RULE_global_line = 0, RULE_version_line = 1, RULE_hostname_line = 2, RULE_names_line = 3, 
 		RULE_variable = 4, RULE_port_number = 5, RULE_port_spec = 6, RULE_session_line = 7, 
@@ -70,7 +71,7 @@ public partial class AsaParser : Parser {
 		RULE_policy_class_line = 38, RULE_inspect_line = 39, RULE_inspect_map_header = 40, 
 		RULE_inspect_map_line = 41, RULE_inspect_parameter_line = 42, RULE_inspect_action_line = 43, 
 		RULE_service_policy_line = 44, RULE_timeout_line = 45, RULE_timeout_pair = 46, 
-		RULE_fixup_line = 47;
+		RULE_sunrpc_server_line = 47, RULE_fixup_line = 48;
 	public static readonly string[] ruleNames = {
 		"global_line", "version_line", "hostname_line", "names_line", "variable", 
 		"port_number", "port_spec", "session_line", "interface_header", "interface_line", 
@@ -83,7 +84,7 @@ public partial class AsaParser : Parser {
 		"class_map_header", "class_map_line", "policy_map_header", "policy_map_line", 
 		"policy_class_line", "inspect_line", "inspect_map_header", "inspect_map_line", 
 		"inspect_parameter_line", "inspect_action_line", "service_policy_line", 
-		"timeout_line", "timeout_pair", "fixup_line"
+		"timeout_line", "timeout_pair", "sunrpc_server_line", "fixup_line"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -101,8 +102,8 @@ public partial class AsaParser : Parser {
 		"'pppoe'", "'protocol'", "'protocol-object'", "'range'", "'remark'", "'sctp'", 
 		"'security-level'", "'service'", "'service-object'", "'service-policy'", 
 		"'set'", "'show'", "'shutdown'", "'source'", "'standard'", "'standby'", 
-		"'static'", "'subnet'", "'tcp'", "'timeout'", "'type'", "'udp'", "'version'", 
-		"'webtype'"
+		"'static'", "'subnet'", "'sunrpc-server'", "'tcp'", "'timeout'", "'type'", 
+		"'udp'", "'version'", "'webtype'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "COMMENT", "CHECKSUM", "ACCESS_GROUP", "ACCESS_LIST", "ADDRESS", 
@@ -117,9 +118,9 @@ public partial class AsaParser : Parser {
 		"PIX", "POLICY_MAP", "PORT", "PORT_OBJECT", "PPPOE", "PROTOCOL", "PROTOCOL_OBJECT", 
 		"RANGE", "REMARK", "SCTP", "SECURITY_LEVEL", "SERVICE", "SERVICE_OBJECT", 
 		"SERVICE_POLICY", "SET", "SHOW", "SHUTDOWN", "SOURCE", "STANDARD", "STANDBY", 
-		"STATIC", "SUBNET", "TCP", "TIMEOUT", "TYPE", "UDP", "VERSION", "WEBTYPE", 
-		"IF_PAIR", "IP_RANGE", "IP_PREFIX", "IP_ADDRESS", "DURATION", "DEC", "STRING", 
-		"NEWLINE", "WS", "WORD", "TEXT"
+		"STATIC", "SUBNET", "SUNRPC_SERVER", "TCP", "TIMEOUT", "TYPE", "UDP", 
+		"VERSION", "WEBTYPE", "IF_PAIR", "IP_RANGE", "IP_PREFIX", "IP_ADDRESS", 
+		"DURATION", "DEC", "STRING", "NEWLINE", "WS", "WORD", "TEXT"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -217,6 +218,9 @@ public partial class AsaParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public Timeout_lineContext timeout_line() {
 			return GetRuleContext<Timeout_lineContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public Sunrpc_server_lineContext sunrpc_server_line() {
+			return GetRuleContext<Sunrpc_server_lineContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public Fixup_lineContext fixup_line() {
 			return GetRuleContext<Fixup_lineContext>(0);
 		}
@@ -232,160 +236,167 @@ public partial class AsaParser : Parser {
 		Global_lineContext _localctx = new Global_lineContext(Context, State);
 		EnterRule(_localctx, 0, RULE_global_line);
 		try {
-			State = 118;
+			State = 121;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,0,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 96;
+				State = 98;
 				session_line();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 97;
+				State = 99;
 				version_line();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 98;
+				State = 100;
 				hostname_line();
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 99;
+				State = 101;
 				names_line();
 				}
 				break;
 			case 5:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 100;
+				State = 102;
 				interface_header();
 				}
 				break;
 			case 6:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 101;
+				State = 103;
 				pix_nameif_line();
 				}
 				break;
 			case 7:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 102;
+				State = 104;
 				pix_ip_address_line();
 				}
 				break;
 			case 8:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 103;
+				State = 105;
 				object_network_header();
 				}
 				break;
 			case 9:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 104;
+				State = 106;
 				object_service_header();
 				}
 				break;
 			case 10:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 105;
+				State = 107;
 				object_group_header();
 				}
 				break;
 			case 11:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 106;
+				State = 108;
 				acl_line();
 				}
 				break;
 			case 12:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 107;
+				State = 109;
 				access_group_line();
 				}
 				break;
 			case 13:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 108;
+				State = 110;
 				twice_nat_line();
 				}
 				break;
 			case 14:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 109;
+				State = 111;
 				legacy_global_line();
 				}
 				break;
 			case 15:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 110;
+				State = 112;
 				legacy_nat_line();
 				}
 				break;
 			case 16:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 111;
+				State = 113;
 				legacy_static_line();
 				}
 				break;
 			case 17:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 112;
+				State = 114;
 				class_map_header();
 				}
 				break;
 			case 18:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 113;
+				State = 115;
 				policy_map_header();
 				}
 				break;
 			case 19:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 114;
+				State = 116;
 				inspect_map_header();
 				}
 				break;
 			case 20:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 115;
+				State = 117;
 				service_policy_line();
 				}
 				break;
 			case 21:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 116;
+				State = 118;
 				timeout_line();
 				}
 				break;
 			case 22:
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 117;
+				State = 119;
+				sunrpc_server_line();
+				}
+				break;
+			case 23:
+				EnterOuterAlt(_localctx, 23);
+				{
+				State = 120;
 				fixup_line();
 				}
 				break;
@@ -425,7 +436,7 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 120;
+			State = 123;
 			_localctx.platform = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 10)) & ~0x3f) == 0 && ((1L << (_la - 10)) & 18014398510530561L) != 0)) ) {
@@ -435,19 +446,19 @@ public partial class AsaParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 121;
+			State = 124;
 			Match(VERSION);
-			State = 123;
+			State = 126;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEXT) {
 				{
-				State = 122;
+				State = 125;
 				Match(TEXT);
 				}
 			}
 
-			State = 125;
+			State = 128;
 			Match(NEWLINE);
 			}
 		}
@@ -483,11 +494,11 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 127;
+			State = 130;
 			Match(HOSTNAME);
-			State = 128;
+			State = 131;
 			_localctx.name = variable();
-			State = 129;
+			State = 132;
 			Match(NEWLINE);
 			}
 		}
@@ -555,26 +566,26 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 6, RULE_names_line);
 		int _la;
 		try {
-			State = 158;
+			State = 161;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,7,Context) ) {
 			case 1:
 				_localctx = new Names_enableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 132;
+				State = 135;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 131;
+					State = 134;
 					Match(NO);
 					}
 				}
 
-				State = 134;
+				State = 137;
 				Match(NAMES);
-				State = 135;
+				State = 138;
 				Match(NEWLINE);
 				}
 				break;
@@ -582,25 +593,25 @@ public partial class AsaParser : Parser {
 				_localctx = new Name_aliasContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 136;
+				State = 139;
 				Match(NAME);
-				State = 137;
+				State = 140;
 				((Name_aliasContext)_localctx).address = Match(IP_ADDRESS);
-				State = 138;
+				State = 141;
 				((Name_aliasContext)_localctx).alias = variable();
-				State = 143;
+				State = 146;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DESCRIPTION) {
 					{
-					State = 139;
+					State = 142;
 					Match(DESCRIPTION);
-					State = 141;
+					State = 144;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TEXT) {
 						{
-						State = 140;
+						State = 143;
 						Match(TEXT);
 						}
 					}
@@ -608,7 +619,7 @@ public partial class AsaParser : Parser {
 					}
 				}
 
-				State = 145;
+				State = 148;
 				Match(NEWLINE);
 				}
 				break;
@@ -616,25 +627,25 @@ public partial class AsaParser : Parser {
 				_localctx = new Name_alias_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 147;
+				State = 150;
 				Match(NAME);
-				State = 148;
+				State = 151;
 				((Name_alias_otherContext)_localctx).other = variable();
-				State = 149;
+				State = 152;
 				((Name_alias_otherContext)_localctx).alias = variable();
-				State = 154;
+				State = 157;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DESCRIPTION) {
 					{
-					State = 150;
+					State = 153;
 					Match(DESCRIPTION);
-					State = 152;
+					State = 155;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TEXT) {
 						{
-						State = 151;
+						State = 154;
 						Match(TEXT);
 						}
 					}
@@ -642,7 +653,7 @@ public partial class AsaParser : Parser {
 					}
 				}
 
-				State = 156;
+				State = 159;
 				Match(NEWLINE);
 				}
 				break;
@@ -677,7 +688,7 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 160;
+			State = 163;
 			_la = TokenStream.LA(1);
 			if ( _la <= 0 || (_la==NEWLINE || _la==TEXT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -716,20 +727,20 @@ public partial class AsaParser : Parser {
 		Port_numberContext _localctx = new Port_numberContext(Context, State);
 		EnterRule(_localctx, 10, RULE_port_number);
 		try {
-			State = 164;
+			State = 167;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 162;
+				State = 165;
 				Match(DEC);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 163;
+				State = 166;
 				variable();
 				}
 				break;
@@ -773,53 +784,53 @@ public partial class AsaParser : Parser {
 		Port_specContext _localctx = new Port_specContext(Context, State);
 		EnterRule(_localctx, 12, RULE_port_spec);
 		try {
-			State = 178;
+			State = 181;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EQ:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 166;
+				State = 169;
 				Match(EQ);
-				State = 167;
+				State = 170;
 				_localctx.port = port_number();
 				}
 				break;
 			case NEQ:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 168;
+				State = 171;
 				Match(NEQ);
-				State = 169;
+				State = 172;
 				_localctx.port = port_number();
 				}
 				break;
 			case LT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 170;
+				State = 173;
 				Match(LT);
-				State = 171;
+				State = 174;
 				_localctx.port = port_number();
 				}
 				break;
 			case GT:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 172;
+				State = 175;
 				Match(GT);
-				State = 173;
+				State = 176;
 				_localctx.port = port_number();
 				}
 				break;
 			case RANGE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 174;
+				State = 177;
 				Match(RANGE);
-				State = 175;
+				State = 178;
 				_localctx.low = port_number();
-				State = 176;
+				State = 179;
 				_localctx.high = port_number();
 				}
 				break;
@@ -894,26 +905,26 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 14, RULE_session_line);
 		int _la;
 		try {
-			State = 211;
+			State = 214;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONFIGURE:
 				_localctx = new Session_configureContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 180;
+				State = 183;
 				Match(CONFIGURE);
-				State = 182;
+				State = 185;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 					{
-					State = 181;
+					State = 184;
 					variable();
 					}
 				}
 
-				State = 184;
+				State = 187;
 				Match(NEWLINE);
 				}
 				break;
@@ -921,19 +932,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Session_configureContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 185;
+				State = 188;
 				Match(CONF);
-				State = 187;
+				State = 190;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 					{
-					State = 186;
+					State = 189;
 					variable();
 					}
 				}
 
-				State = 189;
+				State = 192;
 				Match(NEWLINE);
 				}
 				break;
@@ -941,9 +952,9 @@ public partial class AsaParser : Parser {
 				_localctx = new Session_endContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 190;
+				State = 193;
 				Match(END);
-				State = 191;
+				State = 194;
 				Match(NEWLINE);
 				}
 				break;
@@ -951,9 +962,9 @@ public partial class AsaParser : Parser {
 				_localctx = new Session_exitContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 192;
+				State = 195;
 				Match(EXIT);
-				State = 193;
+				State = 196;
 				Match(NEWLINE);
 				}
 				break;
@@ -961,9 +972,9 @@ public partial class AsaParser : Parser {
 				_localctx = new Session_enableContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 194;
+				State = 197;
 				Match(ENABLE);
-				State = 195;
+				State = 198;
 				Match(NEWLINE);
 				}
 				break;
@@ -971,19 +982,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Session_execContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 196;
+				State = 199;
 				Match(DO);
-				State = 198;
+				State = 201;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 197;
+					State = 200;
 					Match(TEXT);
 					}
 				}
 
-				State = 200;
+				State = 203;
 				Match(NEWLINE);
 				}
 				break;
@@ -991,19 +1002,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Session_execContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 201;
+				State = 204;
 				Match(SHOW);
-				State = 203;
+				State = 206;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 202;
+					State = 205;
 					Match(TEXT);
 					}
 				}
 
-				State = 205;
+				State = 208;
 				Match(NEWLINE);
 				}
 				break;
@@ -1011,19 +1022,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Session_passwordContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 206;
+				State = 209;
 				Match(PASSWORD_PROMPT);
-				State = 208;
+				State = 211;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 207;
+					State = 210;
 					Match(TEXT);
 					}
 				}
 
-				State = 210;
+				State = 213;
 				Match(NEWLINE);
 				}
 				break;
@@ -1069,26 +1080,26 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 213;
+			State = 216;
 			Match(INTERFACE);
-			State = 214;
+			State = 217;
 			_localctx.name = variable();
-			State = 218;
+			State = 221;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 				{
 				{
-				State = 215;
+				State = 218;
 				_localctx._variable = variable();
 				_localctx._rest.Add(_localctx._variable);
 				}
 				}
-				State = 220;
+				State = 223;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 221;
+			State = 224;
 			Match(NEWLINE);
 			}
 		}
@@ -1203,18 +1214,18 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 18, RULE_interface_line);
 		int _la;
 		try {
-			State = 274;
+			State = 277;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 			case 1:
 				_localctx = new If_nameifContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 223;
+				State = 226;
 				Match(NAMEIF);
-				State = 224;
+				State = 227;
 				((If_nameifContext)_localctx).name = variable();
-				State = 225;
+				State = 228;
 				Match(NEWLINE);
 				}
 				break;
@@ -1222,11 +1233,11 @@ public partial class AsaParser : Parser {
 				_localctx = new If_no_nameifContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 227;
+				State = 230;
 				Match(NO);
-				State = 228;
+				State = 231;
 				Match(NAMEIF);
-				State = 229;
+				State = 232;
 				Match(NEWLINE);
 				}
 				break;
@@ -1234,11 +1245,11 @@ public partial class AsaParser : Parser {
 				_localctx = new If_security_levelContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 230;
+				State = 233;
 				Match(SECURITY_LEVEL);
-				State = 231;
+				State = 234;
 				((If_security_levelContext)_localctx).level = Match(DEC);
-				State = 232;
+				State = 235;
 				Match(NEWLINE);
 				}
 				break;
@@ -1246,11 +1257,11 @@ public partial class AsaParser : Parser {
 				_localctx = new If_no_security_levelContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 233;
+				State = 236;
 				Match(NO);
-				State = 234;
+				State = 237;
 				Match(SECURITY_LEVEL);
-				State = 235;
+				State = 238;
 				Match(NEWLINE);
 				}
 				break;
@@ -1258,27 +1269,27 @@ public partial class AsaParser : Parser {
 				_localctx = new If_ip_addressContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 236;
-				Match(IP);
-				State = 237;
-				Match(ADDRESS);
-				State = 238;
-				((If_ip_addressContext)_localctx).address = Match(IP_ADDRESS);
 				State = 239;
-				((If_ip_addressContext)_localctx).mask = Match(IP_ADDRESS);
+				Match(IP);
+				State = 240;
+				Match(ADDRESS);
+				State = 241;
+				((If_ip_addressContext)_localctx).address = Match(IP_ADDRESS);
 				State = 242;
+				((If_ip_addressContext)_localctx).mask = Match(IP_ADDRESS);
+				State = 245;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STANDBY) {
 					{
-					State = 240;
+					State = 243;
 					Match(STANDBY);
-					State = 241;
+					State = 244;
 					((If_ip_addressContext)_localctx).standby = Match(IP_ADDRESS);
 					}
 				}
 
-				State = 244;
+				State = 247;
 				Match(NEWLINE);
 				}
 				break;
@@ -1286,11 +1297,11 @@ public partial class AsaParser : Parser {
 				_localctx = new If_ip_address_dynamicContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 245;
+				State = 248;
 				Match(IP);
-				State = 246;
+				State = 249;
 				Match(ADDRESS);
-				State = 247;
+				State = 250;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DHCP || _la==PPPOE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1299,21 +1310,21 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 251;
+				State = 254;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 					{
 					{
-					State = 248;
+					State = 251;
 					variable();
 					}
 					}
-					State = 253;
+					State = 256;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 254;
+				State = 257;
 				Match(NEWLINE);
 				}
 				break;
@@ -1321,13 +1332,13 @@ public partial class AsaParser : Parser {
 				_localctx = new If_no_ip_addressContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 255;
-				Match(NO);
-				State = 256;
-				Match(IP);
-				State = 257;
-				Match(ADDRESS);
 				State = 258;
+				Match(NO);
+				State = 259;
+				Match(IP);
+				State = 260;
+				Match(ADDRESS);
+				State = 261;
 				Match(NEWLINE);
 				}
 				break;
@@ -1335,19 +1346,19 @@ public partial class AsaParser : Parser {
 				_localctx = new If_shutdownContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 260;
+				State = 263;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 259;
+					State = 262;
 					Match(NO);
 					}
 				}
 
-				State = 262;
+				State = 265;
 				Match(SHUTDOWN);
-				State = 263;
+				State = 266;
 				Match(NEWLINE);
 				}
 				break;
@@ -1355,19 +1366,19 @@ public partial class AsaParser : Parser {
 				_localctx = new If_management_onlyContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 265;
+				State = 268;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 264;
+					State = 267;
 					Match(NO);
 					}
 				}
 
-				State = 267;
+				State = 270;
 				Match(MANAGEMENT_ONLY);
-				State = 268;
+				State = 271;
 				Match(NEWLINE);
 				}
 				break;
@@ -1375,19 +1386,19 @@ public partial class AsaParser : Parser {
 				_localctx = new If_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 269;
+				State = 272;
 				Match(DESCRIPTION);
-				State = 271;
+				State = 274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 270;
+					State = 273;
 					Match(TEXT);
 					}
 				}
 
-				State = 273;
+				State = 276;
 				Match(NEWLINE);
 				}
 				break;
@@ -1430,15 +1441,15 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 276;
-			Match(NAMEIF);
-			State = 277;
-			_localctx.hardware = variable();
-			State = 278;
-			_localctx.name = variable();
 			State = 279;
-			_localctx.level = variable();
+			Match(NAMEIF);
 			State = 280;
+			_localctx.hardware = variable();
+			State = 281;
+			_localctx.name = variable();
+			State = 282;
+			_localctx.level = variable();
+			State = 283;
 			Match(NEWLINE);
 			}
 		}
@@ -1503,24 +1514,24 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 22, RULE_pix_ip_address_line);
 		int _la;
 		try {
-			State = 301;
+			State = 304;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,24,Context) ) {
 			case 1:
 				_localctx = new Pix_ip_address_staticContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 282;
-				Match(IP);
-				State = 283;
-				Match(ADDRESS);
-				State = 284;
-				((Pix_ip_address_staticContext)_localctx).name = variable();
 				State = 285;
-				((Pix_ip_address_staticContext)_localctx).address = Match(IP_ADDRESS);
+				Match(IP);
 				State = 286;
-				((Pix_ip_address_staticContext)_localctx).mask = Match(IP_ADDRESS);
+				Match(ADDRESS);
 				State = 287;
+				((Pix_ip_address_staticContext)_localctx).name = variable();
+				State = 288;
+				((Pix_ip_address_staticContext)_localctx).address = Match(IP_ADDRESS);
+				State = 289;
+				((Pix_ip_address_staticContext)_localctx).mask = Match(IP_ADDRESS);
+				State = 290;
 				Match(NEWLINE);
 				}
 				break;
@@ -1528,13 +1539,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Pix_ip_address_dynamicContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 289;
-				Match(IP);
-				State = 290;
-				Match(ADDRESS);
-				State = 291;
-				((Pix_ip_address_dynamicContext)_localctx).name = variable();
 				State = 292;
+				Match(IP);
+				State = 293;
+				Match(ADDRESS);
+				State = 294;
+				((Pix_ip_address_dynamicContext)_localctx).name = variable();
+				State = 295;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DHCP || _la==PPPOE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1543,21 +1554,21 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 296;
+				State = 299;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 					{
 					{
-					State = 293;
+					State = 296;
 					variable();
 					}
 					}
-					State = 298;
+					State = 301;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 299;
+				State = 302;
 				Match(NEWLINE);
 				}
 				break;
@@ -1596,13 +1607,13 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 303;
-			Match(OBJECT);
-			State = 304;
-			Match(NETWORK);
-			State = 305;
-			_localctx.name = variable();
 			State = 306;
+			Match(OBJECT);
+			State = 307;
+			Match(NETWORK);
+			State = 308;
+			_localctx.name = variable();
+			State = 309;
 			Match(NEWLINE);
 			}
 		}
@@ -1695,18 +1706,18 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 26, RULE_object_network_line);
 		int _la;
 		try {
-			State = 336;
+			State = 339;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,27,Context) ) {
 			case 1:
 				_localctx = new On_hostContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 308;
+				State = 311;
 				Match(HOST);
-				State = 309;
+				State = 312;
 				((On_hostContext)_localctx).address = Match(IP_ADDRESS);
-				State = 310;
+				State = 313;
 				Match(NEWLINE);
 				}
 				break;
@@ -1714,13 +1725,13 @@ public partial class AsaParser : Parser {
 				_localctx = new On_subnetContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 311;
-				Match(SUBNET);
-				State = 312;
-				((On_subnetContext)_localctx).address = Match(IP_ADDRESS);
-				State = 313;
-				((On_subnetContext)_localctx).mask = Match(IP_ADDRESS);
 				State = 314;
+				Match(SUBNET);
+				State = 315;
+				((On_subnetContext)_localctx).address = Match(IP_ADDRESS);
+				State = 316;
+				((On_subnetContext)_localctx).mask = Match(IP_ADDRESS);
+				State = 317;
 				Match(NEWLINE);
 				}
 				break;
@@ -1728,11 +1739,11 @@ public partial class AsaParser : Parser {
 				_localctx = new On_subnet_prefixContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 315;
+				State = 318;
 				Match(SUBNET);
-				State = 316;
+				State = 319;
 				((On_subnet_prefixContext)_localctx).prefix = Match(IP_PREFIX);
-				State = 317;
+				State = 320;
 				Match(NEWLINE);
 				}
 				break;
@@ -1740,13 +1751,13 @@ public partial class AsaParser : Parser {
 				_localctx = new On_rangeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 318;
-				Match(RANGE);
-				State = 319;
-				((On_rangeContext)_localctx).first = Match(IP_ADDRESS);
-				State = 320;
-				((On_rangeContext)_localctx).last = Match(IP_ADDRESS);
 				State = 321;
+				Match(RANGE);
+				State = 322;
+				((On_rangeContext)_localctx).first = Match(IP_ADDRESS);
+				State = 323;
+				((On_rangeContext)_localctx).last = Match(IP_ADDRESS);
+				State = 324;
 				Match(NEWLINE);
 				}
 				break;
@@ -1754,23 +1765,23 @@ public partial class AsaParser : Parser {
 				_localctx = new On_fqdnContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 322;
+				State = 325;
 				Match(FQDN);
-				State = 326;
+				State = 329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 					{
 					{
-					State = 323;
+					State = 326;
 					variable();
 					}
 					}
-					State = 328;
+					State = 331;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 329;
+				State = 332;
 				Match(NEWLINE);
 				}
 				break;
@@ -1778,19 +1789,19 @@ public partial class AsaParser : Parser {
 				_localctx = new On_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 330;
+				State = 333;
 				Match(DESCRIPTION);
-				State = 332;
+				State = 335;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 331;
+					State = 334;
 					Match(TEXT);
 					}
 				}
 
-				State = 334;
+				State = 337;
 				Match(NEWLINE);
 				}
 				break;
@@ -1798,7 +1809,7 @@ public partial class AsaParser : Parser {
 				_localctx = new On_natContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 335;
+				State = 338;
 				object_nat_line();
 				}
 				break;
@@ -1837,13 +1848,13 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 338;
-			Match(OBJECT);
-			State = 339;
-			Match(SERVICE);
-			State = 340;
-			_localctx.name = variable();
 			State = 341;
+			Match(OBJECT);
+			State = 342;
+			Match(SERVICE);
+			State = 343;
+			_localctx.name = variable();
+			State = 344;
 			Match(NEWLINE);
 			}
 		}
@@ -1902,42 +1913,42 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 30, RULE_object_service_line);
 		int _la;
 		try {
-			State = 360;
+			State = 363;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SERVICE:
 				_localctx = new Os_serviceContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 343;
+				State = 346;
 				Match(SERVICE);
-				State = 344;
-				((Os_serviceContext)_localctx).protocol = variable();
 				State = 347;
+				((Os_serviceContext)_localctx).protocol = variable();
+				State = 350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SOURCE) {
 					{
-					State = 345;
+					State = 348;
 					Match(SOURCE);
-					State = 346;
+					State = 349;
 					((Os_serviceContext)_localctx).source = port_spec();
 					}
 				}
 
-				State = 351;
+				State = 354;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DESTINATION) {
 					{
-					State = 349;
+					State = 352;
 					Match(DESTINATION);
-					State = 350;
+					State = 353;
 					((Os_serviceContext)_localctx).destination = port_spec();
 					}
 				}
 
-				State = 353;
+				State = 356;
 				Match(NEWLINE);
 				}
 				break;
@@ -1945,19 +1956,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Os_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 355;
+				State = 358;
 				Match(DESCRIPTION);
-				State = 357;
+				State = 360;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 356;
+					State = 359;
 					Match(TEXT);
 					}
 				}
 
-				State = 359;
+				State = 362;
 				Match(NEWLINE);
 				}
 				break;
@@ -2003,23 +2014,23 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 362;
+			State = 365;
 			Match(OBJECT_GROUP);
-			State = 363;
-			_localctx.kind = variable();
-			State = 364;
-			_localctx.name = variable();
 			State = 366;
+			_localctx.kind = variable();
+			State = 367;
+			_localctx.name = variable();
+			State = 369;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 				{
-				State = 365;
+				State = 368;
 				_localctx.protocol = variable();
 				}
 			}
 
-			State = 368;
+			State = 371;
 			Match(NEWLINE);
 			 RememberGroup((_localctx.kind!=null?TokenStream.GetText(_localctx.kind.Start,_localctx.kind.Stop):null), (_localctx.name!=null?TokenStream.GetText(_localctx.name.Start,_localctx.name.Stop):null)); 
 			}
@@ -2182,20 +2193,20 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 34, RULE_object_group_line);
 		int _la;
 		try {
-			State = 437;
+			State = 440;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
 			case 1:
 				_localctx = new Og_hostContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 371;
-				Match(NETWORK_OBJECT);
-				State = 372;
-				Match(HOST);
-				State = 373;
-				((Og_hostContext)_localctx).address = Match(IP_ADDRESS);
 				State = 374;
+				Match(NETWORK_OBJECT);
+				State = 375;
+				Match(HOST);
+				State = 376;
+				((Og_hostContext)_localctx).address = Match(IP_ADDRESS);
+				State = 377;
 				Match(NEWLINE);
 				}
 				break;
@@ -2203,13 +2214,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_host_aliasContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 375;
-				Match(NETWORK_OBJECT);
-				State = 376;
-				Match(HOST);
-				State = 377;
-				((Og_host_aliasContext)_localctx).alias = variable();
 				State = 378;
+				Match(NETWORK_OBJECT);
+				State = 379;
+				Match(HOST);
+				State = 380;
+				((Og_host_aliasContext)_localctx).alias = variable();
+				State = 381;
 				Match(NEWLINE);
 				}
 				break;
@@ -2217,13 +2228,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_subnetContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 380;
-				Match(NETWORK_OBJECT);
-				State = 381;
-				((Og_subnetContext)_localctx).address = Match(IP_ADDRESS);
-				State = 382;
-				((Og_subnetContext)_localctx).mask = Match(IP_ADDRESS);
 				State = 383;
+				Match(NETWORK_OBJECT);
+				State = 384;
+				((Og_subnetContext)_localctx).address = Match(IP_ADDRESS);
+				State = 385;
+				((Og_subnetContext)_localctx).mask = Match(IP_ADDRESS);
+				State = 386;
 				Match(NEWLINE);
 				}
 				break;
@@ -2231,11 +2242,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_prefixContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 384;
+				State = 387;
 				Match(NETWORK_OBJECT);
-				State = 385;
+				State = 388;
 				((Og_prefixContext)_localctx).prefix = Match(IP_PREFIX);
-				State = 386;
+				State = 389;
 				Match(NEWLINE);
 				}
 				break;
@@ -2243,13 +2254,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_objectContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 387;
-				Match(NETWORK_OBJECT);
-				State = 388;
-				Match(OBJECT);
-				State = 389;
-				((Og_objectContext)_localctx).name = variable();
 				State = 390;
+				Match(NETWORK_OBJECT);
+				State = 391;
+				Match(OBJECT);
+				State = 392;
+				((Og_objectContext)_localctx).name = variable();
+				State = 393;
 				Match(NEWLINE);
 				}
 				break;
@@ -2257,13 +2268,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_alias_subnetContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 392;
-				Match(NETWORK_OBJECT);
-				State = 393;
-				((Og_alias_subnetContext)_localctx).alias = variable();
-				State = 394;
-				((Og_alias_subnetContext)_localctx).mask = Match(IP_ADDRESS);
 				State = 395;
+				Match(NETWORK_OBJECT);
+				State = 396;
+				((Og_alias_subnetContext)_localctx).alias = variable();
+				State = 397;
+				((Og_alias_subnetContext)_localctx).mask = Match(IP_ADDRESS);
+				State = 398;
 				Match(NEWLINE);
 				}
 				break;
@@ -2271,11 +2282,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_portContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 397;
+				State = 400;
 				Match(PORT_OBJECT);
-				State = 398;
+				State = 401;
 				((Og_portContext)_localctx).ports = port_spec();
-				State = 399;
+				State = 402;
 				Match(NEWLINE);
 				}
 				break;
@@ -2283,13 +2294,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_service_objectContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 401;
-				Match(SERVICE_OBJECT);
-				State = 402;
-				Match(OBJECT);
-				State = 403;
-				((Og_service_objectContext)_localctx).name = variable();
 				State = 404;
+				Match(SERVICE_OBJECT);
+				State = 405;
+				Match(OBJECT);
+				State = 406;
+				((Og_service_objectContext)_localctx).name = variable();
+				State = 407;
 				Match(NEWLINE);
 				}
 				break;
@@ -2297,43 +2308,43 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_serviceContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 406;
+				State = 409;
 				Match(SERVICE_OBJECT);
-				State = 407;
-				((Og_serviceContext)_localctx).protocol = variable();
 				State = 410;
+				((Og_serviceContext)_localctx).protocol = variable();
+				State = 413;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SOURCE) {
 					{
-					State = 408;
+					State = 411;
 					Match(SOURCE);
-					State = 409;
+					State = 412;
 					((Og_serviceContext)_localctx).source = port_spec();
 					}
 				}
 
-				State = 416;
+				State = 419;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 18)) & ~0x3f) == 0 && ((1L << (_la - 18)) & 9007216468197441L) != 0)) {
 					{
-					State = 413;
+					State = 416;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DESTINATION) {
 						{
-						State = 412;
+						State = 415;
 						Match(DESTINATION);
 						}
 					}
 
-					State = 415;
+					State = 418;
 					((Og_serviceContext)_localctx).destination = port_spec();
 					}
 				}
 
-				State = 418;
+				State = 421;
 				Match(NEWLINE);
 				}
 				break;
@@ -2341,11 +2352,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_protocolContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 420;
+				State = 423;
 				Match(PROTOCOL_OBJECT);
-				State = 421;
+				State = 424;
 				((Og_protocolContext)_localctx).protocol = variable();
-				State = 422;
+				State = 425;
 				Match(NEWLINE);
 				}
 				break;
@@ -2353,11 +2364,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_icmpContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 424;
+				State = 427;
 				Match(ICMP_OBJECT);
-				State = 425;
+				State = 428;
 				((Og_icmpContext)_localctx).icmp = variable();
-				State = 426;
+				State = 429;
 				Match(NEWLINE);
 				}
 				break;
@@ -2365,11 +2376,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_groupContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 428;
+				State = 431;
 				Match(GROUP_OBJECT);
-				State = 429;
+				State = 432;
 				((Og_groupContext)_localctx).name = variable();
-				State = 430;
+				State = 433;
 				Match(NEWLINE);
 				}
 				break;
@@ -2377,19 +2388,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Og_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 432;
+				State = 435;
 				Match(DESCRIPTION);
-				State = 434;
+				State = 437;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 433;
+					State = 436;
 					Match(TEXT);
 					}
 				}
 
-				State = 436;
+				State = 439;
 				Match(NEWLINE);
 				}
 				break;
@@ -2516,42 +2527,42 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 36, RULE_acl_line);
 		int _la;
 		try {
-			State = 504;
+			State = 507;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
 			case 1:
 				_localctx = new Acl_remarkContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 439;
+				State = 442;
 				Match(ACCESS_LIST);
-				State = 440;
-				((Acl_remarkContext)_localctx).name = variable();
 				State = 443;
+				((Acl_remarkContext)_localctx).name = variable();
+				State = 446;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LINE) {
 					{
-					State = 441;
+					State = 444;
 					Match(LINE);
-					State = 442;
+					State = 445;
 					Match(DEC);
 					}
 				}
 
-				State = 445;
+				State = 448;
 				Match(REMARK);
-				State = 447;
+				State = 450;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 446;
+					State = 449;
 					Match(TEXT);
 					}
 				}
 
-				State = 449;
+				State = 452;
 				Match(NEWLINE);
 				}
 				break;
@@ -2559,25 +2570,25 @@ public partial class AsaParser : Parser {
 				_localctx = new Acl_standardContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 451;
+				State = 454;
 				Match(ACCESS_LIST);
-				State = 452;
-				((Acl_standardContext)_localctx).name = variable();
 				State = 455;
+				((Acl_standardContext)_localctx).name = variable();
+				State = 458;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LINE) {
 					{
-					State = 453;
+					State = 456;
 					Match(LINE);
-					State = 454;
+					State = 457;
 					Match(DEC);
 					}
 				}
 
-				State = 457;
+				State = 460;
 				Match(STANDARD);
-				State = 458;
+				State = 461;
 				((Acl_standardContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -2587,9 +2598,9 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 459;
+				State = 462;
 				((Acl_standardContext)_localctx).source = acl_address();
-				State = 460;
+				State = 463;
 				Match(NEWLINE);
 				}
 				break;
@@ -2597,33 +2608,33 @@ public partial class AsaParser : Parser {
 				_localctx = new Acl_extendedContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 462;
+				State = 465;
 				Match(ACCESS_LIST);
-				State = 463;
-				((Acl_extendedContext)_localctx).name = variable();
 				State = 466;
+				((Acl_extendedContext)_localctx).name = variable();
+				State = 469;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LINE) {
 					{
-					State = 464;
+					State = 467;
 					Match(LINE);
-					State = 465;
+					State = 468;
 					Match(DEC);
 					}
 				}
 
-				State = 469;
+				State = 472;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EXTENDED) {
 					{
-					State = 468;
+					State = 471;
 					Match(EXTENDED);
 					}
 				}
 
-				State = 471;
+				State = 474;
 				((Acl_extendedContext)_localctx).action = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DENY || _la==PERMIT) ) {
@@ -2633,48 +2644,48 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 472;
-				((Acl_extendedContext)_localctx).protocol = acl_protocol();
-				State = 473;
-				((Acl_extendedContext)_localctx).source = acl_address();
 				State = 475;
+				((Acl_extendedContext)_localctx).protocol = acl_protocol();
+				State = 476;
+				((Acl_extendedContext)_localctx).source = acl_address();
+				State = 478;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
 				case 1:
 					{
-					State = 474;
+					State = 477;
 					((Acl_extendedContext)_localctx).source_ports = acl_source_ports();
 					}
 					break;
 				}
-				State = 477;
+				State = 480;
 				((Acl_extendedContext)_localctx).destination = acl_address();
-				State = 479;
+				State = 482;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 				case 1:
 					{
-					State = 478;
+					State = 481;
 					((Acl_extendedContext)_localctx).destination_ports = acl_ports();
 					}
 					break;
 				}
-				State = 484;
+				State = 487;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 					{
 					{
-					State = 481;
+					State = 484;
 					((Acl_extendedContext)_localctx)._variable = variable();
 					((Acl_extendedContext)_localctx)._options.Add(((Acl_extendedContext)_localctx)._variable);
 					}
 					}
-					State = 486;
+					State = 489;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 487;
+				State = 490;
 				Match(NEWLINE);
 				}
 				break;
@@ -2682,23 +2693,23 @@ public partial class AsaParser : Parser {
 				_localctx = new Acl_unmodelledContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 489;
+				State = 492;
 				Match(ACCESS_LIST);
-				State = 490;
-				((Acl_unmodelledContext)_localctx).name = variable();
 				State = 493;
+				((Acl_unmodelledContext)_localctx).name = variable();
+				State = 496;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LINE) {
 					{
-					State = 491;
+					State = 494;
 					Match(LINE);
-					State = 492;
+					State = 495;
 					Match(DEC);
 					}
 				}
 
-				State = 495;
+				State = 498;
 				((Acl_unmodelledContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ETHERTYPE || _la==WEBTYPE) ) {
@@ -2708,22 +2719,22 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 499;
+				State = 502;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 					{
 					{
-					State = 496;
+					State = 499;
 					((Acl_unmodelledContext)_localctx)._variable = variable();
 					((Acl_unmodelledContext)_localctx)._words.Add(((Acl_unmodelledContext)_localctx)._variable);
 					}
 					}
-					State = 501;
+					State = 504;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 502;
+				State = 505;
 				Match(NEWLINE);
 				}
 				break;
@@ -2759,31 +2770,31 @@ public partial class AsaParser : Parser {
 		Acl_protocolContext _localctx = new Acl_protocolContext(Context, State);
 		EnterRule(_localctx, 38, RULE_acl_protocol);
 		try {
-			State = 511;
+			State = 514;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 506;
+				State = 509;
 				Match(OBJECT_GROUP);
-				State = 507;
+				State = 510;
 				_localctx.name = variable();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 508;
+				State = 511;
 				Match(OBJECT);
-				State = 509;
+				State = 512;
 				_localctx.name = variable();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 510;
+				State = 513;
 				variable();
 				}
 				break;
@@ -2835,99 +2846,99 @@ public partial class AsaParser : Parser {
 		Acl_addressContext _localctx = new Acl_addressContext(Context, State);
 		EnterRule(_localctx, 40, RULE_acl_address);
 		try {
-			State = 532;
+			State = 535;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,50,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 513;
+				State = 516;
 				Match(ANY);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 514;
+				State = 517;
 				Match(ANY4);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 515;
+				State = 518;
 				Match(ANY6);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 516;
+				State = 519;
 				Match(HOST);
-				State = 517;
+				State = 520;
 				_localctx.address = Match(IP_ADDRESS);
 				}
 				break;
 			case 5:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 518;
+				State = 521;
 				Match(HOST);
-				State = 519;
+				State = 522;
 				_localctx.alias = variable();
 				}
 				break;
 			case 6:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 520;
+				State = 523;
 				_localctx.address = Match(IP_ADDRESS);
-				State = 521;
+				State = 524;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 				break;
 			case 7:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 522;
+				State = 525;
 				Match(OBJECT_GROUP);
-				State = 523;
+				State = 526;
 				_localctx.name = variable();
 				}
 				break;
 			case 8:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 524;
+				State = 527;
 				Match(OBJECT);
-				State = 525;
+				State = 528;
 				_localctx.name = variable();
 				}
 				break;
 			case 9:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 526;
+				State = 529;
 				Match(INTERFACE);
-				State = 527;
+				State = 530;
 				_localctx.interface_name = variable();
 				}
 				break;
 			case 10:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 528;
+				State = 531;
 				_localctx.word_alias = Match(WORD);
-				State = 529;
+				State = 532;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 				break;
 			case 11:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 530;
+				State = 533;
 				if (!(IsIpv6Next())) throw new FailedPredicateException(this, "IsIpv6Next()");
-				State = 531;
+				State = 534;
 				_localctx.prefix6 = Match(WORD);
 				}
 				break;
@@ -2965,7 +2976,7 @@ public partial class AsaParser : Parser {
 		Acl_portsContext _localctx = new Acl_portsContext(Context, State);
 		EnterRule(_localctx, 42, RULE_acl_ports);
 		try {
-			State = 537;
+			State = 540;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EQ:
@@ -2975,16 +2986,16 @@ public partial class AsaParser : Parser {
 			case RANGE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 534;
+				State = 537;
 				port_spec();
 				}
 				break;
 			case OBJECT_GROUP:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 535;
+				State = 538;
 				Match(OBJECT_GROUP);
-				State = 536;
+				State = 539;
 				_localctx.group = variable();
 				}
 				break;
@@ -3024,24 +3035,24 @@ public partial class AsaParser : Parser {
 		Acl_source_portsContext _localctx = new Acl_source_portsContext(Context, State);
 		EnterRule(_localctx, 44, RULE_acl_source_ports);
 		try {
-			State = 543;
+			State = 546;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 539;
+				State = 542;
 				port_spec();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 540;
+				State = 543;
 				if (!(IsServiceGroupNext())) throw new FailedPredicateException(this, "IsServiceGroupNext()");
-				State = 541;
+				State = 544;
 				Match(OBJECT_GROUP);
-				State = 542;
+				State = 545;
 				_localctx.group = variable();
 				}
 				break;
@@ -3106,18 +3117,18 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 46, RULE_access_group_line);
 		int _la;
 		try {
-			State = 563;
+			State = 566;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
 			case 1:
 				_localctx = new Access_group_interfaceContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 545;
+				State = 548;
 				Match(ACCESS_GROUP);
-				State = 546;
+				State = 549;
 				((Access_group_interfaceContext)_localctx).acl = variable();
-				State = 547;
+				State = 550;
 				((Access_group_interfaceContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==IN || _la==OUT) ) {
@@ -3127,26 +3138,26 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 548;
+				State = 551;
 				Match(INTERFACE);
-				State = 549;
+				State = 552;
 				((Access_group_interfaceContext)_localctx).interface_name = variable();
-				State = 553;
+				State = 556;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 					{
 					{
-					State = 550;
+					State = 553;
 					((Access_group_interfaceContext)_localctx)._variable = variable();
 					((Access_group_interfaceContext)_localctx)._rest.Add(((Access_group_interfaceContext)_localctx)._variable);
 					}
 					}
-					State = 555;
+					State = 558;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 556;
+				State = 559;
 				Match(NEWLINE);
 				}
 				break;
@@ -3154,13 +3165,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Access_group_globalContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 558;
-				Match(ACCESS_GROUP);
-				State = 559;
-				((Access_group_globalContext)_localctx).acl = variable();
-				State = 560;
-				Match(GLOBAL);
 				State = 561;
+				Match(ACCESS_GROUP);
+				State = 562;
+				((Access_group_globalContext)_localctx).acl = variable();
+				State = 563;
+				Match(GLOBAL);
+				State = 564;
 				Match(NEWLINE);
 				}
 				break;
@@ -3209,19 +3220,19 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 565;
+			State = 568;
 			Match(NAT);
-			State = 567;
+			State = 570;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IF_PAIR) {
 				{
-				State = 566;
+				State = 569;
 				_localctx.interfaces = Match(IF_PAIR);
 				}
 			}
 
-			State = 569;
+			State = 572;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==DYNAMIC || _la==STATIC) ) {
@@ -3231,23 +3242,23 @@ public partial class AsaParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 570;
+			State = 573;
 			nat_mapped();
-			State = 574;
+			State = 577;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 				{
 				{
-				State = 571;
+				State = 574;
 				object_nat_option();
 				}
 				}
-				State = 576;
+				State = 579;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 577;
+			State = 580;
 			Match(NEWLINE);
 			}
 		}
@@ -3284,31 +3295,31 @@ public partial class AsaParser : Parser {
 		Nat_mappedContext _localctx = new Nat_mappedContext(Context, State);
 		EnterRule(_localctx, 50, RULE_nat_mapped);
 		try {
-			State = 586;
+			State = 589;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 579;
+				State = 582;
 				Match(PAT_POOL);
-				State = 580;
+				State = 583;
 				_localctx.pool = variable();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 581;
-				_localctx.mapped = variable();
 				State = 584;
+				_localctx.mapped = variable();
+				State = 587;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
 				case 1:
 					{
-					State = 582;
+					State = 585;
 					Match(PAT_POOL);
-					State = 583;
+					State = 586;
 					_localctx.pool = variable();
 					}
 					break;
@@ -3374,14 +3385,14 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 52, RULE_object_nat_option);
 		int _la;
 		try {
-			State = 595;
+			State = 598;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				_localctx = new Onat_interface_fallbackContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 588;
+				State = 591;
 				Match(INTERFACE);
 				}
 				break;
@@ -3389,21 +3400,21 @@ public partial class AsaParser : Parser {
 				_localctx = new Onat_serviceContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 589;
+				State = 592;
 				Match(SERVICE);
-				State = 590;
+				State = 593;
 				((Onat_serviceContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 73729L) != 0)) ) {
+				if ( !(((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 147457L) != 0)) ) {
 					((Onat_serviceContext)_localctx).protocol = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 591;
+				State = 594;
 				((Onat_serviceContext)_localctx).real_port = port_number();
-				State = 592;
+				State = 595;
 				((Onat_serviceContext)_localctx).mapped_port = port_number();
 				}
 				break;
@@ -3411,7 +3422,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Onat_flagContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 594;
+				State = 597;
 				((Onat_flagContext)_localctx).flag = variable();
 				}
 				break;
@@ -3468,51 +3479,51 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 597;
+			State = 600;
 			Match(NAT);
-			State = 599;
+			State = 602;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IF_PAIR) {
 				{
-				State = 598;
+				State = 601;
 				_localctx.interfaces = Match(IF_PAIR);
 				}
 			}
 
-			State = 602;
+			State = 605;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AFTER_AUTO) {
 				{
-				State = 601;
+				State = 604;
 				Match(AFTER_AUTO);
 				}
 			}
 
-			State = 608;
+			State = 611;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LINE || _la==DEC) {
 				{
-				State = 605;
+				State = 608;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LINE) {
 					{
-					State = 604;
+					State = 607;
 					Match(LINE);
 					}
 				}
 
-				State = 607;
+				State = 610;
 				Match(DEC);
 				}
 			}
 
-			State = 610;
+			State = 613;
 			Match(SOURCE);
-			State = 611;
+			State = 614;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==DYNAMIC || _la==STATIC) ) {
@@ -3522,25 +3533,25 @@ public partial class AsaParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 612;
+			State = 615;
 			_localctx.real = variable();
-			State = 613;
+			State = 616;
 			nat_mapped();
-			State = 617;
+			State = 620;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 				{
 				{
-				State = 614;
+				State = 617;
 				twice_nat_option();
 				}
 				}
-				State = 619;
+				State = 622;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 620;
+			State = 623;
 			Match(NEWLINE);
 			}
 		}
@@ -3619,14 +3630,14 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 56, RULE_twice_nat_option);
 		int _la;
 		try {
-			State = 638;
+			State = 641;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
 			case 1:
 				_localctx = new Tnat_interface_fallbackContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 622;
+				State = 625;
 				Match(INTERFACE);
 				}
 				break;
@@ -3634,13 +3645,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_destinationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 623;
-				Match(DESTINATION);
-				State = 624;
-				Match(STATIC);
-				State = 625;
-				((Tnat_destinationContext)_localctx).mapped_destination = variable();
 				State = 626;
+				Match(DESTINATION);
+				State = 627;
+				Match(STATIC);
+				State = 628;
+				((Tnat_destinationContext)_localctx).mapped_destination = variable();
+				State = 629;
 				((Tnat_destinationContext)_localctx).real_destination = variable();
 				}
 				break;
@@ -3648,11 +3659,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_serviceContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 628;
+				State = 631;
 				Match(SERVICE);
-				State = 629;
+				State = 632;
 				((Tnat_serviceContext)_localctx).real_service = variable();
-				State = 630;
+				State = 633;
 				((Tnat_serviceContext)_localctx).mapped_service = variable();
 				}
 				break;
@@ -3660,14 +3671,14 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 632;
+				State = 635;
 				Match(DESCRIPTION);
-				State = 634;
+				State = 637;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 633;
+					State = 636;
 					Match(TEXT);
 					}
 				}
@@ -3678,7 +3689,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_inactiveContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 636;
+				State = 639;
 				Match(INACTIVE);
 				}
 				break;
@@ -3686,7 +3697,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Tnat_flagContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 637;
+				State = 640;
 				((Tnat_flagContext)_localctx).flag = variable();
 				}
 				break;
@@ -3735,49 +3746,49 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 640;
+			State = 643;
 			Match(GLOBAL);
-			State = 641;
+			State = 644;
 			_localctx.interfaces = Match(IF_PAIR);
-			State = 642;
+			State = 645;
 			_localctx.id = Match(DEC);
-			State = 646;
+			State = 649;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INTERFACE:
 				{
-				State = 643;
+				State = 646;
 				Match(INTERFACE);
 				}
 				break;
 			case IP_ADDRESS:
 				{
-				State = 644;
+				State = 647;
 				_localctx.address = Match(IP_ADDRESS);
 				}
 				break;
 			case IP_RANGE:
 				{
-				State = 645;
+				State = 648;
 				_localctx.range = Match(IP_RANGE);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
 			}
-			State = 650;
+			State = 653;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NETMASK) {
 				{
-				State = 648;
+				State = 651;
 				Match(NETMASK);
-				State = 649;
+				State = 652;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 			}
 
-			State = 652;
+			State = 655;
 			Match(NEWLINE);
 			}
 		}
@@ -3833,27 +3844,27 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 654;
+			State = 657;
 			Match(NAT);
-			State = 655;
+			State = 658;
 			_localctx.interfaces = Match(IF_PAIR);
-			State = 656;
+			State = 659;
 			_localctx.id = Match(DEC);
-			State = 661;
+			State = 664;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ACCESS_LIST:
 				{
-				State = 657;
+				State = 660;
 				Match(ACCESS_LIST);
-				State = 658;
+				State = 661;
 				_localctx.acl = variable();
 				}
 				break;
 			case IP_ADDRESS:
 			case DEC:
 				{
-				State = 659;
+				State = 662;
 				_localctx.address = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==IP_ADDRESS || _la==DEC) ) {
@@ -3863,7 +3874,7 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 660;
+				State = 663;
 				_localctx.mask = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==IP_ADDRESS || _la==DEC) ) {
@@ -3878,22 +3889,22 @@ public partial class AsaParser : Parser {
 			default:
 				throw new NoViableAltException(this);
 			}
-			State = 666;
+			State = 669;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 				{
 				{
-				State = 663;
+				State = 666;
 				_localctx._variable = variable();
 				_localctx._options.Add(_localctx._variable);
 				}
 				}
-				State = 668;
+				State = 671;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 669;
+			State = 672;
 			Match(NEWLINE);
 			}
 		}
@@ -3937,27 +3948,27 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 671;
+			State = 674;
 			Match(STATIC);
-			State = 672;
+			State = 675;
 			_localctx.interfaces = Match(IF_PAIR);
-			State = 673;
+			State = 676;
 			legacy_static_body();
-			State = 677;
+			State = 680;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 				{
 				{
-				State = 674;
+				State = 677;
 				legacy_static_option();
 				}
 				}
-				State = 679;
+				State = 682;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 680;
+			State = 683;
 			Match(NEWLINE);
 			}
 		}
@@ -4032,7 +4043,7 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 64, RULE_legacy_static_body);
 		int _la;
 		try {
-			State = 703;
+			State = 706;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TCP:
@@ -4040,7 +4051,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Static_portContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 682;
+				State = 685;
 				((Static_portContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -4050,42 +4061,42 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 685;
+				State = 688;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case INTERFACE:
 					{
-					State = 683;
+					State = 686;
 					Match(INTERFACE);
 					}
 					break;
 				case IP_ADDRESS:
 					{
-					State = 684;
+					State = 687;
 					((Static_portContext)_localctx).mapped = Match(IP_ADDRESS);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 687;
+				State = 690;
 				((Static_portContext)_localctx).mapped_port = port_number();
-				State = 692;
+				State = 695;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ACCESS_LIST:
 					{
-					State = 688;
+					State = 691;
 					Match(ACCESS_LIST);
-					State = 689;
+					State = 692;
 					((Static_portContext)_localctx).acl = variable();
 					}
 					break;
 				case IP_ADDRESS:
 					{
-					State = 690;
+					State = 693;
 					((Static_portContext)_localctx).real = Match(IP_ADDRESS);
-					State = 691;
+					State = 694;
 					((Static_portContext)_localctx).real_port = port_number();
 					}
 					break;
@@ -4099,38 +4110,38 @@ public partial class AsaParser : Parser {
 				_localctx = new Static_plainContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 696;
+				State = 699;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case INTERFACE:
 					{
-					State = 694;
+					State = 697;
 					Match(INTERFACE);
 					}
 					break;
 				case IP_ADDRESS:
 					{
-					State = 695;
+					State = 698;
 					((Static_plainContext)_localctx).mapped = Match(IP_ADDRESS);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 701;
+				State = 704;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ACCESS_LIST:
 					{
-					State = 698;
+					State = 701;
 					Match(ACCESS_LIST);
-					State = 699;
+					State = 702;
 					((Static_plainContext)_localctx).acl = variable();
 					}
 					break;
 				case IP_ADDRESS:
 					{
-					State = 700;
+					State = 703;
 					((Static_plainContext)_localctx).real = Match(IP_ADDRESS);
 					}
 					break;
@@ -4173,22 +4184,22 @@ public partial class AsaParser : Parser {
 		Legacy_static_optionContext _localctx = new Legacy_static_optionContext(Context, State);
 		EnterRule(_localctx, 66, RULE_legacy_static_option);
 		try {
-			State = 708;
+			State = 711;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 705;
+				State = 708;
 				Match(NETMASK);
-				State = 706;
+				State = 709;
 				_localctx.mask = Match(IP_ADDRESS);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 707;
+				State = 710;
 				variable();
 				}
 				break;
@@ -4235,28 +4246,28 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 710;
+			State = 713;
 			Match(CLASS_MAP);
-			State = 715;
+			State = 718;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
 			case 1:
 				{
-				State = 711;
+				State = 714;
 				Match(TYPE);
-				State = 712;
+				State = 715;
 				_localctx.kind = variable();
-				State = 713;
+				State = 716;
 				_localctx.protocol = variable();
 				}
 				break;
 			}
-			State = 718;
+			State = 721;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
 			case 1:
 				{
-				State = 717;
+				State = 720;
 				_la = TokenStream.LA(1);
 				if ( !(_la==MATCH_ALL || _la==MATCH_ANY) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4268,9 +4279,9 @@ public partial class AsaParser : Parser {
 				}
 				break;
 			}
-			State = 720;
+			State = 723;
 			_localctx.name = variable();
-			State = 721;
+			State = 724;
 			Match(NEWLINE);
 			}
 		}
@@ -4359,18 +4370,18 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 70, RULE_class_map_line);
 		int _la;
 		try {
-			State = 756;
+			State = 759;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,83,Context) ) {
 			case 1:
 				_localctx = new Cm_default_inspectionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 723;
+				State = 726;
 				Match(MATCH);
-				State = 724;
+				State = 727;
 				Match(DEFAULT_INSPECTION_TRAFFIC);
-				State = 725;
+				State = 728;
 				Match(NEWLINE);
 				}
 				break;
@@ -4378,11 +4389,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_portContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 726;
+				State = 729;
 				Match(MATCH);
-				State = 727;
+				State = 730;
 				Match(PORT);
-				State = 728;
+				State = 731;
 				((Cm_portContext)_localctx).protocol = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TCP || _la==UDP) ) {
@@ -4392,9 +4403,9 @@ public partial class AsaParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 729;
+				State = 732;
 				((Cm_portContext)_localctx).ports = port_spec();
-				State = 730;
+				State = 733;
 				Match(NEWLINE);
 				}
 				break;
@@ -4402,13 +4413,13 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_access_listContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 732;
-				Match(MATCH);
-				State = 733;
-				Match(ACCESS_LIST);
-				State = 734;
-				((Cm_access_listContext)_localctx).acl = variable();
 				State = 735;
+				Match(MATCH);
+				State = 736;
+				Match(ACCESS_LIST);
+				State = 737;
+				((Cm_access_listContext)_localctx).acl = variable();
+				State = 738;
 				Match(NEWLINE);
 				}
 				break;
@@ -4416,11 +4427,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_anyContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 737;
+				State = 740;
 				Match(MATCH);
-				State = 738;
+				State = 741;
 				Match(ANY);
-				State = 739;
+				State = 742;
 				Match(NEWLINE);
 				}
 				break;
@@ -4428,34 +4439,34 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 741;
+				State = 744;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 740;
+					State = 743;
 					Match(NO);
 					}
 				}
 
-				State = 743;
+				State = 746;
 				Match(MATCH);
-				State = 745;
+				State = 748;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 744;
+					State = 747;
 					((Cm_otherContext)_localctx)._variable = variable();
 					((Cm_otherContext)_localctx)._criteria.Add(((Cm_otherContext)_localctx)._variable);
 					}
 					}
-					State = 747;
+					State = 750;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0) );
-				State = 749;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0) );
+				State = 752;
 				Match(NEWLINE);
 				}
 				break;
@@ -4463,19 +4474,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Cm_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 751;
+				State = 754;
 				Match(DESCRIPTION);
-				State = 753;
+				State = 756;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 752;
+					State = 755;
 					Match(TEXT);
 					}
 				}
 
-				State = 755;
+				State = 758;
 				Match(NEWLINE);
 				}
 				break;
@@ -4513,11 +4524,11 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 758;
+			State = 761;
 			Match(POLICY_MAP);
-			State = 759;
+			State = 762;
 			_localctx.name = variable();
-			State = 760;
+			State = 763;
 			Match(NEWLINE);
 			}
 		}
@@ -4572,18 +4583,18 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 74, RULE_policy_map_line);
 		int _la;
 		try {
-			State = 772;
+			State = 775;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CLASS:
 				_localctx = new Pm_classContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 762;
+				State = 765;
 				Match(CLASS);
-				State = 763;
+				State = 766;
 				((Pm_classContext)_localctx).name = variable();
-				State = 764;
+				State = 767;
 				Match(NEWLINE);
 				}
 				break;
@@ -4592,7 +4603,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Pm_inspectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 766;
+				State = 769;
 				inspect_line();
 				}
 				break;
@@ -4600,19 +4611,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Pm_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 767;
+				State = 770;
 				Match(DESCRIPTION);
-				State = 769;
+				State = 772;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 768;
+					State = 771;
 					Match(TEXT);
 					}
 				}
 
-				State = 771;
+				State = 774;
 				Match(NEWLINE);
 				}
 				break;
@@ -4669,7 +4680,7 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 76, RULE_policy_class_line);
 		int _la;
 		try {
-			State = 783;
+			State = 786;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INSPECT:
@@ -4677,7 +4688,7 @@ public partial class AsaParser : Parser {
 				_localctx = new Pc_inspectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 774;
+				State = 777;
 				inspect_line();
 				}
 				break;
@@ -4685,24 +4696,24 @@ public partial class AsaParser : Parser {
 				_localctx = new Pc_setContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 775;
+				State = 778;
 				Match(SET);
-				State = 777;
+				State = 780;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 776;
+					State = 779;
 					((Pc_setContext)_localctx)._variable = variable();
 					((Pc_setContext)_localctx)._words.Add(((Pc_setContext)_localctx)._variable);
 					}
 					}
-					State = 779;
+					State = 782;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0) );
-				State = 781;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0) );
+				State = 784;
 				Match(NEWLINE);
 				}
 				break;
@@ -4749,36 +4760,36 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 786;
+			State = 789;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 785;
+				State = 788;
 				Match(NO);
 				}
 			}
 
-			State = 788;
+			State = 791;
 			Match(INSPECT);
-			State = 789;
+			State = 792;
 			_localctx.protocol = variable();
-			State = 793;
+			State = 796;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 				{
 				{
-				State = 790;
+				State = 793;
 				_localctx._variable = variable();
 				_localctx._arguments.Add(_localctx._variable);
 				}
 				}
-				State = 795;
+				State = 798;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 796;
+			State = 799;
 			Match(NEWLINE);
 			}
 		}
@@ -4820,17 +4831,17 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 798;
-			Match(POLICY_MAP);
-			State = 799;
-			Match(TYPE);
-			State = 800;
-			Match(INSPECT);
 			State = 801;
-			_localctx.protocol = variable();
+			Match(POLICY_MAP);
 			State = 802;
-			_localctx.name = variable();
+			Match(TYPE);
 			State = 803;
+			Match(INSPECT);
+			State = 804;
+			_localctx.protocol = variable();
+			State = 805;
+			_localctx.name = variable();
+			State = 806;
 			Match(NEWLINE);
 			}
 		}
@@ -4898,16 +4909,16 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 82, RULE_inspect_map_line);
 		int _la;
 		try {
-			State = 827;
+			State = 830;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PARAMETERS:
 				_localctx = new Im_parametersContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 805;
+				State = 808;
 				Match(PARAMETERS);
-				State = 806;
+				State = 809;
 				Match(NEWLINE);
 				}
 				break;
@@ -4916,34 +4927,34 @@ public partial class AsaParser : Parser {
 				_localctx = new Im_matchContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 808;
+				State = 811;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 807;
+					State = 810;
 					Match(NO);
 					}
 				}
 
-				State = 810;
+				State = 813;
 				Match(MATCH);
-				State = 812;
+				State = 815;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 811;
+					State = 814;
 					((Im_matchContext)_localctx)._variable = variable();
 					((Im_matchContext)_localctx)._criteria.Add(((Im_matchContext)_localctx)._variable);
 					}
 					}
-					State = 814;
+					State = 817;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0) );
-				State = 816;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0) );
+				State = 819;
 				Match(NEWLINE);
 				}
 				break;
@@ -4951,11 +4962,11 @@ public partial class AsaParser : Parser {
 				_localctx = new Im_classContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 818;
+				State = 821;
 				Match(CLASS);
-				State = 819;
+				State = 822;
 				((Im_classContext)_localctx).name = variable();
-				State = 820;
+				State = 823;
 				Match(NEWLINE);
 				}
 				break;
@@ -4963,19 +4974,19 @@ public partial class AsaParser : Parser {
 				_localctx = new Im_descriptionContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 822;
+				State = 825;
 				Match(DESCRIPTION);
-				State = 824;
+				State = 827;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEXT) {
 					{
-					State = 823;
+					State = 826;
 					Match(TEXT);
 					}
 				}
 
-				State = 826;
+				State = 829;
 				Match(NEWLINE);
 				}
 				break;
@@ -5021,36 +5032,36 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 829;
+			State = 832;
 			if (!(IsInspectParameter())) throw new FailedPredicateException(this, "IsInspectParameter()");
-			State = 831;
+			State = 834;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 			case 1:
 				{
-				State = 830;
+				State = 833;
 				Match(NO);
 				}
 				break;
 			}
-			State = 833;
+			State = 836;
 			_localctx.name = variable();
-			State = 837;
+			State = 840;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 				{
 				{
-				State = 834;
+				State = 837;
 				_localctx._variable = variable();
 				_localctx._values.Add(_localctx._variable);
 				}
 				}
-				State = 839;
+				State = 842;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 840;
+			State = 843;
 			Match(NEWLINE);
 			}
 		}
@@ -5091,26 +5102,26 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 842;
+			State = 845;
 			if (!(IsInspectAction())) throw new FailedPredicateException(this, "IsInspectAction()");
-			State = 843;
+			State = 846;
 			_localctx.action = variable();
-			State = 847;
+			State = 850;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 				{
 				{
-				State = 844;
+				State = 847;
 				_localctx._variable = variable();
 				_localctx._values.Add(_localctx._variable);
 				}
 				}
-				State = 849;
+				State = 852;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 850;
+			State = 853;
 			Match(NEWLINE);
 			}
 		}
@@ -5170,30 +5181,30 @@ public partial class AsaParser : Parser {
 		EnterRule(_localctx, 88, RULE_service_policy_line);
 		int _la;
 		try {
-			State = 869;
+			State = 872;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
 			case 1:
 				_localctx = new Sp_globalContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 853;
+				State = 856;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 852;
+					State = 855;
 					Match(NO);
 					}
 				}
 
-				State = 855;
-				Match(SERVICE_POLICY);
-				State = 856;
-				((Sp_globalContext)_localctx).name = variable();
-				State = 857;
-				Match(GLOBAL);
 				State = 858;
+				Match(SERVICE_POLICY);
+				State = 859;
+				((Sp_globalContext)_localctx).name = variable();
+				State = 860;
+				Match(GLOBAL);
+				State = 861;
 				Match(NEWLINE);
 				}
 				break;
@@ -5201,25 +5212,25 @@ public partial class AsaParser : Parser {
 				_localctx = new Sp_interfaceContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 861;
+				State = 864;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NO) {
 					{
-					State = 860;
+					State = 863;
 					Match(NO);
 					}
 				}
 
-				State = 863;
-				Match(SERVICE_POLICY);
-				State = 864;
-				((Sp_interfaceContext)_localctx).name = variable();
-				State = 865;
-				Match(INTERFACE);
 				State = 866;
-				((Sp_interfaceContext)_localctx).interface_name = variable();
+				Match(SERVICE_POLICY);
 				State = 867;
+				((Sp_interfaceContext)_localctx).name = variable();
+				State = 868;
+				Match(INTERFACE);
+				State = 869;
+				((Sp_interfaceContext)_localctx).interface_name = variable();
+				State = 870;
 				Match(NEWLINE);
 				}
 				break;
@@ -5261,33 +5272,33 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 872;
+			State = 875;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 871;
+				State = 874;
 				Match(NO);
 				}
 			}
 
-			State = 874;
+			State = 877;
 			Match(TIMEOUT);
-			State = 876;
+			State = 879;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 875;
+				State = 878;
 				timeout_pair();
 				}
 				}
-				State = 878;
+				State = 881;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0) );
-			State = 880;
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0) );
+			State = 883;
 			Match(NEWLINE);
 			}
 		}
@@ -5329,9 +5340,9 @@ public partial class AsaParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 882;
+			State = 885;
 			_localctx.name = variable();
-			State = 883;
+			State = 886;
 			_localctx.value = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==DURATION || _la==DEC) ) {
@@ -5341,16 +5352,85 @@ public partial class AsaParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 885;
+			State = 888;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
 			case 1:
 				{
-				State = 884;
+				State = 887;
 				_localctx.qualifier = variable();
 				}
 				break;
 			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Sunrpc_server_lineContext : ParserRuleContext {
+		public VariableContext _variable;
+		public IList<VariableContext> _arguments = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SUNRPC_SERVER() { return GetToken(AsaParser.SUNRPC_SERVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(AsaParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(AsaParser.NO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		public Sunrpc_server_lineContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_sunrpc_server_line; } }
+	}
+
+	[RuleVersion(0)]
+	public Sunrpc_server_lineContext sunrpc_server_line() {
+		Sunrpc_server_lineContext _localctx = new Sunrpc_server_lineContext(Context, State);
+		EnterRule(_localctx, 94, RULE_sunrpc_server_line);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 891;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==NO) {
+				{
+				State = 890;
+				Match(NO);
+				}
+			}
+
+			State = 893;
+			Match(SUNRPC_SERVER);
+			State = 897;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
+				{
+				{
+				State = 894;
+				_localctx._variable = variable();
+				_localctx._arguments.Add(_localctx._variable);
+				}
+				}
+				State = 899;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 900;
+			Match(NEWLINE);
 			}
 		}
 		catch (RecognitionException re) {
@@ -5388,43 +5468,43 @@ public partial class AsaParser : Parser {
 	[RuleVersion(0)]
 	public Fixup_lineContext fixup_line() {
 		Fixup_lineContext _localctx = new Fixup_lineContext(Context, State);
-		EnterRule(_localctx, 94, RULE_fixup_line);
+		EnterRule(_localctx, 96, RULE_fixup_line);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 888;
+			State = 903;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NO) {
 				{
-				State = 887;
+				State = 902;
 				Match(NO);
 				}
 			}
 
-			State = 890;
+			State = 905;
 			Match(FIXUP);
-			State = 891;
+			State = 906;
 			Match(PROTOCOL);
-			State = 892;
+			State = 907;
 			_localctx.protocol = variable();
-			State = 896;
+			State = 911;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 240518168575L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 481036337151L) != 0)) {
 				{
 				{
-				State = 893;
+				State = 908;
 				_localctx._variable = variable();
 				_localctx._arguments.Add(_localctx._variable);
 				}
 				}
-				State = 898;
+				State = 913;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 899;
+			State = 914;
 			Match(NEWLINE);
 			}
 		}
@@ -5474,324 +5554,330 @@ public partial class AsaParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,102,902,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,103,917,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
-		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,1,0,1,0,1,0,1,0,1,0,
-		1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,3,
-		0,119,8,0,1,1,1,1,1,1,3,1,124,8,1,1,1,1,1,1,2,1,2,1,2,1,2,1,3,3,3,133,
-		8,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,142,8,3,3,3,144,8,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,3,3,153,8,3,3,3,155,8,3,1,3,1,3,3,3,159,8,3,1,4,1,4,1,5,
-		1,5,3,5,165,8,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,179,
-		8,6,1,7,1,7,3,7,183,8,7,1,7,1,7,1,7,3,7,188,8,7,1,7,1,7,1,7,1,7,1,7,1,
-		7,1,7,1,7,1,7,3,7,199,8,7,1,7,1,7,1,7,3,7,204,8,7,1,7,1,7,1,7,3,7,209,
-		8,7,1,7,3,7,212,8,7,1,8,1,8,1,8,5,8,217,8,8,10,8,12,8,220,9,8,1,8,1,8,
-		1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,
-		9,1,9,3,9,243,8,9,1,9,1,9,1,9,1,9,1,9,5,9,250,8,9,10,9,12,9,253,9,9,1,
-		9,1,9,1,9,1,9,1,9,1,9,3,9,261,8,9,1,9,1,9,1,9,3,9,266,8,9,1,9,1,9,1,9,
-		1,9,3,9,272,8,9,1,9,3,9,275,8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,11,1,11,
-		1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,295,8,11,10,11,
-		12,11,298,9,11,1,11,1,11,3,11,302,8,11,1,12,1,12,1,12,1,12,1,12,1,13,1,
-		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
-		13,5,13,325,8,13,10,13,12,13,328,9,13,1,13,1,13,1,13,3,13,333,8,13,1,13,
-		1,13,3,13,337,8,13,1,14,1,14,1,14,1,14,1,14,1,15,1,15,1,15,1,15,3,15,348,
-		8,15,1,15,1,15,3,15,352,8,15,1,15,1,15,1,15,1,15,3,15,358,8,15,1,15,3,
-		15,361,8,15,1,16,1,16,1,16,1,16,3,16,367,8,16,1,16,1,16,1,16,1,17,1,17,
+		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,1,0,1,0,1,
+		0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,
+		1,0,1,0,1,0,3,0,122,8,0,1,1,1,1,1,1,3,1,127,8,1,1,1,1,1,1,2,1,2,1,2,1,
+		2,1,3,3,3,136,8,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,145,8,3,3,3,147,8,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,156,8,3,3,3,158,8,3,1,3,1,3,3,3,162,8,
+		3,1,4,1,4,1,5,1,5,3,5,168,8,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,3,6,182,8,6,1,7,1,7,3,7,186,8,7,1,7,1,7,1,7,3,7,191,8,7,1,7,1,
+		7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,3,7,202,8,7,1,7,1,7,1,7,3,7,207,8,7,1,7,
+		1,7,1,7,3,7,212,8,7,1,7,3,7,215,8,7,1,8,1,8,1,8,5,8,220,8,8,10,8,12,8,
+		223,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,
+		9,1,9,1,9,1,9,1,9,1,9,3,9,246,8,9,1,9,1,9,1,9,1,9,1,9,5,9,253,8,9,10,9,
+		12,9,256,9,9,1,9,1,9,1,9,1,9,1,9,1,9,3,9,264,8,9,1,9,1,9,1,9,3,9,269,8,
+		9,1,9,1,9,1,9,1,9,3,9,275,8,9,1,9,3,9,278,8,9,1,10,1,10,1,10,1,10,1,10,
+		1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,
+		298,8,11,10,11,12,11,301,9,11,1,11,1,11,3,11,305,8,11,1,12,1,12,1,12,1,
+		12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
+		13,1,13,1,13,1,13,5,13,328,8,13,10,13,12,13,331,9,13,1,13,1,13,1,13,3,
+		13,336,8,13,1,13,1,13,3,13,340,8,13,1,14,1,14,1,14,1,14,1,14,1,15,1,15,
+		1,15,1,15,3,15,351,8,15,1,15,1,15,3,15,355,8,15,1,15,1,15,1,15,1,15,3,
+		15,361,8,15,1,15,3,15,364,8,15,1,16,1,16,1,16,1,16,3,16,370,8,16,1,16,
+		1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
 		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,411,8,17,1,17,3,17,414,
-		8,17,1,17,3,17,417,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
-		17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,435,8,17,1,17,3,17,438,8,17,1,18,
-		1,18,1,18,1,18,3,18,444,8,18,1,18,1,18,3,18,448,8,18,1,18,1,18,1,18,1,
-		18,1,18,1,18,3,18,456,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,
-		3,18,467,8,18,1,18,3,18,470,8,18,1,18,1,18,1,18,1,18,3,18,476,8,18,1,18,
-		1,18,3,18,480,8,18,1,18,5,18,483,8,18,10,18,12,18,486,9,18,1,18,1,18,1,
-		18,1,18,1,18,1,18,3,18,494,8,18,1,18,1,18,5,18,498,8,18,10,18,12,18,501,
-		9,18,1,18,1,18,3,18,505,8,18,1,19,1,19,1,19,1,19,1,19,3,19,512,8,19,1,
-		20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,
-		20,1,20,1,20,1,20,1,20,3,20,533,8,20,1,21,1,21,1,21,3,21,538,8,21,1,22,
-		1,22,1,22,1,22,3,22,544,8,22,1,23,1,23,1,23,1,23,1,23,1,23,5,23,552,8,
-		23,10,23,12,23,555,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,564,8,
-		23,1,24,1,24,3,24,568,8,24,1,24,1,24,1,24,5,24,573,8,24,10,24,12,24,576,
-		9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,3,25,585,8,25,3,25,587,8,25,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,596,8,26,1,27,1,27,3,27,600,8,27,
-		1,27,3,27,603,8,27,1,27,3,27,606,8,27,1,27,3,27,609,8,27,1,27,1,27,1,27,
-		1,27,1,27,5,27,616,8,27,10,27,12,27,619,9,27,1,27,1,27,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,635,8,28,1,28,1,28,3,
-		28,639,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,647,8,29,1,29,1,29,3,29,
-		651,8,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,662,8,30,1,
-		30,5,30,665,8,30,10,30,12,30,668,9,30,1,30,1,30,1,31,1,31,1,31,1,31,5,
-		31,676,8,31,10,31,12,31,679,9,31,1,31,1,31,1,32,1,32,1,32,3,32,686,8,32,
-		1,32,1,32,1,32,1,32,1,32,3,32,693,8,32,1,32,1,32,3,32,697,8,32,1,32,1,
-		32,1,32,3,32,702,8,32,3,32,704,8,32,1,33,1,33,1,33,3,33,709,8,33,1,34,
-		1,34,1,34,1,34,1,34,3,34,716,8,34,1,34,3,34,719,8,34,1,34,1,34,1,34,1,
-		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,3,35,742,8,35,1,35,1,35,4,35,746,8,35,11,35,12,35,747,
-		1,35,1,35,1,35,1,35,3,35,754,8,35,1,35,3,35,757,8,35,1,36,1,36,1,36,1,
-		36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,770,8,37,1,37,3,37,773,8,37,
-		1,38,1,38,1,38,4,38,778,8,38,11,38,12,38,779,1,38,1,38,3,38,784,8,38,1,
-		39,3,39,787,8,39,1,39,1,39,1,39,5,39,792,8,39,10,39,12,39,795,9,39,1,39,
-		1,39,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,41,1,41,1,41,3,41,809,8,41,1,
-		41,1,41,4,41,813,8,41,11,41,12,41,814,1,41,1,41,1,41,1,41,1,41,1,41,1,
-		41,1,41,3,41,825,8,41,1,41,3,41,828,8,41,1,42,1,42,3,42,832,8,42,1,42,
-		1,42,5,42,836,8,42,10,42,12,42,839,9,42,1,42,1,42,1,43,1,43,1,43,5,43,
-		846,8,43,10,43,12,43,849,9,43,1,43,1,43,1,44,3,44,854,8,44,1,44,1,44,1,
-		44,1,44,1,44,1,44,3,44,862,8,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,870,
-		8,44,1,45,3,45,873,8,45,1,45,1,45,4,45,877,8,45,11,45,12,45,878,1,45,1,
-		45,1,46,1,46,1,46,3,46,886,8,46,1,47,3,47,889,8,47,1,47,1,47,1,47,1,47,
-		5,47,895,8,47,10,47,12,47,898,9,47,1,47,1,47,1,47,0,0,48,0,2,4,6,8,10,
-		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,
-		60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,0,12,3,0,10,10,30,
-		30,64,64,2,0,99,99,102,102,2,0,19,19,68,68,2,0,16,16,63,63,2,0,25,25,91,
-		91,2,0,37,37,59,59,2,0,21,21,84,84,3,0,73,73,86,86,89,89,2,0,95,95,97,
-		97,2,0,86,86,89,89,1,0,46,47,1,0,96,97,1037,0,118,1,0,0,0,2,120,1,0,0,
-		0,4,127,1,0,0,0,6,158,1,0,0,0,8,160,1,0,0,0,10,164,1,0,0,0,12,178,1,0,
-		0,0,14,211,1,0,0,0,16,213,1,0,0,0,18,274,1,0,0,0,20,276,1,0,0,0,22,301,
-		1,0,0,0,24,303,1,0,0,0,26,336,1,0,0,0,28,338,1,0,0,0,30,360,1,0,0,0,32,
-		362,1,0,0,0,34,437,1,0,0,0,36,504,1,0,0,0,38,511,1,0,0,0,40,532,1,0,0,
-		0,42,537,1,0,0,0,44,543,1,0,0,0,46,563,1,0,0,0,48,565,1,0,0,0,50,586,1,
-		0,0,0,52,595,1,0,0,0,54,597,1,0,0,0,56,638,1,0,0,0,58,640,1,0,0,0,60,654,
-		1,0,0,0,62,671,1,0,0,0,64,703,1,0,0,0,66,708,1,0,0,0,68,710,1,0,0,0,70,
-		756,1,0,0,0,72,758,1,0,0,0,74,772,1,0,0,0,76,783,1,0,0,0,78,786,1,0,0,
-		0,80,798,1,0,0,0,82,827,1,0,0,0,84,829,1,0,0,0,86,842,1,0,0,0,88,869,1,
-		0,0,0,90,872,1,0,0,0,92,882,1,0,0,0,94,888,1,0,0,0,96,119,3,14,7,0,97,
-		119,3,2,1,0,98,119,3,4,2,0,99,119,3,6,3,0,100,119,3,16,8,0,101,119,3,20,
-		10,0,102,119,3,22,11,0,103,119,3,24,12,0,104,119,3,28,14,0,105,119,3,32,
-		16,0,106,119,3,36,18,0,107,119,3,46,23,0,108,119,3,54,27,0,109,119,3,58,
-		29,0,110,119,3,60,30,0,111,119,3,62,31,0,112,119,3,68,34,0,113,119,3,72,
-		36,0,114,119,3,80,40,0,115,119,3,88,44,0,116,119,3,90,45,0,117,119,3,94,
-		47,0,118,96,1,0,0,0,118,97,1,0,0,0,118,98,1,0,0,0,118,99,1,0,0,0,118,100,
-		1,0,0,0,118,101,1,0,0,0,118,102,1,0,0,0,118,103,1,0,0,0,118,104,1,0,0,
-		0,118,105,1,0,0,0,118,106,1,0,0,0,118,107,1,0,0,0,118,108,1,0,0,0,118,
-		109,1,0,0,0,118,110,1,0,0,0,118,111,1,0,0,0,118,112,1,0,0,0,118,113,1,
-		0,0,0,118,114,1,0,0,0,118,115,1,0,0,0,118,116,1,0,0,0,118,117,1,0,0,0,
-		119,1,1,0,0,0,120,121,7,0,0,0,121,123,5,90,0,0,122,124,5,102,0,0,123,122,
-		1,0,0,0,123,124,1,0,0,0,124,125,1,0,0,0,125,126,5,99,0,0,126,3,1,0,0,0,
-		127,128,5,35,0,0,128,129,3,8,4,0,129,130,5,99,0,0,130,5,1,0,0,0,131,133,
-		5,56,0,0,132,131,1,0,0,0,132,133,1,0,0,0,133,134,1,0,0,0,134,135,5,50,
-		0,0,135,159,5,99,0,0,136,137,5,48,0,0,137,138,5,95,0,0,138,143,3,8,4,0,
-		139,141,5,17,0,0,140,142,5,102,0,0,141,140,1,0,0,0,141,142,1,0,0,0,142,
-		144,1,0,0,0,143,139,1,0,0,0,143,144,1,0,0,0,144,145,1,0,0,0,145,146,5,
-		99,0,0,146,159,1,0,0,0,147,148,5,48,0,0,148,149,3,8,4,0,149,154,3,8,4,
-		0,150,152,5,17,0,0,151,153,5,102,0,0,152,151,1,0,0,0,152,153,1,0,0,0,153,
-		155,1,0,0,0,154,150,1,0,0,0,154,155,1,0,0,0,155,156,1,0,0,0,156,157,5,
-		99,0,0,157,159,1,0,0,0,158,132,1,0,0,0,158,136,1,0,0,0,158,147,1,0,0,0,
-		159,7,1,0,0,0,160,161,8,1,0,0,161,9,1,0,0,0,162,165,5,97,0,0,163,165,3,
-		8,4,0,164,162,1,0,0,0,164,163,1,0,0,0,165,11,1,0,0,0,166,167,5,24,0,0,
-		167,179,3,10,5,0,168,169,5,52,0,0,169,179,3,10,5,0,170,171,5,43,0,0,171,
-		179,3,10,5,0,172,173,5,33,0,0,173,179,3,10,5,0,174,175,5,71,0,0,175,176,
-		3,10,5,0,176,177,3,10,5,0,177,179,1,0,0,0,178,166,1,0,0,0,178,168,1,0,
-		0,0,178,170,1,0,0,0,178,172,1,0,0,0,178,174,1,0,0,0,179,13,1,0,0,0,180,
-		182,5,14,0,0,181,183,3,8,4,0,182,181,1,0,0,0,182,183,1,0,0,0,183,184,1,
-		0,0,0,184,212,5,99,0,0,185,187,5,13,0,0,186,188,3,8,4,0,187,186,1,0,0,
-		0,187,188,1,0,0,0,188,189,1,0,0,0,189,212,5,99,0,0,190,191,5,23,0,0,191,
-		212,5,99,0,0,192,193,5,26,0,0,193,212,5,99,0,0,194,195,5,22,0,0,195,212,
-		5,99,0,0,196,198,5,20,0,0,197,199,5,102,0,0,198,197,1,0,0,0,198,199,1,
-		0,0,0,199,200,1,0,0,0,200,212,5,99,0,0,201,203,5,79,0,0,202,204,5,102,
-		0,0,203,202,1,0,0,0,203,204,1,0,0,0,204,205,1,0,0,0,205,212,5,99,0,0,206,
-		208,5,62,0,0,207,209,5,102,0,0,208,207,1,0,0,0,208,209,1,0,0,0,209,210,
-		1,0,0,0,210,212,5,99,0,0,211,180,1,0,0,0,211,185,1,0,0,0,211,190,1,0,0,
-		0,211,192,1,0,0,0,211,194,1,0,0,0,211,196,1,0,0,0,211,201,1,0,0,0,211,
-		206,1,0,0,0,212,15,1,0,0,0,213,214,5,40,0,0,214,218,3,8,4,0,215,217,3,
-		8,4,0,216,215,1,0,0,0,217,220,1,0,0,0,218,216,1,0,0,0,218,219,1,0,0,0,
-		219,221,1,0,0,0,220,218,1,0,0,0,221,222,5,99,0,0,222,17,1,0,0,0,223,224,
-		5,49,0,0,224,225,3,8,4,0,225,226,5,99,0,0,226,275,1,0,0,0,227,228,5,56,
-		0,0,228,229,5,49,0,0,229,275,5,99,0,0,230,231,5,74,0,0,231,232,5,97,0,
-		0,232,275,5,99,0,0,233,234,5,56,0,0,234,235,5,74,0,0,235,275,5,99,0,0,
-		236,237,5,41,0,0,237,238,5,5,0,0,238,239,5,95,0,0,239,242,5,95,0,0,240,
-		241,5,83,0,0,241,243,5,95,0,0,242,240,1,0,0,0,242,243,1,0,0,0,243,244,
-		1,0,0,0,244,275,5,99,0,0,245,246,5,41,0,0,246,247,5,5,0,0,247,251,7,2,
-		0,0,248,250,3,8,4,0,249,248,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,
-		252,1,0,0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,275,5,99,0,0,255,256,5,
-		56,0,0,256,257,5,41,0,0,257,258,5,5,0,0,258,275,5,99,0,0,259,261,5,56,
-		0,0,260,259,1,0,0,0,260,261,1,0,0,0,261,262,1,0,0,0,262,263,5,80,0,0,263,
-		275,5,99,0,0,264,266,5,56,0,0,265,264,1,0,0,0,265,266,1,0,0,0,266,267,
-		1,0,0,0,267,268,5,44,0,0,268,275,5,99,0,0,269,271,5,17,0,0,270,272,5,102,
-		0,0,271,270,1,0,0,0,271,272,1,0,0,0,272,273,1,0,0,0,273,275,5,99,0,0,274,
-		223,1,0,0,0,274,227,1,0,0,0,274,230,1,0,0,0,274,233,1,0,0,0,274,236,1,
-		0,0,0,274,245,1,0,0,0,274,255,1,0,0,0,274,260,1,0,0,0,274,265,1,0,0,0,
-		274,269,1,0,0,0,275,19,1,0,0,0,276,277,5,49,0,0,277,278,3,8,4,0,278,279,
-		3,8,4,0,279,280,3,8,4,0,280,281,5,99,0,0,281,21,1,0,0,0,282,283,5,41,0,
-		0,283,284,5,5,0,0,284,285,3,8,4,0,285,286,5,95,0,0,286,287,5,95,0,0,287,
-		288,5,99,0,0,288,302,1,0,0,0,289,290,5,41,0,0,290,291,5,5,0,0,291,292,
-		3,8,4,0,292,296,7,2,0,0,293,295,3,8,4,0,294,293,1,0,0,0,295,298,1,0,0,
-		0,296,294,1,0,0,0,296,297,1,0,0,0,297,299,1,0,0,0,298,296,1,0,0,0,299,
-		300,5,99,0,0,300,302,1,0,0,0,301,282,1,0,0,0,301,289,1,0,0,0,302,23,1,
-		0,0,0,303,304,5,57,0,0,304,305,5,54,0,0,305,306,3,8,4,0,306,307,5,99,0,
-		0,307,25,1,0,0,0,308,309,5,34,0,0,309,310,5,95,0,0,310,337,5,99,0,0,311,
-		312,5,85,0,0,312,313,5,95,0,0,313,314,5,95,0,0,314,337,5,99,0,0,315,316,
-		5,85,0,0,316,317,5,94,0,0,317,337,5,99,0,0,318,319,5,71,0,0,319,320,5,
-		95,0,0,320,321,5,95,0,0,321,337,5,99,0,0,322,326,5,29,0,0,323,325,3,8,
-		4,0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,1,0,0,0,326,327,1,0,0,0,327,
-		329,1,0,0,0,328,326,1,0,0,0,329,337,5,99,0,0,330,332,5,17,0,0,331,333,
-		5,102,0,0,332,331,1,0,0,0,332,333,1,0,0,0,333,334,1,0,0,0,334,337,5,99,
-		0,0,335,337,3,48,24,0,336,308,1,0,0,0,336,311,1,0,0,0,336,315,1,0,0,0,
-		336,318,1,0,0,0,336,322,1,0,0,0,336,330,1,0,0,0,336,335,1,0,0,0,337,27,
-		1,0,0,0,338,339,5,57,0,0,339,340,5,75,0,0,340,341,3,8,4,0,341,342,5,99,
-		0,0,342,29,1,0,0,0,343,344,5,75,0,0,344,347,3,8,4,0,345,346,5,81,0,0,346,
-		348,3,12,6,0,347,345,1,0,0,0,347,348,1,0,0,0,348,351,1,0,0,0,349,350,5,
-		18,0,0,350,352,3,12,6,0,351,349,1,0,0,0,351,352,1,0,0,0,352,353,1,0,0,
-		0,353,354,5,99,0,0,354,361,1,0,0,0,355,357,5,17,0,0,356,358,5,102,0,0,
-		357,356,1,0,0,0,357,358,1,0,0,0,358,359,1,0,0,0,359,361,5,99,0,0,360,343,
-		1,0,0,0,360,355,1,0,0,0,361,31,1,0,0,0,362,363,5,58,0,0,363,364,3,8,4,
-		0,364,366,3,8,4,0,365,367,3,8,4,0,366,365,1,0,0,0,366,367,1,0,0,0,367,
-		368,1,0,0,0,368,369,5,99,0,0,369,370,6,16,-1,0,370,33,1,0,0,0,371,372,
-		5,55,0,0,372,373,5,34,0,0,373,374,5,95,0,0,374,438,5,99,0,0,375,376,5,
-		55,0,0,376,377,5,34,0,0,377,378,3,8,4,0,378,379,5,99,0,0,379,438,1,0,0,
-		0,380,381,5,55,0,0,381,382,5,95,0,0,382,383,5,95,0,0,383,438,5,99,0,0,
-		384,385,5,55,0,0,385,386,5,94,0,0,386,438,5,99,0,0,387,388,5,55,0,0,388,
-		389,5,57,0,0,389,390,3,8,4,0,390,391,5,99,0,0,391,438,1,0,0,0,392,393,
-		5,55,0,0,393,394,3,8,4,0,394,395,5,95,0,0,395,396,5,99,0,0,396,438,1,0,
-		0,0,397,398,5,67,0,0,398,399,3,12,6,0,399,400,5,99,0,0,400,438,1,0,0,0,
-		401,402,5,76,0,0,402,403,5,57,0,0,403,404,3,8,4,0,404,405,5,99,0,0,405,
-		438,1,0,0,0,406,407,5,76,0,0,407,410,3,8,4,0,408,409,5,81,0,0,409,411,
-		3,12,6,0,410,408,1,0,0,0,410,411,1,0,0,0,411,416,1,0,0,0,412,414,5,18,
-		0,0,413,412,1,0,0,0,413,414,1,0,0,0,414,415,1,0,0,0,415,417,3,12,6,0,416,
-		413,1,0,0,0,416,417,1,0,0,0,417,418,1,0,0,0,418,419,5,99,0,0,419,438,1,
-		0,0,0,420,421,5,70,0,0,421,422,3,8,4,0,422,423,5,99,0,0,423,438,1,0,0,
-		0,424,425,5,36,0,0,425,426,3,8,4,0,426,427,5,99,0,0,427,438,1,0,0,0,428,
-		429,5,32,0,0,429,430,3,8,4,0,430,431,5,99,0,0,431,438,1,0,0,0,432,434,
-		5,17,0,0,433,435,5,102,0,0,434,433,1,0,0,0,434,435,1,0,0,0,435,436,1,0,
-		0,0,436,438,5,99,0,0,437,371,1,0,0,0,437,375,1,0,0,0,437,380,1,0,0,0,437,
-		384,1,0,0,0,437,387,1,0,0,0,437,392,1,0,0,0,437,397,1,0,0,0,437,401,1,
-		0,0,0,437,406,1,0,0,0,437,420,1,0,0,0,437,424,1,0,0,0,437,428,1,0,0,0,
-		437,432,1,0,0,0,438,35,1,0,0,0,439,440,5,4,0,0,440,443,3,8,4,0,441,442,
-		5,42,0,0,442,444,5,97,0,0,443,441,1,0,0,0,443,444,1,0,0,0,444,445,1,0,
-		0,0,445,447,5,72,0,0,446,448,5,102,0,0,447,446,1,0,0,0,447,448,1,0,0,0,
-		448,449,1,0,0,0,449,450,5,99,0,0,450,505,1,0,0,0,451,452,5,4,0,0,452,455,
-		3,8,4,0,453,454,5,42,0,0,454,456,5,97,0,0,455,453,1,0,0,0,455,456,1,0,
-		0,0,456,457,1,0,0,0,457,458,5,82,0,0,458,459,7,3,0,0,459,460,3,40,20,0,
-		460,461,5,99,0,0,461,505,1,0,0,0,462,463,5,4,0,0,463,466,3,8,4,0,464,465,
-		5,42,0,0,465,467,5,97,0,0,466,464,1,0,0,0,466,467,1,0,0,0,467,469,1,0,
-		0,0,468,470,5,27,0,0,469,468,1,0,0,0,469,470,1,0,0,0,470,471,1,0,0,0,471,
-		472,7,3,0,0,472,473,3,38,19,0,473,475,3,40,20,0,474,476,3,44,22,0,475,
-		474,1,0,0,0,475,476,1,0,0,0,476,477,1,0,0,0,477,479,3,40,20,0,478,480,
-		3,42,21,0,479,478,1,0,0,0,479,480,1,0,0,0,480,484,1,0,0,0,481,483,3,8,
-		4,0,482,481,1,0,0,0,483,486,1,0,0,0,484,482,1,0,0,0,484,485,1,0,0,0,485,
-		487,1,0,0,0,486,484,1,0,0,0,487,488,5,99,0,0,488,505,1,0,0,0,489,490,5,
-		4,0,0,490,493,3,8,4,0,491,492,5,42,0,0,492,494,5,97,0,0,493,491,1,0,0,
-		0,493,494,1,0,0,0,494,495,1,0,0,0,495,499,7,4,0,0,496,498,3,8,4,0,497,
-		496,1,0,0,0,498,501,1,0,0,0,499,497,1,0,0,0,499,500,1,0,0,0,500,502,1,
-		0,0,0,501,499,1,0,0,0,502,503,5,99,0,0,503,505,1,0,0,0,504,439,1,0,0,0,
-		504,451,1,0,0,0,504,462,1,0,0,0,504,489,1,0,0,0,505,37,1,0,0,0,506,507,
-		5,58,0,0,507,512,3,8,4,0,508,509,5,57,0,0,509,512,3,8,4,0,510,512,3,8,
-		4,0,511,506,1,0,0,0,511,508,1,0,0,0,511,510,1,0,0,0,512,39,1,0,0,0,513,
-		533,5,7,0,0,514,533,5,8,0,0,515,533,5,9,0,0,516,517,5,34,0,0,517,533,5,
-		95,0,0,518,519,5,34,0,0,519,533,3,8,4,0,520,521,5,95,0,0,521,533,5,95,
-		0,0,522,523,5,58,0,0,523,533,3,8,4,0,524,525,5,57,0,0,525,533,3,8,4,0,
-		526,527,5,40,0,0,527,533,3,8,4,0,528,529,5,101,0,0,529,533,5,95,0,0,530,
-		531,4,20,0,0,531,533,5,101,0,0,532,513,1,0,0,0,532,514,1,0,0,0,532,515,
-		1,0,0,0,532,516,1,0,0,0,532,518,1,0,0,0,532,520,1,0,0,0,532,522,1,0,0,
-		0,532,524,1,0,0,0,532,526,1,0,0,0,532,528,1,0,0,0,532,530,1,0,0,0,533,
-		41,1,0,0,0,534,538,3,12,6,0,535,536,5,58,0,0,536,538,3,8,4,0,537,534,1,
-		0,0,0,537,535,1,0,0,0,538,43,1,0,0,0,539,544,3,12,6,0,540,541,4,22,1,0,
-		541,542,5,58,0,0,542,544,3,8,4,0,543,539,1,0,0,0,543,540,1,0,0,0,544,45,
-		1,0,0,0,545,546,5,3,0,0,546,547,3,8,4,0,547,548,7,5,0,0,548,549,5,40,0,
-		0,549,553,3,8,4,0,550,552,3,8,4,0,551,550,1,0,0,0,552,555,1,0,0,0,553,
-		551,1,0,0,0,553,554,1,0,0,0,554,556,1,0,0,0,555,553,1,0,0,0,556,557,5,
-		99,0,0,557,564,1,0,0,0,558,559,5,3,0,0,559,560,3,8,4,0,560,561,5,31,0,
-		0,561,562,5,99,0,0,562,564,1,0,0,0,563,545,1,0,0,0,563,558,1,0,0,0,564,
-		47,1,0,0,0,565,567,5,51,0,0,566,568,5,92,0,0,567,566,1,0,0,0,567,568,1,
-		0,0,0,568,569,1,0,0,0,569,570,7,6,0,0,570,574,3,50,25,0,571,573,3,52,26,
-		0,572,571,1,0,0,0,573,576,1,0,0,0,574,572,1,0,0,0,574,575,1,0,0,0,575,
-		577,1,0,0,0,576,574,1,0,0,0,577,578,5,99,0,0,578,49,1,0,0,0,579,580,5,
-		61,0,0,580,587,3,8,4,0,581,584,3,8,4,0,582,583,5,61,0,0,583,585,3,8,4,
-		0,584,582,1,0,0,0,584,585,1,0,0,0,585,587,1,0,0,0,586,579,1,0,0,0,586,
-		581,1,0,0,0,587,51,1,0,0,0,588,596,5,40,0,0,589,590,5,75,0,0,590,591,7,
-		7,0,0,591,592,3,10,5,0,592,593,3,10,5,0,593,596,1,0,0,0,594,596,3,8,4,
-		0,595,588,1,0,0,0,595,589,1,0,0,0,595,594,1,0,0,0,596,53,1,0,0,0,597,599,
-		5,51,0,0,598,600,5,92,0,0,599,598,1,0,0,0,599,600,1,0,0,0,600,602,1,0,
-		0,0,601,603,5,6,0,0,602,601,1,0,0,0,602,603,1,0,0,0,603,608,1,0,0,0,604,
-		606,5,42,0,0,605,604,1,0,0,0,605,606,1,0,0,0,606,607,1,0,0,0,607,609,5,
-		97,0,0,608,605,1,0,0,0,608,609,1,0,0,0,609,610,1,0,0,0,610,611,5,81,0,
-		0,611,612,7,6,0,0,612,613,3,8,4,0,613,617,3,50,25,0,614,616,3,56,28,0,
-		615,614,1,0,0,0,616,619,1,0,0,0,617,615,1,0,0,0,617,618,1,0,0,0,618,620,
-		1,0,0,0,619,617,1,0,0,0,620,621,5,99,0,0,621,55,1,0,0,0,622,639,5,40,0,
-		0,623,624,5,18,0,0,624,625,5,84,0,0,625,626,3,8,4,0,626,627,3,8,4,0,627,
-		639,1,0,0,0,628,629,5,75,0,0,629,630,3,8,4,0,630,631,3,8,4,0,631,639,1,
-		0,0,0,632,634,5,17,0,0,633,635,5,102,0,0,634,633,1,0,0,0,634,635,1,0,0,
-		0,635,639,1,0,0,0,636,639,5,38,0,0,637,639,3,8,4,0,638,622,1,0,0,0,638,
-		623,1,0,0,0,638,628,1,0,0,0,638,632,1,0,0,0,638,636,1,0,0,0,638,637,1,
-		0,0,0,639,57,1,0,0,0,640,641,5,31,0,0,641,642,5,92,0,0,642,646,5,97,0,
-		0,643,647,5,40,0,0,644,647,5,95,0,0,645,647,5,93,0,0,646,643,1,0,0,0,646,
-		644,1,0,0,0,646,645,1,0,0,0,647,650,1,0,0,0,648,649,5,53,0,0,649,651,5,
-		95,0,0,650,648,1,0,0,0,650,651,1,0,0,0,651,652,1,0,0,0,652,653,5,99,0,
-		0,653,59,1,0,0,0,654,655,5,51,0,0,655,656,5,92,0,0,656,661,5,97,0,0,657,
-		658,5,4,0,0,658,662,3,8,4,0,659,660,7,8,0,0,660,662,7,8,0,0,661,657,1,
-		0,0,0,661,659,1,0,0,0,662,666,1,0,0,0,663,665,3,8,4,0,664,663,1,0,0,0,
-		665,668,1,0,0,0,666,664,1,0,0,0,666,667,1,0,0,0,667,669,1,0,0,0,668,666,
-		1,0,0,0,669,670,5,99,0,0,670,61,1,0,0,0,671,672,5,84,0,0,672,673,5,92,
-		0,0,673,677,3,64,32,0,674,676,3,66,33,0,675,674,1,0,0,0,676,679,1,0,0,
-		0,677,675,1,0,0,0,677,678,1,0,0,0,678,680,1,0,0,0,679,677,1,0,0,0,680,
-		681,5,99,0,0,681,63,1,0,0,0,682,685,7,9,0,0,683,686,5,40,0,0,684,686,5,
-		95,0,0,685,683,1,0,0,0,685,684,1,0,0,0,686,687,1,0,0,0,687,692,3,10,5,
-		0,688,689,5,4,0,0,689,693,3,8,4,0,690,691,5,95,0,0,691,693,3,10,5,0,692,
-		688,1,0,0,0,692,690,1,0,0,0,693,704,1,0,0,0,694,697,5,40,0,0,695,697,5,
-		95,0,0,696,694,1,0,0,0,696,695,1,0,0,0,697,701,1,0,0,0,698,699,5,4,0,0,
-		699,702,3,8,4,0,700,702,5,95,0,0,701,698,1,0,0,0,701,700,1,0,0,0,702,704,
-		1,0,0,0,703,682,1,0,0,0,703,696,1,0,0,0,704,65,1,0,0,0,705,706,5,53,0,
-		0,706,709,5,95,0,0,707,709,3,8,4,0,708,705,1,0,0,0,708,707,1,0,0,0,709,
-		67,1,0,0,0,710,715,5,12,0,0,711,712,5,88,0,0,712,713,3,8,4,0,713,714,3,
-		8,4,0,714,716,1,0,0,0,715,711,1,0,0,0,715,716,1,0,0,0,716,718,1,0,0,0,
-		717,719,7,10,0,0,718,717,1,0,0,0,718,719,1,0,0,0,719,720,1,0,0,0,720,721,
-		3,8,4,0,721,722,5,99,0,0,722,69,1,0,0,0,723,724,5,45,0,0,724,725,5,15,
-		0,0,725,757,5,99,0,0,726,727,5,45,0,0,727,728,5,66,0,0,728,729,7,9,0,0,
-		729,730,3,12,6,0,730,731,5,99,0,0,731,757,1,0,0,0,732,733,5,45,0,0,733,
-		734,5,4,0,0,734,735,3,8,4,0,735,736,5,99,0,0,736,757,1,0,0,0,737,738,5,
-		45,0,0,738,739,5,7,0,0,739,757,5,99,0,0,740,742,5,56,0,0,741,740,1,0,0,
-		0,741,742,1,0,0,0,742,743,1,0,0,0,743,745,5,45,0,0,744,746,3,8,4,0,745,
-		744,1,0,0,0,746,747,1,0,0,0,747,745,1,0,0,0,747,748,1,0,0,0,748,749,1,
-		0,0,0,749,750,5,99,0,0,750,757,1,0,0,0,751,753,5,17,0,0,752,754,5,102,
-		0,0,753,752,1,0,0,0,753,754,1,0,0,0,754,755,1,0,0,0,755,757,5,99,0,0,756,
-		723,1,0,0,0,756,726,1,0,0,0,756,732,1,0,0,0,756,737,1,0,0,0,756,741,1,
-		0,0,0,756,751,1,0,0,0,757,71,1,0,0,0,758,759,5,65,0,0,759,760,3,8,4,0,
-		760,761,5,99,0,0,761,73,1,0,0,0,762,763,5,11,0,0,763,764,3,8,4,0,764,765,
-		5,99,0,0,765,773,1,0,0,0,766,773,3,78,39,0,767,769,5,17,0,0,768,770,5,
-		102,0,0,769,768,1,0,0,0,769,770,1,0,0,0,770,771,1,0,0,0,771,773,5,99,0,
-		0,772,762,1,0,0,0,772,766,1,0,0,0,772,767,1,0,0,0,773,75,1,0,0,0,774,784,
-		3,78,39,0,775,777,5,78,0,0,776,778,3,8,4,0,777,776,1,0,0,0,778,779,1,0,
-		0,0,779,777,1,0,0,0,779,780,1,0,0,0,780,781,1,0,0,0,781,782,5,99,0,0,782,
-		784,1,0,0,0,783,774,1,0,0,0,783,775,1,0,0,0,784,77,1,0,0,0,785,787,5,56,
-		0,0,786,785,1,0,0,0,786,787,1,0,0,0,787,788,1,0,0,0,788,789,5,39,0,0,789,
-		793,3,8,4,0,790,792,3,8,4,0,791,790,1,0,0,0,792,795,1,0,0,0,793,791,1,
-		0,0,0,793,794,1,0,0,0,794,796,1,0,0,0,795,793,1,0,0,0,796,797,5,99,0,0,
-		797,79,1,0,0,0,798,799,5,65,0,0,799,800,5,88,0,0,800,801,5,39,0,0,801,
-		802,3,8,4,0,802,803,3,8,4,0,803,804,5,99,0,0,804,81,1,0,0,0,805,806,5,
-		60,0,0,806,828,5,99,0,0,807,809,5,56,0,0,808,807,1,0,0,0,808,809,1,0,0,
-		0,809,810,1,0,0,0,810,812,5,45,0,0,811,813,3,8,4,0,812,811,1,0,0,0,813,
-		814,1,0,0,0,814,812,1,0,0,0,814,815,1,0,0,0,815,816,1,0,0,0,816,817,5,
-		99,0,0,817,828,1,0,0,0,818,819,5,11,0,0,819,820,3,8,4,0,820,821,5,99,0,
-		0,821,828,1,0,0,0,822,824,5,17,0,0,823,825,5,102,0,0,824,823,1,0,0,0,824,
-		825,1,0,0,0,825,826,1,0,0,0,826,828,5,99,0,0,827,805,1,0,0,0,827,808,1,
-		0,0,0,827,818,1,0,0,0,827,822,1,0,0,0,828,83,1,0,0,0,829,831,4,42,2,0,
-		830,832,5,56,0,0,831,830,1,0,0,0,831,832,1,0,0,0,832,833,1,0,0,0,833,837,
-		3,8,4,0,834,836,3,8,4,0,835,834,1,0,0,0,836,839,1,0,0,0,837,835,1,0,0,
-		0,837,838,1,0,0,0,838,840,1,0,0,0,839,837,1,0,0,0,840,841,5,99,0,0,841,
-		85,1,0,0,0,842,843,4,43,3,0,843,847,3,8,4,0,844,846,3,8,4,0,845,844,1,
-		0,0,0,846,849,1,0,0,0,847,845,1,0,0,0,847,848,1,0,0,0,848,850,1,0,0,0,
-		849,847,1,0,0,0,850,851,5,99,0,0,851,87,1,0,0,0,852,854,5,56,0,0,853,852,
-		1,0,0,0,853,854,1,0,0,0,854,855,1,0,0,0,855,856,5,77,0,0,856,857,3,8,4,
-		0,857,858,5,31,0,0,858,859,5,99,0,0,859,870,1,0,0,0,860,862,5,56,0,0,861,
-		860,1,0,0,0,861,862,1,0,0,0,862,863,1,0,0,0,863,864,5,77,0,0,864,865,3,
-		8,4,0,865,866,5,40,0,0,866,867,3,8,4,0,867,868,5,99,0,0,868,870,1,0,0,
-		0,869,853,1,0,0,0,869,861,1,0,0,0,870,89,1,0,0,0,871,873,5,56,0,0,872,
-		871,1,0,0,0,872,873,1,0,0,0,873,874,1,0,0,0,874,876,5,87,0,0,875,877,3,
-		92,46,0,876,875,1,0,0,0,877,878,1,0,0,0,878,876,1,0,0,0,878,879,1,0,0,
-		0,879,880,1,0,0,0,880,881,5,99,0,0,881,91,1,0,0,0,882,883,3,8,4,0,883,
-		885,7,11,0,0,884,886,3,8,4,0,885,884,1,0,0,0,885,886,1,0,0,0,886,93,1,
-		0,0,0,887,889,5,56,0,0,888,887,1,0,0,0,888,889,1,0,0,0,889,890,1,0,0,0,
-		890,891,5,28,0,0,891,892,5,69,0,0,892,896,3,8,4,0,893,895,3,8,4,0,894,
-		893,1,0,0,0,895,898,1,0,0,0,896,894,1,0,0,0,896,897,1,0,0,0,897,899,1,
-		0,0,0,898,896,1,0,0,0,899,900,5,99,0,0,900,95,1,0,0,0,105,118,123,132,
-		141,143,152,154,158,164,178,182,187,198,203,208,211,218,242,251,260,265,
-		271,274,296,301,326,332,336,347,351,357,360,366,410,413,416,434,437,443,
-		447,455,466,469,475,479,484,493,499,504,511,532,537,543,553,563,567,574,
-		584,586,595,599,602,605,608,617,634,638,646,650,661,666,677,685,692,696,
-		701,703,708,715,718,741,747,753,756,769,772,779,783,786,793,808,814,824,
-		827,831,837,847,853,861,869,872,878,885,888,896
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,
+		414,8,17,1,17,3,17,417,8,17,1,17,3,17,420,8,17,1,17,1,17,1,17,1,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,438,8,17,1,
+		17,3,17,441,8,17,1,18,1,18,1,18,1,18,3,18,447,8,18,1,18,1,18,3,18,451,
+		8,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,459,8,18,1,18,1,18,1,18,1,18,1,
+		18,1,18,1,18,1,18,1,18,3,18,470,8,18,1,18,3,18,473,8,18,1,18,1,18,1,18,
+		1,18,3,18,479,8,18,1,18,1,18,3,18,483,8,18,1,18,5,18,486,8,18,10,18,12,
+		18,489,9,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,497,8,18,1,18,1,18,5,18,
+		501,8,18,10,18,12,18,504,9,18,1,18,1,18,3,18,508,8,18,1,19,1,19,1,19,1,
+		19,1,19,3,19,515,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,
+		1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,536,8,20,1,21,1,21,1,
+		21,3,21,541,8,21,1,22,1,22,1,22,1,22,3,22,547,8,22,1,23,1,23,1,23,1,23,
+		1,23,1,23,5,23,555,8,23,10,23,12,23,558,9,23,1,23,1,23,1,23,1,23,1,23,
+		1,23,1,23,3,23,567,8,23,1,24,1,24,3,24,571,8,24,1,24,1,24,1,24,5,24,576,
+		8,24,10,24,12,24,579,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,3,25,588,
+		8,25,3,25,590,8,25,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,599,8,26,1,
+		27,1,27,3,27,603,8,27,1,27,3,27,606,8,27,1,27,3,27,609,8,27,1,27,3,27,
+		612,8,27,1,27,1,27,1,27,1,27,1,27,5,27,619,8,27,10,27,12,27,622,9,27,1,
+		27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,
+		28,638,8,28,1,28,1,28,3,28,642,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,
+		650,8,29,1,29,1,29,3,29,654,8,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,
+		30,1,30,3,30,665,8,30,1,30,5,30,668,8,30,10,30,12,30,671,9,30,1,30,1,30,
+		1,31,1,31,1,31,1,31,5,31,679,8,31,10,31,12,31,682,9,31,1,31,1,31,1,32,
+		1,32,1,32,3,32,689,8,32,1,32,1,32,1,32,1,32,1,32,3,32,696,8,32,1,32,1,
+		32,3,32,700,8,32,1,32,1,32,1,32,3,32,705,8,32,3,32,707,8,32,1,33,1,33,
+		1,33,3,33,712,8,33,1,34,1,34,1,34,1,34,1,34,3,34,719,8,34,1,34,3,34,722,
+		8,34,1,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
+		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,745,8,35,1,35,1,35,4,35,749,
+		8,35,11,35,12,35,750,1,35,1,35,1,35,1,35,3,35,757,8,35,1,35,3,35,760,8,
+		35,1,36,1,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,773,8,37,
+		1,37,3,37,776,8,37,1,38,1,38,1,38,4,38,781,8,38,11,38,12,38,782,1,38,1,
+		38,3,38,787,8,38,1,39,3,39,790,8,39,1,39,1,39,1,39,5,39,795,8,39,10,39,
+		12,39,798,9,39,1,39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,41,1,41,
+		1,41,3,41,812,8,41,1,41,1,41,4,41,816,8,41,11,41,12,41,817,1,41,1,41,1,
+		41,1,41,1,41,1,41,1,41,1,41,3,41,828,8,41,1,41,3,41,831,8,41,1,42,1,42,
+		3,42,835,8,42,1,42,1,42,5,42,839,8,42,10,42,12,42,842,9,42,1,42,1,42,1,
+		43,1,43,1,43,5,43,849,8,43,10,43,12,43,852,9,43,1,43,1,43,1,44,3,44,857,
+		8,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,865,8,44,1,44,1,44,1,44,1,44,1,
+		44,1,44,3,44,873,8,44,1,45,3,45,876,8,45,1,45,1,45,4,45,880,8,45,11,45,
+		12,45,881,1,45,1,45,1,46,1,46,1,46,3,46,889,8,46,1,47,3,47,892,8,47,1,
+		47,1,47,5,47,896,8,47,10,47,12,47,899,9,47,1,47,1,47,1,48,3,48,904,8,48,
+		1,48,1,48,1,48,1,48,5,48,910,8,48,10,48,12,48,913,9,48,1,48,1,48,1,48,
+		0,0,49,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
+		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
+		94,96,0,12,3,0,10,10,30,30,64,64,2,0,100,100,103,103,2,0,19,19,68,68,2,
+		0,16,16,63,63,2,0,25,25,92,92,2,0,37,37,59,59,2,0,21,21,84,84,3,0,73,73,
+		87,87,90,90,2,0,96,96,98,98,2,0,87,87,90,90,1,0,46,47,1,0,97,98,1054,0,
+		121,1,0,0,0,2,123,1,0,0,0,4,130,1,0,0,0,6,161,1,0,0,0,8,163,1,0,0,0,10,
+		167,1,0,0,0,12,181,1,0,0,0,14,214,1,0,0,0,16,216,1,0,0,0,18,277,1,0,0,
+		0,20,279,1,0,0,0,22,304,1,0,0,0,24,306,1,0,0,0,26,339,1,0,0,0,28,341,1,
+		0,0,0,30,363,1,0,0,0,32,365,1,0,0,0,34,440,1,0,0,0,36,507,1,0,0,0,38,514,
+		1,0,0,0,40,535,1,0,0,0,42,540,1,0,0,0,44,546,1,0,0,0,46,566,1,0,0,0,48,
+		568,1,0,0,0,50,589,1,0,0,0,52,598,1,0,0,0,54,600,1,0,0,0,56,641,1,0,0,
+		0,58,643,1,0,0,0,60,657,1,0,0,0,62,674,1,0,0,0,64,706,1,0,0,0,66,711,1,
+		0,0,0,68,713,1,0,0,0,70,759,1,0,0,0,72,761,1,0,0,0,74,775,1,0,0,0,76,786,
+		1,0,0,0,78,789,1,0,0,0,80,801,1,0,0,0,82,830,1,0,0,0,84,832,1,0,0,0,86,
+		845,1,0,0,0,88,872,1,0,0,0,90,875,1,0,0,0,92,885,1,0,0,0,94,891,1,0,0,
+		0,96,903,1,0,0,0,98,122,3,14,7,0,99,122,3,2,1,0,100,122,3,4,2,0,101,122,
+		3,6,3,0,102,122,3,16,8,0,103,122,3,20,10,0,104,122,3,22,11,0,105,122,3,
+		24,12,0,106,122,3,28,14,0,107,122,3,32,16,0,108,122,3,36,18,0,109,122,
+		3,46,23,0,110,122,3,54,27,0,111,122,3,58,29,0,112,122,3,60,30,0,113,122,
+		3,62,31,0,114,122,3,68,34,0,115,122,3,72,36,0,116,122,3,80,40,0,117,122,
+		3,88,44,0,118,122,3,90,45,0,119,122,3,94,47,0,120,122,3,96,48,0,121,98,
+		1,0,0,0,121,99,1,0,0,0,121,100,1,0,0,0,121,101,1,0,0,0,121,102,1,0,0,0,
+		121,103,1,0,0,0,121,104,1,0,0,0,121,105,1,0,0,0,121,106,1,0,0,0,121,107,
+		1,0,0,0,121,108,1,0,0,0,121,109,1,0,0,0,121,110,1,0,0,0,121,111,1,0,0,
+		0,121,112,1,0,0,0,121,113,1,0,0,0,121,114,1,0,0,0,121,115,1,0,0,0,121,
+		116,1,0,0,0,121,117,1,0,0,0,121,118,1,0,0,0,121,119,1,0,0,0,121,120,1,
+		0,0,0,122,1,1,0,0,0,123,124,7,0,0,0,124,126,5,91,0,0,125,127,5,103,0,0,
+		126,125,1,0,0,0,126,127,1,0,0,0,127,128,1,0,0,0,128,129,5,100,0,0,129,
+		3,1,0,0,0,130,131,5,35,0,0,131,132,3,8,4,0,132,133,5,100,0,0,133,5,1,0,
+		0,0,134,136,5,56,0,0,135,134,1,0,0,0,135,136,1,0,0,0,136,137,1,0,0,0,137,
+		138,5,50,0,0,138,162,5,100,0,0,139,140,5,48,0,0,140,141,5,96,0,0,141,146,
+		3,8,4,0,142,144,5,17,0,0,143,145,5,103,0,0,144,143,1,0,0,0,144,145,1,0,
+		0,0,145,147,1,0,0,0,146,142,1,0,0,0,146,147,1,0,0,0,147,148,1,0,0,0,148,
+		149,5,100,0,0,149,162,1,0,0,0,150,151,5,48,0,0,151,152,3,8,4,0,152,157,
+		3,8,4,0,153,155,5,17,0,0,154,156,5,103,0,0,155,154,1,0,0,0,155,156,1,0,
+		0,0,156,158,1,0,0,0,157,153,1,0,0,0,157,158,1,0,0,0,158,159,1,0,0,0,159,
+		160,5,100,0,0,160,162,1,0,0,0,161,135,1,0,0,0,161,139,1,0,0,0,161,150,
+		1,0,0,0,162,7,1,0,0,0,163,164,8,1,0,0,164,9,1,0,0,0,165,168,5,98,0,0,166,
+		168,3,8,4,0,167,165,1,0,0,0,167,166,1,0,0,0,168,11,1,0,0,0,169,170,5,24,
+		0,0,170,182,3,10,5,0,171,172,5,52,0,0,172,182,3,10,5,0,173,174,5,43,0,
+		0,174,182,3,10,5,0,175,176,5,33,0,0,176,182,3,10,5,0,177,178,5,71,0,0,
+		178,179,3,10,5,0,179,180,3,10,5,0,180,182,1,0,0,0,181,169,1,0,0,0,181,
+		171,1,0,0,0,181,173,1,0,0,0,181,175,1,0,0,0,181,177,1,0,0,0,182,13,1,0,
+		0,0,183,185,5,14,0,0,184,186,3,8,4,0,185,184,1,0,0,0,185,186,1,0,0,0,186,
+		187,1,0,0,0,187,215,5,100,0,0,188,190,5,13,0,0,189,191,3,8,4,0,190,189,
+		1,0,0,0,190,191,1,0,0,0,191,192,1,0,0,0,192,215,5,100,0,0,193,194,5,23,
+		0,0,194,215,5,100,0,0,195,196,5,26,0,0,196,215,5,100,0,0,197,198,5,22,
+		0,0,198,215,5,100,0,0,199,201,5,20,0,0,200,202,5,103,0,0,201,200,1,0,0,
+		0,201,202,1,0,0,0,202,203,1,0,0,0,203,215,5,100,0,0,204,206,5,79,0,0,205,
+		207,5,103,0,0,206,205,1,0,0,0,206,207,1,0,0,0,207,208,1,0,0,0,208,215,
+		5,100,0,0,209,211,5,62,0,0,210,212,5,103,0,0,211,210,1,0,0,0,211,212,1,
+		0,0,0,212,213,1,0,0,0,213,215,5,100,0,0,214,183,1,0,0,0,214,188,1,0,0,
+		0,214,193,1,0,0,0,214,195,1,0,0,0,214,197,1,0,0,0,214,199,1,0,0,0,214,
+		204,1,0,0,0,214,209,1,0,0,0,215,15,1,0,0,0,216,217,5,40,0,0,217,221,3,
+		8,4,0,218,220,3,8,4,0,219,218,1,0,0,0,220,223,1,0,0,0,221,219,1,0,0,0,
+		221,222,1,0,0,0,222,224,1,0,0,0,223,221,1,0,0,0,224,225,5,100,0,0,225,
+		17,1,0,0,0,226,227,5,49,0,0,227,228,3,8,4,0,228,229,5,100,0,0,229,278,
+		1,0,0,0,230,231,5,56,0,0,231,232,5,49,0,0,232,278,5,100,0,0,233,234,5,
+		74,0,0,234,235,5,98,0,0,235,278,5,100,0,0,236,237,5,56,0,0,237,238,5,74,
+		0,0,238,278,5,100,0,0,239,240,5,41,0,0,240,241,5,5,0,0,241,242,5,96,0,
+		0,242,245,5,96,0,0,243,244,5,83,0,0,244,246,5,96,0,0,245,243,1,0,0,0,245,
+		246,1,0,0,0,246,247,1,0,0,0,247,278,5,100,0,0,248,249,5,41,0,0,249,250,
+		5,5,0,0,250,254,7,2,0,0,251,253,3,8,4,0,252,251,1,0,0,0,253,256,1,0,0,
+		0,254,252,1,0,0,0,254,255,1,0,0,0,255,257,1,0,0,0,256,254,1,0,0,0,257,
+		278,5,100,0,0,258,259,5,56,0,0,259,260,5,41,0,0,260,261,5,5,0,0,261,278,
+		5,100,0,0,262,264,5,56,0,0,263,262,1,0,0,0,263,264,1,0,0,0,264,265,1,0,
+		0,0,265,266,5,80,0,0,266,278,5,100,0,0,267,269,5,56,0,0,268,267,1,0,0,
+		0,268,269,1,0,0,0,269,270,1,0,0,0,270,271,5,44,0,0,271,278,5,100,0,0,272,
+		274,5,17,0,0,273,275,5,103,0,0,274,273,1,0,0,0,274,275,1,0,0,0,275,276,
+		1,0,0,0,276,278,5,100,0,0,277,226,1,0,0,0,277,230,1,0,0,0,277,233,1,0,
+		0,0,277,236,1,0,0,0,277,239,1,0,0,0,277,248,1,0,0,0,277,258,1,0,0,0,277,
+		263,1,0,0,0,277,268,1,0,0,0,277,272,1,0,0,0,278,19,1,0,0,0,279,280,5,49,
+		0,0,280,281,3,8,4,0,281,282,3,8,4,0,282,283,3,8,4,0,283,284,5,100,0,0,
+		284,21,1,0,0,0,285,286,5,41,0,0,286,287,5,5,0,0,287,288,3,8,4,0,288,289,
+		5,96,0,0,289,290,5,96,0,0,290,291,5,100,0,0,291,305,1,0,0,0,292,293,5,
+		41,0,0,293,294,5,5,0,0,294,295,3,8,4,0,295,299,7,2,0,0,296,298,3,8,4,0,
+		297,296,1,0,0,0,298,301,1,0,0,0,299,297,1,0,0,0,299,300,1,0,0,0,300,302,
+		1,0,0,0,301,299,1,0,0,0,302,303,5,100,0,0,303,305,1,0,0,0,304,285,1,0,
+		0,0,304,292,1,0,0,0,305,23,1,0,0,0,306,307,5,57,0,0,307,308,5,54,0,0,308,
+		309,3,8,4,0,309,310,5,100,0,0,310,25,1,0,0,0,311,312,5,34,0,0,312,313,
+		5,96,0,0,313,340,5,100,0,0,314,315,5,85,0,0,315,316,5,96,0,0,316,317,5,
+		96,0,0,317,340,5,100,0,0,318,319,5,85,0,0,319,320,5,95,0,0,320,340,5,100,
+		0,0,321,322,5,71,0,0,322,323,5,96,0,0,323,324,5,96,0,0,324,340,5,100,0,
+		0,325,329,5,29,0,0,326,328,3,8,4,0,327,326,1,0,0,0,328,331,1,0,0,0,329,
+		327,1,0,0,0,329,330,1,0,0,0,330,332,1,0,0,0,331,329,1,0,0,0,332,340,5,
+		100,0,0,333,335,5,17,0,0,334,336,5,103,0,0,335,334,1,0,0,0,335,336,1,0,
+		0,0,336,337,1,0,0,0,337,340,5,100,0,0,338,340,3,48,24,0,339,311,1,0,0,
+		0,339,314,1,0,0,0,339,318,1,0,0,0,339,321,1,0,0,0,339,325,1,0,0,0,339,
+		333,1,0,0,0,339,338,1,0,0,0,340,27,1,0,0,0,341,342,5,57,0,0,342,343,5,
+		75,0,0,343,344,3,8,4,0,344,345,5,100,0,0,345,29,1,0,0,0,346,347,5,75,0,
+		0,347,350,3,8,4,0,348,349,5,81,0,0,349,351,3,12,6,0,350,348,1,0,0,0,350,
+		351,1,0,0,0,351,354,1,0,0,0,352,353,5,18,0,0,353,355,3,12,6,0,354,352,
+		1,0,0,0,354,355,1,0,0,0,355,356,1,0,0,0,356,357,5,100,0,0,357,364,1,0,
+		0,0,358,360,5,17,0,0,359,361,5,103,0,0,360,359,1,0,0,0,360,361,1,0,0,0,
+		361,362,1,0,0,0,362,364,5,100,0,0,363,346,1,0,0,0,363,358,1,0,0,0,364,
+		31,1,0,0,0,365,366,5,58,0,0,366,367,3,8,4,0,367,369,3,8,4,0,368,370,3,
+		8,4,0,369,368,1,0,0,0,369,370,1,0,0,0,370,371,1,0,0,0,371,372,5,100,0,
+		0,372,373,6,16,-1,0,373,33,1,0,0,0,374,375,5,55,0,0,375,376,5,34,0,0,376,
+		377,5,96,0,0,377,441,5,100,0,0,378,379,5,55,0,0,379,380,5,34,0,0,380,381,
+		3,8,4,0,381,382,5,100,0,0,382,441,1,0,0,0,383,384,5,55,0,0,384,385,5,96,
+		0,0,385,386,5,96,0,0,386,441,5,100,0,0,387,388,5,55,0,0,388,389,5,95,0,
+		0,389,441,5,100,0,0,390,391,5,55,0,0,391,392,5,57,0,0,392,393,3,8,4,0,
+		393,394,5,100,0,0,394,441,1,0,0,0,395,396,5,55,0,0,396,397,3,8,4,0,397,
+		398,5,96,0,0,398,399,5,100,0,0,399,441,1,0,0,0,400,401,5,67,0,0,401,402,
+		3,12,6,0,402,403,5,100,0,0,403,441,1,0,0,0,404,405,5,76,0,0,405,406,5,
+		57,0,0,406,407,3,8,4,0,407,408,5,100,0,0,408,441,1,0,0,0,409,410,5,76,
+		0,0,410,413,3,8,4,0,411,412,5,81,0,0,412,414,3,12,6,0,413,411,1,0,0,0,
+		413,414,1,0,0,0,414,419,1,0,0,0,415,417,5,18,0,0,416,415,1,0,0,0,416,417,
+		1,0,0,0,417,418,1,0,0,0,418,420,3,12,6,0,419,416,1,0,0,0,419,420,1,0,0,
+		0,420,421,1,0,0,0,421,422,5,100,0,0,422,441,1,0,0,0,423,424,5,70,0,0,424,
+		425,3,8,4,0,425,426,5,100,0,0,426,441,1,0,0,0,427,428,5,36,0,0,428,429,
+		3,8,4,0,429,430,5,100,0,0,430,441,1,0,0,0,431,432,5,32,0,0,432,433,3,8,
+		4,0,433,434,5,100,0,0,434,441,1,0,0,0,435,437,5,17,0,0,436,438,5,103,0,
+		0,437,436,1,0,0,0,437,438,1,0,0,0,438,439,1,0,0,0,439,441,5,100,0,0,440,
+		374,1,0,0,0,440,378,1,0,0,0,440,383,1,0,0,0,440,387,1,0,0,0,440,390,1,
+		0,0,0,440,395,1,0,0,0,440,400,1,0,0,0,440,404,1,0,0,0,440,409,1,0,0,0,
+		440,423,1,0,0,0,440,427,1,0,0,0,440,431,1,0,0,0,440,435,1,0,0,0,441,35,
+		1,0,0,0,442,443,5,4,0,0,443,446,3,8,4,0,444,445,5,42,0,0,445,447,5,98,
+		0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,448,1,0,0,0,448,450,5,72,0,0,449,
+		451,5,103,0,0,450,449,1,0,0,0,450,451,1,0,0,0,451,452,1,0,0,0,452,453,
+		5,100,0,0,453,508,1,0,0,0,454,455,5,4,0,0,455,458,3,8,4,0,456,457,5,42,
+		0,0,457,459,5,98,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,460,1,0,0,0,460,
+		461,5,82,0,0,461,462,7,3,0,0,462,463,3,40,20,0,463,464,5,100,0,0,464,508,
+		1,0,0,0,465,466,5,4,0,0,466,469,3,8,4,0,467,468,5,42,0,0,468,470,5,98,
+		0,0,469,467,1,0,0,0,469,470,1,0,0,0,470,472,1,0,0,0,471,473,5,27,0,0,472,
+		471,1,0,0,0,472,473,1,0,0,0,473,474,1,0,0,0,474,475,7,3,0,0,475,476,3,
+		38,19,0,476,478,3,40,20,0,477,479,3,44,22,0,478,477,1,0,0,0,478,479,1,
+		0,0,0,479,480,1,0,0,0,480,482,3,40,20,0,481,483,3,42,21,0,482,481,1,0,
+		0,0,482,483,1,0,0,0,483,487,1,0,0,0,484,486,3,8,4,0,485,484,1,0,0,0,486,
+		489,1,0,0,0,487,485,1,0,0,0,487,488,1,0,0,0,488,490,1,0,0,0,489,487,1,
+		0,0,0,490,491,5,100,0,0,491,508,1,0,0,0,492,493,5,4,0,0,493,496,3,8,4,
+		0,494,495,5,42,0,0,495,497,5,98,0,0,496,494,1,0,0,0,496,497,1,0,0,0,497,
+		498,1,0,0,0,498,502,7,4,0,0,499,501,3,8,4,0,500,499,1,0,0,0,501,504,1,
+		0,0,0,502,500,1,0,0,0,502,503,1,0,0,0,503,505,1,0,0,0,504,502,1,0,0,0,
+		505,506,5,100,0,0,506,508,1,0,0,0,507,442,1,0,0,0,507,454,1,0,0,0,507,
+		465,1,0,0,0,507,492,1,0,0,0,508,37,1,0,0,0,509,510,5,58,0,0,510,515,3,
+		8,4,0,511,512,5,57,0,0,512,515,3,8,4,0,513,515,3,8,4,0,514,509,1,0,0,0,
+		514,511,1,0,0,0,514,513,1,0,0,0,515,39,1,0,0,0,516,536,5,7,0,0,517,536,
+		5,8,0,0,518,536,5,9,0,0,519,520,5,34,0,0,520,536,5,96,0,0,521,522,5,34,
+		0,0,522,536,3,8,4,0,523,524,5,96,0,0,524,536,5,96,0,0,525,526,5,58,0,0,
+		526,536,3,8,4,0,527,528,5,57,0,0,528,536,3,8,4,0,529,530,5,40,0,0,530,
+		536,3,8,4,0,531,532,5,102,0,0,532,536,5,96,0,0,533,534,4,20,0,0,534,536,
+		5,102,0,0,535,516,1,0,0,0,535,517,1,0,0,0,535,518,1,0,0,0,535,519,1,0,
+		0,0,535,521,1,0,0,0,535,523,1,0,0,0,535,525,1,0,0,0,535,527,1,0,0,0,535,
+		529,1,0,0,0,535,531,1,0,0,0,535,533,1,0,0,0,536,41,1,0,0,0,537,541,3,12,
+		6,0,538,539,5,58,0,0,539,541,3,8,4,0,540,537,1,0,0,0,540,538,1,0,0,0,541,
+		43,1,0,0,0,542,547,3,12,6,0,543,544,4,22,1,0,544,545,5,58,0,0,545,547,
+		3,8,4,0,546,542,1,0,0,0,546,543,1,0,0,0,547,45,1,0,0,0,548,549,5,3,0,0,
+		549,550,3,8,4,0,550,551,7,5,0,0,551,552,5,40,0,0,552,556,3,8,4,0,553,555,
+		3,8,4,0,554,553,1,0,0,0,555,558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,
+		0,557,559,1,0,0,0,558,556,1,0,0,0,559,560,5,100,0,0,560,567,1,0,0,0,561,
+		562,5,3,0,0,562,563,3,8,4,0,563,564,5,31,0,0,564,565,5,100,0,0,565,567,
+		1,0,0,0,566,548,1,0,0,0,566,561,1,0,0,0,567,47,1,0,0,0,568,570,5,51,0,
+		0,569,571,5,93,0,0,570,569,1,0,0,0,570,571,1,0,0,0,571,572,1,0,0,0,572,
+		573,7,6,0,0,573,577,3,50,25,0,574,576,3,52,26,0,575,574,1,0,0,0,576,579,
+		1,0,0,0,577,575,1,0,0,0,577,578,1,0,0,0,578,580,1,0,0,0,579,577,1,0,0,
+		0,580,581,5,100,0,0,581,49,1,0,0,0,582,583,5,61,0,0,583,590,3,8,4,0,584,
+		587,3,8,4,0,585,586,5,61,0,0,586,588,3,8,4,0,587,585,1,0,0,0,587,588,1,
+		0,0,0,588,590,1,0,0,0,589,582,1,0,0,0,589,584,1,0,0,0,590,51,1,0,0,0,591,
+		599,5,40,0,0,592,593,5,75,0,0,593,594,7,7,0,0,594,595,3,10,5,0,595,596,
+		3,10,5,0,596,599,1,0,0,0,597,599,3,8,4,0,598,591,1,0,0,0,598,592,1,0,0,
+		0,598,597,1,0,0,0,599,53,1,0,0,0,600,602,5,51,0,0,601,603,5,93,0,0,602,
+		601,1,0,0,0,602,603,1,0,0,0,603,605,1,0,0,0,604,606,5,6,0,0,605,604,1,
+		0,0,0,605,606,1,0,0,0,606,611,1,0,0,0,607,609,5,42,0,0,608,607,1,0,0,0,
+		608,609,1,0,0,0,609,610,1,0,0,0,610,612,5,98,0,0,611,608,1,0,0,0,611,612,
+		1,0,0,0,612,613,1,0,0,0,613,614,5,81,0,0,614,615,7,6,0,0,615,616,3,8,4,
+		0,616,620,3,50,25,0,617,619,3,56,28,0,618,617,1,0,0,0,619,622,1,0,0,0,
+		620,618,1,0,0,0,620,621,1,0,0,0,621,623,1,0,0,0,622,620,1,0,0,0,623,624,
+		5,100,0,0,624,55,1,0,0,0,625,642,5,40,0,0,626,627,5,18,0,0,627,628,5,84,
+		0,0,628,629,3,8,4,0,629,630,3,8,4,0,630,642,1,0,0,0,631,632,5,75,0,0,632,
+		633,3,8,4,0,633,634,3,8,4,0,634,642,1,0,0,0,635,637,5,17,0,0,636,638,5,
+		103,0,0,637,636,1,0,0,0,637,638,1,0,0,0,638,642,1,0,0,0,639,642,5,38,0,
+		0,640,642,3,8,4,0,641,625,1,0,0,0,641,626,1,0,0,0,641,631,1,0,0,0,641,
+		635,1,0,0,0,641,639,1,0,0,0,641,640,1,0,0,0,642,57,1,0,0,0,643,644,5,31,
+		0,0,644,645,5,93,0,0,645,649,5,98,0,0,646,650,5,40,0,0,647,650,5,96,0,
+		0,648,650,5,94,0,0,649,646,1,0,0,0,649,647,1,0,0,0,649,648,1,0,0,0,650,
+		653,1,0,0,0,651,652,5,53,0,0,652,654,5,96,0,0,653,651,1,0,0,0,653,654,
+		1,0,0,0,654,655,1,0,0,0,655,656,5,100,0,0,656,59,1,0,0,0,657,658,5,51,
+		0,0,658,659,5,93,0,0,659,664,5,98,0,0,660,661,5,4,0,0,661,665,3,8,4,0,
+		662,663,7,8,0,0,663,665,7,8,0,0,664,660,1,0,0,0,664,662,1,0,0,0,665,669,
+		1,0,0,0,666,668,3,8,4,0,667,666,1,0,0,0,668,671,1,0,0,0,669,667,1,0,0,
+		0,669,670,1,0,0,0,670,672,1,0,0,0,671,669,1,0,0,0,672,673,5,100,0,0,673,
+		61,1,0,0,0,674,675,5,84,0,0,675,676,5,93,0,0,676,680,3,64,32,0,677,679,
+		3,66,33,0,678,677,1,0,0,0,679,682,1,0,0,0,680,678,1,0,0,0,680,681,1,0,
+		0,0,681,683,1,0,0,0,682,680,1,0,0,0,683,684,5,100,0,0,684,63,1,0,0,0,685,
+		688,7,9,0,0,686,689,5,40,0,0,687,689,5,96,0,0,688,686,1,0,0,0,688,687,
+		1,0,0,0,689,690,1,0,0,0,690,695,3,10,5,0,691,692,5,4,0,0,692,696,3,8,4,
+		0,693,694,5,96,0,0,694,696,3,10,5,0,695,691,1,0,0,0,695,693,1,0,0,0,696,
+		707,1,0,0,0,697,700,5,40,0,0,698,700,5,96,0,0,699,697,1,0,0,0,699,698,
+		1,0,0,0,700,704,1,0,0,0,701,702,5,4,0,0,702,705,3,8,4,0,703,705,5,96,0,
+		0,704,701,1,0,0,0,704,703,1,0,0,0,705,707,1,0,0,0,706,685,1,0,0,0,706,
+		699,1,0,0,0,707,65,1,0,0,0,708,709,5,53,0,0,709,712,5,96,0,0,710,712,3,
+		8,4,0,711,708,1,0,0,0,711,710,1,0,0,0,712,67,1,0,0,0,713,718,5,12,0,0,
+		714,715,5,89,0,0,715,716,3,8,4,0,716,717,3,8,4,0,717,719,1,0,0,0,718,714,
+		1,0,0,0,718,719,1,0,0,0,719,721,1,0,0,0,720,722,7,10,0,0,721,720,1,0,0,
+		0,721,722,1,0,0,0,722,723,1,0,0,0,723,724,3,8,4,0,724,725,5,100,0,0,725,
+		69,1,0,0,0,726,727,5,45,0,0,727,728,5,15,0,0,728,760,5,100,0,0,729,730,
+		5,45,0,0,730,731,5,66,0,0,731,732,7,9,0,0,732,733,3,12,6,0,733,734,5,100,
+		0,0,734,760,1,0,0,0,735,736,5,45,0,0,736,737,5,4,0,0,737,738,3,8,4,0,738,
+		739,5,100,0,0,739,760,1,0,0,0,740,741,5,45,0,0,741,742,5,7,0,0,742,760,
+		5,100,0,0,743,745,5,56,0,0,744,743,1,0,0,0,744,745,1,0,0,0,745,746,1,0,
+		0,0,746,748,5,45,0,0,747,749,3,8,4,0,748,747,1,0,0,0,749,750,1,0,0,0,750,
+		748,1,0,0,0,750,751,1,0,0,0,751,752,1,0,0,0,752,753,5,100,0,0,753,760,
+		1,0,0,0,754,756,5,17,0,0,755,757,5,103,0,0,756,755,1,0,0,0,756,757,1,0,
+		0,0,757,758,1,0,0,0,758,760,5,100,0,0,759,726,1,0,0,0,759,729,1,0,0,0,
+		759,735,1,0,0,0,759,740,1,0,0,0,759,744,1,0,0,0,759,754,1,0,0,0,760,71,
+		1,0,0,0,761,762,5,65,0,0,762,763,3,8,4,0,763,764,5,100,0,0,764,73,1,0,
+		0,0,765,766,5,11,0,0,766,767,3,8,4,0,767,768,5,100,0,0,768,776,1,0,0,0,
+		769,776,3,78,39,0,770,772,5,17,0,0,771,773,5,103,0,0,772,771,1,0,0,0,772,
+		773,1,0,0,0,773,774,1,0,0,0,774,776,5,100,0,0,775,765,1,0,0,0,775,769,
+		1,0,0,0,775,770,1,0,0,0,776,75,1,0,0,0,777,787,3,78,39,0,778,780,5,78,
+		0,0,779,781,3,8,4,0,780,779,1,0,0,0,781,782,1,0,0,0,782,780,1,0,0,0,782,
+		783,1,0,0,0,783,784,1,0,0,0,784,785,5,100,0,0,785,787,1,0,0,0,786,777,
+		1,0,0,0,786,778,1,0,0,0,787,77,1,0,0,0,788,790,5,56,0,0,789,788,1,0,0,
+		0,789,790,1,0,0,0,790,791,1,0,0,0,791,792,5,39,0,0,792,796,3,8,4,0,793,
+		795,3,8,4,0,794,793,1,0,0,0,795,798,1,0,0,0,796,794,1,0,0,0,796,797,1,
+		0,0,0,797,799,1,0,0,0,798,796,1,0,0,0,799,800,5,100,0,0,800,79,1,0,0,0,
+		801,802,5,65,0,0,802,803,5,89,0,0,803,804,5,39,0,0,804,805,3,8,4,0,805,
+		806,3,8,4,0,806,807,5,100,0,0,807,81,1,0,0,0,808,809,5,60,0,0,809,831,
+		5,100,0,0,810,812,5,56,0,0,811,810,1,0,0,0,811,812,1,0,0,0,812,813,1,0,
+		0,0,813,815,5,45,0,0,814,816,3,8,4,0,815,814,1,0,0,0,816,817,1,0,0,0,817,
+		815,1,0,0,0,817,818,1,0,0,0,818,819,1,0,0,0,819,820,5,100,0,0,820,831,
+		1,0,0,0,821,822,5,11,0,0,822,823,3,8,4,0,823,824,5,100,0,0,824,831,1,0,
+		0,0,825,827,5,17,0,0,826,828,5,103,0,0,827,826,1,0,0,0,827,828,1,0,0,0,
+		828,829,1,0,0,0,829,831,5,100,0,0,830,808,1,0,0,0,830,811,1,0,0,0,830,
+		821,1,0,0,0,830,825,1,0,0,0,831,83,1,0,0,0,832,834,4,42,2,0,833,835,5,
+		56,0,0,834,833,1,0,0,0,834,835,1,0,0,0,835,836,1,0,0,0,836,840,3,8,4,0,
+		837,839,3,8,4,0,838,837,1,0,0,0,839,842,1,0,0,0,840,838,1,0,0,0,840,841,
+		1,0,0,0,841,843,1,0,0,0,842,840,1,0,0,0,843,844,5,100,0,0,844,85,1,0,0,
+		0,845,846,4,43,3,0,846,850,3,8,4,0,847,849,3,8,4,0,848,847,1,0,0,0,849,
+		852,1,0,0,0,850,848,1,0,0,0,850,851,1,0,0,0,851,853,1,0,0,0,852,850,1,
+		0,0,0,853,854,5,100,0,0,854,87,1,0,0,0,855,857,5,56,0,0,856,855,1,0,0,
+		0,856,857,1,0,0,0,857,858,1,0,0,0,858,859,5,77,0,0,859,860,3,8,4,0,860,
+		861,5,31,0,0,861,862,5,100,0,0,862,873,1,0,0,0,863,865,5,56,0,0,864,863,
+		1,0,0,0,864,865,1,0,0,0,865,866,1,0,0,0,866,867,5,77,0,0,867,868,3,8,4,
+		0,868,869,5,40,0,0,869,870,3,8,4,0,870,871,5,100,0,0,871,873,1,0,0,0,872,
+		856,1,0,0,0,872,864,1,0,0,0,873,89,1,0,0,0,874,876,5,56,0,0,875,874,1,
+		0,0,0,875,876,1,0,0,0,876,877,1,0,0,0,877,879,5,88,0,0,878,880,3,92,46,
+		0,879,878,1,0,0,0,880,881,1,0,0,0,881,879,1,0,0,0,881,882,1,0,0,0,882,
+		883,1,0,0,0,883,884,5,100,0,0,884,91,1,0,0,0,885,886,3,8,4,0,886,888,7,
+		11,0,0,887,889,3,8,4,0,888,887,1,0,0,0,888,889,1,0,0,0,889,93,1,0,0,0,
+		890,892,5,56,0,0,891,890,1,0,0,0,891,892,1,0,0,0,892,893,1,0,0,0,893,897,
+		5,86,0,0,894,896,3,8,4,0,895,894,1,0,0,0,896,899,1,0,0,0,897,895,1,0,0,
+		0,897,898,1,0,0,0,898,900,1,0,0,0,899,897,1,0,0,0,900,901,5,100,0,0,901,
+		95,1,0,0,0,902,904,5,56,0,0,903,902,1,0,0,0,903,904,1,0,0,0,904,905,1,
+		0,0,0,905,906,5,28,0,0,906,907,5,69,0,0,907,911,3,8,4,0,908,910,3,8,4,
+		0,909,908,1,0,0,0,910,913,1,0,0,0,911,909,1,0,0,0,911,912,1,0,0,0,912,
+		914,1,0,0,0,913,911,1,0,0,0,914,915,5,100,0,0,915,97,1,0,0,0,107,121,126,
+		135,144,146,155,157,161,167,181,185,190,201,206,211,214,221,245,254,263,
+		268,274,277,299,304,329,335,339,350,354,360,363,369,413,416,419,437,440,
+		446,450,458,469,472,478,482,487,496,502,507,514,535,540,546,556,566,570,
+		577,587,589,598,602,605,608,611,620,637,641,649,653,664,669,680,688,695,
+		699,704,706,711,718,721,744,750,756,759,772,775,782,786,789,796,811,817,
+		827,830,834,840,850,856,864,872,875,881,888,891,897,903,911
 	};
 
 	public static readonly ATN _ATN =

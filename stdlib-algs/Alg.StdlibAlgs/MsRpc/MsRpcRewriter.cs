@@ -1,0 +1,222 @@
+using System.Buffers.Binary;
+using Alg.Runtime.Algs;
+using Alg.Runtime.Flows;
+using Alg.StdlibAlgs.PortMapper;
+
+namespace Alg.StdlibAlgs.MsRpc;
+
+/// <summary>
+/// Acts on an endpoint-mapper or DCOM reply matched to its request (algs.md §5.2): each tower (or string binding) that
+/// names the server that replied, a TCP or UDP port of 1024 or more, and the interface and protocol the client asked
+/// for opens a pinhole for that client (<see cref="PortMapperPinhole"/>); for a server inside the tower's floor 5
+/// address and floor 4 port are rewritten in place (same length: no length field changes).
+/// </summary>
+/// <remarks>Refused, counted, nothing opened: a tower naming another host (a malicious server aiming a pinhole at a
+/// third host), port 0 or a port below 1024, an interface or protocol the client did not ask for; DCOM string bindings
+/// from a server inside (their UTF-16 text sits in marshalled sizes the ALG does not rewrite) or naming a host by name.
+/// ept_lookup answers open nothing unless ASA <c>lookup-operation</c> is configured.</remarks>
+internal static class MsRpcRewriter
+{
+    public const int MaxPinholesPerReply = 8;
+
+    public static void OnReply(in AlgFlowContext context, MsRpcSettings settings, in MsRpcPendingCall call, scoped ReadOnlySpan<byte> stub, bool littleEndian, scoped ReadOnlySpan<MsRpcStubPiece> pieces, ref AlgOutput output)
+    {
+        Span<MsRpcEdit> edits = stackalloc MsRpcEdit[2 * MaxPinholesPerReply];
+        var editCount = 0;
+        if (call.Kind == MsRpcCallKind.Dcom)
+        {
+            OnDcomReply(in context, settings, stub, ref output);
+            return;
+        }
+
+        Span<EpmTowerAt> towers = stackalloc EpmTowerAt[EpmNdr.MaxTowers];
+        var count = 0;
+        MsRpcParseError error;
+        var read = call.Kind == MsRpcCallKind.Map
+            ? EpmNdr.TryReadMapResponse(stub, littleEndian, call.Ndr64, towers, out count, out error)
+            : EpmNdr.TryReadLookupResponse(stub, littleEndian, call.Ndr64, towers, out count, out error);
+        if (!read)
+        {
+            output.ReportMalformed(DcePduParser.Describe(error) + "; nothing opens");
+            return;
+        }
+
+        if (call.Kind == MsRpcCallKind.Lookup && !settings.ReadsLookups)
+        {
+            return;
+        }
+
+        var server = PortMapperPinhole.ServerOf(in context);
+        var serverInside = context.ArrivalSide == FlowSide.Inside;
+        var opened = 0;
+        foreach (var at in towers[..count])
+        {
+            var tower = at.Tower;
+            if (tower.Protocol == 0)
+            {
+                // A named pipe, HTTP or LRPC endpoint: nothing on a port to let through.
+                continue;
+            }
+
+            if (call.Asked != Guid.Empty && tower.Interface != call.Asked)
+            {
+                if (call.Kind == MsRpcCallKind.Map)
+                {
+                    output.ReportPartRefused("MS-RPC: an ept_map tower for an interface the client did not ask for ([MS-RPCE] 2.2.1.2); nothing opens");
+                }
+
+                continue;
+            }
+
+            if (call.Protocol != 0 && tower.Protocol != call.Protocol)
+            {
+                output.ReportPartRefused("MS-RPC: a tower for a protocol other than the one asked for; nothing opens");
+                continue;
+            }
+
+            if (tower.AddressOffset >= 0 && tower.Address != 0 && tower.Address != server)
+            {
+                output.ReportPartRefused("MS-RPC: a tower naming a host other than the server that replied (algs.md §5.2); nothing opens");
+                continue;
+            }
+
+            if (tower.Port < 1024)
+            {
+                output.ReportPartRefused("MS-RPC: a tower with port 0 or below 1024 (algs.md §5.1, §0.2 #4); nothing opens");
+                continue;
+            }
+
+            if (opened == MaxPinholesPerReply)
+            {
+                output.ReportPartRefused("MS-RPC: more towers in one reply than the ALG opens (algs.md §5.3)");
+                break;
+            }
+
+            if (!PortMapperPinhole.TryOpen(in context, tower.Protocol, tower.Port, settings.PinholeLifetime, Group(tower.Interface, tower.Protocol), out var mapped, ref output))
+            {
+                continue;
+            }
+
+            opened++;
+            if (!serverInside)
+            {
+                continue;
+            }
+
+            if (tower.AddressOffset >= 0 && tower.Address != 0 && mapped.Address != tower.Address)
+            {
+                edits[editCount++] = new MsRpcEdit(at.Start + tower.AddressOffset, 4, mapped.Address);
+            }
+
+            if (mapped.Port != tower.Port)
+            {
+                edits[editCount++] = new MsRpcEdit(at.Start + tower.PortOffset, 2, mapped.Port);
+            }
+        }
+
+        if (editCount > 0 && !TryEmit(edits[..editCount], pieces, context.PacketStart, ref output))
+        {
+            output.ReportMalformed("MS-RPC: a reply whose rewritten bytes already left (split, not held) or do not fit the ALG's output; nothing opens");
+        }
+    }
+
+    private static void OnDcomReply(in AlgFlowContext context, MsRpcSettings settings, scoped ReadOnlySpan<byte> stub, ref AlgOutput output)
+    {
+        Span<DcomStringBinding> bindings = stackalloc DcomStringBinding[MaxPinholesPerReply];
+        var count = DcomStringBindingScanner.Scan(stub, bindings);
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (context.ArrivalSide == FlowSide.Inside && context.Translated)
+        {
+            output.ReportPartRefused("MS-RPC: DCOM string bindings from a server inside are not translated (their text sits in marshalled sizes); nothing opens");
+            return;
+        }
+
+        var server = PortMapperPinhole.ServerOf(in context);
+        foreach (var binding in bindings[..count])
+        {
+            if (binding.Address == 0)
+            {
+                output.ReportPartRefused("MS-RPC: a DCOM string binding naming its host by name cannot be checked against the server; nothing opens for it");
+                continue;
+            }
+
+            if (binding.Address != server || binding.Port < 1024)
+            {
+                output.ReportPartRefused("MS-RPC: a DCOM string binding naming another host or a port below 1024 ([MS-DCOM] 2.2.19.3); nothing opens");
+                continue;
+            }
+
+            PortMapperPinhole.TryOpen(in context, Alg.Runtime.Packets.IpProtocol.Tcp, binding.Port, settings.PinholeLifetime, Group(Guid.Empty, Alg.Runtime.Packets.IpProtocol.Tcp) ^ binding.Port, out _, ref output);
+        }
+    }
+
+    /// <summary>The pinhole group of one interface's endpoint on one protocol (never 0).</summary>
+    private static long Group(Guid uuid, byte protocol) => (uuid.GetHashCode() & 0x7FFF_FFFFL) | ((long)protocol << 32) | (1L << 61);
+
+    private static bool TryEmit(scoped ReadOnlySpan<MsRpcEdit> edits, scoped ReadOnlySpan<MsRpcStubPiece> pieces, int packetStart, ref AlgOutput output)
+    {
+        // Towers come in stub order, floor 4 (port) before floor 5 (address): sort the few edits by offset.
+        Span<MsRpcEdit> sorted = stackalloc MsRpcEdit[edits.Length];
+        edits.CopyTo(sorted);
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            for (var j = i; j > 0 && sorted[j].StubOffset < sorted[j - 1].StubOffset; j--)
+            {
+                (sorted[j], sorted[j - 1]) = (sorted[j - 1], sorted[j]);
+            }
+        }
+
+        Span<int> offsets = stackalloc int[sorted.Length];
+        var bytes = 0;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            offsets[i] = -1;
+            var stubStart = 0;
+            foreach (var piece in pieces)
+            {
+                if (sorted[i].StubOffset >= stubStart && sorted[i].StubOffset + sorted[i].Length <= stubStart + piece.Length)
+                {
+                    offsets[i] = piece.DataOffset + (sorted[i].StubOffset - stubStart);
+                    break;
+                }
+
+                stubStart += piece.Length;
+            }
+
+            if (offsets[i] < packetStart)
+            {
+                return false;
+            }
+
+            bytes += sorted[i].Length;
+        }
+
+        if (!output.HasRoomFor(sorted.Length, bytes))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (!output.TryRewrite(offsets[i], sorted[i].Length, sorted[i].Length, out var destination))
+            {
+                return false;
+            }
+
+            if (sorted[i].Length == 4)
+            {
+                BinaryPrimitives.WriteUInt32BigEndian(destination, sorted[i].Value);
+            }
+            else
+            {
+                BinaryPrimitives.WriteUInt16BigEndian(destination, (ushort)sorted[i].Value);
+            }
+        }
+
+        return true;
+    }
+}

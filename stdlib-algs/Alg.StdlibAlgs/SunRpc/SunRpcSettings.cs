@@ -1,0 +1,41 @@
+using Alg.Runtime.Algs;
+using Alg.Runtime.Nat;
+
+namespace Alg.StdlibAlgs.SunRpc;
+
+/// <summary>The SunRPC ALG's options, read once per configuration: ASA <c>timeout sunrpc</c> and Junos
+/// <c>map-entry-timeout</c>.</summary>
+internal sealed class SunRpcSettings
+{
+    /// <summary>How long a call waits for its reply (SunScreen's portmap response timeout, 60 s); a later reply is
+    /// unsolicited and opens nothing.</summary>
+    public const long ResponseTimeout = 60 * NatTimeouts.Second;
+
+    /// <summary>The longest portmapper message read whole (a DUMP of ~300 programs); longer ones pass by their
+    /// record marks, unread. Well under the stage's per-direction stream buffer.</summary>
+    public const int MaxMessageLength = 8192;
+
+    /// <summary>Fragments followed in one record (RFC 5531 §11 sets no limit; real senders use one).</summary>
+    public const int MaxFragments = 16;
+
+    public SunRpcSettings(in AlgSettingsSource source)
+    {
+        // Junos keeps a learned program-to-port mapping for map-entry-timeout minutes (480 unless configured: its dialect
+        // default); the ASA keeps its SunRPC pinhole for `timeout sunrpc`. 0 (every other dialect) leaves the latter.
+        if (source.Option("map-entry-timeout") is { Number: > 0 } minutes)
+        {
+            PinholeLifetime = minutes.Number * 60 * NatTimeouts.Second;
+        }
+        else
+        {
+            var seconds = source.Option("pinhole-timeout")?.Number ?? 600;
+
+            // 0 is "never" in ASA timeout syntax; a pinhole must still expire, so the default stands in.
+            PinholeLifetime = (seconds <= 0 ? 600 : seconds) * NatTimeouts.Second;
+        }
+    }
+
+    /// <summary>How long the pinhole a reply opens lets the client reach the program's port (the program-to-port
+    /// mapping's life).</summary>
+    public long PinholeLifetime { get; }
+}
