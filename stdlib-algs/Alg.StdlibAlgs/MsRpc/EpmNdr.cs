@@ -10,9 +10,10 @@ public static class EpmNdr
     public const ushort LookupOpnum = 2;
     public const ushort MapOpnum = 3;
 
-    /// <summary>Towers or entries read from one reply (max_towers / max_ents a client asks for is a handful; rpcdump
-    /// pages 500 entries at a time, of which only the first this many are looked at).</summary>
-    public const int MaxTowers = 16;
+    /// <summary>Towers or entries read from one reply: ept_map's max_towers is a handful; an ept_lookup listing (rpcdump
+    /// asks for up to 500 per page, a Samba or Windows host answers a few dozen) with more than this is refused as
+    /// malformed and forwarded untouched.</summary>
+    public const int MaxTowers = 256;
 
     /// <summary>The longest tower read (a 5-floor ncacn_ip_tcp tower is 75 bytes).</summary>
     public const int MaxTowerLength = 512;

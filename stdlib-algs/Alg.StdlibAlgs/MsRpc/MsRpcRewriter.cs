@@ -21,7 +21,7 @@ internal static class MsRpcRewriter
 
     public static void OnReply(in AlgFlowContext context, MsRpcSettings settings, in MsRpcPendingCall call, scoped ReadOnlySpan<byte> stub, bool littleEndian, scoped ReadOnlySpan<MsRpcStubPiece> pieces, ref AlgOutput output)
     {
-        Span<MsRpcEdit> edits = stackalloc MsRpcEdit[2 * MaxPinholesPerReply];
+        Span<MsRpcEdit> edits = stackalloc MsRpcEdit[2 * EpmNdr.MaxTowers];
         var editCount = 0;
         if (call.Kind == MsRpcCallKind.Dcom)
         {
@@ -41,14 +41,13 @@ internal static class MsRpcRewriter
             return;
         }
 
-        if (call.Kind == MsRpcCallKind.Lookup && !settings.ReadsLookups)
-        {
-            return;
-        }
-
+        // ept_lookup lists every registered endpoint; ASA opens for them only with lookup-operation. The server's own
+        // address in any tower is translated all the same: a private address must never leave (algs.md §0.1).
+        var opensPinholes = call.Kind != MsRpcCallKind.Lookup || settings.ReadsLookups;
         var server = PortMapperPinhole.ServerOf(in context);
         var serverInside = context.ArrivalSide == FlowSide.Inside;
         var opened = 0;
+        var capReported = false;
         foreach (var at in towers[..count])
         {
             var tower = at.Tower;
@@ -58,59 +57,32 @@ internal static class MsRpcRewriter
                 continue;
             }
 
-            if (call.Asked != Guid.Empty && tower.Interface != call.Asked)
+            if (opensPinholes && MayOpen(in call, in tower, server, opened, ref capReported, ref output)
+                && PortMapperPinhole.TryOpen(in context, tower.Protocol, tower.Port, settings.PinholeLifetime, Group(tower.Interface, tower.Protocol), out var mapped, ref output))
             {
-                if (call.Kind == MsRpcCallKind.Map)
+                opened++;
+                if (!serverInside)
                 {
-                    output.ReportPartRefused("MS-RPC: an ept_map tower for an interface the client did not ask for ([MS-RPCE] 2.2.1.2); nothing opens");
+                    continue;
+                }
+
+                if (tower.AddressOffset >= 0 && tower.Address != 0 && mapped.Address != tower.Address)
+                {
+                    edits[editCount++] = new MsRpcEdit(at.Start + tower.AddressOffset, 4, mapped.Address);
+                }
+
+                if (mapped.Port != tower.Port)
+                {
+                    edits[editCount++] = new MsRpcEdit(at.Start + tower.PortOffset, 2, mapped.Port);
                 }
 
                 continue;
             }
 
-            if (call.Protocol != 0 && tower.Protocol != call.Protocol)
+            if (serverInside && context.Translated && tower.AddressOffset >= 0 && tower.Address == server && context.Mapped.Address != server)
             {
-                output.ReportPartRefused("MS-RPC: a tower for a protocol other than the one asked for; nothing opens");
-                continue;
-            }
-
-            if (tower.AddressOffset >= 0 && tower.Address != 0 && tower.Address != server)
-            {
-                output.ReportPartRefused("MS-RPC: a tower naming a host other than the server that replied (algs.md §5.2); nothing opens");
-                continue;
-            }
-
-            if (tower.Port < 1024)
-            {
-                output.ReportPartRefused("MS-RPC: a tower with port 0 or below 1024 (algs.md §5.1, §0.2 #4); nothing opens");
-                continue;
-            }
-
-            if (opened == MaxPinholesPerReply)
-            {
-                output.ReportPartRefused("MS-RPC: more towers in one reply than the ALG opens (algs.md §5.3)");
-                break;
-            }
-
-            if (!PortMapperPinhole.TryOpen(in context, tower.Protocol, tower.Port, settings.PinholeLifetime, Group(tower.Interface, tower.Protocol), out var mapped, ref output))
-            {
-                continue;
-            }
-
-            opened++;
-            if (!serverInside)
-            {
-                continue;
-            }
-
-            if (tower.AddressOffset >= 0 && tower.Address != 0 && mapped.Address != tower.Address)
-            {
-                edits[editCount++] = new MsRpcEdit(at.Start + tower.AddressOffset, 4, mapped.Address);
-            }
-
-            if (mapped.Port != tower.Port)
-            {
-                edits[editCount++] = new MsRpcEdit(at.Start + tower.PortOffset, 2, mapped.Port);
+                // No pinhole for this one, but the client still must see the server's public address, not its private one.
+                edits[editCount++] = new MsRpcEdit(at.Start + tower.AddressOffset, 4, context.Mapped.Address);
             }
         }
 
@@ -118,6 +90,52 @@ internal static class MsRpcRewriter
         {
             output.ReportMalformed("MS-RPC: a reply whose rewritten bytes already left (split, not held) or do not fit the ALG's output; nothing opens");
         }
+    }
+
+    /// <summary>Whether a tower may open a pinhole: the interface and protocol the client asked for, on the server that
+    /// replied, on a port of 1024 or above, within the per-reply cap. Each refusal is reported.</summary>
+    private static bool MayOpen(in MsRpcPendingCall call, in EpmTower tower, uint server, int opened, ref bool capReported, ref AlgOutput output)
+    {
+        if (call.Asked != Guid.Empty && tower.Interface != call.Asked)
+        {
+            if (call.Kind == MsRpcCallKind.Map)
+            {
+                output.ReportPartRefused("MS-RPC: an ept_map tower for an interface the client did not ask for ([MS-RPCE] 2.2.1.2); nothing opens");
+            }
+
+            return false;
+        }
+
+        if (call.Protocol != 0 && tower.Protocol != call.Protocol)
+        {
+            output.ReportPartRefused("MS-RPC: a tower for a protocol other than the one asked for; nothing opens");
+            return false;
+        }
+
+        if (tower.AddressOffset >= 0 && tower.Address != 0 && tower.Address != server)
+        {
+            output.ReportPartRefused("MS-RPC: a tower naming a host other than the server that replied (algs.md §5.2); nothing opens");
+            return false;
+        }
+
+        if (tower.Port < 1024)
+        {
+            output.ReportPartRefused("MS-RPC: a tower with port 0 or below 1024 (algs.md §5.1, §0.2 #4); nothing opens");
+            return false;
+        }
+
+        if (opened == MaxPinholesPerReply)
+        {
+            if (!capReported)
+            {
+                output.ReportPartRefused("MS-RPC: more towers in one reply than the ALG opens (algs.md §5.3)");
+                capReported = true;
+            }
+
+            return false;
+        }
+
+        return true;
     }
 
     private static void OnDcomReply(in AlgFlowContext context, MsRpcSettings settings, scoped ReadOnlySpan<byte> stub, ref AlgOutput output)

@@ -64,8 +64,8 @@ public sealed class MsRpcParserTests
         }
 
         var many = (byte[])stub.Clone();
-        many[32] = 200;
-        many[24] = 200;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(many.AsSpan(32), EpmNdr.MaxTowers + 1);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(many.AsSpan(24), EpmNdr.MaxTowers + 1);
         Assert.False(EpmNdr.TryReadMapResponse(many, true, false, towers, out _, out var error));
         Assert.Equal(MsRpcParseError.TooManyTowers, error);
 

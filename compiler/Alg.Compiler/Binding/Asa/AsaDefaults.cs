@@ -44,7 +44,7 @@ public static class AsaDefaults
         ["esmtp"] = [AlgPort.Tcp(25)],
         ["snmp"] = [AlgPort.Udp(161), AlgPort.Udp(162)],
         ["sqlnet"] = [AlgPort.Tcp(1521)],
-        ["sunrpc"] = [AlgPort.Udp(111)],
+        ["sunrpc"] = [AlgPort.Udp(111), AlgPort.Tcp(111)],
         ["tftp"] = [AlgPort.Udp(69)],
         ["xdmcp"] = [AlgPort.Udp(177)],
     };
