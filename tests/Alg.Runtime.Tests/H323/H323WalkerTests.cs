@@ -99,13 +99,14 @@ public sealed class H323WalkerTests
 
     [Theory]
     [InlineData("ras-rrq")]
+    [InlineData("ras-sci-other")]
     [InlineData("faststart-setup")]
     [InlineData("tunnel-setup")]
     [InlineData("h245-olc-bidirectional")]
     public void Messages_without_traversal_features_are_not_taken_for_h460(string vector)
     {
         var findings = new H323Findings();
-        H323Messages.Read(H323Vectors.Get(vector), H323Messages.KindOf(vector), findings);
+        Assert.Equal(H323DecodeError.None, H323Messages.Read(H323Vectors.Get(vector), H323Messages.KindOf(vector), findings));
         Assert.False(findings.H460);
     }
 

@@ -173,6 +173,11 @@ ras_exchange() ->
             callIdentifier => ?CALLID, willSupplyUUIEs => false, canMapSrcAlias => false},
     Acf = #{requestSeqNum => 13, bandWidth => 1280, callModel => {direct, 'NULL'}, destCallSignalAddress => ta(?SERVER, 1720),
             willRespondToIRR => false, uuiesRequested => uuies()},
+    %% A service control indication that is not H.460.18's: a URL session and generic data of another feature.
+    SciOther = #{requestSeqNum => 15, serviceControl => [#{sessionId => 1, contents => {url, "http://gk.example/svc"},
+                                                          reason => {open, 'NULL'}}],
+                 callSpecific => #{callIdentifier => ?CALLID, conferenceID => ?CONF, answeredCall => false},
+                 genericData => [feature(9)]},
     Lrq = #{requestSeqNum => 14, destinationInfo => [{dialedDigits, "3003"}], replyAddress => ta(?CLIENT, 1719),
             canMapAlias => false, canMapSrcAlias => false},
     [{"ras-grq", enc('H323-MESSAGES', 'RasMessage', {gatekeeperRequest, Grq})},
@@ -182,7 +187,8 @@ ras_exchange() ->
      {"ras-arq", enc('H323-MESSAGES', 'RasMessage', {admissionRequest, Arq})},
      {"ras-acf", enc('H323-MESSAGES', 'RasMessage', {admissionConfirm, Acf})},
      {"ras-lrq", enc('H323-MESSAGES', 'RasMessage', {locationRequest, Lrq})},
-     {"ras-urq", enc('H323-MESSAGES', 'RasMessage', {unregistrationRequest, Urq})}].
+     {"ras-urq", enc('H323-MESSAGES', 'RasMessage', {unregistrationRequest, Urq})},
+     {"ras-sci-other", enc('H323-MESSAGES', 'RasMessage', {serviceControlIndication, SciOther})}].
 
 uuies() -> #{setup => false, callProceeding => false, connect => false, alerting => false, information => false,
              releaseComplete => false, facility => false, progress => false, empty => false}.
