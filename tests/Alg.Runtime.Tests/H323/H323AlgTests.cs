@@ -105,6 +105,25 @@ public sealed class H323AlgTests
     }
 
     [Fact]
+    public void A_setup_to_a_callee_behind_a_port_forward_names_the_callees_own_address_to_it_h225_setup()
+    {
+        var gateway = H323Gateway.Create(serverInside: true);
+        var call = H323Gateway.Call(gateway, serverInside: true, clientPort: 41000);
+
+        // The caller outside dials the published address and writes it as destCallSignalAddress; its own addresses
+        // (source, fastStart media) are real and stay.
+        var setup = H323Vectors.WithInside("faststart-setup", AlgHarness.Server);
+        var at = Convert.ToHexString(setup).IndexOf("CB00711406B8", StringComparison.Ordinal) / 2;
+        setup[at + 3] = 0x01;
+        var sent = call.Send(setup);
+
+        var addresses = Addresses(sent);
+        Assert.Equal("192.168.1.21:1720", EndpointOf(addresses, Kind.DestCallSignalAddress));
+        Assert.All(addresses.Where(a => a.Kind != Kind.DestCallSignalAddress), a => Assert.StartsWith("203.0.113.20:", a.Endpoint, StringComparison.Ordinal));
+        Assert.Equal(0, gateway.Engine.Expectations.Count);
+    }
+
+    [Fact]
     public void H245_channels_both_ways_open_their_pairs_and_close_on_close_logical_channel_and_end_session_h245_8()
     {
         var gateway = H323Gateway.Create();
