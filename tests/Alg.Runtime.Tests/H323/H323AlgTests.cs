@@ -83,6 +83,8 @@ public sealed class H323AlgTests
     [InlineData("connect-h245-inside", 1300)]
     [InlineData("progress-h245-inside", 1301)]
     [InlineData("proceeding-h245-inside", 1302)]
+    [InlineData("alerting-h245-inside", 1304)]
+    [InlineData("facility-h245-inside", 1303)]
     public void An_inside_callees_h245Address_becomes_public_and_admits_the_caller_once_inspected_h225_7_6(string vector, int insidePort)
     {
         var gateway = H323Gateway.Create(serverInside: true);
