@@ -83,6 +83,8 @@ public sealed class H323AlgTests
     [InlineData("connect-h245-inside", 1300)]
     [InlineData("progress-h245-inside", 1301)]
     [InlineData("proceeding-h245-inside", 1302)]
+    [InlineData("alerting-h245-inside", 1304)]
+    [InlineData("facility-h245-inside", 1303)]
     public void An_inside_callees_h245Address_becomes_public_and_admits_the_caller_once_inspected_h225_7_6(string vector, int insidePort)
     {
         var gateway = H323Gateway.Create(serverInside: true);
@@ -102,6 +104,25 @@ public sealed class H323AlgTests
         var ack = h245.Answer(H323Vectors.WithInside("h245-olcack-inside", AlgHarness.InsideServer));
         Assert.All(Addresses(ack, H323Messages.Kind.H245), a => Assert.StartsWith("203.0.113.1:", a.Endpoint, StringComparison.Ordinal));
         Assert.False(gateway.Syn(AlgHarness.Server, 41002, AlgHarness.PublishedServer, publicPort, IngressSide.Outside).Forwarded);
+    }
+
+    [Fact]
+    public void A_setup_to_a_callee_behind_a_port_forward_names_the_callees_own_address_to_it_h225_setup()
+    {
+        var gateway = H323Gateway.Create(serverInside: true);
+        var call = H323Gateway.Call(gateway, serverInside: true, clientPort: 41000);
+
+        // The caller outside dials the published address and writes it as destCallSignalAddress; its own addresses
+        // (source, fastStart media) are real and stay.
+        var setup = H323Vectors.WithInside("faststart-setup", AlgHarness.Server);
+        var at = Convert.ToHexString(setup).IndexOf("CB00711406B8", StringComparison.Ordinal) / 2;
+        setup[at + 3] = 0x01;
+        var sent = call.Send(setup);
+
+        var addresses = Addresses(sent);
+        Assert.Equal("192.168.1.21:1720", EndpointOf(addresses, Kind.DestCallSignalAddress));
+        Assert.All(addresses.Where(a => a.Kind != Kind.DestCallSignalAddress), a => Assert.StartsWith("203.0.113.20:", a.Endpoint, StringComparison.Ordinal));
+        Assert.Equal(0, gateway.Engine.Expectations.Count);
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class H323RasTests
     [Theory]
     [InlineData("ras-grq", Kind.RasAddress)]
     [InlineData("ras-lrq", Kind.ReplyAddress)]
+    [InlineData("ras-irr", Kind.RasAddress)]
     public void The_endpoints_own_ras_address_becomes_its_public_one_h225_7_7(string vector, Kind kind)
     {
         var gateway = H323Gateway.Create();

@@ -21,6 +21,11 @@ public sealed class H323WalkerTests
         { "connect-h245-inside", "H245Address 192.168.1.10:1300" },
         { "progress-h245-inside", "H245Address 192.168.1.10:1301|MediaControlChannel 192.168.1.10:5051" },
         { "proceeding-h245-inside", "H245Address 192.168.1.10:1302" },
+        { "alerting-h245-inside", "H245Address 192.168.1.10:1304|MediaControlChannel 192.168.1.10:5061" },
+        { "facility-h245-inside", "H245Address 192.168.1.10:1303" },
+        { "information-faststart", "MediaControlChannel 192.168.1.10:5071" },
+        { "ras-lcf", "CallSignalAddress 203.0.113.20:1720|RasAddress 203.0.113.20:1719" },
+        { "ras-irr", "RasAddress 192.168.1.10:1719|CallSignalAddress 192.168.1.10:1720" },
         { "ras-grq", "RasAddress 192.168.1.10:1719" },
         { "ras-gcf", "RasAddress 203.0.113.20:1719" },
         { "ras-rrq", "CallSignalAddress 192.168.1.10:1720|RasAddress 192.168.1.10:1719" },
@@ -72,6 +77,10 @@ public sealed class H323WalkerTests
         H323Messages.Read(H323Vectors.Get("slipstream-facility"), H323Messages.Kind.CallSignalling, findings);
         Assert.Equal(1, findings.FacilityReason);
 
+        // startH245 is FacilityReason's second extension alternative (after conferenceListChoice): 4 + 1.
+        H323Messages.Read(H323Vectors.Get("facility-h245-inside"), H323Messages.Kind.CallSignalling, findings);
+        Assert.Equal(5, findings.FacilityReason);
+
         H323Messages.Read(H323Vectors.Get("ras-rcf"), H323Messages.Kind.Ras, findings);
         Assert.Equal(120, findings.TimeToLive);
 
@@ -99,13 +108,14 @@ public sealed class H323WalkerTests
 
     [Theory]
     [InlineData("ras-rrq")]
+    [InlineData("ras-sci-other")]
     [InlineData("faststart-setup")]
     [InlineData("tunnel-setup")]
     [InlineData("h245-olc-bidirectional")]
     public void Messages_without_traversal_features_are_not_taken_for_h460(string vector)
     {
         var findings = new H323Findings();
-        H323Messages.Read(H323Vectors.Get(vector), H323Messages.KindOf(vector), findings);
+        Assert.Equal(H323DecodeError.None, H323Messages.Read(H323Vectors.Get(vector), H323Messages.KindOf(vector), findings));
         Assert.False(findings.H460);
     }
 

@@ -173,6 +173,15 @@ ras_exchange() ->
             callIdentifier => ?CALLID, willSupplyUUIEs => false, canMapSrcAlias => false},
     Acf = #{requestSeqNum => 13, bandWidth => 1280, callModel => {direct, 'NULL'}, destCallSignalAddress => ta(?SERVER, 1720),
             willRespondToIRR => false, uuiesRequested => uuies()},
+    %% A service control indication that is not H.460.18's: a URL session and generic data of another feature.
+    SciOther = #{requestSeqNum => 15, serviceControl => [#{sessionId => 1, contents => {url, "http://gk.example/svc"},
+                                                          reason => {open, 'NULL'}}],
+                 callSpecific => #{callIdentifier => ?CALLID, conferenceID => ?CONF, answeredCall => false},
+                 genericData => [feature(9)]},
+    Lcf = #{requestSeqNum => 14, callSignalAddress => ta(?SERVER, 1720), rasAddress => ta(?SERVER, 1719)},
+    Irr = #{requestSeqNum => 16, endpointType => endpoint(), endpointIdentifier => "EP2", rasAddress => ta(?CLIENT, 1719),
+            callSignalAddress => [ta(?CLIENT, 1720)], endpointAlias => [{'h323-ID', "alice"}], needResponse => false,
+            unsolicited => false},
     Lrq = #{requestSeqNum => 14, destinationInfo => [{dialedDigits, "3003"}], replyAddress => ta(?CLIENT, 1719),
             canMapAlias => false, canMapSrcAlias => false},
     [{"ras-grq", enc('H323-MESSAGES', 'RasMessage', {gatekeeperRequest, Grq})},
@@ -182,7 +191,10 @@ ras_exchange() ->
      {"ras-arq", enc('H323-MESSAGES', 'RasMessage', {admissionRequest, Arq})},
      {"ras-acf", enc('H323-MESSAGES', 'RasMessage', {admissionConfirm, Acf})},
      {"ras-lrq", enc('H323-MESSAGES', 'RasMessage', {locationRequest, Lrq})},
-     {"ras-urq", enc('H323-MESSAGES', 'RasMessage', {unregistrationRequest, Urq})}].
+     {"ras-urq", enc('H323-MESSAGES', 'RasMessage', {unregistrationRequest, Urq})},
+     {"ras-sci-other", enc('H323-MESSAGES', 'RasMessage', {serviceControlIndication, SciOther})},
+     {"ras-lcf", enc('H323-MESSAGES', 'RasMessage', {locationConfirm, Lcf})},
+     {"ras-irr", enc('H323-MESSAGES', 'RasMessage', {infoRequestResponse, Irr})}].
 
 uuies() -> #{setup => false, callProceeding => false, connect => false, alerting => false, information => false,
              releaseComplete => false, facility => false, progress => false, empty => false}.
@@ -220,4 +232,14 @@ refused_shapes() ->
                                                               fastStart => [olc_bytes(olc_transmit(6, ?CLIENT, 5051))]}}, #{}))},
      {"proceeding-h245-inside", q931(2, 19, 1, uu({callProceeding, #{protocolIdentifier => ?PROTOCOL, destinationInfo => endpoint(),
                                                                       h245Address => ta(?CLIENT, 1302), callIdentifier => ?CALLID,
-                                                                      multipleCalls => false, maintainConnection => false}}, #{}))}].
+                                                                      multipleCalls => false, maintainConnection => false}}, #{}))},
+     {"alerting-h245-inside", q931(1, 20, 1, uu({alerting, #{protocolIdentifier => ?PROTOCOL, destinationInfo => endpoint(),
+                                                             h245Address => ta(?CLIENT, 1304), callIdentifier => ?CALLID,
+                                                             fastStart => [olc_bytes(olc_transmit(7, ?CLIENT, 5061))],
+                                                             multipleCalls => false, maintainConnection => false}}, #{}))},
+     %% Facility startH245 (an extension alternative of FacilityReason) with h245Address (an extension addition).
+     {"facility-h245-inside", q931(16#62, 21, 1, uu({facility, #{protocolIdentifier => ?PROTOCOL, reason => {startH245, 'NULL'},
+                                                                  callIdentifier => ?CALLID, h245Address => ta(?CLIENT, 1303),
+                                                                  multipleCalls => false, maintainConnection => false}}, #{}))},
+     {"information-faststart", q931(16#7b, 22, 0, uu({information, #{protocolIdentifier => ?PROTOCOL, callIdentifier => ?CALLID,
+                                                                      fastStart => [olc_bytes(olc_transmit(8, ?CLIENT, 5071))]}}, #{}))}].

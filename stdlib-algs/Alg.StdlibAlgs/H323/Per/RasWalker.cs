@@ -268,19 +268,155 @@ public static class RasWalker
         }
     }
 
-    /// <summary>SCI { requestSeqNum, nonStandardData, serviceControl, endpointIdentifier, callSpecific, tokens,
-    /// cryptoTokens, integrityCheckValue, featureSet, genericData (8 OPTIONAL), ... } and SCR { requestSeqNum, result,
-    /// nonStandardData, tokens, cryptoTokens, integrityCheckValue, featureSet, genericData (7 OPTIONAL), ... }: H.460.18
-    /// announces incoming calls in SCI generic data, answered by SCR (algs.md §4.6). The presence bits say whether
-    /// featureSet or genericData is there, before any H.235 token that the walk does not decode.</summary>
+    /// <summary>SCI { requestSeqNum, nonStandardData OPTIONAL, serviceControl SEQUENCE OF ServiceControlSession,
+    /// endpointIdentifier OPTIONAL, callSpecific OPTIONAL, tokens, cryptoTokens, integrityCheckValue, featureSet,
+    /// genericData (all OPTIONAL), ... } and SCR { requestSeqNum, result CHOICE OPTIONAL, nonStandardData OPTIONAL,
+    /// tokens, cryptoTokens, integrityCheckValue, featureSet, genericData (all OPTIONAL), ... }: H.460.18 announces an
+    /// incoming call in SCI generic data, answered by SCR (algs.md §4.6). The features are read by their numbers; when
+    /// H.235 tokens (not decoded: H235-SECURITY-MESSAGES lies off the address paths) come first, generic data present
+    /// at all counts as traversal, SCI/SCR carrying little else in practice.</summary>
     private static void ReadServiceControl(ref PerReader reader, H323Findings findings, bool indication)
     {
         reader.ReadBit();
-        var present = reader.ReadPresence(indication ? 8 : 7);
-        if (!reader.Failed && (present & 0x3) != 0)
+        var optional = indication ? 8 : 7;
+        var present = reader.ReadPresence(optional);
+        if (reader.Failed || (present & 0x3) == 0)
+        {
+            return;
+        }
+
+        if ((present & 0x1C) != 0)
         {
             findings.H460 = true;
+            return;
         }
+
+        reader.ReadConstrained(1, 65535);
+        if (indication)
+        {
+            if ((present & 0x80) != 0)
+            {
+                H225Types.SkipNonStandardParameter(ref reader);
+            }
+
+            var sessions = reader.ReadLengthDeterminant();
+            for (var i = 0; i < sessions && !reader.Failed; i++)
+            {
+                SkipServiceControlSession(ref reader);
+            }
+
+            if ((present & 0x40) != 0)
+            {
+                H225Types.SkipIdentifier(ref reader);
+            }
+
+            if ((present & 0x20) != 0)
+            {
+                // callSpecific { callIdentifier, conferenceID, answeredCall BOOLEAN, ... }
+                var extended = reader.ReadBit();
+                H225Types.SkipCallIdentifier(ref reader);
+                reader.SkipOctets(16);
+                reader.SkipBits(1);
+                reader.SkipExtensions(extended);
+            }
+        }
+        else
+        {
+            if ((present & 0x40) != 0)
+            {
+                H225Types.SkipNullChoice(ref reader, 5);
+            }
+
+            if ((present & 0x20) != 0)
+            {
+                H225Types.SkipNonStandardParameter(ref reader);
+            }
+        }
+
+        if ((present & 0x2) != 0)
+        {
+            H225Types.ReadFeatureSet(ref reader, findings);
+        }
+
+        if ((present & 0x1) != 0)
+        {
+            H225Types.ReadGenericDataList(ref reader, findings);
+        }
+    }
+
+    /// <summary>ServiceControlSession { sessionId INTEGER(0..255), contents ServiceControlDescriptor OPTIONAL, reason
+    /// CHOICE { open, refresh, close, ... }, ... }.</summary>
+    private static void SkipServiceControlSession(ref PerReader reader)
+    {
+        var extended = reader.ReadBit();
+        var hasContents = reader.ReadBit();
+        reader.ReadConstrained(0, 255);
+        if (hasContents)
+        {
+            // ServiceControlDescriptor: CHOICE { url IA5String(SIZE(0..512)), signal H248SignalsDescriptor (OCTET
+            // STRING), nonStandard, callCreditServiceControl, ... }
+            var index = reader.ReadChoice(4, true, out var extension);
+            if (extension)
+            {
+                reader.SkipOpenType();
+            }
+            else
+            {
+                switch (index)
+                {
+                    case 0:
+                        reader.SkipCharacterString(0, 512, 8);
+                        break;
+                    case 1:
+                        reader.SkipOctetString(0, -1, out _);
+                        break;
+                    case 2:
+                        H225Types.SkipNonStandardParameter(ref reader);
+                        break;
+                    default:
+                        SkipCallCreditServiceControl(ref reader);
+                        break;
+                }
+            }
+        }
+
+        H225Types.SkipNullChoice(ref reader, 3);
+        reader.SkipExtensions(extended);
+    }
+
+    /// <summary>CallCreditServiceControl { amountString BMPString(SIZE(1..512)), billingMode CHOICE { credit, debit,
+    /// ... }, callDurationLimit INTEGER(1..4294967295), enforceCallDurationLimit BOOLEAN, callStartingPoint CHOICE
+    /// { alerting, connect, ... } (all OPTIONAL), ... }.</summary>
+    private static void SkipCallCreditServiceControl(ref PerReader reader)
+    {
+        var extended = reader.ReadBit();
+        var present = reader.ReadPresence(5);
+        if ((present & 0x10) != 0)
+        {
+            reader.SkipCharacterString(1, 512, 16);
+        }
+
+        if ((present & 0x08) != 0)
+        {
+            H225Types.SkipNullChoice(ref reader, 2);
+        }
+
+        if ((present & 0x04) != 0)
+        {
+            reader.ReadConstrained(1, 4294967295);
+        }
+
+        if ((present & 0x02) != 0)
+        {
+            reader.SkipBits(1);
+        }
+
+        if ((present & 0x01) != 0)
+        {
+            H225Types.SkipNullChoice(ref reader, 2);
+        }
+
+        reader.SkipExtensions(extended);
     }
 
     private static void ReadAdditions(ref PerReader reader, H323Findings findings, bool extended, int timeToLiveIndex, int keepAliveIndex, int featureSetIndex, int genericDataIndex)
