@@ -119,6 +119,38 @@ public sealed class MsRpcAlgTests
         Assert.True(PacketBuilder.ChecksumsValid(reply.Frame));
     }
 
+    /// <summary>Windows' own bind, ept_map and NDR64 response (suricata-verify bug-5133, frames 1-4), replayed with the
+    /// server inside: its tower's address (made the inside server's) becomes the public one, the port is kept.</summary>
+    [Fact]
+    public void A_windows_ndr64_ept_map_from_a_server_inside_is_rewritten_ms_rpce_2_2_5()
+    {
+        var payloads = new List<byte[]>();
+        using (var reader = Alg.Runtime.Capture.CaptureReader.Open(Corpus.FilePath("OISF_suricata-verify__bug-5133__input.pcap")))
+        {
+            while (payloads.Count < 4 && reader.TryRead(out var record))
+            {
+                PacketDecoder.Decode(record.Data, record.LinkType, out var info);
+                payloads.Add(record.Data.Slice(info.PayloadOffset, info.PayloadLength).ToArray());
+            }
+        }
+
+        var response = payloads[3];
+        var at = response.AsSpan().IndexOf(new byte[] { 0x09, 0x04, 0x00, 172, 16, 66, 36 });
+        new byte[] { 192, 168, 1, 21 }.CopyTo(response, at + 3);
+        var gateway = ServerInside();
+        var connection = new ControlConnection(gateway, serverInside: true);
+        connection.Connect();
+        connection.Send(payloads[0]);
+        connection.Answer(payloads[1]);
+        connection.Send(payloads[2]);
+        var reply = connection.Answer(response);
+
+        Assert.Equal(AlgHarness.PublishedServer, BinaryPrimitives.ReadUInt32BigEndian(reply.PayloadBytes.AsSpan(at + 3)));
+        Assert.Equal(49683, BinaryPrimitives.ReadUInt16BigEndian(reply.PayloadBytes.AsSpan(at - 4)));
+        Assert.True(PacketBuilder.ChecksumsValid(reply.Frame));
+        Assert.True(gateway.Syn(Server, 41000, AlgHarness.PublishedServer, 49683, IngressSide.Outside).Forwarded);
+    }
+
     [Fact]
     public void Without_a_tower_the_dynamic_port_of_a_server_inside_stays_closed()
     {

@@ -49,4 +49,38 @@ public sealed class SunRpcCorpusTests
         Assert.Equal(string.Empty, Tshark.BadChecksumFrames(interpreted, "sunrpc-corpus"));
         Assert.Equal(string.Empty, Tshark.MalformedFrames(interpreted, "sunrpc-corpus"));
     }
+
+    /// <summary>The rpcbind v3 captures with their server inside, published 1:1 on 203.0.113.21: every GETADDR answer's
+    /// universal address is rewritten to the public address (one character shorter, so the XDR length changes), and
+    /// tshark still decodes every packet cleanly with valid checksums; both engines send the same bytes.</summary>
+    [RequiresTsharkTheory]
+    [InlineData("ntop_nDPI__nfsv3.pcap", "139.25.22.102", "203.0.113.21.4.24")]
+    [InlineData("OISF_suricata-verify__nfs3-01__input.pcap", "139.25.22.102", "203.0.113.21.4.24")]
+    [InlineData("zeek_zeek__nfs_write.pcap", "192.168.122.219", "")]
+    public void Corpus_rpc_with_the_server_inside_is_rewritten_and_stays_valid(string file, string server, string expected)
+    {
+        var interpreterGateway = new AlgHarness("sunrpc", 111, RpcCorpusReplay.StaticNat(server, "203.0.113.21"), default, FtpEngine.Interpreter);
+        var interpreted = RpcCorpusReplay.RunServerInside(interpreterGateway, file, Ip.V4(server), Ip.V4("203.0.113.21"));
+        var compiled = RpcCorpusReplay.RunServerInside(new AlgHarness("sunrpc", 111, RpcCorpusReplay.StaticNat(server, "203.0.113.21"), default, FtpEngine.Compiled), file, Ip.V4(server), Ip.V4("203.0.113.21"));
+
+        Assert.NotEmpty(interpreted);
+        Assert.Equal(interpreted.Count, compiled.Count);
+        for (var i = 0; i < interpreted.Count; i++)
+        {
+            Assert.True(interpreted[i].AsSpan().SequenceEqual(compiled[i]), $"{file}: frame {i} differs between the engines");
+        }
+
+        var counters = interpreterGateway.Counters;
+        Assert.True(counters.Malformed == 0 && counters.Failures == 0, $"{file}: {counters.LastMalformedReason} {counters.LastFailure}");
+        Assert.True(counters.PinholesOpened > 0);
+        if (expected.Length > 0)
+        {
+            var text = System.Text.Encoding.ASCII.GetBytes(expected);
+            Assert.Contains(interpreted, frame => frame.AsSpan().IndexOf(text) >= 0);
+            Assert.True(counters.RewritesApplied > 0);
+        }
+
+        Assert.Equal(string.Empty, Tshark.BadChecksumFrames(interpreted, "sunrpc-inside"));
+        Assert.Equal(string.Empty, Tshark.MalformedFrames(interpreted, "sunrpc-inside"));
+    }
 }

@@ -1,3 +1,4 @@
+using Alg.Policy.Model;
 using Alg.Runtime.Capture;
 using Alg.Runtime.Nat;
 using Alg.Runtime.Packets;
@@ -62,6 +63,56 @@ public static class RpcCorpusReplay
 
         return forwarded;
     }
+
+    /// <summary>
+    /// The same capture with its server inside, published 1:1 (static NAT) on <paramref name="published"/>: what the
+    /// server sends enters inside as captured; what clients send to it comes from outside to the published address.
+    /// The server keeps its own address, so the addresses it writes into its answers are its own and get translated.
+    /// </summary>
+    public static List<byte[]> RunServerInside(AlgHarness gateway, string file, uint server, uint published)
+    {
+        var forwarded = new List<byte[]>();
+        using var reader = CaptureReader.Open(Corpus.FilePath(file));
+        while (reader.TryRead(out var record))
+        {
+            if (!PacketDecoder.Decode(record.Data, record.LinkType, out var info) || info.IpVersion != 4
+                || (info.Protocol != IpProtocol.Tcp && info.Protocol != IpProtocol.Udp))
+            {
+                continue;
+            }
+
+            var frame = Ethernet(record.Data, in info);
+            PacketDecoder.Decode(frame, LinkType.Ethernet, out var framed);
+            SentPacket sent;
+            if (framed.SourceAddress == server)
+            {
+                sent = gateway.Send(frame, IngressSide.Inside);
+            }
+            else if (framed.DestinationAddress == server)
+            {
+                PacketRewriter.RewriteIpv4(frame, ref framed, framed.SourceAddress, framed.SourcePort, published, framed.DestinationPort);
+                sent = gateway.Send(frame, IngressSide.Outside);
+            }
+            else
+            {
+                continue;
+            }
+
+            if (sent.Forwarded)
+            {
+                forwarded.Add(sent.Frame);
+            }
+        }
+
+        return forwarded;
+    }
+
+    /// <summary>A policy publishing <paramref name="server"/> 1:1 on <paramref name="published"/>, everything else PAT
+    /// with address-and-port-dependent filtering.</summary>
+    public static PolicyModel StaticNat(string server, string published) =>
+        TestPolicies.Policy(
+            [TestPolicies.Static(server, published), TestPolicies.PatOnInterface() with { RealAddresses = [] }],
+            TestPolicies.Behavior(filtering: Alg.Policy.Model.FilteringBehavior.AddressAndPortDependent));
 
     /// <summary>The packet from its IP header on, behind a fresh Ethernet header (corpus link types vary).</summary>
     private static byte[] Ethernet(ReadOnlySpan<byte> captured, in PacketInfo info)
