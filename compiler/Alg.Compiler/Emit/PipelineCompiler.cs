@@ -50,8 +50,9 @@ public static class PipelineCompiler
         var context = new CollectiblePipelineContext(className);
         var assembly = context.LoadFromStream(image);
         var type = assembly.GetType("Alg.Generated." + className, throwOnError: true)!;
-        var classifier = (IPipelineEngine)type.GetConstructors()[0].Invoke([program, tables]);
-        return new CompiledPipeline(classifier, source, context, stopwatch.Elapsed);
+        var engine = (IPipelineEngine)type.GetConstructors()[0].Invoke([program, tables]);
+        PrepareMethods(type);
+        return new CompiledPipeline(engine, source, context, stopwatch.Elapsed);
     }
 
     /// <summary>The compiled engine in the shape <see cref="PipelineHost"/> takes.</summary>
@@ -59,6 +60,19 @@ public static class PipelineCompiler
     {
         var compiled = Compile(program);
         return new CompiledEngine(compiled.Engine, compiled.CompileTime, compiled.Unload);
+    }
+
+    /// <summary>JIT-compiles every method of the generated class here, on the compiling thread: its methods are marked
+    /// for full optimisation, so the packet that first runs them neither waits for the JIT nor runs unoptimised code.</summary>
+    private static void PrepareMethods(Type type)
+    {
+        foreach (var method in type.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+        {
+            if (!method.IsAbstract && !method.ContainsGenericParameters)
+            {
+                System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(method.MethodHandle);
+            }
+        }
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()

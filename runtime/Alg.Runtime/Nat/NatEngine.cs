@@ -25,6 +25,8 @@ public sealed partial class NatEngine
 {
     private readonly IEngineSource _engines;
     private PipelineProgram _program;
+    private NatRuleSet _nat;
+    private NatTimeouts _timeouts;
     private IPipelineEngine _walkingEngine;
     private readonly FlowTable _flows;
     private readonly NatMappingTable _mappings;
@@ -59,6 +61,8 @@ public sealed partial class NatEngine
         _flowCapacity = options.FlowCapacity;
         _walkingEngine = engines.Current;
         _program = _walkingEngine.Program;
+        _nat = _program.Nat;
+        _timeouts = _program.Timeouts;
         ReservePortForwards(_program);
     }
 
@@ -106,7 +110,6 @@ public sealed partial class NatEngine
     public NatVerdict Process(ref PacketBuffer packet, ref PacketInfo info, long now, IngressSide ingress = IngressSide.Auto)
     {
         var engine = _engines.Current;
-        _walkingEngine = engine;
         var program = engine.Program;
         if (!ReferenceEquals(program, _program))
         {
@@ -161,6 +164,8 @@ public sealed partial class NatEngine
     private void AdoptProgram(PipelineProgram program)
     {
         _program = program;
+        _nat = program.Nat;
+        _timeouts = program.Timeouts;
         ReservePortForwards(program);
     }
 
@@ -188,7 +193,7 @@ public sealed partial class NatEngine
             return ingress == IngressSide.Inside ? FlowSide.Inside : FlowSide.Outside;
         }
 
-        var nat = _program.Nat;
+        var nat = _nat;
         if (!nat.IsOwned(info.DestinationAddress))
         {
             return FlowSide.Inside;

@@ -11,7 +11,7 @@ namespace Alg.Benchmarks.Engines;
 /// The whole per-packet walk — decode, ACLs, flow lookup or creation, NAT, checksums, ALG dispatch — for the three
 /// configurations of <see cref="PipelineConfigurations"/>, on each engine side by side, through a gateway as
 /// <c>alg replay</c> builds it. Established: RTP-like UDP packets of 256 flows in both directions. New: every packet opens
-/// a flow, in a gateway whose tables are warm: before each iteration the previous iteration's flows expire (outside the
+/// a flow — outbound UDP and inbound TCP to the port forward, alternating — in a gateway whose tables are warm: before each iteration the previous iteration's flows expire (outside the
 /// measurement), so each one measures flow creation in steady state, not first-touch page faults of a fresh table.
 /// </summary>
 [MemoryDiagnoser]
@@ -66,7 +66,11 @@ public class PipelineWalkBenchmarks
     {
         _gateway = Gateway.Create(PipelineConfigurations.Load(Configuration), Engine, new NatEngineOptions(FlowCapacity: 1 << 16, MappingCapacity: 1 << 16));
         _now = 1_000_000_000L;
-        _newFlows = [.. Enumerable.Range(0, NewFlowsPerIteration).Select(i => BenchmarkFrames.Udp(Inside(i), (ushort)(10_000 + (i / 200)), Server(i), 5004, new byte[160]))];
+        // Half open outbound (UDP from the LAN: NAT rule selection, a PAT mapping), half inbound (a TCP SYN from a client
+        // outside to the port forward: the uplink's inbound ACL, which the edge and branch lists make long).
+        _newFlows = [.. Enumerable.Range(0, NewFlowsPerIteration).Select(i => i % 2 == 0
+            ? BenchmarkFrames.Udp(Inside(i), (ushort)(10_000 + (i / 200)), Server(i), 5004, new byte[160])
+            : BenchmarkFrames.Tcp(Client(i), (ushort)(20_000 + (i / 400)), Ipv4Address.Parse("203.0.113.1").Value, 8443, 0x02, 1000, 0, default))];
         ExpireEarlierFlows();
         if (NewFlow() != NewFlowsPerIteration)
         {
@@ -96,7 +100,8 @@ public class PipelineWalkBenchmarks
         return forwarded;
     }
 
-    /// <summary>Packets each opening a new outbound flow (rule selection, port allocation, flow insert).</summary>
+    /// <summary>Packets each opening a new flow: outbound (rule selection, port allocation, flow insert) and inbound to the
+    /// port forward (the uplink's inbound ACL, the static mapping, flow insert), alternating.</summary>
     [Benchmark(OperationsPerInvoke = NewFlowsPerIteration)]
     public int NewFlow()
     {
@@ -112,11 +117,14 @@ public class PipelineWalkBenchmarks
 
     private static uint Inside(int i) => Ipv4Address.Parse("192.168.1.0").Value + 10 + (uint)(i % 200);
 
+    private static uint Client(int i) => Ipv4Address.Parse("198.51.0.0").Value + (uint)(i % 400) * 7 + 1;
+
     private static uint Server(int i) => Ipv4Address.Parse("198.51.100.0").Value + 1 + (uint)(i % 50);
 
     private int Walk(byte[] frame)
     {
-        frame.AsSpan(0, 42).CopyTo(_work);
+        // Headers only (Ethernet, IPv4, and UDP or TCP): NAT rewrites nothing else, and the payload stays in the buffer.
+        frame.AsSpan(0, frame[23] == 6 ? 54 : 42).CopyTo(_work);
         var packet = new PacketBuffer(_work, 0, frame.Length, _work.Length);
         return _gateway.Nat.Process(ref packet, LinkType.Ethernet, _now).Action == NatAction.Forward ? 1 : 0;
     }
