@@ -97,11 +97,10 @@ public static class PipelineEmitter
     {
         // Every plan starts with the flow lookup; after it a new flow takes its side's whole plan and a known flow the
         // steps both plans share, so each packet's path below is straight-line code holding only steps that apply to it.
-        code.Line("// The walk of one packet: the steps of its plan, in the IR's order.");
+        code.Line("// The walk of one packet after the flow lookup (the runtime's first step of every plan): its plan's steps, in the IR's order.");
         code.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
         code.Line("public NatVerdict Run(NatEngine nat, ref PacketWalk walk)");
         code.Open();
-        code.Line("nat.LookupFlow(ref walk);");
         code.Line("if (walk.IsNew)");
         code.Open();
         code.Line("if (walk.Side == FlowSide.Inside)");
@@ -113,10 +112,17 @@ public static class PipelineEmitter
         EmitSteps(code, program, program.OutsideSteps, newFlow: true, "A new flow from outside");
         code.Close();
         code.Close();
-        code.Line("else");
-        code.Open();
-        EmitSteps(code, program, program.InsideSteps, newFlow: false, "A packet of a known flow, either side");
-        code.Close();
+        if (program.KnownFlowsMeetNoPolicy)
+        {
+            code.Line("// A packet of a known flow asks this configuration nothing (no ACL meets every packet): the runtime walks it.");
+        }
+        else
+        {
+            code.Line("else");
+            code.Open();
+            EmitSteps(code, program, program.InsideSteps, newFlow: false, "A packet of a known flow, either side");
+            code.Close();
+        }
         code.Line();
         code.Line("return nat.Forward(ref walk);");
         code.Close();

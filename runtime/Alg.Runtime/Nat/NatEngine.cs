@@ -117,7 +117,22 @@ public sealed partial class NatEngine
         }
 
         var walk = new PacketWalk(ref packet, ref info, now, ingress);
-        return Prepare(ref walk) ? engine.Run(this, ref walk) : walk.Outcome;
+        if (!Prepare(ref walk))
+        {
+            return walk.Outcome;
+        }
+
+        // The first step of every plan is the runtime's (IrValidator). A known flow whose plan asks the policy nothing
+        // (no ACL meets every packet) takes its remaining steps here; everything else is the engine's walk.
+        LookupFlow(ref walk);
+        if (!walk.IsNew && program.KnownFlowsMeetNoPolicy)
+        {
+            Track(ref walk);
+            Translate(ref walk);
+            return InspectAlg(ref walk, engine) ? Forward(ref walk) : walk.Outcome;
+        }
+
+        return engine.Run(this, ref walk);
     }
 
     /// <summary>Opens a pinhole for an ALG; false (counted) when the expectation table is full.</summary>

@@ -16,7 +16,8 @@ public interface IPipelineEngine
     /// <summary>The IR this engine was built from.</summary>
     Ir.PipelineProgram Program { get; }
 
-    /// <summary>Walks one packet through the steps of its ingress side's plan, calling <paramref name="nat"/> for each.</summary>
+    /// <summary>Walks one packet through the steps of its ingress side's plan after the flow lookup (the runtime's first
+    /// step of every plan, already done), calling <paramref name="nat"/> for each.</summary>
     NatVerdict Run(NatEngine nat, ref PacketWalk walk);
 
     /// <summary>ACL verdict for a packet arriving on an interface (true when no ACL is applied there).</summary>

@@ -26,9 +26,8 @@ public sealed class PipelineInterpreter(PipelineProgram program) : IPipelineEngi
     public NatVerdict Walk(NatEngine nat, ref PacketWalk walk, IPipelineEngine answers)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        // Every plan starts with FlowLookup (IrValidator); it may find the flow on the other side than the guess, and
-        // both plans hold the same steps for a known flow in the same order.
-        nat.LookupFlow(ref walk);
+        // Every plan starts with FlowLookup (IrValidator), which the runtime has done before handing the packet over; it
+        // may have found the flow on the other side than the guess, and both plans hold the same steps for a known flow.
         var steps = walk.Side == Flows.FlowSide.Inside
             ? (walk.IsNew ? _insideNew : _insideKnown)
             : (walk.IsNew ? _outsideNew : _outsideKnown);

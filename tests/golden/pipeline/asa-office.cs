@@ -54,11 +54,10 @@ public sealed class Pipeline_8014ade12b3b5254 : IPipelineEngine
 
     public PipelineProgram Program { get; }
 
-    // The walk of one packet: the steps of its plan, in the IR's order.
+    // The walk of one packet after the flow lookup (the runtime's first step of every plan): its plan's steps, in the IR's order.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public NatVerdict Run(NatEngine nat, ref PacketWalk walk)
     {
-        nat.LookupFlow(ref walk);
         if (walk.IsNew)
         {
             if (walk.Side == FlowSide.Inside)

@@ -27,11 +27,10 @@ public sealed class Pipeline_73feea72e56f4886 : IPipelineEngine
 
     public PipelineProgram Program { get; }
 
-    // The walk of one packet: the steps of its plan, in the IR's order.
+    // The walk of one packet after the flow lookup (the runtime's first step of every plan): its plan's steps, in the IR's order.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public NatVerdict Run(NatEngine nat, ref PacketWalk walk)
     {
-        nat.LookupFlow(ref walk);
         if (walk.IsNew)
         {
             if (walk.Side == FlowSide.Inside)
@@ -72,13 +71,7 @@ public sealed class Pipeline_73feea72e56f4886 : IPipelineEngine
                 if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
             }
         }
-        else
-        {
-            // A packet of a known flow, either side: TrackConnection, Translate, AlgDispatch
-            nat.Track(ref walk);
-            nat.Translate(ref walk);
-            if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
-        }
+        // A packet of a known flow asks this configuration nothing (no ACL meets every packet): the runtime walks it.
 
         return nat.Forward(ref walk);
     }

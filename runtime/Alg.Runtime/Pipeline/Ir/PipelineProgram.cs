@@ -35,6 +35,14 @@ public sealed record PipelineProgram(
     /// <summary>Some interface's ACLs meet every packet, so an established flow's packets are checked too.</summary>
     public bool HasPerPacketAcls { get; } = Interfaces.Any(i => i.AclMode == AclMode.PerPacket && (i.InboundAclId >= 0 || i.OutboundAclId >= 0));
 
+    /// <summary>
+    /// A packet of a known flow meets no policy question: its plan after the lookup holds only steps the runtime carries
+    /// out (connection tracking, translation, the ALG of the flow), because no interface's ACL meets every packet. Such
+    /// packets are walked by the runtime without entering the engine; the rest, and every new flow, by the engine.
+    /// </summary>
+    public bool KnownFlowsMeetNoPolicy { get; } = InsideSteps.Skip(1).Where(s => !s.ForNewFlowsOnly).All(s => s.Kind is PipelineStepKind.TrackConnection or PipelineStepKind.Translate or PipelineStepKind.AlgDispatch)
+        && !Interfaces.Any(i => i.AclMode == AclMode.PerPacket && (i.InboundAclId >= 0 || i.OutboundAclId >= 0));
+
     /// <summary>Any interface has an ACL: without one the packet path skips every ACL question.</summary>
     public bool HasAcls { get; } = Interfaces.Any(i => i.InboundAclId >= 0 || i.OutboundAclId >= 0);
 
