@@ -4,7 +4,8 @@
 #
 # Usage: tests/e2e/scenarios.sh SCENARIO OUTDIR
 #   SCENARIO: nat tftp sip-udp sip-reload-one-way sip-tcp sip-register-inbound reload-under-load ftp ftp-off
-#             rtsp rtsp-off mgcp mgcp-off sqlnet sqlnet-off static-nat sunrpc sunrpc-off msrpc msrpc-off
+#             rtsp rtsp-off mgcp mgcp-off sqlnet sqlnet-off static-nat sunrpc sunrpc-off sunrpc-outside
+#             sunrpc-outside-off msrpc msrpc-off
 # Prints one "ok"/"FAIL" line per check and exits 1 when any failed, 77 when the bench cannot run here
 # (not root, no namespaces, a tool missing: the reason is printed). ALG overrides the alg binary.
 set -uo pipefail
@@ -505,22 +506,52 @@ scenario_static_nat() {
 # the lead. rpcbind + rpc.statd (nfs-common) pick statd's dynamic TCP/UDP ports; samba-dcerpcd (samba-common-bin) serves
 # the endpoint mapper and its dynamic ports (reference algs.md §5.5, §6.5).
 RPC_PUBLIC=203.0.113.10
+# start_rpcbind [NAMESPACE]: rpcbind and rpc.statd in the phone's namespace (server inside) or the one given.
 start_rpcbind() {
+  local ns=${1:-$NS_PHONE}
   command -v rpcbind >/dev/null && command -v rpc.statd >/dev/null || { fail "sunrpc: rpcbind and nfs-common are not installed"; return 1; }
   # statd keeps its monitor lists in sm/ and sm.bak/ under the state directory and will not start without them.
   mkdir -p "$OUT/rpcbind-state/sm" "$OUT/rpcbind-state/sm.bak" /run/rpcbind
-  nsx $NS_PHONE rpcbind -f -w >"$OUT/rpcbind.log" 2>&1 & BG+=($!)
+  nsx $ns rpcbind -f -w >"$OUT/rpcbind.log" 2>&1 & BG+=($!)
   sleep 1
-  nsx $NS_PHONE rpc.statd -F --no-notify -P "$OUT/rpcbind-state" >"$OUT/statd.log" 2>&1 & BG+=($!)
+  nsx $ns rpc.statd -F --no-notify -P "$OUT/rpcbind-state" >"$OUT/statd.log" 2>&1 & BG+=($!)
   local i
-  for i in $(seq 50); do nsx $NS_PHONE rpcinfo -p 127.0.0.1 2>/dev/null | grep -q status && break; sleep 0.1; done
+  for i in $(seq 50); do nsx $ns rpcinfo -p 127.0.0.1 2>/dev/null | grep -q status && break; sleep 0.1; done
 }
+# sunrpc_clients [CLIENT-NAMESPACE SERVER-ADDRESS]: from outside to the published server, or the other way round.
 sunrpc_clients() {
-  nsx $NS_SERVER timeout 20 rpcinfo -p $RPC_PUBLIC >"$OUT/rpcinfo-p.log" 2>&1
-  nsx $NS_SERVER timeout 20 rpcinfo -t $RPC_PUBLIC status >"$OUT/rpcinfo-t.log" 2>&1
-  nsx $NS_SERVER timeout 20 rpcinfo -u $RPC_PUBLIC status >"$OUT/rpcinfo-u.log" 2>&1
-  nsx $NS_SERVER timeout 20 $PY "$E2E_HERE/rpc-getport.py" $RPC_PUBLIC >"$OUT/getport.log" 2>&1
+  local ns=${1:-$NS_SERVER} target=${2:-$RPC_PUBLIC}
+  nsx $ns timeout 20 rpcinfo -p $target >"$OUT/rpcinfo-p.log" 2>&1
+  nsx $ns timeout 20 rpcinfo -t $target status >"$OUT/rpcinfo-t.log" 2>&1
+  nsx $ns timeout 20 rpcinfo -u $target status >"$OUT/rpcinfo-u.log" 2>&1
+  nsx $ns timeout 20 $PY "$E2E_HERE/rpc-getport.py" $target >"$OUT/getport.log" 2>&1
   return 0
+}
+
+# The server outside: rpcbind and statd on the server's host, the phone's host as the client behind PAT, and an inside
+# ACL that lets the LAN reach only the port mappers (configs/gateway-asa-rpc-client.cfg): the dynamic ports are reached
+# through the SunRPC ALG's pinhole alone, which on a stateful device is also the permission past the interface ACL.
+scenario_sunrpc_outside() {
+  topology_up
+  capture_start $NS_PHONE lan0 "$OUT/sunrpc-outside-lan0.pcap"
+  start_gateway gateway-asa-rpc-client.cfg
+  start_rpcbind $NS_SERVER || return
+  sunrpc_clients $NS_PHONE $SERVER_IP
+  capture_stop
+  expect "server outside: rpcinfo -p lists rpc.statd" grep -q status "$OUT/rpcinfo-p.log"
+  expect "server outside: rpcinfo -t reaches statd's dynamic TCP port past the inside ACL through the ALG's pinhole" grep -q "ready and waiting" "$OUT/rpcinfo-t.log"
+  expect "server outside: rpcinfo -u reaches statd's dynamic UDP port through the ALG's pinhole" grep -q "ready and waiting" "$OUT/rpcinfo-u.log"
+  expect "server outside: a v2 GETPORT then a NULL call to the returned port is answered" grep -q "null: ok" "$OUT/getport.log"
+  expect "alg status: the sunrpc ALG opened pinholes" test "$(status_field "[a for a in algs if a['name'] == 'sunrpc'][0]['pinholesOpened']")" -ge 3
+}
+
+scenario_sunrpc_outside_off() {
+  topology_up
+  start_gateway gateway-asa-rpc-client-off.cfg
+  start_rpcbind $NS_SERVER || return
+  sunrpc_clients $NS_PHONE $SERVER_IP
+  expect "server outside, SunRPC ALG off: the port mapper still answers" grep -q "getport:" "$OUT/getport.log"
+  expect "server outside, SunRPC ALG off: the inside ACL keeps the dynamic ports closed" eval "! grep -q 'ready and waiting' $OUT/rpcinfo-t.log && ! grep -q 'null: ok' $OUT/getport.log"
 }
 
 scenario_sunrpc() {
@@ -620,6 +651,8 @@ case $SCENARIO in
   static-nat) scenario_static_nat ;;
   sunrpc) scenario_sunrpc ;;
   sunrpc-off) scenario_sunrpc_off ;;
+  sunrpc-outside) scenario_sunrpc_outside ;;
+  sunrpc-outside-off) scenario_sunrpc_outside_off ;;
   msrpc) scenario_msrpc ;;
   msrpc-off) scenario_msrpc_off ;;
   *) echo "unknown scenario $SCENARIO"; exit 2 ;;

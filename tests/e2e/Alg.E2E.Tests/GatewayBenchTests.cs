@@ -66,6 +66,12 @@ public sealed partial class GatewayBenchTests(ITestOutputHelper output)
     public void WithTheSunRpcAlgOffRpcbindsDynamicPortsStayClosed() => Scenario("sunrpc-off");
 
     [SkippableFact]
+    public void AClientInsideReachesAnOutsideRpcbindsDynamicPortsPastTheInsideAclThroughTheSunRpcAlg() => Scenario("sunrpc-outside");
+
+    [SkippableFact]
+    public void WithTheSunRpcAlgOffTheInsideAclKeepsAnOutsideServersDynamicPortsClosed() => Scenario("sunrpc-outside-off");
+
+    [SkippableFact]
     public void AnEptMapClientReachesTheReturnedPortThroughTheMsRpcAlg() => Scenario("msrpc");
 
     [SkippableFact]
