@@ -78,6 +78,12 @@ public sealed partial class GatewayBenchTests(ITestOutputHelper output)
     public void WithTheMsRpcAlgOffTheReturnedPortStaysClosed() => Scenario("msrpc-off");
 
     [SkippableFact]
+    public void AClientInsideReachesAnOutsideEndpointMappersReturnedPortPastTheInsideAclThroughTheMsRpcAlg() => Scenario("msrpc-outside");
+
+    [SkippableFact]
+    public void WithTheMsRpcAlgOffTheInsideAclKeepsAnOutsideServersReturnedPortClosed() => Scenario("msrpc-outside-off");
+
+    [SkippableFact]
     public void ShortBenchmarkReachesTheRatesLinuxReaches()
     {
         var (exitCode, text) = BenchScript.Run("bench.sh", "--short", BenchScript.OutputDirectory("bench-short"));
