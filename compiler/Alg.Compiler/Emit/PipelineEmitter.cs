@@ -96,7 +96,8 @@ public static class PipelineEmitter
     private static void EmitRun(CodeWriter code, PipelineProgram program)
     {
         // Every plan starts with the flow lookup; after it a new flow takes its side's whole plan and a known flow the
-        // steps both plans share, so each packet's path below is straight-line code holding only steps that apply to it.
+        // steps both plans share (only emitted where an ACL meets every packet: otherwise the runtime finishes known
+        // flows), so each packet's path below is straight-line code holding only steps that apply to it.
         code.Line("// The walk of one packet after the flow lookup (the runtime's first step of every plan): its plan's steps, in the IR's order.");
         code.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
         code.Line("public NatVerdict Run(NatEngine nat, ref PacketWalk walk)");
@@ -138,15 +139,7 @@ public static class PipelineEmitter
             switch (step.Kind)
             {
                 case PipelineStepKind.InboundAcl:
-                    if (newFlow || program.HasPerPacketAcls)
-                    {
-                        EmitAclStep(code, program, "nat.InboundAclInterface(ref walk)", "walk.ArrivalTuple", "AclDeniedInbound", i => i.InboundAclId, "in");
-                    }
-                    else
-                    {
-                        code.Line("// InboundAcl: every interface's ACL meets only the packet that opens a connection");
-                    }
-
+                    EmitAclStep(code, program, "nat.InboundAclInterface(ref walk)", "walk.ArrivalTuple", "AclDeniedInbound", i => i.InboundAclId, "in");
                     break;
                 case PipelineStepKind.NatRuleSelection:
                     EmitNatRuleSelection(code, program);
@@ -170,15 +163,7 @@ public static class PipelineEmitter
                     EmitAclStep(code, program, "nat.RealAddressAclInterface(ref walk)", "nat.RealAddressTuple(ref walk)", "AclDeniedInbound", i => i.InboundAclMatchesRealAddresses ? i.InboundAclId : -1, "in, real addresses");
                     break;
                 case PipelineStepKind.OutboundAcl:
-                    if (newFlow || program.HasPerPacketAcls)
-                    {
-                        EmitAclStep(code, program, "nat.OutboundAclInterface(ref walk)", "nat.ExitTuple(ref walk)", "AclDeniedOutbound", i => i.OutboundAclId, "out");
-                    }
-                    else
-                    {
-                        code.Line("// OutboundAcl: every interface's ACL meets only the packet that opens a connection");
-                    }
-
+                    EmitAclStep(code, program, "nat.OutboundAclInterface(ref walk)", "nat.ExitTuple(ref walk)", "AclDeniedOutbound", i => i.OutboundAclId, "out");
                     break;
                 case PipelineStepKind.Translate:
                     code.Line("nat.Translate(ref walk);");

@@ -190,7 +190,17 @@ public sealed partial class NatEngine
             return true;
         }
 
-        var rule = _program.NatRules[selected];
+        return ApplyRuleAction(_program.NatRules[selected], in info, sourcePort, destinationPort, preferredPort, now, ref mappedAddress, ref mappedPort, out mappingIndex, ref reason);
+    }
+
+    /// <summary>
+    /// What a selected rule does to a new flow's source, for the walk and for a reservation alike: a port forward's and a
+    /// static mapping's fixed global endpoint, a dynamic rule's mapping; an exemption leaves the source as it is. On
+    /// entry the endpoint holds the untranslated source.
+    /// </summary>
+    private bool ApplyRuleAction(NatRulePlan rule, in PacketInfo info, ushort sourcePort, ushort destinationPort, ushort preferredPort, long now, ref uint mappedAddress, ref ushort mappedPort, out int mappingIndex, ref DropReason reason)
+    {
+        mappingIndex = -1;
         switch (rule.Kind)
         {
             case NatRuleKind.StaticPort:

@@ -92,10 +92,11 @@ public sealed partial class NatEngine
         return true;
     }
 
-    /// <summary><see cref="PipelineStepKind.FlowLookup"/>: the packet's flow, trying the other side's key when the side
-    /// was guessed (an untranslated flow's reply is not addressed to us, so the guess differs from the flow's).</summary>
+    /// <summary><see cref="PipelineStepKind.FlowLookup"/>, the runtime's first step of every plan: the packet's flow,
+    /// trying the other side's key when the side was guessed (an untranslated flow's reply is not addressed to us, so the
+    /// guess differs from the flow's).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void LookupFlow(ref PacketWalk walk)
+    private void LookupFlow(ref PacketWalk walk)
     {
         walk.Index = _flows.Find(walk.Key, out walk.IsReply);
         if (walk.Index < 0 && walk.Ingress == IngressSide.Auto)
@@ -183,25 +184,10 @@ public sealed partial class NatEngine
             return true;
         }
 
-        var rule = _program.NatRules[ruleId];
-        switch (rule.Kind)
-        {
-            case NatRuleKind.StaticPort:
-                walk.MapSourceTo(rule.GlobalAddress, (ushort)rule.MappedPort);
-                return true;
-            case NatRuleKind.Static:
-                if (rule.TryMapStatic(walk.Info.SourceAddress, out var mapped))
-                {
-                    walk.MapSourceTo(mapped, walk.Key.SourcePort);
-                }
-
-                return true;
-            case NatRuleKind.DynamicPat:
-            case NatRuleKind.DynamicPool:
-                return AllocateMapping(ref walk, ruleId);
-            default:
-                return true;
-        }
+        var reason = DropReason.None;
+        return ApplyRuleAction(_program.NatRules[ruleId], in walk.Info, walk.Key.SourcePort, walk.Key.DestinationPort, 0, walk.Now,
+                   ref walk.MappedAddress, ref walk.MappedPort, out walk.MappingIndex, ref reason)
+               || End(ref walk, CountDrop(reason, walk.Side));
     }
 
     /// <summary>A dynamic rule's action: the new flow's mapping, shared per the mapping behaviour, or a new one from

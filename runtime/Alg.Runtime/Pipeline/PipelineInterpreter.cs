@@ -96,9 +96,6 @@ public sealed class PipelineInterpreter(PipelineProgram program) : IPipelineEngi
     {
         switch (step)
         {
-            case PipelineStepKind.FlowLookup:
-                nat.LookupFlow(ref walk);
-                return true;
             case PipelineStepKind.InboundAcl:
                 var arrival = nat.InboundAclInterface(ref walk);
                 return arrival < 0 || answers.PermitInbound(arrival, walk.ArrivalTuple) || nat.Deny(ref walk, DropReason.AclDeniedInbound);

@@ -121,14 +121,7 @@ public sealed class Pipeline_8014ade12b3b5254 : IPipelineEngine
                 if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
             }
         }
-        else
-        {
-            // A packet of a known flow, either side: InboundAcl, TrackConnection, Translate, AlgDispatch
-            // InboundAcl: every interface's ACL meets only the packet that opens a connection
-            nat.Track(ref walk);
-            nat.Translate(ref walk);
-            if (!nat.InspectAlg(ref walk, this)) return walk.Verdict;
-        }
+        // A packet of a known flow asks this configuration nothing (no ACL meets every packet): the runtime walks it.
 
         return nat.Forward(ref walk);
     }

@@ -36,12 +36,11 @@ public sealed record PipelineProgram(
     public bool HasPerPacketAcls { get; } = Interfaces.Any(i => i.AclMode == AclMode.PerPacket && (i.InboundAclId >= 0 || i.OutboundAclId >= 0));
 
     /// <summary>
-    /// A packet of a known flow meets no policy question: its plan after the lookup holds only steps the runtime carries
-    /// out (connection tracking, translation, the ALG of the flow), because no interface's ACL meets every packet. Such
-    /// packets are walked by the runtime without entering the engine; the rest, and every new flow, by the engine.
+    /// A packet of a known flow meets no policy question: the steps a known flow takes are the ACL steps, connection
+    /// tracking, translation and the flow's ALG, and the ACL steps ask something only where an ACL meets every packet.
+    /// Such packets are walked by the runtime without entering the engine; the rest, and every new flow, by the engine.
     /// </summary>
-    public bool KnownFlowsMeetNoPolicy { get; } = InsideSteps.Skip(1).Where(s => !s.ForNewFlowsOnly).All(s => s.Kind is PipelineStepKind.TrackConnection or PipelineStepKind.Translate or PipelineStepKind.AlgDispatch)
-        && !Interfaces.Any(i => i.AclMode == AclMode.PerPacket && (i.InboundAclId >= 0 || i.OutboundAclId >= 0));
+    public bool KnownFlowsMeetNoPolicy => !HasPerPacketAcls;
 
     /// <summary>Any interface has an ACL: without one the packet path skips every ACL question.</summary>
     public bool HasAcls { get; } = Interfaces.Any(i => i.InboundAclId >= 0 || i.OutboundAclId >= 0);
