@@ -607,8 +607,8 @@ msrpc_clients() {
   local ns=${1:-$NS_SERVER} target=${2:-$RPC_PUBLIC}
   # lsarpc (12345778-1234-abcd-ef00-0123456789ab v0.0) is served by rpcd_lsad on a dynamic port.
   nsx $ns timeout 30 $PY "$E2E_HERE/epm-map.py" $target 12345778-1234-abcd-ef00-0123456789ab 0.0 >"$OUT/epm-map.log" 2>&1
-  # Debian's impacket-* wrappers run whichever python3 is first on PATH; impacket is Debian's python3's.
-  nsx $ns timeout 30 $PY /usr/share/doc/python3-impacket/examples/rpcdump.py -port 135 $target >"$OUT/rpcdump.log" 2>&1
+  # rpcdump's ept_lookup listing, paged as rpcdump pages it (epm-lookup.py says why not rpcdump.py itself).
+  nsx $ns timeout 30 $PY "$E2E_HERE/epm-lookup.py" $target >"$OUT/rpcdump.log" 2>&1
   return 0
 }
 
@@ -619,9 +619,7 @@ scenario_msrpc_outside() {
   start_gateway gateway-asa-rpc-client.cfg
   start_dcerpcd $NS_SERVER $SERVER_IP || return
   msrpc_clients $NS_PHONE $SERVER_IP
-  # impacket 0.10's rpcdump ends with ept_s_not_registered against Samba 4.17's endpoint mapper even with no gateway in
-  # between (checked on one namespace over loopback), so only the exchange is asked for here.
-  expect "server outside: rpcdump's ept_lookup reaches the endpoint mapper through the gateway and gets an answer" grep -q "Retrieving endpoint list" "$OUT/rpcdump.log"
+  expect "server outside: the ept_lookup listing comes back through the gateway, naming the server's own address" grep -q "endpoint: ncacn_ip_tcp:$SERVER_IP\[" "$OUT/rpcdump.log"
   expect "server outside: ept_map for lsarpc, then a bind on the returned port past the inside ACL" grep -q "bind: ok" "$OUT/epm-map.log"
   expect "alg status: the msrpc ALG opened a pinhole" test "$(status_field "[a for a in algs if a['name'] == 'msrpc'][0]['pinholesOpened']")" -ge 1
 }
@@ -641,11 +639,11 @@ scenario_msrpc() {
   start_dcerpcd || return
   msrpc_clients
   capture_stop
-  # rpcdump's ept_lookup listing comes back from Samba as a 4.9 KB reply in two DCE fragments over four TCP segments:
-  # too long to hold back and rewrite whole, so its towers keep the private address (a known gap, docs/algs.md); the
-  # listing is only checked to pass, the translated towers are ept_map's. (impacket 0.10's rpcdump reports
-  # ept_s_not_registered against Samba 4.17 even with no gateway in between, checked over loopback.)
-  expect "rpcdump's ept_lookup reaches the endpoint mapper through the gateway and gets an answer" grep -q "Retrieving endpoint list" "$OUT/rpcdump.log"
+  # rpcdump's ept_lookup listing comes back from Samba as a 4.9 KB reply in two DCE fragments over four TCP segments,
+  # too long to hold back: its towers are translated as they pass (docs/algs.md, MS-RPC).
+  expect "the ept_lookup listing comes back through the gateway with TCP endpoints on the public address" grep -q "endpoint: ncacn_ip_tcp:$RPC_PUBLIC\[" "$OUT/rpcdump.log"
+  expect "no endpoint of the listing names the server's private address" eval "! grep -q '$PHONE_IP' $OUT/rpcdump.log"
+  expect "no segment from the endpoint mapper the client saw carries the private address" test "$(count "$OUT/msrpc-wan0.pcap" 'tcp.srcport == 135 and frame contains c0:a8:01:0a')" -eq 0
   expect "ept_map for lsarpc, then a bind on the returned dynamic port through the ALG's pinhole" grep -q "bind: ok" "$OUT/epm-map.log"
   expect "the ept_map towers the client saw name the public address, never the private one" test "$(count "$OUT/msrpc-wan0.pcap" 'epm.opnum == 3 and frame contains c0:a8:01:0a')" -eq 0
   expect "alg status: the msrpc ALG opened a pinhole" test "$(status_field "[a for a in algs if a['name'] == 'msrpc'][0]['pinholesOpened']")" -ge 1

@@ -29,6 +29,9 @@ public sealed class AlgCounters
     /// <summary>Held starts let through unfinished because the sender retransmitted them (it waits for an ACK).</summary>
     public long HoldsReleased { get; internal set; }
 
+    /// <summary>TCP retransmissions of bytes first sent translated, given the same translation again.</summary>
+    public long RetransmissionsRetranslated { get; internal set; }
+
     /// <summary>Pinholes closed by the ALG (a call's end, a re-offer), not by expiry.</summary>
     public long PinholesClosed { get; internal set; }
 

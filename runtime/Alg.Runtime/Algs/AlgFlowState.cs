@@ -52,6 +52,10 @@ internal sealed class AlgFlowState
     /// <summary>TCP: per direction, the original sequence number of the first held byte.</summary>
     public uint[] HeldSequence { get; } = new uint[2];
 
+    /// <summary>TCP: per direction, the same-length edits already sent, replayed into retransmissions (created at the
+    /// first such edit).</summary>
+    public SentEditLog?[] SentEdits { get; } = new SentEditLog?[2];
+
     /// <summary>A configured policy dropped the connection: every later packet is dropped too.</summary>
     public bool Dropping { get; set; }
 

@@ -263,7 +263,7 @@ public sealed class AlgStage
             return DropReason.None;
         }
 
-        var reason = Apply(engine, ref packet, ref info, plan, ref output, in context, 0, info.PayloadOffset, info.PayloadLength, now, out _);
+        var reason = Apply(engine, ref packet, ref info, plan, ref output, in context, 0, info.PayloadOffset, info.PayloadLength, now, out _, out _);
         if (output.DropConnection && state is not null)
         {
             state.Dropping = true;
@@ -288,6 +288,18 @@ public sealed class AlgStage
         var payloadLength = info.PayloadLength;
         if (!state.Stopped && payloadLength > 0)
         {
+            if (state.SentEdits[direction] is { } sent)
+            {
+                // Bytes already sent translated and sent again by the peer (all of this segment, or its old start).
+                var replay = sent.Replay(ref packet, ref info, sequence, info.PayloadOffset, payloadLength, out var replayed);
+                if (replay != DropReason.None)
+                {
+                    return replay;
+                }
+
+                plan.Counters.RetransmissionsRetranslated += replayed > 0 ? 1 : 0;
+            }
+
             var result = stream.Accept(sequence, packet.Span.Slice(info.PayloadOffset, payloadLength));
             if (result.Status == StreamSegmentStatus.Dropped)
             {
@@ -384,7 +396,11 @@ public sealed class AlgStage
             plan.Counters.SegmentsHeld++;
         }
 
-        var reason = Apply(engine, ref packet, ref info, plan, ref output, in context, windowStart, info.PayloadOffset + skip, windowLength, now, out var delta);
+        var reason = Apply(engine, ref packet, ref info, plan, ref output, in context, windowStart, info.PayloadOffset + skip, windowLength, now, out var delta, out var applied);
+        if (applied)
+        {
+            RememberSent(state, direction, ref output, segmentStart, windowStart);
+        }
         if (output.DropConnection)
         {
             state.Dropping = true;
@@ -408,6 +424,20 @@ public sealed class AlgStage
         }
 
         return reason;
+    }
+
+    /// <summary>Keeps the same-length edits just sent, by the sender's sequence numbers, for its retransmissions.</summary>
+    private static void RememberSent(AlgFlowState state, int direction, ref AlgOutput output, uint segmentStart, int windowStart)
+    {
+        for (var i = 0; i < output.RewriteCount; i++)
+        {
+            var rewrite = output.RewriteAt(i);
+            if (rewrite.Delta == 0)
+            {
+                state.SentEdits[direction] ??= new SentEditLog();
+                state.SentEdits[direction]!.Record(segmentStart + (uint)(rewrite.Offset - windowStart), output.BytesOf(rewrite));
+            }
+        }
     }
 
     private static void WriteSequence(Span<byte> tcpHeader, uint sequence) =>
@@ -437,10 +467,11 @@ public sealed class AlgStage
     /// <param name="windowStart">Offset in the ALG's data of the first byte this packet still carries.</param>
     /// <param name="framePosition">Frame offset of that byte.</param>
     /// <param name="windowLength">How many of the ALG's bytes this packet carries.</param>
-    private static DropReason Apply(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, AlgPlanEntry plan, ref AlgOutput output, in AlgFlowContext context, int windowStart, int framePosition, int windowLength, long now, out int delta)
+    private static DropReason Apply(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, AlgPlanEntry plan, ref AlgOutput output, in AlgFlowContext context, int windowStart, int framePosition, int windowLength, long now, out int delta, out bool applied)
     {
         var master = context.Flow;
         delta = 0;
+        applied = false;
         var counters = plan.Counters;
         if (output.DropReasonText is { } dropped)
         {
@@ -546,6 +577,7 @@ public sealed class AlgStage
 
         counters.RewritesApplied += output.RewriteCount;
         delta = total;
+        applied = true;
         return DropReason.None;
     }
 

@@ -62,76 +62,67 @@ public static class EpmNdr
     /// <summary>ept_map response: entry_handle (20), num_towers, then a conformant-varying array of tower pointers
     /// (max_count, offset, actual_count, referent ids) followed by each pointed-to twr_t (max_count, tower_length,
     /// octets), then status.</summary>
-    public static bool TryReadMapResponse(ReadOnlySpan<byte> stub, bool littleEndian, bool ndr64, Span<EpmTowerAt> towers, out int count, out MsRpcParseError error)
-    {
-        count = 0;
-        var reader = new NdrReader(stub, littleEndian, ndr64);
-        if (!reader.TrySkip(20) || !reader.TryReadUInt32(out _) || !reader.TryReadSize(out _) || !reader.TryReadSize(out _)
-            || !reader.TryReadSize(out var actual))
-        {
-            error = MsRpcParseError.BadNdr;
-            return false;
-        }
-
-        if (actual > towers.Length)
-        {
-            error = MsRpcParseError.TooManyTowers;
-            return false;
-        }
-
-        Span<bool> present = stackalloc bool[MaxTowers];
-        for (var i = 0; i < actual; i++)
-        {
-            if (!reader.TryReadSize(out var referent))
-            {
-                error = MsRpcParseError.BadNdr;
-                return false;
-            }
-
-            present[i] = referent != 0;
-        }
-
-        for (var i = 0; i < actual; i++)
-        {
-            if (present[i] && !TryReadTower(stub, ref reader, towers, ref count, out error))
-            {
-                return false;
-            }
-        }
-
-        error = MsRpcParseError.None;
-        return reader.TryReadUInt32(out _) || Fail(out error);
-    }
+    public static bool TryReadMapResponse(ReadOnlySpan<byte> stub, bool littleEndian, bool ndr64, Span<EpmTowerAt> towers, out int count, out MsRpcParseError error) =>
+        IsWhole(WalkReply(stub, littleEndian, ndr64, lookup: false, towers, out count, out _, out error), ref error);
 
     /// <summary>ept_lookup response: entry_handle (20), num_ents, then a conformant-varying array of ept_entry_t
     /// (object uuid, tower pointer, annotation as a varying string) followed by each pointed-to twr_t, then status.</summary>
-    public static bool TryReadLookupResponse(ReadOnlySpan<byte> stub, bool littleEndian, bool ndr64, Span<EpmTowerAt> towers, out int count, out MsRpcParseError error)
+    public static bool TryReadLookupResponse(ReadOnlySpan<byte> stub, bool littleEndian, bool ndr64, Span<EpmTowerAt> towers, out int count, out MsRpcParseError error) =>
+        IsWhole(WalkReply(stub, littleEndian, ndr64, lookup: true, towers, out count, out _, out error), ref error);
+
+    /// <summary>Reads an ept_map (<paramref name="lookup"/> false) or ept_lookup reply as far as <paramref name="stub"/>
+    /// goes: a reply still arriving gives the towers wholly present so far and, in <paramref name="stop"/>, where the
+    /// first element not yet whole starts — so a long reply can be translated tower by tower as it passes.</summary>
+    public static EpmWalkStatus WalkReply(ReadOnlySpan<byte> stub, bool littleEndian, bool ndr64, bool lookup, Span<EpmTowerAt> towers, out int count, out int stop, out MsRpcParseError error)
     {
         count = 0;
+        stop = 0;
+        error = MsRpcParseError.None;
         var reader = new NdrReader(stub, littleEndian, ndr64);
         if (!reader.TrySkip(20) || !reader.TryReadUInt32(out _) || !reader.TryReadSize(out _) || !reader.TryReadSize(out _)
             || !reader.TryReadSize(out var actual))
         {
-            error = MsRpcParseError.BadNdr;
-            return false;
+            return EpmWalkStatus.Truncated;
         }
 
         if (actual > towers.Length)
         {
             error = MsRpcParseError.TooManyTowers;
-            return false;
+            return EpmWalkStatus.Malformed;
         }
 
         Span<bool> present = stackalloc bool[MaxTowers];
         for (var i = 0; i < actual; i++)
         {
+            stop = reader.Position;
+            if (!lookup)
+            {
+                if (!reader.TryReadSize(out var pointer))
+                {
+                    return EpmWalkStatus.Truncated;
+                }
+
+                present[i] = pointer != 0;
+                continue;
+            }
+
             // object uuid, tower referent, annotation: offset, actual_count, chars (at most 64).
             reader.AlignStructure();
             if (!reader.TryReadUuid(out _) || !reader.TryReadSize(out var referent) || !reader.TryReadSize(out _)
-                || !reader.TryReadSize(out var annotation) || annotation > 64 || !reader.TrySkip((int)annotation))
+                || !reader.TryReadSize(out var annotation))
+            {
+                return EpmWalkStatus.Truncated;
+            }
+
+            if (annotation > 64)
             {
                 error = MsRpcParseError.BadNdr;
-                return false;
+                return EpmWalkStatus.Malformed;
+            }
+
+            if (!reader.TrySkip((int)annotation))
+            {
+                return EpmWalkStatus.Truncated;
             }
 
             present[i] = referent != 0;
@@ -139,46 +130,60 @@ public static class EpmNdr
 
         for (var i = 0; i < actual; i++)
         {
-            if (present[i] && !TryReadTower(stub, ref reader, towers, ref count, out error))
+            stop = reader.Position;
+            if (present[i])
             {
-                return false;
+                var status = ReadTower(stub, ref reader, towers, ref count, out error);
+                if (status != EpmWalkStatus.Complete)
+                {
+                    return status;
+                }
             }
         }
 
-        error = MsRpcParseError.None;
-        return reader.TryReadUInt32(out _) || Fail(out error);
+        stop = reader.Position;
+        return reader.TryReadUInt32(out _) ? EpmWalkStatus.Complete : EpmWalkStatus.Truncated;
     }
 
-    private static bool TryReadTower(ReadOnlySpan<byte> stub, scoped ref NdrReader reader, Span<EpmTowerAt> towers, ref int count, out MsRpcParseError error)
+    private static bool IsWhole(EpmWalkStatus status, ref MsRpcParseError error)
     {
-        // twr_t is a conformant structure: its array's max_count comes first, then tower_length (C706 §14.3.7.2).
-        if (!reader.TryReadSize(out var maximum) || !reader.TryReadUInt32(out var length) || length > MaxTowerLength || maximum < length)
+        if (status == EpmWalkStatus.Truncated)
         {
             error = MsRpcParseError.BadNdr;
-            return false;
+        }
+
+        return status == EpmWalkStatus.Complete;
+    }
+
+    private static EpmWalkStatus ReadTower(ReadOnlySpan<byte> stub, scoped ref NdrReader reader, Span<EpmTowerAt> towers, ref int count, out MsRpcParseError error)
+    {
+        error = MsRpcParseError.None;
+
+        // twr_t is a conformant structure: its array's max_count comes first, then tower_length (C706 §14.3.7.2).
+        if (!reader.TryReadSize(out var maximum) || !reader.TryReadUInt32(out var length))
+        {
+            return EpmWalkStatus.Truncated;
+        }
+
+        if (length > MaxTowerLength || maximum < length)
+        {
+            error = MsRpcParseError.BadNdr;
+            return EpmWalkStatus.Malformed;
         }
 
         var start = reader.Position;
         if (!reader.TrySkip((int)length))
         {
-            error = MsRpcParseError.BadNdr;
-            return false;
+            return EpmWalkStatus.Truncated;
         }
 
         if (!EpmTowerParser.TryParse(stub.Slice(start, (int)length), out var tower))
         {
             error = MsRpcParseError.BadTower;
-            return false;
+            return EpmWalkStatus.Malformed;
         }
 
         towers[count++] = new EpmTowerAt(start, tower);
-        error = MsRpcParseError.None;
-        return true;
-    }
-
-    private static bool Fail(out MsRpcParseError error)
-    {
-        error = MsRpcParseError.BadNdr;
-        return false;
+        return EpmWalkStatus.Complete;
     }
 }

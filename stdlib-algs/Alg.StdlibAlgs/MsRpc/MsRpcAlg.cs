@@ -69,7 +69,7 @@ public sealed class MsRpcAlg : IAlgHandler
                 {
                     if (holds)
                     {
-                        output.HoldFrom = position;
+                        output.HoldFrom = pdu.Type == DcePduType.Response ? TranslateArriving(in context, session, rest, position, ref output) : position;
                     }
 
                     break;
@@ -88,7 +88,7 @@ public sealed class MsRpcAlg : IAlgHandler
                 // The first fragments of a reply whose last has not arrived: read together when it does.
                 if (holds)
                 {
-                    output.HoldFrom = position;
+                    output.HoldFrom = TranslateArriving(in context, session, rest, position, ref output);
                 }
 
                 break;
@@ -278,9 +278,11 @@ public sealed class MsRpcAlg : IAlgHandler
         }
 
         session.TryFind(pdu.CallId, Guid.Empty, context.Now, take: true, out _);
+        var streamed = session.StreamingCall && session.StreamingCallId == pdu.CallId;
+        session.StreamingCall = false;
         if (pieceCount == 1)
         {
-            MsRpcRewriter.OnReply(in context, settings, in call, rest.Slice(pdu.StubOffset, pdu.StubLength), pdu.LittleEndian, pieces[..1], ref output);
+            MsRpcRewriter.OnReply(in context, settings, in call, rest.Slice(pdu.StubOffset, pdu.StubLength), pdu.LittleEndian, pieces[..1], streamed, ref output);
             return groupLength;
         }
 
@@ -292,8 +294,90 @@ public sealed class MsRpcAlg : IAlgHandler
             written += piece.Length;
         }
 
-        MsRpcRewriter.OnReply(in context, settings, in call, stub[..written], pdu.LittleEndian, pieces[..pieceCount], ref output);
+        MsRpcRewriter.OnReply(in context, settings, in call, stub[..written], pdu.LittleEndian, pieces[..pieceCount], streamed, ref output);
         return groupLength;
+    }
+
+    /// <summary>
+    /// A reply from a server inside whose last fragment has not arrived: the towers wholly present are translated in
+    /// the bytes this packet carries (<see cref="MsRpcRewriter.OnReplyArriving"/>), the reply stays buffered to be read
+    /// whole at its end, and only the element still incomplete is held back (a few dozen bytes).
+    /// </summary>
+    /// <param name="rest">The ALG's data from the reply's first fragment on.</param>
+    /// <param name="position">Where <paramref name="rest"/> starts in the ALG's data.</param>
+    /// <returns>Where to hold from: the incomplete element, or the reply's start when the reply is not one to read.</returns>
+    private static int TranslateArriving(in AlgFlowContext context, MsRpcSession session, ReadOnlySpan<byte> rest, int position, ref AlgOutput output)
+    {
+        DcePduParser.Parse(rest, out var first, out _);
+        if (first.Length == 0 || first.Type != DcePduType.Response || !first.IsFirst
+            || (session.IgnoringCall && first.CallId == session.IgnoredCallId)
+            || !session.TryFind(first.CallId, Guid.Empty, context.Now, take: false, out var call) || call.Kind == MsRpcCallKind.Dcom)
+        {
+            return position;
+        }
+
+        Span<MsRpcStubPiece> pieces = stackalloc MsRpcStubPiece[MsRpcSettings.MaxFragments];
+        Span<byte> stub = stackalloc byte[MsRpcSettings.MaxCallLength];
+        var pieceCount = 0;
+        var stubLength = 0;
+        var offset = 0;
+        var end = position + rest.Length;
+        while (offset < rest.Length && pieceCount < pieces.Length)
+        {
+            var status = DcePduParser.Parse(rest[offset..], out var fragment, out _);
+            if (status == MsRpcParseStatus.Error || fragment.Length == 0 || fragment.Type != DcePduType.Response || fragment.CallId != first.CallId)
+            {
+                break;
+            }
+
+            var available = Math.Min(rest.Length - offset, fragment.StubOffset + fragment.StubLength) - fragment.StubOffset;
+            if (available > 0)
+            {
+                if (stubLength + available > stub.Length)
+                {
+                    return position;
+                }
+
+                rest.Slice(offset + fragment.StubOffset, available).CopyTo(stub[stubLength..]);
+                pieces[pieceCount++] = new MsRpcStubPiece(position + offset + fragment.StubOffset, available);
+                stubLength += available;
+            }
+
+            if (status == MsRpcParseStatus.Incomplete || fragment.IsLast)
+            {
+                // Bytes past the stub (a header still arriving, an auth trailer) hold nothing to translate.
+                end = position + offset + fragment.StubOffset + Math.Max(available, 0);
+                break;
+            }
+
+            offset += fragment.Length;
+            end = position + offset;
+        }
+
+        if (!MsRpcRewriter.OnReplyArriving(in context, in call, stub[..stubLength], first.LittleEndian, pieces[..pieceCount], ref output, out var stop))
+        {
+            return position;
+        }
+
+        session.StreamingCall = true;
+        session.StreamingCallId = first.CallId;
+        return stop < stubLength ? DataOffsetOf(stop, pieces[..pieceCount]) : Math.Min(end, position + rest.Length);
+    }
+
+    private static int DataOffsetOf(int stubOffset, ReadOnlySpan<MsRpcStubPiece> pieces)
+    {
+        var stubStart = 0;
+        foreach (var piece in pieces)
+        {
+            if (stubOffset < stubStart + piece.Length)
+            {
+                return piece.DataOffset + (stubOffset - stubStart);
+            }
+
+            stubStart += piece.Length;
+        }
+
+        return pieces.IsEmpty ? 0 : pieces[^1].DataOffset + pieces[^1].Length;
     }
 
     private static void OnDatagram(in AlgFlowContext context, MsRpcSession session, MsRpcSettings settings, ReadOnlySpan<byte> data, ref AlgOutput output)
@@ -333,6 +417,6 @@ public sealed class MsRpcAlg : IAlgHandler
         }
 
         Span<MsRpcStubPiece> piece = [new MsRpcStubPiece(pdu.StubOffset, pdu.StubLength)];
-        MsRpcRewriter.OnReply(in context, settings, in call, stub, pdu.LittleEndian, piece, ref output);
+        MsRpcRewriter.OnReply(in context, settings, in call, stub, pdu.LittleEndian, piece, streamed: false, ref output);
     }
 }

@@ -19,7 +19,9 @@ internal static class MsRpcRewriter
 {
     public const int MaxPinholesPerReply = 8;
 
-    public static void OnReply(in AlgFlowContext context, MsRpcSettings settings, in MsRpcPendingCall call, scoped ReadOnlySpan<byte> stub, bool littleEndian, scoped ReadOnlySpan<MsRpcStubPiece> pieces, ref AlgOutput output)
+    /// <param name="streamed">The reply's first bytes were translated as they passed
+    /// (<see cref="OnReplyArriving"/>): edits that fall in bytes already forwarded were made then.</param>
+    public static void OnReply(in AlgFlowContext context, MsRpcSettings settings, in MsRpcPendingCall call, scoped ReadOnlySpan<byte> stub, bool littleEndian, scoped ReadOnlySpan<MsRpcStubPiece> pieces, bool streamed, ref AlgOutput output)
     {
         Span<MsRpcEdit> edits = stackalloc MsRpcEdit[2 * EpmNdr.MaxTowers];
         var editCount = 0;
@@ -86,10 +88,47 @@ internal static class MsRpcRewriter
             }
         }
 
-        if (editCount > 0 && !TryEmit(edits[..editCount], pieces, context.PacketStart, ref output))
+        if (editCount > 0 && !TryEmit(edits[..editCount], pieces, context.PacketStart, streamed, ref output))
         {
             output.ReportMalformed("MS-RPC: a reply whose rewritten bytes already left (split, not held) or do not fit the ALG's output; nothing opens");
         }
+    }
+
+    /// <summary>
+    /// A reply from a server inside too long to hold back whole (Samba's ept_lookup listing is about 5 KB over several
+    /// segments): every tower wholly present so far that names the server's private address is given its public one
+    /// in the bytes this packet carries — the edits are the same length, so nothing else changes. Pinholes wait for
+    /// the whole reply (<see cref="OnReply"/>).
+    /// </summary>
+    /// <param name="stop">Where in the stub the first element not yet whole starts: the bytes from there wait for the
+    /// next segment, so no address is ever split between a packet already sent and one still to come.</param>
+    /// <returns>False when the reply cannot be an endpoint-mapper reply (it is then read whole, or not at all).</returns>
+    public static bool OnReplyArriving(in AlgFlowContext context, in MsRpcPendingCall call, scoped ReadOnlySpan<byte> stub, bool littleEndian, scoped ReadOnlySpan<MsRpcStubPiece> pieces, ref AlgOutput output, out int stop)
+    {
+        Span<EpmTowerAt> towers = stackalloc EpmTowerAt[EpmNdr.MaxTowers];
+        var status = EpmNdr.WalkReply(stub, littleEndian, call.Ndr64, call.Kind == MsRpcCallKind.Lookup, towers, out var count, out stop, out _);
+        if (status == EpmWalkStatus.Malformed)
+        {
+            return false;
+        }
+
+        var server = PortMapperPinhole.ServerOf(in context);
+        Span<MsRpcEdit> edits = stackalloc MsRpcEdit[EpmNdr.MaxTowers];
+        var editCount = 0;
+        foreach (var at in towers[..count])
+        {
+            if (at.Tower.Protocol != 0 && at.Tower.AddressOffset >= 0 && at.Tower.Address == server && context.Mapped.Address != server)
+            {
+                edits[editCount++] = new MsRpcEdit(at.Start + at.Tower.AddressOffset, 4, context.Mapped.Address);
+            }
+        }
+
+        if (editCount > 0 && !TryEmit(edits[..editCount], pieces, context.PacketStart, streamed: true, ref output))
+        {
+            output.ReportPartRefused("MS-RPC: towers of a reply still arriving do not fit the ALG's output; they keep the server's private address");
+        }
+
+        return true;
     }
 
     /// <summary>Whether a tower may open a pinhole: the interface and protocol the client asked for, on the server that
@@ -175,7 +214,11 @@ internal static class MsRpcRewriter
     /// <summary>The pinhole group of one interface's endpoint on one protocol (never 0).</summary>
     private static long Group(Guid uuid, byte protocol) => (uuid.GetHashCode() & 0x7FFF_FFFFL) | ((long)protocol << 32) | (1L << 61);
 
-    private static bool TryEmit(scoped ReadOnlySpan<MsRpcEdit> edits, scoped ReadOnlySpan<MsRpcStubPiece> pieces, int packetStart, ref AlgOutput output)
+    /// <summary>Writes the edits where their stub bytes lie in the ALG's data — an edit may straddle two fragments, so
+    /// it is written as one run per fragment it touches.</summary>
+    /// <param name="streamed">Edits in bytes before <paramref name="packetStart"/> were written as the reply passed
+    /// and are skipped; otherwise such an edit means the reply cannot be translated (false).</param>
+    private static bool TryEmit(scoped ReadOnlySpan<MsRpcEdit> edits, scoped ReadOnlySpan<MsRpcStubPiece> pieces, int packetStart, bool streamed, ref AlgOutput output)
     {
         // Towers come in stub order, floor 4 (port) before floor 5 (address): sort the few edits by offset.
         Span<MsRpcEdit> sorted = stackalloc MsRpcEdit[edits.Length];
@@ -188,53 +231,104 @@ internal static class MsRpcRewriter
             }
         }
 
-        Span<int> offsets = stackalloc int[sorted.Length];
+        var runs = 0;
         var bytes = 0;
         for (var i = 0; i < sorted.Length; i++)
         {
-            offsets[i] = -1;
-            var stubStart = 0;
-            foreach (var piece in pieces)
-            {
-                if (sorted[i].StubOffset >= stubStart && sorted[i].StubOffset + sorted[i].Length <= stubStart + piece.Length)
-                {
-                    offsets[i] = piece.DataOffset + (sorted[i].StubOffset - stubStart);
-                    break;
-                }
-
-                stubStart += piece.Length;
-            }
-
-            if (offsets[i] < packetStart)
+            var placed = Place(in sorted[i], pieces, packetStart, out var pieceRuns);
+            if (placed == EditPlacement.Lost)
             {
                 return false;
             }
 
+            if (placed == EditPlacement.Sent)
+            {
+                if (!streamed)
+                {
+                    return false;
+                }
+
+                if (sorted[i].Length == 2)
+                {
+                    output.ReportPartRefused("MS-RPC: a tower forwarded before its reply was whole keeps its port; the pinhole's differs");
+                }
+
+                sorted[i] = default;
+                continue;
+            }
+
+            runs += pieceRuns;
             bytes += sorted[i].Length;
         }
 
-        if (!output.HasRoomFor(sorted.Length, bytes))
+        if (!output.HasRoomFor(runs, bytes))
         {
             return false;
         }
 
-        for (var i = 0; i < sorted.Length; i++)
+        Span<byte> value = stackalloc byte[4];
+        foreach (var edit in sorted)
         {
-            if (!output.TryRewrite(offsets[i], sorted[i].Length, sorted[i].Length, out var destination))
+            if (edit.Length == 0)
             {
-                return false;
+                continue;
             }
 
-            if (sorted[i].Length == 4)
+            if (edit.Length == 4)
             {
-                BinaryPrimitives.WriteUInt32BigEndian(destination, sorted[i].Value);
+                BinaryPrimitives.WriteUInt32BigEndian(value, edit.Value);
             }
             else
             {
-                BinaryPrimitives.WriteUInt16BigEndian(destination, (ushort)sorted[i].Value);
+                BinaryPrimitives.WriteUInt16BigEndian(value, (ushort)edit.Value);
+            }
+
+            var written = 0;
+            var stubStart = 0;
+            foreach (var piece in pieces)
+            {
+                var from = Math.Max(edit.StubOffset + written, stubStart);
+                var to = Math.Min(edit.StubOffset + edit.Length, stubStart + piece.Length);
+                if (from < to)
+                {
+                    if (!output.TryRewrite(piece.DataOffset + (from - stubStart), to - from, to - from, out var destination))
+                    {
+                        return false;
+                    }
+
+                    value.Slice(written, to - from).CopyTo(destination);
+                    written += to - from;
+                }
+
+                stubStart += piece.Length;
             }
         }
 
         return true;
+    }
+
+    /// <summary>Where an edit's bytes lie: all in this packet or later (with how many fragment runs), some in a packet
+    /// already sent, or outside the stub.</summary>
+    private static EditPlacement Place(in MsRpcEdit edit, scoped ReadOnlySpan<MsRpcStubPiece> pieces, int packetStart, out int runs)
+    {
+        runs = 0;
+        var covered = 0;
+        var sent = false;
+        var stubStart = 0;
+        foreach (var piece in pieces)
+        {
+            var from = Math.Max(edit.StubOffset, stubStart);
+            var to = Math.Min(edit.StubOffset + edit.Length, stubStart + piece.Length);
+            if (from < to)
+            {
+                runs++;
+                covered += to - from;
+                sent |= piece.DataOffset + (from - stubStart) < packetStart;
+            }
+
+            stubStart += piece.Length;
+        }
+
+        return covered != edit.Length ? EditPlacement.Lost : sent ? EditPlacement.Sent : EditPlacement.Ahead;
     }
 }

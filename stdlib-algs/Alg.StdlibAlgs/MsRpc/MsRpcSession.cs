@@ -32,6 +32,11 @@ internal sealed class MsRpcSession
 
     public bool IgnoringCall { get; set; }
 
+    /// <summary>A reply from a server inside translated as it passes: its towers already forwarded were rewritten then.</summary>
+    public uint StreamingCallId { get; set; }
+
+    public bool StreamingCall { get; set; }
+
     public MsRpcInterfaceKind KindOf(ushort contextId)
     {
         for (var i = 0; i < _contextCount; i++)

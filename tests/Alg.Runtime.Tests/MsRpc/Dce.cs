@@ -154,6 +154,52 @@ internal static class Dce
         return [.. stub];
     }
 
+    /// <summary>ept_lookup's response stub (C706 Appendix O ept_lookup): handle, num_ents, the conformant-varying
+    /// array of ept_entry_t (object uuid, tower pointer, annotation as a varying string), then each tower (max_count,
+    /// length, octets, padding), status.</summary>
+    public static byte[] LookupResponseStub(bool littleEndian, params (string Annotation, byte[] Tower)[] entries)
+    {
+        var stub = new List<byte>(new byte[20]);
+        stub.AddRange(U32((uint)entries.Length, littleEndian));
+        stub.AddRange(U32((uint)entries.Length, littleEndian));
+        stub.AddRange(U32(0, littleEndian));
+        stub.AddRange(U32((uint)entries.Length, littleEndian));
+        for (var i = 0; i < entries.Length; i++)
+        {
+            while (stub.Count % 4 != 0)
+            {
+                stub.Add(0);
+            }
+
+            stub.AddRange(new byte[16]);
+            stub.AddRange(U32((uint)(i + 1), littleEndian));
+            var annotation = System.Text.Encoding.ASCII.GetBytes(entries[i].Annotation + "\0");
+            stub.AddRange(U32(0, littleEndian));
+            stub.AddRange(U32((uint)annotation.Length, littleEndian));
+            stub.AddRange(annotation);
+        }
+
+        foreach (var (_, tower) in entries)
+        {
+            while (stub.Count % 4 != 0)
+            {
+                stub.Add(0);
+            }
+
+            stub.AddRange(U32((uint)tower.Length, littleEndian));
+            stub.AddRange(U32((uint)tower.Length, littleEndian));
+            stub.AddRange(tower);
+        }
+
+        while (stub.Count % 4 != 0)
+        {
+            stub.Add(0);
+        }
+
+        stub.AddRange(U32(0, littleEndian));
+        return [.. stub];
+    }
+
     /// <summary>ept_map's request stub asking for <paramref name="uuid"/> on a transport (port and address 0).</summary>
     public static byte[] MapRequestStub(Guid uuid, byte transport, bool littleEndian)
     {

@@ -202,6 +202,83 @@ public sealed class MsRpcAlgTests
         Assert.True(gateway.Syn(Server, 41000, AlgHarness.PublishedServer, BinaryPrimitives.ReadUInt16BigEndian(payload.AsSpan(ip - 2)), IngressSide.Outside).Forwarded);
     }
 
+    /// <summary>Samba's ept_lookup listing (rpcdump) is about 5 KB: two DCE fragments over four TCP segments, far more
+    /// than a gateway can hold back. Every tower naming the server inside must still reach the client with the public
+    /// address (algs.md §0.1: a private address never leaves) — translated as it passes, with only the tower cut by a
+    /// segment boundary held back until its rest arrives.</summary>
+    [Theory]
+    [InlineData(1448)]
+    [InlineData(1000)]
+    [InlineData(97)]
+    public void A_long_ept_lookup_listing_from_a_server_inside_is_translated_segment_by_segment_c706_appendix_o(int segment)
+    {
+        var gateway = ServerInside();
+        var connection = new ControlConnection(gateway, serverInside: true);
+        connection.Connect();
+        connection.Send(Dce.Bind(1, true, (0, Dce.Epm)));
+        connection.Answer(Dce.BindAck(1, true, true));
+        var request = Dce.Concat(Dce.U32(0, true), Dce.U32(0, true), Dce.U32(0, true), Dce.U32(0, true), new byte[20], Dce.U32(500, true));
+        connection.Send(Dce.Request(2, 0, 2, request));
+        var entries = Enumerable.Range(0, 48)
+            .Select(i => ($"Samba endpoint {i}", Dce.Tower(i % 2 == 0 ? Dce.Lsarpc : Dce.Svcctl, (byte)(i % 3 == 0 ? 0x08 : 0x07), (ushort)(49152 + i), AlgHarness.InsideServer)))
+            .ToArray();
+        var stub = Dce.LookupResponseStub(true, entries);
+        Assert.True(stub.Length > 4000);
+        var reply = Dce.FragmentedResponse(2, 0, stub, 4256);
+
+        var received = new List<byte>();
+        for (var offset = 0; offset < reply.Length; offset += segment)
+        {
+            var sent = connection.Answer(reply[offset..Math.Min(reply.Length, offset + segment)]);
+            Assert.True(sent.Forwarded);
+            Assert.True(PacketBuilder.ChecksumsValid(sent.Frame));
+            received.AddRange(sent.PayloadBytes);
+        }
+
+        Assert.Equal(reply.Length, received.Count);
+        var bytes = received.ToArray();
+        var insideAddress = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(insideAddress, AlgHarness.InsideServer);
+        Assert.Equal(-1, bytes.AsSpan().IndexOf(insideAddress));
+        var published = new byte[9];
+        new byte[] { 0x01, 0x00, 0x09, 0x04, 0x00 }.CopyTo(published, 0);
+        BinaryPrimitives.WriteUInt32BigEndian(published.AsSpan(5), AlgHarness.PublishedServer);
+        Assert.Equal(entries.Length, Count(bytes, published));
+        Assert.Equal(0, gateway.Counters.Malformed);
+    }
+
+    /// <summary>The peer re-sends from its own untranslated bytes: a retransmission of a reply already sent translated
+    /// (a tail loss probe, or a copy lost after the gateway) must leave with the same translation (algs.md §0.1).</summary>
+    [Fact]
+    public void A_retransmitted_reply_segment_leaves_translated_as_its_first_copy_rfc_9293_3_10_7_4()
+    {
+        var gateway = ServerInside();
+        var connection = Bound(gateway, serverInside: true);
+        var reply = Dce.Response(2, 0, Dce.Stub("map-response"));
+        var first = connection.Answer(reply);
+        var retransmitted = connection.AnswerRetransmission(reply);
+        var partial = connection.AnswerRetransmission(reply, 30);
+
+        Assert.True(retransmitted.Forwarded);
+        Assert.Equal(first.PayloadBytes, retransmitted.PayloadBytes);
+        Assert.Equal(first.PayloadBytes[30..], partial.PayloadBytes);
+        Assert.True(PacketBuilder.ChecksumsValid(retransmitted.Frame));
+        Assert.True(PacketBuilder.ChecksumsValid(partial.Frame));
+        Assert.Equal(2, gateway.Counters.RetransmissionsRetranslated);
+    }
+
+    private static int Count(byte[] haystack, byte[] needle)
+    {
+        var count = 0;
+        for (var at = haystack.AsSpan().IndexOf(needle); at >= 0; count++)
+        {
+            var next = haystack.AsSpan(at + 1).IndexOf(needle);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return count;
+    }
+
     public static TheoryData<string, uint, ushort, byte> RefusedTowers() => new()
     {
         { "a third host", Ip.V4("198.51.100.7"), 49683, 0x07 },

@@ -92,6 +92,11 @@ public sealed class ControlConnection
     public SentPacket AnswerRetransmission(byte[] payload) =>
         FromServer(TcpFlags.Ack | TcpFlags.Psh, _serverSequence - (uint)payload.Length, _serverReceivedUpTo, payload);
 
+    /// <summary>The server re-sends its last <paramref name="payload"/> from byte <paramref name="from"/> on (a tail
+    /// loss probe, or a retransmission after a partial ACK).</summary>
+    public SentPacket AnswerRetransmission(byte[] payload, int from) =>
+        FromServer(TcpFlags.Ack | TcpFlags.Psh, _serverSequence - (uint)(payload.Length - from), _serverReceivedUpTo, payload[from..]);
+
     private SentPacket FromClient(TcpFlags flags, uint sequence, uint acknowledgment, byte[] payload) =>
         _gateway.Send(ClientFrame(flags, sequence, acknowledgment, payload), _serverInside ? IngressSide.Outside : IngressSide.Inside);
 
