@@ -1,6 +1,7 @@
 using Alg.Compiler;
 using Alg.Policy.Text;
 using Alg.Runtime.Capture;
+using Alg.Runtime.Flows;
 using Alg.Runtime.Nat;
 using Alg.Runtime.Packets;
 using Alg.Runtime.Pipeline;
@@ -45,6 +46,8 @@ public sealed class LabCaptureTests : IDisposable
         { "ftp-bounce-helper", EngineMode.Compiled },
         { "rtsp-no-helper", EngineMode.Interpreter },
         { "rtsp-no-helper", EngineMode.Compiled },
+        { "h323-helper", EngineMode.Interpreter },
+        { "h323-helper", EngineMode.Compiled },
     };
 
     [Theory]
@@ -126,6 +129,45 @@ public sealed class LabCaptureTests : IDisposable
         var counters = gateway.Nat.Algs!.CountersFor("mgcp");
         Assert.Equal(4, counters.PinholesOpened);
         Assert.Equal(0, counters.Malformed);
+    }
+
+    /// <summary>
+    /// The corpus H.323 call (nDPI h323.pcap: Setup → Connect with h245Address, the H.245 connection with OLC/OLCAck
+    /// both ways, a RAS GRQ/RRQ/ARQ exchange) replayed from real sockets through Linux's Q.931 and RAS conntrack
+    /// helpers with nf_nat_h323 (tests/lab/make-captures.sh h323-helper, tests/lab/conversation-replay.py). Alg sends
+    /// the same bytes (the test above: every h245Address, OLC mediaChannel/mediaControlChannel and RAS address Linux
+    /// rewrote, Alg rewrote alike — H.225.0 §7, H.245 §7.3.1, H.225.0 §7.9), and every inbound expectation Linux's
+    /// helpers created (its /proc/net/nf_conntrack_expect after the call) is a pinhole Alg opened too.
+    /// </summary>
+    [Theory]
+    [InlineData(EngineMode.Interpreter)]
+    [InlineData(EngineMode.Compiled)]
+    public void H323_call_opens_every_inbound_expectation_linuxs_helpers_opened(EngineMode engine)
+    {
+        var (gateway, folder, inside, _, _) = Replay("h323-helper", engine);
+        using var _ = gateway;
+        long last = 0;
+        using (var reader = CaptureReader.Open(inside))
+        {
+            while (reader.TryRead(out var record))
+            {
+                last = record.TimestampNanoseconds;
+            }
+        }
+
+        var linux = File.ReadAllLines(Path.Combine(folder, "logs", "gw-conntrack-expect.txt"))
+            .Where(line => line.Contains(" src=203.0.113.20 dst=203.0.113.1 ", StringComparison.Ordinal))
+            .Select(line => (Protocol: (byte)(line.Contains("proto=6 ", StringComparison.Ordinal) ? 6 : 17), Port: ushort.Parse(line.Split("dport=")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        Assert.Equal(3, linux.Count);
+        foreach (var (protocol, port) in linux)
+        {
+            var key = new FlowKey(Server, Public, 41000, port, protocol, FlowSide.Outside);
+            Assert.True(gateway.Nat.Expectations.Expects(in key, last), $"Linux expected {(protocol == 6 ? "tcp" : "udp")} to 203.0.113.1:{port}; Alg did not");
+        }
+
+        Assert.Equal(0, gateway.Nat.Algs!.CountersFor("h323-q931").Malformed);
+        Assert.Equal(0, gateway.Nat.Algs.CountersFor("h323-h245").Malformed);
     }
 
     /// <summary>

@@ -5,7 +5,7 @@
 # Usage: tests/e2e/scenarios.sh SCENARIO OUTDIR
 #   SCENARIO: nat tftp sip-udp sip-reload-one-way sip-tcp sip-register-inbound reload-under-load ftp ftp-off
 #             rtsp rtsp-off mgcp mgcp-off sqlnet sqlnet-off static-nat sunrpc sunrpc-off sunrpc-outside
-#             sunrpc-outside-off msrpc msrpc-off msrpc-outside msrpc-outside-off
+#             sunrpc-outside-off msrpc msrpc-off msrpc-outside msrpc-outside-off h323
 # Prints one "ok"/"FAIL" line per check and exits 1 when any failed, 77 when the bench cannot run here
 # (not root, no namespaces, a tool missing: the reason is printed). ALG overrides the alg binary.
 set -uo pipefail
@@ -657,6 +657,34 @@ scenario_msrpc_off() {
   expect "DCE/RPC ALG off: ept_map is answered but the dynamic port stays closed" eval "grep -q 'ept_map: ' $OUT/epm-map.log && ! grep -q 'bind: ok' $OUT/epm-map.log"
 }
 
+# H.323 through alg run: the corpus call (nDPI h323.pcap) replayed from real sockets by tests/lab/conversation-replay.py
+# (no Debian package makes an H.323 endpoint), the caller and the RAS endpoint on the phone, the callee and the
+# gatekeeper on the server — as tests/lab/make-captures.sh h323-helper does through Linux's own helpers. Then RTP from
+# the callee to the media port the phone's OLC named (5000) must come in through the H.245 ALG's pinhole.
+scenario_h323() {
+  topology_up
+  capture_start $NS_SERVER wan0 "$OUT/h323-wan0.pcap" || return
+  start_gateway gateway.cfg
+  local capture="$E2E_HERE/../../../shared/corpus/pcaps/ntop_nDPI__h323.pcap"
+  local map=(--inside 10.1.3.143=$PHONE_IP 17.2.0.124=$PHONE_IP --outside 10.1.6.18=$SERVER_IP 17.2.0.161=$SERVER_IP --public $GW_OUT_IP)
+  [[ -f $capture ]] || { fail "h323: the corpus capture $capture is missing"; return 1; }
+  nsx $NS_SERVER timeout 40 $PY "$E2E_HERE/../lab/conversation-replay.py" --side outside --capture "$capture" "${map[@]}" --received "$OUT/h323-server.txt" >"$OUT/h323-server.log" 2>&1 &
+  local server=$!
+  nsx $NS_PHONE timeout 40 $PY "$E2E_HERE/../lab/conversation-replay.py" --side inside --capture "$capture" "${map[@]}" --received "$OUT/h323-phone.txt" >"$OUT/h323-phone.log" 2>&1
+  local phone_rc=$?
+  wait $server; local server_rc=$?
+  nsx $NS_PHONE timeout 5 socat -u UDP4-RECV:5000,bind=$PHONE_IP OPEN:"$OUT/h323-rtp.bin",creat,append & local listener=$!
+  sleep 0.5
+  nsx $NS_SERVER $PY -c "import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(('$SERVER_IP', 2006)); [s.sendto(bytes([0x80, 8, 0, i]) + bytes(168), ('$GW_OUT_IP', 5000)) for i in range(5)]"
+  wait $listener 2>/dev/null
+  capture_stop
+  expect "h323: both sides replayed the call's 25 payloads through the gateway (Q.931, the H.245 connection, RAS)" eval "test $phone_rc -eq 0 -a $server_rc -eq 0 && grep -q '25 payloads replayed' $OUT/h323-phone.log && grep -q '25 payloads replayed' $OUT/h323-server.log"
+  expect "h323: nothing the callee and gatekeeper received names the phone's private address" test "$(count "$OUT/h323-wan0.pcap" 'ip.src == 203.0.113.1 and frame contains c0:a8:01:0a')" -eq 0
+  expect "h323: the OLCs the callee received name the public address" test "$(count "$OUT/h323-wan0.pcap" 'ip.src == 203.0.113.1 and tcp.port == 1232 and frame contains cb:00:71:01:13:88')" -ge 1
+  expect "h323: RTP from the callee reached the phone's media port through the H.245 ALG's pinhole" test -s "$OUT/h323-rtp.bin"
+  expect "alg status: the H.245 ALG opened the media pinholes" test "$(status_field "[a for a in algs if a['name'] == 'h323-h245'][0]['pinholesOpened']")" -ge 2
+}
+
 case $SCENARIO in
   nat) scenario_nat ;;
   tftp) scenario_tftp ;;
@@ -679,6 +707,7 @@ case $SCENARIO in
   sunrpc-outside) scenario_sunrpc_outside ;;
   sunrpc-outside-off) scenario_sunrpc_outside_off ;;
   msrpc) scenario_msrpc ;;
+  h323) scenario_h323 ;;
   msrpc-off) scenario_msrpc_off ;;
   msrpc-outside) scenario_msrpc_outside ;;
   msrpc-outside-off) scenario_msrpc_outside_off ;;

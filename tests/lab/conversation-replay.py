@@ -64,7 +64,10 @@ def events(capture, inside, outside):
             seen[key] = {"initiator_inside": from_inside, "last": {}}
             if proto == "tcp":
                 out.append(("open", key))
-        payload = bytes(layer.payload)
+        # The IP length bounds the payload: scapy hands an Ethernet frame's padding (a bare ACK in a 60-byte frame) to
+        # the transport layer as if it were data.
+        header = packet[IP].ihl * 4 + (packet[TCP].dataofs * 4 if proto == "tcp" else 8)
+        payload = bytes(layer.payload)[:max(0, packet[IP].len - header)]
         if not payload:
             continue
         if proto == "tcp":

@@ -17,7 +17,7 @@
 #   scenarios: nat-basic tftp tftp-no-helper sip-udp-helper sip-tcp-helper sip-udp-no-alg
 #              sip-register-inbound sip-stun-rewritten sip-slipstream-v1
 #              ftp-active-helper ftp-passive-helper ftp-active-no-helper ftp-bounce-helper
-#              rtsp-no-helper mgcp-no-helper   (default: all)
+#              rtsp-no-helper mgcp-no-helper h323-helper   (default: all)
 # Traffic goes only between these namespaces. Nothing leaves the machine.
 set -euo pipefail
 
@@ -36,7 +36,8 @@ GW_OUT_IP=203.0.113.1
 SERVER_IP=203.0.113.20
 
 ALL_SCENARIOS=(nat-basic tftp tftp-no-helper sip-udp-helper sip-tcp-helper sip-udp-no-alg sip-register-inbound sip-stun-rewritten sip-slipstream-v1
-               ftp-active-helper ftp-passive-helper ftp-active-no-helper ftp-bounce-helper rtsp-no-helper mgcp-no-helper)
+               ftp-active-helper ftp-passive-helper ftp-active-no-helper ftp-bounce-helper rtsp-no-helper mgcp-no-helper
+               h323-helper)
 
 [[ $EUID -eq 0 ]] || { echo "make-captures.sh: needs root" >&2; exit 1; }
 for t in ip nft tcpdump tshark sipp ethtool socat in.tftpd tftp curl ping vsftpd; do
@@ -177,6 +178,27 @@ table ip alglab_helpers {
   chain prerouting {
     type filter hook prerouting priority filter; policy accept;
     tcp dport 21 ct state new ct helper set "ftp-21"
+  }
+}
+EOF
+        ;;
+      h323)
+        # Linux's H.323 helpers: Q.931 call signalling on tcp/1720 (it expects the H.245 connection itself, with the
+        # "H.245" helper) and RAS on udp/1719; nf_nat_h323 rewrites what they find.
+        cat <<'EOF'
+table ip alglab_helpers {
+  ct helper q931-1720 {
+    type "Q.931" protocol tcp;
+    l3proto ip;
+  }
+  ct helper ras-1719 {
+    type "RAS" protocol udp;
+    l3proto ip;
+  }
+  chain prerouting {
+    type filter hook prerouting priority filter; policy accept;
+    tcp dport 1720 ct state new ct helper set "q931-1720"
+    udp dport 1719 ct state new ct helper set "ras-1719"
   }
 }
 EOF
@@ -571,6 +593,30 @@ scenario_mgcp() {
   kill_bg
 }
 
+# H.323 (Linux's Q.931 and RAS helpers + nf_nat_h323): no Debian package makes an H.323 endpoint, so the corpus call
+# (ntop_nDPI__h323.pcap: Setup → Connect with h245Address, the H.245 connection with TCS/MSD and OLC/OLCAck both ways;
+# and a RAS GRQ/RRQ/ARQ exchange with a gatekeeper) is replayed from real sockets by tests/lab/conversation-replay.py,
+# the caller and the endpoint on the phone, the callee and the gatekeeper on the server. What each side received is
+# in logs/received-{phone,server}.txt; tests/Alg.Engine.Tests replays the same payloads through Alg and compares.
+scenario_h323() {
+  local name=$1
+  local dir; dir=$(new_scenario "$name")
+  log "$name"
+  setup_topology h323
+  local capture="$REPO/../shared/corpus/pcaps/ntop_nDPI__h323.pcap"
+  local map=(--inside 10.1.3.143=$PHONE_IP 17.2.0.124=$PHONE_IP --outside 10.1.6.18=$SERVER_IP 17.2.0.161=$SERVER_IP --public $GW_OUT_IP)
+  start_captures "$dir"
+  echo "ip netns exec $NS_SERVER tests/lab/conversation-replay.py --side outside --capture ntop_nDPI__h323.pcap ${map[*]}" >> "$dir/logs/commands.txt"
+  echo "ip netns exec $NS_PHONE tests/lab/conversation-replay.py --side inside --capture ntop_nDPI__h323.pcap ${map[*]}" >> "$dir/logs/commands.txt"
+  ip netns exec $NS_SERVER $PY "$HERE/conversation-replay.py" --side outside --capture "$capture" "${map[@]}" --received "$dir/logs/received-server.txt" >"$dir/logs/replay-server.log" 2>&1 &
+  local server=$!
+  ip netns exec $NS_PHONE timeout 40 $PY "$HERE/conversation-replay.py" --side inside --capture "$capture" "${map[@]}" --received "$dir/logs/received-phone.txt" >"$dir/logs/replay-phone.log" 2>&1 || echo "phone replay rc=$?" >> "$dir/logs/replay-phone.log"
+  wait $server || echo "server replay rc=$?" >> "$dir/logs/replay-server.log"
+  sleep 1
+  dump_gw_state "$dir"
+  stop_captures
+}
+
 run_scenario() {
   case $1 in
     nat-basic) scenario_nat_basic ;;
@@ -588,6 +634,7 @@ run_scenario() {
     ftp-bounce-helper) scenario_ftp ftp-bounce-helper ftp bounce ;;
     rtsp-no-helper) scenario_rtsp rtsp-no-helper ;;
     mgcp-no-helper) scenario_mgcp mgcp-no-helper ;;
+    h323-helper) scenario_h323 h323-helper ;;
     *) echo "unknown scenario $1" >&2; return 1 ;;
   esac
   teardown

@@ -84,6 +84,9 @@ public sealed partial class GatewayBenchTests(ITestOutputHelper output)
     public void WithTheMsRpcAlgOffTheInsideAclKeepsAnOutsideServersReturnedPortClosed() => Scenario("msrpc-outside-off");
 
     [SkippableFact]
+    public void AnH323CallReplayedFromRealSocketsCrossesTheNatWithItsH245AndMediaThroughTheH323Algs() => Scenario("h323");
+
+    [SkippableFact]
     public void ShortBenchmarkReachesTheRatesLinuxReaches()
     {
         var (exitCode, text) = BenchScript.Run("bench.sh", "--short", BenchScript.OutputDirectory("bench-short"));
