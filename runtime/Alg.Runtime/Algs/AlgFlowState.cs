@@ -29,6 +29,11 @@ internal sealed class AlgFlowState
     /// while it is enabled, whatever its ports.</summary>
     public bool Assigned { get; }
 
+    /// <summary>The connection whose pinhole admitted this flow (default: none), and that pinhole's group.</summary>
+    public Flows.FlowId AdmittedBy { get; init; }
+
+    public long AdmittedGroup { get; init; }
+
     /// <summary>The ALG that owns the flow (re-pointed by <see cref="AlgStage.Reconfigure"/>).</summary>
     public AlgPlanEntry Plan { get; set; }
 

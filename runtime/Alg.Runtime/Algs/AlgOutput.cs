@@ -125,6 +125,10 @@ public ref struct AlgOutput
     /// <summary>Closes every pinhole of one conversation (applied before this packet's new pinholes).</summary>
     public bool TryRemovePinholeGroup(long group) => TryAddGroupCommand(new AlgGroupCommand(group, false, default, 0));
 
+    /// <summary>The conversation of <paramref name="group"/> ended on this connection: every pinhole that the connections
+    /// its pinholes admitted opened (an H.323 call's separate H.245 connection and its media) closes too.</summary>
+    public bool TryEndAdmittedConnections(long group) => TryAddGroupCommand(new AlgGroupCommand(group, false, default, 0, EndAdmitted: true));
+
     /// <summary>Narrows one conversation's pinholes to <paramref name="peer"/> and resets their lifetime.</summary>
     public bool TryRestrictPinholeGroup(long group, ExpectedPeer peer, long lifetimeNanoseconds) =>
         TryAddGroupCommand(new AlgGroupCommand(group, true, peer, lifetimeNanoseconds));

@@ -35,7 +35,7 @@ public sealed class AlgStage
     private IPipelineEngine _dispatcher;
     private IPipelineEngine _walking;
     private readonly Dictionary<FlowId, AlgFlowState> _states = [];
-    private readonly Dictionary<FlowId, int> _assigned = [];
+    private readonly Dictionary<FlowId, AlgAssignment> _assigned = [];
     private readonly AlgRewrite[] _rewrites;
     private readonly byte[] _scratch;
     private readonly AlgPinholeRequest[] _pinholes;
@@ -142,7 +142,7 @@ public sealed class AlgStage
 
     /// <summary>Called by the engine when a pinhole that names its inspector (<see cref="ExpectationSpec.InspectedBy"/>)
     /// creates a flow; the flow's first packet, inspected next, takes it on.</summary>
-    internal void AssignInspector(FlowId flow, int ownerTag) => _assigned[flow] = ownerTag;
+    internal void AssignInspector(FlowId flow, in AlgAssignment assignment) => _assigned[flow] = assignment;
 
     /// <summary>The plan id of the enabled ALG with this owner tag, or -1.</summary>
     private int PlanIdOf(int ownerTag)
@@ -208,12 +208,13 @@ public sealed class AlgStage
         }
 
         var assigned = (flow.Flags & FlowEntryFlags.InspectorAssigned) != 0;
+        var admission = default(AlgAssignment);
         int planId;
         if (assigned)
         {
             // The pinhole named its inspector; an ALG no longer enabled leaves the flow uninspected.
             flow.Flags &= ~FlowEntryFlags.InspectorAssigned;
-            planId = _assigned.Remove(id, out var tag) ? PlanIdOf(tag) : -1;
+            planId = _assigned.Remove(id, out admission) ? PlanIdOf(admission.OwnerTag) : -1;
         }
         else
         {
@@ -236,7 +237,11 @@ public sealed class AlgStage
                 return InspectDatagram(engine, ref packet, ref info, handler, plan, in fresh, now, null);
             }
 
-            state = new AlgFlowState(plan, session, info.Protocol, flow.ReplyKey.SourcePort, assigned, _options.StreamCapacity, _budget);
+            state = new AlgFlowState(plan, session, info.Protocol, flow.ReplyKey.SourcePort, assigned, _options.StreamCapacity, _budget)
+            {
+                AdmittedBy = admission.AdmittedBy,
+                AdmittedGroup = admission.Group,
+            };
             _states[id] = state;
             flow.Flags |= FlowEntryFlags.AlgState;
         }
@@ -426,6 +431,22 @@ public sealed class AlgStage
         return reason;
     }
 
+    /// <summary>Closes every pinhole of the flows that pinholes of <paramref name="group"/> opened by
+    /// <paramref name="master"/> admitted. Rare (a call's end): a walk over the inspected flows.</summary>
+    private int EndAdmitted(NatEngine engine, FlowId master, long group)
+    {
+        var closed = 0;
+        foreach (var (id, state) in _states)
+        {
+            if (state.AdmittedGroup == group && state.AdmittedBy == master)
+            {
+                closed += engine.Expectations.RemoveOwnedBy(state.Plan.OwnerTag, id);
+            }
+        }
+
+        return closed;
+    }
+
     /// <summary>Keeps the same-length edits just sent, by the sender's sequence numbers, for its retransmissions.</summary>
     private static void RememberSent(AlgFlowState state, int direction, ref AlgOutput output, uint segmentStart, int windowStart)
     {
@@ -467,7 +488,7 @@ public sealed class AlgStage
     /// <param name="windowStart">Offset in the ALG's data of the first byte this packet still carries.</param>
     /// <param name="framePosition">Frame offset of that byte.</param>
     /// <param name="windowLength">How many of the ALG's bytes this packet carries.</param>
-    private static DropReason Apply(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, AlgPlanEntry plan, ref AlgOutput output, in AlgFlowContext context, int windowStart, int framePosition, int windowLength, long now, out int delta, out bool applied)
+    private DropReason Apply(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, AlgPlanEntry plan, ref AlgOutput output, in AlgFlowContext context, int windowStart, int framePosition, int windowLength, long now, out int delta, out bool applied)
     {
         var master = context.Flow;
         delta = 0;
@@ -497,7 +518,11 @@ public sealed class AlgStage
         for (var i = 0; i < output.GroupCommandCount; i++)
         {
             var command = output.GroupCommandAt(i);
-            if (command.Restrict)
+            if (command.EndAdmitted)
+            {
+                counters.PinholesClosed += EndAdmitted(engine, master, command.Group);
+            }
+            else if (command.Restrict)
             {
                 engine.Expectations.RestrictGroup(ownerTag, master, command.Group, command.Peer, command.LifetimeNanoseconds, now);
             }

@@ -64,7 +64,7 @@ public sealed partial class NatEngine
         {
             flow.MasterIndex = master;
             flow.Flags |= FlowEntryFlags.FromExpectation;
-            AssignInspector(ref flow, index, walk.InspectedBy);
+            AssignInspector(ref flow, index, ref walk);
         }
 
         Attach(index, walk.MappingIndex, walk.HostLimit);
@@ -98,19 +98,19 @@ public sealed partial class NatEngine
         if (walk.FromPinhole)
         {
             flow.Flags |= FlowEntryFlags.FromExpectation;
-            AssignInspector(ref flow, index, walk.InspectedBy);
+            AssignInspector(ref flow, index, ref walk);
         }
 
         Attach(index, walk.MappingIndex, hostLimit);
         return index;
     }
 
-    private void AssignInspector(ref FlowEntry flow, int index, int inspectedBy)
+    private void AssignInspector(ref FlowEntry flow, int index, ref PacketWalk walk)
     {
-        if (inspectedBy != 0 && _algStage is not null)
+        if (walk.InspectedBy != 0 && _algStage is not null)
         {
             flow.Flags |= FlowEntryFlags.InspectorAssigned;
-            _algStage.AssignInspector(_flows.IdOf(index), inspectedBy);
+            _algStage.AssignInspector(_flows.IdOf(index), new Algs.AlgAssignment(walk.InspectedBy, walk.PinholeMaster, walk.PinholeGroup));
         }
     }
 

@@ -217,6 +217,7 @@ public sealed partial class NatEngine
         walk.Destination = expected.TranslatedAddress;
         walk.DestinationPort = expected.TranslatedPort;
         walk.PinholeMaster = expected.Master;
+        walk.PinholeGroup = expected.Group;
         walk.InspectedBy = expected.InspectedBy;
     }
 

@@ -30,6 +30,7 @@ public ref struct PacketWalk
     internal ushort DestinationPort;
     internal bool FromPinhole;
     internal FlowId PinholeMaster;
+    internal long PinholeGroup;
     internal int InspectedBy;
     internal NatVerdict Outcome;
 

@@ -139,7 +139,9 @@ public sealed class H323Q931Alg : IAlgHandler
 
         if (message.MessageType == Q931Message.ReleaseComplete)
         {
-            // The call is over: its H.245 pinhole and the media of its fastStart and tunnelled channels close.
+            // The call is over (H.225.0 §7.3.2): its H.245 pinhole, the media of its fastStart and tunnelled channels,
+            // and the media its separate H.245 connection opened (that connection may never send endSessionCommand).
+            output.TryEndAdmittedConnections(H323Translator.CallGroup(message.CallReference));
             output.TryRemovePinholeGroup(H323Translator.CallGroup(message.CallReference));
             H323Translator.CloseMedia(session.Media, message.CallReference, ref output);
         }

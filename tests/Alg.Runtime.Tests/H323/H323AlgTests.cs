@@ -214,6 +214,27 @@ public sealed class H323AlgTests
         Assert.Equal(0, gateway.Engine.Expectations.Count);
     }
 
+    /// <summary>H.225.0 §7.3.2 (Release Complete ends the call) with H.245 on its own connection that never says
+    /// endSessionCommand: the media that connection's OLCs opened closes with the call, not at the media timeout.</summary>
+    [Fact]
+    public void Release_complete_closes_the_media_its_separate_h245_connection_opened_h225_7_3_2()
+    {
+        var gateway = H323Gateway.Create();
+        var call = H323Gateway.Call(gateway);
+        call.Send(H323Vectors.Get("faststart-setup"));
+        call.Answer(H323Vectors.Get("faststart-connect"));
+        var h245 = new ControlConnection(gateway, clientPort: 40001, serverPort: 1300);
+        h245.Connect();
+        var olc = h245.Send(H323Vectors.Get("h245-olc-bidirectional"));
+        var reverseRtp = PortOf(EndpointOf(Addresses(olc, H323Messages.Kind.H245), Kind.MediaChannel));
+        Assert.True(gateway.Engine.Expectations.Count >= 4);
+
+        call.Send(H323Vectors.Get("faststart-release"));
+
+        Assert.Equal(0, gateway.Engine.Expectations.Count);
+        Assert.False(gateway.Udp(AlgHarness.Server, 7022, Public, reverseRtp, IngressSide.Outside).Forwarded);
+    }
+
     [Fact]
     public void Nat_slipstreaming_2_facility_call_forwarded_to_another_inside_host_opens_nothing_algs_4_4()
     {
