@@ -18,18 +18,18 @@ internal sealed class CallAnalyzer
     // Arrival that stops this much earlier than sending is a mapping that went away, not capture jitter.
     private const long ExpiryToleranceNanoseconds = 2 * NanosecondsPerSecond;
 
-    private readonly IReadOnlyList<SipMessageRecord> _messages;
+    private readonly IReadOnlyList<SignallingRecord> _messages;
     private readonly IReadOnlyList<CaptureScan> _scans;
     private readonly GatewayContext? _gateway;
-    private readonly SipMessageRecord _invite;
+    private readonly SignallingRecord _invite;
     private readonly List<CallMessage> _signalling;
     private readonly List<string> _captures;
     private readonly CallParty? _local;
     private readonly Dictionary<string, bool> _inside = new(StringComparer.Ordinal);
     private readonly List<string> _notes = [];
-    private readonly Dictionary<(CallParty, string), List<(MediaEndpoint Endpoint, SipMessageRecord Message)>> _announced = [];
+    private readonly Dictionary<(CallParty, string), List<(MediaEndpoint Endpoint, SignallingRecord Message)>> _announced = [];
 
-    public CallAnalyzer(IReadOnlyList<SipMessageRecord> messages, IReadOnlyList<CaptureScan> scans, GatewayContext? gateway)
+    public CallAnalyzer(IReadOnlyList<SignallingRecord> messages, IReadOnlyList<CaptureScan> scans, GatewayContext? gateway)
     {
         _messages = messages;
         _scans = scans;
@@ -45,6 +45,13 @@ internal sealed class CallAnalyzer
     }
 
     private string Transport => _invite.Transport;
+
+    private string Protocol => _invite.Protocol;
+
+    private bool IsH323 => Protocol == "h323";
+
+    /// <summary>Where a party announces its media: the SDP (RFC 4566), or H.245's mediaChannel (H.245 §7.3.1).</summary>
+    private string MediaAnnouncement => IsH323 ? "H.245 mediaChannel" : "SDP";
 
     public CallDiagnosis Diagnose()
     {
@@ -63,6 +70,11 @@ internal sealed class CallAnalyzer
             foreach (var sender in new[] { CallParty.Caller, CallParty.Callee })
             {
                 media.Add(Judge(sender, causes));
+            }
+
+            if (IsH323)
+            {
+                AddH323Causes(causes);
             }
 
             var heard = media.Count(m => m.Heard);
@@ -95,7 +107,7 @@ internal sealed class CallAnalyzer
             _notes);
     }
 
-    private CallParty SenderOf(SipMessageRecord message)
+    private CallParty SenderOf(SignallingRecord message)
     {
         // The caller's From tag marks every request the caller sends in the dialog (RFC 3261 §12.2.1.1);
         // a response travels the other way from its request.
@@ -155,14 +167,14 @@ internal sealed class CallAnalyzer
     private IEnumerable<string> CapturesOnSideOf(CallParty party) => _captures.Where(c => _inside[c] == IsInsideSide(party));
 
     /// <summary>The party's SDP audio endpoints in one capture, in time order, with the message that carried each.</summary>
-    private List<(MediaEndpoint Endpoint, SipMessageRecord Message)> Announced(CallParty party, string capture)
+    private List<(MediaEndpoint Endpoint, SignallingRecord Message)> Announced(CallParty party, string capture)
     {
         if (_announced.TryGetValue((party, capture), out var cached))
         {
             return cached;
         }
 
-        var announced = new List<(MediaEndpoint, SipMessageRecord)>();
+        var announced = new List<(MediaEndpoint, SignallingRecord)>();
         _announced.Add((party, capture), announced);
         foreach (var call in _signalling.Where(c => c.Sender == party && c.Message.Capture == capture))
         {
@@ -178,6 +190,13 @@ internal sealed class CallAnalyzer
     private List<SdpExchange> OfferAnswer()
     {
         var exchanges = new List<SdpExchange>();
+        if (IsH323)
+        {
+            // H.245 says which message offers media (OpenLogicalChannel, fastStart in Setup) and which answers.
+            exchanges.AddRange(_signalling.Where(c => c.Message.ExchangeRole is not null && c.Message.Sdp is not null).Select(c => Exchange(c, c.Message.ExchangeRole!)));
+            return [.. exchanges.OrderBy(e => e.TimeNanoseconds).ThenBy(e => _captures.IndexOf(e.Capture))];
+        }
+
         foreach (var capture in _captures)
         {
             // An INVITE transaction and its ACK share the CSeq number; the first SDP in it is the offer and the
@@ -204,6 +223,11 @@ internal sealed class CallAnalyzer
 
     private DoctorCause WhyNotEstablished()
     {
+        if (IsH323)
+        {
+            return WhyH323NotEstablished();
+        }
+
         var responses = _signalling.Where(c => !c.Message.IsRequest && c.Message.Method == "INVITE").Select(c => c.Message).ToList();
         // The last one: an INVITE retried with credentials after a 401/407 (same Call-ID, RFC 3261 §22.2) fails or succeeds on its own.
         if (responses.LastOrDefault(r => r.IsFinalResponse) is { } final)
@@ -309,7 +333,9 @@ internal sealed class CallAnalyzer
         var receiver = report.To;
         if (report.Announced is not { } farView)
         {
-            causes.Add(new DoctorCause("no-sdp", $"the {receiver.Code()} never announced an audio endpoint (no SDP with an m=audio line and a port) in {view}"));
+            causes.Add(IsH323
+                ? new DoctorCause("no-media-channel", $"the {receiver.Code()} never announced where it receives media (no mediaChannel in an OpenLogicalChannelAck, OpenLogicalChannel or fastStart, H.245 §7.3.1) in {view}")
+                : new DoctorCause("no-sdp", $"the {receiver.Code()} never announced an audio endpoint (no SDP with an m=audio line and a port) in {view}"));
             return causes;
         }
 
@@ -325,10 +351,15 @@ internal sealed class CallAnalyzer
             var evidence = _inside[view]
                 ? $"sent so by the {receiver.Code()} ({Where(farViewMessage)}); no outside capture shows whether a gateway translated it, and none of the {sender.Code()}'s RTP came back"
                 : $"and it is still untranslated beyond the gateway ({Where(farViewMessage)})";
-            causes.Add(new DoctorCause(
-                "private-address-in-sdp",
-                $"the {receiver.Code()}'s SDP announces {farView} (c={farView.Address}, {AddressClassifier.Describe(farView.Address, _gateway)}), {evidence}. The {sender.Code()} sends its RTP there (RFC 3264 §6) and cannot reach it: a SIP ALG must translate c=/m= to the mapped address (RFC 4566 §5.7)",
-                _gateway?.SipAlgShouldBeOn(Transport)));
+            causes.Add(IsH323
+                ? new DoctorCause(
+                    "private-address-in-olc",
+                    $"the {receiver.Code()}'s H.245 mediaChannel announces {farView} ({AddressClassifier.Describe(farView.Address, _gateway)}), {evidence}. The {sender.Code()} sends the channel's RTP there (H.245 §7.3.1: the OpenLogicalChannelAck names where the channel's media goes) and cannot reach it: an H.323 ALG must translate mediaChannel to the mapped address (algs.md §4.2)",
+                    _gateway?.AlgShouldBeOn(Protocol, Transport))
+                : new DoctorCause(
+                    "private-address-in-sdp",
+                    $"the {receiver.Code()}'s SDP announces {farView} (c={farView.Address}, {AddressClassifier.Describe(farView.Address, _gateway)}), {evidence}. The {sender.Code()} sends its RTP there (RFC 3264 §6) and cannot reach it: a SIP ALG must translate c=/m= to the mapped address (RFC 4566 §5.7)",
+                    _gateway?.SipAlgShouldBeOn(Transport)));
         }
         else if (receiverIsLocal && insideView.Message is not null && outsideView.Message is not null && !IsPrivate(insideView.Endpoint.Address)
             && insideView.Endpoint.Address != outsideView.Endpoint.Address)
@@ -336,8 +367,8 @@ internal sealed class CallAnalyzer
             var own = SignallingAddress(receiver, insideCapture!);
             causes.Add(new DoctorCause(
                 "alg-rewrote-public-address",
-                $"the {receiver.Code()} announced its public address {insideView.Endpoint} ({Where(insideView.Message)}), not its own {own}: learnt by STUN (RFC 5389; a server-reflexive address, RFC 8445 §5.1.1.1); beyond the gateway the SDP says {outsideView.Endpoint} ({Where(outsideView.Message)}): an ALG rewrote an address that was already public, {Unmapped(outsideView.Endpoint.Address, receiver)}",
-                _gateway?.SipAlgShouldBeOff(Transport)));
+                $"the {receiver.Code()} announced its public address {insideView.Endpoint} ({Where(insideView.Message)}), not its own {own}: learnt by STUN (RFC 5389; a server-reflexive address, RFC 8445 §5.1.1.1); beyond the gateway the {MediaAnnouncement} says {outsideView.Endpoint} ({Where(outsideView.Message)}): an ALG rewrote an address that was already public, {Unmapped(outsideView.Endpoint.Address, receiver)}",
+                _gateway?.AlgShouldBeOff(Protocol, Transport)));
         }
         else if ((receiverIsLocal || _local is null) && !_inside[view] && !IsPrivate(farView.Address) && !IsMapped(farView.Address, receiver))
         {
@@ -348,13 +379,13 @@ internal sealed class CallAnalyzer
                 causes.Add(new DoctorCause(
                     "alg-rewrote-public-address",
                     $"the {receiver.Code()}'s SDP announces {farView} ({Where(farViewMessage)}) but its Via/Contact carry {signalled}, the public address its signalling comes from, so the phone knew its public address (STUN, RFC 5389) and the SDP alone was rewritten on the path, as an ALG does; {Unmapped(farView.Address, receiver)}",
-                    _gateway?.SipAlgShouldBeOff(Transport)));
+                    _gateway?.AlgShouldBeOff(Protocol, Transport)));
             }
             else
             {
                 causes.Add(new DoctorCause(
                     "unmapped-address",
-                    $"the {receiver.Code()}'s SDP announces {farView} ({Where(farViewMessage)}), {Unmapped(farView.Address, receiver)}"));
+                    $"the {receiver.Code()}'s {MediaAnnouncement} announces {farView} ({Where(farViewMessage)}), {Unmapped(farView.Address, receiver)}"));
             }
         }
 
@@ -385,7 +416,7 @@ internal sealed class CallAnalyzer
             causes.Add(new DoctorCause(
                 "pinhole-missing",
                 $"the {sender.Code()}'s RTP reached the gateway at {first.Destination} ({first.Packets} packets in {first.Capture}) but none reached the {receiver.Code()} ({string.Join(", ", receiverSide)}): the gateway had no mapping or pinhole for it",
-                receiverIsLocal && _gateway?.SipAlg is { Enabled: false } ? _gateway.SipAlgShouldBeOn(Transport) : null));
+                receiverIsLocal && _gateway?.AlgFor(Protocol) is { Enabled: false } ? _gateway.AlgShouldBeOn(Protocol, Transport) : null));
         }
         else if (sent.Count > 0 && arrived.Count > 0 && StoppedArriving(sent, arrived))
         {
@@ -407,6 +438,69 @@ internal sealed class CallAnalyzer
         }
 
         return causes;
+    }
+
+    /// <summary>
+    /// H.323 causes that concern the whole call: an h245Address left private beyond the gateway (the far end cannot
+    /// open the H.245 connection, so no logical channel and no media follow, H.225.0 §7.6), and an H.460.18/19 endpoint
+    /// whose messages an ALG rewrote (its traversal server expects them as the endpoint wrote them: algs.md §4.6).
+    /// </summary>
+    private void AddH323Causes(List<DoctorCause> causes)
+    {
+        if (_local is not { } local)
+        {
+            return;
+        }
+
+        foreach (var call in _signalling.Where(c => c.Sender == local && !_inside[c.Message.Capture] && c.Message.Contact is { } h245 && IsPrivate(h245.Address)))
+        {
+            causes.Add(new DoctorCause(
+                "private-h245-address",
+                $"the {local.Code()}'s h245Address {call.Message.Contact} ({Where(call.Message)}) is {AddressClassifier.Describe(call.Message.Contact!.Value.Address, _gateway)} beyond the gateway: the {local.Other().Code()} cannot open the H.245 connection there (H.225.0 §7.6), so no logical channel and no media can follow; an H.323 ALG must translate it and let that connection in",
+                _gateway?.AlgShouldBeOn(Protocol, Transport)));
+            break;
+        }
+
+        var traversal = _signalling.Where(c => c.Sender == local && c.Message.TraversalFeatures).ToList();
+        if (traversal.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var call in traversal.Where(c => !_inside[c.Message.Capture]))
+        {
+            var own = _captures.Where(c => _inside[c]).Select(c => _signalling.FirstOrDefault(m => m.Sender == local && m.Message.Capture == c && m.Message.Label == call.Message.Label)).FirstOrDefault(m => m is not null);
+            var written = new[] { call.Message.Contact, call.Message.Sdp?.Audio?.Endpoint }.Where(e => e is not null).Select(e => e!.Value).ToList();
+            var original = own is null ? [] : new[] { own.Message.Contact, own.Message.Sdp?.Audio?.Endpoint }.Where(e => e is not null).Select(e => e!.Value).ToList();
+            var rewritten = own is not null
+                ? !written.SequenceEqual(original)
+                : written.Any(e => !IsPrivate(e.Address) && IsMapped(e.Address, local));
+            if (rewritten)
+            {
+                var before = own is null ? string.Empty : $" (the {local.Code()} wrote {string.Join(", ", original)} in {Where(own.Message)})";
+                causes.Add(new DoctorCause(
+                    "alg-rewrote-h460",
+                    $"the {local.Code()} is an H.460.18/19 traversal endpoint ({Where(call.Message)} carries the traversal features) and beyond the gateway its addresses read {string.Join(", ", written)}{before}: an ALG rewrote them. A traversal endpoint's media and signalling go through its traversal server, which expects the messages as the endpoint wrote them; an H.323-aware firewall that rewrites them breaks inbound audio, video and content (algs.md §4.6)",
+                    _gateway?.AlgShouldBeOff(Protocol, Transport)));
+                return;
+            }
+        }
+    }
+
+    private DoctorCause WhyH323NotEstablished()
+    {
+        var answers = _signalling.Where(c => c.Sender == CallParty.Callee && c.Message.Method == "INVITE" && !c.Message.IsRequest).Select(c => c.Message).ToList();
+        if (_signalling.FirstOrDefault(c => c.Message.Label == "ReleaseComplete") is { } release)
+        {
+            return new DoctorCause("rejected", $"the {release.Sender.Code()} released the call ({Where(release.Message)}) before any Connect (H.225.0 §7.3.2)");
+        }
+
+        if (answers.Count > 0)
+        {
+            return new DoctorCause("no-final-response", $"the Setup got {answers[^1].Label} ({Where(answers[^1])}) but no Connect in the capture: the call was still ringing, or the capture ends early (H.225.0 §7.3)");
+        }
+
+        return new DoctorCause("no-response", $"the Setup ({Where(_invite)}) got no answer at all in the capture: the far end did not answer, or its messages never came back");
     }
 
     private static bool StoppedArriving(List<RtpObservation> sent, List<RtpObservation> arrived) =>
@@ -452,7 +546,7 @@ internal sealed class CallAnalyzer
         }
     }
 
-    private string Where(SipMessageRecord message) =>
+    private string Where(SignallingRecord message) =>
         string.Create(CultureInfo.InvariantCulture, $"{message.Capture} #{message.Frame} {message.Label}");
 
     private string Offset(long nanoseconds) =>

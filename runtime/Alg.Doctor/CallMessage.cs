@@ -1,4 +1,4 @@
 namespace Alg.Doctor;
 
 /// <summary>A SIP message of one call with the party that sent it.</summary>
-public sealed record CallMessage(SipMessageRecord Message, CallParty Sender);
+public sealed record CallMessage(SignallingRecord Message, CallParty Sender);

@@ -6,7 +6,8 @@ using Alg.StdlibAlgs.Sip;
 
 namespace Alg.Doctor;
 
-/// <summary>Reads one capture into SIP messages (UDP datagrams and TCP streams) and RTP flows.</summary>
+/// <summary>Reads one capture into signalling messages — SIP (UDP datagrams and TCP streams) and H.323 (TPKT on TCP:
+/// call signalling and H.245, <see cref="H323MessageReader"/>) — and RTP flows.</summary>
 /// <remarks>
 /// IPv4 only, and IPv4 fragments after the first are skipped: phones keep SIP over UDP under the MTU
 /// (RFC 3261 §18.1.1 moves larger requests to TCP) and RTP packets are small.
@@ -20,12 +21,13 @@ public static class CaptureScanner
     public static CaptureScan Scan(string path, string? displayName = null)
     {
         var name = displayName ?? Path.GetFileName(path);
-        var messages = new List<SipMessageRecord>();
+        var messages = new List<SignallingRecord>();
 
         // Keyed on the raw header fields so that the hundreds of packets per second of a call allocate nothing.
         var flows = new Dictionary<(uint, ushort, uint, ushort), RtpFlow>();
         var streams = new Dictionary<(uint, ushort, uint, ushort), TcpStreamBuffer>();
         var fields = new SipHeaderField[SipMessageParser.MaxHeaders];
+        var h323 = new H323MessageReader(name);
         long first = -1;
         using var reader = CaptureReader.Open(path);
         while (reader.TryRead(out var record))
@@ -78,7 +80,14 @@ public static class CaptureScanner
                 }
 
                 stream.Append(info.TcpSequence, (info.TcpFlags & TcpFlags.Syn) != 0, payload);
-                ReadStream(stream, fields, messages, name, record.Number, record.TimestampNanoseconds, Source(info), Destination(info));
+                if (H323MessageReader.StartsTpkt(stream.Bytes))
+                {
+                    h323.Read(stream, messages, record.Number, record.TimestampNanoseconds, Source(info), Destination(info));
+                }
+                else
+                {
+                    ReadStream(stream, fields, messages, name, record.Number, record.TimestampNanoseconds, Source(info), Destination(info));
+                }
             }
         }
 
@@ -109,7 +118,7 @@ public static class CaptureScanner
     private static void ReadStream(
         TcpStreamBuffer stream,
         SipHeaderField[] fields,
-        List<SipMessageRecord> messages,
+        List<SignallingRecord> messages,
         string name,
         long frame,
         long time,

@@ -25,7 +25,8 @@ public static class DoctorTextReport
 
     private static void Render(StringBuilder text, int number, CallDiagnosis call)
     {
-        Line(text, $"call {number}: Call-ID {call.CallId}");
+        var h323 = call.Transport == "h323";
+        Line(text, h323 ? $"call {number}: {call.CallId}" : $"call {number}: Call-ID {call.CallId}");
         Line(text, $"  caller   {call.Caller}");
         Line(text, $"  callee   {call.Callee}");
         Line(text, $"  verdict  {call.Verdict.Code().ToUpperInvariant()}{Summary(call)}");
@@ -41,11 +42,13 @@ public static class DoctorTextReport
 
         if (call.OfferAnswer.Count > 0)
         {
-            Line(text, "  offer/answer");
+            Line(text, h323 ? "  logical channels (mediaChannel: where the sender receives RTP)" : "  offer/answer");
             foreach (var sdp in call.OfferAnswer)
             {
                 var audio = sdp.Sdp.Audio?.Endpoint?.ToString() ?? "none";
-                Line(text, $"    {Frame(sdp.Capture, sdp.Frame).PadRight(frameWidth)} {sdp.Role,-6} by {sdp.Party.Code()}  o={sdp.Sdp.OriginAddress ?? "-"}  c={sdp.Sdp.ConnectionAddress ?? "-"}  audio {audio}  ({sdp.Label}, CSeq {sdp.CSeq})");
+                Line(text, h323
+                    ? $"    {Frame(sdp.Capture, sdp.Frame).PadRight(frameWidth)} {sdp.Role,-6} by {sdp.Party.Code()}  mediaChannel {audio}  ({sdp.Label})"
+                    : $"    {Frame(sdp.Capture, sdp.Frame).PadRight(frameWidth)} {sdp.Role,-6} by {sdp.Party.Code()}  o={sdp.Sdp.OriginAddress ?? "-"}  c={sdp.Sdp.ConnectionAddress ?? "-"}  audio {audio}  ({sdp.Label}, CSeq {sdp.CSeq})");
             }
         }
 
@@ -54,7 +57,7 @@ public static class DoctorTextReport
             Line(text, "  media");
             foreach (var direction in call.Media)
             {
-                var target = direction.Announced is { } announced ? $"to {announced} (SDP in {direction.AnnouncedIn})" : "no SDP endpoint";
+                var target = direction.Announced is { } announced ? $"to {announced} ({(h323 ? "mediaChannel" : "SDP")} in {direction.AnnouncedIn})" : h323 ? "no mediaChannel" : "no SDP endpoint";
                 Line(text, $"    {direction.From.Code()} -> {direction.To.Code()}  {target}: {(direction.Heard ? "heard" : "SILENT")}");
                 if (direction.Observations.Count == 0)
                 {
@@ -63,7 +66,7 @@ public static class DoctorTextReport
 
                 foreach (var flow in direction.Observations)
                 {
-                    Line(text, $"      {flow.Capture.PadRight(flowWidth)} {flow.Source,-21} -> {flow.Destination,-21} {flow.Packets,5} pkts  {Offset(call, flow.FirstNanoseconds)} .. {Offset(call, flow.LastNanoseconds)}  {Describe(flow.Kind)}");
+                    Line(text, $"      {flow.Capture.PadRight(flowWidth)} {flow.Source,-21} -> {flow.Destination,-21} {flow.Packets,5} pkts  {Offset(call, flow.FirstNanoseconds)} .. {Offset(call, flow.LastNanoseconds)}  {(h323 ? Describe(flow.Kind).Replace("SDP endpoint", "mediaChannel", StringComparison.Ordinal) : Describe(flow.Kind))}");
                 }
             }
         }
@@ -95,6 +98,7 @@ public static class DoctorTextReport
     {
         CallVerdict.OneWay when call.Silent is { } silent => $": the {silent.Other().Code()} hears nothing from the {silent.Code()}",
         CallVerdict.NoAudio => ": neither side hears the other",
+        CallVerdict.NotEstablished when call.Transport == "h323" => ": no Connect answered the Setup",
         CallVerdict.NotEstablished => ": no 2xx answered the INVITE",
         _ => string.Empty,
     };

@@ -14,6 +14,8 @@ namespace Alg.Doctor;
 public sealed class GatewayContext
 {
     private const string SipAlgName = "sip";
+    private const string H323 = "h323";
+    private const string H323AlgName = "h323-q931";
 
     private readonly SourceText _source;
 
@@ -62,38 +64,54 @@ public sealed class GatewayContext
             .Concat(Policy.NatPools.Select(p => $"pool {p.Name} {p.Addresses}")));
 
     /// <summary>Advice when the SIP ALG should have translated the SDP and did not (RFC 3235 §4.1 / RFC 3261 NAT traversal).</summary>
-    public ConfigAdvice SipAlgShouldBeOn(string transport)
+    public ConfigAdvice SipAlgShouldBeOn(string transport) => AlgShouldBeOn("sip", transport);
+
+    /// <summary>Advice when the SIP ALG rewrote an address it should have left alone.</summary>
+    public ConfigAdvice SipAlgShouldBeOff(string transport) => AlgShouldBeOff("sip", transport);
+
+    /// <summary>The ALG that translates a signalling protocol's media addresses: SIP's, or H.323's call signalling ALG
+    /// (the binders turn the Q.931, H.245 and RAS ALGs on and off together).</summary>
+    public AlgPolicy? AlgFor(string protocol) => Policy.FindAlg(protocol == H323 ? H323AlgName : SipAlgName);
+
+    /// <summary>Advice when the protocol's ALG should have translated a media address and did not.</summary>
+    public ConfigAdvice AlgShouldBeOn(string protocol, string transport)
     {
-        var alg = SipAlg;
+        var (name, what, port) = Words(protocol);
+        var alg = AlgFor(protocol);
         if (alg is null)
         {
-            return new ConfigAdvice(File, 0, null, false, $"{Dialect} has no SIP ALG this configuration can turn on", []);
+            return new ConfigAdvice(File, 0, null, false, $"{Dialect} has no {name} this configuration can turn on", []);
         }
 
         if (alg.Enabled)
         {
-            return Advice(alg, transport, $"the configuration turns the SIP ALG on ({Where(alg, transport)}), yet the SDP was not translated: the capture was not made through a gateway running this configuration, or the SIP used a port the ALG does not inspect ({string.Join(", ", alg.Ports)})", []);
+            return Advice(alg, transport, $"the configuration turns the {name} on ({Where(alg, transport)}), yet the {what} was not translated: the capture was not made through a gateway running this configuration, or the {(protocol == H323 ? "call signalling" : "SIP")} used a port the ALG does not inspect ({string.Join(", ", alg.Ports)})", []);
         }
 
-        var port = alg.Ports.FirstOrDefault(p => Transport(p) == transport);
-        var fix = DialectFixes.TurnOn(Policy.Dialect, alg, port.Port == 0 ? new AlgPort(TransportOf(transport), 5060) : port);
-        return Advice(alg, transport, $"the SIP ALG is off ({Where(alg, transport)}), so nothing rewrites the private address in the SDP", fix);
+        var configured = alg.Ports.FirstOrDefault(p => Transport(p) == transport);
+        var fix = DialectFixes.TurnOn(Policy.Dialect, alg, configured.Port == 0 ? port with { Protocol = protocol == H323 ? TransportProtocol.Tcp : TransportOf(transport) } : configured);
+        return Advice(alg, transport, $"the {name} is off ({Where(alg, transport)}), so nothing rewrites the private address in the {what}", fix);
     }
 
-    /// <summary>Advice when the SIP ALG rewrote an address it should have left alone.</summary>
-    public ConfigAdvice SipAlgShouldBeOff(string transport)
+    /// <summary>Advice when the protocol's ALG rewrote an address it should have left alone.</summary>
+    public ConfigAdvice AlgShouldBeOff(string protocol, string transport)
     {
-        var alg = SipAlg;
+        var (name, what, _) = Words(protocol);
+        var alg = AlgFor(protocol);
         if (alg is null || !alg.Enabled)
         {
-            var where = alg is null ? "it has no SIP ALG" : $"it turns the SIP ALG off ({Where(alg, transport)})";
-            return new ConfigAdvice(File, alg is null ? 0 : LineFor(alg, transport).Line, alg is null ? null : LineText(LineFor(alg, transport)), false, $"not this configuration: {where}; another device on the path rewrote the SDP", []);
+            var where = alg is null ? $"it has no {name}" : $"it turns the {name} off ({Where(alg, transport)})";
+            return new ConfigAdvice(File, alg is null ? 0 : LineFor(alg, transport).Line, alg is null ? null : LineText(LineFor(alg, transport)), false, $"not this configuration: {where}; another device on the path rewrote the {what}", []);
         }
 
         var fix = DialectFixes.TurnOff(Policy.Dialect, alg);
         var forTransport = fix.Where(line => line.Contains($" {transport} ", StringComparison.Ordinal)).ToList();
-        return Advice(alg, transport, $"the SIP ALG is on ({Where(alg, transport)}) and rewrote the SDP", forTransport.Count > 0 ? forTransport : fix);
+        return Advice(alg, transport, $"the {name} is on ({Where(alg, transport)}) and rewrote the {what}", forTransport.Count > 0 ? forTransport : fix);
     }
+
+    private static (string Name, string What, AlgPort Port) Words(string protocol) => protocol == H323
+        ? ("H.323 ALG", "H.323 signalling", new AlgPort(TransportProtocol.Tcp, 1720))
+        : ("SIP ALG", "SDP", new AlgPort(TransportProtocol.Udp, 5060));
 
     private Dialect Dialect => Policy.Dialect;
 

@@ -7,7 +7,7 @@ namespace Alg.Doctor;
 /// <summary>Reads the fields the doctor needs from one parsed SIP message (RFC 3261 §7, §20).</summary>
 internal static class SipMessageReader
 {
-    public static SipMessageRecord? Read(
+    public static SignallingRecord? Read(
         ReadOnlySpan<byte> data,
         SipMessageInfo message,
         ReadOnlySpan<SipHeaderField> fields,
@@ -64,7 +64,7 @@ internal static class SipMessageReader
         var startLine = Text(lineEnd < 0 ? data : data[..lineEnd]);
         var method = message.IsRequest ? Text(data.Slice(message.MethodStart, message.MethodLength)) : cseqMethod;
         var sdp = SdpSummaryReader.Read(data.Slice(message.BodyStart, message.BodyLength));
-        return new SipMessageRecord(
+        return new SignallingRecord(
             capture, frame, timeNanoseconds, transport, source, destination, message.IsRequest, method, message.StatusCode, startLine,
             callId, cseq, NameAddr(from), NameAddr(to), Tag(from), Tag(to), via, contact, sdp);
     }

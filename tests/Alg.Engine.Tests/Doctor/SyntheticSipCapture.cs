@@ -7,7 +7,7 @@ using Alg.Runtime.Packets;
 namespace Alg.Engine.Tests.Doctor;
 
 /// <summary>
-/// Writes small Ethernet/IPv4/UDP captures of SIP and RTP for cases the lab did not record (a rejected
+/// Writes small Ethernet/IPv4 captures of SIP, H.323 (TCP) and RTP for cases the lab did not record (a rejected
 /// INVITE, a re-INVITE that moves the media port, a pinhole that is missing). The UDP checksum is 0, which
 /// RFC 768 allows over IPv4; the IPv4 header checksum is right.
 /// </summary>
@@ -37,6 +37,34 @@ internal sealed class SyntheticSipCapture : IDisposable
             BinaryPrimitives.WriteUInt32BigEndian(rtp.AsSpan(8), 0x11223344);
             Udp(seconds + (i * 0.02), source, destination, rtp);
         }
+    }
+
+    /// <summary>One TCP segment (ACK|PSH) carrying <paramref name="payload"/> at <paramref name="sequence"/>: enough for the
+    /// doctor's stream reassembly (H.323's TPKT-framed call signalling and H.245).</summary>
+    public void Tcp(double seconds, string source, string destination, uint sequence, byte[] payload)
+    {
+        var (sourceAddress, sourcePort) = Split(source);
+        var (destinationAddress, destinationPort) = Split(destination);
+        var frame = new byte[14 + 20 + 20 + payload.Length];
+        frame[12] = 0x08;
+        var ip = frame.AsSpan(14);
+        ip[0] = 0x45;
+        BinaryPrimitives.WriteUInt16BigEndian(ip[2..], (ushort)(20 + 20 + payload.Length));
+        BinaryPrimitives.WriteUInt16BigEndian(ip[4..], _identification++);
+        ip[8] = 64;
+        ip[9] = 6;
+        sourceAddress.CopyTo(ip[12..]);
+        destinationAddress.CopyTo(ip[16..]);
+        BinaryPrimitives.WriteUInt16BigEndian(ip[10..], HeaderChecksum(ip[..20]));
+        var tcp = ip[20..];
+        BinaryPrimitives.WriteUInt16BigEndian(tcp, sourcePort);
+        BinaryPrimitives.WriteUInt16BigEndian(tcp[2..], destinationPort);
+        BinaryPrimitives.WriteUInt32BigEndian(tcp[4..], sequence);
+        tcp[12] = 0x50;
+        tcp[13] = 0x18;
+        BinaryPrimitives.WriteUInt16BigEndian(tcp[14..], 65535);
+        payload.CopyTo(tcp[20..]);
+        _writer.Write(Epoch + (long)(seconds * 1e9), frame, frame.Length);
     }
 
     public void Dispose() => _writer.Dispose();
