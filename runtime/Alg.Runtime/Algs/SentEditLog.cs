@@ -21,6 +21,7 @@ internal sealed class SentEditLog
     private readonly byte[] _bytes = new byte[Capacity * MaxEditLength];
     private int _next;
     private int _count;
+    private uint _end;
 
     /// <summary>Remembers that the bytes at <paramref name="sequence"/> left as <paramref name="sent"/>.</summary>
     /// <returns>False when the edit is too long to keep (it is then not replayed).</returns>
@@ -36,6 +37,12 @@ internal sealed class SentEditLog
         sent.CopyTo(_bytes.AsSpan(_next * MaxEditLength));
         _next = (_next + 1) % Capacity;
         _count = Math.Min(_count + 1, Capacity);
+        var end = sequence + (uint)sent.Length;
+        if (_count == 1 || (int)(end - _end) > 0)
+        {
+            _end = end;
+        }
+
         return true;
     }
 
@@ -45,6 +52,12 @@ internal sealed class SentEditLog
     public DropReason Replay(ref PacketBuffer packet, ref PacketInfo info, uint sequence, int payloadPosition, int length, out int replayed)
     {
         replayed = 0;
+        if ((int)(sequence - _end) >= 0)
+        {
+            // New bytes past every edit sent (the usual segment): nothing to replay, no walk over the log.
+            return DropReason.None;
+        }
+
         for (var i = 0; i < _count; i++)
         {
             var start = (int)(_sequences[i] - sequence);
