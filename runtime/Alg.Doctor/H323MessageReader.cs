@@ -112,12 +112,12 @@ internal sealed class H323MessageReader
             var field = _findings[i];
             if (field.Kind == H323AddressKind.H245Address)
             {
-                h245 = Endpoint(field);
+                h245 = Endpoint(field, tpkt);
                 _h245Addresses[h245.Value] = (connection.CallId, fromCaller, connection.Caller, connection.Callee);
             }
             else if (field.Kind == H323AddressKind.MediaChannel && media is null)
             {
-                media = Endpoint(field);
+                media = Endpoint(field, tpkt);
             }
         }
 
@@ -163,7 +163,7 @@ internal sealed class H323MessageReader
             closes |= field.Kind == H323AddressKind.ChannelClosed;
             if (field.Kind == H323AddressKind.MediaChannel && media is null)
             {
-                media = Endpoint(field);
+                media = Endpoint(field, tpkt);
             }
         }
 
@@ -215,7 +215,9 @@ internal sealed class H323MessageReader
         _ => (string.Create(CultureInfo.InvariantCulture, $"Q.931 0x{type:x2}"), true, 0),
     };
 
-    private static MediaEndpoint Endpoint(in H323AddressField field) => new(new Ipv4Address(field.Address).ToString(), field.Port);
+    private static MediaEndpoint Endpoint(in H323AddressField field, ReadOnlySpan<byte> message) => field.Ipv6
+        ? new(new System.Net.IPAddress(message.Slice(field.Offset, 16)).ToString(), field.Port)
+        : new(new Ipv4Address(field.Address).ToString(), field.Port);
 
     private static (MediaEndpoint, MediaEndpoint) Key(MediaEndpoint a, MediaEndpoint b) =>
         string.CompareOrdinal(a.ToString(), b.ToString()) <= 0 ? (a, b) : (b, a);

@@ -13,8 +13,14 @@ namespace Alg.StdlibAlgs.H323;
 /// <em>other</em> party opened (in an OpenLogicalChannel, forward and reverse parameters both belong to the sender's
 /// channel).</param>
 /// <param name="Element">Position in a SEQUENCE OF (RRQ callSignalAddress[i]).</param>
-public readonly record struct H323AddressField(H323AddressKind Kind, int Offset, uint Address, ushort Port, ushort Channel = 0, bool PeerChannel = false, byte Element = 0)
+/// <param name="Ipv6">An ip6Address (H.225.0) / iP6Address (H.245): <see cref="Offset"/> is its first of 16 address
+/// octets (the 2-octet port follows, 18 octets in all) and <see cref="Address"/> is 0. Recorded so every address of a
+/// message is known; the runtime is IPv4 NAT, so the ALGs leave it as it is and say so.</param>
+public readonly record struct H323AddressField(H323AddressKind Kind, int Offset, uint Address, ushort Port, ushort Channel = 0, bool PeerChannel = false, byte Element = 0, bool Ipv6 = false)
 {
     /// <summary>The length of an IPv4 address and port in aligned PER.</summary>
     public const int Length = 6;
+
+    /// <summary>The length of an IPv6 address and port in aligned PER.</summary>
+    public const int Ipv6Length = 18;
 }

@@ -101,6 +101,12 @@ public sealed class H323RasAlg : IAlgHandler
         for (var i = 0; i < _findings.Count; i++)
         {
             var field = _findings[i];
+            if (field.Ipv6)
+            {
+                output.ReportPartRefused("H.323: an IPv6 RAS address passes as it is, nothing opens for it (the runtime translates IPv4 only)");
+                continue;
+            }
+
             if (field.Address != endpoint)
             {
                 if (field.Kind is H323AddressKind.RasAddress or H323AddressKind.CallSignalAddress or H323AddressKind.ReplyAddress or H323AddressKind.SourceCallSignalAddress)

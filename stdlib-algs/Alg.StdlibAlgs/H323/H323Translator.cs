@@ -49,6 +49,12 @@ internal static class H323Translator
         for (var i = 0; i < findings.Count; i++)
         {
             var field = findings[i];
+            if (field.Ipv6)
+            {
+                output.ReportPartRefused("H.323: an IPv6 address passes as it is, nothing opens for it (the runtime translates IPv4 only)");
+                continue;
+            }
+
             switch (field.Kind)
             {
                 case H323AddressKind.H245Address:

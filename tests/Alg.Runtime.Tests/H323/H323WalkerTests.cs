@@ -70,6 +70,26 @@ public sealed class H323WalkerTests
 
     public static TheoryData<string> AllVectors() => H323Vectors.Theory(_ => true);
 
+    /// <summary>H.225.0 TransportAddress ip6Address (alternative 3 of 7, extensible; X.691 §23 for the CHOICE index,
+    /// §17 for the fixed 16-octet string, octet-aligned, then the 2-octet port): recorded with its offset like an IPv4
+    /// address, flagged IPv6, so the ALGs know every address of a message and say they leave this one.</summary>
+    [Fact]
+    public void An_ip6_transport_address_is_recorded_with_its_eighteen_octets_x691_aligned()
+    {
+        byte[] pdu = [0b0011_0000, 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0a, 0x06, 0xb8];
+        var findings = new H323Findings();
+        var reader = new Alg.StdlibAlgs.H323.Per.PerReader(pdu);
+
+        Alg.StdlibAlgs.H323.Per.H225Types.ReadTransportAddress(ref reader, findings, Kind.H245Address, record: true);
+
+        Assert.False(reader.Failed);
+        Assert.Equal(1, findings.Count);
+        var field = findings[0];
+        Assert.True(field.Ipv6);
+        Assert.Equal((1, (ushort)1720, 0u), (field.Offset, field.Port, field.Address));
+        Assert.Equal(H323AddressField.Ipv6Length, pdu.Length - field.Offset);
+    }
+
     [Fact]
     public void Facts_beside_the_addresses_h225_7_and_h245()
     {

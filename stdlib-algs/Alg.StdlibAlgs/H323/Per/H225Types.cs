@@ -54,10 +54,9 @@ public static class H225Types
                 reader.SkipBits(16);
                 break;
             case 3:
-                // ip6Address { ip SIZE(16), port, ... }: IPv6 is not translated (the runtime is IPv4 NAT), only passed.
+                // ip6Address { ip SIZE(16), port, ... }: recorded; IPv6 is not translated (the runtime is IPv4 NAT).
                 var ip6Extended = reader.ReadBit();
-                reader.SkipOctets(16);
-                reader.ReadConstrained(0, 65535);
+                RecordIpv6(ref reader, findings, kind, record, element, channel: 0, peerChannel: false);
                 reader.SkipExtensions(ip6Extended);
                 break;
             case 4:
@@ -86,6 +85,22 @@ public static class H225Types
         var data = reader.Data;
         var address = ((uint)data[start] << 24) | ((uint)data[start + 1] << 16) | ((uint)data[start + 2] << 8) | data[start + 3];
         if (!findings.TryAdd(new H323AddressField(kind, start, address, port, channel, peerChannel, element)))
+        {
+            reader.Fail(H323DecodeError.TooManyAddresses);
+        }
+    }
+
+    /// <summary>An IPv6 address (16 octets, octet-aligned) and its port, recorded with <see cref="H323AddressField.Ipv6"/>.</summary>
+    public static void RecordIpv6(ref PerReader reader, H323Findings findings, H323AddressKind kind, bool record, byte element, ushort channel, bool peerChannel)
+    {
+        var start = reader.TakeOctets(16);
+        var port = (ushort)reader.ReadConstrained(0, 65535);
+        if (reader.Failed || !record)
+        {
+            return;
+        }
+
+        if (!findings.TryAdd(new H323AddressField(kind, start, 0, port, channel, peerChannel, element, Ipv6: true)))
         {
             reader.Fail(H323DecodeError.TooManyAddresses);
         }

@@ -369,8 +369,7 @@ public static class H245Walker
                 break;
             case 2:
                 var ip6Extended = reader.ReadBit();
-                reader.SkipOctets(16);
-                reader.ReadConstrained(0, 65535);
+                H225Types.RecordIpv6(ref reader, findings, kind, record: true, element: 0, channel, peerChannel);
                 reader.SkipExtensions(ip6Extended);
                 break;
             case 3:
