@@ -131,6 +131,42 @@ public sealed class RpcConfigOptionsTests
         Assert.False(gateway.Nat.Expectations.Expects(in key, now + (31 * 60 * NatTimeouts.Second)));
     }
 
+    /// <summary>A Junos application naming program 100005 (mountd), permitted from trust, is the SunRPC ALG's filter for
+    /// clients inside: a GETPORT answer for mountd opens its pinhole, one for NFS (100003) opens nothing and is counted
+    /// (RFC 1833 §3.2; Junos <c>rpc-program-number</c>).</summary>
+    [Theory]
+    [InlineData(EngineMode.Interpreter)]
+    [InlineData(EngineMode.Compiled)]
+    public void Junos_rpc_program_number_applications_filter_what_a_getport_answer_opens(EngineMode mode)
+    {
+        var config = """
+            set interfaces ge-0/0/0 unit 0 family inet address 203.0.113.1/24
+            set interfaces ge-0/0/1 unit 0 family inet address 192.168.1.1/24
+            set security zones security-zone untrust interfaces ge-0/0/0.0
+            set security zones security-zone trust interfaces ge-0/0/1.0
+            set security nat source rule-set rs1 from zone trust
+            set security nat source rule-set rs1 to zone untrust
+            set security nat source rule-set rs1 rule r1 match source-address 192.168.1.0/24
+            set security nat source rule-set rs1 rule r1 then source-nat interface
+            set applications application MOUNT term t1 alg sunrpc protocol udp rpc-program-number 100005
+            set security policies from-zone trust to-zone untrust policy NFS match application junos-sun-rpc-portmap-udp
+            set security policies from-zone trust to-zone untrust policy NFS match application MOUNT
+            set security policies from-zone trust to-zone untrust policy NFS then permit
+            """;
+        using var gateway = Load(config, mode);
+        var now = 1_000_000_000L;
+        var mount = Process(gateway, Udp(Client, 40800, Server, 111, Rpc(0x61, 0, [2, 100000, 2, 3, 0, 0, 0, 0, 100005, 3, 17, 0])), IngressSide.Inside, now);
+        Process(gateway, Udp(Server, 111, mount.Source, mount.SourcePort, Rpc(0x61, 1, [0, 0, 0, 0, 20048])), IngressSide.Outside, now += 1_000_000);
+        var nfs = Process(gateway, Udp(Client, 40801, Server, 111, Rpc(0x62, 0, [2, 100000, 2, 3, 0, 0, 0, 0, 100003, 3, 17, 0])), IngressSide.Inside, now += 1_000_000);
+        Process(gateway, Udp(Server, 111, nfs.Source, nfs.SourcePort, Rpc(0x62, 1, [0, 0, 0, 0, 2049])), IngressSide.Outside, now += 1_000_000);
+
+        Assert.True(gateway.Nat.Expectations.Expects(new FlowKey(Client, Server, 41000, 20048, IpProtocol.Udp, FlowSide.Inside), now));
+        Assert.False(gateway.Nat.Expectations.Expects(new FlowKey(Client, Server, 41000, 2049, IpProtocol.Udp, FlowSide.Inside), now));
+        var counters = gateway.Nat.Algs!.CountersFor("sunrpc");
+        Assert.Equal(1, counters.PartsRefused);
+        Assert.Equal(1, counters.PinholesOpened);
+    }
+
     /// <summary>ScreenOS <c>set alg sunrpc enable</c> / <c>set alg msrpc enable</c> turn the ALGs on (high-end families ship
     /// them off) and a SunRPC answer then opens its pinhole; without them the port mapper's flows are not inspected.</summary>
     [Theory]

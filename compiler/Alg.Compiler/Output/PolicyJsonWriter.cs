@@ -130,7 +130,7 @@ public static class PolicyJsonWriter
             case AlgOptionKind.Boolean:
                 json.WriteBoolean(name, value.AsBoolean);
                 break;
-            case AlgOptionKind.Choice:
+            case AlgOptionKind.Choice or AlgOptionKind.List:
                 json.WriteString(name, value.Text);
                 break;
             default:
