@@ -11,8 +11,8 @@ namespace Alg.Engine.Tests;
 
 /// <summary>
 /// The SunRPC and MS-RPC ALGs' options from configuration text, on both engines: ASA <c>timeout sunrpc</c> sets how long
-/// a GETPORT answer's pinhole lasts (RFC 1833 §3.2), ASA <c>sunrpc-server</c> entries are read and said not to be acted
-/// on, the ASA dcerpc inspect map's <c>timeout pinhole</c>, <c>endpoint-mapper epm-service-only</c> (a bind to another
+/// a GETPORT answer's pinhole lasts (RFC 1833 §3.2), ASA <c>sunrpc-server</c> entries are read (SunRpcServerEntryTests
+/// shows what they admit), the ASA dcerpc inspect map's <c>timeout pinhole</c>, <c>endpoint-mapper epm-service-only</c> (a bind to another
 /// interface on 135 drops the connection, C706 §12.6.4.3) and <c>lookup-operation</c> reach the ALG, and Junos
 /// <c>map-entry-timeout</c> sets the mapping's life in minutes.
 /// </summary>
@@ -54,7 +54,7 @@ public sealed class RpcConfigOptionsTests
         """;
 
     [Fact]
-    public void Asa_rpc_commands_set_the_options_and_sunrpc_server_is_said_not_to_be_acted_on()
+    public void Asa_rpc_commands_set_the_options_and_the_sunrpc_server_entries()
     {
         var result = ConfigurationLoader.Load(new SourceText("asa-rpc.cfg", AsaRpc));
         Assert.NotNull(result.Policy);
@@ -67,7 +67,8 @@ public sealed class RpcConfigOptionsTests
         Assert.Equal(180, msRpc.Options["pinhole-timeout"].Number);
         Assert.True(msRpc.Options["epm-service-only"].AsBoolean);
         Assert.True(msRpc.Options["lookup-operation"].AsBoolean);
-        Assert.Contains(result.Diagnostics, d => d.Descriptor == DiagnosticCatalog.OptionNotActedOn && d.Message.Contains("'server-entries' of the sunrpc ALG", StringComparison.Ordinal));
+        Assert.Equal(2, result.Policy.SunRpcServers.Length);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Descriptor == DiagnosticCatalog.OptionNotActedOn);
         Assert.Contains(result.Diagnostics, d => d.Descriptor == DiagnosticCatalog.NoEffectInAlg && d.Message.Contains("lookup-operation timeout", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
     }
