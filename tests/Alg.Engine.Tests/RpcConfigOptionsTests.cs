@@ -168,6 +168,48 @@ public sealed class RpcConfigOptionsTests
         Assert.Equal(1, counters.PinholesOpened);
     }
 
+    /// <summary>A Junos SunRPC answer keeps a map entry (map-entry-timeout, 480 minutes by default): <c>alg status</c> lists
+    /// it with the mapper that gates it and why it admits any client; a reload that keeps the ALG keeps it, one that turns
+    /// the ALG off (<c>set security alg sunrpc disable</c>) ends it before the next packet is walked.</summary>
+    [Theory]
+    [InlineData(EngineMode.Interpreter)]
+    [InlineData(EngineMode.Compiled)]
+    public void Junos_map_entries_are_listed_with_their_reason_and_end_when_a_reload_turns_the_alg_off(EngineMode mode)
+    {
+        using var gateway = Load(JunosNat, mode);
+        var now = 1_000_000_000L;
+        var sent = Process(gateway, Udp(Client, 40800, Server, 111, Rpc(0x63, 0, [2, 100000, 2, 3, 0, 0, 0, 0, 100005, 3, 17, 0])), IngressSide.Inside, now);
+        Process(gateway, Udp(Server, 111, sent.Source, sent.SourcePort, Rpc(0x63, 1, [0, 0, 0, 0, 20048])), IngressSide.Outside, now += 1_000_000);
+
+        var entry = Assert.Single(Alg.Host.Control.PinholeStatus.From(gateway.Nat, now));
+        Assert.Equal(("sunrpc", "udp", "inside", "203.0.113.20:20048", "any the ACL lets reach 203.0.113.20:111/udp"), (entry.Alg, entry.Protocol, entry.Arrives, entry.Expects, entry.Peer));
+        Assert.Equal(480 * 60, entry.ExpiresInSeconds);
+        Assert.Contains("map-entry-timeout", entry.Reason, StringComparison.Ordinal);
+        var status = new Alg.Host.Control.GatewayStatus("interpreter", "srx.set", "f", DateTimeOffset.UnixEpoch, 0, 0, 1, 1, 0, 1, 1, 0, 0, 0, [], [], [], 0, [entry]);
+        Assert.Contains("  sunrpc     udp 203.0.113.20:20048 from inside -> 203.0.113.20:20048, peer any the ACL lets reach 203.0.113.20:111/udp, 28800 s left (a port mapper's map entry", Alg.Host.Control.StatusFormatter.Text(status), StringComparison.Ordinal);
+
+        gateway.Reload(ConfigurationLoader.Load(new SourceText("srx.set", JunosNat + "set security alg sunrpc map-entry-timeout 60\n")).Policy!);
+        Process(gateway, Udp(Client, 40900, Server, 53, [0]), IngressSide.Inside, now += 1_000_000);
+        Assert.Equal(1, gateway.Nat.Expectations.Count);
+
+        gateway.Reload(ConfigurationLoader.Load(new SourceText("srx.set", JunosNat + "set security alg sunrpc disable\n")).Policy!);
+        Process(gateway, Udp(Client, 40901, Server, 53, [0]), IngressSide.Inside, now += 1_000_000);
+        Assert.Equal(0, gateway.Nat.Expectations.Count);
+        Assert.Empty(Alg.Host.Control.PinholeStatus.From(gateway.Nat, now));
+    }
+
+    private const string JunosNat = """
+        set interfaces ge-0/0/0 unit 0 family inet address 203.0.113.1/24
+        set interfaces ge-0/0/1 unit 0 family inet address 192.168.1.1/24
+        set security zones security-zone untrust interfaces ge-0/0/0.0
+        set security zones security-zone trust interfaces ge-0/0/1.0
+        set security nat source rule-set rs1 from zone trust
+        set security nat source rule-set rs1 to zone untrust
+        set security nat source rule-set rs1 rule r1 match source-address 192.168.1.0/24
+        set security nat source rule-set rs1 rule r1 then source-nat interface
+
+        """;
+
     /// <summary>ScreenOS <c>set alg sunrpc enable</c> / <c>set alg msrpc enable</c> turn the ALGs on (high-end families ship
     /// them off) and a SunRPC answer then opens its pinhole; without them the port mapper's flows are not inspected.</summary>
     [Theory]

@@ -62,7 +62,7 @@ internal static class MsRpcRewriter
             }
 
             if (opensPinholes && MayOpen(in context, settings, in call, in tower, server, opened, ref capReported, ref output)
-                && PortMapperPinhole.TryOpen(in context, tower.Protocol, tower.Port, settings.PinholeLifetime, Group(tower.Interface, tower.Protocol), out var mapped, ref output))
+                && PortMapperPinhole.TryOpen(in context, tower.Protocol, tower.Port, settings.PinholeLifetime, Group(tower.Interface, tower.Protocol), out var mapped, ref output, settings.MapEntries))
             {
                 opened++;
                 if (!serverInside)

@@ -27,6 +27,7 @@ internal sealed class MsRpcSettings
         if (source.Option("map-entry-timeout") is { Number: > 0 } minutes)
         {
             PinholeLifetime = minutes.Number * 60 * NatTimeouts.Second;
+            MapEntries = true;
         }
         else
         {
@@ -41,6 +42,10 @@ internal sealed class MsRpcSettings
         _uuidsFromInside = Uuids(source.Option(MsRpcAlgDescriptor.UuidsFromInside));
         _uuidsFromOutside = Uuids(source.Option(MsRpcAlgDescriptor.UuidsFromOutside));
     }
+
+    /// <summary>Junos <c>map-entry-timeout</c>: an answer keeps a map entry every client the policy lets reach the mapper
+    /// may use (<see cref="PortMapper.PortMapperPinhole"/>), not a pinhole for the asking client alone.</summary>
+    public bool MapEntries { get; }
 
     /// <summary>How long a returned endpoint's pinhole lets the client reach it.</summary>
     public long PinholeLifetime { get; }

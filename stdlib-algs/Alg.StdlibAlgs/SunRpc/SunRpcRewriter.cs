@@ -253,7 +253,7 @@ internal static class SunRpcRewriter
             return;
         }
 
-        if (!PortMapperPinhole.TryOpen(in context, protocol, port, settings.PinholeLifetime, Group(call.Program, protocol, port), out var mapped, ref output))
+        if (!PortMapperPinhole.TryOpen(in context, protocol, port, settings.PinholeLifetime, Group(call.Program, protocol, port), out var mapped, ref output, settings.MapEntries))
         {
             return;
         }

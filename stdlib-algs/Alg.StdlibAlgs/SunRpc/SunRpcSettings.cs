@@ -31,6 +31,7 @@ internal sealed class SunRpcSettings
         if (source.Option("map-entry-timeout") is { Number: > 0 } minutes)
         {
             PinholeLifetime = minutes.Number * 60 * NatTimeouts.Second;
+            MapEntries = true;
         }
         else
         {
@@ -43,6 +44,10 @@ internal sealed class SunRpcSettings
         _programsFromInside = Ranges(source.Option(SunRpcAlgDescriptor.ProgramsFromInside));
         _programsFromOutside = Ranges(source.Option(SunRpcAlgDescriptor.ProgramsFromOutside));
     }
+
+    /// <summary>Junos <c>map-entry-timeout</c>: an answer keeps a map entry every client the policy lets reach the mapper
+    /// may use (<see cref="PortMapper.PortMapperPinhole"/>), not a pinhole for the asking client alone.</summary>
+    public bool MapEntries { get; }
 
     /// <summary>How long the pinhole a reply opens lets the client reach the program's port (the program-to-port
     /// mapping's life).</summary>
