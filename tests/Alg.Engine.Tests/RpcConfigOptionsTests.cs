@@ -187,6 +187,10 @@ public sealed class RpcConfigOptionsTests
         Assert.Contains("map-entry-timeout", entry.Reason, StringComparison.Ordinal);
         var status = new Alg.Host.Control.GatewayStatus("interpreter", "srx.set", "f", DateTimeOffset.UnixEpoch, 0, 0, 1, 1, 0, 1, 1, 0, 0, 0, [], [], [], 0, [entry]);
         Assert.Contains("  sunrpc     udp 203.0.113.20:20048 from inside -> 203.0.113.20:20048, peer any the ACL lets reach 203.0.113.20:111/udp, 28800 s left (a port mapper's map entry", Alg.Host.Control.StatusFormatter.Text(status), StringComparison.Ordinal);
+        using (var json = System.Text.Json.JsonDocument.Parse(Alg.Host.Control.StatusFormatter.Json(status)))
+        {
+            Assert.Equal("203.0.113.20:20048", json.RootElement.GetProperty("openPinholes")[0].GetProperty("expects").GetString());
+        }
 
         gateway.Reload(ConfigurationLoader.Load(new SourceText("srx.set", JunosNat + "set security alg sunrpc map-entry-timeout 60\n")).Policy!);
         Process(gateway, Udp(Client, 40900, Server, 53, [0]), IngressSide.Inside, now += 1_000_000);
