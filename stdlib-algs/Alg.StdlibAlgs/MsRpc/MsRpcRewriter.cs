@@ -14,9 +14,9 @@ namespace Alg.StdlibAlgs.MsRpc;
 /// <remarks>Refused, counted, nothing opened: a tower naming another host (a malicious server aiming a pinhole at a
 /// third host), port 0 or a port below 1024, an interface or protocol the client did not ask for, an interface the
 /// configuration's policies do not let this client reach (Junos application <c>uuid</c>, ScreenOS <c>ms-rpc</c>
-/// services); DCOM string bindings
-/// from a server inside (their UTF-16 text sits in marshalled sizes the ALG does not rewrite) or naming a host by name.
-/// ept_lookup answers open nothing unless ASA <c>lookup-operation</c> is configured.</remarks>
+/// services); DCOM string bindings from a server inside (their UTF-16 text sits in marshalled sizes the ALG does not
+/// rewrite), naming a host by name, or under a UUID filter that does not permit DCOM activation. ept_lookup answers
+/// open nothing unless ASA <c>lookup-operation</c> is configured.</remarks>
 internal static class MsRpcRewriter
 {
     public const int MaxPinholesPerReply = 8;
