@@ -234,6 +234,7 @@ public sealed class GatewayService : IDisposable
             [.. _interfaces.Select(i => new InterfaceStatus(i.Name, i.Side.ToString().ToLowerInvariant(), i.Policy.Address?.ToString() ?? "-", i.PacketsIn, i.BytesIn, i.PacketsOut, i.BytesOut, i.SendFailures, i.KernelDrops, i.Neighbours.Count))],
             algs,
             drops,
-            GC.GetAllocatedBytesForCurrentThread());
+            GC.GetAllocatedBytesForCurrentThread(),
+            PinholeStatus.From(nat, GatewayWorker.Now));
     }
 }

@@ -11,8 +11,8 @@ namespace Alg.Engine.Tests;
 
 /// <summary>
 /// The SunRPC and MS-RPC ALGs' options from configuration text, on both engines: ASA <c>timeout sunrpc</c> sets how long
-/// a GETPORT answer's pinhole lasts (RFC 1833 §3.2), ASA <c>sunrpc-server</c> entries are read and said not to be acted
-/// on, the ASA dcerpc inspect map's <c>timeout pinhole</c>, <c>endpoint-mapper epm-service-only</c> (a bind to another
+/// a GETPORT answer's pinhole lasts (RFC 1833 §3.2), ASA <c>sunrpc-server</c> entries are read (SunRpcServerEntryTests
+/// shows what they admit), the ASA dcerpc inspect map's <c>timeout pinhole</c>, <c>endpoint-mapper epm-service-only</c> (a bind to another
 /// interface on 135 drops the connection, C706 §12.6.4.3) and <c>lookup-operation</c> reach the ALG, and Junos
 /// <c>map-entry-timeout</c> sets the mapping's life in minutes.
 /// </summary>
@@ -54,7 +54,7 @@ public sealed class RpcConfigOptionsTests
         """;
 
     [Fact]
-    public void Asa_rpc_commands_set_the_options_and_sunrpc_server_is_said_not_to_be_acted_on()
+    public void Asa_rpc_commands_set_the_options_and_the_sunrpc_server_entries()
     {
         var result = ConfigurationLoader.Load(new SourceText("asa-rpc.cfg", AsaRpc));
         Assert.NotNull(result.Policy);
@@ -67,7 +67,8 @@ public sealed class RpcConfigOptionsTests
         Assert.Equal(180, msRpc.Options["pinhole-timeout"].Number);
         Assert.True(msRpc.Options["epm-service-only"].AsBoolean);
         Assert.True(msRpc.Options["lookup-operation"].AsBoolean);
-        Assert.Contains(result.Diagnostics, d => d.Descriptor == DiagnosticCatalog.OptionNotActedOn && d.Message.Contains("'server-entries' of the sunrpc ALG", StringComparison.Ordinal));
+        Assert.Equal(2, result.Policy.SunRpcServers.Length);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Descriptor == DiagnosticCatalog.OptionNotActedOn);
         Assert.Contains(result.Diagnostics, d => d.Descriptor == DiagnosticCatalog.NoEffectInAlg && d.Message.Contains("lookup-operation timeout", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
     }
@@ -130,6 +131,88 @@ public sealed class RpcConfigOptionsTests
         Assert.True(gateway.Nat.Expectations.Expects(in key, now + (29 * 60 * NatTimeouts.Second)));
         Assert.False(gateway.Nat.Expectations.Expects(in key, now + (31 * 60 * NatTimeouts.Second)));
     }
+
+    /// <summary>A Junos application naming program 100005 (mountd), permitted from trust, is the SunRPC ALG's filter for
+    /// clients inside: a GETPORT answer for mountd opens its pinhole, one for NFS (100003) opens nothing and is counted
+    /// (RFC 1833 §3.2; Junos <c>rpc-program-number</c>).</summary>
+    [Theory]
+    [InlineData(EngineMode.Interpreter)]
+    [InlineData(EngineMode.Compiled)]
+    public void Junos_rpc_program_number_applications_filter_what_a_getport_answer_opens(EngineMode mode)
+    {
+        var config = """
+            set interfaces ge-0/0/0 unit 0 family inet address 203.0.113.1/24
+            set interfaces ge-0/0/1 unit 0 family inet address 192.168.1.1/24
+            set security zones security-zone untrust interfaces ge-0/0/0.0
+            set security zones security-zone trust interfaces ge-0/0/1.0
+            set security nat source rule-set rs1 from zone trust
+            set security nat source rule-set rs1 to zone untrust
+            set security nat source rule-set rs1 rule r1 match source-address 192.168.1.0/24
+            set security nat source rule-set rs1 rule r1 then source-nat interface
+            set applications application MOUNT term t1 alg sunrpc protocol udp rpc-program-number 100005
+            set security policies from-zone trust to-zone untrust policy NFS match application junos-sun-rpc-portmap-udp
+            set security policies from-zone trust to-zone untrust policy NFS match application MOUNT
+            set security policies from-zone trust to-zone untrust policy NFS then permit
+            """;
+        using var gateway = Load(config, mode);
+        var now = 1_000_000_000L;
+        var mount = Process(gateway, Udp(Client, 40800, Server, 111, Rpc(0x61, 0, [2, 100000, 2, 3, 0, 0, 0, 0, 100005, 3, 17, 0])), IngressSide.Inside, now);
+        Process(gateway, Udp(Server, 111, mount.Source, mount.SourcePort, Rpc(0x61, 1, [0, 0, 0, 0, 20048])), IngressSide.Outside, now += 1_000_000);
+        var nfs = Process(gateway, Udp(Client, 40801, Server, 111, Rpc(0x62, 0, [2, 100000, 2, 3, 0, 0, 0, 0, 100003, 3, 17, 0])), IngressSide.Inside, now += 1_000_000);
+        Process(gateway, Udp(Server, 111, nfs.Source, nfs.SourcePort, Rpc(0x62, 1, [0, 0, 0, 0, 2049])), IngressSide.Outside, now += 1_000_000);
+
+        Assert.True(gateway.Nat.Expectations.Expects(new FlowKey(Client, Server, 41000, 20048, IpProtocol.Udp, FlowSide.Inside), now));
+        Assert.False(gateway.Nat.Expectations.Expects(new FlowKey(Client, Server, 41000, 2049, IpProtocol.Udp, FlowSide.Inside), now));
+        var counters = gateway.Nat.Algs!.CountersFor("sunrpc");
+        Assert.Equal(1, counters.PartsRefused);
+        Assert.Equal(1, counters.PinholesOpened);
+    }
+
+    /// <summary>A Junos SunRPC answer keeps a map entry (map-entry-timeout, 480 minutes by default): <c>alg status</c> lists
+    /// it with the mapper that gates it and why it admits any client; a reload that keeps the ALG keeps it, one that turns
+    /// the ALG off (<c>set security alg sunrpc disable</c>) ends it before the next packet is walked.</summary>
+    [Theory]
+    [InlineData(EngineMode.Interpreter)]
+    [InlineData(EngineMode.Compiled)]
+    public void Junos_map_entries_are_listed_with_their_reason_and_end_when_a_reload_turns_the_alg_off(EngineMode mode)
+    {
+        using var gateway = Load(JunosNat, mode);
+        var now = 1_000_000_000L;
+        var sent = Process(gateway, Udp(Client, 40800, Server, 111, Rpc(0x63, 0, [2, 100000, 2, 3, 0, 0, 0, 0, 100005, 3, 17, 0])), IngressSide.Inside, now);
+        Process(gateway, Udp(Server, 111, sent.Source, sent.SourcePort, Rpc(0x63, 1, [0, 0, 0, 0, 20048])), IngressSide.Outside, now += 1_000_000);
+
+        var entry = Assert.Single(Alg.Host.Control.PinholeStatus.From(gateway.Nat, now));
+        Assert.Equal(("sunrpc", "udp", "inside", "203.0.113.20:20048", "any the ACL lets reach 203.0.113.20:111/udp"), (entry.Alg, entry.Protocol, entry.Arrives, entry.Expects, entry.Peer));
+        Assert.Equal(480 * 60, entry.ExpiresInSeconds);
+        Assert.Contains("map-entry-timeout", entry.Reason, StringComparison.Ordinal);
+        var status = new Alg.Host.Control.GatewayStatus("interpreter", "srx.set", "f", DateTimeOffset.UnixEpoch, 0, 0, 1, 1, 0, 1, 1, 0, 0, 0, [], [], [], 0, [entry]);
+        Assert.Contains("  sunrpc     udp 203.0.113.20:20048 from inside -> 203.0.113.20:20048, peer any the ACL lets reach 203.0.113.20:111/udp, 28800 s left (a port mapper's map entry", Alg.Host.Control.StatusFormatter.Text(status), StringComparison.Ordinal);
+        using (var json = System.Text.Json.JsonDocument.Parse(Alg.Host.Control.StatusFormatter.Json(status)))
+        {
+            Assert.Equal("203.0.113.20:20048", json.RootElement.GetProperty("openPinholes")[0].GetProperty("expects").GetString());
+        }
+
+        gateway.Reload(ConfigurationLoader.Load(new SourceText("srx.set", JunosNat + "set security alg sunrpc map-entry-timeout 60\n")).Policy!);
+        Process(gateway, Udp(Client, 40900, Server, 53, [0]), IngressSide.Inside, now += 1_000_000);
+        Assert.Equal(1, gateway.Nat.Expectations.Count);
+
+        gateway.Reload(ConfigurationLoader.Load(new SourceText("srx.set", JunosNat + "set security alg sunrpc disable\n")).Policy!);
+        Process(gateway, Udp(Client, 40901, Server, 53, [0]), IngressSide.Inside, now += 1_000_000);
+        Assert.Equal(0, gateway.Nat.Expectations.Count);
+        Assert.Empty(Alg.Host.Control.PinholeStatus.From(gateway.Nat, now));
+    }
+
+    private const string JunosNat = """
+        set interfaces ge-0/0/0 unit 0 family inet address 203.0.113.1/24
+        set interfaces ge-0/0/1 unit 0 family inet address 192.168.1.1/24
+        set security zones security-zone untrust interfaces ge-0/0/0.0
+        set security zones security-zone trust interfaces ge-0/0/1.0
+        set security nat source rule-set rs1 from zone trust
+        set security nat source rule-set rs1 to zone untrust
+        set security nat source rule-set rs1 rule r1 match source-address 192.168.1.0/24
+        set security nat source rule-set rs1 rule r1 then source-nat interface
+
+        """;
 
     /// <summary>ScreenOS <c>set alg sunrpc enable</c> / <c>set alg msrpc enable</c> turn the ALGs on (high-end families ship
     /// them off) and a SunRPC answer then opens its pinhole; without them the port mapper's flows are not inspected.</summary>

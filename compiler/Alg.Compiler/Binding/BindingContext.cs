@@ -9,6 +9,8 @@ public sealed class BindingContext(DiagnosticBag diagnostics, AlgTableBuilder al
 {
     private readonly List<SettingRecord> _settings = [];
     private readonly HashSet<SourceSpan> _narrowedAclEntries = [];
+    private readonly List<RpcFilterValue> _rpcFilterValues = [];
+    private readonly List<UnknownRpcService> _unknownRpcServices = [];
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
@@ -27,4 +29,14 @@ public sealed class BindingContext(DiagnosticBag diagnostics, AlgTableBuilder al
     public IReadOnlySet<SourceSpan> NarrowedAclEntries => _narrowedAclEntries;
 
     public void RecordNarrowedAclEntry(SourceSpan span) => _narrowedAclEntries.Add(span);
+
+    /// <summary>UUIDs and program numbers as application or service definitions write them (lint checks them).</summary>
+    public ImmutableArray<RpcFilterValue> RpcFilterValues => [.. _rpcFilterValues];
+
+    public void RecordRpcFilterValue(RpcFilterValue value) => _rpcFilterValues.Add(value);
+
+    /// <summary>Predefined RPC applications or services a policy names that Alg does not know.</summary>
+    public ImmutableArray<UnknownRpcService> UnknownRpcServices => [.. _unknownRpcServices];
+
+    public void RecordUnknownRpcService(UnknownRpcService service) => _unknownRpcServices.Add(service);
 }

@@ -23,4 +23,10 @@ public sealed record BoundConfiguration(
     /// fragment written to be merged into a device, as capirca and aerleon write them, whose lists are not unused.
     /// </summary>
     public bool AclFragment { get; init; }
+
+    /// <summary>The UUIDs and program numbers application (Junos) or service (ScreenOS) definitions name, as written.</summary>
+    public ImmutableArray<RpcFilterValue> RpcFilterValues { get; init; } = [];
+
+    /// <summary>Predefined RPC applications or services permitting policies name whose UUIDs or programs Alg does not know.</summary>
+    public ImmutableArray<UnknownRpcService> UnknownRpcServices { get; init; } = [];
 }

@@ -29,6 +29,8 @@ public static class Linter
         new UnsupportedNatRuleRule(),
         new UnimplementedAlgRule(),
         new UnactedOptionRule(),
+        new MalformedRpcFilterRule(),
+        new UnknownRpcServiceRule(),
     ];
 
     public static void Run(BoundConfiguration configuration, DiagnosticBag diagnostics)

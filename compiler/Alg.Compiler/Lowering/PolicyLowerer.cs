@@ -11,6 +11,7 @@ namespace Alg.Compiler.Lowering;
 /// <item><see cref="PruneShadowedRulesPass"/> — rules an earlier rule fully covers are dropped.</item>
 /// <item><see cref="LowerInterfacesPass"/> — interfaces get ids and the ids of their ACLs.</item>
 /// <item><see cref="LowerNatSelectionPass"/> — NAT rules in the order the runtime tries them.</item>
+/// <item><see cref="LowerSunRpcServersPass"/> — ASA sunrpc-server entries as permits ahead of the other interfaces' inbound ACLs.</item>
 /// <item><see cref="LowerAlgDispatchPass"/> — enabled ALGs, their options fixed, and the ports they own.</item>
 /// <item><see cref="BuildIngressPlansPass"/> — the ordered steps for packets from inside and from outside.</item>
 /// <item><see cref="FingerprintPass"/> — a content hash, so equal configurations are seen to lower alike.</item>
@@ -25,6 +26,7 @@ public static class PolicyLowerer
         new PruneShadowedRulesPass(),
         new LowerInterfacesPass(),
         new LowerNatSelectionPass(),
+        new LowerSunRpcServersPass(),
         new LowerAlgDispatchPass(),
         new BuildIngressPlansPass(),
         new FingerprintPass(),

@@ -24,6 +24,7 @@ public static class PolicyJsonWriter
             json.WriteBoolean("statefulInspection", policy.StatefulInspection);
             WriteInterfaces(json, policy);
             WriteAlgs(json, policy);
+            WriteSunRpcServers(json, policy);
             WriteNat(json, policy);
             WritePools(json, policy);
             WriteAcls(json, policy);
@@ -123,6 +124,31 @@ public static class PolicyJsonWriter
         json.WriteEndArray();
     }
 
+    /// <summary>ASA <c>sunrpc-server</c> entries; absent when there are none.</summary>
+    private static void WriteSunRpcServers(Utf8JsonWriter json, PolicyModel policy)
+    {
+        if (policy.SunRpcServers.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        json.WriteStartArray("sunRpcServers");
+        foreach (var entry in policy.SunRpcServers)
+        {
+            json.WriteStartObject();
+            json.WriteString("interface", entry.Interface);
+            json.WriteString("servers", entry.Servers.ToString());
+            json.WriteNumber("program", entry.Program);
+            json.WriteString("protocol", entry.Protocol.ToString().ToLowerInvariant());
+            json.WriteString("ports", entry.Ports.ToString());
+            json.WriteNumber("timeout", entry.TimeoutSeconds);
+            json.WriteString("source", Source(entry.Span));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
     private static void WriteOptionValue(Utf8JsonWriter json, string name, AlgOptionValue value)
     {
         switch (value.Kind)
@@ -130,7 +156,7 @@ public static class PolicyJsonWriter
             case AlgOptionKind.Boolean:
                 json.WriteBoolean(name, value.AsBoolean);
                 break;
-            case AlgOptionKind.Choice:
+            case AlgOptionKind.Choice or AlgOptionKind.List:
                 json.WriteString(name, value.Text);
                 break;
             default:

@@ -41,6 +41,11 @@ public static class PolicyTextWriter
             }
         }
 
+        foreach (var entry in policy.SunRpcServers.IsDefault ? [] : policy.SunRpcServers)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  sunrpc-server {entry.Interface} {entry.Servers} program {entry.Program} {entry.Protocol.ToString().ToLowerInvariant()}/{entry.Ports}  ({PolicyJsonWriter.Source(entry.Span)})\n");
+        }
+
         text.Append("\nnat:\n");
         foreach (var rule in policy.NatRules)
         {

@@ -58,6 +58,9 @@ internal sealed class JunosAstBuilder(SpanFactory spans, DiagnosticBag diagnosti
             Alg_bareContext bare => new JunosAlgReset(Op(bare.op), bare.alg is null ? null : Lower(bare.alg), span),
             Security_policy_lineContext policy => new JunosSecurityPolicy(Op(policy.op), Words(policy._words), span),
             Address_book_lineContext book => new JunosSecurityPolicy(Op(book.op), ["address-book", .. Words(book._words)], span),
+            Application_definitionContext application => new JunosApplication(Op(application.op), Name(application.name), [.. application._values.Select(Name)], span),
+            Application_set_definitionContext set => new JunosApplicationSet(Op(set.op), Name(set.name), [.. set._values.Select(Name)], span),
+            Applications_otherContext other => new JunosApplicationsSetting(Op(other.op), Words(other._words), span),
             _ => throw new InvalidOperationException($"no builder for {child.GetType().Name}"),
         };
     }

@@ -13,7 +13,7 @@ internal static class JunosIgnoredCommands
     private static readonly string[] Hierarchies =
     [
         "version", "system", "chassis", "services", "snmp", "routing-options", "routing-instances", "protocols",
-        "policy-options", "class-of-service", "firewall", "applications", "access", "event-options", "forwarding-options",
+        "policy-options", "class-of-service", "firewall", "access", "event-options", "forwarding-options",
         "groups", "apply-groups", "vlans", "bridge-domains", "poe", "ethernet-switching-options", "multi-chassis",
         "security ike", "security ipsec", "security screen", "security flow", "security log", "security pki",
         "security application-tracking", "security utm", "security idp", "security dynamic-address", "security forwarding-options",

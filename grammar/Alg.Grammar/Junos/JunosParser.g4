@@ -5,7 +5,7 @@ parser grammar JunosParser;
 
 options { tokenVocab = JunosLexer; }
 
-import JunosCommon, JunosInterface, JunosNat, JunosAlg;
+import JunosCommon, JunosInterface, JunosNat, JunosAlg, JunosApplication;
 
 global_line
   : host_name_line
@@ -15,11 +15,13 @@ global_line
   | alg_line
   | security_policy_line
   | address_book_line
+  | application_line
   ;
 
 host_name_line: op=operation SYSTEM HOST_NAME name=variable NEWLINE;
 
-// `security policies ...` and address books: recognised; Alg does not filter on Junos policies yet.
+// `security policies ...` and address books: the binder reads the words (addresses a policy names, and the
+// applications a permitting policy matches, for the RPC ALGs' UUID and program filters).
 security_policy_line: op=operation SECURITY POLICIES words+=~NEWLINE* NEWLINE;
 
 address_book_line: op=operation SECURITY ADDRESS_BOOK words+=~NEWLINE* NEWLINE;

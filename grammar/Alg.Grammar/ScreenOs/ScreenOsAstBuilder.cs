@@ -72,7 +72,7 @@ internal sealed class ScreenOsAstBuilder(SpanFactory spans, DiagnosticBag diagno
             case Vrouter_lineContext vrouterLine:
                 return LineResult.Of(new ScreenOsVrouter(vrouterLine.op.Type == UNSET, Name(vrouterLine.name), Values(vrouterLine._rest), span));
             case Service_lineContext service:
-                return LineResult.Of(new ScreenOsService(service.op.Type == UNSET, Name(service.name), Values(service._rest), span));
+                return LineResult.Of(new ScreenOsService(service.op.Type == UNSET, Name(service.name), [.. service._rest.Select(Name)], span));
             default:
                 throw new InvalidOperationException($"no builder for {child.GetType().Name}");
         }

@@ -16,6 +16,13 @@ public static class StatusFormatter
         text.Append(CultureInfo.InvariantCulture, $"running since {status.Started:u}, {status.Reloads} reloads, {status.ReloadFailures} refused\n");
         text.Append(CultureInfo.InvariantCulture, $"flows:        {status.Flows} live, {status.FlowsCreated} created, {status.FlowsExpired} expired\n");
         text.Append(CultureInfo.InvariantCulture, $"pinholes:     {status.Pinholes} open, {status.PinholesOpened} opened, {status.PinholesUsed} used, {status.PinholesExpired} expired\n");
+        foreach (var pinhole in status.OpenPinholes ?? [])
+        {
+            var left = pinhole.ExpiresInSeconds < 0 ? "no expiry" : string.Create(CultureInfo.InvariantCulture, $"{pinhole.ExpiresInSeconds} s left");
+            text.Append(CultureInfo.InvariantCulture, $"  {pinhole.Alg,-10} {pinhole.Protocol} {pinhole.Expects} from {pinhole.Arrives} -> {pinhole.Delivers}, peer {pinhole.Peer}, {left}");
+            text.Append(pinhole.Reason is null ? "\n" : $" ({pinhole.Reason})\n");
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"translated:   {status.PacketsTranslated} packets\n");
         text.Append(CultureInfo.InvariantCulture, $"worker heap:  {status.WorkerAllocatedBytes} bytes allocated since start\n");
         text.Append("interfaces:\n");

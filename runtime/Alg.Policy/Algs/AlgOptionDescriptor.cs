@@ -40,9 +40,14 @@ public sealed record AlgOptionDescriptor(
     public static AlgOptionDescriptor OneOf(string name, string defaultChoice, ImmutableArray<string> choices, string description) =>
         new(name, AlgOptionKind.Choice, 0, 0, AlgOptionValue.FromChoice(defaultChoice), choices, description);
 
+    /// <summary>A set of values (interface UUIDs, program ranges) a binder fills in; <c>any</c> by default.</summary>
+    public static AlgOptionDescriptor List(string name, string description, ImmutableArray<Model.Dialect> dialects) =>
+        new(name, AlgOptionKind.List, 0, 0, AlgOptionValue.FromList([]), [], description, false, dialects);
+
     public bool Accepts(AlgOptionValue value) => Kind switch
     {
         AlgOptionKind.Choice => value.Text is not null && Choices.Contains(value.Text),
+        AlgOptionKind.List => value.Text is not null,
         _ => value.Number >= Minimum && value.Number <= Maximum,
     };
 }

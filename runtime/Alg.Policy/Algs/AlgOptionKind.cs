@@ -10,4 +10,8 @@ public enum AlgOptionKind
 
     /// <summary>One of a fixed list of words.</summary>
     Choice,
+
+    /// <summary>A set of values in canonical text, comma-separated (interface UUIDs, program ranges), or
+    /// <see cref="AlgOptionValue.AnyListText"/> for no restriction.</summary>
+    List,
 }

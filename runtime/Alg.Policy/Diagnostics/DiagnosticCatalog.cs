@@ -150,6 +150,12 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor OptionNotActedOn = new(
         "ALG3030", DiagnosticSeverity.Info, "ALG option not acted on", "'{0}' of the {1} ALG is set here, but Alg does not act on it yet: the gateway behaves as with the default ({2})");
 
+    public static readonly DiagnosticDescriptor MalformedRpcFilter = new(
+        "ALG3031", DiagnosticSeverity.Error, "Malformed RPC filter", "{0} '{1}' is not {2}; the RPC filter it belongs to cannot be built");
+
+    public static readonly DiagnosticDescriptor UnknownRpcService = new(
+        "ALG3032", DiagnosticSeverity.Warning, "Unknown predefined RPC service", "'{0}' is not a predefined {1} whose {2} Alg knows: it filters nothing, and the {3} ALG opens for every {4} its clients ask about{5}");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         UnrecognizedLine, MalformedLine, NotText, FileTooLarge, EmptyConfiguration, DialectGuessed, TooManyUnrecognized,
@@ -160,6 +166,6 @@ public static class DiagnosticCatalog
         TcpTimeoutBelowRfc5382, BareNoTimer, PolicyMapNotApplied, SipAlgAdvice, InferredDefault, ShadowedAclRule,
         NoOutsideInterface, PoolRangeInverted, TlsPortInspected, PoolOutsideMask, InterfaceWithoutAddress, ConflictingStatic,
         UndefinedReferenceOutsideTranslation, NatRuleNotCarriedOut, AlgNotImplemented, OptionNotActedOn,
-        ScreenOsZoneNotDefined,
+        ScreenOsZoneNotDefined, MalformedRpcFilter, UnknownRpcService,
     ];
 }

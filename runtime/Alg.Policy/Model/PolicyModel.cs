@@ -8,6 +8,7 @@ namespace Alg.Policy.Model;
 /// vendor syntax.
 /// </summary>
 /// <remarks>Immutable: a running pipeline keeps the policy it was built from while a new one is checked.</remarks>
+/// <param name="SunRpcServers">ASA <c>sunrpc-server</c> static entries, in file order.</param>
 public sealed record PolicyModel(
     Dialect Dialect,
     string? Hostname,
@@ -20,7 +21,8 @@ public sealed record PolicyModel(
     NatLimits Limits,
     bool StatefulInspection,
     ImmutableSortedDictionary<string, TimerSetting> Timeouts,
-    ImmutableArray<AlgPolicy> Algs)
+    ImmutableArray<AlgPolicy> Algs,
+    ImmutableArray<SunRpcServerEntry> SunRpcServers = default)
 {
     public AlgPolicy? FindAlg(string name) => Algs.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.Ordinal));
 

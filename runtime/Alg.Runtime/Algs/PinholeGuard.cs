@@ -8,7 +8,8 @@ namespace Alg.Runtime.Algs;
 /// one): an inbound pinhole leads only to the inside host whose message asked for it; an outbound one only from
 /// that host to its signalling peer; never to port 0, a privileged port (unless the ALG's protocol needs one),
 /// the gateway's own addresses, broadcast, multicast or loopback; always with a bounded lifetime; and no more
-/// per signalling flow than <see cref="MaxPerMaster"/>.
+/// per signalling flow than <see cref="MaxPerMaster"/>. A map entry (open to any peer, gated on the ACL's permission to
+/// reach an endpoint) may lead only to its signalling peer and be gated only on its signalling flow's server.
 /// </summary>
 public static class PinholeGuard
 {
@@ -48,7 +49,14 @@ public static class PinholeGuard
             return PinholeRefusal.NotTheSendersAddress;
         }
 
-        if (!inbound && (spec.Peer.AnyAddress || spec.Peer.Address != context.Inside.Address || spec.LocalAddress != context.Remote.Address))
+        // A map entry admits any peer the ACL lets reach its signalling flow's server, and no other gate will do.
+        var mapEntry = spec.AdmitLike.IsSet;
+        if (mapEntry && !IsSignallingServer(spec.AdmitLike, in context))
+        {
+            return PinholeRefusal.ProxyNotTheServer;
+        }
+
+        if (!inbound && (spec.LocalAddress != context.Remote.Address || (!mapEntry && (spec.Peer.AnyAddress || spec.Peer.Address != context.Inside.Address))))
         {
             return PinholeRefusal.NotTheSignallingPeer;
         }
@@ -65,6 +73,16 @@ public static class PinholeGuard
 
         return engine.Rules.IsOwned(target) ? PinholeRefusal.GatewayAddress : PinholeRefusal.None;
     }
+
+    /// <summary>The proxy is the signalling flow's own server end, as clients address it and as it really is: the inside
+    /// host for a flow opened from outside, the outside peer otherwise.</summary>
+    private static bool IsSignallingServer(AdmissionProxy proxy, in AlgFlowContext context) =>
+        proxy.Protocol == context.Protocol
+        && (context.Initiator == FlowSide.Outside
+            ? proxy.RealAddress == context.Inside.Address && proxy.RealPort == context.Inside.Port
+              && proxy.Address == context.Mapped.Address && proxy.Port == context.Mapped.Port
+            : proxy.Address == context.Remote.Address && proxy.Port == context.Remote.Port
+              && proxy.RealAddress == context.Remote.Address && proxy.RealPort == context.Remote.Port);
 
     // 0.0.0.0/8, 127.0.0.0/8, 224.0.0.0/4 multicast, 240.0.0.0/4 (class E and the limited broadcast).
     private static bool IsSpecial(uint address) => (address >> 24) is 0 or 127 || address >= 0xE000_0000;

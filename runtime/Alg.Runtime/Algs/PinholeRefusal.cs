@@ -32,4 +32,7 @@ public enum PinholeRefusal : byte
 
     /// <summary>The master flow already holds as many pinholes as one signalling flow may.</summary>
     TooManyForMaster,
+
+    /// <summary>A map entry gated on an endpoint other than its signalling flow's server (<see cref="Flows.AdmissionProxy"/>).</summary>
+    ProxyNotTheServer,
 }

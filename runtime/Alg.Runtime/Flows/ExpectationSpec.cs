@@ -19,6 +19,8 @@ namespace Alg.Runtime.Flows;
 /// <param name="InspectedBy">The owner tag (<c>AlgStage.OwnerTagOf</c>) of the ALG that inspects the connection this
 /// pinhole admits, from its first packet and whatever its ports (an H.245 channel, a TNS redirect); 0: the admitted
 /// connection is dispatched by its service port like any other.</param>
+/// <param name="AdmitLike">Set for a pinhole open to any peer that admits only a peer the arrival interface's inbound ACL
+/// lets reach this endpoint (a port mapper's map entry); default: the peer alone decides.</param>
 public readonly record struct ExpectationSpec(
     byte Protocol,
     FlowSide ArrivalSide,
@@ -33,4 +35,5 @@ public readonly record struct ExpectationSpec(
     int OwnerTag,
     long Group = 0,
     bool OutlivesMaster = false,
-    int InspectedBy = 0);
+    int InspectedBy = 0,
+    AdmissionProxy AdmitLike = default);

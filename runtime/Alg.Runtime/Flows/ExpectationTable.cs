@@ -47,8 +47,15 @@ public sealed class ExpectationTable
     public int Capacity => _slots.Length;
 
     /// <summary>Opens a pinhole; false when the table is full (the ALG counts a drop, nothing is evicted).</summary>
+    /// <remarks>A map entry (<see cref="ExpectationSpec.AdmitLike"/>) learnt again replaces the owner's earlier one for the
+    /// same endpoint, whichever flow learnt it: the map holds one entry per service endpoint.</remarks>
     public bool TryAdd(in ExpectationSpec spec, long now, out int handle)
     {
+        if (spec.AdmitLike.IsSet)
+        {
+            RemoveMapEntry(in spec);
+        }
+
         handle = _freeHead;
         if (handle < 0)
         {
@@ -83,7 +90,11 @@ public sealed class ExpectationTable
     /// Finds the pinhole a new flow's first packet fits, consuming it unless persistent. Expired ones met on
     /// the way are removed.
     /// </summary>
-    public bool TryMatch(in FlowKey firstPacket, long now, out ExpectationSpec spec)
+    public bool TryMatch(in FlowKey firstPacket, long now, out ExpectationSpec spec) => TryMatch(in firstPacket, now, null, out spec);
+
+    /// <summary>As <see cref="TryMatch(in FlowKey, long, out ExpectationSpec)"/>, a pinhole with an
+    /// <see cref="AdmissionProxy"/> admitting only what <paramref name="gate"/> lets through (none: the table alone).</summary>
+    public bool TryMatch(in FlowKey firstPacket, long now, IExpectationGate? gate, out ExpectationSpec spec)
     {
         var bucket = Bucket(firstPacket.Protocol, firstPacket.Side, firstPacket.Destination, firstPacket.DestinationPort);
         var previous = -1;
@@ -97,7 +108,7 @@ public sealed class ExpectationTable
                 Unlink(bucket, previous, current);
                 Expired++;
             }
-            else if (Admits(in slot.Spec, in firstPacket))
+            else if (Admits(in slot.Spec, in firstPacket, gate))
             {
                 spec = slot.Spec;
                 Used++;
@@ -122,13 +133,17 @@ public sealed class ExpectationTable
 
     /// <summary>Whether a live pinhole would admit this first packet, without consuming it (a stateful device lets a
     /// connection its inspection expects past the interface ACL: the pinhole is the permission).</summary>
-    public bool Expects(in FlowKey firstPacket, long now)
+    public bool Expects(in FlowKey firstPacket, long now) => Expects(in firstPacket, now, null);
+
+    /// <summary>As <see cref="Expects(in FlowKey, long)"/>, asking <paramref name="gate"/> about pinholes with an
+    /// <see cref="AdmissionProxy"/>.</summary>
+    public bool Expects(in FlowKey firstPacket, long now, IExpectationGate? gate)
     {
         var current = _buckets[Bucket(firstPacket.Protocol, firstPacket.Side, firstPacket.Destination, firstPacket.DestinationPort)];
         while (current >= 0)
         {
             ref readonly var slot = ref _slots[current];
-            if (slot.ExpiresAt > now && Admits(in slot.Spec, in firstPacket))
+            if (slot.ExpiresAt > now && Admits(in slot.Spec, in firstPacket, gate))
             {
                 return true;
             }
@@ -140,12 +155,69 @@ public sealed class ExpectationTable
     }
 
     /// <summary>Would this pinhole admit a flow whose first packet has this key?</summary>
-    private static bool Admits(in ExpectationSpec spec, in FlowKey firstPacket) =>
+    private static bool Admits(in ExpectationSpec spec, in FlowKey firstPacket, IExpectationGate? gate) =>
         spec.Protocol == firstPacket.Protocol
         && spec.ArrivalSide == firstPacket.Side
         && spec.LocalAddress == firstPacket.Destination
         && spec.LocalPort == firstPacket.DestinationPort
-        && spec.Peer.Matches(firstPacket.Source, firstPacket.SourcePort);
+        && spec.Peer.Matches(firstPacket.Source, firstPacket.SourcePort)
+        && (!spec.AdmitLike.IsSet || gate is null || gate.Admits(in spec, in firstPacket));
+
+    /// <summary>The live pinholes, at most <paramref name="max"/>, for a status listing (allocates: never on the packet path).</summary>
+    public IReadOnlyList<OpenExpectation> List(long now, int max)
+    {
+        var open = new List<OpenExpectation>();
+        for (var i = 0; i < _slots.Length && open.Count < max; i++)
+        {
+            if (_slots[i].InUse && _slots[i].ExpiresAt > now)
+            {
+                open.Add(new OpenExpectation(_slots[i].Spec, _slots[i].ExpiresAt));
+            }
+        }
+
+        return open;
+    }
+
+    /// <summary>Closes the map entries (<see cref="ExpectationSpec.AdmitLike"/>) of owners <paramref name="keep"/> does not
+    /// keep: an ALG a reload turned off no longer holds its map.</summary>
+    public int RemoveMapEntries(Func<int, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        var removed = 0;
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            if (_slots[i].InUse && _slots[i].Spec.AdmitLike.IsSet && !keep(_slots[i].Spec.OwnerTag) && Remove(i))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>Closes the owner's map entry for the endpoint <paramref name="spec"/> expects, if any.</summary>
+    private void RemoveMapEntry(in ExpectationSpec spec)
+    {
+        var bucket = Bucket(spec.Protocol, spec.ArrivalSide, spec.LocalAddress, spec.LocalPort);
+        var previous = -1;
+        var current = _buckets[bucket];
+        while (current >= 0)
+        {
+            ref readonly var other = ref _slots[current].Spec;
+            var next = _slots[current].Next;
+            if (other.AdmitLike.IsSet && other.OwnerTag == spec.OwnerTag && other.Protocol == spec.Protocol && other.ArrivalSide == spec.ArrivalSide
+                && other.LocalAddress == spec.LocalAddress && other.LocalPort == spec.LocalPort)
+            {
+                Unlink(bucket, previous, current);
+            }
+            else
+            {
+                previous = current;
+            }
+
+            current = next;
+        }
+    }
 
     /// <summary>Closes one pinhole by the handle <see cref="TryAdd"/> gave.</summary>
     public bool Remove(int handle)

@@ -140,7 +140,7 @@ public sealed partial class NatEngine
             return -1;
         }
 
-        if (walk.IsNew && plan.AclMode == AclMode.PerNewConnection && _expectations.Count > 0 && _expectations.Expects(in walk.Key, walk.Now))
+        if (walk.IsNew && plan.AclMode == AclMode.PerNewConnection && _expectations.Count > 0 && _expectations.Expects(in walk.Key, walk.Now, this))
         {
             return -1;
         }
@@ -208,7 +208,7 @@ public sealed partial class NatEngine
     /// goes (from inside: the peer's endpoint the ALG announced; from outside: the inside host that asked).</summary>
     public void MatchPinhole(ref PacketWalk walk)
     {
-        if (!walk.IsNew || _expectations.Count == 0 || !_expectations.TryMatch(walk.Key, walk.Now, out var expected))
+        if (!walk.IsNew || _expectations.Count == 0 || !_expectations.TryMatch(walk.Key, walk.Now, this, out var expected))
         {
             return;
         }

@@ -132,6 +132,8 @@ public sealed partial class NatEngine
             return InspectAlg(ref walk, engine) ? Forward(ref walk) : walk.Outcome;
         }
 
+        // Map entries ask the engine walking this packet about the ACL they stand in for (NatEngine.MapEntries.cs).
+        _walkingEngine = engine;
         return engine.Run(this, ref walk);
     }
 
@@ -174,7 +176,8 @@ public sealed partial class NatEngine
 
     /// <summary>
     /// A new program takes effect with the packet that first runs on it: rules, timers, behaviour, limits and ACL
-    /// modes are its; flows, mappings and pinholes stay. Its port forwards own their global ports from then on.
+    /// modes are its; flows, mappings and pinholes stay, but for the map entries of ALGs it no longer enables. Its port
+    /// forwards own their global ports from then on.
     /// </summary>
     private void AdoptProgram(PipelineProgram program)
     {
@@ -182,6 +185,7 @@ public sealed partial class NatEngine
         _nat = program.Nat;
         _timeouts = program.Timeouts;
         ReservePortForwards(program);
+        CloseMapEntriesOfDisabledAlgs(program);
     }
 
     /// <summary>A static port forward owns its global port, so PAT never hands it out.</summary>

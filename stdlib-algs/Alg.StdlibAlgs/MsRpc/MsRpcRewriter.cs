@@ -12,9 +12,11 @@ namespace Alg.StdlibAlgs.MsRpc;
 /// address and floor 4 port are rewritten in place (same length: no length field changes).
 /// </summary>
 /// <remarks>Refused, counted, nothing opened: a tower naming another host (a malicious server aiming a pinhole at a
-/// third host), port 0 or a port below 1024, an interface or protocol the client did not ask for; DCOM string bindings
-/// from a server inside (their UTF-16 text sits in marshalled sizes the ALG does not rewrite) or naming a host by name.
-/// ept_lookup answers open nothing unless ASA <c>lookup-operation</c> is configured.</remarks>
+/// third host), port 0 or a port below 1024, an interface or protocol the client did not ask for, an interface the
+/// configuration's policies do not let this client reach (Junos application <c>uuid</c>, ScreenOS <c>ms-rpc</c>
+/// services); DCOM string bindings from a server inside (their UTF-16 text sits in marshalled sizes the ALG does not
+/// rewrite), naming a host by name, or under a UUID filter that does not permit DCOM activation. ept_lookup answers
+/// open nothing unless ASA <c>lookup-operation</c> is configured.</remarks>
 internal static class MsRpcRewriter
 {
     public const int MaxPinholesPerReply = 8;
@@ -59,8 +61,8 @@ internal static class MsRpcRewriter
                 continue;
             }
 
-            if (opensPinholes && MayOpen(in call, in tower, server, opened, ref capReported, ref output)
-                && PortMapperPinhole.TryOpen(in context, tower.Protocol, tower.Port, settings.PinholeLifetime, Group(tower.Interface, tower.Protocol), out var mapped, ref output))
+            if (opensPinholes && MayOpen(in context, settings, in call, in tower, server, opened, ref capReported, ref output)
+                && PortMapperPinhole.TryOpen(in context, tower.Protocol, tower.Port, settings.PinholeLifetime, Group(tower.Interface, tower.Protocol), out var mapped, ref output, settings.MapEntries))
             {
                 opened++;
                 if (!serverInside)
@@ -131,9 +133,10 @@ internal static class MsRpcRewriter
         return true;
     }
 
-    /// <summary>Whether a tower may open a pinhole: the interface and protocol the client asked for, on the server that
-    /// replied, on a port of 1024 or above, within the per-reply cap. Each refusal is reported.</summary>
-    private static bool MayOpen(in MsRpcPendingCall call, in EpmTower tower, uint server, int opened, ref bool capReported, ref AlgOutput output)
+    /// <summary>Whether a tower may open a pinhole: the interface and protocol the client asked for, an interface the
+    /// policies let this client reach, on the server that replied, on a port of 1024 or above, within the per-reply cap.
+    /// Each refusal is reported.</summary>
+    private static bool MayOpen(in AlgFlowContext context, MsRpcSettings settings, in MsRpcPendingCall call, in EpmTower tower, uint server, int opened, ref bool capReported, ref AlgOutput output)
     {
         if (call.Asked != Guid.Empty && tower.Interface != call.Asked)
         {
@@ -142,6 +145,13 @@ internal static class MsRpcRewriter
                 output.ReportPartRefused("MS-RPC: an ept_map tower for an interface the client did not ask for ([MS-RPCE] 2.2.1.2); nothing opens");
             }
 
+            return false;
+        }
+
+        // The client is the side that opened the mapper connection (C706 Appendix O: clients call ept_map).
+        if (!settings.Permits(context.Initiator, tower.Interface))
+        {
+            output.ReportPartRefused("MS-RPC: a tower for an interface UUID no policy permits this client (Junos application uuid, ScreenOS ms-rpc service); nothing opens");
             return false;
         }
 
@@ -189,6 +199,15 @@ internal static class MsRpcRewriter
         if (context.ArrivalSide == FlowSide.Inside && context.Translated)
         {
             output.ReportPartRefused("MS-RPC: DCOM string bindings from a server inside are not translated (their text sits in marshalled sizes); nothing opens");
+            return;
+        }
+
+        // A string binding names no interface: under a UUID filter it opens only when DCOM activation itself is permitted.
+        var client = context.Initiator;
+        if (!settings.Permits(client, MsRpcInterfaces.RemoteScmActivator) && !settings.Permits(client, MsRpcInterfaces.Activation)
+            && !settings.Permits(client, MsRpcInterfaces.ObjectExporter))
+        {
+            output.ReportPartRefused("MS-RPC: DCOM string bindings while no policy permits this client DCOM activation (ISystemActivator, IActivation, IObjectExporter UUIDs); nothing opens");
             return;
         }
 

@@ -21,8 +21,9 @@ namespace Alg.StdlibAlgs.SunRpc;
 /// portmapper flow: <c>rpcinfo</c> closes its TCP connection before it dials the port, and an NFS client comes back
 /// to mountd and the NFS port many times.</para>
 /// <para>Refused, counted, nothing opened: a universal address naming a host other than the server that replied
-/// (a third host or a neighbour, algs.md §6.3), an IPv6 or unknown netid, a malformed universal address. DUMP lists
-/// are read but open nothing: no program was asked for (algs.md §6.3).</para>
+/// (a third host or a neighbour, algs.md §6.3), an IPv6 or unknown netid, a malformed universal address, a program
+/// the configuration's policies do not let this client reach (Junos <c>rpc-program-number</c>, ScreenOS
+/// <c>sun-rpc program</c>). DUMP lists are read but open nothing: no program was asked for (algs.md §6.3).</para>
 /// </remarks>
 internal static class SunRpcRewriter
 {
@@ -232,13 +233,27 @@ internal static class SunRpcRewriter
             return;
         }
 
+        // The client is the side that opened the portmapper flow (RFC 1833: clients call rpcbind).
+        if (!settings.Permits(context.Initiator, call.Program))
+        {
+            output.ReportPartRefused("SunRPC: a port for a program number no policy permits this client (Junos rpc-program-number, ScreenOS sun-rpc program); nothing opens");
+
+            // Nothing opens, but a private address must still not leave (algs.md §0.1): the server's public one, same port.
+            if (serverInside && context.Translated && edit.IsUniversalAddress && host == server && context.Mapped.Address != server && editCount < edits.Length)
+            {
+                edits[editCount++] = edit with { Address = context.Mapped.Address, Port = port };
+            }
+
+            return;
+        }
+
         if (opened == MaxPinholesPerReply)
         {
             output.ReportPartRefused("SunRPC: more addresses in one reply than the ALG opens (algs.md §6.3)");
             return;
         }
 
-        if (!PortMapperPinhole.TryOpen(in context, protocol, port, settings.PinholeLifetime, Group(call.Program, protocol, port), out var mapped, ref output))
+        if (!PortMapperPinhole.TryOpen(in context, protocol, port, settings.PinholeLifetime, Group(call.Program, protocol, port), out var mapped, ref output, settings.MapEntries))
         {
             return;
         }

@@ -34,6 +34,10 @@ public sealed class PinholeGuardTests
         { "never-expires", PinholeRefusal.BadLifetime },
         { "outbound-to-a-third-host", PinholeRefusal.NotTheSignallingPeer },
         { "outbound-to-multicast", PinholeRefusal.NotTheSignallingPeer },
+        { "outbound-to-anyone-ungated", PinholeRefusal.NotTheSignallingPeer },
+        { "map-entry-gated-on-the-signalling-server", PinholeRefusal.None },
+        { "map-entry-gated-on-another-port", PinholeRefusal.ProxyNotTheServer },
+        { "map-entry-gated-on-another-host", PinholeRefusal.ProxyNotTheServer },
     };
 
     private static ExpectationSpec Build(string shape, AlgFlowContext c) => shape switch
@@ -46,8 +50,16 @@ public sealed class PinholeGuardTests
         "never-expires" => Inbound(c, c.Inside.Address) with { LifetimeNanoseconds = long.MaxValue },
         "outbound-to-a-third-host" => new(IpProtocol.Udp, FlowSide.Inside, ExpectedPeer.AddressOnly(c.Inside.Address, "test"), Ip.V4("203.0.113.99"), 30000, Ip.V4("203.0.113.99"), 30000, Minute, false, c.Flow, c.OwnerTag),
         "outbound-to-multicast" => new(IpProtocol.Udp, FlowSide.Inside, ExpectedPeer.AddressOnly(c.Inside.Address, "test"), Ip.V4("224.0.0.251"), 30000, Ip.V4("224.0.0.251"), 30000, Minute, false, c.Flow, c.OwnerTag),
+        "outbound-to-anyone-ungated" => new(IpProtocol.Udp, FlowSide.Inside, ExpectedPeer.UnknownBecause("test"), c.Remote.Address, 30000, c.Remote.Address, 30000, Minute, false, c.Flow, c.OwnerTag),
+        "map-entry-gated-on-the-signalling-server" => MapEntry(c, new AdmissionProxy(IpProtocol.Udp, c.Remote.Address, c.Remote.Port, c.Remote.Address, c.Remote.Port)),
+        "map-entry-gated-on-another-port" => MapEntry(c, new AdmissionProxy(IpProtocol.Udp, c.Remote.Address, 53, c.Remote.Address, 53)),
+        "map-entry-gated-on-another-host" => MapEntry(c, new AdmissionProxy(IpProtocol.Udp, Ip.V4("203.0.113.99"), c.Remote.Port, Ip.V4("203.0.113.99"), c.Remote.Port)),
         _ => throw new ArgumentOutOfRangeException(nameof(shape)),
     };
+
+    // A port mapper's map entry: any client inside whom the ACL lets reach the proxy endpoint may reach the server's port.
+    private static ExpectationSpec MapEntry(in AlgFlowContext c, AdmissionProxy proxy) =>
+        new(IpProtocol.Tcp, FlowSide.Inside, ExpectedPeer.UnknownBecause("map entry"), c.Remote.Address, 30000, c.Remote.Address, 30000, Minute, true, c.Flow, c.OwnerTag, AdmitLike: proxy);
 
     [Theory]
     [MemberData(nameof(Shapes))]

@@ -239,29 +239,57 @@ public sealed partial class AsaBinder
     }
 
     /// <summary>
-    /// <c>sunrpc-server IFC ADDRESS MASK service PROGRAM protocol tcp|udp port P[-P] timeout hh:mm:ss</c>: a static
-    /// SunRPC service entry. Read and counted (option <c>server-entries</c>, flagged as not acted on: the SunRPC ALG
-    /// opens its pinholes from port-mapper answers only).
+    /// <c>[no] sunrpc-server IFC ADDRESS MASK service PROGRAM protocol tcp|udp port P[-P] timeout hh:mm:ss</c>: a static
+    /// entry of the SunRPC services table (<see cref="SunRpcServerEntry"/>): lowering lets the program's ports on those
+    /// servers past the inbound ACLs of the other interfaces while <c>inspect sunrpc</c> is on. <c>no</c> removes the
+    /// entry it repeats. Counted as option <c>server-entries</c>.
     /// </summary>
     private void BindSunRpcServer(AsaSunRpcServer entry)
     {
         var words = entry.Arguments;
-        var valid = words.Length >= 11
-            && Ipv4Address.TryParse(words[1], out _) && Ipv4Address.TryParse(words[2], out _)
-            && words[3].Equals("service", StringComparison.OrdinalIgnoreCase) && long.TryParse(words[4], NumberStyles.None, CultureInfo.InvariantCulture, out _)
+        if (!(words.Length >= 11
+            && Ipv4Address.TryParse(words[1], out var address) && Ipv4Address.TryParse(words[2], out var mask)
+            && words[3].Equals("service", StringComparison.OrdinalIgnoreCase) && uint.TryParse(words[4], NumberStyles.None, CultureInfo.InvariantCulture, out var program)
             && words[5].Equals("protocol", StringComparison.OrdinalIgnoreCase) && (words[6].Equals("tcp", StringComparison.OrdinalIgnoreCase) || words[6].Equals("udp", StringComparison.OrdinalIgnoreCase))
-            && words[7].Equals("port", StringComparison.OrdinalIgnoreCase)
-            && words[9].Equals("timeout", StringComparison.OrdinalIgnoreCase) && TryDuration(words[10], out _);
-        if (!valid)
+            && words[7].Equals("port", StringComparison.OrdinalIgnoreCase) && TryPortRange(words[8], out var ports)
+            && words[9].Equals("timeout", StringComparison.OrdinalIgnoreCase) && TryDuration(words[10], out var timeout)))
         {
             _context.Diagnostics.Add(DiagnosticCatalog.InvalidValue, entry.Span, string.Join(' ', words), "sunrpc-server IFC ADDRESS MASK service PROGRAM protocol tcp|udp port P[-P] timeout hh:mm:ss");
             return;
         }
 
         _context.References.Reference(ReferenceKind.Interface, words[0], entry.Span, "sunrpc-server");
-        _sunRpcServerEntries += entry.Negated ? -1 : 1;
-        SetNumber("sunrpc", "server-entries", Math.Max(0, _sunRpcServerEntries), entry.Span);
+        var protocol = words[6].Equals("tcp", StringComparison.OrdinalIgnoreCase) ? TransportProtocol.Tcp : TransportProtocol.Udp;
+        var server = new SunRpcServerEntry(words[0], AddressRange.Subnet(address, mask), program, protocol, ports, timeout, entry.Span);
+        if (entry.Negated)
+        {
+            _sunRpcServers.RemoveAll(e => e with { TimeoutSeconds = 0, Span = default } == server with { TimeoutSeconds = 0, Span = default });
+        }
+        else
+        {
+            _sunRpcServers.Add(server);
+        }
+
+        SetNumber("sunrpc", "server-entries", _sunRpcServers.Count, entry.Span);
         _context.RecordSetting($"alg sunrpc server {words[0]} {words[1]} {words[4]} {words[6].ToLowerInvariant()} {words[8]}", entry.Negated ? "off" : "on", "sunrpc-server", entry.Span);
+    }
+
+    /// <summary><c>P</c> or <c>P-P</c>, ports 1-65535, low first.</summary>
+    private static bool TryPortRange(string text, out PortRange range)
+    {
+        range = default;
+        var dash = text.IndexOf('-', StringComparison.Ordinal);
+        var lowText = dash < 0 ? text.AsSpan() : text.AsSpan(0, dash);
+        var highText = dash < 0 ? text.AsSpan() : text.AsSpan(dash + 1);
+        if (!int.TryParse(lowText, NumberStyles.None, CultureInfo.InvariantCulture, out var low)
+            || !int.TryParse(highText, NumberStyles.None, CultureInfo.InvariantCulture, out var high)
+            || low < 1 || high > 65535 || low > high)
+        {
+            return false;
+        }
+
+        range = new PortRange(low, high);
+        return true;
     }
 
     /// <summary>

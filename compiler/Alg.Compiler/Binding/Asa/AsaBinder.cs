@@ -24,12 +24,12 @@ public sealed partial class AsaBinder : IDialectBinder
     private BindingContext _context = null!;
     private string? _hostname;
     private bool _aclsMatchRealAddresses;
-    private int _sunRpcServerEntries;
+    private readonly List<SunRpcServerEntry> _sunRpcServers = [];
 
     public BoundConfiguration Bind(ConfigurationAst ast, DiagnosticBag diagnostics)
     {
         var factory = UsesFactoryInspections(ast);
-        _sunRpcServerEntries = 0;
+        _sunRpcServers.Clear();
         _context = new BindingContext(diagnostics, new AlgTableBuilder(AsaDefaults.Algs(factory)), new TimerTableBuilder(AsaDefaults.Timers));
         CollectStructures(ast);
         _aclsMatchRealAddresses = AclsMatchRealAddresses(ast);
@@ -53,7 +53,8 @@ public sealed partial class AsaBinder : IDialectBinder
             NatLimits.Unlimited,
             true,
             _context.Timers.Build(),
-            _context.Algs.Build());
+            _context.Algs.Build(),
+            [.. _sunRpcServers]);
         return new BoundConfiguration(ast, policy, _context.References, _context.Settings) { NarrowedAclEntries = _context.NarrowedAclEntries };
     }
 

@@ -16,7 +16,7 @@ namespace Alg.Compiler.Binding;
 /// but takes it out of effect; both return an ALG knob to its default. Interfaces are named with their unit
 /// (<c>ge-0/0/0.0</c>), the form zones and NAT use; a source NAT rule-set's from-zone faces inside, its to-zone outside.
 /// </remarks>
-public sealed class JunosBinder : IDialectBinder
+public sealed partial class JunosBinder : IDialectBinder
 {
     private readonly Dictionary<string, InterfacePolicy> _interfaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _zoneOfInterface = new(StringComparer.Ordinal);
@@ -50,11 +50,13 @@ public sealed class JunosBinder : IDialectBinder
         }
 
         var natRules = _rules.Values.Select(ToRule).Where(r => r is not null).Select(r => r!).ToImmutableArray();
+        ImmutableArray<InterfacePolicy> interfaces = [.. _interfaces.Values.Select(WithRole)];
+        ApplyRpcFilters(interfaces);
         var policy = new PolicyModel(
             Dialect.Junos,
             _hostname,
             [ast.Source.Path],
-            [.. _interfaces.Values.Select(WithRole)],
+            interfaces,
             [],
             [.. _pools.Values],
             natRules,
@@ -63,7 +65,11 @@ public sealed class JunosBinder : IDialectBinder
             true,
             _context.Timers.Build(),
             _context.Algs.Build());
-        return new BoundConfiguration(ast, policy, _context.References, _context.Settings);
+        return new BoundConfiguration(ast, policy, _context.References, _context.Settings)
+        {
+            RpcFilterValues = _context.RpcFilterValues,
+            UnknownRpcServices = _context.UnknownRpcServices,
+        };
     }
 
     private void BindStatement(Statement statement)
@@ -115,9 +121,20 @@ public sealed class JunosBinder : IDialectBinder
                 _context.References.Reference(ReferenceKind.Zone, fromZone, policy.Span, "security policy");
                 _context.References.Reference(ReferenceKind.Zone, toZone, policy.Span, "security policy");
                 BindPolicyMatch(rest.AsSpan(), policy.Span);
+                TrackRpcPolicy(policy.Words, active, policy.Span);
                 break;
             case JunosSecurityPolicy policy when active && policy.Words is ["global", .. var rest]:
                 BindPolicyMatch(rest.AsSpan(), policy.Span);
+                TrackRpcPolicy(policy.Words, active, policy.Span);
+                break;
+            case JunosSecurityPolicy policy when !active:
+                TrackRpcPolicy(policy.Words, active, policy.Span);
+                break;
+            case JunosApplication application:
+                BindApplication(application, active);
+                break;
+            case JunosApplicationSet set:
+                BindApplicationSet(set, active);
                 break;
             case JunosNatPool pool when active:
                 BindPool(pool);
@@ -169,6 +186,7 @@ public sealed class JunosBinder : IDialectBinder
             case JunosProxyArp:
             case JunosNatSetting:
             case JunosAlgReset:
+            case JunosApplicationsSetting:
             case SessionCommand:
                 break;
             default:
@@ -209,6 +227,9 @@ public sealed class JunosBinder : IDialectBinder
         JunosAlgOption s => s.Operation,
         JunosAlgReset s => s.Operation,
         JunosSecurityPolicy s => s.Operation,
+        JunosApplication s => s.Operation,
+        JunosApplicationSet s => s.Operation,
+        JunosApplicationsSetting s => s.Operation,
         _ => JunosOperation.Set,
     };
 

@@ -16,7 +16,7 @@ namespace Alg.Compiler.Binding;
 /// its default. Zones name the sides (Trust inside, Untrust outside); MIPs are static NAT, DIPs the pools that
 /// policies with <c>nat src dip-id N</c> translate to.
 /// </remarks>
-public sealed class ScreenOsBinder : IDialectBinder
+public sealed partial class ScreenOsBinder : IDialectBinder
 {
     private readonly List<InterfacePolicy> _interfaces = [];
     private readonly Dictionary<(string Zone, string Name), AddressRange> _addresses = [];
@@ -71,6 +71,7 @@ public sealed class ScreenOsBinder : IDialectBinder
             }
         }
 
+        ApplyRpcFilters();
         var policy = new PolicyModel(
             Dialect.ScreenOs,
             _hostname,
@@ -84,7 +85,11 @@ public sealed class ScreenOsBinder : IDialectBinder
             true,
             _context.Timers.Build(),
             _context.Algs.Build());
-        return new BoundConfiguration(ast, policy, _context.References, _context.Settings);
+        return new BoundConfiguration(ast, policy, _context.References, _context.Settings)
+        {
+            RpcFilterValues = _context.RpcFilterValues,
+            UnknownRpcServices = _context.UnknownRpcServices,
+        };
     }
 
     /// <summary>
@@ -188,6 +193,7 @@ public sealed class ScreenOsBinder : IDialectBinder
                     ResolveService(service, $"service group {group.Name.Value}");
                 }
 
+                BindServiceGroupMember(group);
                 break;
             case ScreenOsPolicyContext context:
                 BindPolicyContext(context);
@@ -213,9 +219,11 @@ public sealed class ScreenOsBinder : IDialectBinder
                     RemoveRules(deleted.Rules);
                 }
 
+                DeleteRpcPolicy(delete.Id.Value);
                 break;
             case ScreenOsPolicyDisable disable:
                 SetPolicyDisabled(disable);
+                DisableRpcPolicy(disable.Id.Value, !disable.Unset);
                 break;
             case ScreenOsPolicySetting { Setting: "application", Unset: false } application
                 when application.Values is [var name, ..] && !name.Equals("IGNORE", StringComparison.OrdinalIgnoreCase):
@@ -225,9 +233,11 @@ public sealed class ScreenOsBinder : IDialectBinder
                 break;
             case ScreenOsPolicySetting:
                 break;
+            case ScreenOsService serviceLine:
+                BindRpcService(serviceLine);
+                break;
             case ScreenOsVrouterContext:
             case ScreenOsVrouter:
-            case ScreenOsService:
             case SessionCommand:
                 break;
             default:
@@ -377,6 +387,7 @@ public sealed class ScreenOsBinder : IDialectBinder
         var sources = ResolveAddress(from, policy.Source, "policy");
         var destinations = ResolveAddress(to, policy.Destination, "policy");
         ResolveService(policy.Service, "policy");
+        TrackRpcPolicy(policy, from);
         if (policy.Id is { } id)
         {
             if (_policies.TryGetValue(id.Value, out var previous))
@@ -452,6 +463,7 @@ public sealed class ScreenOsBinder : IDialectBinder
                     break;
                 case "service":
                     ResolveService(subject, $"policy {context.Id.Value}");
+                    TrackRpcPolicyService(context.Id.Value, child);
                     break;
             }
         }

@@ -38,38 +38,41 @@ public partial class JunosParser : Parser {
 	protected static DFA[] decisionToDFA;
 	protected static PredictionContextCache sharedContextCache = new PredictionContextCache();
 	public const int
-		COMMENT=1, ACTIVATE=2, ADDRESS=3, ADDRESS_BOOK=4, ALG=5, DEACTIVATE=6, 
-		DELETE=7, DESTINATION=8, DISABLE=9, FAMILY=10, FROM=11, HOST_NAME=12, 
-		INET=13, INTERFACE=14, INTERFACES=15, MATCH=16, NAT=17, POLICIES=18, POOL=19, 
-		PORT=20, PROXY_ARP=21, ROUTING_INSTANCE=22, RULE=23, RULE_SET=24, SECURITY=25, 
-		SECURITY_ZONE=26, SET=27, SOURCE=28, STATIC=29, SYSTEM=30, THEN=31, TO=32, 
-		UNIT=33, ZONE=34, ZONES=35, IP_PREFIX=36, IP_ADDRESS=37, DEC=38, STRING=39, 
-		NEWLINE=40, WS=41, WORD=42;
+		COMMENT=1, ACTIVATE=2, ADDRESS=3, ADDRESS_BOOK=4, ALG=5, APPLICATION=6, 
+		APPLICATION_SET=7, APPLICATIONS=8, DEACTIVATE=9, DELETE=10, DESTINATION=11, 
+		DISABLE=12, FAMILY=13, FROM=14, HOST_NAME=15, INET=16, INTERFACE=17, INTERFACES=18, 
+		MATCH=19, NAT=20, POLICIES=21, POOL=22, PORT=23, PROXY_ARP=24, ROUTING_INSTANCE=25, 
+		RULE=26, RULE_SET=27, SECURITY=28, SECURITY_ZONE=29, SET=30, SOURCE=31, 
+		STATIC=32, SYSTEM=33, THEN=34, TO=35, UNIT=36, ZONE=37, ZONES=38, IP_PREFIX=39, 
+		IP_ADDRESS=40, DEC=41, STRING=42, NEWLINE=43, WS=44, WORD=45;
 	public const int
 		RULE_global_line = 0, RULE_host_name_line = 1, RULE_security_policy_line = 2, 
 		RULE_address_book_line = 3, RULE_operation = 4, RULE_variable = 5, RULE_address_value = 6, 
-		RULE_interface_line = 7, RULE_zone_line = 8, RULE_nat_line = 9, RULE_alg_line = 10;
+		RULE_interface_line = 7, RULE_zone_line = 8, RULE_nat_line = 9, RULE_alg_line = 10, 
+		RULE_application_line = 11;
 	public static readonly string[] ruleNames = {
 		"global_line", "host_name_line", "security_policy_line", "address_book_line", 
 		"operation", "variable", "address_value", "interface_line", "zone_line", 
-		"nat_line", "alg_line"
+		"nat_line", "alg_line", "application_line"
 	};
 
 	private static readonly string[] _LiteralNames = {
-		null, null, "'activate'", "'address'", "'address-book'", "'alg'", "'deactivate'", 
-		"'delete'", "'destination'", "'disable'", "'family'", "'from'", "'host-name'", 
-		"'inet'", "'interface'", "'interfaces'", "'match'", "'nat'", "'policies'", 
-		"'pool'", "'port'", "'proxy-arp'", "'routing-instance'", "'rule'", "'rule-set'", 
-		"'security'", "'security-zone'", "'set'", "'source'", "'static'", "'system'", 
-		"'then'", "'to'", "'unit'", "'zone'", "'zones'"
+		null, null, "'activate'", "'address'", "'address-book'", "'alg'", "'application'", 
+		"'application-set'", "'applications'", "'deactivate'", "'delete'", "'destination'", 
+		"'disable'", "'family'", "'from'", "'host-name'", "'inet'", "'interface'", 
+		"'interfaces'", "'match'", "'nat'", "'policies'", "'pool'", "'port'", 
+		"'proxy-arp'", "'routing-instance'", "'rule'", "'rule-set'", "'security'", 
+		"'security-zone'", "'set'", "'source'", "'static'", "'system'", "'then'", 
+		"'to'", "'unit'", "'zone'", "'zones'"
 	};
 	private static readonly string[] _SymbolicNames = {
-		null, "COMMENT", "ACTIVATE", "ADDRESS", "ADDRESS_BOOK", "ALG", "DEACTIVATE", 
-		"DELETE", "DESTINATION", "DISABLE", "FAMILY", "FROM", "HOST_NAME", "INET", 
-		"INTERFACE", "INTERFACES", "MATCH", "NAT", "POLICIES", "POOL", "PORT", 
-		"PROXY_ARP", "ROUTING_INSTANCE", "RULE", "RULE_SET", "SECURITY", "SECURITY_ZONE", 
-		"SET", "SOURCE", "STATIC", "SYSTEM", "THEN", "TO", "UNIT", "ZONE", "ZONES", 
-		"IP_PREFIX", "IP_ADDRESS", "DEC", "STRING", "NEWLINE", "WS", "WORD"
+		null, "COMMENT", "ACTIVATE", "ADDRESS", "ADDRESS_BOOK", "ALG", "APPLICATION", 
+		"APPLICATION_SET", "APPLICATIONS", "DEACTIVATE", "DELETE", "DESTINATION", 
+		"DISABLE", "FAMILY", "FROM", "HOST_NAME", "INET", "INTERFACE", "INTERFACES", 
+		"MATCH", "NAT", "POLICIES", "POOL", "PORT", "PROXY_ARP", "ROUTING_INSTANCE", 
+		"RULE", "RULE_SET", "SECURITY", "SECURITY_ZONE", "SET", "SOURCE", "STATIC", 
+		"SYSTEM", "THEN", "TO", "UNIT", "ZONE", "ZONES", "IP_PREFIX", "IP_ADDRESS", 
+		"DEC", "STRING", "NEWLINE", "WS", "WORD"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -125,6 +128,9 @@ public partial class JunosParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public Address_book_lineContext address_book_line() {
 			return GetRuleContext<Address_book_lineContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public Application_lineContext application_line() {
+			return GetRuleContext<Application_lineContext>(0);
+		}
 		public Global_lineContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -137,56 +143,63 @@ public partial class JunosParser : Parser {
 		Global_lineContext _localctx = new Global_lineContext(Context, State);
 		EnterRule(_localctx, 0, RULE_global_line);
 		try {
-			State = 29;
+			State = 32;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,0,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 22;
+				State = 24;
 				host_name_line();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 23;
+				State = 25;
 				interface_line();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 24;
+				State = 26;
 				zone_line();
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 25;
+				State = 27;
 				nat_line();
 				}
 				break;
 			case 5:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 26;
+				State = 28;
 				alg_line();
 				}
 				break;
 			case 6:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 27;
+				State = 29;
 				security_policy_line();
 				}
 				break;
 			case 7:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 28;
+				State = 30;
 				address_book_line();
+				}
+				break;
+			case 8:
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 31;
+				application_line();
 				}
 				break;
 			}
@@ -228,15 +241,15 @@ public partial class JunosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 31;
-			_localctx.op = operation();
-			State = 32;
-			Match(SYSTEM);
-			State = 33;
-			Match(HOST_NAME);
 			State = 34;
-			_localctx.name = variable();
+			_localctx.op = operation();
 			State = 35;
+			Match(SYSTEM);
+			State = 36;
+			Match(HOST_NAME);
+			State = 37;
+			_localctx.name = variable();
+			State = 38;
 			Match(NEWLINE);
 			}
 		}
@@ -255,7 +268,7 @@ public partial class JunosParser : Parser {
 		public OperationContext op;
 		public IToken _NEWLINE;
 		public IList<IToken> _words = new List<IToken>();
-		public IToken _tset103;
+		public IToken _tset112;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SECURITY() { return GetToken(JunosParser.SECURITY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POLICIES() { return GetToken(JunosParser.POLICIES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(JunosParser.NEWLINE); }
@@ -280,36 +293,36 @@ public partial class JunosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 37;
+			State = 40;
 			_localctx.op = operation();
-			State = 38;
+			State = 41;
 			Match(SECURITY);
-			State = 39;
+			State = 42;
 			Match(POLICIES);
-			State = 43;
+			State = 46;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394430L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155454L) != 0)) {
 				{
 				{
-				State = 40;
-				_localctx._tset103 = TokenStream.LT(1);
+				State = 43;
+				_localctx._tset112 = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==NEWLINE) ) {
-					_localctx._tset103 = ErrorHandler.RecoverInline(this);
+					_localctx._tset112 = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				_localctx._words.Add(_localctx._tset103);
+				_localctx._words.Add(_localctx._tset112);
 				}
 				}
-				State = 45;
+				State = 48;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 46;
+			State = 49;
 			Match(NEWLINE);
 			}
 		}
@@ -328,7 +341,7 @@ public partial class JunosParser : Parser {
 		public OperationContext op;
 		public IToken _NEWLINE;
 		public IList<IToken> _words = new List<IToken>();
-		public IToken _tset123;
+		public IToken _tset132;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SECURITY() { return GetToken(JunosParser.SECURITY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADDRESS_BOOK() { return GetToken(JunosParser.ADDRESS_BOOK, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(JunosParser.NEWLINE); }
@@ -353,36 +366,36 @@ public partial class JunosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 48;
+			State = 51;
 			_localctx.op = operation();
-			State = 49;
+			State = 52;
 			Match(SECURITY);
-			State = 50;
+			State = 53;
 			Match(ADDRESS_BOOK);
-			State = 54;
+			State = 57;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394430L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155454L) != 0)) {
 				{
 				{
-				State = 51;
-				_localctx._tset123 = TokenStream.LT(1);
+				State = 54;
+				_localctx._tset132 = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==NEWLINE) ) {
-					_localctx._tset123 = ErrorHandler.RecoverInline(this);
+					_localctx._tset132 = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				_localctx._words.Add(_localctx._tset123);
+				_localctx._words.Add(_localctx._tset132);
 				}
 				}
-				State = 56;
+				State = 59;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 57;
+			State = 60;
 			Match(NEWLINE);
 			}
 		}
@@ -417,9 +430,9 @@ public partial class JunosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 59;
+			State = 62;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 134217924L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1073743364L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -456,7 +469,7 @@ public partial class JunosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 61;
+			State = 64;
 			_la = TokenStream.LA(1);
 			if ( _la <= 0 || (_la==NEWLINE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -496,7 +509,7 @@ public partial class JunosParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 63;
+			State = 66;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IP_PREFIX || _la==IP_ADDRESS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -583,38 +596,38 @@ public partial class JunosParser : Parser {
 		EnterRule(_localctx, 14, RULE_interface_line);
 		int _la;
 		try {
-			State = 93;
+			State = 96;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,5,Context) ) {
 			case 1:
 				_localctx = new If_addressContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 65;
-				((If_addressContext)_localctx).op = operation();
-				State = 66;
-				Match(INTERFACES);
-				State = 67;
-				((If_addressContext)_localctx).name = variable();
 				State = 68;
-				Match(UNIT);
+				((If_addressContext)_localctx).op = operation();
 				State = 69;
-				((If_addressContext)_localctx).unit = Match(DEC);
+				Match(INTERFACES);
 				State = 70;
-				Match(FAMILY);
+				((If_addressContext)_localctx).name = variable();
 				State = 71;
-				Match(INET);
+				Match(UNIT);
 				State = 72;
-				Match(ADDRESS);
+				((If_addressContext)_localctx).unit = Match(DEC);
 				State = 73;
+				Match(FAMILY);
+				State = 74;
+				Match(INET);
+				State = 75;
+				Match(ADDRESS);
+				State = 76;
 				((If_addressContext)_localctx).prefix = Match(IP_PREFIX);
-				State = 77;
+				State = 80;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394430L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155454L) != 0)) {
 					{
 					{
-					State = 74;
+					State = 77;
 					((If_addressContext)_localctx)._tset52 = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==NEWLINE) ) {
@@ -627,11 +640,11 @@ public partial class JunosParser : Parser {
 					((If_addressContext)_localctx)._words.Add(((If_addressContext)_localctx)._tset52);
 					}
 					}
-					State = 79;
+					State = 82;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 80;
+				State = 83;
 				Match(NEWLINE);
 				}
 				break;
@@ -639,19 +652,19 @@ public partial class JunosParser : Parser {
 				_localctx = new If_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 82;
+				State = 85;
 				((If_otherContext)_localctx).op = operation();
-				State = 83;
+				State = 86;
 				Match(INTERFACES);
-				State = 84;
+				State = 87;
 				((If_otherContext)_localctx).name = variable();
-				State = 88;
+				State = 91;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394430L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155454L) != 0)) {
 					{
 					{
-					State = 85;
+					State = 88;
 					((If_otherContext)_localctx)._tset76 = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==NEWLINE) ) {
@@ -664,11 +677,11 @@ public partial class JunosParser : Parser {
 					((If_otherContext)_localctx)._words.Add(((If_otherContext)_localctx)._tset76);
 					}
 					}
-					State = 90;
+					State = 93;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 91;
+				State = 94;
 				Match(NEWLINE);
 				}
 				break;
@@ -767,34 +780,34 @@ public partial class JunosParser : Parser {
 		EnterRule(_localctx, 16, RULE_zone_line);
 		int _la;
 		try {
-			State = 134;
+			State = 137;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,9,Context) ) {
 			case 1:
 				_localctx = new Zone_interfaceContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 95;
-				((Zone_interfaceContext)_localctx).op = operation();
-				State = 96;
-				Match(SECURITY);
-				State = 97;
-				Match(ZONES);
 				State = 98;
-				Match(SECURITY_ZONE);
+				((Zone_interfaceContext)_localctx).op = operation();
 				State = 99;
-				((Zone_interfaceContext)_localctx).zone = variable();
+				Match(SECURITY);
 				State = 100;
-				Match(INTERFACES);
+				Match(ZONES);
 				State = 101;
+				Match(SECURITY_ZONE);
+				State = 102;
+				((Zone_interfaceContext)_localctx).zone = variable();
+				State = 103;
+				Match(INTERFACES);
+				State = 104;
 				((Zone_interfaceContext)_localctx).interface_name = variable();
-				State = 105;
+				State = 108;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394430L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155454L) != 0)) {
 					{
 					{
-					State = 102;
+					State = 105;
 					((Zone_interfaceContext)_localctx)._tset114 = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==NEWLINE) ) {
@@ -807,11 +820,11 @@ public partial class JunosParser : Parser {
 					((Zone_interfaceContext)_localctx)._words.Add(((Zone_interfaceContext)_localctx)._tset114);
 					}
 					}
-					State = 107;
+					State = 110;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 108;
+				State = 111;
 				Match(NEWLINE);
 				}
 				break;
@@ -819,23 +832,23 @@ public partial class JunosParser : Parser {
 				_localctx = new Zone_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 110;
-				((Zone_otherContext)_localctx).op = operation();
-				State = 111;
-				Match(SECURITY);
-				State = 112;
-				Match(ZONES);
 				State = 113;
-				Match(SECURITY_ZONE);
+				((Zone_otherContext)_localctx).op = operation();
 				State = 114;
+				Match(SECURITY);
+				State = 115;
+				Match(ZONES);
+				State = 116;
+				Match(SECURITY_ZONE);
+				State = 117;
 				((Zone_otherContext)_localctx).zone = variable();
-				State = 118;
+				State = 121;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394430L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155454L) != 0)) {
 					{
 					{
-					State = 115;
+					State = 118;
 					((Zone_otherContext)_localctx)._tset142 = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==NEWLINE) ) {
@@ -848,11 +861,11 @@ public partial class JunosParser : Parser {
 					((Zone_otherContext)_localctx)._words.Add(((Zone_otherContext)_localctx)._tset142);
 					}
 					}
-					State = 120;
+					State = 123;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 121;
+				State = 124;
 				Match(NEWLINE);
 				}
 				break;
@@ -860,19 +873,19 @@ public partial class JunosParser : Parser {
 				_localctx = new Zones_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 123;
+				State = 126;
 				((Zones_otherContext)_localctx).op = operation();
-				State = 124;
+				State = 127;
 				Match(SECURITY);
-				State = 125;
+				State = 128;
 				Match(ZONES);
-				State = 129;
+				State = 132;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394430L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155454L) != 0)) {
 					{
 					{
-					State = 126;
+					State = 129;
 					((Zones_otherContext)_localctx)._tset164 = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==NEWLINE) ) {
@@ -885,11 +898,11 @@ public partial class JunosParser : Parser {
 					((Zones_otherContext)_localctx)._words.Add(((Zones_otherContext)_localctx)._tset164);
 					}
 					}
-					State = 131;
+					State = 134;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 132;
+				State = 135;
 				Match(NEWLINE);
 				}
 				break;
@@ -1109,20 +1122,20 @@ public partial class JunosParser : Parser {
 		EnterRule(_localctx, 18, RULE_nat_line);
 		int _la;
 		try {
-			State = 244;
+			State = 247;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new Nat_pool_addressContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 136;
-				((Nat_pool_addressContext)_localctx).op = operation();
-				State = 137;
-				Match(SECURITY);
-				State = 138;
-				Match(NAT);
 				State = 139;
+				((Nat_pool_addressContext)_localctx).op = operation();
+				State = 140;
+				Match(SECURITY);
+				State = 141;
+				Match(NAT);
+				State = 142;
 				((Nat_pool_addressContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESTINATION || _la==SOURCE) ) {
@@ -1132,39 +1145,39 @@ public partial class JunosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 140;
-				Match(POOL);
-				State = 141;
-				((Nat_pool_addressContext)_localctx).pool = variable();
-				State = 142;
-				Match(ADDRESS);
 				State = 143;
-				((Nat_pool_addressContext)_localctx).first = address_value();
+				Match(POOL);
+				State = 144;
+				((Nat_pool_addressContext)_localctx).pool = variable();
+				State = 145;
+				Match(ADDRESS);
 				State = 146;
+				((Nat_pool_addressContext)_localctx).first = address_value();
+				State = 149;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 144;
+					State = 147;
 					Match(TO);
-					State = 145;
+					State = 148;
 					((Nat_pool_addressContext)_localctx).last = address_value();
 					}
 				}
 
-				State = 150;
+				State = 153;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PORT) {
 					{
-					State = 148;
+					State = 151;
 					Match(PORT);
-					State = 149;
+					State = 152;
 					((Nat_pool_addressContext)_localctx).port = Match(DEC);
 					}
 				}
 
-				State = 152;
+				State = 155;
 				Match(NEWLINE);
 				}
 				break;
@@ -1172,13 +1185,13 @@ public partial class JunosParser : Parser {
 				_localctx = new Nat_pool_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 154;
-				((Nat_pool_otherContext)_localctx).op = operation();
-				State = 155;
-				Match(SECURITY);
-				State = 156;
-				Match(NAT);
 				State = 157;
+				((Nat_pool_otherContext)_localctx).op = operation();
+				State = 158;
+				Match(SECURITY);
+				State = 159;
+				Match(NAT);
+				State = 160;
 				((Nat_pool_otherContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESTINATION || _la==SOURCE) ) {
@@ -1188,17 +1201,17 @@ public partial class JunosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 158;
+				State = 161;
 				Match(POOL);
-				State = 159;
+				State = 162;
 				((Nat_pool_otherContext)_localctx).pool = variable();
-				State = 163;
+				State = 166;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394430L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155454L) != 0)) {
 					{
 					{
-					State = 160;
+					State = 163;
 					((Nat_pool_otherContext)_localctx)._tset106 = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==NEWLINE) ) {
@@ -1211,11 +1224,11 @@ public partial class JunosParser : Parser {
 					((Nat_pool_otherContext)_localctx)._words.Add(((Nat_pool_otherContext)_localctx)._tset106);
 					}
 					}
-					State = 165;
+					State = 168;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 166;
+				State = 169;
 				Match(NEWLINE);
 				}
 				break;
@@ -1223,27 +1236,27 @@ public partial class JunosParser : Parser {
 				_localctx = new Nat_rule_set_contextContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 168;
-				((Nat_rule_set_contextContext)_localctx).op = operation();
-				State = 169;
-				Match(SECURITY);
-				State = 170;
-				Match(NAT);
 				State = 171;
+				((Nat_rule_set_contextContext)_localctx).op = operation();
+				State = 172;
+				Match(SECURITY);
+				State = 173;
+				Match(NAT);
+				State = 174;
 				((Nat_rule_set_contextContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 805306624L) != 0)) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 6442452992L) != 0)) ) {
 					((Nat_rule_set_contextContext)_localctx).kind = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 172;
+				State = 175;
 				Match(RULE_SET);
-				State = 173;
+				State = 176;
 				((Nat_rule_set_contextContext)_localctx).rule_set = variable();
-				State = 174;
+				State = 177;
 				((Nat_rule_set_contextContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FROM || _la==TO) ) {
@@ -1253,32 +1266,32 @@ public partial class JunosParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 175;
+				State = 178;
 				((Nat_rule_set_contextContext)_localctx).context = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 17184079872L) != 0)) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 137472638976L) != 0)) ) {
 					((Nat_rule_set_contextContext)_localctx).context = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 177;
+				State = 180;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 176;
+					State = 179;
 					((Nat_rule_set_contextContext)_localctx)._variable = variable();
 					((Nat_rule_set_contextContext)_localctx)._names.Add(((Nat_rule_set_contextContext)_localctx)._variable);
 					}
 					}
-					State = 179;
+					State = 182;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394430L) != 0) );
-				State = 181;
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155454L) != 0) );
+				State = 184;
 				Match(NEWLINE);
 				}
 				break;
@@ -1286,50 +1299,50 @@ public partial class JunosParser : Parser {
 				_localctx = new Nat_rule_matchContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 183;
-				((Nat_rule_matchContext)_localctx).op = operation();
-				State = 184;
-				Match(SECURITY);
-				State = 185;
-				Match(NAT);
 				State = 186;
+				((Nat_rule_matchContext)_localctx).op = operation();
+				State = 187;
+				Match(SECURITY);
+				State = 188;
+				Match(NAT);
+				State = 189;
 				((Nat_rule_matchContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 805306624L) != 0)) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 6442452992L) != 0)) ) {
 					((Nat_rule_matchContext)_localctx).kind = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 187;
-				Match(RULE_SET);
-				State = 188;
-				((Nat_rule_matchContext)_localctx).rule_set = variable();
-				State = 189;
-				Match(RULE);
 				State = 190;
-				((Nat_rule_matchContext)_localctx).rule = variable();
+				Match(RULE_SET);
 				State = 191;
-				Match(MATCH);
+				((Nat_rule_matchContext)_localctx).rule_set = variable();
 				State = 192;
+				Match(RULE);
+				State = 193;
+				((Nat_rule_matchContext)_localctx).rule = variable();
+				State = 194;
+				Match(MATCH);
+				State = 195;
 				((Nat_rule_matchContext)_localctx).field = variable();
-				State = 196;
+				State = 199;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394430L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155454L) != 0)) {
 					{
 					{
-					State = 193;
+					State = 196;
 					((Nat_rule_matchContext)_localctx)._variable = variable();
 					((Nat_rule_matchContext)_localctx)._values.Add(((Nat_rule_matchContext)_localctx)._variable);
 					}
 					}
-					State = 198;
+					State = 201;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 199;
+				State = 202;
 				Match(NEWLINE);
 				}
 				break;
@@ -1337,50 +1350,50 @@ public partial class JunosParser : Parser {
 				_localctx = new Nat_rule_thenContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 201;
-				((Nat_rule_thenContext)_localctx).op = operation();
-				State = 202;
-				Match(SECURITY);
-				State = 203;
-				Match(NAT);
 				State = 204;
+				((Nat_rule_thenContext)_localctx).op = operation();
+				State = 205;
+				Match(SECURITY);
+				State = 206;
+				Match(NAT);
+				State = 207;
 				((Nat_rule_thenContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 805306624L) != 0)) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 6442452992L) != 0)) ) {
 					((Nat_rule_thenContext)_localctx).kind = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 205;
-				Match(RULE_SET);
-				State = 206;
-				((Nat_rule_thenContext)_localctx).rule_set = variable();
-				State = 207;
-				Match(RULE);
 				State = 208;
-				((Nat_rule_thenContext)_localctx).rule = variable();
+				Match(RULE_SET);
 				State = 209;
-				Match(THEN);
+				((Nat_rule_thenContext)_localctx).rule_set = variable();
 				State = 210;
+				Match(RULE);
+				State = 211;
+				((Nat_rule_thenContext)_localctx).rule = variable();
+				State = 212;
+				Match(THEN);
+				State = 213;
 				((Nat_rule_thenContext)_localctx).action = variable();
-				State = 214;
+				State = 217;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394430L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155454L) != 0)) {
 					{
 					{
-					State = 211;
+					State = 214;
 					((Nat_rule_thenContext)_localctx)._variable = variable();
 					((Nat_rule_thenContext)_localctx)._values.Add(((Nat_rule_thenContext)_localctx)._variable);
 					}
 					}
-					State = 216;
+					State = 219;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 217;
+				State = 220;
 				Match(NEWLINE);
 				}
 				break;
@@ -1388,35 +1401,35 @@ public partial class JunosParser : Parser {
 				_localctx = new Nat_proxy_arpContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 219;
-				((Nat_proxy_arpContext)_localctx).op = operation();
-				State = 220;
-				Match(SECURITY);
-				State = 221;
-				Match(NAT);
 				State = 222;
-				Match(PROXY_ARP);
+				((Nat_proxy_arpContext)_localctx).op = operation();
 				State = 223;
-				Match(INTERFACE);
+				Match(SECURITY);
 				State = 224;
-				((Nat_proxy_arpContext)_localctx).interface_name = variable();
+				Match(NAT);
 				State = 225;
-				Match(ADDRESS);
+				Match(PROXY_ARP);
 				State = 226;
-				((Nat_proxy_arpContext)_localctx).first = address_value();
+				Match(INTERFACE);
+				State = 227;
+				((Nat_proxy_arpContext)_localctx).interface_name = variable();
+				State = 228;
+				Match(ADDRESS);
 				State = 229;
+				((Nat_proxy_arpContext)_localctx).first = address_value();
+				State = 232;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 227;
+					State = 230;
 					Match(TO);
-					State = 228;
+					State = 231;
 					((Nat_proxy_arpContext)_localctx).last = address_value();
 					}
 				}
 
-				State = 231;
+				State = 234;
 				Match(NEWLINE);
 				}
 				break;
@@ -1424,19 +1437,19 @@ public partial class JunosParser : Parser {
 				_localctx = new Nat_otherContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 233;
+				State = 236;
 				((Nat_otherContext)_localctx).op = operation();
-				State = 234;
+				State = 237;
 				Match(SECURITY);
-				State = 235;
+				State = 238;
 				Match(NAT);
-				State = 239;
+				State = 242;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394430L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155454L) != 0)) {
 					{
 					{
-					State = 236;
+					State = 239;
 					((Nat_otherContext)_localctx)._tset338 = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==NEWLINE) ) {
@@ -1449,11 +1462,11 @@ public partial class JunosParser : Parser {
 					((Nat_otherContext)_localctx)._words.Add(((Nat_otherContext)_localctx)._tset338);
 					}
 					}
-					State = 241;
+					State = 244;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 242;
+				State = 245;
 				Match(NEWLINE);
 				}
 				break;
@@ -1538,24 +1551,24 @@ public partial class JunosParser : Parser {
 		EnterRule(_localctx, 20, RULE_alg_line);
 		int _la;
 		try {
-			State = 274;
+			State = 277;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,21,Context) ) {
 			case 1:
 				_localctx = new Alg_disableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 246;
-				((Alg_disableContext)_localctx).op = operation();
-				State = 247;
-				Match(SECURITY);
-				State = 248;
-				Match(ALG);
 				State = 249;
-				((Alg_disableContext)_localctx).alg = variable();
+				((Alg_disableContext)_localctx).op = operation();
 				State = 250;
-				Match(DISABLE);
+				Match(SECURITY);
 				State = 251;
+				Match(ALG);
+				State = 252;
+				((Alg_disableContext)_localctx).alg = variable();
+				State = 253;
+				Match(DISABLE);
+				State = 254;
 				Match(NEWLINE);
 				}
 				break;
@@ -1563,32 +1576,32 @@ public partial class JunosParser : Parser {
 				_localctx = new Alg_optionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 253;
-				((Alg_optionContext)_localctx).op = operation();
-				State = 254;
-				Match(SECURITY);
-				State = 255;
-				Match(ALG);
 				State = 256;
-				((Alg_optionContext)_localctx).alg = variable();
+				((Alg_optionContext)_localctx).op = operation();
 				State = 257;
+				Match(SECURITY);
+				State = 258;
+				Match(ALG);
+				State = 259;
+				((Alg_optionContext)_localctx).alg = variable();
+				State = 260;
 				((Alg_optionContext)_localctx).option = variable();
-				State = 261;
+				State = 264;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394430L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155454L) != 0)) {
 					{
 					{
-					State = 258;
+					State = 261;
 					((Alg_optionContext)_localctx)._variable = variable();
 					((Alg_optionContext)_localctx)._values.Add(((Alg_optionContext)_localctx)._variable);
 					}
 					}
-					State = 263;
+					State = 266;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 264;
+				State = 267;
 				Match(NEWLINE);
 				}
 				break;
@@ -1596,23 +1609,208 @@ public partial class JunosParser : Parser {
 				_localctx = new Alg_bareContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 266;
+				State = 269;
 				((Alg_bareContext)_localctx).op = operation();
-				State = 267;
-				Match(SECURITY);
-				State = 268;
-				Match(ALG);
 				State = 270;
+				Match(SECURITY);
+				State = 271;
+				Match(ALG);
+				State = 273;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394430L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155454L) != 0)) {
 					{
-					State = 269;
+					State = 272;
 					((Alg_bareContext)_localctx).alg = variable();
 					}
 				}
 
-				State = 272;
+				State = 275;
+				Match(NEWLINE);
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class Application_lineContext : ParserRuleContext {
+		public Application_lineContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_application_line; } }
+	 
+		public Application_lineContext() { }
+		public virtual void CopyFrom(Application_lineContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class Application_definitionContext : Application_lineContext {
+		public OperationContext op;
+		public VariableContext name;
+		public VariableContext _variable;
+		public IList<VariableContext> _values = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode APPLICATIONS() { return GetToken(JunosParser.APPLICATIONS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode APPLICATION() { return GetToken(JunosParser.APPLICATION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(JunosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public OperationContext operation() {
+			return GetRuleContext<OperationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		public Application_definitionContext(Application_lineContext context) { CopyFrom(context); }
+	}
+	public partial class Application_set_definitionContext : Application_lineContext {
+		public OperationContext op;
+		public VariableContext name;
+		public VariableContext _variable;
+		public IList<VariableContext> _values = new List<VariableContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode APPLICATIONS() { return GetToken(JunosParser.APPLICATIONS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode APPLICATION_SET() { return GetToken(JunosParser.APPLICATION_SET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE() { return GetToken(JunosParser.NEWLINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public OperationContext operation() {
+			return GetRuleContext<OperationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext[] variable() {
+			return GetRuleContexts<VariableContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VariableContext variable(int i) {
+			return GetRuleContext<VariableContext>(i);
+		}
+		public Application_set_definitionContext(Application_lineContext context) { CopyFrom(context); }
+	}
+	public partial class Applications_otherContext : Application_lineContext {
+		public OperationContext op;
+		public IToken _NEWLINE;
+		public IList<IToken> _words = new List<IToken>();
+		public IToken _tset86;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode APPLICATIONS() { return GetToken(JunosParser.APPLICATIONS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NEWLINE() { return GetTokens(JunosParser.NEWLINE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEWLINE(int i) {
+			return GetToken(JunosParser.NEWLINE, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public OperationContext operation() {
+			return GetRuleContext<OperationContext>(0);
+		}
+		public Applications_otherContext(Application_lineContext context) { CopyFrom(context); }
+	}
+
+	[RuleVersion(0)]
+	public Application_lineContext application_line() {
+		Application_lineContext _localctx = new Application_lineContext(Context, State);
+		EnterRule(_localctx, 22, RULE_application_line);
+		int _la;
+		try {
+			State = 313;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
+			case 1:
+				_localctx = new Application_definitionContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 279;
+				((Application_definitionContext)_localctx).op = operation();
+				State = 280;
+				Match(APPLICATIONS);
+				State = 281;
+				Match(APPLICATION);
+				State = 282;
+				((Application_definitionContext)_localctx).name = variable();
+				State = 286;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155454L) != 0)) {
+					{
+					{
+					State = 283;
+					((Application_definitionContext)_localctx)._variable = variable();
+					((Application_definitionContext)_localctx)._values.Add(((Application_definitionContext)_localctx)._variable);
+					}
+					}
+					State = 288;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 289;
+				Match(NEWLINE);
+				}
+				break;
+			case 2:
+				_localctx = new Application_set_definitionContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 291;
+				((Application_set_definitionContext)_localctx).op = operation();
+				State = 292;
+				Match(APPLICATIONS);
+				State = 293;
+				Match(APPLICATION_SET);
+				State = 294;
+				((Application_set_definitionContext)_localctx).name = variable();
+				State = 298;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155454L) != 0)) {
+					{
+					{
+					State = 295;
+					((Application_set_definitionContext)_localctx)._variable = variable();
+					((Application_set_definitionContext)_localctx)._values.Add(((Application_set_definitionContext)_localctx)._variable);
+					}
+					}
+					State = 300;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 301;
+				Match(NEWLINE);
+				}
+				break;
+			case 3:
+				_localctx = new Applications_otherContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 303;
+				((Applications_otherContext)_localctx).op = operation();
+				State = 304;
+				Match(APPLICATIONS);
+				State = 308;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155454L) != 0)) {
+					{
+					{
+					State = 305;
+					((Applications_otherContext)_localctx)._tset86 = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( _la <= 0 || (_la==NEWLINE) ) {
+						((Applications_otherContext)_localctx)._tset86 = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					((Applications_otherContext)_localctx)._words.Add(((Applications_otherContext)_localctx)._tset86);
+					}
+					}
+					State = 310;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 311;
 				Match(NEWLINE);
 				}
 				break;
@@ -1630,94 +1828,108 @@ public partial class JunosParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,42,277,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
-		7,7,2,8,7,8,2,9,7,9,2,10,7,10,1,0,1,0,1,0,1,0,1,0,1,0,1,0,3,0,30,8,0,1,
-		1,1,1,1,1,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,42,8,2,10,2,12,2,45,9,2,1,2,
-		1,2,1,3,1,3,1,3,1,3,5,3,53,8,3,10,3,12,3,56,9,3,1,3,1,3,1,4,1,4,1,5,1,
-		5,1,6,1,6,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,5,7,76,8,7,10,7,12,7,
-		79,9,7,1,7,1,7,1,7,1,7,1,7,1,7,5,7,87,8,7,10,7,12,7,90,9,7,1,7,1,7,3,7,
-		94,8,7,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,5,8,104,8,8,10,8,12,8,107,9,8,1,
-		8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,5,8,117,8,8,10,8,12,8,120,9,8,1,8,1,8,1,
-		8,1,8,1,8,1,8,5,8,128,8,8,10,8,12,8,131,9,8,1,8,1,8,3,8,135,8,8,1,9,1,
-		9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,3,9,147,8,9,1,9,1,9,3,9,151,8,9,1,9,
-		1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,5,9,162,8,9,10,9,12,9,165,9,9,1,9,1,9,
-		1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,4,9,178,8,9,11,9,12,9,179,1,9,1,9,
-		1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,5,9,195,8,9,10,9,12,9,198,
-		9,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,5,9,213,8,9,10,
-		9,12,9,216,9,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,3,9,230,
-		8,9,1,9,1,9,1,9,1,9,1,9,1,9,5,9,238,8,9,10,9,12,9,241,9,9,1,9,1,9,3,9,
-		245,8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,
-		10,5,10,260,8,10,10,10,12,10,263,9,10,1,10,1,10,1,10,1,10,1,10,1,10,3,
-		10,271,8,10,1,10,1,10,3,10,275,8,10,1,10,0,0,11,0,2,4,6,8,10,12,14,16,
-		18,20,0,7,1,0,40,40,3,0,2,2,6,7,27,27,1,0,36,37,2,0,8,8,28,28,2,0,8,8,
-		28,29,2,0,11,11,32,32,3,0,14,14,22,22,34,34,299,0,29,1,0,0,0,2,31,1,0,
-		0,0,4,37,1,0,0,0,6,48,1,0,0,0,8,59,1,0,0,0,10,61,1,0,0,0,12,63,1,0,0,0,
-		14,93,1,0,0,0,16,134,1,0,0,0,18,244,1,0,0,0,20,274,1,0,0,0,22,30,3,2,1,
-		0,23,30,3,14,7,0,24,30,3,16,8,0,25,30,3,18,9,0,26,30,3,20,10,0,27,30,3,
-		4,2,0,28,30,3,6,3,0,29,22,1,0,0,0,29,23,1,0,0,0,29,24,1,0,0,0,29,25,1,
-		0,0,0,29,26,1,0,0,0,29,27,1,0,0,0,29,28,1,0,0,0,30,1,1,0,0,0,31,32,3,8,
-		4,0,32,33,5,30,0,0,33,34,5,12,0,0,34,35,3,10,5,0,35,36,5,40,0,0,36,3,1,
-		0,0,0,37,38,3,8,4,0,38,39,5,25,0,0,39,43,5,18,0,0,40,42,8,0,0,0,41,40,
-		1,0,0,0,42,45,1,0,0,0,43,41,1,0,0,0,43,44,1,0,0,0,44,46,1,0,0,0,45,43,
-		1,0,0,0,46,47,5,40,0,0,47,5,1,0,0,0,48,49,3,8,4,0,49,50,5,25,0,0,50,54,
-		5,4,0,0,51,53,8,0,0,0,52,51,1,0,0,0,53,56,1,0,0,0,54,52,1,0,0,0,54,55,
-		1,0,0,0,55,57,1,0,0,0,56,54,1,0,0,0,57,58,5,40,0,0,58,7,1,0,0,0,59,60,
-		7,1,0,0,60,9,1,0,0,0,61,62,8,0,0,0,62,11,1,0,0,0,63,64,7,2,0,0,64,13,1,
-		0,0,0,65,66,3,8,4,0,66,67,5,15,0,0,67,68,3,10,5,0,68,69,5,33,0,0,69,70,
-		5,38,0,0,70,71,5,10,0,0,71,72,5,13,0,0,72,73,5,3,0,0,73,77,5,36,0,0,74,
-		76,8,0,0,0,75,74,1,0,0,0,76,79,1,0,0,0,77,75,1,0,0,0,77,78,1,0,0,0,78,
-		80,1,0,0,0,79,77,1,0,0,0,80,81,5,40,0,0,81,94,1,0,0,0,82,83,3,8,4,0,83,
-		84,5,15,0,0,84,88,3,10,5,0,85,87,8,0,0,0,86,85,1,0,0,0,87,90,1,0,0,0,88,
-		86,1,0,0,0,88,89,1,0,0,0,89,91,1,0,0,0,90,88,1,0,0,0,91,92,5,40,0,0,92,
-		94,1,0,0,0,93,65,1,0,0,0,93,82,1,0,0,0,94,15,1,0,0,0,95,96,3,8,4,0,96,
-		97,5,25,0,0,97,98,5,35,0,0,98,99,5,26,0,0,99,100,3,10,5,0,100,101,5,15,
-		0,0,101,105,3,10,5,0,102,104,8,0,0,0,103,102,1,0,0,0,104,107,1,0,0,0,105,
-		103,1,0,0,0,105,106,1,0,0,0,106,108,1,0,0,0,107,105,1,0,0,0,108,109,5,
-		40,0,0,109,135,1,0,0,0,110,111,3,8,4,0,111,112,5,25,0,0,112,113,5,35,0,
-		0,113,114,5,26,0,0,114,118,3,10,5,0,115,117,8,0,0,0,116,115,1,0,0,0,117,
-		120,1,0,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,120,118,1,
-		0,0,0,121,122,5,40,0,0,122,135,1,0,0,0,123,124,3,8,4,0,124,125,5,25,0,
-		0,125,129,5,35,0,0,126,128,8,0,0,0,127,126,1,0,0,0,128,131,1,0,0,0,129,
-		127,1,0,0,0,129,130,1,0,0,0,130,132,1,0,0,0,131,129,1,0,0,0,132,133,5,
-		40,0,0,133,135,1,0,0,0,134,95,1,0,0,0,134,110,1,0,0,0,134,123,1,0,0,0,
-		135,17,1,0,0,0,136,137,3,8,4,0,137,138,5,25,0,0,138,139,5,17,0,0,139,140,
-		7,3,0,0,140,141,5,19,0,0,141,142,3,10,5,0,142,143,5,3,0,0,143,146,3,12,
-		6,0,144,145,5,32,0,0,145,147,3,12,6,0,146,144,1,0,0,0,146,147,1,0,0,0,
-		147,150,1,0,0,0,148,149,5,20,0,0,149,151,5,38,0,0,150,148,1,0,0,0,150,
-		151,1,0,0,0,151,152,1,0,0,0,152,153,5,40,0,0,153,245,1,0,0,0,154,155,3,
-		8,4,0,155,156,5,25,0,0,156,157,5,17,0,0,157,158,7,3,0,0,158,159,5,19,0,
-		0,159,163,3,10,5,0,160,162,8,0,0,0,161,160,1,0,0,0,162,165,1,0,0,0,163,
-		161,1,0,0,0,163,164,1,0,0,0,164,166,1,0,0,0,165,163,1,0,0,0,166,167,5,
-		40,0,0,167,245,1,0,0,0,168,169,3,8,4,0,169,170,5,25,0,0,170,171,5,17,0,
-		0,171,172,7,4,0,0,172,173,5,24,0,0,173,174,3,10,5,0,174,175,7,5,0,0,175,
-		177,7,6,0,0,176,178,3,10,5,0,177,176,1,0,0,0,178,179,1,0,0,0,179,177,1,
-		0,0,0,179,180,1,0,0,0,180,181,1,0,0,0,181,182,5,40,0,0,182,245,1,0,0,0,
-		183,184,3,8,4,0,184,185,5,25,0,0,185,186,5,17,0,0,186,187,7,4,0,0,187,
-		188,5,24,0,0,188,189,3,10,5,0,189,190,5,23,0,0,190,191,3,10,5,0,191,192,
-		5,16,0,0,192,196,3,10,5,0,193,195,3,10,5,0,194,193,1,0,0,0,195,198,1,0,
-		0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,199,1,0,0,0,198,196,1,0,0,0,199,
-		200,5,40,0,0,200,245,1,0,0,0,201,202,3,8,4,0,202,203,5,25,0,0,203,204,
-		5,17,0,0,204,205,7,4,0,0,205,206,5,24,0,0,206,207,3,10,5,0,207,208,5,23,
-		0,0,208,209,3,10,5,0,209,210,5,31,0,0,210,214,3,10,5,0,211,213,3,10,5,
-		0,212,211,1,0,0,0,213,216,1,0,0,0,214,212,1,0,0,0,214,215,1,0,0,0,215,
-		217,1,0,0,0,216,214,1,0,0,0,217,218,5,40,0,0,218,245,1,0,0,0,219,220,3,
-		8,4,0,220,221,5,25,0,0,221,222,5,17,0,0,222,223,5,21,0,0,223,224,5,14,
-		0,0,224,225,3,10,5,0,225,226,5,3,0,0,226,229,3,12,6,0,227,228,5,32,0,0,
-		228,230,3,12,6,0,229,227,1,0,0,0,229,230,1,0,0,0,230,231,1,0,0,0,231,232,
-		5,40,0,0,232,245,1,0,0,0,233,234,3,8,4,0,234,235,5,25,0,0,235,239,5,17,
-		0,0,236,238,8,0,0,0,237,236,1,0,0,0,238,241,1,0,0,0,239,237,1,0,0,0,239,
-		240,1,0,0,0,240,242,1,0,0,0,241,239,1,0,0,0,242,243,5,40,0,0,243,245,1,
-		0,0,0,244,136,1,0,0,0,244,154,1,0,0,0,244,168,1,0,0,0,244,183,1,0,0,0,
-		244,201,1,0,0,0,244,219,1,0,0,0,244,233,1,0,0,0,245,19,1,0,0,0,246,247,
-		3,8,4,0,247,248,5,25,0,0,248,249,5,5,0,0,249,250,3,10,5,0,250,251,5,9,
-		0,0,251,252,5,40,0,0,252,275,1,0,0,0,253,254,3,8,4,0,254,255,5,25,0,0,
-		255,256,5,5,0,0,256,257,3,10,5,0,257,261,3,10,5,0,258,260,3,10,5,0,259,
-		258,1,0,0,0,260,263,1,0,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,264,1,
-		0,0,0,263,261,1,0,0,0,264,265,5,40,0,0,265,275,1,0,0,0,266,267,3,8,4,0,
-		267,268,5,25,0,0,268,270,5,5,0,0,269,271,3,10,5,0,270,269,1,0,0,0,270,
-		271,1,0,0,0,271,272,1,0,0,0,272,273,5,40,0,0,273,275,1,0,0,0,274,246,1,
-		0,0,0,274,253,1,0,0,0,274,266,1,0,0,0,275,21,1,0,0,0,22,29,43,54,77,88,
-		93,105,118,129,134,146,150,163,179,196,214,229,239,244,261,270,274
+		4,1,45,316,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,
+		0,3,0,33,8,0,1,1,1,1,1,1,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,45,8,2,10,2,12,
+		2,48,9,2,1,2,1,2,1,3,1,3,1,3,1,3,5,3,56,8,3,10,3,12,3,59,9,3,1,3,1,3,1,
+		4,1,4,1,5,1,5,1,6,1,6,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,1,7,5,7,79,8,
+		7,10,7,12,7,82,9,7,1,7,1,7,1,7,1,7,1,7,1,7,5,7,90,8,7,10,7,12,7,93,9,7,
+		1,7,1,7,3,7,97,8,7,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,5,8,107,8,8,10,8,12,
+		8,110,9,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,1,8,5,8,120,8,8,10,8,12,8,123,9,
+		8,1,8,1,8,1,8,1,8,1,8,1,8,5,8,131,8,8,10,8,12,8,134,9,8,1,8,1,8,3,8,138,
+		8,8,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,3,9,150,8,9,1,9,1,9,3,9,154,
+		8,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,5,9,165,8,9,10,9,12,9,168,9,9,
+		1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,4,9,181,8,9,11,9,12,9,182,
+		1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,5,9,198,8,9,10,9,12,
+		9,201,9,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,5,9,216,
+		8,9,10,9,12,9,219,9,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,
+		3,9,233,8,9,1,9,1,9,1,9,1,9,1,9,1,9,5,9,241,8,9,10,9,12,9,244,9,9,1,9,
+		1,9,3,9,248,8,9,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,
+		1,10,1,10,5,10,263,8,10,10,10,12,10,266,9,10,1,10,1,10,1,10,1,10,1,10,
+		1,10,3,10,274,8,10,1,10,1,10,3,10,278,8,10,1,11,1,11,1,11,1,11,1,11,5,
+		11,285,8,11,10,11,12,11,288,9,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,
+		11,297,8,11,10,11,12,11,300,9,11,1,11,1,11,1,11,1,11,1,11,5,11,307,8,11,
+		10,11,12,11,310,9,11,1,11,1,11,3,11,314,8,11,1,11,0,0,12,0,2,4,6,8,10,
+		12,14,16,18,20,22,0,7,1,0,43,43,3,0,2,2,9,10,30,30,1,0,39,40,2,0,11,11,
+		31,31,2,0,11,11,31,32,2,0,14,14,35,35,3,0,17,17,25,25,37,37,343,0,32,1,
+		0,0,0,2,34,1,0,0,0,4,40,1,0,0,0,6,51,1,0,0,0,8,62,1,0,0,0,10,64,1,0,0,
+		0,12,66,1,0,0,0,14,96,1,0,0,0,16,137,1,0,0,0,18,247,1,0,0,0,20,277,1,0,
+		0,0,22,313,1,0,0,0,24,33,3,2,1,0,25,33,3,14,7,0,26,33,3,16,8,0,27,33,3,
+		18,9,0,28,33,3,20,10,0,29,33,3,4,2,0,30,33,3,6,3,0,31,33,3,22,11,0,32,
+		24,1,0,0,0,32,25,1,0,0,0,32,26,1,0,0,0,32,27,1,0,0,0,32,28,1,0,0,0,32,
+		29,1,0,0,0,32,30,1,0,0,0,32,31,1,0,0,0,33,1,1,0,0,0,34,35,3,8,4,0,35,36,
+		5,33,0,0,36,37,5,15,0,0,37,38,3,10,5,0,38,39,5,43,0,0,39,3,1,0,0,0,40,
+		41,3,8,4,0,41,42,5,28,0,0,42,46,5,21,0,0,43,45,8,0,0,0,44,43,1,0,0,0,45,
+		48,1,0,0,0,46,44,1,0,0,0,46,47,1,0,0,0,47,49,1,0,0,0,48,46,1,0,0,0,49,
+		50,5,43,0,0,50,5,1,0,0,0,51,52,3,8,4,0,52,53,5,28,0,0,53,57,5,4,0,0,54,
+		56,8,0,0,0,55,54,1,0,0,0,56,59,1,0,0,0,57,55,1,0,0,0,57,58,1,0,0,0,58,
+		60,1,0,0,0,59,57,1,0,0,0,60,61,5,43,0,0,61,7,1,0,0,0,62,63,7,1,0,0,63,
+		9,1,0,0,0,64,65,8,0,0,0,65,11,1,0,0,0,66,67,7,2,0,0,67,13,1,0,0,0,68,69,
+		3,8,4,0,69,70,5,18,0,0,70,71,3,10,5,0,71,72,5,36,0,0,72,73,5,41,0,0,73,
+		74,5,13,0,0,74,75,5,16,0,0,75,76,5,3,0,0,76,80,5,39,0,0,77,79,8,0,0,0,
+		78,77,1,0,0,0,79,82,1,0,0,0,80,78,1,0,0,0,80,81,1,0,0,0,81,83,1,0,0,0,
+		82,80,1,0,0,0,83,84,5,43,0,0,84,97,1,0,0,0,85,86,3,8,4,0,86,87,5,18,0,
+		0,87,91,3,10,5,0,88,90,8,0,0,0,89,88,1,0,0,0,90,93,1,0,0,0,91,89,1,0,0,
+		0,91,92,1,0,0,0,92,94,1,0,0,0,93,91,1,0,0,0,94,95,5,43,0,0,95,97,1,0,0,
+		0,96,68,1,0,0,0,96,85,1,0,0,0,97,15,1,0,0,0,98,99,3,8,4,0,99,100,5,28,
+		0,0,100,101,5,38,0,0,101,102,5,29,0,0,102,103,3,10,5,0,103,104,5,18,0,
+		0,104,108,3,10,5,0,105,107,8,0,0,0,106,105,1,0,0,0,107,110,1,0,0,0,108,
+		106,1,0,0,0,108,109,1,0,0,0,109,111,1,0,0,0,110,108,1,0,0,0,111,112,5,
+		43,0,0,112,138,1,0,0,0,113,114,3,8,4,0,114,115,5,28,0,0,115,116,5,38,0,
+		0,116,117,5,29,0,0,117,121,3,10,5,0,118,120,8,0,0,0,119,118,1,0,0,0,120,
+		123,1,0,0,0,121,119,1,0,0,0,121,122,1,0,0,0,122,124,1,0,0,0,123,121,1,
+		0,0,0,124,125,5,43,0,0,125,138,1,0,0,0,126,127,3,8,4,0,127,128,5,28,0,
+		0,128,132,5,38,0,0,129,131,8,0,0,0,130,129,1,0,0,0,131,134,1,0,0,0,132,
+		130,1,0,0,0,132,133,1,0,0,0,133,135,1,0,0,0,134,132,1,0,0,0,135,136,5,
+		43,0,0,136,138,1,0,0,0,137,98,1,0,0,0,137,113,1,0,0,0,137,126,1,0,0,0,
+		138,17,1,0,0,0,139,140,3,8,4,0,140,141,5,28,0,0,141,142,5,20,0,0,142,143,
+		7,3,0,0,143,144,5,22,0,0,144,145,3,10,5,0,145,146,5,3,0,0,146,149,3,12,
+		6,0,147,148,5,35,0,0,148,150,3,12,6,0,149,147,1,0,0,0,149,150,1,0,0,0,
+		150,153,1,0,0,0,151,152,5,23,0,0,152,154,5,41,0,0,153,151,1,0,0,0,153,
+		154,1,0,0,0,154,155,1,0,0,0,155,156,5,43,0,0,156,248,1,0,0,0,157,158,3,
+		8,4,0,158,159,5,28,0,0,159,160,5,20,0,0,160,161,7,3,0,0,161,162,5,22,0,
+		0,162,166,3,10,5,0,163,165,8,0,0,0,164,163,1,0,0,0,165,168,1,0,0,0,166,
+		164,1,0,0,0,166,167,1,0,0,0,167,169,1,0,0,0,168,166,1,0,0,0,169,170,5,
+		43,0,0,170,248,1,0,0,0,171,172,3,8,4,0,172,173,5,28,0,0,173,174,5,20,0,
+		0,174,175,7,4,0,0,175,176,5,27,0,0,176,177,3,10,5,0,177,178,7,5,0,0,178,
+		180,7,6,0,0,179,181,3,10,5,0,180,179,1,0,0,0,181,182,1,0,0,0,182,180,1,
+		0,0,0,182,183,1,0,0,0,183,184,1,0,0,0,184,185,5,43,0,0,185,248,1,0,0,0,
+		186,187,3,8,4,0,187,188,5,28,0,0,188,189,5,20,0,0,189,190,7,4,0,0,190,
+		191,5,27,0,0,191,192,3,10,5,0,192,193,5,26,0,0,193,194,3,10,5,0,194,195,
+		5,19,0,0,195,199,3,10,5,0,196,198,3,10,5,0,197,196,1,0,0,0,198,201,1,0,
+		0,0,199,197,1,0,0,0,199,200,1,0,0,0,200,202,1,0,0,0,201,199,1,0,0,0,202,
+		203,5,43,0,0,203,248,1,0,0,0,204,205,3,8,4,0,205,206,5,28,0,0,206,207,
+		5,20,0,0,207,208,7,4,0,0,208,209,5,27,0,0,209,210,3,10,5,0,210,211,5,26,
+		0,0,211,212,3,10,5,0,212,213,5,34,0,0,213,217,3,10,5,0,214,216,3,10,5,
+		0,215,214,1,0,0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,218,1,0,0,0,218,
+		220,1,0,0,0,219,217,1,0,0,0,220,221,5,43,0,0,221,248,1,0,0,0,222,223,3,
+		8,4,0,223,224,5,28,0,0,224,225,5,20,0,0,225,226,5,24,0,0,226,227,5,17,
+		0,0,227,228,3,10,5,0,228,229,5,3,0,0,229,232,3,12,6,0,230,231,5,35,0,0,
+		231,233,3,12,6,0,232,230,1,0,0,0,232,233,1,0,0,0,233,234,1,0,0,0,234,235,
+		5,43,0,0,235,248,1,0,0,0,236,237,3,8,4,0,237,238,5,28,0,0,238,242,5,20,
+		0,0,239,241,8,0,0,0,240,239,1,0,0,0,241,244,1,0,0,0,242,240,1,0,0,0,242,
+		243,1,0,0,0,243,245,1,0,0,0,244,242,1,0,0,0,245,246,5,43,0,0,246,248,1,
+		0,0,0,247,139,1,0,0,0,247,157,1,0,0,0,247,171,1,0,0,0,247,186,1,0,0,0,
+		247,204,1,0,0,0,247,222,1,0,0,0,247,236,1,0,0,0,248,19,1,0,0,0,249,250,
+		3,8,4,0,250,251,5,28,0,0,251,252,5,5,0,0,252,253,3,10,5,0,253,254,5,12,
+		0,0,254,255,5,43,0,0,255,278,1,0,0,0,256,257,3,8,4,0,257,258,5,28,0,0,
+		258,259,5,5,0,0,259,260,3,10,5,0,260,264,3,10,5,0,261,263,3,10,5,0,262,
+		261,1,0,0,0,263,266,1,0,0,0,264,262,1,0,0,0,264,265,1,0,0,0,265,267,1,
+		0,0,0,266,264,1,0,0,0,267,268,5,43,0,0,268,278,1,0,0,0,269,270,3,8,4,0,
+		270,271,5,28,0,0,271,273,5,5,0,0,272,274,3,10,5,0,273,272,1,0,0,0,273,
+		274,1,0,0,0,274,275,1,0,0,0,275,276,5,43,0,0,276,278,1,0,0,0,277,249,1,
+		0,0,0,277,256,1,0,0,0,277,269,1,0,0,0,278,21,1,0,0,0,279,280,3,8,4,0,280,
+		281,5,8,0,0,281,282,5,6,0,0,282,286,3,10,5,0,283,285,3,10,5,0,284,283,
+		1,0,0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,289,1,0,0,
+		0,288,286,1,0,0,0,289,290,5,43,0,0,290,314,1,0,0,0,291,292,3,8,4,0,292,
+		293,5,8,0,0,293,294,5,7,0,0,294,298,3,10,5,0,295,297,3,10,5,0,296,295,
+		1,0,0,0,297,300,1,0,0,0,298,296,1,0,0,0,298,299,1,0,0,0,299,301,1,0,0,
+		0,300,298,1,0,0,0,301,302,5,43,0,0,302,314,1,0,0,0,303,304,3,8,4,0,304,
+		308,5,8,0,0,305,307,8,0,0,0,306,305,1,0,0,0,307,310,1,0,0,0,308,306,1,
+		0,0,0,308,309,1,0,0,0,309,311,1,0,0,0,310,308,1,0,0,0,311,312,5,43,0,0,
+		312,314,1,0,0,0,313,279,1,0,0,0,313,291,1,0,0,0,313,303,1,0,0,0,314,23,
+		1,0,0,0,26,32,46,57,80,91,96,108,121,132,137,149,153,166,182,199,217,232,
+		242,247,264,273,277,286,298,308,313
 	};
 
 	public static readonly ATN _ATN =
