@@ -253,7 +253,7 @@ public abstract partial class LineFrontEnd
                 shared++;
             }
 
-            trace.Record(line, before.Length - shared, [.. after.Reverse().Select(f => new ModeFrame(f.Mode.Name, f.HeaderLine))]);
+            trace.Record(line, before.Length - shared, [.. after.Reverse().Select(f => new ModeFrame(f.Mode, f.HeaderLine))]);
         }
 
         private void ProcessLineCore()

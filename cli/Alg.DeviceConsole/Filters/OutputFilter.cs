@@ -1,0 +1,181 @@
+using System.Text.RegularExpressions;
+using Sprache;
+
+namespace Alg.DeviceConsole.Filters;
+
+/// <summary>
+/// The <c>| include</c>, <c>| exclude</c>, <c>| begin</c>, <c>| section</c> filters of a show command, parsed with
+/// Sprache. As on the device, the regular expression runs to the end of the line, so a <c>|</c> inside it is an
+/// alternative (<c>| inc policy-map global-policy | inspect sip</c>: lines with either); a <c>|</c> followed by a filter
+/// keyword and a space starts another filter on the output of the first.
+/// </summary>
+internal static class OutputFilter
+{
+    public static readonly IReadOnlyList<string> Keywords = ["begin", "exclude", "include", "section"];
+
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
+    private static readonly Parser<string> FilterKeyword =
+        from word in Parse.Letter.AtLeastOnce().Text()
+        where Resolve(word) is not null
+        select word;
+
+    // Where a filter starts: spaces, '|', spaces, a filter keyword and a space. Anything else is part of a regex.
+    private static readonly Parser<string> FilterStart =
+        from leading in Parse.WhiteSpace.Many()
+        from bar in Parse.Char('|')
+        from spaces in Parse.WhiteSpace.Many()
+        from keyword in FilterKeyword
+        from after in Parse.WhiteSpace.AtLeastOnce()
+        select keyword;
+
+    private static readonly Parser<PositionedText> Pattern =
+        Parse.AnyChar.Except(FilterStart).AtLeastOnce().Text().Select(t => new PositionedText(t)).Positioned();
+
+    private static readonly Parser<PositionedText> KeywordWord =
+        Parse.CharExcept(" \t|").AtLeastOnce().Text().Select(t => new PositionedText(t)).Positioned();
+
+    private static readonly Parser<(PositionedText Keyword, PositionedText? Pattern)> Step =
+        from leading in Parse.WhiteSpace.Many()
+        from bar in Parse.Char('|')
+        from spaces in Parse.WhiteSpace.Many()
+        from keyword in KeywordWord
+        from pattern in (from gap in Parse.WhiteSpace.AtLeastOnce() from text in Pattern select text).Optional()
+        select (keyword, pattern.GetOrDefault());
+
+    private static readonly Parser<IEnumerable<(PositionedText Keyword, PositionedText? Pattern)>> Chain =
+        Step.AtLeastOnce().Then(steps => Parse.WhiteSpace.Many().End().Return(steps));
+
+    /// <summary>
+    /// The filters in <paramref name="text"/> (the command line from its first <c>|</c>; <paramref name="offset"/> is
+    /// where that is on the line, for the columns). Throws <see cref="FilterSyntaxException"/> on a bad one.
+    /// </summary>
+    public static IReadOnlyList<FilterStep> ParseChain(string text, int offset = 0)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parsed = Chain.TryParse(text);
+        if (!parsed.WasSuccessful)
+        {
+            throw new FilterSyntaxException($"cannot read the filter: {parsed.Message}", offset + Math.Clamp(parsed.Remainder.Position, 0, text.Length));
+        }
+
+        var steps = new List<FilterStep>();
+        foreach (var (keyword, pattern) in parsed.Value)
+        {
+            var kind = Resolve(keyword.Text)
+                ?? throw new FilterSyntaxException($"unknown filter '{keyword.Text}' (known: {string.Join(", ", Keywords)})", offset + keyword.Column);
+            if (pattern is null || pattern.Text.Trim().Length == 0)
+            {
+                throw new FilterSyntaxException($"'{Name(kind)}' needs a regular expression after it", offset + keyword.Column + keyword.Text.Length);
+            }
+
+            // The device takes the expression as typed, leading and inner spaces included; only the end of the line trims.
+            var expression = pattern.Text.TrimEnd();
+            try
+            {
+                steps.Add(new FilterStep(kind, expression, offset + pattern.Column, new Regex(expression, RegexOptions.CultureInvariant, MatchTimeout)));
+            }
+            catch (RegexParseException bad)
+            {
+                throw new FilterSyntaxException($"invalid regular expression '{expression}': {Describe(bad)}", offset + pattern.Column + Math.Clamp(bad.Offset - 1, 0, expression.Length));
+            }
+        }
+
+        return steps;
+    }
+
+    /// <summary>The lines of an output that the filters let through, in order.</summary>
+    public static IEnumerable<string> Apply(IEnumerable<string> lines, IReadOnlyList<FilterStep> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var current = lines;
+        foreach (var step in steps)
+        {
+            current = Apply(current, step).ToList();
+        }
+
+        return current;
+    }
+
+    public static FilterKind? Resolve(string word)
+    {
+        var matches = Keywords.Where(k => k.StartsWith(word, StringComparison.OrdinalIgnoreCase)).ToList();
+        return matches.Count == 1 ? Enum.Parse<FilterKind>(matches[0], ignoreCase: true) : null;
+    }
+
+    private static string Name(FilterKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static string Describe(RegexParseException bad)
+    {
+        // .NET's message repeats the pattern and the offset; the words after the last ' - ' say what is wrong.
+        var message = bad.Message;
+        var dash = message.LastIndexOf(" - ", StringComparison.Ordinal);
+        return (dash >= 0 ? message[(dash + 3)..] : message).TrimEnd('.');
+    }
+
+    private static IEnumerable<string> Apply(IEnumerable<string> lines, FilterStep step)
+    {
+        switch (step.Kind)
+        {
+            case FilterKind.Include:
+                return lines.Where(l => Matches(step, l));
+            case FilterKind.Exclude:
+                return lines.Where(l => !Matches(step, l));
+            case FilterKind.Begin:
+                return lines.SkipWhile(l => !Matches(step, l));
+            default:
+                return Sections(lines, step);
+        }
+    }
+
+    private static IEnumerable<string> Sections(IEnumerable<string> lines, FilterStep step)
+    {
+        var block = new List<string>();
+        foreach (var line in lines.Append(string.Empty))
+        {
+            var indented = line.Length > 0 && char.IsWhiteSpace(line[0]);
+            if (indented && block.Count > 0)
+            {
+                block.Add(line);
+                continue;
+            }
+
+            if (block.Count > 0)
+            {
+                if (Matches(step, block[0]))
+                {
+                    foreach (var kept in block)
+                    {
+                        yield return kept;
+                    }
+                }
+                else if (block.Skip(1).Where(l => Matches(step, l)).ToList() is { Count: > 0 } inner)
+                {
+                    yield return block[0];
+                    foreach (var kept in inner)
+                    {
+                        yield return kept;
+                    }
+                }
+            }
+
+            block.Clear();
+            if (line.Length > 0)
+            {
+                block.Add(line);
+            }
+        }
+    }
+
+    private static bool Matches(FilterStep step, string line)
+    {
+        try
+        {
+            return step.Regex.IsMatch(line);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+}
