@@ -65,10 +65,10 @@ internal sealed class AsaProfile : DialectProfile
     {
         if (!configuring)
         {
-            return hostname + "#";
+            return hostname + "# ";
         }
 
-        return context.Count == 0 ? hostname + "(config)#" : $"{hostname}({SubModeName(context[^1], ModeNames)})#";
+        return context.Count == 0 ? hostname + "(config)# " : $"{hostname}({SubModeName(context[^1], ModeNames)})# ";
     }
 
     protected override ConfigGrammar CreateGrammar() =>

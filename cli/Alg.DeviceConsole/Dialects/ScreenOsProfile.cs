@@ -44,11 +44,11 @@ internal sealed class ScreenOsProfile : DialectProfile
     {
         if (context.Count == 0)
         {
-            return hostname + "->";
+            return hostname + "-> ";
         }
 
         var words = ConfigText.Words(context[^1].Header);
-        return $"{hostname}({context[^1].Mode.Name}:{(words.Length > 0 ? words[^1].Trim('"') : string.Empty)})->";
+        return $"{hostname}({context[^1].Mode.Name}:{(words.Length > 0 ? words[^1].Trim('"') : string.Empty)})-> ";
     }
 
     protected override ConfigGrammar CreateGrammar() =>
