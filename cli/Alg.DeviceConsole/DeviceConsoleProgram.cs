@@ -55,7 +55,7 @@ public static class DeviceConsoleProgram
             return ScriptRunner.Run(session, script, output);
         }
 
-        var terminal = new SystemTerminal();
+        using var terminal = new RawTerminal();
         var screen = new TerminalWriter(terminal);
         var interactive = new ConsoleSession(store, chosen, screen);
         screen.WriteLine(store.IsLive

@@ -105,13 +105,8 @@ internal static class OutputFilter
 
     private static string Name(FilterKind kind) => kind.ToString().ToLowerInvariant();
 
-    private static string Describe(RegexParseException bad)
-    {
-        // .NET's message repeats the pattern and the offset; the words after the last ' - ' say what is wrong.
-        var message = bad.Message;
-        var dash = message.LastIndexOf(" - ", StringComparison.Ordinal);
-        return (dash >= 0 ? message[(dash + 3)..] : message).TrimEnd('.');
-    }
+    // "InsufficientClosingParentheses" says it better than .NET's message, which repeats the pattern and the offset.
+    private static string Describe(RegexParseException bad) => Alg.Policy.Text.KebabCase.From(bad.Error.ToString()).Replace('-', ' ');
 
     private static IEnumerable<string> Apply(IEnumerable<string> lines, FilterStep step)
     {
