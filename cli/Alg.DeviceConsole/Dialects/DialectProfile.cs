@@ -60,11 +60,14 @@ internal abstract class DialectProfile
     /// <summary>"config-" and a mode's short name, as the device prints it in the prompt.</summary>
     protected static string SubModeName(ContextFrame frame, IReadOnlyDictionary<string, string> names)
     {
+        // "ip access-list extended EDGE" is an extended ACL's mode: a word of the header may name the kind.
         var words = ConfigText.Words(frame.Header);
-        var keyed = words.Length > 1 ? $"{frame.Mode.Name} {words[1].ToLowerInvariant()}" : frame.Mode.Name;
-        if (names.TryGetValue(keyed, out var exact))
+        foreach (var word in words.Skip(1))
         {
-            return exact;
+            if (names.TryGetValue($"{frame.Mode.Name} {word.ToLowerInvariant()}", out var exact))
+            {
+                return exact;
+            }
         }
 
         return names.TryGetValue(frame.Mode.Name, out var name) ? name : "config-" + (words.Length > 0 ? words[0].ToLowerInvariant() : "sub");

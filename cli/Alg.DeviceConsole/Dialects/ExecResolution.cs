@@ -76,7 +76,8 @@ internal sealed record ExecResolution(ExecCommand? Command, IReadOnlyList<string
         var done = typed[..cut].Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         var partial = typed[cut..];
         var next = new List<(string, string)>();
-        foreach (var command in commands)
+        var all = commands.ToList();
+        foreach (var command in all)
         {
             if (done.Length > command.Words.Count || !done.Select((w, i) => Matches(command.Words[i], w)).All(b => b))
             {
@@ -99,7 +100,10 @@ internal sealed record ExecResolution(ExecCommand? Command, IReadOnlyList<string
             var word = command.Words[done.Length].Trim('[', ']');
             if (word.StartsWith('<') || word.StartsWith(partial, StringComparison.OrdinalIgnoreCase))
             {
-                next.Add((word, done.Length + 1 >= command.Words.Count ? command.Help : string.Empty));
+                // A word several commands share says nothing of one of them.
+                var sharing = all.Count(c => c.Words.Count > done.Length && string.Equals(c.Words[done.Length], command.Words[done.Length], StringComparison.OrdinalIgnoreCase)
+                    && done.Select((w, i) => Matches(c.Words[i], w)).All(b => b));
+                next.Add((word, done.Length + 1 >= command.Words.Count || sharing == 1 ? command.Help : string.Empty));
             }
         }
 

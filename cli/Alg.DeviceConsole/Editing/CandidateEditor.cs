@@ -105,7 +105,11 @@ internal sealed class CandidateEditor(DialectProfile profile, string path)
 
         var replaced = negation ? [] : config.ChildrenOf(header).Where(l => Undoes(config.Text.Lines[l - 1], words) || SameSingleValue(config.Text.Lines[l - 1], words)).ToList();
         var edited = candidate.Remove(replaced.SelectMany(l => BlockLines(config, l)));
-        var position = ChildPosition(config, header) - replaced.Count(l => l <= ChildPosition(config, header));
+
+        // A new value takes the old one's place (`hostname` stays first); anything else goes after the block's lines.
+        var position = replaced.Count == 1 && !config.IsHeader(replaced[0])
+            ? replaced[0] - 1
+            : ChildPosition(config, header) - replaced.Count(l => l <= ChildPosition(config, header));
         var loaded = edited.Insert(position, Indent(target.Count) + line).Load(path, profile);
         loaded = Supersede(loaded);
         if (negation && loaded.NewLine > 0)

@@ -12,10 +12,19 @@ public sealed class ControlAccess
     public const string GroupName = "alg";
 
     public ControlAccess(uint ownUserId, uint? groupId)
+        : this(ownUserId, groupId, admitsRoot: true)
+    {
+    }
+
+    /// <param name="admitsRoot">For tests, which run as root: false shows a stranger refused.</param>
+    internal ControlAccess(uint ownUserId, uint? groupId, bool admitsRoot)
     {
         OwnUserId = ownUserId;
         GroupId = groupId;
+        _admitsRoot = admitsRoot;
     }
+
+    private readonly bool _admitsRoot;
 
     public uint OwnUserId { get; }
 
@@ -34,7 +43,7 @@ public sealed class ControlAccess
             return false;
         }
 
-        return peer.UserId == 0
+        return (peer.UserId == 0 && _admitsRoot)
             || peer.UserId == OwnUserId
             || (GroupId is { } group && (peer.GroupId == group || peerGroups.Contains(group)));
     }

@@ -152,12 +152,35 @@ public sealed class ControlServer : IDisposable
                     using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" };
                     writer.WriteLine(ok ? ControlProtocol.Ok : ControlProtocol.Error);
                     writer.Write(text.EndsWith('\n') ? text : text + "\n");
+                    writer.Flush();
+                    Drain(client);
                 }
                 catch (Exception lost) when (lost is IOException or SocketException)
                 {
                     _log.LogWarning("control client went away: {Message}", lost.Message);
                 }
             }
+        }
+    }
+
+    // A refused client may still be sending: closing with its bytes unread would reset the connection and lose the
+    // answer that says why. The rest is read and dropped, for a bounded time and size.
+    private void Drain(Socket client)
+    {
+        client.Shutdown(SocketShutdown.Send);
+        var buffer = new byte[64 * 1024];
+        long drained = 0;
+        try
+        {
+            int count;
+            while (drained < _maxRequestBytes && (count = client.Receive(buffer)) > 0)
+            {
+                drained += count;
+            }
+        }
+        catch (SocketException)
+        {
+            // Timed out or gone: the answer was sent.
         }
     }
 

@@ -53,6 +53,7 @@ public static class LiveStateReader
         }
 
         var sip = plans.FirstOrDefault(p => p.Name == "sip" && p.Handler is not null);
+        var sipPorts = gateway.Policy.FindAlg("sip") is { Enabled: true } sipPolicy ? sipPolicy.Ports : [];
         return new LiveState(
             configPath,
             fingerprint,
@@ -66,12 +67,12 @@ public static class LiveStateReader
             translations,
             pinholes,
             algs,
-            Calls(flows, nat.Expectations.Snapshot(), sip),
+            Calls(flows, nat.Expectations.Snapshot(), sip, sipPorts),
             drops);
     }
 
     // The doctor's verdicts need the packets; the tables tell less, and the reason says what they do tell.
-    private static List<CallEntry> Calls(FlowTable flows, IReadOnlyList<(ExpectationSpec Spec, long ExpiresAt)> pinholes, AlgPlanEntry? sip)
+    private static List<CallEntry> Calls(FlowTable flows, IReadOnlyList<(ExpectationSpec Spec, long ExpiresAt)> pinholes, AlgPlanEntry? sip, System.Collections.Immutable.ImmutableArray<Alg.Policy.Algs.AlgPort> sipPorts)
     {
         var calls = new List<CallEntry>();
         for (var i = 0; i < flows.Capacity; i++)
@@ -84,10 +85,12 @@ public static class LiveStateReader
 
             var id = flows.IdOf(i);
             var signalling = flow.OriginalKey.ToString();
-            if (sip is null)
+            var key = flow.OriginalKey;
+            var protocol = key.Protocol == 6 ? TransportProtocol.Tcp : TransportProtocol.Udp;
+            if (sip is null || !sipPorts.Any(p => p.Protocol == protocol && (p.Port == key.DestinationPort || p.Port == key.SourcePort)))
             {
                 calls.Add(new CallEntry(signalling, false, 0, 0, 0, "one-way",
-                    "the SIP ALG is off: the phone's private address goes out in its SDP and no pinhole opens for the far end's media (alg doctor on a capture confirms it)"));
+                    "the SIP ALG is off for this signalling port: the phone's private address goes out in its SDP and no pinhole opens for the far end's media (alg doctor on a capture confirms it)"));
                 continue;
             }
 
