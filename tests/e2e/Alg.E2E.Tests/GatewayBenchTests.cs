@@ -84,6 +84,9 @@ public sealed partial class GatewayBenchTests(ITestOutputHelper output)
     public void WithTheMsRpcAlgOffTheInsideAclKeepsAnOutsideServersReturnedPortClosed() => Scenario("msrpc-outside-off");
 
     [SkippableFact]
+    public void TheSeedsTranscriptsTypedIntoAlgConsoleTurnTheSipAlgOffAndTheNextCallIsOneWay() => Scenario("console-sip-off");
+
+    [SkippableFact]
     public void ShortBenchmarkReachesTheRatesLinuxReaches()
     {
         var (exitCode, text) = BenchScript.Run("bench.sh", "--short", BenchScript.OutputDirectory("bench-short"));
