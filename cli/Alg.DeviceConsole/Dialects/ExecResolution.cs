@@ -6,6 +6,16 @@ namespace Alg.DeviceConsole.Dialects;
 /// </summary>
 internal sealed record ExecResolution(ExecCommand? Command, IReadOnlyList<string> Values, string? Problem, int Column)
 {
+    // What `?` says of a first word several commands share.
+    private static readonly Dictionary<string, string> SharedWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["show"] = "Show running system information",
+        ["get"] = "Show system information",
+        ["write"] = "Write the running configuration to the configuration file",
+        ["save"] = "Write the running configuration to the configuration file",
+        ["terminal"] = "Set terminal line parameters",
+    };
+
     public static ExecResolution Resolve(IEnumerable<ExecCommand> commands, string text)
     {
         var words = new List<(string Word, int Column)>();
@@ -103,7 +113,7 @@ internal sealed record ExecResolution(ExecCommand? Command, IReadOnlyList<string
                 // A word several commands share says nothing of one of them.
                 var sharing = all.Count(c => c.Words.Count > done.Length && string.Equals(c.Words[done.Length], command.Words[done.Length], StringComparison.OrdinalIgnoreCase)
                     && done.Select((w, i) => Matches(c.Words[i], w)).All(b => b));
-                next.Add((word, done.Length + 1 >= command.Words.Count || sharing == 1 ? command.Help : string.Empty));
+                next.Add((word, done.Length + 1 >= command.Words.Count || sharing == 1 ? command.Help : SharedWords.GetValueOrDefault(word, string.Empty)));
             }
         }
 

@@ -95,7 +95,7 @@ internal sealed class CandidateEditor(DialectProfile profile, string path)
 
             if (removalOnly)
             {
-                return Outcome(null, target, reading.Problems, "nothing to remove");
+                return Outcome(null, target, reading.Problems, $"nothing to remove: no line here starts with '{Positive(words)}'");
             }
         }
         else if (config.ChildrenOf(header).Any(l => ConfigText.Normalize(config.Text.Lines[l - 1]) == ConfigText.Normalize(line)))

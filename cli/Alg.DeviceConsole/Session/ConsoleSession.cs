@@ -86,7 +86,7 @@ internal sealed class ConsoleSession
         {
             return Configuring ? ExecuteInConfiguration(trimmed, indent, lineNumber) : ExecuteExec(trimmed, indent, lineNumber);
         }
-        catch (IOException lost)
+        catch (Exception lost) when (lost is IOException or System.Net.Sockets.SocketException or UnauthorizedAccessException)
         {
             _output.WriteLine($"% {lost.Message}");
             return false;
@@ -243,6 +243,11 @@ internal sealed class ConsoleSession
 
             _current = LoadedConfiguration.Of(text, Path, _profile.Dialect);
             _version = committed.Version ?? _version;
+        }
+
+        if (outcome.Note is { } note)
+        {
+            _output.WriteLine("% " + note);
         }
 
         _context = outcome.Context;

@@ -165,15 +165,17 @@ public sealed class ControlServer : IDisposable
 
     // A refused client may still be sending: closing with its bytes unread would reset the connection and lose the
     // answer that says why. The rest is read and dropped, for a bounded time and size.
-    private void Drain(Socket client)
+    private static void Drain(Socket client)
     {
+        const int MaxDrainedBytes = 1024 * 1024;
         client.Shutdown(SocketShutdown.Send);
+        client.ReceiveTimeout = 1000;
         var buffer = new byte[64 * 1024];
         long drained = 0;
         try
         {
             int count;
-            while (drained < _maxRequestBytes && (count = client.Receive(buffer)) > 0)
+            while (drained < MaxDrainedBytes && (count = client.Receive(buffer)) > 0)
             {
                 drained += count;
             }
