@@ -28,6 +28,25 @@ public sealed class LiveStateTests
     }
 
     [Fact]
+    public void A_console_commit_keeps_the_flows_and_their_mappings()
+    {
+        using var folder = new TempFolder();
+        using var gateway = new InProcessGateway(folder.Copy("ios-gateway.cfg"));
+        gateway.Send(PacketBuilder.Udp(Phone, 6000, Server, 8000, "rtp"u8), IngressSide.Inside);
+        var before = gateway.Live().Translations.Single();
+        var (code, output) = ConsoleRun.ScriptOnGateway(gateway.SocketPath, Dialect.Ios, "conf t\nno ip nat service sip udp port 5060\nip nat translation udp-timeout 600\n");
+        Assert.True(code == 0, output);
+        Assert.DoesNotContain(gateway.Gateway.Policy.FindAlg("sip")!.Ports, p => p.Protocol == TransportProtocol.Udp);
+        Assert.Equal(before with { SecondsLeft = 0 }, gateway.Live().Translations.Single() with { SecondsLeft = 0 });
+
+        // The reply still finds the flow and goes back to the phone through the same mapping.
+        var mapped = Alg.Policy.Model.Ipv4Address.Parse(before.InsideGlobal.Split(':')[0]).Value;
+        var port = ushort.Parse(before.InsideGlobal.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(NatAction.Forward, gateway.Send(PacketBuilder.Udp(Server, 8000, mapped, port, "rtp"u8), IngressSide.Outside).Action);
+        Assert.Single(gateway.Live().Translations);
+    }
+
+    [Fact]
     public void Asa_xlate_and_conn_and_screenos_get_session_show_the_same_flow()
     {
         using var folder = new TempFolder();
