@@ -22,6 +22,9 @@ public sealed class ConfigurationKeeper
     private readonly Lock _gate = new();
     private readonly string _path;
     private readonly Dialect? _dialect;
+
+    // A console's commit is read in the dialect the gateway runs, never detected again from an edited text.
+    private Dialect _runningDialect;
     private readonly Gateway _gateway;
     private readonly Func<PreparedConfiguration, bool> _install;
     private readonly ILogger _log;
@@ -38,6 +41,7 @@ public sealed class ConfigurationKeeper
     {
         _path = path;
         _dialect = dialect;
+        _runningDialect = dialect ?? policy.Dialect;
         _text = text;
         _version = ConfigurationVersion.Of(text);
         _policy = policy;
@@ -61,7 +65,7 @@ public sealed class ConfigurationKeeper
     {
         lock (_gate)
         {
-            return new RunningConfiguration(_text, _version, _path, _dialect is { } d ? DialectNames.Display(d) : null);
+            return new RunningConfiguration(_text, _version, _path, DialectNames.Option(_runningDialect));
         }
     }
 
@@ -84,11 +88,11 @@ public sealed class ConfigurationKeeper
             return Refuse([$"{_path}: cannot read: {unreadable.Message}; still running the configuration loaded before (fingerprint {_fingerprint})"]);
         }
 
-        return Apply(text, basedOn: null, "reloaded " + _path);
+        return Apply(text, basedOn: null, _dialect, "reloaded " + _path);
     }
 
     /// <summary>A console's change: <paramref name="text"/> replaces the running configuration when that is still <paramref name="basedOn"/>.</summary>
-    public ReloadOutcome Commit(string basedOn, string text) => Apply(text, basedOn, "committed a console's change to " + _path);
+    public ReloadOutcome Commit(string basedOn, string text) => Apply(text, basedOn, _runningDialect, "committed a console's change to " + _path);
 
     /// <summary><c>write memory</c>: the running text replaces the configuration file, the old one kept as FILE.bak.</summary>
     public ReloadOutcome WriteConfigurationFile()
@@ -109,7 +113,7 @@ public sealed class ConfigurationKeeper
         }
     }
 
-    private ReloadOutcome Apply(string text, string? basedOn, string what)
+    private ReloadOutcome Apply(string text, string? basedOn, Dialect? dialect, string what)
     {
         lock (_gate)
         {
@@ -118,7 +122,7 @@ public sealed class ConfigurationKeeper
                 return Refuse([$"alg: the running configuration changed since this console read it (it read version {basedOn}, the gateway runs {_version}, changed by another console or a reload); nothing was applied: read it again and retype the change"]);
             }
 
-            var load = ConfigurationLoader.Load(new SourceText(_path, text), _dialect);
+            var load = ConfigurationLoader.Load(new SourceText(_path, text), dialect);
             var errors = load.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => DiagnosticTextRenderer.Render(d, load.Source)).ToList();
             if (load.Policy is not { } policy)
             {
@@ -141,6 +145,7 @@ public sealed class ConfigurationKeeper
 
             var previous = _fingerprint;
             _policy = policy;
+            _runningDialect = policy.Dialect;
             _fingerprint = prepared.Program.Fingerprint;
             _text = text;
             _version = ConfigurationVersion.Of(text);

@@ -9,7 +9,7 @@ namespace Alg.Host.Control;
 /// <list type="bullet">
 /// <item><c>reload</c>, <c>status</c>, <c>status json</c>: as <c>alg reload</c> and <c>alg status</c>.</item>
 /// <item><c>version</c>: the running configuration's version (a hash of its text) alone.</item>
-/// <item><c>running-config</c>: <c>version V</c>, <c>path P</c>, <c>dialect D</c>, an empty line, then the text.</item>
+/// <item><c>running-config</c>: <c>version V</c>, <c>path P</c> (absolute), <c>dialect D</c> (as <c>--dialect</c> spells it), an empty line, then the text.</item>
 /// <item><c>commit V</c> + text: load the text in place of the running configuration, which must still be version V
 /// (a console's edit of what it read, refused when another change came first); answers <c>version V2</c>, then what
 /// was done or why not.</item>

@@ -312,7 +312,7 @@ public sealed class ControlServer : IDisposable
                     return (true, service.Running().Version);
                 case ControlProtocol.RunningConfig:
                     var running = service.Running();
-                    return (true, $"version {running.Version}\npath {running.Path}\ndialect {running.Dialect ?? "auto"}\n\n{running.Text}");
+                    return (true, $"version {running.Version}\npath {Path.GetFullPath(running.Path)}\ndialect {running.Dialect ?? "auto"}\n\n{running.Text}");
                 case ControlProtocol.Write:
                     var written = service.WriteConfigurationFile();
                     return (written.Applied, written.Message);

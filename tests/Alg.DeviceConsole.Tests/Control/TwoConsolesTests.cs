@@ -37,6 +37,8 @@ public sealed class TwoConsolesTests
         using var folder = new TempFolder();
         using var gateway = new InProcessGateway(folder.Copy("ios-gateway.cfg"));
         var read = new ControlConfigurationStore(gateway.SocketPath).Read();
+        Assert.Equal("ios", read.Dialect);
+        Assert.True(Path.IsPathRooted(read.Path));
         var first = new ControlConfigurationStore(gateway.SocketPath).Commit(read.Version, read.Text + "no ip nat service sip udp port 5060\n");
         Assert.True(first.Ok, first.Message);
         var stale = new ControlConfigurationStore(gateway.SocketPath).Commit(read.Version, read.Text + "ip nat translation tcp-timeout 600\n");
