@@ -318,7 +318,7 @@ internal sealed class ConsoleSession
             }
             catch (FilterSyntaxException bad)
             {
-                return Refuse(bad.Message, bad.Column, lineNumber);
+                return Refuse(bad.Message, bad.Column, lineNumber, DiagnosticCatalog.InvalidOutputFilter.Code);
             }
         }
 
@@ -408,10 +408,10 @@ internal sealed class ConsoleSession
         _current = LoadedConfiguration.Of(ConfigText.Parse(stored.Text), Path, _profile.Dialect);
     }
 
-    private bool Refuse(string message, int column, int lineNumber)
+    private bool Refuse(string message, int column, int lineNumber, string? code = null)
     {
         WriteCaret(column, 1);
-        _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"% {SourceName}({lineNumber},{column + 1}): error: {message}"));
+        _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"% {SourceName}({lineNumber},{column + 1}): error {code ?? DiagnosticCatalog.InvalidConsoleCommand.Code}: {message}"));
         return false;
     }
 
