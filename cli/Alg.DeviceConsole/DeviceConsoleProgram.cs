@@ -44,7 +44,14 @@ public static class DeviceConsoleProgram
             ?? DialectDetector.Detect(stored.Text).Dialect;
         if (!DialectProfile.Supports(chosen))
         {
-            error.WriteLine($"alg: the console speaks IOS, ASA and ScreenOS; {stored.Path} is {DialectNames.Display(chosen)} (pass --dialect if that is wrong)");
+            error.WriteLine($"alg: the console speaks IOS, ASA, ScreenOS and Junos; {stored.Path} is {DialectNames.Display(chosen)} (pass --dialect if that is wrong)");
+            return ExitUsage;
+        }
+
+        // The console edits a configuration line by line; Junos's curly-brace form has no lines to edit.
+        if (chosen == Dialect.Junos && Alg.Grammar.Junos.JunosHierarchyReader.IsHierarchical(stored.Text))
+        {
+            error.WriteLine($"alg: {stored.Path} is Junos in its curly-brace form; the console edits the 'display set' form (show configuration | display set > FILE)");
             return ExitUsage;
         }
 

@@ -42,6 +42,20 @@ internal abstract class DialectProfile
 
     public abstract string Prompt(string hostname, bool configuring, IReadOnlyList<ContextFrame> context);
 
+    /// <summary>
+    /// Junos keeps changes in a candidate until <c>commit</c>; the other dialects apply each line at once.
+    /// </summary>
+    public virtual bool CommitsOnRequest => false;
+
+    /// <summary>The <c>|</c> filters of show commands in the dialect's words.</summary>
+    public virtual Filters.OutputFilter Filters => Alg.DeviceConsole.Filters.OutputFilter.Cisco;
+
+    /// <summary>The word that runs an exec command in configuration mode: <c>do</c>, Junos's <c>run</c>.</summary>
+    public virtual string ExecPrefix => "do";
+
+    /// <summary>Commands of configuration mode other than configuration lines (Junos: <c>commit</c>, <c>rollback</c>, <c>show</c>).</summary>
+    public virtual IReadOnlyList<ExecCommand> ConfigurationCommands => [];
+
     /// <summary>Exec commands in the dialect's spelling (<c>show ip nat translations</c>, <c>show xlate</c>, <c>get alg</c>).</summary>
     public abstract IReadOnlyList<ExecCommand> ExecCommands { get; }
 
@@ -52,10 +66,11 @@ internal abstract class DialectProfile
         Dialect.Ios => new IosProfile(),
         Dialect.Asa => new AsaProfile(),
         Dialect.ScreenOs => new ScreenOsProfile(),
+        Dialect.Junos => new JunosProfile(),
         _ => throw new NotSupportedException($"the console does not speak {Alg.Grammar.Common.DialectNames.Display(dialect)} yet"),
     };
 
-    public static bool Supports(Dialect dialect) => dialect is Dialect.Ios or Dialect.Asa or Dialect.ScreenOs;
+    public static bool Supports(Dialect dialect) => dialect is Dialect.Ios or Dialect.Asa or Dialect.ScreenOs or Dialect.Junos;
 
     /// <summary>"config-" and a mode's short name, as the device prints it in the prompt.</summary>
     protected static string SubModeName(ContextFrame frame, IReadOnlyDictionary<string, string> names)

@@ -19,4 +19,16 @@ internal enum ExecAction
     Enable,
     Exit,
     TerminalSetting,
+
+    /// <summary>Junos: the candidate configuration becomes the running one.</summary>
+    Commit,
+
+    /// <summary>Junos: the candidate is checked, not committed.</summary>
+    CommitCheck,
+
+    /// <summary>Junos: the candidate's uncommitted changes are dropped.</summary>
+    Rollback,
+
+    /// <summary>Junos configuration mode's <c>show</c>: the candidate configuration.</summary>
+    ShowCandidate,
 }

@@ -4,56 +4,68 @@ using Sprache;
 namespace Alg.DeviceConsole.Filters;
 
 /// <summary>
-/// The <c>| include</c>, <c>| exclude</c>, <c>| begin</c>, <c>| section</c> filters of a show command, parsed with
-/// Sprache. As on the device, the regular expression runs to the end of the line, so a <c>|</c> inside it is an
+/// The <c>| include</c>, <c>| exclude</c>, <c>| begin</c>, <c>| section</c> filters of a show command (Junos: <c>| match</c>,
+/// <c>| except</c>, <c>| find</c>), parsed with Sprache. As on the device, the regular expression runs to the end of the line, so a <c>|</c> inside it is an
 /// alternative (<c>| inc policy-map global-policy | inspect sip</c>: lines with either); a <c>|</c> followed by a filter
 /// keyword and a space starts another filter on the output of the first.
 /// </summary>
-internal static class OutputFilter
+internal sealed class OutputFilter
 {
-    public static readonly IReadOnlyList<string> Keywords = ["begin", "exclude", "include", "section"];
+    /// <summary>The Cisco filters (IOS, ASA; ScreenOS spells them the same).</summary>
+    public static readonly OutputFilter Cisco = new(new Dictionary<string, FilterKind>
+    {
+        ["begin"] = FilterKind.Begin, ["exclude"] = FilterKind.Exclude, ["include"] = FilterKind.Include, ["section"] = FilterKind.Section,
+    });
+
+    /// <summary>Junos's: <c>| match</c>, <c>| except</c>, <c>| find</c>.</summary>
+    public static readonly OutputFilter Junos = new(new Dictionary<string, FilterKind>
+    {
+        ["except"] = FilterKind.Exclude, ["find"] = FilterKind.Begin, ["match"] = FilterKind.Include,
+    });
 
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
-    private static readonly Parser<string> FilterKeyword =
-        from word in Parse.Letter.AtLeastOnce().Text()
-        where Resolve(word) is not null
-        select word;
+    private readonly IReadOnlyDictionary<string, FilterKind> _keywords;
+    private readonly Parser<IEnumerable<(PositionedText Keyword, PositionedText? Pattern)>> _chain;
 
-    // Where a filter starts: spaces, '|', spaces, a filter keyword and a space. Anything else is part of a regex.
-    private static readonly Parser<string> FilterStart =
-        from leading in Parse.WhiteSpace.Many()
-        from bar in Parse.Char('|')
-        from spaces in Parse.WhiteSpace.Many()
-        from keyword in FilterKeyword
-        from after in Parse.WhiteSpace.AtLeastOnce()
-        select keyword;
+    private OutputFilter(IReadOnlyDictionary<string, FilterKind> keywords)
+    {
+        _keywords = keywords;
+        var filterKeyword =
+            from word in Parse.Letter.AtLeastOnce().Text()
+            where Resolve(word) is not null
+            select word;
 
-    private static readonly Parser<PositionedText> Pattern =
-        Parse.AnyChar.Except(FilterStart).AtLeastOnce().Text().Select(t => new PositionedText(t)).Positioned();
+        // Where a filter starts: spaces, '|', spaces, a filter keyword and a space. Anything else is part of a regex.
+        var filterStart =
+            from leading in Parse.WhiteSpace.Many()
+            from bar in Parse.Char('|')
+            from spaces in Parse.WhiteSpace.Many()
+            from keyword in filterKeyword
+            from after in Parse.WhiteSpace.AtLeastOnce()
+            select keyword;
+        var pattern = Parse.AnyChar.Except(filterStart).AtLeastOnce().Text().Select(t => new PositionedText(t)).Positioned();
+        var keywordWord = Parse.CharExcept(" \t|").AtLeastOnce().Text().Select(t => new PositionedText(t)).Positioned();
+        var step =
+            from leading in Parse.WhiteSpace.Many()
+            from bar in Parse.Char('|')
+            from spaces in Parse.WhiteSpace.Many()
+            from keyword in keywordWord
+            from text in (from gap in Parse.WhiteSpace.AtLeastOnce() from text in pattern select text).Optional()
+            select (keyword, text.GetOrDefault());
+        _chain = step.AtLeastOnce().Then(steps => Parse.WhiteSpace.Many().End().Return(steps));
+    }
 
-    private static readonly Parser<PositionedText> KeywordWord =
-        Parse.CharExcept(" \t|").AtLeastOnce().Text().Select(t => new PositionedText(t)).Positioned();
-
-    private static readonly Parser<(PositionedText Keyword, PositionedText? Pattern)> Step =
-        from leading in Parse.WhiteSpace.Many()
-        from bar in Parse.Char('|')
-        from spaces in Parse.WhiteSpace.Many()
-        from keyword in KeywordWord
-        from pattern in (from gap in Parse.WhiteSpace.AtLeastOnce() from text in Pattern select text).Optional()
-        select (keyword, pattern.GetOrDefault());
-
-    private static readonly Parser<IEnumerable<(PositionedText Keyword, PositionedText? Pattern)>> Chain =
-        Step.AtLeastOnce().Then(steps => Parse.WhiteSpace.Many().End().Return(steps));
+    public IReadOnlyCollection<string> Keywords => [.. _keywords.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// The filters in <paramref name="text"/> (the command line from its first <c>|</c>; <paramref name="offset"/> is
     /// where that is on the line, for the columns). Throws <see cref="FilterSyntaxException"/> on a bad one.
     /// </summary>
-    public static IReadOnlyList<FilterStep> ParseChain(string text, int offset = 0)
+    public IReadOnlyList<FilterStep> ParseChain(string text, int offset = 0)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parsed = Chain.TryParse(text);
+        var parsed = _chain.TryParse(text);
         if (!parsed.WasSuccessful)
         {
             throw new FilterSyntaxException($"cannot read the filter: {parsed.Message}", offset + Math.Clamp(parsed.Remainder.Position, 0, text.Length));
@@ -66,7 +78,7 @@ internal static class OutputFilter
                 ?? throw new FilterSyntaxException($"unknown filter '{keyword.Text}' (known: {string.Join(", ", Keywords)})", offset + keyword.Column);
             if (pattern is null || pattern.Text.Trim().Length == 0)
             {
-                throw new FilterSyntaxException($"'{Name(kind)}' needs a regular expression after it", offset + keyword.Column + keyword.Text.Length);
+                throw new FilterSyntaxException($"'{keyword.Text}' needs a regular expression after it", offset + keyword.Column + keyword.Text.Length);
             }
 
             // The device takes the expression as typed, leading and inner spaces included; only the end of the line trims.
@@ -97,13 +109,12 @@ internal static class OutputFilter
         return current;
     }
 
-    public static FilterKind? Resolve(string word)
+    /// <summary>The filter a keyword or its unambiguous abbreviation names (<c>inc</c>, <c>i</c>), or null.</summary>
+    public FilterKind? Resolve(string word)
     {
-        var matches = Keywords.Where(k => k.StartsWith(word, StringComparison.OrdinalIgnoreCase)).ToList();
-        return matches.Count == 1 ? Enum.Parse<FilterKind>(matches[0], ignoreCase: true) : null;
+        var matches = _keywords.Keys.Where(k => k.StartsWith(word, StringComparison.OrdinalIgnoreCase)).ToList();
+        return matches.Count == 1 ? _keywords[matches[0]] : null;
     }
-
-    private static string Name(FilterKind kind) => kind.ToString().ToLowerInvariant();
 
     // "InsufficientClosingParentheses" says it better than .NET's message, which repeats the pattern and the offset.
     private static string Describe(RegexParseException bad) => Alg.Policy.Text.KebabCase.From(bad.Error.ToString()).Replace('-', ' ');

@@ -19,7 +19,7 @@ namespace Alg.DeviceConsole.Session;
 /// </summary>
 internal sealed class ConsoleSession
 {
-    private static readonly string[] SessionWords = ["do", "end", "exit"];
+    private readonly string[] _sessionWords;
     private readonly IConfigurationStore _store;
     private readonly DialectProfile _profile;
     private readonly CandidateEditor _editor;
@@ -29,12 +29,16 @@ internal sealed class ConsoleSession
     private string _version;
     private IReadOnlyList<ContextFrame> _context = [];
 
+    // Junos: lines applied to the candidate and not yet committed.
+    private bool _uncommitted;
+
     public ConsoleSession(IConfigurationStore store, Dialect dialect, TextWriter output, string sourceName = "console")
     {
         _store = store;
         _output = output;
         SourceName = sourceName;
         _profile = DialectProfile.For(dialect);
+        _sessionWords = _profile.CommitsOnRequest ? [_profile.ExecPrefix, "exit", "quit"] : [_profile.ExecPrefix, "end", "exit"];
         var stored = store.Read();
         Path = stored.Path;
         _editor = new CandidateEditor(_profile, Path);
@@ -125,14 +129,20 @@ internal sealed class ConsoleSession
         if (firstWord)
         {
             entries.AddRange(ExecResolution.Next(ExecCommandsHere(inConfiguration: true), trimmed));
-            foreach (var word in SessionWords.Where(w => w.StartsWith(trimmed, StringComparison.OrdinalIgnoreCase) && (_profile.HasConfigurationMode || w == "exit")))
+            foreach (var word in _sessionWords.Where(w => w.StartsWith(trimmed, StringComparison.OrdinalIgnoreCase) && (_profile.HasConfigurationMode || w == "exit")))
             {
-                entries.Add((word, word switch { "do" => "To run exec commands in configuration mode", "end" => "Exit from configure mode", _ => "Exit from the current mode" }));
+                entries.Add((word, word switch { "do" or "run" => "To run exec commands in configuration mode", "end" => "Exit from configure mode", _ => "Exit from the current mode" }));
             }
+
+            entries.AddRange(ExecResolution.Next(_profile.ConfigurationCommands, trimmed));
         }
         else if (_profile.ShowsInConfigurationMode || !_profile.HasConfigurationMode)
         {
             entries.AddRange(ExecResolution.Next(ExecCommandsHere(inConfiguration: true), trimmed));
+        }
+        else
+        {
+            entries.AddRange(ExecResolution.Next(_profile.ConfigurationCommands, trimmed));
         }
 
         return [.. entries.GroupBy(e => e.Word, StringComparer.OrdinalIgnoreCase).Select(g => g.OrderByDescending(e => e.Help.Length).First())
@@ -181,6 +191,13 @@ internal sealed class ConsoleSession
 
         if (session == "exit" && line.Trim().Equals(first, StringComparison.Ordinal))
         {
+            if (_uncommitted)
+            {
+                _output.WriteLine("warning: the candidate configuration has changes that were not committed; they are dropped");
+                Reread();
+                _uncommitted = false;
+            }
+
             if (_context.Count > 0)
             {
                 _context = _context.Take(_context.Count - 1).ToList();
@@ -195,6 +212,17 @@ internal sealed class ConsoleSession
             }
 
             return true;
+        }
+
+        // Junos's commit, rollback and show of the candidate.
+        if (_profile.ConfigurationCommands.Count > 0)
+        {
+            var (command, filterText, filterColumn) = SplitFilter(line);
+            var resolution = ExecResolution.Resolve(_profile.ConfigurationCommands, command);
+            if (resolution.Command is not null)
+            {
+                return RunExec(resolution, filterText, indent + filterColumn, lineNumber);
+            }
         }
 
         // ASA's show and write, ScreenOS's get and save: exec commands typed where configuration is.
@@ -231,7 +259,12 @@ internal sealed class ConsoleSession
             return false;
         }
 
-        if (outcome.NewText is { } text && text.Render() != _current.Text.Render())
+        if (outcome.NewText is { } candidate && candidate.Render() != _current.Text.Render() && _profile.CommitsOnRequest)
+        {
+            _current = LoadedConfiguration.Of(candidate, Path, _profile.Dialect);
+            _uncommitted = true;
+        }
+        else if (outcome.NewText is { } text && text.Render() != _current.Text.Render())
         {
             var committed = _store.Commit(_version, text.Render());
             if (!committed.Ok)
@@ -279,17 +312,28 @@ internal sealed class ConsoleSession
     private IReadOnlyList<int> RuleIndexes() =>
         [.. _context.Reverse().Select(f => f.Mode.RuleIndex).Where(r => r >= 0), _profile.GlobalRuleIndex];
 
+    /// <summary>The session command a word names, as <c>do</c>, <c>end</c> or <c>exit</c> (Junos's <c>run</c> and <c>quit</c> too), or null.</summary>
     private string? SessionWord(string word)
     {
-        if (SessionWords.Contains(word, StringComparer.OrdinalIgnoreCase))
+        string? found = null;
+        if (_sessionWords.Contains(word, StringComparer.OrdinalIgnoreCase))
         {
-            return word.ToLowerInvariant();
+            found = word.ToLowerInvariant();
+        }
+        else
+        {
+            // An abbreviation of a session word that is no keyword of the grammar here (`ex`, not `e`).
+            var sessions = _sessionWords.Where(w => w.StartsWith(word, StringComparison.OrdinalIgnoreCase)).ToList();
+            var keywords = _profile.Grammar.Completions(word, RuleIndexes()).Where(k => !_sessionWords.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
+            found = sessions.Count == 1 && keywords.Count == 0 && word.Length >= 2 ? sessions[0] : null;
         }
 
-        // An abbreviation of a session word that is no keyword of the grammar here (`ex`, not `e`).
-        var sessions = SessionWords.Where(w => w.StartsWith(word, StringComparison.OrdinalIgnoreCase)).ToList();
-        var keywords = _profile.Grammar.Completions(word, RuleIndexes()).Where(k => !SessionWords.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
-        return sessions.Count == 1 && keywords.Count == 0 && word.Length >= 2 ? sessions[0] : null;
+        return found switch
+        {
+            "run" => "do",
+            "quit" => "exit",
+            _ => found,
+        };
     }
 
     private string? SplitDo(string typed)
@@ -301,8 +345,14 @@ internal sealed class ConsoleSession
     private IEnumerable<ExecCommand> ExecCommandsHere(bool inConfiguration) =>
         inConfiguration && _profile.HasConfigurationMode ? _profile.ExecCommands.Where(c => c.AlsoInConfigurationMode) : _profile.ExecCommands;
 
-    private static (string Command, string? Filter, int FilterColumn) SplitFilter(string line)
+    private (string Command, string? Filter, int FilterColumn) SplitFilter(string line)
     {
+        // Junos's `| display set`: the console keeps Junos configurations in that form already.
+        if (_profile.Dialect == Dialect.Junos)
+        {
+            line = System.Text.RegularExpressions.Regex.Replace(line, @"\|\s*display\s+set\b", match => new string(' ', match.Length), System.Text.RegularExpressions.RegexOptions.CultureInvariant).TrimEnd();
+        }
+
         var bar = line.IndexOf('|', StringComparison.Ordinal);
         return bar < 0 ? (line, null, 0) : (line[..bar], line[bar..], bar);
     }
@@ -314,7 +364,7 @@ internal sealed class ConsoleSession
         {
             try
             {
-                filters = OutputFilter.ParseChain(filterText, filterColumn);
+                filters = _profile.Filters.ParseChain(filterText, filterColumn);
             }
             catch (FilterSyntaxException bad)
             {
@@ -328,8 +378,21 @@ internal sealed class ConsoleSession
             case ExecAction.ConfigureTerminal:
                 Configuring = true;
                 _context = [];
-                _output.WriteLine("Enter configuration commands, one per line.  End with CNTL/Z.");
+                _output.WriteLine(_profile.CommitsOnRequest ? "Entering configuration mode\n\n[edit]" : "Enter configuration commands, one per line.  End with CNTL/Z.");
                 return true;
+            case ExecAction.Commit:
+                return Commit();
+            case ExecAction.CommitCheck:
+                _output.WriteLine(_current.Errors.Any() ? "error: the candidate configuration has errors" : "configuration check succeeds");
+                return !_current.Errors.Any();
+            case ExecAction.Rollback:
+                Reread();
+                _uncommitted = false;
+                _output.WriteLine("load complete");
+                return true;
+            case ExecAction.ShowCandidate:
+                output = RunningText;
+                break;
             case ExecAction.Exit:
                 Ended = true;
                 return true;
@@ -391,10 +454,39 @@ internal sealed class ConsoleSession
         return true;
     }
 
+    /// <summary>Junos's <c>commit</c>: the candidate becomes the running configuration (and, on a file alone, the file).</summary>
+    private bool Commit()
+    {
+        if (!_uncommitted)
+        {
+            _output.WriteLine("commit complete");
+            return true;
+        }
+
+        var committed = _store.Commit(_version, RunningText);
+        if (committed.Ok && !_store.IsLive)
+        {
+            committed = _store.Write();
+        }
+
+        if (!committed.Ok)
+        {
+            _output.WriteLine("error: " + committed.Message.Replace("\n", "\nerror: ", StringComparison.Ordinal));
+            _output.WriteLine("error: configuration check-out failed; the candidate is kept ('rollback' drops it)");
+            return false;
+        }
+
+        _version = _store.CurrentVersion();
+        _uncommitted = false;
+        _output.WriteLine("commit complete");
+        return true;
+    }
+
     /// <summary>Takes another console's change (or a reload) before this one edits.</summary>
     private void Refresh()
     {
-        if (_store.CurrentVersion() != _version)
+        // A Junos candidate with changes is compared with the running configuration at commit, not before.
+        if (!_uncommitted && _store.CurrentVersion() != _version)
         {
             Reread();
             _output.WriteLine($"% the running configuration was changed by another session or a reload; read it again (version {_version})");

@@ -16,16 +16,16 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void A_missing_file_and_a_dialect_it_does_not_speak_are_refused()
+    public void A_missing_file_and_curly_brace_junos_are_refused()
     {
         var error = new StringWriter();
         Assert.Equal(2, AlgCommandLine.Run(["console", "--config", "/nonexistent/edge.cfg"], new StringWriter(), error));
         Assert.Contains("no such file", error.ToString(), StringComparison.Ordinal);
 
         using var folder = new TempFolder();
-        var junos = folder.Write("srx.conf", "set security alg sip disable\nset system host-name srx\n");
+        var junos = folder.Write("srx.conf", "system {\n    host-name srx;\n}\nsecurity {\n    alg {\n        sip disable;\n    }\n}\n");
         error = new StringWriter();
-        Assert.Equal(2, DeviceConsoleProgram.Run(junos, "/nonexistent", null, new StringReader(string.Empty), new StringWriter(), error));
-        Assert.Contains("the console speaks IOS, ASA and ScreenOS", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, DeviceConsoleProgram.Run(junos, "/nonexistent", Alg.Policy.Model.Dialect.Junos, new StringReader(string.Empty), new StringWriter(), error));
+        Assert.Contains("the console edits the 'display set' form", error.ToString(), StringComparison.Ordinal);
     }
 }

@@ -21,7 +21,7 @@ public sealed class OutputFilterTests
         "  inspect sip",
     ];
 
-    private static List<string> Run(string filter) => [.. OutputFilter.Apply(Running, OutputFilter.ParseChain(filter))];
+    private static List<string> Run(string filter) => [.. OutputFilter.Apply(Running, OutputFilter.Cisco.ParseChain(filter))];
 
     [Fact]
     public void Include_keeps_the_lines_that_match_and_accepts_abbreviations()
@@ -50,7 +50,7 @@ public sealed class OutputFilterTests
     {
         // `show run | inc policy-map global-policy | inspect sip`: "inspect" is no filter, so the expression runs to the
         // end and means either side, spaces included, as on the device.
-        var steps = OutputFilter.ParseChain("| inc policy-map global-policy | inspect sip");
+        var steps = OutputFilter.Cisco.ParseChain("| inc policy-map global-policy | inspect sip");
         Assert.Single(steps);
         Assert.Equal("policy-map global-policy | inspect sip", steps[0].Pattern);
         Assert.Equal(["  inspect sip"], Run("| inc policy-map global-policy | inspect sip"));
@@ -59,7 +59,7 @@ public sealed class OutputFilterTests
     [Fact]
     public void A_bar_followed_by_a_filter_keyword_chains_a_second_filter()
     {
-        var steps = OutputFilter.ParseChain("| include nat | exclude tcp");
+        var steps = OutputFilter.Cisco.ParseChain("| include nat | exclude tcp");
         Assert.Equal([FilterKind.Include, FilterKind.Exclude], steps.Select(s => s.Kind));
         Assert.Equal([" ip nat inside", " ip nat outside", "no ip nat service sip udp port 5060"], Run("| include nat | exclude tcp"));
     }
@@ -70,20 +70,28 @@ public sealed class OutputFilterTests
     [InlineData("| exclude a{2,1}", 10, "reversed")]
     public void An_invalid_regular_expression_is_a_diagnostic_at_its_column(string filter, int column, string words)
     {
-        var bad = Assert.Throws<FilterSyntaxException>(() => OutputFilter.ParseChain(filter));
+        var bad = Assert.Throws<FilterSyntaxException>(() => OutputFilter.Cisco.ParseChain(filter));
         Assert.Contains("invalid regular expression", bad.Message, StringComparison.Ordinal);
         Assert.Contains(words, bad.Message, StringComparison.OrdinalIgnoreCase);
         Assert.InRange(bad.Column, column, filter.Length);
     }
 
     [Fact]
+    public void Junos_spells_them_match_except_and_find()
+    {
+        var steps = OutputFilter.Junos.ParseChain("| match nat | except tcp");
+        Assert.Equal([FilterKind.Include, FilterKind.Exclude], steps.Select(s => s.Kind));
+        Assert.Throws<FilterSyntaxException>(() => OutputFilter.Junos.ParseChain("| include nat"));
+    }
+
+    [Fact]
     public void An_unknown_filter_and_a_missing_expression_are_refused_with_their_columns()
     {
-        var unknown = Assert.Throws<FilterSyntaxException>(() => OutputFilter.ParseChain("| grep sip", offset: 9));
+        var unknown = Assert.Throws<FilterSyntaxException>(() => OutputFilter.Cisco.ParseChain("| grep sip", offset: 9));
         Assert.Contains("unknown filter 'grep'", unknown.Message, StringComparison.Ordinal);
         Assert.Equal(11, unknown.Column);
-        var missing = Assert.Throws<FilterSyntaxException>(() => OutputFilter.ParseChain("| include"));
+        var missing = Assert.Throws<FilterSyntaxException>(() => OutputFilter.Cisco.ParseChain("| include"));
         Assert.Contains("needs a regular expression", missing.Message, StringComparison.Ordinal);
-        Assert.Throws<FilterSyntaxException>(() => OutputFilter.ParseChain("nothing"));
+        Assert.Throws<FilterSyntaxException>(() => OutputFilter.Cisco.ParseChain("nothing"));
     }
 }
