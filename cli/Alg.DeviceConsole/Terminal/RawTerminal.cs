@@ -33,6 +33,7 @@ internal sealed partial class RawTerminal : ITerminal, IDisposable
     private readonly Queue<byte> _pending = new();
     private readonly byte[] _buffer = new byte[256];
     private readonly Decoder _utf8 = Encoding.UTF8.GetDecoder();
+    private readonly List<PosixSignalRegistration> _signals = [];
 
     public RawTerminal()
     {
@@ -49,6 +50,13 @@ internal sealed partial class RawTerminal : ITerminal, IDisposable
         raw[ControlCharsOffset + Vmin] = 1;
         raw[ControlCharsOffset + Vtime] = 0;
         _restore = tcsetattr(StandardInput, 0, raw) == 0;
+
+        // Killed or hung up, the console must not leave the user's terminal raw.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Restore();
+        foreach (var signal in (PosixSignal[])[PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT])
+        {
+            _signals.Add(PosixSignalRegistration.Create(signal, _ => Restore()));
+        }
     }
 
     public ConsoleKeyInfo? ReadKey()
@@ -96,6 +104,12 @@ internal sealed partial class RawTerminal : ITerminal, IDisposable
     }
 
     public void Dispose()
+    {
+        Restore();
+        _signals.ForEach(s => s.Dispose());
+    }
+
+    private void Restore()
     {
         if (_restore)
         {
