@@ -31,6 +31,11 @@ internal sealed class CandidateEditor(DialectProfile profile, string path)
         var negation = words.Length > 1 && string.Equals(words[0], profile.NegationWord, StringComparison.OrdinalIgnoreCase);
 
         var reading = ReadInContext(context, line, expansion, typedOffset);
+        if (reading.SessionCommand)
+        {
+            return EditOutcome.Refused(context, [Problem($"'{words[0]}' is an exec command, not configuration: in configuration mode type '{profile.ExecPrefix} {line}'", typedOffset)]);
+        }
+
         var removalOnly = false;
         if (reading.Problems.Any(p => p.IsError))
         {
@@ -126,7 +131,7 @@ internal sealed class CandidateEditor(DialectProfile profile, string path)
 
     /// <summary>The refusal a line gets before it is read (an ambiguous abbreviation), shaped like the loader's.</summary>
     public static LineProblem Problem(string message, int column = 0) =>
-        new(new Diagnostic(DiagnosticCatalog.MalformedLine, DiagnosticSeverity.Error, new SourceSpan(ConsoleSource, 1, column + 1, 1, column + 2), message), column, 1, null);
+        new(new Diagnostic(DiagnosticCatalog.InvalidConsoleCommand, DiagnosticSeverity.Error, new SourceSpan(ConsoleSource, 1, column + 1, 1, column + 2), message), column, 1, null);
 
     private string Positive(string[] words) =>
         profile.AssertionWord is { } assertion ? assertion + " " + string.Join(' ', words.Skip(1)) : string.Join(' ', words.Skip(1));
@@ -177,7 +182,8 @@ internal sealed class CandidateEditor(DialectProfile profile, string path)
         var lineNumber = lines.Count;
         var diagnostics = new DiagnosticBag();
         var trace = new ModeTrace();
-        ConfigurationParser.Parse(new SourceText(ConsoleSource, string.Join('\n', lines) + "\n"), profile.Dialect, diagnostics, trace);
+        var ast = ConfigurationParser.Parse(new SourceText(ConsoleSource, string.Join('\n', lines) + "\n"), profile.Dialect, diagnostics, trace);
+        var session = ast is not null && Statements(ast.Statements).Any(s => s is SessionCommand && s.Span.Line == lineNumber);
         var problems = diagnostics.Items
             .Where(d => d.Span.Line == lineNumber && (d.Severity == DiagnosticSeverity.Error || d.Code == DiagnosticCatalog.UnrecognizedLine.Code))
             .Select(d => d.Code == DiagnosticCatalog.UnrecognizedLine.Code ? d with { Severity = DiagnosticSeverity.Error } : d)
@@ -186,12 +192,15 @@ internal sealed class CandidateEditor(DialectProfile profile, string path)
         var read = trace[lineNumber];
         if (read is null)
         {
-            return new ContextReading(problems, 0, null);
+            return new ContextReading(problems, 0, null, session);
         }
 
         var opens = read.Open.Length > 1 && read.Open[^1].HeaderLine == lineNumber ? read.Open[^1].Mode : null;
-        return new ContextReading(problems, read.Closed, opens);
+        return new ContextReading(problems, read.Closed, opens, session);
     }
+
+    private static IEnumerable<Statement> Statements(IEnumerable<Statement> statements) =>
+        statements.SelectMany(s => s is BlockStatement block ? Statements(block.Children).Prepend(s) : [s]);
 
     private static LineProblem OnTypedLine(Diagnostic diagnostic, int indent, Expansion expansion, int typedOffset, bool mapColumns)
     {

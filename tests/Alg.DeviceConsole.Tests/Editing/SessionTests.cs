@@ -130,6 +130,19 @@ public sealed class SessionTests : IDisposable
     }
 
     [Fact]
+    public void An_exec_command_typed_in_ios_configuration_mode_is_refused_and_never_stored()
+    {
+        var session = Open("ios-gateway.cfg", Dialect.Ios);
+        session.Execute("conf t", 1);
+        var before = session.RunningText;
+        Assert.False(session.Execute("show run | inc nat", 2));
+        Assert.Contains("error ALG1017: 'show' is an exec command, not configuration: in configuration mode type 'do show run | inc nat'", _output.ToString(), StringComparison.Ordinal);
+        Assert.False(session.Execute("conf t", 3));
+        Assert.Equal(before, session.RunningText);
+        Assert.True(session.Execute("do show run | inc nat", 4));
+    }
+
+    [Fact]
     public void Live_state_on_a_file_alone_says_it_needs_a_running_gateway()
     {
         var session = Open("ios-gateway.cfg", Dialect.Ios);

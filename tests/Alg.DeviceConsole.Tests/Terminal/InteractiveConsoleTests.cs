@@ -74,6 +74,31 @@ public sealed class InteractiveConsoleTests
     }
 
     [Fact]
+    public void At_a_terminal_attached_to_a_gateway_each_line_is_loaded_as_it_is_typed()
+    {
+        using var folder = new TempFolder();
+        using var gateway = new InProcessGateway(folder.Copy("ios-gateway.cfg"));
+        using var pty = new PseudoTerminal("console", "--control", gateway.SocketPath);
+        pty.WaitFor("algrun-gw# ");
+        Assert.Contains("attached to the gateway", pty.Screen, StringComparison.Ordinal);
+        pty.Type("conf t\r");
+        var mark = pty.WaitFor("algrun-gw(config)# ").Length;
+        pty.Type("no ip nat service sip udp port 5060\r");
+        pty.WaitFor("algrun-gw(config)# ", mark);
+        pty.Type("no ip nat service sip tcp port 5060\r");
+        pty.WaitFor("algrun-gw(config)# ", pty.Screen.Length - 1);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (gateway.SipAlgOn && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(50);
+        }
+
+        Assert.False(gateway.SipAlgOn, PseudoTerminal.Printable(pty.Screen));
+        pty.Type("\u001aexit\r");
+        Assert.True(pty.WaitForExit(), PseudoTerminal.Printable(pty.Screen));
+    }
+
+    [Fact]
     public void Asa_modes_show_in_the_prompt_at_a_terminal()
     {
         using var folder = new TempFolder();
