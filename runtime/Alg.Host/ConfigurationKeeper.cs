@@ -30,6 +30,10 @@ public sealed class ConfigurationKeeper
     private readonly ILogger _log;
     private string _text;
     private string _version;
+
+    // The version of the file as the gateway last read (and applied) or wrote it: write memory does not overwrite a
+    // hand edit it has not loaded.
+    private string _fileVersion;
     private PolicyModel _policy;
     private string _fingerprint;
     private long _reloads;
@@ -44,6 +48,7 @@ public sealed class ConfigurationKeeper
         _runningDialect = dialect ?? policy.Dialect;
         _text = text;
         _version = ConfigurationVersion.Of(text);
+        _fileVersion = _version;
         _policy = policy;
         _gateway = gateway;
         _install = install;
@@ -88,7 +93,13 @@ public sealed class ConfigurationKeeper
             return Refuse([$"{_path}: cannot read: {unreadable.Message}; still running the configuration loaded before (fingerprint {_fingerprint})"]);
         }
 
-        return Apply(text, basedOn: null, _dialect, "reloaded " + _path);
+        var outcome = Apply(text, basedOn: null, _dialect, "reloaded " + _path);
+        if (outcome.Applied)
+        {
+            _fileVersion = ConfigurationVersion.Of(text);
+        }
+
+        return outcome;
     }
 
     /// <summary>A console's change: <paramref name="text"/> replaces the running configuration when that is still <paramref name="basedOn"/>.</summary>
@@ -101,7 +112,13 @@ public sealed class ConfigurationKeeper
         {
             try
             {
+                if (File.Exists(_path) && ConfigurationVersion.Of(File.ReadAllText(_path)) != _fileVersion)
+                {
+                    return new ReloadOutcome(false, $"alg: {_path} changed on the disk since the gateway read it (an edit not reloaded?); not overwritten: 'alg reload' it first, or save the console's changes elsewhere", _version);
+                }
+
                 ConfigurationFileWriter.Write(_path, _text);
+                _fileVersion = _version;
             }
             catch (Exception failed) when (failed is IOException or UnauthorizedAccessException)
             {

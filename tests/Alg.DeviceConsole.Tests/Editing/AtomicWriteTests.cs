@@ -44,6 +44,23 @@ public sealed class AtomicWriteTests
     }
 
     [Fact]
+    public void Write_memory_on_a_gateway_rewrites_its_file_and_not_over_an_edit_it_has_not_loaded()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Copy("ios-gateway.cfg");
+        using var gateway = new InProcessGateway(path);
+        var (code, output) = ConsoleRun.ScriptOnGateway(gateway.SocketPath, Dialect.Ios, "conf t\nno ip nat service sip udp port 5060\nend\nwrite memory\n");
+        Assert.True(code == 0, output);
+        Assert.Contains("no ip nat service sip udp port 5060", File.ReadAllText(path), StringComparison.Ordinal);
+
+        File.AppendAllText(path, "! edited by hand, not reloaded\n");
+        (code, output) = ConsoleRun.ScriptOnGateway(gateway.SocketPath, Dialect.Ios, "write memory\n");
+        Assert.Equal(1, code);
+        Assert.Contains("changed on the disk since the gateway read it", output, StringComparison.Ordinal);
+        Assert.EndsWith("! edited by hand, not reloaded\n", File.ReadAllText(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_changed_on_the_disk_since_it_was_read_is_not_overwritten()
     {
         using var folder = new TempFolder();
