@@ -22,6 +22,7 @@ public static class AlgCommandLine
         root.Subcommands.Add(ReloadCommand.Create(output, error));
         root.Subcommands.Add(StatusCommand.Create(output, error));
         root.Subcommands.Add(DoctorCommand.Create(output, error));
+        root.Subcommands.Add(ConsoleCommand.Create(output, error));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {

@@ -14,10 +14,13 @@ namespace Alg.Compiler;
 /// </summary>
 public static class ConfigurationLoader
 {
-    public static LoadResult Load(SourceText source, Dialect? dialect = null)
+    public static LoadResult Load(SourceText source, Dialect? dialect = null) => Load(source, dialect, trace: null);
+
+    /// <summary>As <see cref="Load(SourceText, Dialect?)"/>, recording the modes open after every line (a console edits by blocks).</summary>
+    public static LoadResult Load(SourceText source, Dialect? dialect, ModeTrace? trace)
     {
         var diagnostics = new DiagnosticBag();
-        var ast = ConfigurationParser.Parse(source, dialect, diagnostics);
+        var ast = ConfigurationParser.Parse(source, dialect, diagnostics, trace);
         return Finish(ast?.Source ?? source, ast, diagnostics);
     }
 

@@ -29,9 +29,13 @@ public static class ConfigurationParser
     /// <returns>The AST, or null when the input could not be read as a configuration at all.</returns>
     public static ConfigurationAst? Parse(SourceText source, Dialect? dialect, DiagnosticBag diagnostics) => Parse(source, dialect, diagnostics, splitAt: null, out _);
 
+    /// <summary>As <see cref="Parse(SourceText, Dialect?, DiagnosticBag)"/>, recording the modes open after every line.</summary>
+    public static ConfigurationAst? Parse(SourceText source, Dialect? dialect, DiagnosticBag diagnostics, ModeTrace? trace) =>
+        Parse(source, dialect, diagnostics, splitAt: null, out _, trace);
+
     /// <param name="splitAt">For tests: where a second reader starts (a fraction of the text; 0 or less: one reader).</param>
     /// <param name="handedOver">For tests: the file was read by two threads.</param>
-    internal static ConfigurationAst? Parse(SourceText source, Dialect? dialect, DiagnosticBag diagnostics, double? splitAt, out bool handedOver)
+    internal static ConfigurationAst? Parse(SourceText source, Dialect? dialect, DiagnosticBag diagnostics, double? splitAt, out bool handedOver, ModeTrace? trace = null)
     {
         handedOver = false;
         var fileSpan = new SourceSpan(source.Path, 1, 1, 1, 1);
@@ -71,7 +75,7 @@ public static class ConfigurationParser
         }
 
         var frontEnd = create();
-        var ast = frontEnd.Parse(source, diagnostics, splitAt);
+        var ast = frontEnd.Parse(source, diagnostics, splitAt, trace);
         handedOver = frontEnd.HandedOver;
         if (ast.Statements.IsEmpty && ast.Ignored.IsEmpty && ast.Unrecognized.IsEmpty)
         {

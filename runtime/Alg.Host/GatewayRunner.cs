@@ -12,14 +12,15 @@ namespace Alg.Host;
 public static class GatewayRunner
 {
     /// <summary>Runs until SIGTERM/SIGINT or <paramref name="stop"/>; kernel state and the control socket are removed on the way out.</summary>
-    public static void RunUntilStopped(RunOptions options, PolicyModel policy, ILoggerFactory logs, CancellationToken stop = default)
+    /// <param name="configurationText">The text <paramref name="policy"/> was loaded from; null reads the file again.</param>
+    public static void RunUntilStopped(RunOptions options, PolicyModel policy, ILoggerFactory logs, CancellationToken stop = default, string? configurationText = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logs);
         var log = logs.CreateLogger("Alg.Gateway");
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop);
         using var control = ControlServer.Listen(options.ControlPath, logs);
-        using var service = GatewayService.Start(options, policy, logs);
+        using var service = GatewayService.Start(options, policy, logs, configurationText);
         control.Serve(service);
         using var metrics = new GatewayMetrics(service);
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>

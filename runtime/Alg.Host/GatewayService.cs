@@ -16,45 +16,39 @@ namespace Alg.Host;
 /// A running gateway on real interfaces: the kernel state, one packet socket per configured interface, the
 /// engine's worker, and the reload and status paths that SIGHUP and the control socket share.
 /// </summary>
-public sealed class GatewayService : IDisposable
+public sealed class GatewayService : IControlledGateway, IDisposable
 {
     private static readonly TimeSpan WorkerAnswerTimeout = TimeSpan.FromSeconds(10);
     private readonly RunOptions _options;
-    private readonly ILogger _log;
-    private readonly Lock _reloadGate = new();
     private readonly KernelState _kernel;
     private readonly BoundInterface[] _interfaces;
     private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
-    private PolicyModel _policy;
-    private string _fingerprint;
-    private long _reloads;
-    private long _reloadFailures;
+    private readonly ConfigurationKeeper _configuration;
 
-    private GatewayService(RunOptions options, PolicyModel policy, KernelState kernel, BoundInterface[] interfaces, Gateway gateway, ILogger log)
+    private GatewayService(RunOptions options, PolicyModel policy, string configurationText, KernelState kernel, BoundInterface[] interfaces, Gateway gateway, ILogger log)
     {
         _options = options;
-        _policy = policy;
         _kernel = kernel;
         _interfaces = interfaces;
-        _log = log;
-        _fingerprint = PolicyLowerer.Lower(policy).Fingerprint;
         Worker = new GatewayWorker(gateway, interfaces, log);
+        _configuration = new ConfigurationKeeper(options.ConfigPath, options.Dialect, configurationText, policy, gateway, Install, log);
     }
 
-    public long Reloads => Interlocked.Read(ref _reloads);
+    public long Reloads => _configuration.Reloads;
 
-    public long ReloadFailures => Interlocked.Read(ref _reloadFailures);
+    public long ReloadFailures => _configuration.ReloadFailures;
 
     internal GatewayWorker Worker { get; }
 
     /// <summary>Binds the configured interfaces and installs the kernel state; throws <see cref="GatewayStartException"/> or <see cref="KernelStateException"/>.</summary>
-    public static GatewayService Start(RunOptions options, PolicyModel policy, ILoggerFactory logs)
+    /// <param name="configurationText">The text <paramref name="policy"/> was loaded from (what a console edits); null reads the file.</param>
+    public static GatewayService Start(RunOptions options, PolicyModel policy, ILoggerFactory logs, string? configurationText = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(logs);
         var log = logs.CreateLogger("Alg.Gateway");
-        var wanted = Forwarded(policy);
+        var wanted = ConfigurationKeeper.Forwarded(policy);
         var devices = new List<LinuxInterface>();
         var problems = new List<string>();
         foreach (var nic in wanted)
@@ -96,7 +90,7 @@ public sealed class GatewayService : IDisposable
             }
 
             gateway = Gateway.Create(policy, options.Mode);
-            return new GatewayService(options, policy, kernel, [.. bound], gateway, log);
+            return new GatewayService(options, policy, configurationText ?? File.ReadAllText(options.ConfigPath), kernel, [.. bound], gateway, log);
         }
         catch
         {
@@ -113,47 +107,20 @@ public sealed class GatewayService : IDisposable
     /// <summary>
     /// Loads the configuration file again and, when it has no errors and binds the same interfaces, installs it
     /// between two packets; flows, mappings and pinholes stay. Otherwise the running configuration stays and
-    /// the outcome says why. SIGHUP and <c>alg reload</c> both come here.
+    /// the outcome says why. SIGHUP and <c>alg reload</c> both come here, and a console's commit takes the same path.
     /// </summary>
-    public ReloadOutcome Reload()
+    public ReloadOutcome Reload() => _configuration.Reload();
+
+    public ReloadOutcome Commit(string basedOn, string text) => _configuration.Commit(basedOn, text);
+
+    public RunningConfiguration Running() => _configuration.Running();
+
+    public ReloadOutcome WriteConfigurationFile() => _configuration.WriteConfigurationFile();
+
+    public LiveState Live()
     {
-        lock (_reloadGate)
-        {
-            var load = ConfigurationLoader.LoadFile(_options.ConfigPath, _options.Dialect);
-            var errors = load.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => DiagnosticTextRenderer.Render(d, load.Source)).ToList();
-            if (load.Policy is not { } policy)
-            {
-                errors.Add($"alg: the configuration has errors; still running {_options.ConfigPath} as loaded before (fingerprint {_fingerprint})");
-                return Refuse(errors);
-            }
-
-            var changed = InterfaceChange(Forwarded(_policy), Forwarded(policy));
-            if (changed is not null)
-            {
-                return Refuse([$"alg: {changed}; a reload keeps the bound interfaces: restart alg run to change them"]);
-            }
-
-            // Lowering (and, in compiled mode, Roslyn) here on the control thread: the worker only installs the result.
-            var prepared = Worker.Gateway.Prepare(policy);
-            var fingerprint = prepared.Program.Fingerprint;
-            var applied = Worker.Invoke(() =>
-            {
-                Worker.Gateway.Reload(prepared);
-                Worker.ReadRoutes();
-                return true;
-            });
-            if (!applied.Wait(WorkerAnswerTimeout))
-            {
-                return Refuse(["alg: the packet worker did not take the new configuration (is it shutting down?)"]);
-            }
-
-            _policy = policy;
-            var previous = _fingerprint;
-            _fingerprint = fingerprint;
-            Interlocked.Increment(ref _reloads);
-            _log.LogInformation("reloaded {Config}: fingerprint {Previous} -> {Fingerprint}", _options.ConfigPath, previous, fingerprint);
-            return new ReloadOutcome(true, $"reloaded {_options.ConfigPath} (fingerprint {fingerprint})");
-        }
+        var snapshot = Worker.Invoke(() => LiveStateReader.Read(Worker.Gateway, _options.ConfigPath, _configuration.Fingerprint, GatewayWorker.Now));
+        return snapshot.Wait(WorkerAnswerTimeout) ? snapshot.Result : throw new TimeoutException("the packet worker did not answer");
     }
 
     public GatewayStatus Status()
@@ -173,26 +140,15 @@ public sealed class GatewayService : IDisposable
         _kernel.Dispose();
     }
 
-    private static List<InterfacePolicy> Forwarded(PolicyModel policy) =>
-        [.. policy.Interfaces.Where(i => i.Role != InterfaceRole.Unassigned && !i.Shutdown)];
-
-    private static string? InterfaceChange(List<InterfacePolicy> running, List<InterfacePolicy> next)
+    private bool Install(PreparedConfiguration prepared)
     {
-        static string Describe(InterfacePolicy i) => $"{i.Name} {i.Role.ToString().ToLowerInvariant()} {i.Address}";
-        var before = running.Select(Describe).Order(StringComparer.Ordinal).ToList();
-        var after = next.Select(Describe).Order(StringComparer.Ordinal).ToList();
-        return before.SequenceEqual(after) ? null : $"the interfaces changed (running: {string.Join(", ", before)}; new: {string.Join(", ", after)})";
-    }
-
-    private ReloadOutcome Refuse(List<string> reasons)
-    {
-        Interlocked.Increment(ref _reloadFailures);
-        foreach (var reason in reasons)
+        var applied = Worker.Invoke(() =>
         {
-            _log.LogError("reload refused: {Reason}", reason);
-        }
-
-        return new ReloadOutcome(false, string.Join('\n', reasons));
+            Worker.Gateway.Reload(prepared);
+            Worker.ReadRoutes();
+            return true;
+        });
+        return applied.Wait(WorkerAnswerTimeout);
     }
 
     private GatewayStatus Snapshot()
@@ -219,7 +175,7 @@ public sealed class GatewayService : IDisposable
         return new GatewayStatus(
             KebabCase.From(gateway.Host.Tier.ToString()),
             _options.ConfigPath,
-            _fingerprint,
+            _configuration.Fingerprint,
             _started,
             Reloads,
             ReloadFailures,

@@ -5,7 +5,7 @@
 # Usage: tests/e2e/scenarios.sh SCENARIO OUTDIR
 #   SCENARIO: nat tftp sip-udp sip-reload-one-way sip-tcp sip-register-inbound reload-under-load ftp ftp-off
 #             rtsp rtsp-off mgcp mgcp-off sqlnet sqlnet-off static-nat sunrpc sunrpc-off sunrpc-outside
-#             sunrpc-outside-off msrpc msrpc-off msrpc-outside msrpc-outside-off h323
+#             sunrpc-outside-off msrpc msrpc-off msrpc-outside msrpc-outside-off h323 console-sip-off
 # Prints one "ok"/"FAIL" line per check and exits 1 when any failed, 77 when the bench cannot run here
 # (not root, no namespaces, a tool missing: the reason is printed). ALG overrides the alg binary.
 set -uo pipefail
@@ -220,6 +220,50 @@ sys.exit(0 if any("no ip nat service sip udp port 5060" in (n.get("text") or "")
     test "$(status_field reloads)" -eq $((reloads + 1)) -a "$(status_field fingerprint)" = "$before"
   sip_call two-way-again u1
   check_media_both_ways two-way-again
+}
+
+# The seed's transcripts typed into `alg console` attached to `alg run` (issue 18): each line is compiled and loaded at
+# once through the control socket, and the next call goes one-way exactly as after the reload in sip-reload-one-way.
+scenario_console_sip_off() {
+  topology_up
+  start_gateway gateway.cfg
+  sipp_dir "$SIPP_WORK"
+  local before after rc
+  before=$(status_field fingerprint)
+  # a line with an error: refused with its caret and code, the running configuration stays
+  printf 'conf t\nip nat translation udp-timeout banana\n' | "$ALG" console --control "$CONTROL" > "$OUT/console-bad.txt" 2>&1; rc=$?
+  expect "a console line with an error exits 1 and shows the caret and the code" \
+    eval "test $rc -eq 1 && grep -q '^ *\\^' $OUT/console-bad.txt && grep -q 'error ALG1002' $OUT/console-bad.txt"
+  expect "after the refused line the fingerprint is unchanged" test "$(status_field fingerprint)" = "$before"
+  # the seed's IOS transcript as it is, prompts and trailing ' |' included
+  "$ALG" console --control "$CONTROL" < "$REPO/samples/article-ios-transcript.cfg" > "$OUT/console-ios.txt" 2>&1; rc=$?
+  expect "alg console ran the seed's IOS transcript against alg run (exit $rc)" test "$rc" -eq 0
+  expect "'do show run | inc nat service sip' printed 'no ip nat service sip tcp port 5060' and 'no ip nat service sip udp port 5060'" \
+    eval "grep -qx 'no ip nat service sip tcp port 5060' $OUT/console-ios.txt && grep -qx 'no ip nat service sip udp port 5060' $OUT/console-ios.txt"
+  after=$(status_field fingerprint)
+  expect "the console's lines were loaded at once: fingerprint $before -> $after, the file untouched" \
+    eval "test '$after' != '$before' && cmp -s '$CONFIGS/gateway.cfg' '$OUT/active.cfg'"
+  sip_call console-one-way u1
+  local down_in up_out
+  down_in=$(rtp_count "$OUT/console-one-way-lan0.pcap" "$SERVER_IP:8000" "$PHONE_IP:6000")
+  up_out=$(rtp_count "$OUT/console-one-way-wan0.pcap" "$GW_OUT_IP:" "$SERVER_IP:8000")
+  expect "after the console's change the call is one-way: phone->server RTP arrives ($up_out), none server->phone ($down_in)" test "$up_out" -gt 0 -a "$down_in" -eq 0
+  $CHECK sip "$OUT/console-one-way-wan0.pcap" --private $PHONE_IP > "$OUT/console-one-way-sip.txt"
+  expect "the server was offered the private address (c= $PHONE_IP on the outside)" grep -q "PROBLEM.*c=IN IP4 $PHONE_IP" "$OUT/console-one-way-sip.txt"
+  printf 'show ip nat translations\nshow calls\n' | "$ALG" console --control "$CONTROL" > "$OUT/console-show.txt" 2>&1
+  expect "show ip nat translations lists the phone's translation, show calls gives the one-way verdict" \
+    eval "grep -q '$PHONE_IP:5060' $OUT/console-show.txt && grep -q 'verdict one-way' $OUT/console-show.txt"
+  # write memory: the running configuration replaces the file, the previous one kept
+  printf 'write memory\n' | "$ALG" console --control "$CONTROL" > "$OUT/console-write.txt" 2>&1; rc=$?
+  expect "write memory rewrote active.cfg with the console's lines and kept active.cfg.bak (exit $rc)" \
+    eval "test $rc -eq 0 && grep -qx 'no ip nat service sip udp port 5060' $OUT/active.cfg && cmp -s '$CONFIGS/gateway.cfg' '$OUT/active.cfg.bak'"
+  # the seed's ASA transcript against an ASA alg run with SIP inspected
+  gateway_alg_stop >/dev/null 2>&1
+  start_gateway gateway-asa-sip.cfg
+  expect "the ASA gateway starts with the SIP ALG on" test "$(status_field "'sip' in [a['name'] for a in algs]")" = True
+  "$ALG" console --control "$CONTROL" < "$REPO/samples/article-asa-transcript.cfg" > "$OUT/console-asa.txt" 2>&1; rc=$?
+  expect "alg console ran the seed's ASA transcript against alg run (exit $rc)" test "$rc" -eq 0
+  expect "after the ASA transcript the running gateway's SIP ALG is off" test "$(status_field "'sip' in [a['name'] for a in algs]")" = False
 }
 
 scenario_sip_tcp() {
@@ -711,6 +755,7 @@ case $SCENARIO in
   msrpc-off) scenario_msrpc_off ;;
   msrpc-outside) scenario_msrpc_outside ;;
   msrpc-outside-off) scenario_msrpc_outside_off ;;
+  console-sip-off) scenario_console_sip_off ;;
   *) echo "unknown scenario $SCENARIO"; exit 2 ;;
 esac
 gateway_alg_stop >/dev/null 2>&1

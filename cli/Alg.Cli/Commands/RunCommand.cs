@@ -23,7 +23,7 @@ internal static class RunCommand
         command.SetAction(result =>
         {
             var file = result.GetValue(config)!;
-            if (ConfigurationFile.LoadPolicy(file, result.GetValue(dialect), error, "not starting", out var exitCode) is not { } policy)
+            if (ConfigurationFile.Load(file, result.GetValue(dialect), error, "not starting", out var exitCode) is not { Policy: { } policy } load)
             {
                 return exitCode;
             }
@@ -45,7 +45,7 @@ internal static class RunCommand
                 .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
             try
             {
-                GatewayRunner.RunUntilStopped(options, policy, logs);
+                GatewayRunner.RunUntilStopped(options, policy, logs, configurationText: load.Source?.Content);
                 return AlgCommandLine.ExitOk;
             }
             catch (Exception refused) when (refused is GatewayStartException or KernelStateException)

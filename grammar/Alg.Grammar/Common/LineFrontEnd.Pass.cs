@@ -231,6 +231,33 @@ public abstract partial class LineFrontEnd
 
         private void ProcessLine()
         {
+            if (_owner._trace is not { } trace)
+            {
+                ProcessLineCore();
+                return;
+            }
+
+            var before = _frames.ToArray();
+            var line = _lineTokens[0].Line;
+            ProcessLineCore();
+            var after = _frames.ToArray();
+            if (after.Length > 0 && after[0].HeaderLine == 0 && after[0].Mode != _owner.GlobalMode && !before.Contains(after[0]))
+            {
+                after[0].HeaderLine = line;
+            }
+
+            // Stacks are top first: the frames both share are the bottom ones.
+            var shared = 0;
+            while (shared < before.Length && shared < after.Length && ReferenceEquals(before[^(shared + 1)], after[^(shared + 1)]))
+            {
+                shared++;
+            }
+
+            trace.Record(line, before.Length - shared, [.. after.Reverse().Select(f => new ModeFrame(f.Mode, f.HeaderLine))]);
+        }
+
+        private void ProcessLineCore()
+        {
             var isFirstLine = _linesRead++ == 0;
             var lineTokens = _lineTokens;
             var words = _words;

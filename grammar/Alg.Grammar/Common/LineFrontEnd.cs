@@ -33,6 +33,8 @@ public abstract partial class LineFrontEnd
     /// <summary>Below this many characters (about 1,000 lines) a file is read by one thread: a second one would not pay for itself.</summary>
     private const int MinParallelLength = 64 * 1024;
 
+    private ModeTrace? _trace;
+
     public abstract Dialect Dialect { get; }
 
     /// <summary>The last parse was read by two threads (for tests that must see the hand-over happen).</summary>
@@ -67,6 +69,35 @@ public abstract partial class LineFrontEnd
     protected virtual (string Text, SourceMap? Map) Rewrite(string normalized, DiagnosticBag diagnostics, string path) => (normalized, null);
 
     public ConfigurationAst Parse(SourceText source, DiagnosticBag diagnostics) => Parse(source, diagnostics, splitAt: null);
+
+    /// <summary>
+    /// Parses as <see cref="Parse(SourceText, DiagnosticBag)"/> and records in <paramref name="trace"/> the modes open
+    /// after every line: the block structure the device sees, which indentation does not give (a console edits it).
+    /// </summary>
+    public ConfigurationAst Parse(SourceText source, DiagnosticBag diagnostics, ModeTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        return Parse(source, diagnostics, splitAt: null, trace);
+    }
+
+    internal ConfigurationAst Parse(SourceText source, DiagnosticBag diagnostics, double? splitAt, ModeTrace? trace)
+    {
+        if (trace is null)
+        {
+            return Parse(source, diagnostics, splitAt);
+        }
+
+        _trace = trace;
+        try
+        {
+            // One reader: the trace follows the lines in order.
+            return Parse(source, diagnostics, splitAt: 0);
+        }
+        finally
+        {
+            _trace = null;
+        }
+    }
 
     /// <param name="splitAt">
     /// Where to start the second reader, as a fraction of the text (0 or less: no second reader); null lets the
@@ -435,5 +466,7 @@ public abstract partial class LineFrontEnd
 
         public ImmutableArray<Statement>.Builder Children { get; } = ImmutableArray.CreateBuilder<Statement>();
 
+        /// <summary>The line that opened the mode (0 for the global mode), for a <see cref="ModeTrace"/>.</summary>
+        public int HeaderLine { get; set; }
     }
 }

@@ -2,9 +2,15 @@ using System.Runtime.InteropServices;
 
 namespace Alg.Host.Linux;
 
-/// <summary>The one libc call .NET sockets do not offer: waiting on several descriptors without allocating.</summary>
+/// <summary>The libc calls .NET does not offer: waiting on several descriptors without allocating; a file's group.</summary>
 internal static partial class LinuxNative
 {
+    [LibraryImport("libc", EntryPoint = "chown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int chown(string path, uint owner, uint group);
+
+    /// <summary>chown(2) of the group alone (the owner stays); false when refused.</summary>
+    public static bool ChangeGroup(string path, uint group) => chown(path, uint.MaxValue, group) == 0;
+
     [LibraryImport("libc", SetLastError = true)]
     private static partial int poll(Span<PollDescriptor> descriptors, nuint count, int timeoutMilliseconds);
 

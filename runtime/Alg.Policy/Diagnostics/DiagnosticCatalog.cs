@@ -56,6 +56,12 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnbalancedBraces = new(
         "ALG1015", DiagnosticSeverity.Error, "Unbalanced braces", "the braces of this Junos configuration do not balance: {0}; statements after this point may be read in the wrong hierarchy");
 
+    public static readonly DiagnosticDescriptor InvalidConsoleCommand = new(
+        "ALG1017", DiagnosticSeverity.Error, "Invalid console command", "{0}");
+
+    public static readonly DiagnosticDescriptor InvalidOutputFilter = new(
+        "ALG1018", DiagnosticSeverity.Error, "Invalid output filter", "{0}");
+
     // ---- ALG2xxx: binding to the vendor-neutral policy ----
     public static readonly DiagnosticDescriptor UnknownAlg = new(
         "ALG2001", DiagnosticSeverity.Error, "Unknown ALG", "unknown ALG or inspection '{0}'{1}");
@@ -160,7 +166,7 @@ public static class DiagnosticCatalog
     [
         UnrecognizedLine, MalformedLine, NotText, FileTooLarge, EmptyConfiguration, DialectGuessed, TooManyUnrecognized,
         CannotRead, LineTooLong, InvalidValue, TooManyDiagnostics, TooManyDiagnosticsWithErrors,
-        UnsupportedDialect, NotModelled, InvalidLintProfile, UnbalancedBraces,
+        UnsupportedDialect, NotModelled, InvalidLintProfile, UnbalancedBraces, InvalidConsoleCommand, InvalidOutputFilter,
         UnknownAlg, UnknownTimer, UnknownOption, UnknownPortName, AclShapeMismatch, InspectOutsideClass, UnsupportedHere, NoEffectInAlg,
         ValueOutOfRange, UndefinedReference, UnusedDefinition, DuplicateLine, ContradictingLine, UdpTimeoutBelowRfc4787,
         TcpTimeoutBelowRfc5382, BareNoTimer, PolicyMapNotApplied, SipAlgAdvice, InferredDefault, ShadowedAclRule,

@@ -344,6 +344,22 @@ public sealed class ExpectationTable
         return updated;
     }
 
+    /// <summary>The open pinholes with their expiry times, for what shows them (a console's <c>show conn</c>); O(capacity) and
+    /// allocating, so never on the packet path.</summary>
+    public IReadOnlyList<(ExpectationSpec Spec, long ExpiresAt)> Snapshot()
+    {
+        var open = new List<(ExpectationSpec, long)>(Count);
+        foreach (ref readonly var slot in _slots.AsSpan())
+        {
+            if (slot.InUse)
+            {
+                open.Add((slot.Spec, slot.ExpiresAt));
+            }
+        }
+
+        return open;
+    }
+
     /// <summary>Sweeps expired pinholes; O(capacity) when one is due, O(1) otherwise.</summary>
     public int RemoveExpired(long now)
     {

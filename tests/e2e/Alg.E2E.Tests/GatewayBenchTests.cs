@@ -87,6 +87,9 @@ public sealed partial class GatewayBenchTests(ITestOutputHelper output)
     public void AnH323CallReplayedFromRealSocketsCrossesTheNatWithItsH245AndMediaThroughTheH323Algs() => Scenario("h323");
 
     [SkippableFact]
+    public void TheSeedsTranscriptsTypedIntoAlgConsoleTurnTheSipAlgOffAndTheNextCallIsOneWay() => Scenario("console-sip-off");
+
+    [SkippableFact]
     public void ShortBenchmarkReachesTheRatesLinuxReaches()
     {
         var (exitCode, text) = BenchScript.Run("bench.sh", "--short", BenchScript.OutputDirectory("bench-short"));
