@@ -84,6 +84,11 @@ public static class PipelineProgramWriter
             .Append(" tcp-syn ").Append(Seconds(timers.TcpSyn)).Append(" tcp-finrst ").Append(Seconds(timers.TcpFinRst))
             .Append(" udp ").Append(Seconds(timers.Udp)).Append(" dns ").Append(Seconds(timers.Dns)).Append(" icmp ").Append(Seconds(timers.Icmp))
             .Append(" gre ").Append(Seconds(timers.Gre)).Append(" sctp ").Append(Seconds(timers.Sctp)).Append('\n');
+        if (program.Ipsec != IpsecPassthroughPlan.Off)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"ipsec-passthrough spi-matching {program.Ipsec.SpiMatching} preserve-ike-port {program.Ipsec.PreserveIkePort} esp-idle {Seconds(timers.Esp)}\n");
+        }
+
         var behavior = program.Behavior;
         text.Append(CultureInfo.InvariantCulture, $"behavior mapping {behavior.Mapping} filtering {behavior.Filtering} port-preservation {behavior.PortPreservation} consistent {behavior.ConsistentNat} hairpinning {behavior.Hairpinning}\n");
         var limits = program.Limits;

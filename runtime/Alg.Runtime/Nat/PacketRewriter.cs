@@ -100,6 +100,14 @@ public static class PacketRewriter
         }
     }
 
+    /// <summary>Writes the call id of an enhanced GRE packet's key (RFC 2637 §4.1: after the payload length). Version 1
+    /// carries no GRE checksum, and the IP header checksum does not cover the key.</summary>
+    public static void RewriteGreCallId(Span<byte> frame, ref PacketInfo info, ushort callId)
+    {
+        BinaryPrimitives.WriteUInt16BigEndian(frame[(info.TransportOffset + 6)..], callId);
+        info.GreCallId = callId;
+    }
+
     /// <summary>RFC 9260 §6.8: CRC32c over the whole SCTP packet with the checksum field zero, stored little-endian.</summary>
     public static void RecomputeSctpChecksum(Span<byte> sctpPacket)
     {

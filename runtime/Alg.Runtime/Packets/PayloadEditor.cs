@@ -57,7 +57,16 @@ public static class PayloadEditor
             BinaryPrimitives.WriteUInt16BigEndian(frame[(info.TransportOffset + 4)..], (ushort)(info.PacketEnd - info.TransportOffset));
         }
 
-        PacketChecksums.FixTransport(frame, in info);
+        if (info.Protocol == IpProtocol.Sctp)
+        {
+            // RFC 9260 §6.8: the CRC32c covers the whole packet and cannot be updated in place.
+            Nat.PacketRewriter.RecomputeSctpChecksum(frame[info.TransportOffset..info.PacketEnd]);
+        }
+        else
+        {
+            PacketChecksums.FixTransport(frame, in info);
+        }
+
         return DropReason.None;
     }
 }

@@ -15,7 +15,9 @@ public static class AlgCorpusReplay
     private static readonly uint LoopbackServer = Ip.V4("203.0.113.99");
 
     /// <returns>The frames that left the gateway, in order.</returns>
-    public static List<byte[]> Run(AlgHarness gateway, string file)
+    /// <param name="alsoProtocol">Another IP protocol between the same two hosts to replay too (PPTP's GRE), the
+    /// server's addressed to the public address.</param>
+    public static List<byte[]> Run(AlgHarness gateway, string file, byte alsoProtocol = 0)
     {
         var service = gateway.ServicePort;
         var forwarded = new List<byte[]>();
@@ -37,6 +39,27 @@ public static class AlgCorpusReplay
                 var passed = gateway.Send(frame, IngressSide.Inside);
                 Assert.True(frame.AsSpan().SequenceEqual(passed.Frame), $"{file}: an IPv6 packet was changed");
                 forwarded.Add(passed.Frame);
+                continue;
+            }
+
+            if (alsoProtocol != 0 && info.Protocol == alsoProtocol && client != 0)
+            {
+                var towardsServer = info.SourceAddress == client && info.DestinationAddress == server;
+                if (towardsServer || (info.SourceAddress == server && info.DestinationAddress == client))
+                {
+                    PacketDecoder.Decode(frame, LinkType.Ethernet, out var other);
+                    if (!towardsServer)
+                    {
+                        PacketRewriter.RewriteIpv4(frame, ref other, server, 0, AlgHarness.Public, 0);
+                    }
+
+                    var passed = gateway.Send(frame, towardsServer ? IngressSide.Inside : IngressSide.Outside);
+                    if (passed.Forwarded)
+                    {
+                        forwarded.Add(passed.Frame);
+                    }
+                }
+
                 continue;
             }
 

@@ -151,6 +151,9 @@ public sealed class Pipeline_2f87811d7325f45f : IPipelineEngine
             case 6 when handler is global::Alg.StdlibAlgs.MsRpc.MsRpcAlg alg6: // msrpc
                 alg6.Inspect(in context, data, ref output);
                 return;
+            case 7 when handler is global::Alg.StdlibAlgs.Pptp.PptpAlg alg7: // pptp
+                alg7.Inspect(in context, data, ref output);
+                return;
             case 9 when handler is global::Alg.StdlibAlgs.Rtsp.RtspAlg alg9: // rtsp
                 alg9.Inspect(in context, data, ref output);
                 return;

@@ -161,6 +161,9 @@ public sealed class Pipeline_73feea72e56f4886 : IPipelineEngine
             case 7 when handler is global::Alg.StdlibAlgs.MsRpc.MsRpcAlg alg7: // msrpc
                 alg7.Inspect(in context, data, ref output);
                 return;
+            case 8 when handler is global::Alg.StdlibAlgs.Pptp.PptpAlg alg8: // pptp
+                alg8.Inspect(in context, data, ref output);
+                return;
             case 10 when handler is global::Alg.StdlibAlgs.Rtsp.RtspAlg alg10: // rtsp
                 alg10.Inspect(in context, data, ref output);
                 return;
