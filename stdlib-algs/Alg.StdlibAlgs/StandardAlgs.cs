@@ -28,6 +28,8 @@ public static class StandardAlgs
             new SunRpc.SunRpcAlg(),
             new MsRpc.MsRpcAlg(),
             new Pptp.PptpAlg(),
+            new IpsecNat.IpsecNatAlg(),
+            new Sctp.SctpAlg(),
         ];
     }
 }

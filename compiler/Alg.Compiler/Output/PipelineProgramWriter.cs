@@ -69,7 +69,7 @@ public static class PipelineProgramWriter
         text.Append("algs\n");
         foreach (var alg in program.Algs)
         {
-            var ports = string.Join(',', program.AlgPorts.Where(p => p.AlgId == alg.Id).Select(p => $"{p.Protocol.ToString().ToLowerInvariant()}/{p.Port}"));
+            var ports = string.Join(',', program.AlgPorts.Where(p => p.AlgId == alg.Id).Select(p => $"{p.Protocol.ToString().ToLowerInvariant()}/{(p.Port == 0 ? "any" : p.Port)}"));
             text.Append(CultureInfo.InvariantCulture, $"  {alg.Id} {alg.Name} ports ").Append(ports.Length > 0 ? ports : "none (pinholes name it)");
             foreach (var (name, value) in alg.Options)
             {

@@ -31,7 +31,7 @@ public ref struct AlgOutput
         _groupCommands = groupCommands;
         _tunnels = tunnels;
         _tunnelCount = 0;
-        IdleSeconds = 0;
+        IdleSeconds = null;
         _groupCommandCount = 0;
         DropReasonText = null;
         DropConnection = false;
@@ -76,9 +76,9 @@ public ref struct AlgOutput
 
     public readonly int TunnelCount => _tunnelCount;
 
-    /// <summary>From this packet on the flow's idle timeout in seconds (an SCTP association's state: RFC 9260 §4 gives a
-    /// half-open association a short life); 0 leaves it as it is.</summary>
-    public uint IdleSeconds { get; set; }
+    /// <summary>From this packet on the flow's idle timeout in seconds (an SCTP association's state: a half-open or closing
+    /// association lives briefly, RFC 9260 §4); 0 gives it back its protocol's timeout from the policy; null leaves it.</summary>
+    public uint? IdleSeconds { get; set; }
 
     /// <summary>True when a rewrite came before the end of the previous one (refused as a whole by the stage).</summary>
     public readonly bool RewritesOutOfOrder => _outOfOrder;

@@ -467,9 +467,9 @@ public sealed class AlgStage
         var master = context.Flow;
         delta = 0;
         var counters = plan.Counters;
-        if (output.IdleSeconds != 0)
+        if (output.IdleSeconds is { } idle)
         {
-            engine.SetIdleSeconds(master, output.IdleSeconds, now);
+            engine.SetIdleSeconds(master, idle, now);
         }
 
         if (output.DropReasonText is { } dropped)

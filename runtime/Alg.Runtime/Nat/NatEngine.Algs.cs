@@ -14,7 +14,8 @@ public sealed partial class NatEngine
     /// <summary>Turns ALGs on (a stage built for this engine's policy) or off (null); takes effect with the next packet.</summary>
     public void UseAlgs(AlgStage? stage) => _algStage = stage;
 
-    /// <summary>An ALG sets a flow's own idle timeout (an SCTP association's state); it applies from now.</summary>
+    /// <summary>An ALG sets a flow's own idle timeout (an SCTP association's state), or with 0 gives it back its
+    /// protocol's; it applies from now.</summary>
     internal void SetIdleSeconds(FlowId id, uint seconds, long now)
     {
         if (!_flows.IsLive(id))
@@ -22,8 +23,10 @@ public sealed partial class NatEngine
             return;
         }
 
-        _flows[id.Index].IdleSeconds = seconds;
-        _flows.Refresh(id.Index, now + (seconds * NatTimeouts.Second), now);
+        ref var flow = ref _flows[id.Index];
+        flow.IdleSeconds = seconds;
+        var timeout = seconds != 0 ? seconds * NatTimeouts.Second : _timeouts.For(flow.OriginalKey.Protocol, flow.TcpState, flow.OriginalKey.DestinationPort);
+        _flows.Refresh(id.Index, timeout == NatTimeouts.Never ? long.MaxValue : now + timeout, now);
     }
 
     /// <summary>

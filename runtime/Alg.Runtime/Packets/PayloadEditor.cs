@@ -29,6 +29,8 @@ public static class PayloadEditor
             return DropReason.BadIpTotalLength;
         }
 
+        // An SCTP packet's CRC32c is recomputed after the edit; one that came wrong stays as wrong (RFC 9260 §6.8).
+        var sctpError = info.Protocol == IpProtocol.Sctp ? Nat.PacketRewriter.SctpChecksumError(packet.Span[info.TransportOffset..info.PacketEnd]) : 0u;
         var oldLength = packet.Length;
         if (!packet.TryResize(oldLength + delta))
         {
@@ -60,7 +62,7 @@ public static class PayloadEditor
         if (info.Protocol == IpProtocol.Sctp)
         {
             // RFC 9260 §6.8: the CRC32c covers the whole packet and cannot be updated in place.
-            Nat.PacketRewriter.RecomputeSctpChecksum(frame[info.TransportOffset..info.PacketEnd]);
+            Nat.PacketRewriter.RecomputeSctpChecksum(frame[info.TransportOffset..info.PacketEnd], sctpError);
         }
         else
         {

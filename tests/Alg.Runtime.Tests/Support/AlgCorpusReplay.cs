@@ -17,9 +17,11 @@ public static class AlgCorpusReplay
     /// <returns>The frames that left the gateway, in order.</returns>
     /// <param name="alsoProtocol">Another IP protocol between the same two hosts to replay too (PPTP's GRE), the
     /// server's addressed to the public address.</param>
-    public static List<byte[]> Run(AlgHarness gateway, string file, byte alsoProtocol = 0)
+    /// <param name="protocol">The signalling protocol to replay with its ports (TCP; SCTP for an association).</param>
+    /// <param name="servicePort">The server's port when not the harness's service port.</param>
+    public static List<byte[]> Run(AlgHarness gateway, string file, byte alsoProtocol = 0, byte protocol = IpProtocol.Tcp, ushort servicePort = 0)
     {
-        var service = gateway.ServicePort;
+        var service = servicePort != 0 ? servicePort : gateway.ServicePort;
         var forwarded = new List<byte[]>();
         var mapped = new Dictionary<ushort, (uint, ushort)>();
         uint client = 0;
@@ -63,7 +65,7 @@ public static class AlgCorpusReplay
                 continue;
             }
 
-            if (info.Protocol != IpProtocol.Tcp)
+            if (info.Protocol != protocol)
             {
                 continue;
             }
