@@ -30,6 +30,7 @@ public static class StandardAlgs
             new Pptp.PptpAlg(),
             new IpsecNat.IpsecNatAlg(),
             new Sctp.SctpAlg(),
+            new AppleIChat.AppleIChatAlg(),
         ];
     }
 }

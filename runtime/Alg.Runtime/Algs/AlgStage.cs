@@ -218,7 +218,7 @@ public sealed class AlgStage
 
             return info.Protocol == IpProtocol.Tcp
                 ? InspectSegment(engine, ref packet, ref info, held.Plan.Handler!, held.Plan, held, in flow, id, isReply, side, now)
-                : InspectDatagram(engine, ref packet, ref info, held.Plan.Handler!, held.Plan, ContextOf(engine, in flow, id, isReply, side, held.Plan, now, held.Session, 0, 0), now, held);
+                : InspectDatagram(engine, ref packet, ref info, held.Plan.Handler!, held.Plan, ContextOf(engine, in flow, id, isReply, side, held.Plan, now, held.Session, 0, 0, in info), now, held);
         }
 
         // Any IP protocol may have an ALG (SCTP inspection takes the whole protocol); one without ports has no service
@@ -248,7 +248,7 @@ public sealed class AlgStage
 
         if (!_states.TryGetValue(id, out var state))
         {
-            var fresh = ContextOf(engine, in flow, id, isReply, side, plan, now, null, 0, 0);
+            var fresh = ContextOf(engine, in flow, id, isReply, side, plan, now, null, 0, 0, in info);
             var session = handler.CreateSession(in fresh);
             if (session is null && info.Protocol == IpProtocol.Udp && !assigned)
             {
@@ -267,7 +267,7 @@ public sealed class AlgStage
             return InspectSegment(engine, ref packet, ref info, handler, plan, state, in flow, id, isReply, side, now);
         }
 
-        var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, 0, 0);
+        var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, 0, 0, in info);
         return InspectDatagram(engine, ref packet, ref info, handler, plan, in context, now, state);
     }
 
@@ -383,7 +383,7 @@ public sealed class AlgStage
             }
         }
 
-        var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, windowStart, stream.NextSequence);
+        var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, windowStart, stream.NextSequence, in info);
         var output = new AlgOutput(_rewrites, _scratch, _pinholes, _groupCommands, _tunnels);
         if (!TryInspect(handler, plan, in context, stream.Readable, ref output))
         {
@@ -658,7 +658,7 @@ public sealed class AlgStage
         (state.Session as IEndingAlgSession)?.Ended();
     }
 
-    private static AlgFlowContext ContextOf(NatEngine engine, in FlowEntry flow, FlowId id, bool isReply, FlowSide side, AlgPlanEntry plan, long now, object? session, int packetStart, uint streamSequence)
+    private static AlgFlowContext ContextOf(NatEngine engine, in FlowEntry flow, FlowId id, bool isReply, FlowSide side, AlgPlanEntry plan, long now, object? session, int packetStart, uint streamSequence, in PacketInfo info)
     {
         ref readonly var original = ref flow.OriginalKey;
         ref readonly var reply = ref flow.ReplyKey;
@@ -695,7 +695,8 @@ public sealed class AlgStage
             session,
             packetStart,
             streamSequence,
-            new AlgNat(engine, now));
+            new AlgNat(engine, now),
+            (info.Flags & PacketFlags.Reassembled) != 0);
     }
 
     /// <summary>The owner tag the stage hands an ALG for its pinholes: from its name, not its plan id, so pinholes

@@ -80,6 +80,8 @@ public sealed partial class NatEngine
             {
                 return End(ref walk, CountDrop(info.DropReason, FlowSide.Inside));
             }
+
+            info.Flags |= PacketFlags.Reassembled;
         }
 
         walk.Side = ResolveSide(in info, walk.Ingress);
