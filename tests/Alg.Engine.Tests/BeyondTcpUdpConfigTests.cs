@@ -127,6 +127,25 @@ public sealed class BeyondTcpUdpConfigTests : IDisposable
         Assert.True(gateway.Nat.Algs!.Dispatch(IpProtocol.Tcp, 1723) >= 0);
     }
 
+    /// <summary>The e2e bench's configurations for the pptp, esp and sctp scenarios load cleanly with what they ask for.</summary>
+    [Fact]
+    public void The_e2e_configurations_of_pptp_esp_and_sctp_load_with_their_algs()
+    {
+        Alg.Policy.Model.PolicyModel Bench(string file)
+        {
+            var result = ConfigurationLoader.LoadFile(Path.Combine(EngineTestPaths.RepositoryRoot, "tests", "e2e", "configs", file));
+            Assert.NotNull(result.Policy);
+            Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+            return result.Policy;
+        }
+
+        Assert.True(Bench("gateway.cfg").Algs.Single(a => a.Name == "pptp").Enabled);
+        Assert.False(Bench("gateway-no-pptp-alg.cfg").Algs.Single(a => a.Name == "pptp").Enabled);
+        var ipsec = Alg.Compiler.Lowering.PolicyLowerer.Lower(Bench("gateway-ipsec.cfg"));
+        Assert.True(ipsec.Ipsec.SpiMatching && ipsec.Ipsec.PreserveIkePort);
+        Assert.True(Bench("gateway-asa-sctp.cfg").Algs.Single(a => a.Name == "sctp").Enabled);
+    }
+
     public static TheoryData<string> Captures() => new()
     {
         "the-tcpdump-group_tcpdump__pptp.pcap",
