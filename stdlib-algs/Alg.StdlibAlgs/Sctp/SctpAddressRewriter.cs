@@ -29,23 +29,7 @@ internal static class SctpAddressRewriter
         var parametersStart = chunk.Offset + SctpChunk.HeaderLength + SctpPacketParser.InitFixedLength;
         var parameters = packet[parametersStart..(chunk.Offset + chunk.Length)];
         var removed = 0;
-        var rewritten = 0;
         var reader = new SctpParameterReader(parameters);
-        while (reader.TryNext(out var type, out _, out var length))
-        {
-            if (type == SctpParameterReader.Ipv4Address && length == AddressParameterLength)
-            {
-                // Read below by offset; here only counted.
-                rewritten++;
-            }
-        }
-
-        if (rewritten == 0)
-        {
-            return;
-        }
-
-        reader = new SctpParameterReader(parameters);
         Span<int> removals = stackalloc int[16];
         Span<int> translations = stackalloc int[16];
         var translationCount = 0;
@@ -68,6 +52,11 @@ internal static class SctpAddressRewriter
             {
                 removals[removed++] = parametersStart + offset;
             }
+        }
+
+        if (translationCount == 0 && removed == 0)
+        {
+            return;
         }
 
         if (!output.HasRoomFor(1 + translationCount + removed, 2 + (4 * translationCount)))
