@@ -156,7 +156,7 @@ public sealed class GatewayService : IControlledGateway, IDisposable
         var gateway = Worker.Gateway;
         var nat = gateway.Nat;
         var algs = (nat.Algs?.Plans ?? []).OfType<Alg.Runtime.Algs.AlgPlanEntry>()
-            .Select(p => new AlgStatus(p.Name, p.Handler is not null, p.Counters.Inspected, p.Counters.RewritesApplied, p.Counters.RewritesRefused, p.Counters.PinholesOpened, p.Counters.PinholesRefused, p.Counters.Malformed, p.Counters.Failures, p.Counters.PartsRefused, p.Counters.LastPartRefused))
+            .Select(p => new AlgStatus(p.Name, p.Handler is not null, p.Counters.Inspected, p.Counters.RewritesApplied, p.Counters.RewritesRefused, p.Counters.PinholesOpened, p.Counters.PinholesRefused, p.Counters.Malformed, p.Counters.Failures, p.Counters.PartsRefused, p.Counters.LastPartRefused, p.Counters.TunnelsOpened, p.Counters.PolicyDrops, new Dictionary<string, long>(p.Counters.PolicyDropsBy, StringComparer.Ordinal)))
             .ToList();
         var drops = new List<KeyValuePair<string, long>>();
         foreach (var reason in Enum.GetValues<DropReason>())

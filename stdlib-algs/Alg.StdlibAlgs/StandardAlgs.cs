@@ -27,6 +27,10 @@ public static class StandardAlgs
             new H323.H323RasAlg(h323),
             new SunRpc.SunRpcAlg(),
             new MsRpc.MsRpcAlg(),
+            new Pptp.PptpAlg(),
+            new IpsecNat.IpsecNatAlg(),
+            new Sctp.SctpAlg(),
+            new AppleIChat.AppleIChatAlg(),
         ];
     }
 }

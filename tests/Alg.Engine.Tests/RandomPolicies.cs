@@ -36,7 +36,7 @@ public sealed class RandomPolicies(int seed)
             d.Name,
             _random.Next(2) == 0,
             [.. d.DefaultPorts.Concat(_random.Next(4) == 0 ? [new AlgPort(TransportProtocol.Udp, _random.Next(1, 65536))] : [])],
-            d.Options.ToImmutableSortedDictionary(o => o.Name, o => o.Default, StringComparer.Ordinal),
+            d.Options.ToImmutableSortedDictionary(o => o.Name, o => d.Name == "ipsec-nat" && o.Kind == AlgOptionKind.Boolean ? AlgOptionValue.FromBoolean(_random.Next(2) == 0) : o.Default, StringComparer.Ordinal),
             SourceSpan.None,
             [],
             null,

@@ -94,7 +94,7 @@ public sealed class WalkDifferentialTests(ITestOutputHelper output)
     private static PacketTuple Tuple(Alg.Runtime.Pipeline.Ir.PipelineProgram program, RandomPolicies generator, Random random)
     {
         var any = generator.Packet();
-        byte[] protocols = [6, 6, 17, 17, 1];
+        byte[] protocols = [6, 6, 17, 17, 1, 47, 50, 132];
         var protocol = protocols[random.Next(protocols.Length)];
         var rules = program.NatRules;
         switch (random.Next(4))
@@ -121,13 +121,15 @@ public sealed class WalkDifferentialTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>An IPv4 packet for a tuple: TCP (SYN, ACK or other flags), UDP or ICMP echo, with a few payload bytes.</summary>
+    /// <summary>An IPv4 packet for a tuple: TCP (SYN, ACK or other flags), UDP, ICMP echo, GRE (PPTP's enhanced version 1
+    /// keyed by the destination port as call id, or plain version 0), ESP (the ports as SPI) or SCTP (a DATA chunk), with
+    /// a few payload bytes.</summary>
     private static byte[] Frame(PacketTuple tuple, Random random)
     {
-        var protocol = tuple.Protocol is 6 or 17 or 1 ? tuple.Protocol : (byte)17;
+        var protocol = tuple.Protocol is 6 or 17 or 1 or 47 or 50 or 132 ? tuple.Protocol : (byte)17;
         var payload = new byte[random.Next(0, 24)];
         random.NextBytes(payload);
-        var transportLength = protocol switch { 6 => 20, 17 => 8, _ => 8 } + payload.Length;
+        var transportLength = protocol switch { 6 => 20, 17 => 8, 47 => 12, 50 => 8, 132 => 28, _ => 8 } + payload.Length;
         var frame = new byte[20 + transportLength];
         frame[0] = 0x45;
         BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(2), (ushort)frame.Length);
@@ -150,6 +152,32 @@ public sealed class WalkDifferentialTests(ITestOutputHelper output)
                 BinaryPrimitives.WriteUInt16BigEndian(transport[2..], tuple.DestinationPort);
                 BinaryPrimitives.WriteUInt16BigEndian(transport[4..], (ushort)transportLength);
                 payload.CopyTo(transport[8..]);
+                break;
+            case 47:
+                // RFC 2637 §4.1: K, S, version 1, PPP, payload length and call id; or RFC 2784 version 0 with a key.
+                var enhanced = random.Next(3) != 0;
+                BinaryPrimitives.WriteUInt16BigEndian(transport, (ushort)(enhanced ? 0x3001 : 0x2000));
+                BinaryPrimitives.WriteUInt16BigEndian(transport[2..], (ushort)(enhanced ? 0x880B : 0x0800));
+                BinaryPrimitives.WriteUInt16BigEndian(transport[4..], (ushort)payload.Length);
+                BinaryPrimitives.WriteUInt16BigEndian(transport[6..], tuple.DestinationPort);
+                BinaryPrimitives.WriteUInt32BigEndian(transport[8..], (uint)random.Next());
+                payload.CopyTo(transport[12..]);
+                break;
+            case 50:
+                // RFC 4303 §2.1: the SPI (never 0) and a sequence number.
+                BinaryPrimitives.WriteUInt32BigEndian(transport, ((uint)tuple.SourcePort << 16) | tuple.DestinationPort | 1);
+                BinaryPrimitives.WriteUInt32BigEndian(transport[4..], (uint)random.Next());
+                payload.CopyTo(transport[8..]);
+                break;
+            case 132:
+                // RFC 9260 §3: ports, a verification tag, then one DATA chunk (the checksum is set last).
+                BinaryPrimitives.WriteUInt16BigEndian(transport, tuple.SourcePort);
+                BinaryPrimitives.WriteUInt16BigEndian(transport[2..], tuple.DestinationPort);
+                BinaryPrimitives.WriteUInt32BigEndian(transport[4..], (uint)random.Next(0, 3) * 0x01020304u);
+                transport[12] = (byte)(random.Next(4) == 0 ? 1 : 0);
+                BinaryPrimitives.WriteUInt16BigEndian(transport[14..], (ushort)(16 + payload.Length));
+                BinaryPrimitives.WriteUInt32BigEndian(transport[16..], (uint)random.Next());
+                payload.CopyTo(transport[28..]);
                 break;
             default:
                 transport[0] = (byte)(random.Next(2) == 0 ? 8 : 0);
@@ -183,6 +211,11 @@ public sealed class WalkDifferentialTests(ITestOutputHelper output)
         {
             transport[0] = (byte)(transport[0] == 8 ? 0 : 8);
         }
+        else if (frame[9] == 132)
+        {
+            sent.AsSpan(headerLength, 2).CopyTo(transport[2..]);
+            sent.AsSpan(headerLength + 2, 2).CopyTo(transport);
+        }
 
         FixChecksums(frame);
         return frame;
@@ -194,6 +227,18 @@ public sealed class WalkDifferentialTests(ITestOutputHelper output)
         frame[10] = frame[11] = 0;
         BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(10), Checksum(frame.AsSpan(0, headerLength), 0));
         var transport = frame.AsSpan(headerLength);
+        if (frame[9] is 47 or 50)
+        {
+            // Enhanced GRE has no checksum; ESP's integrity is its own.
+            return;
+        }
+
+        if (frame[9] == 132)
+        {
+            PacketRewriter.RecomputeSctpChecksum(transport);
+            return;
+        }
+
         var offset = frame[9] switch { 6 => 16, 17 => 6, _ => 2 };
         transport[offset] = transport[offset + 1] = 0;
         uint pseudo = 0;

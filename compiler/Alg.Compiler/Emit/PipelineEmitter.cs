@@ -457,7 +457,8 @@ public static class PipelineEmitter
         {
             foreach (var binding in group)
             {
-                code.Line($"case ({(int)binding.Protocol} << 16) | {binding.Port}: return {binding.AlgId}; // {program.Algs[binding.AlgId].Name} {binding.Protocol.ToString().ToLowerInvariant()}/{binding.Port}");
+                // Port 0 binds the whole protocol (SCTP inspection): the stage asks for it when no ALG has the service port.
+                code.Line($"case ({(int)binding.Protocol} << 16) | {binding.Port}: return {binding.AlgId}; // {program.Algs[binding.AlgId].Name} {binding.Protocol.ToString().ToLowerInvariant()}/{(binding.Port == 0 ? "any port" : binding.Port)}");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Alg.Runtime.Pipeline.Ir;
 
 namespace Alg.Compiler.Lowering;
 
@@ -59,6 +60,12 @@ public sealed class FingerprintPass : ILoweringPass
         text.Append("timers ").Append(timers.TcpEstablished).Append(' ').Append(timers.TcpTransitory).Append(' ').Append(timers.TcpSyn).Append(' ')
             .Append(timers.TcpFinRst).Append(' ').Append(timers.Udp).Append(' ').Append(timers.Dns).Append(' ').Append(timers.Icmp).Append(' ')
             .Append(timers.Gre).Append(' ').Append(timers.Sctp).Append('\n');
+        if (state.Ipsec != IpsecPassthroughPlan.Off)
+        {
+            // Only when on, so configurations without it keep the fingerprints they had.
+            text.Append("ipsec ").Append(state.Ipsec.SpiMatching).Append(' ').Append(state.Ipsec.PreserveIkePort).Append(' ').Append(timers.Esp).Append('\n');
+        }
+
         var behavior = state.Policy.Behavior;
         text.Append("behavior ").Append(behavior.Mapping).Append(' ').Append(behavior.Filtering).Append(' ').Append(behavior.PortPreservation).Append(' ')
             .Append(behavior.ConsistentNat).Append(' ').Append(behavior.Hairpinning).Append('\n');

@@ -10,8 +10,12 @@ public sealed class LoweringState(PolicyModel policy)
 {
     public PolicyModel Policy { get; } = policy;
 
-    /// <summary>The timers the data plane uses, each the configured value or its RFC default.</summary>
-    public NatTimeouts Timeouts { get; } = new(policy.Timeouts);
+    /// <summary>The translator's part of IPsec-NAT (ESP SPI matching, IKE port preservation) from the ALG's plan.</summary>
+    public IpsecPassthroughPlan Ipsec { get; } = IpsecPlanOf(policy);
+
+    /// <summary>The timers the data plane uses, each the configured value or its RFC default; ESP's is the IPsec-NAT
+    /// ALG's timeout while it matches SPIs (ScreenOS IPsec-NAT timeout, default 30 s).</summary>
+    public NatTimeouts Timeouts { get; } = new(policy.Timeouts, IpsecPlanOf(policy).SpiMatching ? IpsecTimeoutOf(policy) : null);
 
     public List<InterfacePlan> Interfaces { get; } = [];
 
@@ -35,5 +39,24 @@ public sealed class LoweringState(PolicyModel policy)
 
     public PipelineProgram ToProgram() =>
         new([.. Interfaces], [.. Acls], [.. NatRules], [.. Algs], [.. AlgPorts], InsideSteps, OutsideSteps, Fingerprint,
-            Timeouts, Policy.Behavior, Policy.Limits, [.. SkippedNatRules]);
+            Timeouts, Policy.Behavior, Policy.Limits, [.. SkippedNatRules])
+        { Ipsec = Ipsec };
+
+    private const string IpsecNat = "ipsec-nat";
+
+    private static IpsecPassthroughPlan IpsecPlanOf(PolicyModel policy)
+    {
+        var alg = policy.Algs.FirstOrDefault(a => a.Enabled && string.Equals(a.Name, IpsecNat, StringComparison.Ordinal));
+        if (alg is null)
+        {
+            return IpsecPassthroughPlan.Off;
+        }
+
+        var spiMatching = alg.Options.TryGetValue("spi-match", out var spi) && spi.AsBoolean;
+        var preserve = alg.Options.TryGetValue("preserve-port", out var port) && port.AsBoolean;
+        return spiMatching || preserve ? new IpsecPassthroughPlan(spiMatching, preserve) : IpsecPassthroughPlan.Off;
+    }
+
+    private static long? IpsecTimeoutOf(PolicyModel policy) =>
+        policy.Algs.First(a => string.Equals(a.Name, IpsecNat, StringComparison.Ordinal)).Options.TryGetValue("timeout", out var timeout) ? timeout.Number : 30;
 }

@@ -69,7 +69,7 @@ public static class PipelineProgramWriter
         text.Append("algs\n");
         foreach (var alg in program.Algs)
         {
-            var ports = string.Join(',', program.AlgPorts.Where(p => p.AlgId == alg.Id).Select(p => $"{p.Protocol.ToString().ToLowerInvariant()}/{p.Port}"));
+            var ports = string.Join(',', program.AlgPorts.Where(p => p.AlgId == alg.Id).Select(p => $"{p.Protocol.ToString().ToLowerInvariant()}/{(p.Port == 0 ? "any" : p.Port)}"));
             text.Append(CultureInfo.InvariantCulture, $"  {alg.Id} {alg.Name} ports ").Append(ports.Length > 0 ? ports : "none (pinholes name it)");
             foreach (var (name, value) in alg.Options)
             {
@@ -84,6 +84,11 @@ public static class PipelineProgramWriter
             .Append(" tcp-syn ").Append(Seconds(timers.TcpSyn)).Append(" tcp-finrst ").Append(Seconds(timers.TcpFinRst))
             .Append(" udp ").Append(Seconds(timers.Udp)).Append(" dns ").Append(Seconds(timers.Dns)).Append(" icmp ").Append(Seconds(timers.Icmp))
             .Append(" gre ").Append(Seconds(timers.Gre)).Append(" sctp ").Append(Seconds(timers.Sctp)).Append('\n');
+        if (program.Ipsec != IpsecPassthroughPlan.Off)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"ipsec-passthrough spi-matching {program.Ipsec.SpiMatching} preserve-ike-port {program.Ipsec.PreserveIkePort} esp-idle {Seconds(timers.Esp)}\n");
+        }
+
         var behavior = program.Behavior;
         text.Append(CultureInfo.InvariantCulture, $"behavior mapping {behavior.Mapping} filtering {behavior.Filtering} port-preservation {behavior.PortPreservation} consistent {behavior.ConsistentNat} hairpinning {behavior.Hairpinning}\n");
         var limits = program.Limits;

@@ -35,8 +35,12 @@ public static class StatusFormatter
         foreach (var alg in status.Algs)
         {
             text.Append(alg.Implemented
-                ? string.Create(CultureInfo.InvariantCulture, $"  {alg.Name,-10} inspected {alg.Inspected}, rewrites {alg.RewritesApplied} (refused {alg.RewritesRefused}), pinholes {alg.PinholesOpened} (refused {alg.PinholesRefused}), malformed {alg.Malformed}, parts refused {alg.PartsRefused}, failures {alg.Failures}{(alg.LastPartRefused is null ? string.Empty : " (last refused: " + alg.LastPartRefused + ")")}\n")
+                ? string.Create(CultureInfo.InvariantCulture, $"  {alg.Name,-10} inspected {alg.Inspected}, rewrites {alg.RewritesApplied} (refused {alg.RewritesRefused}), pinholes {alg.PinholesOpened} (refused {alg.PinholesRefused}), malformed {alg.Malformed}, parts refused {alg.PartsRefused}, failures {alg.Failures}{(alg.TunnelsOpened == 0 ? string.Empty : $", tunnels {alg.TunnelsOpened}")}{(alg.PolicyDrops == 0 ? string.Empty : $", dropped {alg.PolicyDrops}")}{(alg.LastPartRefused is null ? string.Empty : " (last refused: " + alg.LastPartRefused + ")")}\n")
                 : $"  {alg.Name,-10} enabled, not implemented: its flows pass uninspected\n");
+            foreach (var (reason, count) in alg.PolicyDropsBy ?? new Dictionary<string, long>())
+            {
+                text.Append(CultureInfo.InvariantCulture, $"    dropped {count}: {reason}\n");
+            }
         }
 
         text.Append("drops:\n");

@@ -12,5 +12,6 @@ public readonly record struct AlgPort(TransportProtocol Protocol, int Port) : IC
     public int CompareTo(AlgPort other) =>
         Protocol != other.Protocol ? Protocol.CompareTo(other.Protocol) : Port.CompareTo(other.Port);
 
-    public override string ToString() => $"{Protocol.ToString().ToLowerInvariant()}/{Port}";
+    /// <summary>Port 0 is the whole protocol (an ALG that inspects every SCTP association).</summary>
+    public override string ToString() => $"{Protocol.ToString().ToLowerInvariant()}/{(Port == 0 ? "any" : Port.ToString(System.Globalization.CultureInfo.InvariantCulture))}";
 }

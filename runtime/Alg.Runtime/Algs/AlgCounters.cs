@@ -41,6 +41,27 @@ public sealed class AlgCounters
     /// <summary>The check behind the last of <see cref="PolicyDrops"/>.</summary>
     public string? LastPolicyDrop { get; internal set; }
 
+    /// <summary>Policy drops by the check behind them (an SCTP packet with a wrong verification tag, a chunk in the wrong
+    /// state...). A reason's first drop adds its entry; later ones only count.</summary>
+    public IReadOnlyDictionary<string, long> PolicyDropsBy => _policyDropsBy;
+
+    private readonly Dictionary<string, long> _policyDropsBy = new(StringComparer.Ordinal);
+
+    internal void CountPolicyDrop(string reason)
+    {
+        PolicyDrops++;
+        LastPolicyDrop = reason;
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_policyDropsBy, reason, out _)++;
+    }
+
+    /// <summary>GRE tunnels of PPTP calls opened, and closed by the ALG (a call's end) or with their control connection.</summary>
+    public long TunnelsOpened { get; internal set; }
+
+    public long TunnelsClosed { get; internal set; }
+
+    /// <summary>Tunnels refused: endpoints not the control connection's, a call id in use, a full table.</summary>
+    public long TunnelsRefused { get; internal set; }
+
     /// <summary>Rewrites refused: out of order, overlapping, outside the data, or in TCP bytes already forwarded.</summary>
     public long RewritesRefused { get; internal set; }
 

@@ -30,7 +30,8 @@ public readonly struct AlgFlowContext
         object? session = null,
         int packetStart = 0,
         uint streamSequence = 0,
-        AlgNat nat = default)
+        AlgNat nat = default,
+        bool reassembled = false)
     {
         Flow = flow;
         Direction = direction;
@@ -50,7 +51,16 @@ public readonly struct AlgFlowContext
         PacketStart = packetStart;
         StreamSequence = streamSequence;
         Nat = nat;
+        Reassembled = reassembled;
     }
+
+    /// <summary>The same flow and packet with another ALG's typed settings: an ALG that runs another's code under its
+    /// own name (Apple iChat's SIP) hands it the settings that code reads.</summary>
+    public AlgFlowContext WithSettings(object? settings) =>
+        new(Flow, Direction, ArrivalSide, Initiator, Protocol, Inside, Mapped, Remote, Translated, Descriptor, settings, Timeouts, OwnerTag, Now, Session, PacketStart, StreamSequence, Nat, Reassembled);
+
+    /// <summary>The datagram arrived in IP fragments and was put together before the ALG saw it (RFC 791 §3.2).</summary>
+    public bool Reassembled { get; }
 
     /// <summary>The flow; use it as <see cref="ExpectationSpec.Master"/> of the pinholes it asks for.</summary>
     public FlowId Flow { get; }

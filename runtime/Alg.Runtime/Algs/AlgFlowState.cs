@@ -1,3 +1,4 @@
+using Alg.Runtime.Flows;
 using Alg.Runtime.Reassembly;
 
 namespace Alg.Runtime.Algs;
@@ -63,6 +64,9 @@ internal sealed class AlgFlowState
 
     /// <summary>A configured policy dropped the connection: every later packet is dropped too.</summary>
     public bool Dropping { get; set; }
+
+    /// <summary>GRE tunnels opened for this control connection and not closed yet: they go with it.</summary>
+    public List<GreTunnelSpec>? Tunnels { get; set; }
 
     public void Release()
     {

@@ -37,6 +37,22 @@ public readonly struct AlgNat
     }
 
     /// <summary>
+    /// The pinhole open now that a flow from <paramref name="peer"/> to <paramref name="local"/> would come through, if
+    /// any (an ESP gate another inside host's IKE opened for the same peer: one gate per peer at a time, algs.md §13.3).
+    /// </summary>
+    public bool TryFindPinhole(byte protocol, Flows.FlowSide arrivalSide, AlgEndpoint local, AlgEndpoint peer, out Flows.ExpectationSpec spec)
+    {
+        if (_engine is null)
+        {
+            spec = default;
+            return false;
+        }
+
+        var firstPacket = new Flows.FlowKey(peer.Address, local.Address, peer.Port, local.Port, protocol, arrivalSide);
+        return _engine.Expectations.TryFind(in firstPacket, _now, out spec);
+    }
+
+    /// <summary>
     /// Reserves an RTP/RTCP pair's mappings (inside ports <paramref name="insideRtp"/>'s and the next) with public ports
     /// that are a pair too: even and the next (RFC 3550 §11). See <see cref="NatEngine.TryReserveMappingPair"/>.
     /// </summary>

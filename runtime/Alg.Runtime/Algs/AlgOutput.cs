@@ -14,6 +14,8 @@ public ref struct AlgOutput
     private readonly Span<byte> _bytes;
     private readonly Span<AlgPinholeRequest> _pinholes;
     private readonly Span<AlgGroupCommand> _groupCommands;
+    private readonly Span<AlgTunnelRequest> _tunnels;
+    private int _tunnelCount;
     private int _rewriteCount;
     private int _groupCommandCount;
     private int _bytesUsed;
@@ -21,12 +23,15 @@ public ref struct AlgOutput
     private int _lastRewriteEnd;
     private bool _outOfOrder;
 
-    public AlgOutput(Span<AlgRewrite> rewrites, Span<byte> bytes, Span<AlgPinholeRequest> pinholes, Span<AlgGroupCommand> groupCommands = default)
+    public AlgOutput(Span<AlgRewrite> rewrites, Span<byte> bytes, Span<AlgPinholeRequest> pinholes, Span<AlgGroupCommand> groupCommands = default, Span<AlgTunnelRequest> tunnels = default)
     {
         _rewrites = rewrites;
         _bytes = bytes;
         _pinholes = pinholes;
         _groupCommands = groupCommands;
+        _tunnels = tunnels;
+        _tunnelCount = 0;
+        IdleSeconds = null;
         _groupCommandCount = 0;
         DropReasonText = null;
         DropConnection = false;
@@ -68,6 +73,12 @@ public ref struct AlgOutput
     public readonly int GroupCommandCount => _groupCommandCount;
 
     public readonly int PinholeCount => _pinholeCount;
+
+    public readonly int TunnelCount => _tunnelCount;
+
+    /// <summary>From this packet on the flow's idle timeout in seconds (an SCTP association's state: a half-open or closing
+    /// association lives briefly, RFC 9260 §4); 0 gives it back its protocol's timeout from the policy; null leaves it.</summary>
+    public uint? IdleSeconds { get; set; }
 
     /// <summary>True when a rewrite came before the end of the previous one (refused as a whole by the stage).</summary>
     public readonly bool RewritesOutOfOrder => _outOfOrder;
@@ -122,6 +133,13 @@ public ref struct AlgOutput
         return true;
     }
 
+    /// <summary>Asks for a PPTP call's GRE tunnel (the call connected); the stage checks its endpoints are this control
+    /// connection's own. False when this packet's output is full.</summary>
+    public bool TryOpenGreTunnel(in GreTunnelSpec spec) => TryAddTunnel(new AlgTunnelRequest(spec, false));
+
+    /// <summary>Closes a tunnel this control connection opened (the call was cleared or disconnected).</summary>
+    public bool TryCloseGreTunnel(in GreTunnelSpec spec) => TryAddTunnel(new AlgTunnelRequest(spec, true));
+
     /// <summary>Closes every pinhole of one conversation (applied before this packet's new pinholes).</summary>
     public bool TryRemovePinholeGroup(long group) => TryAddGroupCommand(new AlgGroupCommand(group, false, default, 0));
 
@@ -156,6 +174,19 @@ public ref struct AlgOutput
     /// <summary>Reports a refused part (an RTSP <c>destination=</c> naming another host, stripped); see
     /// <see cref="PartRefusedReason"/>.</summary>
     public void ReportPartRefused(string reason) => PartRefusedReason = reason;
+
+    private bool TryAddTunnel(in AlgTunnelRequest request)
+    {
+        if (_tunnelCount == _tunnels.Length)
+        {
+            return false;
+        }
+
+        _tunnels[_tunnelCount++] = request;
+        return true;
+    }
+
+    internal readonly AlgTunnelRequest TunnelAt(int index) => _tunnels[index];
 
     private bool TryAddGroupCommand(in AlgGroupCommand command)
     {

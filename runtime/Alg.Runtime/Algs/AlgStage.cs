@@ -40,6 +40,7 @@ public sealed class AlgStage
     private readonly byte[] _scratch;
     private readonly AlgPinholeRequest[] _pinholes;
     private readonly AlgGroupCommand[] _groupCommands;
+    private readonly AlgTunnelRequest[] _tunnels;
     private readonly AlgStageOptions _options;
     private readonly ReassemblyBudget _budget;
     private long _lastSweepTick = long.MinValue;
@@ -55,6 +56,7 @@ public sealed class AlgStage
         _scratch = new byte[_options.ScratchBytes];
         _pinholes = new AlgPinholeRequest[_options.MaxPinholes];
         _groupCommands = new AlgGroupCommand[_options.MaxPinholes];
+        _tunnels = new AlgTunnelRequest[_options.MaxPinholes];
         _budget = new ReassemblyBudget(_options.StreamBudgetBytes);
         foreach (var handler in handlers)
         {
@@ -90,7 +92,7 @@ public sealed class AlgStage
         {
             // A flow stays with its ALG only while the new configuration still gives its service port to that ALG
             // (`no ip nat service sip udp port 5060` ends the inspection of existing UDP SIP flows too).
-            var id = state.Assigned ? PlanIdOf(state.Plan.OwnerTag) : _dispatcher.DispatchAlg(state.Protocol, state.ServicePort);
+            var id = state.Assigned ? PlanIdOf(state.Plan.OwnerTag) : DispatchOf(_dispatcher, state.Protocol, state.ServicePort);
             var current = (uint)id < (uint)plans.Length && plans[id] is { Handler: not null } plan && string.Equals(plan.Name, state.Plan.Name, StringComparison.OrdinalIgnoreCase) ? plan : null;
             if (current is null)
             {
@@ -138,7 +140,18 @@ public sealed class AlgStage
         _counters.TryGetValue(name, out var counters) ? counters : throw new KeyNotFoundException($"ALG '{name}' was never enabled on this stage");
 
     /// <summary>The enabled ALG for a transport port, by plan id, or -1 (outside a packet: the installed program's answer).</summary>
-    public int Dispatch(byte protocol, ushort port) => _dispatcher.DispatchAlg(protocol, port);
+    public int Dispatch(byte protocol, ushort port) => DispatchOf(_dispatcher, protocol, port);
+
+    /// <summary>
+    /// The ALG of a flow by its protocol and service port. Beyond TCP and UDP an ALG may take a whole IP protocol
+    /// (port 0 in its binding: SCTP inspection), asked when no ALG has the service port itself; TCP and UDP port 0 is
+    /// never a service.
+    /// </summary>
+    private static int DispatchOf(IPipelineEngine engine, byte protocol, ushort port)
+    {
+        var id = engine.DispatchAlg(protocol, port);
+        return id >= 0 || protocol is IpProtocol.Tcp or IpProtocol.Udp || port == 0 ? id : engine.DispatchAlg(protocol, 0);
+    }
 
     /// <summary>Called by the engine when a pinhole that names its inspector (<see cref="ExpectationSpec.InspectedBy"/>)
     /// creates a flow; the flow's first packet, inspected next, takes it on.</summary>
@@ -182,13 +195,14 @@ public sealed class AlgStage
                 engine.AdoptMappingOfPinholeFlow(id.Index);
             }
 
-            if ((flow.Flags & (FlowEntryFlags.AlgState | FlowEntryFlags.InspectorAssigned)) == 0 && walking.DispatchAlg(info.Protocol, flow.ReplyKey.SourcePort) < 0)
+            if ((flow.Flags & (FlowEntryFlags.AlgState | FlowEntryFlags.InspectorAssigned)) == 0 && DispatchOf(walking, info.Protocol, flow.ReplyKey.SourcePort) < 0)
             {
                 return DropReason.None;
             }
         }
 
-        if ((info.Flags & PacketFlags.HasPorts) == 0 || (info.Protocol != IpProtocol.Udp && info.Protocol != IpProtocol.Tcp))
+        // ICMP's identifier is no service port.
+        if ((info.Flags & PacketFlags.IcmpQuery) != 0)
         {
             return DropReason.None;
         }
@@ -204,7 +218,14 @@ public sealed class AlgStage
 
             return info.Protocol == IpProtocol.Tcp
                 ? InspectSegment(engine, ref packet, ref info, held.Plan.Handler!, held.Plan, held, in flow, id, isReply, side, now)
-                : InspectDatagram(engine, ref packet, ref info, held.Plan.Handler!, held.Plan, ContextOf(engine, in flow, id, isReply, side, held.Plan, now, held.Session, 0, 0), now, held);
+                : InspectDatagram(engine, ref packet, ref info, held.Plan.Handler!, held.Plan, ContextOf(engine, in flow, id, isReply, side, held.Plan, now, held.Session, 0, 0, in info), now, held);
+        }
+
+        // Any IP protocol may have an ALG (SCTP inspection takes the whole protocol); one without ports has no service
+        // port, so only a pinhole naming its inspector gives it one.
+        if ((info.Flags & PacketFlags.HasPorts) == 0 && (flow.Flags & FlowEntryFlags.InspectorAssigned) == 0)
+        {
+            return DropReason.None;
         }
 
         var assigned = (flow.Flags & FlowEntryFlags.InspectorAssigned) != 0;
@@ -218,7 +239,7 @@ public sealed class AlgStage
         }
         else
         {
-            planId = walking.DispatchAlg(info.Protocol, flow.ReplyKey.SourcePort);
+            planId = DispatchOf(walking, info.Protocol, flow.ReplyKey.SourcePort);
         }
 
         if ((uint)planId >= (uint)_plans.Length || _plans[planId] is not { Handler: { } handler } plan)
@@ -228,7 +249,7 @@ public sealed class AlgStage
 
         if (!_states.TryGetValue(id, out var state))
         {
-            var fresh = ContextOf(engine, in flow, id, isReply, side, plan, now, null, 0, 0);
+            var fresh = ContextOf(engine, in flow, id, isReply, side, plan, now, null, 0, 0, in info);
             var session = handler.CreateSession(in fresh);
             if (session is null && info.Protocol == IpProtocol.Udp && !assigned)
             {
@@ -251,10 +272,13 @@ public sealed class AlgStage
             return InspectSegment(engine, ref packet, ref info, handler, plan, state, in flow, id, isReply, side, now);
         }
 
-        var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, 0, 0);
+        var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, 0, 0, in info);
         return InspectDatagram(engine, ref packet, ref info, handler, plan, in context, now, state);
     }
 
+    /// <summary>A UDP datagram's payload, or for any other protocol but TCP the whole datagram from its transport header
+    /// (SCTP's common header and chunks: the verification tag is what an SCTP inspector checks); rewrites may only fall
+    /// after the header.</summary>
     private DropReason InspectDatagram(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, IAlgHandler handler, AlgPlanEntry plan, in AlgFlowContext context, long now, AlgFlowState? state)
     {
         if (state is { Stopped: true })
@@ -262,13 +286,14 @@ public sealed class AlgStage
             return DropReason.None;
         }
 
-        var output = new AlgOutput(_rewrites, _scratch, _pinholes, _groupCommands);
-        if (!TryInspect(handler, plan, in context, packet.Span[info.PayloadOffset..info.PacketEnd], ref output))
+        var start = info.Protocol == IpProtocol.Udp ? info.PayloadOffset : info.TransportOffset;
+        var output = new AlgOutput(_rewrites, _scratch, _pinholes, _groupCommands, _tunnels);
+        if (!TryInspect(handler, plan, in context, packet.Span[start..info.PacketEnd], ref output))
         {
             return DropReason.None;
         }
 
-        var reason = Apply(engine, ref packet, ref info, plan, ref output, in context, 0, info.PayloadOffset, info.PayloadLength, now, out _, out _);
+        var reason = Apply(engine, ref packet, ref info, plan, ref output, in context, 0, start, info.PacketEnd - start, now, out _, out _, state);
         if (output.DropConnection && state is not null)
         {
             state.Dropping = true;
@@ -375,12 +400,12 @@ public sealed class AlgStage
             }
         }
 
-        var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, windowStart, stream.NextSequence);
-        var output = new AlgOutput(_rewrites, _scratch, _pinholes, _groupCommands);
+        var context = ContextOf(engine, in flow, id, isReply, side, plan, now, state.Session, windowStart, stream.NextSequence, in info);
+        var output = new AlgOutput(_rewrites, _scratch, _pinholes, _groupCommands, _tunnels);
         if (!TryInspect(handler, plan, in context, stream.Readable, ref output))
         {
             // A failed parse cannot say where the next message starts: stop inspecting, keep the offsets.
-            output = new AlgOutput(_rewrites, _scratch, _pinholes, _groupCommands) { StopInspecting = true };
+            output = new AlgOutput(_rewrites, _scratch, _pinholes, _groupCommands, _tunnels) { StopInspecting = true };
         }
 
         var windowLength = end - windowStart;
@@ -401,7 +426,7 @@ public sealed class AlgStage
             plan.Counters.SegmentsHeld++;
         }
 
-        var reason = Apply(engine, ref packet, ref info, plan, ref output, in context, windowStart, info.PayloadOffset + skip, windowLength, now, out var delta, out var applied);
+        var reason = Apply(engine, ref packet, ref info, plan, ref output, in context, windowStart, info.PayloadOffset + skip, windowLength, now, out var delta, out var applied, state);
         if (applied)
         {
             RememberSent(state, direction, ref output, segmentStart, windowStart);
@@ -488,16 +513,20 @@ public sealed class AlgStage
     /// <param name="windowStart">Offset in the ALG's data of the first byte this packet still carries.</param>
     /// <param name="framePosition">Frame offset of that byte.</param>
     /// <param name="windowLength">How many of the ALG's bytes this packet carries.</param>
-    private DropReason Apply(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, AlgPlanEntry plan, ref AlgOutput output, in AlgFlowContext context, int windowStart, int framePosition, int windowLength, long now, out int delta, out bool applied)
+    private DropReason Apply(NatEngine engine, ref PacketBuffer packet, ref PacketInfo info, AlgPlanEntry plan, ref AlgOutput output, in AlgFlowContext context, int windowStart, int framePosition, int windowLength, long now, out int delta, out bool applied, AlgFlowState? state)
     {
         var master = context.Flow;
         delta = 0;
         applied = false;
         var counters = plan.Counters;
+        if (output.IdleSeconds is { } idle)
+        {
+            engine.SetIdleSeconds(master, idle, now);
+        }
+
         if (output.DropReasonText is { } dropped)
         {
-            counters.PolicyDrops++;
-            counters.LastPolicyDrop = dropped;
+            counters.CountPolicyDrop(dropped);
             return DropReason.AlgPolicyViolation;
         }
 
@@ -506,6 +535,11 @@ public sealed class AlgStage
             counters.Malformed++;
             counters.LastMalformedReason = malformed;
             return DropReason.None;
+        }
+
+        if (output.TunnelCount > 0)
+        {
+            ApplyTunnels(engine, ref output, counters, in context, now, state);
         }
 
         if (output.PartRefusedReason is { } refused)
@@ -606,7 +640,82 @@ public sealed class AlgStage
         return DropReason.None;
     }
 
-    private static AlgFlowContext ContextOf(NatEngine engine, in FlowEntry flow, FlowId id, bool isReply, FlowSide side, AlgPlanEntry plan, long now, object? session, int packetStart, uint streamSequence)
+    /// <summary>
+    /// Opens and closes the GRE tunnels of a control connection's calls. A tunnel joins only the control connection's own
+    /// ends (PinholeGuard's rule: to the inside host that spoke, from its own peer); the call ids are the ALG's to choose.
+    /// </summary>
+    private static void ApplyTunnels(NatEngine engine, ref AlgOutput output, AlgCounters counters, in AlgFlowContext context, long now, AlgFlowState? state)
+    {
+        for (var i = 0; i < output.TunnelCount; i++)
+        {
+            var request = output.TunnelAt(i);
+            var spec = request.Spec;
+            if (request.Close)
+            {
+                if (engine.CloseGreTunnel(spec.OriginalKey, context.Flow, now))
+                {
+                    counters.TunnelsClosed++;
+                }
+
+                state?.Tunnels?.Remove(spec);
+                continue;
+            }
+
+            if (state is null || spec.Master != context.Flow || spec.InsideAddress != context.Inside.Address
+                || spec.MappedAddress != context.Mapped.Address || spec.RemoteAddress != context.Remote.Address
+                || PinholeGuard.IsSpecialAddress(spec.RemoteAddress))
+            {
+                counters.TunnelsRefused++;
+                continue;
+            }
+
+            if (!engine.TryOpenGreTunnel(in spec, now, out _))
+            {
+                counters.TunnelsRefused++;
+                continue;
+            }
+
+            state.Tunnels ??= [];
+            if (!state.Tunnels.Contains(spec))
+            {
+                state.Tunnels.Add(spec);
+                counters.TunnelsOpened++;
+            }
+        }
+    }
+
+    /// <summary>The engine removes a flow that has state here: that state goes now, with what the ALG made for the flow
+    /// (a control connection's GRE tunnels) and what its session holds beyond it.</summary>
+    internal void FlowEnded(NatEngine engine, FlowId id, long now)
+    {
+        _assigned.Remove(id);
+        if (!_states.Remove(id, out var state))
+        {
+            return;
+        }
+
+        End(state);
+        if (state.Tunnels is { } tunnels)
+        {
+            foreach (var tunnel in tunnels)
+            {
+                if (engine.CloseGreTunnel(tunnel.OriginalKey, id, now))
+                {
+                    state.Plan.Counters.TunnelsClosed++;
+                }
+            }
+
+            tunnels.Clear();
+        }
+    }
+
+    private static void End(AlgFlowState state)
+    {
+        state.Release();
+        (state.Session as IEndingAlgSession)?.Ended();
+    }
+
+    private static AlgFlowContext ContextOf(NatEngine engine, in FlowEntry flow, FlowId id, bool isReply, FlowSide side, AlgPlanEntry plan, long now, object? session, int packetStart, uint streamSequence, in PacketInfo info)
     {
         ref readonly var original = ref flow.OriginalKey;
         ref readonly var reply = ref flow.ReplyKey;
@@ -643,7 +752,8 @@ public sealed class AlgStage
             session,
             packetStart,
             streamSequence,
-            new AlgNat(engine, now));
+            new AlgNat(engine, now),
+            (info.Flags & PacketFlags.Reassembled) != 0);
     }
 
     /// <summary>The owner tag the stage hands an ALG for its pinholes: from its name, not its plan id, so pinholes
@@ -682,7 +792,7 @@ public sealed class AlgStage
         {
             if (!engine.Flows.IsLive(id))
             {
-                state.Release();
+                End(state);
                 _states.Remove(id);
             }
         }

@@ -34,7 +34,9 @@ public static class PinholeGuard
             return PinholeRefusal.TooManyForMaster;
         }
 
-        if (spec.LocalPort == 0 || spec.TranslatedPort == 0)
+        // A protocol without ports (an ESP gate) has none to check; port 0 is the rest's wildcard nobody may ask for.
+        var hasPorts = spec.Protocol is Packets.IpProtocol.Tcp or Packets.IpProtocol.Udp or Packets.IpProtocol.Sctp;
+        if (hasPorts && (spec.LocalPort == 0 || spec.TranslatedPort == 0))
         {
             return PinholeRefusal.PortZero;
         }
@@ -61,7 +63,7 @@ public static class PinholeGuard
             return PinholeRefusal.NotTheSignallingPeer;
         }
 
-        if (targetPort < 1024 && !context.Descriptor.PinholesToPrivilegedPorts)
+        if (hasPorts && targetPort < 1024 && !context.Descriptor.PinholesToPrivilegedPorts)
         {
             return PinholeRefusal.PrivilegedPort;
         }
@@ -83,6 +85,9 @@ public static class PinholeGuard
               && proxy.Address == context.Mapped.Address && proxy.Port == context.Mapped.Port
             : proxy.Address == context.Remote.Address && proxy.Port == context.Remote.Port
               && proxy.RealAddress == context.Remote.Address && proxy.RealPort == context.Remote.Port);
+
+    /// <summary>0.0.0.0/8, 127.0.0.0/8, 224.0.0.0/4 multicast, 240.0.0.0/4 (class E and the limited broadcast).</summary>
+    public static bool IsSpecialAddress(uint address) => IsSpecial(address);
 
     // 0.0.0.0/8, 127.0.0.0/8, 224.0.0.0/4 multicast, 240.0.0.0/4 (class E and the limited broadcast).
     private static bool IsSpecial(uint address) => (address >> 24) is 0 or 127 || address >= 0xE000_0000;

@@ -133,6 +133,26 @@ public sealed class ExpectationTable
 
     /// <summary>Whether a live pinhole would admit this first packet, without consuming it (a stateful device lets a
     /// connection its inspection expects past the interface ACL: the pinhole is the permission).</summary>
+    /// <summary>The pinhole a flow whose first packet has this key would come through, without using it up.</summary>
+    public bool TryFind(in FlowKey firstPacket, long now, out ExpectationSpec spec, IExpectationGate? gate = null)
+    {
+        var current = _buckets[Bucket(firstPacket.Protocol, firstPacket.Side, firstPacket.Destination, firstPacket.DestinationPort)];
+        while (current >= 0)
+        {
+            ref readonly var slot = ref _slots[current];
+            if (slot.ExpiresAt > now && Admits(in slot.Spec, in firstPacket, gate))
+            {
+                spec = slot.Spec;
+                return true;
+            }
+
+            current = slot.Next;
+        }
+
+        spec = default;
+        return false;
+    }
+
     public bool Expects(in FlowKey firstPacket, long now) => Expects(in firstPacket, now, null);
 
     /// <summary>As <see cref="Expects(in FlowKey, long)"/>, asking <paramref name="gate"/> about pinholes with an

@@ -4,7 +4,9 @@ using System.Runtime.InteropServices;
 namespace Alg.Runtime.Flows;
 
 /// <summary>An IPv4 5-tuple as seen arriving on one side of the gateway.</summary>
-/// <remarks>16 bytes, compared as two 64-bit words. For ICMP queries both ports hold the echo identifier.</remarks>
+/// <remarks>16 bytes, compared as two 64-bit words. For ICMP queries both ports hold the echo identifier; for PPTP's
+/// enhanced GRE the destination port holds the call id the packet carries (the receiver's, RFC 2637 §4.1) and the
+/// source port is 0; for ESP the two ports hold the SPI (RFC 4303 §2.1), high half first.</remarks>
 [StructLayout(LayoutKind.Sequential, Pack = 4, Size = 16)]
 public readonly struct FlowKey : IEquatable<FlowKey>
 {
@@ -16,7 +18,13 @@ public readonly struct FlowKey : IEquatable<FlowKey>
         DestinationPort = destinationPort;
         Protocol = protocol;
         Side = side;
-        _padding = 0;
+        _oneWay = 0;
+    }
+
+    private FlowKey(uint source, uint destination, ushort sourcePort, ushort destinationPort, byte protocol, FlowSide side, ushort oneWay)
+        : this(source, destination, sourcePort, destinationPort, protocol, side)
+    {
+        _oneWay = oneWay;
     }
 
     public uint Source { get; }
@@ -31,7 +39,20 @@ public readonly struct FlowKey : IEquatable<FlowKey>
 
     public FlowSide Side { get; }
 
-    private readonly ushort _padding;
+    // Zero in every key a packet makes, so a key with it set is never found by a packet (see OneWay).
+    private readonly ushort _oneWay;
+
+    /// <summary>
+    /// The reply key of a flow whose other direction is a different conversation that packets never reach by this key:
+    /// an ESP security association carries one SPI one way only, so the packets coming back (another SPI) are another
+    /// flow. It still names the addresses the flow's packets leave with (a packet of the flow leaves as its reverse)
+    /// and is unique, so an ICMP error quoting what left can find the flow by it.
+    /// </summary>
+    public static FlowKey OneWay(uint source, uint destination, ushort sourcePort, ushort destinationPort, byte protocol, FlowSide side) =>
+        new(source, destination, sourcePort, destinationPort, protocol, side, 1);
+
+    /// <summary>True for a key made by <see cref="OneWay"/>.</summary>
+    public bool IsOneWay => _oneWay != 0;
 
     public static bool operator ==(FlowKey left, FlowKey right) => left.Equals(right);
 
@@ -39,6 +60,9 @@ public readonly struct FlowKey : IEquatable<FlowKey>
 
     /// <summary>The same conversation seen in the other direction, arriving on <paramref name="side"/>.</summary>
     public FlowKey Reverse(FlowSide side) => new(Destination, Source, DestinationPort, SourcePort, Protocol, side);
+
+    /// <summary>This key with both ports 0: how a pinhole for a protocol without ports (an ESP gate) is looked up.</summary>
+    public FlowKey WithoutPorts() => new(Source, Destination, 0, 0, Protocol, Side);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Equals(FlowKey other)
@@ -65,7 +89,7 @@ public readonly struct FlowKey : IEquatable<FlowKey>
     }
 
     public override string ToString() =>
-        $"{Side} {Protocol} {Format(Source)}:{SourcePort} -> {Format(Destination)}:{DestinationPort}";
+        $"{Side} {Protocol} {Format(Source)}:{SourcePort} -> {Format(Destination)}:{DestinationPort}{(IsOneWay ? " one-way" : string.Empty)}";
 
     private static string Format(uint address) => new Alg.Policy.Model.Ipv4Address(address).ToString();
 }

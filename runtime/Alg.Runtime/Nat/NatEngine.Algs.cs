@@ -14,6 +14,21 @@ public sealed partial class NatEngine
     /// <summary>Turns ALGs on (a stage built for this engine's policy) or off (null); takes effect with the next packet.</summary>
     public void UseAlgs(AlgStage? stage) => _algStage = stage;
 
+    /// <summary>An ALG sets a flow's own idle timeout (an SCTP association's state), or with 0 gives it back its
+    /// protocol's; it applies from now.</summary>
+    internal void SetIdleSeconds(FlowId id, uint seconds, long now)
+    {
+        if (!_flows.IsLive(id))
+        {
+            return;
+        }
+
+        ref var flow = ref _flows[id.Index];
+        flow.IdleSeconds = seconds;
+        var timeout = seconds != 0 ? seconds * NatTimeouts.Second : _timeouts.For(flow.OriginalKey.Protocol, flow.TcpState, flow.OriginalKey.DestinationPort);
+        _flows.Refresh(id.Index, timeout == NatTimeouts.Never ? long.MaxValue : now + timeout, now);
+    }
+
     /// <summary>
     /// Ties a flow a pinhole let in from outside to the dynamic mapping it was addressed to, so the mapping (and
     /// its port) lives as long as that flow and not only as long as the signalling flow that asked for the pinhole
@@ -30,6 +45,12 @@ public sealed partial class NatEngine
         }
 
         ref readonly var key = ref flow.OriginalKey;
+        if (key.Protocol == Packets.IpProtocol.Esp)
+        {
+            // ESP mappings share one address and no port names the right one; a gate's flow needs none (its keys say it all).
+            return;
+        }
+
         var mappingIndex = _mappings.FindByExternal(key.Protocol, key.Destination, key.DestinationPort);
         if (mappingIndex < 0)
         {

@@ -29,13 +29,16 @@ public sealed partial class NatEngine
             sourcePort = destinationPort = BinaryPrimitives.ReadUInt16BigEndian(transport[4..]);
         }
 
-        // The embedded packet travelled the other way, so its reverse is a tuple arriving on this side.
-        var key = new FlowKey(destination, source, destinationPort, sourcePort, protocol, side);
+        // The embedded packet travelled the other way, so its reverse is a tuple arriving on this side. An ESP packet
+        // that left is found by its security association's one-way reply key, which holds the SPI it left with.
+        var isEsp = protocol == IpProtocol.Esp;
+        var spi = isEsp ? BinaryPrimitives.ReadUInt32BigEndian(transport) : 0;
+        var key = EmbeddedKey(destination, source, destinationPort, sourcePort, protocol, spi, side);
         var index = _flows.Find(key, out var isReply);
         if (index < 0 && ingress == IngressSide.Auto)
         {
             var otherSide = side == FlowSide.Inside ? FlowSide.Outside : FlowSide.Inside;
-            index = _flows.Find(new FlowKey(destination, source, destinationPort, sourcePort, protocol, otherSide), out isReply);
+            index = _flows.Find(EmbeddedKey(destination, source, destinationPort, sourcePort, protocol, spi, otherSide), out isReply);
             side = otherSide;
         }
 
@@ -103,6 +106,11 @@ public sealed partial class NatEngine
         PacketsTranslated++;
         return new NatVerdict(NatAction.Forward, DropReason.None, _flows.IdOf(index), !isReply, side);
     }
+
+    private static FlowKey EmbeddedKey(uint source, uint destination, ushort sourcePort, ushort destinationPort, byte protocol, uint spi, FlowSide side) =>
+        protocol == IpProtocol.Esp
+            ? FlowKey.OneWay(source, destination, (ushort)(spi >> 16), (ushort)spi, protocol, side)
+            : new FlowKey(source, destination, sourcePort, destinationPort, protocol, side);
 
     private static ushort Update(ushort checksum, uint oldValue, uint newValue, bool isUdp) =>
         isUdp ? IncrementalChecksum.UpdateUdp(checksum, oldValue, newValue) : IncrementalChecksum.Update(checksum, oldValue, newValue);

@@ -15,7 +15,7 @@ public sealed partial class NatEngine
         ref readonly var key = ref walk.Key;
         var now = walk.Now;
         var destination = info.DestinationAddress;
-        var destinationPort = key.DestinationPort;
+        var destinationPort = walk.NatDestinationPort;
         var replySide = FlowSide.Outside;
         var master = -1;
         if (walk.FromPinhole)
@@ -41,6 +41,8 @@ public sealed partial class NatEngine
         var mappedPort = walk.MappedPort;
         var reply = (info.Flags & PacketFlags.IcmpQuery) != 0
             ? new FlowKey(destination, mappedAddress, mappedPort, mappedPort, info.Protocol, replySide)
+            : info.Protocol == IpProtocol.Esp
+            ? FlowKey.OneWay(destination, mappedAddress, key.SourcePort, key.DestinationPort, info.Protocol, replySide)
             : new FlowKey(destination, mappedAddress, destinationPort, mappedPort, info.Protocol, replySide);
         var index = Insert(in key, in reply, FlowSide.Inside, info.TcpFlags, info.Protocol, now, ref reason);
         if (index < 0)
@@ -50,12 +52,12 @@ public sealed partial class NatEngine
         }
 
         ref var flow = ref _flows[index];
-        if (mappedAddress != info.SourceAddress || mappedPort != key.SourcePort)
+        if (mappedAddress != info.SourceAddress || mappedPort != walk.NatSourcePort)
         {
             flow.Flags |= FlowEntryFlags.SourceTranslated;
         }
 
-        if (destination != info.DestinationAddress || destinationPort != key.DestinationPort)
+        if (destination != info.DestinationAddress || destinationPort != walk.NatDestinationPort)
         {
             flow.Flags |= FlowEntryFlags.DestinationTranslated;
         }
@@ -85,6 +87,8 @@ public sealed partial class NatEngine
 
         var reply = (info.Flags & PacketFlags.IcmpQuery) != 0
             ? new FlowKey(realAddress, info.SourceAddress, realPort, realPort, info.Protocol, FlowSide.Inside)
+            : info.Protocol == IpProtocol.Esp
+            ? FlowKey.OneWay(realAddress, info.SourceAddress, key.SourcePort, key.DestinationPort, info.Protocol, FlowSide.Inside)
             : new FlowKey(realAddress, info.SourceAddress, realPort, key.SourcePort, info.Protocol, FlowSide.Inside);
         var index = Insert(in key, in reply, FlowSide.Outside, info.TcpFlags, info.Protocol, walk.Now, ref reason);
         if (index < 0)
@@ -252,7 +256,13 @@ public sealed partial class NatEngine
         {
             var address = AddressAt(rule.Targets, (start + i) % candidates);
             int port;
-            if (addressOnly || !hasPorts)
+            if (protocol == IpProtocol.Esp)
+            {
+                // Every inside host's ESP shares the address: SPIs keep their security associations apart (RFC 3715
+                // §2.2), and inbound ones are matched to a host through the IKE gate or the peer (ResolveEspInbound).
+                port = 0;
+            }
+            else if (addressOnly || !hasPorts)
             {
                 port = _mappings.ExternalInUse(protocol, address, 0) ? -1 : 0;
             }
@@ -261,6 +271,8 @@ public sealed partial class NatEngine
                 var allocator = AllocatorFor(address, protocol);
                 port = preferredPort >= PortAllocator.FirstDynamicPort && allocator.TryTake(preferredPort, nowSecond)
                     ? preferredPort
+                    : protocol == IpProtocol.Udp && sourcePort == IpsecPassthroughPlan.IkePort && _program.Ipsec.PreserveIkePort && allocator.TryTake(sourcePort, nowSecond)
+                    ? sourcePort
                     : _program.Behavior.PortPreservation && sourcePort >= PortAllocator.FirstDynamicPort && allocator.TryTake(sourcePort, nowSecond)
                     ? sourcePort
                     : allocator.TakeAny(ref _random, nowSecond);
@@ -336,6 +348,12 @@ public sealed partial class NatEngine
     /// <summary>A live dynamic mapping for a global endpoint, if its filtering lets this remote endpoint in.</summary>
     private bool ResolveDynamicInbound(byte protocol, uint destination, ushort destinationPort, uint remote, ushort remotePort, bool hasPorts, out uint realAddress, out ushort realPort, out int mappingIndex, ref DropReason reason)
     {
+        if (protocol == IpProtocol.Esp)
+        {
+            realPort = 0;
+            return ResolveEspInbound(destination, remote, out realAddress, out mappingIndex, ref reason);
+        }
+
         mappingIndex = _mappings.FindByExternal(protocol, destination, hasPorts ? destinationPort : (ushort)0);
         if (mappingIndex < 0)
         {
@@ -365,10 +383,72 @@ public sealed partial class NatEngine
         return true;
     }
 
-    /// <summary>RFC 4787 §5 / REQ-8: may this remote endpoint send to the mapping without an existing flow?</summary>
-    private bool FilterAllows(int mappingIndex, uint remote, ushort remotePort)
+    /// <summary>
+    /// ESP of an SPI no flow knows, arriving for a public address (RFC 3715 §2.2: ESP has no ports to demultiplex by).
+    /// With SPI matching on (the IPsec-NAT ALG) only a gate the ALG opened on the peer's IKE exchange lets it in, and the
+    /// gate is a pinhole matched before this step: here it is refused. Otherwise it goes to the one inside host that
+    /// sends ESP to this peer through this address (a dynamic pool's own address, or the only such host behind a shared
+    /// one, as Linux tracks ESP by addresses); several such hosts make it ambiguous, and it is refused.
+    /// </summary>
+    private bool ResolveEspInbound(uint destination, uint remote, out uint realAddress, out int mappingIndex, ref DropReason reason)
     {
-        if (_program.Behavior.Filtering == FilteringBehavior.EndpointIndependent)
+        realAddress = 0;
+        mappingIndex = -1;
+        if (_program.Ipsec.SpiMatching)
+        {
+            reason = DropReason.EspWithoutGate;
+            return false;
+        }
+
+        var pooled = _mappings.FindByExternal(0, destination, 0);
+        if (pooled >= 0)
+        {
+            if (!FilterAllows(pooled, remote, 0, portless: true))
+            {
+                reason = DropReason.FilteredByEndpoint;
+                return false;
+            }
+
+            mappingIndex = pooled;
+            realAddress = _mappings[pooled].InternalAddress;
+            return true;
+        }
+
+        var found = -1;
+        for (var index = _mappings.FindByExternal(IpProtocol.Esp, destination, 0); index >= 0; index = _mappings.NextWithSameExternal(index))
+        {
+            if (!FilterAllows(index, remote, 0, portless: true) || (found >= 0 && _mappings[found].InternalAddress == _mappings[index].InternalAddress))
+            {
+                continue;
+            }
+
+            if (found >= 0)
+            {
+                reason = DropReason.EspAmbiguous;
+                return false;
+            }
+
+            found = index;
+        }
+
+        if (found < 0)
+        {
+            reason = DropReason.NoMapping;
+            return false;
+        }
+
+        mappingIndex = found;
+        realAddress = _mappings[found].InternalAddress;
+        return true;
+    }
+
+    /// <summary>RFC 4787 §5 / REQ-8: may this remote endpoint send to the mapping without an existing flow?</summary>
+    /// <param name="portless">The sender has no ports (ESP): a flow to its address is enough, and filtering that asks
+    /// for no flow at all still needs one, so a public address shared by every inside host's ESP names only the hosts
+    /// that talk to this peer.</param>
+    private bool FilterAllows(int mappingIndex, uint remote, ushort remotePort, bool portless = false)
+    {
+        if (_program.Behavior.Filtering == FilteringBehavior.EndpointIndependent && !portless)
         {
             return true;
         }
@@ -378,7 +458,7 @@ public sealed partial class NatEngine
             ref var flow = ref _flows[flowIndex];
             ref readonly var remoteKey = ref flow.Initiator == FlowSide.Inside ? ref flow.ReplyKey : ref flow.OriginalKey;
             if (remoteKey.Source == remote
-                && (_program.Behavior.Filtering == FilteringBehavior.AddressDependent || remoteKey.SourcePort == remotePort))
+                && (portless || _program.Behavior.Filtering == FilteringBehavior.AddressDependent || remoteKey.SourcePort == remotePort))
             {
                 return true;
             }
@@ -462,6 +542,12 @@ public sealed partial class NatEngine
         if (_expectations.Count > 0)
         {
             _expectations.RemoveForMaster(_flows.IdOf(flowIndex));
+        }
+
+        // What an ALG made for this flow goes with it (a PPTP control connection's GRE tunnels).
+        if ((flow.Flags & FlowEntryFlags.AlgState) != 0 && _algStage is not null)
+        {
+            _algStage.FlowEnded(this, _flows.IdOf(flowIndex), now);
         }
 
         _flows.Remove(flowIndex);

@@ -80,6 +80,8 @@ public sealed partial class NatEngine
             {
                 return End(ref walk, CountDrop(info.DropReason, FlowSide.Inside));
             }
+
+            info.Flags |= PacketFlags.Reassembled;
         }
 
         walk.Side = ResolveSide(in info, walk.Ingress);
@@ -99,19 +101,66 @@ public sealed partial class NatEngine
     private void LookupFlow(ref PacketWalk walk)
     {
         walk.Index = _flows.Find(walk.Key, out walk.IsReply);
-        if (walk.Index < 0 && walk.Ingress == IngressSide.Auto)
+        if (walk.Index < 0)
         {
-            var otherSide = walk.Side == FlowSide.Inside ? FlowSide.Outside : FlowSide.Inside;
-            walk.Index = _flows.Find(KeyOf(in walk.Info, otherSide), out walk.IsReply);
-            if (walk.Index >= 0)
-            {
-                walk.Side = otherSide;
-                walk.Key = KeyOf(in walk.Info, otherSide);
-            }
+            LookupFurther(ref walk);
         }
 
         walk.IsNew = walk.Index < 0;
         walk.CheckAcls = _program.HasAcls && (walk.IsNew || _program.HasPerPacketAcls);
+    }
+
+    /// <summary>The lookup's second chances: the other side when the side was guessed, and for enhanced GRE that is no
+    /// PPTP call's tunnel the flow of its addresses. A GRE packet no flow knows starts a flow of its addresses, as GRE
+    /// did before call ids were read: only the PPTP ALG makes flows that a call id finds.</summary>
+    private void LookupFurther(ref PacketWalk walk)
+    {
+        if (TryKey(ref walk, KeyOf(in walk.Info, walk.Side)))
+        {
+            return;
+        }
+
+        if ((walk.Info.Flags & PacketFlags.EnhancedGre) != 0 && walk.Info.Protocol == IpProtocol.Gre)
+        {
+            var guessed = walk.Side;
+            if (!TryKey(ref walk, AddressOnlyKey(in walk.Info, guessed)))
+            {
+                walk.Side = guessed;
+                walk.Key = AddressOnlyKey(in walk.Info, guessed);
+            }
+        }
+    }
+
+    /// <summary>Finds the flow by a key made for the guessed side (the first try already used it when it is the walk's
+    /// key) and, when the side was guessed, for the other side; on a find the walk takes that key and side.</summary>
+    private bool TryKey(ref PacketWalk walk, in FlowKey key)
+    {
+        if (!key.Equals(walk.Key))
+        {
+            walk.Index = _flows.Find(key, out walk.IsReply);
+            if (walk.Index >= 0)
+            {
+                walk.Key = key;
+                return true;
+            }
+        }
+
+        if (walk.Ingress != IngressSide.Auto)
+        {
+            return false;
+        }
+
+        var otherSide = key.Side == FlowSide.Inside ? FlowSide.Outside : FlowSide.Inside;
+        var other = new FlowKey(key.Source, key.Destination, key.SourcePort, key.DestinationPort, key.Protocol, otherSide);
+        walk.Index = _flows.Find(other, out walk.IsReply);
+        if (walk.Index < 0)
+        {
+            return false;
+        }
+
+        walk.Side = otherSide;
+        walk.Key = other;
+        return true;
     }
 
     /// <summary>
@@ -140,7 +189,7 @@ public sealed partial class NatEngine
             return -1;
         }
 
-        if (walk.IsNew && plan.AclMode == AclMode.PerNewConnection && _expectations.Count > 0 && _expectations.Expects(in walk.Key, walk.Now, this))
+        if (walk.IsNew && plan.AclMode == AclMode.PerNewConnection && _expectations.Count > 0 && _expectations.Expects(PinholeKeyOf(in walk.Key), walk.Now, this))
         {
             return -1;
         }
@@ -171,7 +220,7 @@ public sealed partial class NatEngine
     {
         var reason = DropReason.None;
         walk.MappedAddress = walk.Info.SourceAddress;
-        walk.MappedPort = walk.Key.SourcePort;
+        walk.MappedPort = walk.NatSourcePort;
         return CheckLimits(walk.Info.SourceAddress, out walk.HostLimit, ref reason) || End(ref walk, CountDrop(reason, walk.Side));
     }
 
@@ -185,7 +234,7 @@ public sealed partial class NatEngine
         }
 
         var reason = DropReason.None;
-        return ApplyRuleAction(_program.NatRules[ruleId], in walk.Info, walk.Key.SourcePort, walk.Key.DestinationPort, 0, walk.Now,
+        return ApplyRuleAction(_program.NatRules[ruleId], in walk.Info, walk.NatSourcePort, walk.NatDestinationPort, 0, walk.Now,
                    ref walk.MappedAddress, ref walk.MappedPort, out walk.MappingIndex, ref reason)
                || End(ref walk, CountDrop(reason, walk.Side));
     }
@@ -195,7 +244,7 @@ public sealed partial class NatEngine
     public bool AllocateMapping(ref PacketWalk walk, int ruleId)
     {
         var reason = DropReason.None;
-        if (AllocateMapping(_program.NatRules[ruleId], in walk.Info, walk.Key.SourcePort, walk.Key.DestinationPort, 0, walk.Now,
+        if (AllocateMapping(_program.NatRules[ruleId], in walk.Info, walk.NatSourcePort, walk.NatDestinationPort, 0, walk.Now,
                 out walk.MappedAddress, out walk.MappedPort, out walk.MappingIndex, ref reason))
         {
             return true;
@@ -208,7 +257,7 @@ public sealed partial class NatEngine
     /// goes (from inside: the peer's endpoint the ALG announced; from outside: the inside host that asked).</summary>
     public void MatchPinhole(ref PacketWalk walk)
     {
-        if (!walk.IsNew || _expectations.Count == 0 || !_expectations.TryMatch(walk.Key, walk.Now, this, out var expected))
+        if (!walk.IsNew || _expectations.Count == 0 || !_expectations.TryMatch(PinholeKeyOf(in walk.Key), walk.Now, this, out var expected))
         {
             return;
         }
@@ -243,7 +292,7 @@ public sealed partial class NatEngine
         }
 
         var reason = DropReason.None;
-        return ResolveInbound(walk.Info.Protocol, walk.Info.DestinationAddress, walk.Key.DestinationPort, walk.Info.SourceAddress, walk.Key.SourcePort, walk.HasPorts,
+        return ResolveInbound(walk.Info.Protocol, walk.Info.DestinationAddress, walk.NatDestinationPort, walk.Info.SourceAddress, walk.NatSourcePort, walk.HasPorts,
                    out walk.Destination, out walk.DestinationPort, out walk.MappingIndex, ref reason)
                || End(ref walk, CountDrop(reason, walk.Side));
     }
@@ -253,7 +302,7 @@ public sealed partial class NatEngine
     public bool TranslateInboundDynamic(ref PacketWalk walk)
     {
         var reason = DropReason.None;
-        return ResolveDynamicInbound(walk.Info.Protocol, walk.Info.DestinationAddress, walk.Key.DestinationPort, walk.Info.SourceAddress, walk.Key.SourcePort, walk.HasPorts,
+        return ResolveDynamicInbound(walk.Info.Protocol, walk.Info.DestinationAddress, walk.NatDestinationPort, walk.Info.SourceAddress, walk.NatSourcePort, walk.HasPorts,
                    out walk.Destination, out walk.DestinationPort, out walk.MappingIndex, ref reason)
                || End(ref walk, CountDrop(reason, walk.Side));
     }
@@ -288,7 +337,7 @@ public sealed partial class NatEngine
             TrackTcp(ref flow, walk.Info.TcpFlags, walk.IsReply);
         }
 
-        var timeout = _timeouts.For(walk.Info.Protocol, flow.TcpState, flow.OriginalKey.DestinationPort);
+        var timeout = flow.IdleSeconds != 0 ? flow.IdleSeconds * NatTimeouts.Second : _timeouts.For(walk.Info.Protocol, flow.TcpState, flow.OriginalKey.DestinationPort);
         _flows.Refresh(walk.Index, timeout == NatTimeouts.Never ? long.MaxValue : walk.Now + timeout, walk.Now);
     }
 
@@ -338,10 +387,43 @@ public sealed partial class NatEngine
     {
         ref readonly var other = ref OtherKey(ref walk);
         ref var info = ref walk.Info;
-        if (other.Destination != info.SourceAddress || other.Source != info.DestinationAddress
-            || other.DestinationPort != KeyPort(in info, info.SourcePort) || other.SourcePort != KeyPort(in info, info.DestinationPort))
+        if ((info.Flags & PacketFlags.HasPorts) != 0)
         {
-            PacketRewriter.RewriteIpv4(walk.Packet.Span, ref info, other.Destination, other.DestinationPort, other.Source, other.SourcePort);
+            if (other.Destination != info.SourceAddress || other.Source != info.DestinationAddress
+                || other.DestinationPort != info.SourcePort || other.SourcePort != info.DestinationPort)
+            {
+                PacketRewriter.RewriteIpv4(walk.Packet.Span, ref info, other.Destination, other.DestinationPort, other.Source, other.SourcePort);
+                PacketsTranslated++;
+            }
+        }
+        else
+        {
+            TranslateWithoutPorts(ref walk, in other);
+        }
+    }
+
+    /// <summary>Addresses only: nothing inside ESP changes (RFC 3948 §1: its integrity covers no IP header), and a GRE
+    /// packet going to the inside host of a PPTP call whose call id was translated gets that host's own call id back in
+    /// its key (RFC 2637 §4.1). Enhanced GRE has no checksum to fix (RFC 2637 §4.1: C is 0).</summary>
+    private void TranslateWithoutPorts(ref PacketWalk walk, in FlowKey other)
+    {
+        ref var info = ref walk.Info;
+        var translated = false;
+        if (other.Destination != info.SourceAddress || other.Source != info.DestinationAddress)
+        {
+            PacketRewriter.RewriteIpv4(walk.Packet.Span, ref info, other.Destination, 0, other.Source, 0);
+            translated = true;
+        }
+
+        ref var flow = ref _flows[walk.Index];
+        if (flow.RewritesGreKey && walk.Side == FlowSide.Outside && (info.Flags & PacketFlags.EnhancedGre) != 0 && info.GreCallId != flow.InsideKey)
+        {
+            PacketRewriter.RewriteGreCallId(walk.Packet.Span, ref info, flow.InsideKey);
+            translated = true;
+        }
+
+        if (translated)
+        {
             PacketsTranslated++;
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Alg.Policy.Model;
 using Alg.Runtime.Flows;
 using Alg.Runtime.Packets;
@@ -171,8 +172,12 @@ public sealed partial class NatEngine
         }
     }
 
+    /// <summary>The tuple ACLs and NAT rules match: a protocol without ports (GRE, ESP) shows ports 0 whatever its flow key
+    /// holds (a call id, an SPI), as it always did.</summary>
     internal static PacketTuple TupleOf(in PacketInfo info, uint source, ushort sourcePort, uint destination, ushort destinationPort) =>
-        new(source, destination, sourcePort, destinationPort, info.Protocol, (info.TcpFlags & (TcpFlags.Ack | TcpFlags.Rst)) != 0);
+        (info.Flags & PacketFlags.HasPorts) != 0
+            ? new(source, destination, sourcePort, destinationPort, info.Protocol, (info.TcpFlags & (TcpFlags.Ack | TcpFlags.Rst)) != 0)
+            : new(source, destination, 0, 0, info.Protocol, false);
 
     /// <summary>
     /// A new program takes effect with the packet that first runs on it: rules, timers, behaviour, limits and ACL
@@ -200,10 +205,33 @@ public sealed partial class NatEngine
         }
     }
 
-    private static ushort KeyPort(in PacketInfo info, ushort port) => (info.Flags & PacketFlags.HasPorts) != 0 ? port : (ushort)0;
-
+    /// <summary>The key a packet's flow is found by: its ports, or for protocols without them what tells their
+    /// conversations apart (<see cref="KeyWithoutPorts"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FlowKey KeyOf(in PacketInfo info, FlowSide side) =>
-        new(info.SourceAddress, info.DestinationAddress, KeyPort(in info, info.SourcePort), KeyPort(in info, info.DestinationPort), info.Protocol, side);
+        (info.Flags & PacketFlags.HasPorts) != 0
+            ? new(info.SourceAddress, info.DestinationAddress, info.SourcePort, info.DestinationPort, info.Protocol, side)
+            : KeyWithoutPorts(in info, side);
+
+    /// <summary>
+    /// ESP: the SPI, which the receiver chose (RFC 4303 §2.1), so each direction of a pair of security associations is
+    /// a flow of its own. PPTP's enhanced GRE: the call id the packet carries, the receiver's (RFC 2637 §4.1), which
+    /// finds a call's tunnel; a GRE packet of no tunnel falls back to its addresses (<see cref="AddressOnlyKey"/>). Any
+    /// other protocol: its addresses.
+    /// </summary>
+    private static FlowKey KeyWithoutPorts(in PacketInfo info, FlowSide side) => info.Protocol switch
+    {
+        IpProtocol.Esp => new(info.SourceAddress, info.DestinationAddress, (ushort)(info.EspSpi >> 16), (ushort)info.EspSpi, info.Protocol, side),
+        IpProtocol.Gre when (info.Flags & PacketFlags.EnhancedGre) != 0 => new(info.SourceAddress, info.DestinationAddress, 0, info.GreCallId, info.Protocol, side),
+        _ => AddressOnlyKey(in info, side),
+    };
+
+    /// <summary>A flow known by its addresses only (GRE outside a PPTP call, other protocols without ports).</summary>
+    private static FlowKey AddressOnlyKey(in PacketInfo info, FlowSide side) =>
+        new(info.SourceAddress, info.DestinationAddress, 0, 0, info.Protocol, side);
+
+    /// <summary>The key a new flow's first packet is matched against pinholes with: an ESP gate has no SPI to name.</summary>
+    private static FlowKey PinholeKeyOf(in FlowKey key) => key.Protocol == IpProtocol.Esp ? key.WithoutPorts() : key;
 
     private FlowSide ResolveSide(in PacketInfo info, IngressSide ingress)
     {

@@ -77,6 +77,23 @@ public sealed class NatMappingTable
         return -1;
     }
 
+    /// <summary>The next mapping after <paramref name="index"/> with the same external endpoint, or -1 (ESP mappings of
+    /// several inside hosts share one address).</summary>
+    public int NextWithSameExternal(int index)
+    {
+        ref var first = ref _mappings[index];
+        for (var next = first.NextByExternal; next >= 0; next = _mappings[next].NextByExternal)
+        {
+            ref var mapping = ref _mappings[next];
+            if (mapping.Protocol == first.Protocol && mapping.ExternalAddress == first.ExternalAddress && mapping.ExternalPort == first.ExternalPort)
+            {
+                return next;
+            }
+        }
+
+        return -1;
+    }
+
     public bool ExternalInUse(byte protocol, uint externalAddress, ushort externalPort) =>
         FindByExternal(protocol, externalAddress, externalPort) >= 0;
 

@@ -9,15 +9,19 @@ namespace Alg.Runtime.Nat;
 /// <remarks>
 /// Defaults: TCP established 2 h 4 min and transitory 4 min (RFC 5382 REQ-5, RFC 7857 §2.1), RST kept
 /// 4 min (RFC 7857 §2.2), UDP 5 min (RFC 4787 REQ-5: at least 2 min, 5 recommended), ICMP 60 s
-/// (RFC 5508 REQ-1), GRE and SCTP like UDP. A policy value always wins, as the operator configured it;
-/// the linter, not the runtime, warns when one is below an RFC minimum. Null seconds = never expires.
+/// (RFC 5508 REQ-1), GRE and SCTP like UDP, ESP like UDP unless the IPsec-NAT ALG gives its own. A policy value
+/// always wins, as the operator configured it; the linter, not the runtime, warns when one is below an RFC minimum.
+/// Null seconds = never expires.
 /// </remarks>
 public sealed class NatTimeouts
 {
     public const long Second = 1_000_000_000L;
     public const long Never = long.MaxValue;
 
-    public NatTimeouts(ImmutableSortedDictionary<string, TimerSetting>? timeouts)
+    /// <param name="timeouts">The policy's timers by name.</param>
+    /// <param name="espSeconds">The idle time of an ESP security association when the IPsec-NAT ALG sets one (ScreenOS
+    /// IPsec-NAT timeout); null: as UDP.</param>
+    public NatTimeouts(ImmutableSortedDictionary<string, TimerSetting>? timeouts, long? espSeconds = null)
     {
         var transitory = Read(timeouts, "tcp-transitory", 240 * Second);
         TcpEstablished = Read(timeouts, "tcp", 7440 * Second);
@@ -29,6 +33,7 @@ public sealed class NatTimeouts
         Icmp = Read(timeouts, "icmp", 60 * Second);
         Gre = Read(timeouts, "gre", Udp);
         Sctp = Read(timeouts, "sctp", Udp);
+        Esp = espSeconds is { } esp ? (esp == 0 ? Never : esp * Second) : Udp;
         Other = Udp;
     }
 
@@ -52,6 +57,9 @@ public sealed class NatTimeouts
 
     public long Sctp { get; }
 
+    /// <summary>An ESP security association (one SPI one way) with no packet for this long goes.</summary>
+    public long Esp { get; }
+
     public long Other { get; }
 
     /// <summary>The idle timeout of a flow in its current state.</summary>
@@ -68,6 +76,7 @@ public sealed class NatTimeouts
         IpProtocol.Icmp => Icmp,
         IpProtocol.Gre => Gre,
         IpProtocol.Sctp => Sctp,
+        IpProtocol.Esp => Esp,
         _ => Other,
     };
 

@@ -10,7 +10,8 @@ namespace Alg.Runtime.Nat;
 /// IPv4 header, TCP and UDP checksums are updated incrementally (RFC 1624 §3); a UDP checksum of 0 stays 0
 /// (RFC 768). ICMP queries carry the identifier in the ICMP checksum only (no pseudo-header, RFC 792). SCTP's
 /// CRC32c cannot be updated incrementally, so it is recomputed when a port changes (RFC 9260 §6.8); it does not
-/// cover addresses.
+/// cover addresses. A packet that arrived with a wrong CRC32c leaves with one wrong by as much: recomputing must not
+/// make a corrupted packet look good.
 /// </remarks>
 public static class PacketRewriter
 {
@@ -71,6 +72,9 @@ public static class PacketRewriter
         else
         {
             var portsChanged = false;
+            var sctpError = info.Protocol == IpProtocol.Sctp && (sourcePort != info.SourcePort || destinationPort != info.DestinationPort)
+                ? SctpChecksumError(frame[info.TransportOffset..info.PacketEnd])
+                : 0u;
             if (sourcePort != info.SourcePort)
             {
                 BinaryPrimitives.WriteUInt16BigEndian(transport, sourcePort);
@@ -89,7 +93,7 @@ public static class PacketRewriter
 
             if (portsChanged && info.Protocol == IpProtocol.Sctp)
             {
-                RecomputeSctpChecksum(frame[info.TransportOffset..info.PacketEnd]);
+                RecomputeSctpChecksum(frame[info.TransportOffset..info.PacketEnd], sctpError);
                 return;
             }
         }
@@ -100,21 +104,38 @@ public static class PacketRewriter
         }
     }
 
+    /// <summary>Writes the call id of an enhanced GRE packet's key (RFC 2637 §4.1: after the payload length). Version 1
+    /// carries no GRE checksum, and the IP header checksum does not cover the key.</summary>
+    public static void RewriteGreCallId(Span<byte> frame, ref PacketInfo info, ushort callId)
+    {
+        BinaryPrimitives.WriteUInt16BigEndian(frame[(info.TransportOffset + 6)..], callId);
+        info.GreCallId = callId;
+    }
+
     /// <summary>RFC 9260 §6.8: CRC32c over the whole SCTP packet with the checksum field zero, stored little-endian.</summary>
-    public static void RecomputeSctpChecksum(Span<byte> sctpPacket)
+    /// <param name="error">How wrong the checksum the packet came with was (<see cref="SctpChecksumError"/>): kept.</param>
+    public static void RecomputeSctpChecksum(Span<byte> sctpPacket, uint error = 0)
     {
         BinaryPrimitives.WriteUInt32LittleEndian(sctpPacket[8..], 0);
-        BinaryPrimitives.WriteUInt32LittleEndian(sctpPacket[8..], Crc32c.Compute(sctpPacket));
+        BinaryPrimitives.WriteUInt32LittleEndian(sctpPacket[8..], Crc32c.Compute(sctpPacket) ^ error);
     }
 
     /// <summary>True when the SCTP packet's CRC32c is right.</summary>
-    public static bool SctpChecksumValid(ReadOnlySpan<byte> sctpPacket)
+    public static bool SctpChecksumValid(ReadOnlySpan<byte> sctpPacket) => SctpChecksumError(sctpPacket) == 0;
+
+    /// <summary>The stored CRC32c XOR the right one: 0 for a good packet.</summary>
+    public static uint SctpChecksumError(ReadOnlySpan<byte> sctpPacket)
     {
+        if (sctpPacket.Length < 12)
+        {
+            return 0;
+        }
+
         var stored = BinaryPrimitives.ReadUInt32LittleEndian(sctpPacket[8..]);
         var crc = Crc32c.Append(0xFFFFFFFF, sctpPacket[..8]);
         crc = Crc32c.Append(crc, [0, 0, 0, 0]);
         crc = Crc32c.Append(crc, sctpPacket[12..]);
-        return ~crc == stored;
+        return ~crc ^ stored;
     }
 
     /// <summary>Offset in the frame of the checksum the transport header carries, or -1 (none, or 0 in IPv4 UDP).</summary>

@@ -64,6 +64,13 @@ public ref struct PacketWalk
     /// <summary>The packet has ports (TCP, UDP, SCTP; ICMP queries carry their identifier instead).</summary>
     public readonly bool HasPorts => (Info.Flags & PacketFlags.HasPorts) != 0;
 
+    /// <summary>The source port NAT works with: the packet's, or 0 for a protocol without ports (its flow key may hold
+    /// a call id or an SPI there, which no mapping is made of).</summary>
+    internal readonly ushort NatSourcePort => HasPorts ? Key.SourcePort : (ushort)0;
+
+    /// <summary>The destination port NAT works with (see <see cref="NatSourcePort"/>).</summary>
+    internal readonly ushort NatDestinationPort => HasPorts ? Key.DestinationPort : (ushort)0;
+
     /// <summary>The packet as it arrived: what inbound ACLs and NAT rule selection match.</summary>
     public readonly PacketTuple ArrivalTuple => NatEngine.TupleOf(in Info, Info.SourceAddress, Key.SourcePort, Info.DestinationAddress, Key.DestinationPort);
 

@@ -47,4 +47,12 @@ public enum DropReason : byte
 
     /// <summary>An ALG option the user configured said to drop it (e.g. ASA <c>strict-header-validation action drop</c>).</summary>
     AlgPolicyViolation,
+
+    /// <summary>ESP of an SPI no flow knows arrived outside and no IKE gate was open for its peer (IPsec-NAT SPI matching,
+    /// RFC 3715 §2.2).</summary>
+    EspWithoutGate,
+
+    /// <summary>ESP of an SPI no flow knows arrived outside, and more than one inside host sends ESP to that peer through
+    /// that address: which one it is for cannot be told without SPI matching.</summary>
+    EspAmbiguous,
 }

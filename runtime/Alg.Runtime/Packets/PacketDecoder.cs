@@ -358,6 +358,17 @@ public static class PacketDecoder
             case IpProtocol.Gre:
                 return DecodeGre(packet, ref info);
 
+            case IpProtocol.Esp:
+                // RFC 4303 §2: SPI and sequence number in clear, then the encrypted payload.
+                if (available < 8)
+                {
+                    return DropReason.TruncatedTransportHeader;
+                }
+
+                info.EspSpi = BinaryPrimitives.ReadUInt32BigEndian(packet[offset..]);
+                info.PayloadOffset = offset + 8;
+                return DropReason.None;
+
             default:
                 return DropReason.None;
         }

@@ -31,4 +31,8 @@ public enum PacketFlags : ushort
 
     /// <summary>PPTP enhanced GRE (version 1); <see cref="PacketInfo.GreCallId"/> is valid.</summary>
     EnhancedGre = 1 << 10,
+
+    /// <summary>Put together from IP fragments before the walk (RFC 4787 REQ-14): an ALG that inspects only what came whole
+    /// can tell (ScreenOS iChat without re-assembly).</summary>
+    Reassembled = 1 << 11,
 }

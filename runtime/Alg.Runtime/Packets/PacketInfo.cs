@@ -44,6 +44,9 @@ public struct PacketInfo
     /// <summary>PPTP call id from the key field of enhanced GRE (RFC 2637 §4.1).</summary>
     public ushort GreCallId;
 
+    /// <summary>ESP Security Parameters Index (RFC 4303 §2.1), chosen by the receiver of the packet.</summary>
+    public uint EspSpi;
+
     /// <summary>Start of the IP header inside an ICMP error, or 0.</summary>
     public int EmbeddedNetworkOffset;
 

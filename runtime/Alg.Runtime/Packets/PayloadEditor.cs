@@ -29,6 +29,8 @@ public static class PayloadEditor
             return DropReason.BadIpTotalLength;
         }
 
+        // An SCTP packet's CRC32c is recomputed after the edit; one that came wrong stays as wrong (RFC 9260 §6.8).
+        var sctpError = info.Protocol == IpProtocol.Sctp ? Nat.PacketRewriter.SctpChecksumError(packet.Span[info.TransportOffset..info.PacketEnd]) : 0u;
         var oldLength = packet.Length;
         if (!packet.TryResize(oldLength + delta))
         {
@@ -57,7 +59,16 @@ public static class PayloadEditor
             BinaryPrimitives.WriteUInt16BigEndian(frame[(info.TransportOffset + 4)..], (ushort)(info.PacketEnd - info.TransportOffset));
         }
 
-        PacketChecksums.FixTransport(frame, in info);
+        if (info.Protocol == IpProtocol.Sctp)
+        {
+            // RFC 9260 §6.8: the CRC32c covers the whole packet and cannot be updated in place.
+            Nat.PacketRewriter.RecomputeSctpChecksum(frame[info.TransportOffset..info.PacketEnd], sctpError);
+        }
+        else
+        {
+            PacketChecksums.FixTransport(frame, in info);
+        }
+
         return DropReason.None;
     }
 }

@@ -11,7 +11,8 @@ public static class PptpAlgDescriptor
         "PPTP control with enhanced GRE call-id translation (RFC 2637)",
         [AlgPort.Tcp(1723)],
         [
-            AlgOptionDescriptor.Duration("gre-timeout", 0, 4_294_967, 120, "ASA timeout pptp-gre / IOS pptp-timeout: idle time of the GRE tunnel"),
+            AlgOptionDescriptor.Duration("gre-timeout", 0, 4_294_967, 120, "ASA timeout pptp-gre / IOS pptp-timeout: idle time of a call's GRE tunnel (0: never)"),
         ],
-        [new AlgAlias(Dialect.Ios, "pptp"), new AlgAlias(Dialect.Asa, "pptp"), new AlgAlias(Dialect.ScreenOs, "pptp"), new AlgAlias(Dialect.Junos, "pptp")]);
+        [new AlgAlias(Dialect.Ios, "pptp"), new AlgAlias(Dialect.Asa, "pptp"), new AlgAlias(Dialect.ScreenOs, "pptp"), new AlgAlias(Dialect.Junos, "pptp")],
+        Implemented: true);
 }

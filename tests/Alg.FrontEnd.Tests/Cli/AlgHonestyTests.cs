@@ -52,11 +52,11 @@ public sealed class AlgHonestyTests
     [Fact]
     public void Lint_names_the_line_that_turns_an_unimplemented_alg_on()
     {
-        var result = Configs.Load("ASA Version 9.8(4)\npolicy-map global_policy\n class inspection_default\n  inspect rsh\n  inspect pptp\n  inspect ftp\n  inspect sqlnet\n  inspect sunrpc\n");
+        var result = Configs.Load("ASA Version 9.8(4)\npolicy-map global_policy\n class inspection_default\n  inspect rsh\n  inspect skinny\n  inspect ftp\n  inspect sqlnet\n  inspect sunrpc\n");
 
         var notes = result.WithCode(Alg.Policy.Diagnostics.DiagnosticCatalog.AlgNotImplemented).ToList();
         Assert.Contains(notes, n => n.Span.Line == 4 && n.Message.Contains("rsh (turned on by this line)", StringComparison.Ordinal));
-        Assert.Contains(notes, n => n.Span.Line == 5 && n.Message.Contains("pptp", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Span.Line == 5 && n.Message.Contains("skinny", StringComparison.Ordinal));
         Assert.DoesNotContain(notes, n => n.Message.Contains("sip", StringComparison.Ordinal) || n.Message.Contains("tftp", StringComparison.Ordinal) || n.Message.Contains("ftp", StringComparison.Ordinal) || n.Message.Contains("sqlnet", StringComparison.Ordinal) || n.Message.Contains("sunrpc", StringComparison.Ordinal));
     }
 
@@ -75,7 +75,8 @@ public sealed class AlgHonestyTests
 
             Assert.True(code == 0, error);
             Assert.Contains("not implemented: ", output, StringComparison.Ordinal);
-            Assert.Contains("pptp", output, StringComparison.Ordinal);
+            Assert.Contains("skinny", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("pptp", output, StringComparison.Ordinal);
             Assert.DoesNotContain("h323", output, StringComparison.Ordinal);
             Assert.DoesNotContain("sip,", output, StringComparison.Ordinal);
             Assert.DoesNotContain("ftp,", output, StringComparison.Ordinal);

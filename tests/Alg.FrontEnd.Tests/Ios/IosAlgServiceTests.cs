@@ -96,6 +96,25 @@ public sealed class IosAlgServiceTests
         Assert.True(Configs.Policy("ip nat service ipsec-esp enable\n").Alg("ipsec-nat").Enabled);
         var spi = Configs.Policy("access-list 5 permit any\nip nat service list 5 ESP spi-match\n").Alg("ipsec-nat");
         Assert.True(spi.Options["spi-match"].AsBoolean);
+        Assert.True(spi.Enabled);
+        var ike = Configs.Policy("access-list 5 permit any\nip nat service list 5 IKE preserve-port\n").Alg("ipsec-nat");
+        Assert.True(ike.Enabled);
+        Assert.True(ike.Options["preserve-port"].AsBoolean);
+        Assert.False(ike.Options["spi-match"].AsBoolean);
+        var off = Configs.Policy("access-list 5 permit any\nip nat service list 5 ESP spi-match\nno ip nat service list 5 ESP spi-match\n").Alg("ipsec-nat");
+        Assert.False(off.Enabled);
+    }
+
+    [Fact]
+    public void Ipsec_passthrough_is_lowered_from_the_service_lines()
+    {
+        var both = Alg.Compiler.Lowering.PolicyLowerer.Lower(Configs.Policy("access-list 5 permit any\nip nat service list 5 ESP spi-match\nip nat service list 5 IKE preserve-port\n"));
+        Assert.True(both.Ipsec.SpiMatching);
+        Assert.True(both.Ipsec.PreserveIkePort);
+        Assert.Equal(30 * Alg.Runtime.Nat.NatTimeouts.Second, both.Timeouts.Esp);
+        var none = Alg.Compiler.Lowering.PolicyLowerer.Lower(Configs.Policy("hostname r\n"));
+        Assert.Same(Alg.Runtime.Pipeline.Ir.IpsecPassthroughPlan.Off, none.Ipsec);
+        Assert.Equal(none.Timeouts.Udp, none.Timeouts.Esp);
     }
 
     [Fact]

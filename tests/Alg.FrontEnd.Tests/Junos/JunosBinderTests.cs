@@ -17,6 +17,20 @@ public sealed class JunosBinderTests
         Assert.Equal(2, policy.FindAlg("sip")!.Source.Line);
     }
 
+    /// <summary>SCTP inspection and the PPTP ALG are on by default on an SRX and <c>disable</c> turns them off, like every
+    /// Junos ALG; both are implemented now, so lint no longer calls them not implemented.</summary>
+    [Fact]
+    public void SctpAndPptpAreOnByDefaultAndDisableTurnsThemOff()
+    {
+        var defaults = Binding.Policy(Dialect.Junos, "set system host-name srx");
+        Assert.True(Binding.Enabled(defaults, "sctp"));
+        Assert.True(Binding.Enabled(defaults, "pptp"));
+        var policy = Binding.Policy(Dialect.Junos, "set system host-name srx", "set security alg sctp disable", "set security alg pptp disable");
+        Assert.False(Binding.Enabled(policy, "sctp"));
+        Assert.False(Binding.Enabled(policy, "pptp"));
+        Assert.True(Alg.StdlibAlgs.AlgCatalog.Get("sctp").Implemented && Alg.StdlibAlgs.AlgCatalog.Get("pptp").Implemented);
+    }
+
     [Fact]
     public void DeleteAndDeactivateUndoDisable()
     {

@@ -26,6 +26,20 @@ public sealed class ScreenOsBinderTests
         Assert.True(policy.FindAlg("rtsp")!.DefaultIsInferred);
     }
 
+    /// <summary>ScreenOS <c>call-answer-time</c> is 20–90 s: lint names a value outside on its line (ALG3001), and the
+    /// IPsec-NAT timeout reaches the translator's ESP idle time.</summary>
+    [Fact]
+    public void IChatCallAnswerTimeIsRangeCheckedAndIpsecNatTimeoutIsLowered()
+    {
+        var result = Alg.Compiler.ConfigurationLoader.Load(new Alg.Policy.Text.SourceText("ssg.cfg", "set hostname ssg5\nset alg appleichat enable\nset alg appleichat call-answer-time 95\nset alg ipsec-nat enable\nset alg ipsec-nat timeout 45\n"));
+        Assert.Contains(result.Diagnostics, d => d.Descriptor == Alg.Policy.Diagnostics.DiagnosticCatalog.ValueOutOfRange && d.Span.Line == 3 && d.Message.Contains("call-answer-time", StringComparison.Ordinal));
+        var fine = Alg.Compiler.ConfigurationLoader.Load(new Alg.Policy.Text.SourceText("ssg.cfg", "set hostname ssg5\nset alg appleichat enable\nset alg appleichat call-answer-time 90\nset alg ipsec-nat enable\nset alg ipsec-nat timeout 45\n"));
+        Assert.DoesNotContain(fine.Diagnostics, d => d.Descriptor == Alg.Policy.Diagnostics.DiagnosticCatalog.ValueOutOfRange);
+        var program = PolicyLowerer.Lower(fine.Policy!);
+        Assert.True(program.Ipsec.SpiMatching);
+        Assert.Equal(45 * Alg.Runtime.Nat.NatTimeouts.Second, program.Timeouts.Esp);
+    }
+
     [Fact]
     public void UnsetAlgSipEnableTurnsSipOff()
     {

@@ -15,9 +15,13 @@ public static class AlgCorpusReplay
     private static readonly uint LoopbackServer = Ip.V4("203.0.113.99");
 
     /// <returns>The frames that left the gateway, in order.</returns>
-    public static List<byte[]> Run(AlgHarness gateway, string file)
+    /// <param name="alsoProtocol">Another IP protocol between the same two hosts to replay too (PPTP's GRE), the
+    /// server's addressed to the public address.</param>
+    /// <param name="protocol">The signalling protocol to replay with its ports (TCP; SCTP for an association).</param>
+    /// <param name="servicePort">The server's port when not the harness's service port.</param>
+    public static List<byte[]> Run(AlgHarness gateway, string file, byte alsoProtocol = 0, byte protocol = IpProtocol.Tcp, ushort servicePort = 0)
     {
-        var service = gateway.ServicePort;
+        var service = servicePort != 0 ? servicePort : gateway.ServicePort;
         var forwarded = new List<byte[]>();
         var mapped = new Dictionary<ushort, (uint, ushort)>();
         uint client = 0;
@@ -40,7 +44,28 @@ public static class AlgCorpusReplay
                 continue;
             }
 
-            if (info.Protocol != IpProtocol.Tcp)
+            if (alsoProtocol != 0 && info.Protocol == alsoProtocol && client != 0)
+            {
+                var towardsServer = info.SourceAddress == client && info.DestinationAddress == server;
+                if (towardsServer || (info.SourceAddress == server && info.DestinationAddress == client))
+                {
+                    PacketDecoder.Decode(frame, LinkType.Ethernet, out var other);
+                    if (!towardsServer)
+                    {
+                        PacketRewriter.RewriteIpv4(frame, ref other, server, 0, AlgHarness.Public, 0);
+                    }
+
+                    var passed = gateway.Send(frame, towardsServer ? IngressSide.Inside : IngressSide.Outside);
+                    if (passed.Forwarded)
+                    {
+                        forwarded.Add(passed.Frame);
+                    }
+                }
+
+                continue;
+            }
+
+            if (info.Protocol != protocol)
             {
                 continue;
             }

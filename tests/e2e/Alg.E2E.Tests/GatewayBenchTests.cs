@@ -90,6 +90,18 @@ public sealed partial class GatewayBenchTests(ITestOutputHelper output)
     public void TheSeedsTranscriptsTypedIntoAlgConsoleTurnTheSipAlgOffAndTheNextCallIsOneWay() => Scenario("console-sip-off");
 
     [SkippableFact]
+    public void TwoPptpClientsBehindOneAddressEachGetTheirOwnCallIdAndGreThroughThePptpAlg() => Scenario("pptp");
+
+    [SkippableFact]
+    public void WithThePptpAlgOffTwoPptpClientsShowThePacTheSameCallId() => Scenario("pptp-off");
+
+    [SkippableFact]
+    public void EspFromTwoInsideHostsToOnePeerWithoutNatTraversalEachGetsOnlyItsRepliesThroughTheIpsecNatGates() => Scenario("esp");
+
+    [SkippableFact]
+    public void AnSctpAssociationCrossesTheGatewayAndEachAnomalyClassIsDroppedAndCounted() => Scenario("sctp");
+
+    [SkippableFact]
     public void ShortBenchmarkReachesTheRatesLinuxReaches()
     {
         var (exitCode, text) = BenchScript.Run("bench.sh", "--short", BenchScript.OutputDirectory("bench-short"));

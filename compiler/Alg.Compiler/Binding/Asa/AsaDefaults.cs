@@ -52,7 +52,14 @@ public static class AsaDefaults
     /// <summary>The ALG table's starting point: the factory inspections, or nothing when the file has its own global_policy.</summary>
     public static IReadOnlyList<AlgDefault> Algs(bool factory) =>
         [.. DefaultInspectionPorts.Keys.Concat(FactoryInspections).Distinct()
-            .Select(name => new AlgDefault(name, factory && FactoryInspections.Contains(name), DefaultInspectionPorts.GetValueOrDefault(name)))];
+            .Select(name => new AlgDefault(name, factory && FactoryInspections.Contains(name), DefaultInspectionPorts.GetValueOrDefault(name), InspectionOptions.GetValueOrDefault(name)))];
+
+    /// <summary>What an inspection does that its ALG's own defaults do not say: ipsec-pass-thru lets the peer's ESP in
+    /// through the pinhole its IKE opens (SPI matching).</summary>
+    private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> InspectionOptions = new Dictionary<string, IReadOnlyDictionary<string, long>>(StringComparer.Ordinal)
+    {
+        ["ipsec-nat"] = new Dictionary<string, long> { ["spi-match"] = 1 },
+    };
 
     public static readonly IReadOnlyDictionary<string, long?> Timers = new Dictionary<string, long?>
     {

@@ -110,13 +110,13 @@ public sealed partial class IosBinder
     private void BindIpsecService(string word, List<string> flags, bool enable, IosNatService service)
     {
         var span = service.Span;
-        if (flags.Contains("spi-match"))
+        if (flags.Contains("spi-match") || flags.Contains("preserve-port"))
         {
-            _context.Algs.SetOption("ipsec-nat", "spi-match", AlgOptionValue.FromBoolean(enable), span);
-        }
-        else if (flags.Contains("preserve-port"))
-        {
-            _context.Algs.SetOption("ipsec-nat", "preserve-port", AlgOptionValue.FromBoolean(enable), span);
+            // `ip nat service list N ESP spi-match` and `... IKE preserve-port` each turn one part of IPsec passthrough
+            // on: the ALG runs while either is on.
+            _context.Algs.SetOption("ipsec-nat", flags.Contains("spi-match") ? "spi-match" : "preserve-port", AlgOptionValue.FromBoolean(enable), span);
+            var options = _context.Algs["ipsec-nat"].Options;
+            _context.Algs.SetEnabled("ipsec-nat", options["spi-match"].AsBoolean || options["preserve-port"].AsBoolean, span);
         }
         else
         {

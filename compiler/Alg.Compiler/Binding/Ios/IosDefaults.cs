@@ -19,7 +19,7 @@ public static class IosDefaults
         new("h323-q931", true, [AlgPort.Tcp(1720)], Inferred: true),
         new("h323-h245", true),
         new("h323-ras", true, [AlgPort.Udp(1719)], Inferred: true),
-        new("pptp", true),
+        new("pptp", true, Options: new Dictionary<string, long> { ["gre-timeout"] = 86400 }),
         new("ftp", true),
         new("rtsp", true),
         new("tftp", true),

@@ -47,7 +47,7 @@ public static class ScreenOsDefaults
         new("sqlnet", false),
         new("pptp", false),
         new("appleichat", false, Inferred: true),
-        new("ipsec-nat", false, Inferred: true),
+        new("ipsec-nat", false, Options: new Dictionary<string, long> { ["spi-match"] = 1 }, Inferred: true),
     ];
 
     /// <summary>ScreenOS option keywords [I: vendor-syntax.md §3] and the canonical (ALG, option) each sets.</summary>

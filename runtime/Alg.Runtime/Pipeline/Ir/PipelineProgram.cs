@@ -54,6 +54,9 @@ public sealed record PipelineProgram(
     /// <summary>The state limit for a host: its own entry, else the default for every host, else none (-1).</summary>
     public long HostLimitFor(uint host) => _hostLimits.TryGetValue(host, out var limit) ? limit : Limits.PerHostDefault ?? -1;
 
+    /// <summary>ESP SPI matching and IKE port preservation, from the IPsec-NAT ALG's plan.</summary>
+    public IpsecPassthroughPlan Ipsec { get; init; } = IpsecPassthroughPlan.Off;
+
     /// <summary>Some host has a state limit, so new flows are counted per host.</summary>
     public bool HasHostLimits => !Limits.PerHost.IsDefaultOrEmpty || Limits.PerHostDefault is not null;
 }

@@ -32,6 +32,22 @@ public sealed class StatusFormatterTests
     }
 
     [Fact]
+    public void AnAlgsTunnelsAndDropsByReasonAreShownInTextAndJson()
+    {
+        var sctp = new AlgStatus("sctp", true, 9, 0, 0, 0, 0, 0, 0, PolicyDrops: 3, PolicyDropsBy: new Dictionary<string, long> { ["SCTP: bad tag"] = 2, ["SCTP: no association"] = 1 });
+        var pptp = new AlgStatus("pptp", true, 6, 2, 0, 0, 0, 0, 0, TunnelsOpened: 2);
+        var status = Sample with { Algs = [sctp, pptp] };
+
+        var text = StatusFormatter.Text(status);
+        Assert.Contains("failures 0, dropped 3\n", text, StringComparison.Ordinal);
+        Assert.Contains("    dropped 2: SCTP: bad tag\n", text, StringComparison.Ordinal);
+        Assert.Contains("failures 0, tunnels 2\n", text, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(StatusFormatter.Json(status));
+        Assert.Equal(2, json.RootElement.GetProperty("algs")[0].GetProperty("policyDropsBy").GetProperty("SCTP: bad tag").GetInt64());
+        Assert.Equal(2, json.RootElement.GetProperty("algs")[1].GetProperty("tunnelsOpened").GetInt64());
+    }
+
+    [Fact]
     public void JsonUsesCamelCaseNames()
     {
         using var json = JsonDocument.Parse(StatusFormatter.Json(Sample));
