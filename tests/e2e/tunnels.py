@@ -20,7 +20,7 @@ import subprocess
 import sys
 import time
 
-from scapy.all import conf, send, sniff, sr1
+from scapy.all import conf, get_if_list, send, sniff, sr1
 from scapy.layers.inet import IP, UDP
 from scapy.layers.ipsec import ESP
 from scapy.layers.l2 import GRE_PPTP
@@ -105,7 +105,8 @@ def sctp_server(address, port, seconds):
         elif sctp.haslayer(SCTPChunkShutdown):
             send(reply / SCTPChunkShutdownAck())
 
-    sniff(filter=f"sctp and dst host {address}", prn=answer, timeout=float(seconds), store=False)
+    # The server's namespace has no default route, so scapy's default interface may be lo: listen on every other one.
+    sniff(iface=[name for name in get_if_list() if name != "lo"], filter=f"sctp and dst host {address}", prn=answer, timeout=float(seconds), store=False)
 
 
 def handshake(src, sport, dst, dport, tag):
