@@ -17,7 +17,7 @@
 #   scenarios: nat-basic tftp tftp-no-helper sip-udp-helper sip-tcp-helper sip-udp-no-alg
 #              sip-register-inbound sip-stun-rewritten sip-slipstream-v1
 #              ftp-active-helper ftp-passive-helper ftp-active-no-helper ftp-bounce-helper
-#              rtsp-no-helper mgcp-no-helper h323-helper   (default: all)
+#              rtsp-no-helper mgcp-no-helper h323-helper pptp-helper   (default: all)
 # Traffic goes only between these namespaces. Nothing leaves the machine.
 set -euo pipefail
 
@@ -37,7 +37,7 @@ SERVER_IP=203.0.113.20
 
 ALL_SCENARIOS=(nat-basic tftp tftp-no-helper sip-udp-helper sip-tcp-helper sip-udp-no-alg sip-register-inbound sip-stun-rewritten sip-slipstream-v1
                ftp-active-helper ftp-passive-helper ftp-active-no-helper ftp-bounce-helper rtsp-no-helper mgcp-no-helper
-               h323-helper)
+               h323-helper pptp-helper)
 
 [[ $EUID -eq 0 ]] || { echo "make-captures.sh: needs root" >&2; exit 1; }
 for t in ip nft tcpdump tshark sipp ethtool socat in.tftpd tftp curl ping vsftpd; do
@@ -199,6 +199,22 @@ table ip alglab_helpers {
     type filter hook prerouting priority filter; policy accept;
     tcp dport 1720 ct state new ct helper set "q931-1720"
     udp dport 1719 ct state new ct helper set "ras-1719"
+  }
+}
+EOF
+        ;;
+      pptp)
+        # Linux's PPTP conntrack helper (tcp/1723): it follows the call ids and expects the call's GRE; with
+        # masquerade, nf_nat_pptp (present in this kernel after all: the capture shows it) maps the PNS's call id.
+        cat <<'EOF'
+table ip alglab_helpers {
+  ct helper pptp-1723 {
+    type "pptp" protocol tcp;
+    l3proto ip;
+  }
+  chain prerouting {
+    type filter hook prerouting priority filter; policy accept;
+    tcp dport 1723 ct state new ct helper set "pptp-1723"
   }
 }
 EOF
@@ -617,6 +633,43 @@ scenario_h323() {
   stop_captures
 }
 
+# PPTP (RFC 2637) through Linux's conntrack PPTP helper and masquerade: pptpd on the server (a stand-in for pppd, as
+# this kernel has no /dev/ppp), pptp-linux's control exchange from the phone, then GRE for the call both ways made with
+# scapy from the call ids the capture shows (tests/e2e/tunnels.py): what Linux does with one PNS, to compare with Alg.
+scenario_pptp() {
+  local name=$1
+  local dir; dir=$(new_scenario "$name")
+  log "$name"
+  setup_topology pptp
+  mkdir -p /var/run/pptp
+  printf '#!/bin/sh\nexec sleep 60\n' > "$WORK/fake-pppd"; chmod 755 "$WORK/fake-pppd"
+  printf 'localip 10.99.0.1\nremoteip 10.99.0.2-9\n' > "$WORK/pptpd.conf"
+  : > "$WORK/pptpd-options"
+  ip netns exec $NS_SERVER pptpd -f -c "$WORK/pptpd.conf" -o "$WORK/pptpd-options" -e "$WORK/fake-pppd" -l $SERVER_IP -p "$WORK/pptpd.pid" >"$dir/logs/pptpd.log" 2>&1 &
+  BG_PIDS+=($!)
+  sleep 1
+  start_captures "$dir"
+  echo "ip netns exec $NS_PHONE tests/e2e/tunnels.py pptp-client $SERVER_IP $PHONE_IP 8" >> "$dir/logs/commands.txt"
+  ip netns exec $NS_PHONE $PY "$REPO/tests/e2e/tunnels.py" pptp-client $SERVER_IP $PHONE_IP 8 >"$dir/logs/pptp-client.log" 2>&1 &
+  local client=$!
+  sleep 4
+  # The PAC keys its GRE with the call id it was told (RFC 2637 §4.1), which the gateway may have translated: read it
+  # from what the server received.
+  local own pac public
+  own=$(tshark -r "$dir/lan0.pcap" -Y "pptp.control_message_type == 7" -T fields -e pptp.call_id 2>/dev/null | head -1)
+  pac=$(tshark -r "$dir/lan0.pcap" -Y "pptp.control_message_type == 8" -T fields -e pptp.call_id 2>/dev/null | head -1)
+  public=$(tshark -r "$dir/wan0.pcap" -Y "pptp.control_message_type == 8" -T fields -e pptp.peer_call_id 2>/dev/null | head -1)
+  echo "call ids: PNS $own (at the PAC: $public), PAC $pac" >> "$dir/logs/commands.txt"
+  ip netns exec $NS_SERVER $PY "$REPO/tests/e2e/tunnels.py" gre $SERVER_IP $GW_OUT_IP "${public:-0}" to-pns 3 >>"$dir/logs/gre.log" 2>&1
+  ip netns exec $NS_PHONE $PY "$REPO/tests/e2e/tunnels.py" gre $PHONE_IP $SERVER_IP "${pac:-0}" to-pac 3 >>"$dir/logs/gre.log" 2>&1
+  ip netns exec $NS_SERVER $PY "$REPO/tests/e2e/tunnels.py" gre $SERVER_IP $GW_OUT_IP "${public:-0}" to-pns-after 3 >>"$dir/logs/gre.log" 2>&1
+  wait $client 2>/dev/null
+  sleep 1
+  dump_gw_state "$dir"
+  stop_captures
+  kill_bg
+}
+
 run_scenario() {
   case $1 in
     nat-basic) scenario_nat_basic ;;
@@ -635,6 +688,7 @@ run_scenario() {
     rtsp-no-helper) scenario_rtsp rtsp-no-helper ;;
     mgcp-no-helper) scenario_mgcp mgcp-no-helper ;;
     h323-helper) scenario_h323 h323-helper ;;
+    pptp-helper) scenario_pptp pptp-helper ;;
     *) echo "unknown scenario $1" >&2; return 1 ;;
   esac
   teardown
