@@ -66,7 +66,7 @@ public static class DoctorTextReport
 
                 foreach (var flow in direction.Observations)
                 {
-                    Line(text, $"      {flow.Capture.PadRight(flowWidth)} {flow.Source,-21} -> {flow.Destination,-21} {flow.Packets,5} pkts  {Offset(call, flow.FirstNanoseconds)} .. {Offset(call, flow.LastNanoseconds)}  {(h323 ? Describe(flow.Kind).Replace("SDP endpoint", "mediaChannel", StringComparison.Ordinal) : Describe(flow.Kind))}");
+                    Line(text, $"      {flow.Capture.PadRight(flowWidth)} {flow.Source,-21} -> {flow.Destination,-21} {flow.Packets,5} pkts  {Offset(call, flow.FirstNanoseconds)} .. {Offset(call, flow.LastNanoseconds)}  {Describe(flow.Kind, h323 ? "mediaChannel" : "SDP endpoint")}");
                 }
             }
         }
@@ -103,12 +103,13 @@ public static class DoctorTextReport
         _ => string.Empty,
     };
 
-    private static string Describe(RtpObservationKind kind) => kind switch
+    /// <param name="announcement">What announced the endpoint: SIP's "SDP endpoint", H.323's "mediaChannel".</param>
+    private static string Describe(RtpObservationKind kind, string announcement) => kind switch
     {
-        RtpObservationKind.ToAnnounced => "to the SDP endpoint",
+        RtpObservationKind.ToAnnounced => $"to the {announcement}",
         RtpObservationKind.ArrivedTranslated => "arrived (de-NATed)",
         RtpObservationKind.ToOldEndpoint => "to an endpoint a re-INVITE replaced",
-        _ => "NOT to the SDP endpoint",
+        _ => $"NOT to the {announcement}",
     };
 
     private static string Frame(string capture, long frame) => string.Create(CultureInfo.InvariantCulture, $"{capture} #{frame}");

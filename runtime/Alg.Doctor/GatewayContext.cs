@@ -89,7 +89,7 @@ public sealed class GatewayContext
         }
 
         var configured = alg.Ports.FirstOrDefault(p => Transport(p) == transport);
-        var fix = DialectFixes.TurnOn(Policy.Dialect, alg, configured.Port == 0 ? port with { Protocol = protocol == H323 ? TransportProtocol.Tcp : TransportOf(transport) } : configured);
+        var fix = DialectFixes.TurnOn(Policy.Dialect, alg, configured.Port != 0 ? configured : protocol == H323 ? port : port with { Protocol = TransportOf(transport) });
         return Advice(alg, transport, $"the {name} is off ({Where(alg, transport)}), so nothing rewrites the private address in the {what}", fix);
     }
 

@@ -100,11 +100,10 @@ internal sealed class H323MessageReader
             _connections[key] = connection;
         }
 
-        // Several calls may share one connection (H.225.0 §7.2.2 multipleCalls): the call reference says which.
-        connection = connection with { CallId = callId };
-
+        // Several calls may share one connection (H.225.0 §7.2.2 multipleCalls): the call reference, not the connection,
+        // says which.
         var fromCaller = source == connection.CallerEndpoint;
-        var (name, isRequest, status) = Describe(message.MessageType);
+        var (name, isRequest, status, method) = Describe(message.MessageType);
         MediaEndpoint? h245 = null;
         MediaEndpoint? media = null;
         for (var i = 0; i < _findings.Count; i++)
@@ -113,7 +112,7 @@ internal sealed class H323MessageReader
             if (field.Kind == H323AddressKind.H245Address)
             {
                 h245 = Endpoint(field, tpkt);
-                _h245Addresses[h245.Value] = (connection.CallId, fromCaller, connection.Caller, connection.Callee);
+                _h245Addresses[h245.Value] = (callId, fromCaller, connection.Caller, connection.Callee);
             }
             else if (field.Kind == H323AddressKind.MediaChannel && media is null)
             {
@@ -121,7 +120,7 @@ internal sealed class H323MessageReader
             }
         }
 
-        return Record(connection.CallId, connection.Caller, connection.Callee, fromCaller, isRequest, status, "INVITE", name, message.CallReference, frame, time, source, destination, h245, media,
+        return Record(callId, connection.Caller, connection.Callee, fromCaller, isRequest, status, method, name, message.CallReference, frame, time, source, destination, h245, media,
             media is null ? null : message.MessageType == SetupType ? "offer" : "answer");
     }
 
@@ -185,7 +184,7 @@ internal sealed class H323MessageReader
         var tag = isRequest == fromCaller ? "caller" : "callee";
         var sdp = media is { } endpoint ? new SdpSummary(null, endpoint.Address, [new SdpMedia("audio", endpoint.Port, endpoint.Address)], false) : null;
         return new SignallingRecord(
-            _capture, frame, time, "h323", source, destination, isRequest, isRequest && method == "INVITE" && name != "Setup" ? name.ToUpperInvariant() : method, status, name,
+            _capture, frame, time, "h323", source, destination, isRequest, method, status, name,
             callId, sequence, caller, callee, tag, null, null, h245, sdp)
         {
             Protocol = "h323",
@@ -198,21 +197,22 @@ internal sealed class H323MessageReader
     private const byte SetupType = 0x05;
     private const int CallSignallingPort = 1720;
 
-    /// <summary>The Q.931 message types of H.225.0 §7.3 with the SIP role each plays.</summary>
-    private static (string Name, bool IsRequest, int Status) Describe(byte type) => type switch
+    /// <summary>The Q.931 message types of H.225.0 §7.3 with the SIP role each plays: Setup the INVITE, the answers its
+    /// responses, any other request a method of its own name.</summary>
+    private static (string Name, bool IsRequest, int Status, string Method) Describe(byte type) => type switch
     {
-        0x05 => ("Setup", true, 0),
-        0x02 => ("CallProceeding", false, 100),
-        0x01 => ("Alerting", false, 180),
-        0x03 => ("Progress", false, 183),
-        0x07 => ("Connect", false, 200),
-        0x5A => ("ReleaseComplete", true, 0),
-        0x62 => ("Facility", true, 0),
-        0x7B => ("Information", true, 0),
-        0x6E => ("Notify", true, 0),
-        0x7D => ("Status", true, 0),
-        0x75 => ("StatusInquiry", true, 0),
-        _ => (string.Create(CultureInfo.InvariantCulture, $"Q.931 0x{type:x2}"), true, 0),
+        0x05 => ("Setup", true, 0, "INVITE"),
+        0x02 => ("CallProceeding", false, 100, "INVITE"),
+        0x01 => ("Alerting", false, 180, "INVITE"),
+        0x03 => ("Progress", false, 183, "INVITE"),
+        0x07 => ("Connect", false, 200, "INVITE"),
+        0x5A => ("ReleaseComplete", true, 0, "RELEASECOMPLETE"),
+        0x62 => ("Facility", true, 0, "FACILITY"),
+        0x7B => ("Information", true, 0, "INFORMATION"),
+        0x6E => ("Notify", true, 0, "NOTIFY"),
+        0x7D => ("Status", true, 0, "STATUS"),
+        0x75 => ("StatusInquiry", true, 0, "STATUSINQUIRY"),
+        _ => (string.Create(CultureInfo.InvariantCulture, $"Q.931 0x{type:x2}"), true, 0, string.Create(CultureInfo.InvariantCulture, $"Q.931 0X{type:X2}")),
     };
 
     private static MediaEndpoint Endpoint(in H323AddressField field, ReadOnlySpan<byte> message) => field.Ipv6

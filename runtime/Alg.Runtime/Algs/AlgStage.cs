@@ -431,6 +431,7 @@ public sealed class AlgStage
         {
             RememberSent(state, direction, ref output, segmentStart, windowStart);
         }
+
         if (output.DropConnection)
         {
             state.Dropping = true;
@@ -480,8 +481,8 @@ public sealed class AlgStage
             var rewrite = output.RewriteAt(i);
             if (rewrite.Delta == 0)
             {
-                state.SentEdits[direction] ??= new SentEditLog();
-                state.SentEdits[direction]!.Record(segmentStart + (uint)(rewrite.Offset - windowStart), output.BytesOf(rewrite));
+                var log = state.SentEdits[direction] ??= new SentEditLog();
+                log.Record(segmentStart + (uint)(rewrite.Offset - windowStart), output.BytesOf(rewrite));
             }
         }
     }

@@ -83,10 +83,10 @@ internal static class MsRpcRewriter
                 continue;
             }
 
-            if (serverInside && context.Translated && tower.AddressOffset >= 0 && tower.Address == server && context.Mapped.Address != server)
+            if (serverInside && context.Translated && TryPublicAddressEdit(in context, in at, server, out var edit))
             {
                 // No pinhole for this one, but the client still must see the server's public address, not its private one.
-                edits[editCount++] = new MsRpcEdit(at.Start + tower.AddressOffset, 4, context.Mapped.Address);
+                edits[editCount++] = edit;
             }
         }
 
@@ -119,9 +119,9 @@ internal static class MsRpcRewriter
         var editCount = 0;
         foreach (var at in towers[..count])
         {
-            if (at.Tower.Protocol != 0 && at.Tower.AddressOffset >= 0 && at.Tower.Address == server && context.Mapped.Address != server)
+            if (at.Tower.Protocol != 0 && TryPublicAddressEdit(in context, in at, server, out var edit))
             {
-                edits[editCount++] = new MsRpcEdit(at.Start + at.Tower.AddressOffset, 4, context.Mapped.Address);
+                edits[editCount++] = edit;
             }
         }
 
@@ -131,6 +131,16 @@ internal static class MsRpcRewriter
         }
 
         return true;
+    }
+
+    /// <summary>The edit that gives a tower naming the server's own address the server's public one; false when the tower
+    /// names another host or no address, or the server is not translated.</summary>
+    private static bool TryPublicAddressEdit(in AlgFlowContext context, in EpmTowerAt at, uint server, out MsRpcEdit edit)
+    {
+        var tower = at.Tower;
+        var applies = tower.AddressOffset >= 0 && tower.Address == server && context.Mapped.Address != server;
+        edit = applies ? new MsRpcEdit(at.Start + tower.AddressOffset, 4, context.Mapped.Address) : default;
+        return applies;
     }
 
     /// <summary>Whether a tower may open a pinhole: the interface and protocol the client asked for, an interface the
