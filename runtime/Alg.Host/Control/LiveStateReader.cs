@@ -33,7 +33,8 @@ public static class LiveStateReader
             }
         }
 
-        var pinholes = nat.Expectations.Snapshot()
+        var open = nat.Expectations.Snapshot();
+        var pinholes = open
             .Select(p => new PinholeEntry(
                 $"{Side(p.Spec.ArrivalSide)} {Protocol(p.Spec.Protocol)} {Endpoint(p.Spec.LocalAddress, p.Spec.LocalPort)}",
                 Peer(p.Spec.Peer),
@@ -67,12 +68,12 @@ public static class LiveStateReader
             translations,
             pinholes,
             algs,
-            Calls(flows, nat.Expectations.Snapshot(), sip, sipPorts),
+            Calls(flows, open, sip, sipPorts),
             drops);
     }
 
     // The doctor's verdicts need the packets; the tables tell less, and the reason says what they do tell.
-    private static List<CallEntry> Calls(FlowTable flows, IReadOnlyList<(ExpectationSpec Spec, long ExpiresAt)> pinholes, AlgPlanEntry? sip, System.Collections.Immutable.ImmutableArray<Alg.Policy.Algs.AlgPort> sipPorts)
+    private static List<CallEntry> Calls(FlowTable flows, IReadOnlyList<OpenExpectation> pinholes, AlgPlanEntry? sip, System.Collections.Immutable.ImmutableArray<Alg.Policy.Algs.AlgPort> sipPorts)
     {
         var calls = new List<CallEntry>();
         for (var i = 0; i < flows.Capacity; i++)

@@ -131,8 +131,6 @@ public sealed class ExpectationTable
         return false;
     }
 
-    /// <summary>Whether a live pinhole would admit this first packet, without consuming it (a stateful device lets a
-    /// connection its inspection expects past the interface ACL: the pinhole is the permission).</summary>
     /// <summary>The pinhole a flow whose first packet has this key would come through, without using it up.</summary>
     public bool TryFind(in FlowKey firstPacket, long now, out ExpectationSpec spec, IExpectationGate? gate = null)
     {
@@ -153,26 +151,13 @@ public sealed class ExpectationTable
         return false;
     }
 
-    public bool Expects(in FlowKey firstPacket, long now) => Expects(in firstPacket, now, null);
+    /// <summary>Whether a live pinhole would admit this first packet, without consuming it (a stateful device lets a
+    /// connection its inspection expects past the interface ACL: the pinhole is the permission).</summary>
+    public bool Expects(in FlowKey firstPacket, long now) => TryFind(in firstPacket, now, out _);
 
     /// <summary>As <see cref="Expects(in FlowKey, long)"/>, asking <paramref name="gate"/> about pinholes with an
     /// <see cref="AdmissionProxy"/>.</summary>
-    public bool Expects(in FlowKey firstPacket, long now, IExpectationGate? gate)
-    {
-        var current = _buckets[Bucket(firstPacket.Protocol, firstPacket.Side, firstPacket.Destination, firstPacket.DestinationPort)];
-        while (current >= 0)
-        {
-            ref readonly var slot = ref _slots[current];
-            if (slot.ExpiresAt > now && Admits(in slot.Spec, in firstPacket, gate))
-            {
-                return true;
-            }
-
-            current = slot.Next;
-        }
-
-        return false;
-    }
+    public bool Expects(in FlowKey firstPacket, long now, IExpectationGate? gate) => TryFind(in firstPacket, now, out _, gate);
 
     /// <summary>Would this pinhole admit a flow whose first packet has this key?</summary>
     private static bool Admits(in ExpectationSpec spec, in FlowKey firstPacket, IExpectationGate? gate) =>
@@ -364,21 +349,9 @@ public sealed class ExpectationTable
         return updated;
     }
 
-    /// <summary>The open pinholes with their expiry times, for what shows them (a console's <c>show conn</c>); O(capacity) and
-    /// allocating, so never on the packet path.</summary>
-    public IReadOnlyList<(ExpectationSpec Spec, long ExpiresAt)> Snapshot()
-    {
-        var open = new List<(ExpectationSpec, long)>(Count);
-        foreach (ref readonly var slot in _slots.AsSpan())
-        {
-            if (slot.InUse)
-            {
-                open.Add((slot.Spec, slot.ExpiresAt));
-            }
-        }
-
-        return open;
-    }
+    /// <summary>Every pinhole still in the table with its expiry time (expired ones not yet swept included), for what
+    /// shows them (a console's <c>show conn</c>); O(capacity) and allocating, so never on the packet path.</summary>
+    public IReadOnlyList<OpenExpectation> Snapshot() => List(long.MinValue, int.MaxValue);
 
     /// <summary>Sweeps expired pinholes; O(capacity) when one is due, O(1) otherwise.</summary>
     public int RemoveExpired(long now)
