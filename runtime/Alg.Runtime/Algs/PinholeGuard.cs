@@ -68,7 +68,7 @@ public static class PinholeGuard
             return PinholeRefusal.PrivilegedPort;
         }
 
-        if (IsSpecial(target) || (!spec.Peer.AnyAddress && IsSpecial(spec.Peer.Address)))
+        if (IsSpecialAddress(target) || (!spec.Peer.AnyAddress && IsSpecialAddress(spec.Peer.Address)))
         {
             return PinholeRefusal.SpecialAddress;
         }
@@ -87,8 +87,5 @@ public static class PinholeGuard
               && proxy.RealAddress == context.Remote.Address && proxy.RealPort == context.Remote.Port);
 
     /// <summary>0.0.0.0/8, 127.0.0.0/8, 224.0.0.0/4 multicast, 240.0.0.0/4 (class E and the limited broadcast).</summary>
-    public static bool IsSpecialAddress(uint address) => IsSpecial(address);
-
-    // 0.0.0.0/8, 127.0.0.0/8, 224.0.0.0/4 multicast, 240.0.0.0/4 (class E and the limited broadcast).
-    private static bool IsSpecial(uint address) => (address >> 24) is 0 or 127 || address >= 0xE000_0000;
+    public static bool IsSpecialAddress(uint address) => (address >> 24) is 0 or 127 || address >= 0xE000_0000;
 }
